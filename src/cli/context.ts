@@ -1,0 +1,72 @@
+// The one place that reads the clock, the environment and the terminal, and opens the database.
+// Everything below receives these as plain values (Deps).
+import os from 'node:os';
+import type { BaseDeps, Deps } from '../commands/deps.js';
+import { parseDate } from '../domain/values.js';
+import { UsageError, ValueError } from '../errors.js';
+import { createOutput } from './output.js';
+import { canPrompt, createPrompts } from './prompts.js';
+
+export interface GlobalOptions {
+  db?: string;
+  today?: string;
+  json?: boolean;
+  yes?: boolean;
+  color?: boolean;
+}
+
+export const DEFAULT_DB = 'data/gob.sqlite';
+
+/** Today in Europe/Amsterdam, whatever the machine's time zone. */
+export function clockToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function resolveToday(option: string | undefined, env: NodeJS.ProcessEnv, now: Date): string {
+  const raw = option ?? env.GOB_TODAY;
+  if (raw === undefined || raw === '') return clockToday(now);
+  try {
+    return parseDate(raw);
+  } catch (error) {
+    if (error instanceof ValueError) {
+      throw new UsageError(`${option !== undefined ? '--today' : 'GOB_TODAY'}: ${error.message}.`);
+    }
+    throw error;
+  }
+}
+
+export function createBaseDeps(globals: GlobalOptions, command: string): BaseDeps {
+  const now = new Date();
+  const env = process.env;
+  const json = Boolean(globals.json);
+  return {
+    today: resolveToday(globals.today, env, now),
+    now: now.toISOString(),
+    user: safeUser(),
+    command,
+    dbFile: globals.db ?? env.GOB_DB ?? DEFAULT_DB,
+    out: createOutput({ json, color: globals.color !== false && !env.NO_COLOR }),
+    // With --json the caller is a script: never ask.
+    prompts: canPrompt(env) && !json ? createPrompts() : null,
+    yes: Boolean(globals.yes),
+  };
+}
+
+function safeUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? 'onbekend';
+  }
+}
+
+/** Open the database (lazily loading kysely and better-sqlite3) and run `fn`; always closes it. */
+export async function withDatabase<T>(base: BaseDeps, fn: (deps: Deps) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import('../db/open.js');
+  const store = await openDatabase(base.dbFile);
+  try {
+    return await fn({ ...base, db: store.db, sqlite: store.sqlite });
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,79 @@
+// The entry point: runs the program and maps every outcome to an exit code. The only place that
+// calls process.exit. 0 done · 1 refused · 2 usage · 70 internal error (a bug).
+import { CommanderError } from 'commander';
+import { ChecksFailed, Refused, UsageError, ValueError } from '../errors.js';
+import { buildProgram } from './program.js';
+
+export const EXIT = { ok: 0, refused: 1, usage: 2, internal: 70 } as const;
+
+/** Commander's English errors, said in Dutch. */
+function translateCommanderError(error: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const suggestion = /Did you mean (.+)\?/.exec(error.message)?.[1];
+  const hint = suggestion ? ` Bedoel je ${suggestion}?` : '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return `Onbekende optie '${quoted}'.${hint} Zie 'gob <opdracht> --help' voor de opties.`;
+    case 'commander.unknownCommand':
+      return `Onbekende opdracht '${quoted}'.${hint} Zie 'gob --help' voor de opdrachten.`;
+    case 'commander.missingArgument':
+      return `Ontbrekend argument <${quoted}>. Zie --help bij de opdracht.`;
+    case 'commander.optionMissingArgument':
+      return `De optie ${quoted} heeft een waarde nodig.`;
+    case 'commander.excessArguments':
+      return `Te veel argumenten. Zie --help bij de opdracht.`;
+    case 'commander.help':
+      return 'Geef een opdracht; zie hierboven.';
+    default:
+      return error.message.replace(/^error: /, '');
+  }
+}
+
+function printError(message: string, details: readonly string[] = []): void {
+  process.stderr.write(`${message}\n`);
+  for (const line of details) process.stderr.write(`  ${line}\n`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT.ok; // --help, --version
+      printError(translateCommanderError(error));
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      printError(error.message, error.details);
+      return EXIT.usage;
+    }
+    if (error instanceof ValueError) {
+      printError(`${error.message}.`);
+      return EXIT.usage;
+    }
+    if (error instanceof Refused) {
+      printError(error.message, error.details);
+      return EXIT.refused;
+    }
+    if (error instanceof ChecksFailed) {
+      printError(error.message);
+      return EXIT.refused;
+    }
+    if (isBusy(error)) {
+      printError('De database is bezet door een ander gob-proces en kwam niet op tijd vrij. Probeer het opnieuw; er is niets opgeslagen.');
+      return EXIT.refused;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    printError(`Interne fout in gob (een bug): ${message}. Er is niets opgeslagen. Meld dit met de opdracht die je gaf; GOB_DEBUG=1 toont details.`);
+    if (process.env.GOB_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return EXIT.internal;
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'SQLITE_BUSY';
+}
+
+process.exit(await main(process.argv.slice(2)));

@@ -1,0 +1,61 @@
+// Everything a command shows goes through Output: human text and tables on stdout (silent with
+// --json), warnings on stderr, and the command's result as one JSON document with --json.
+import chalk, { Chalk, type ChalkInstance } from 'chalk';
+
+export interface Column {
+  key: string;
+  title: string;
+  align?: 'left' | 'right';
+}
+
+export interface Output {
+  readonly json: boolean;
+  readonly color: ChalkInstance;
+  /** A line of human output (nothing with --json). */
+  line(text?: string): void;
+  /** An aligned table (nothing with --json). */
+  table(columns: Column[], rows: Record<string, string>[]): void;
+  /** Raw text to stdout, always (CSV output). */
+  raw(text: string): void;
+  /** A warning or note on stderr, always. */
+  warn(text: string): void;
+  /** True when stderr is a terminal: progress bars may be drawn. */
+  readonly interactiveStderr: boolean;
+}
+
+export function createOutput(options: { json: boolean; color: boolean }): Output {
+  const color = new Chalk({ level: options.color ? chalk.level : 0 });
+  const write = (text: string) => process.stdout.write(text);
+  return {
+    json: options.json,
+    color,
+    line(text = '') {
+      if (!options.json) write(`${text}\n`);
+    },
+    table(columns, rows) {
+      if (!options.json) write(renderTable(columns, rows, (s) => color.bold(s)));
+    },
+    raw: write,
+    warn(text) {
+      process.stderr.write(`${text}\n`);
+    },
+    interactiveStderr: Boolean(process.stderr.isTTY),
+  };
+}
+
+/** Column widths from the widest cell; numbers right-aligned. Pure, so it is golden-testable. */
+export function renderTable(columns: Column[], rows: Record<string, string>[], bold: (s: string) => string = (s) => s): string {
+  const widths = columns.map((c) => Math.max(width(c.title), ...rows.map((r) => width(r[c.key] ?? ''))));
+  const pad = (text: string, i: number) => {
+    const gap = ' '.repeat(widths[i]! - width(text));
+    return columns[i]!.align === 'right' ? gap + text : text + gap;
+  };
+  const lines = [bold(columns.map((c, i) => pad(c.title, i)).join('  ').trimEnd())];
+  for (const row of rows) lines.push(columns.map((c, i) => pad(row[c.key] ?? '', i)).join('  ').trimEnd());
+  return `${lines.join('\n')}\n`;
+}
+
+/** Display width: combining marks take no column. */
+function width(text: string): number {
+  return text.normalize('NFC').replace(/\p{M}/gu, '').length;
+}

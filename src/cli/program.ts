@@ -1,0 +1,168 @@
+// Every command of gob, in one place. Handlers are imported only when their command runs, so
+// `gob --help` loads neither the database nor PDF or prompt libraries.
+import { Command } from 'commander';
+import type { BaseDeps, Deps } from '../commands/deps.js';
+import { BUREAU_FIELDS, ENTITIES, type Entity, type Field, ROOSTER_FIELDS } from '../domain/fields.js';
+import { ChecksFailed, Refused } from '../errors.js';
+import { createBaseDeps, DEFAULT_DB, type GlobalOptions, withDatabase } from './context.js';
+
+type Handler<D> = (opts: never, deps: D) => Promise<unknown>;
+
+/**
+ * The action for a command: collect its options and positional arguments into one object, build
+ * the deps (opening the database unless `needs` is 'none'), run the handler and print its result
+ * as JSON with --json.
+ */
+function run(needs: 'db', load: () => Promise<Handler<Deps>>): (...args: unknown[]) => Promise<void>;
+function run(needs: 'none', load: () => Promise<Handler<BaseDeps>>): (...args: unknown[]) => Promise<void>;
+function run(needs: 'db' | 'none', load: () => Promise<Handler<never>>) {
+  return async (...args: unknown[]) => {
+    const command = args.at(-1) as Command;
+    const opts: Record<string, unknown> = { ...command.opts() };
+    command.registeredArguments.forEach((arg, i) => {
+      opts[arg.name()] = args[i];
+    });
+    const globals = command.optsWithGlobals<GlobalOptions>();
+    const base = createBaseDeps(globals, `${command.parent?.name() === 'gob' ? '' : `${command.parent?.name()} `}${command.name()}`);
+    const handler = (await load()) as (opts: unknown, deps: unknown) => Promise<unknown>;
+    try {
+      const result = needs === 'db' ? await withDatabase(base, (deps) => handler(opts, deps)) : await handler(opts, base);
+      if (base.out.json && result !== undefined) base.out.raw(`${JSON.stringify(result, null, 2)}\n`);
+    } catch (error) {
+      if (base.out.json && (error instanceof Refused || error instanceof ChecksFailed) && error.data !== undefined) {
+        base.out.raw(`${JSON.stringify(error.data, null, 2)}\n`);
+      }
+      throw error;
+    }
+  };
+}
+
+function fieldOptions(command: Command, fields: Field[]): Command {
+  for (const field of fields) command.option(`--${field.name} <${field.type.hint}>`, field.label);
+  return command;
+}
+
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Gebruik:',
+  'Options:': 'Opties:',
+  'Commands:': 'Opdrachten:',
+  'Arguments:': 'Argumenten:',
+  'Global Options:': 'Algemene opties:',
+};
+
+function dutchHelp(command: Command): Command {
+  return command
+    .helpOption('-h, --help', 'toon hulp bij deze opdracht')
+    .configureHelp({
+      styleTitle: (title) => HELP_TITLES[title] ?? title,
+      styleUsage: (usage) => usage.replace('[options]', '[opties]').replace('[command]', '<opdracht>'),
+      subcommandTerm: (cmd) => [cmd.name(), ...cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`))].join(' '),
+      showGlobalOptions: true,
+    });
+}
+
+function noun(program: Command, name: string, description: string): Command {
+  const command = dutchHelp(program.command(name).description(description));
+  command.helpCommand(false);
+  return command;
+}
+
+function verb(parent: Command, name: string, description: string): Command {
+  return dutchHelp(parent.command(name).description(description));
+}
+
+function registryNoun(program: Command, entity: Entity, description: string): Command {
+  const cmd = noun(program, entity.name, description);
+  // The registry verbs are one handler each, shared by the four nouns, given the entity.
+  type Generic = (entity: Entity, opts: never, deps: Deps) => Promise<unknown>;
+  const forEntity = (handler: Promise<Generic>) => handler.then((h) => (opts: never, deps: Deps) => h(entity, opts, deps));
+  fieldOptions(verb(cmd, 'add', `voeg een ${entity.name} toe`), entity.fields).action(
+    run('db', () => forEntity(import('../commands/register/add.js').then((m) => m.addRecord))),
+  );
+  fieldOptions(verb(cmd, 'edit', `wijzig een ${entity.name} (een lege waarde wist een veld)`).argument('<code>'), entity.fields.filter((f) => f.name !== 'code')).action(
+    run('db', () => forEntity(import('../commands/register/edit.js').then((m) => m.editRecord))),
+  );
+  verb(cmd, 'show', `toon een ${entity.name}`)
+    .argument('<code>')
+    .option('--toon-bsn', 'toon het BSN volledig')
+    .action(run('db', () => forEntity(import('../commands/register/show.js').then((m) => m.showRecord))));
+  const list = verb(cmd, 'list', `toon alle ${entity.name === 'kind' ? 'kinderen' : `${entity.name}s`}`);
+  if (entity.name !== 'gastouder') list.option('--gastouder <code>', 'alleen bij deze gastouder');
+  if (entity.name !== 'ouder') list.option('--ouder <code>', 'alleen van deze ouder');
+  if (entity.name === 'koppeling') list.option('--kind <code>', 'alleen van dit kind');
+  list
+    .option('--actief', 'alleen wat vandaag actief is')
+    .option('--csv', 'als CSV met dezelfde kolommen als import')
+    .option('--toon-bsn', 'toon het BSN volledig')
+    .action(run('db', () => forEntity(import('../commands/register/list.js').then((m) => m.listRecordsCommand))));
+  verb(cmd, 'import', `importeer ${entity.name}-gegevens uit CSV (per code toevoegen of bijwerken; alles of niets)`)
+    .argument('<file>', 'CSV-bestand')
+    .option('--dry-run', 'alleen controleren, niets opslaan')
+    .action(run('db', () => forEntity(import('../commands/register/import.js').then((m) => m.importRecords))));
+  return cmd;
+}
+
+export function buildProgram(): Command {
+  const program = dutchHelp(new Command('gob'))
+    .description('Administratie van een gastouderbureau: register, roosters, urenkaarten, facturen en uitbetalingen.')
+    .option('--db <bestand>', `de SQLite-database (of GOB_DB; standaard ${DEFAULT_DB})`)
+    .option('--today <datum>', 'de datum die gob als vandaag gebruikt (of GOB_TODAY)')
+    .option('--json', 'resultaat als één JSON-document op stdout')
+    .option('--yes', 'beantwoord bevestigingen met ja')
+    .option('--no-color', 'geen kleur (ook met NO_COLOR)')
+    .showHelpAfterError(false)
+    // Set before any subcommand exists: commander copies these settings to each new subcommand.
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+  program.helpCommand('help [opdracht]', 'toon hulp bij een opdracht');
+
+  fieldOptions(verb(program, 'init', 'maak de database aan of werk hem bij (veilig om te herhalen)'), BUREAU_FIELDS).action(
+    run('none', () => import('../commands/init/init.js').then((m) => m.init)),
+  );
+
+  const bureau = noun(program, 'bureau', 'instellingen van het bureau');
+  verb(bureau, 'show', 'toon de instellingen').action(run('db', () => import('../commands/bureau/show.js').then((m) => m.bureauShow)));
+  fieldOptions(verb(bureau, 'set', 'wijzig instellingen'), BUREAU_FIELDS).action(run('db', () => import('../commands/bureau/set.js').then((m) => m.bureauSet)));
+
+  verb(program, 'backup', 'maak een consistente kopie van de database, ook terwijl gob draait')
+    .argument('<file>', 'bestand voor de kopie')
+    .option('--force', 'overschrijf een bestaand bestand')
+    .action(run('db', () => import('../commands/backup/backup.js').then((m) => m.backup)));
+  verb(program, 'log', 'toon het logboek van wijzigingen (nieuwste eerst)')
+    .option('--limit <aantal>', 'hoeveel regels (standaard 50)')
+    .action(run('db', () => import('../commands/log/log.js').then((m) => m.log)));
+
+  const gastouder = registryNoun(program, ENTITIES.gastouder, 'gastouders');
+  verb(gastouder, 'end', 'beëindig een gastouder (en haar lopende koppelingen)')
+    .argument('<code>')
+    .option('--eind <datum>', 'laatste dag')
+    .action(run('db', () => import('../commands/gastouder/end.js').then((m) => m.gastouderEnd)));
+  registryNoun(program, ENTITIES.ouder, 'vraagouders');
+  registryNoun(program, ENTITIES.kind, 'kinderen: gastkinderen (--ouder) en eigen kinderen van gastouders (--eigen-kind-van)');
+  const koppeling = registryNoun(program, ENTITIES.koppeling, 'koppelingen van een kind aan een gastouder');
+  verb(koppeling, 'end', 'beëindig een koppeling (standaard één maand na vandaag: de opzegtermijn)')
+    .argument('<code>')
+    .option('--eind <datum>', 'laatste opvangdag')
+    .option('--opzegdatum <datum>', 'datum van opzegging (standaard vandaag)')
+    .action(run('db', () => import('../commands/koppeling/end.js').then((m) => m.koppelingEnd)));
+
+  const rooster = noun(program, 'rooster', 'weekroosters van gastkinderen en eigen kinderen');
+  fieldOptions(verb(rooster, 'add', 'voeg een roosterblok toe'), ROOSTER_FIELDS)
+    .option('--force', 'sla op ondanks overtredingen van de regels')
+    .action(run('db', () => import('../commands/rooster/add.js').then((m) => m.roosterAdd)));
+  verb(rooster, 'list', 'toon roosters')
+    .option('--gastouder <code>', 'alleen bij deze gastouder')
+    .option('--koppeling <code>', 'alleen van deze koppeling')
+    .option('--kind <code>', 'alleen van dit kind')
+    .option('--csv', 'als CSV met dezelfde kolommen als import')
+    .action(run('db', () => import('../commands/rooster/list.js').then((m) => m.roosterList)));
+  verb(rooster, 'remove', 'verwijder een roosterblok')
+    .argument('<id>', 'id uit rooster list')
+    .action(run('db', () => import('../commands/rooster/remove.js').then((m) => m.roosterRemove)));
+  verb(rooster, 'import', 'importeer roosters uit CSV (vervangt het rooster van elke genoemde koppeling)')
+    .argument('<file>', 'CSV-bestand')
+    .option('--dry-run', 'alleen controleren, niets opslaan')
+    .action(run('db', () => import('../commands/rooster/import.js').then((m) => m.roosterImport)));
+
+  return program;
+}

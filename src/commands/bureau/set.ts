@@ -1,0 +1,22 @@
+import { BUREAU_FIELDS } from '../../domain/fields.js';
+import { inTransaction } from '../../db/open.js';
+import { getBureau, updateBureau } from '../../db/repo/bureau.js';
+import { writeLog } from '../../db/repo/log.js';
+import { Refused } from '../../errors.js';
+import type { Deps } from '../deps.js';
+import { type RawOptions, describeChange, recordFromOptions } from '../register/record.js';
+import { bureauToJson } from './show.js';
+
+/** `gob bureau set [--veld waarde …]`: the bureau's settings of CONTRACT §6. */
+export async function bureauSet(opts: RawOptions, deps: Deps) {
+  const changes = await recordFromOptions(BUREAU_FIELDS, opts, deps, { required: false });
+  if (Object.keys(changes).length === 0) throw new Refused("Geef minstens één instelling, bijvoorbeeld --naam. Zie 'gob bureau set --help'.");
+  const bureau = await inTransaction(deps.db, async (trx) => {
+    const before = await getBureau(trx);
+    await updateBureau(trx, changes);
+    await writeLog(trx, deps, `bureau gewijzigd: ${describeChange(BUREAU_FIELDS, before, changes)}`);
+    return getBureau(trx);
+  });
+  deps.out.line('De instellingen van het bureau zijn gewijzigd.');
+  return bureauToJson(bureau);
+}

@@ -1,0 +1,29 @@
+// What every command handler gets injected. Built once per run by src/cli/context.ts; tests build
+// their own with a real database in a temp dir.
+import type SQLite from 'better-sqlite3';
+import type { Output } from '../cli/output.js';
+import type { Prompts } from '../cli/prompts.js';
+import type { Datum } from '../domain/calendar.js';
+import type { Db } from '../db/open.js';
+
+export interface BaseDeps {
+  /** The date gob treats as today (--today, GOB_TODAY or the clock in Europe/Amsterdam). */
+  today: Datum;
+  /** Clock time of this run (UTC ISO), only for the audit log's "when". */
+  now: string;
+  /** OS user, for the audit log's "who". */
+  user: string;
+  /** 'gastouder add': for the audit log. */
+  command: string;
+  dbFile: string;
+  out: Output;
+  /** Null when nobody is at a terminal: commands must not ask. */
+  prompts: Prompts | null;
+  /** --yes: confirmations are answered yes. */
+  yes: boolean;
+}
+
+export interface Deps extends BaseDeps {
+  db: Db;
+  sqlite: SQLite.Database;
+}

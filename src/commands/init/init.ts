@@ -1,0 +1,32 @@
+import { BUREAU_FIELDS } from '../../domain/fields.js';
+import { createOrMigrateDatabase, inTransaction } from '../../db/open.js';
+import { getBureau, updateBureau } from '../../db/repo/bureau.js';
+import { writeLog } from '../../db/repo/log.js';
+import type { BaseDeps } from '../deps.js';
+import { bureauToJson } from '../bureau/show.js';
+import { type RawOptions, describeChange, recordFromOptions } from '../register/record.js';
+
+/** `gob init [--naam …]`: create the database (0600) or bring its schema up to date; safe to repeat. */
+export async function init(opts: RawOptions, deps: BaseDeps) {
+  const changes = await recordFromOptions(BUREAU_FIELDS, opts, deps, { required: false });
+  const { store, created, applied } = await createOrMigrateDatabase(deps.dbFile);
+  try {
+    const bureau = await inTransaction(store.db, async (trx) => {
+      const before = await getBureau(trx);
+      await updateBureau(trx, changes);
+      const what = [
+        created ? 'database aangemaakt' : applied.length > 0 ? `schema bijgewerkt (${applied.join(', ')})` : 'database was al bij',
+        Object.keys(changes).length > 0 ? `bureau: ${describeChange(BUREAU_FIELDS, before, changes)}` : '',
+      ].filter(Boolean);
+      await writeLog(trx, deps, what.join('; '));
+      return getBureau(trx);
+    });
+    if (created) deps.out.line(`Database ${deps.dbFile} is aangemaakt.`);
+    else if (applied.length > 0) deps.out.line(`Database ${deps.dbFile} is bijgewerkt naar het nieuwste schema (${applied.join(', ')}).`);
+    else deps.out.line(`Database ${deps.dbFile} bestond al en is bij.`);
+    if (created && !bureau.naam) deps.out.line("Vul de gegevens van het bureau in met 'gob bureau set --naam … --kvk … --lrk … --iban …'.");
+    return { database: deps.dbFile, aangemaakt: created, migraties: applied, bureau: bureauToJson(bureau) };
+  } finally {
+    await store.close();
+  }
+}

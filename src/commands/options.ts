@@ -1,0 +1,48 @@
+// Parsing one option value: a malformed value is a usage error (exit 2) that names the option,
+// the value and the accepted forms.
+import { UsageError, ValueError } from '../errors.js';
+import type { BaseDeps } from './deps.js';
+
+export function parseOption<T>(option: string, raw: string, parse: (raw: string) => T): T {
+  try {
+    return parse(raw);
+  } catch (error) {
+    if (error instanceof ValueError) throw new UsageError(`--${option}: ${error.message}.`);
+    throw error;
+  }
+}
+
+export function parseOptional<T>(option: string, raw: string | undefined, parse: (raw: string) => T): T | undefined {
+  return raw === undefined ? undefined : parseOption(option, raw, parse);
+}
+
+/** A required option: asked for at a terminal, otherwise a usage error. */
+export async function requireOption<T>(
+  option: string,
+  raw: string | undefined,
+  parse: (raw: string) => T,
+  deps: BaseDeps,
+  question: string,
+): Promise<T> {
+  if (raw !== undefined) return parseOption(option, raw, parse);
+  if (!deps.prompts) throw new UsageError(`Ontbrekende verplichte optie: --${option}.`);
+  const answer = await deps.prompts.input(question, {
+    validate: (value) => {
+      try {
+        parse(value);
+        return true;
+      } catch (error) {
+        return error instanceof ValueError ? `Toegestaan: ${error.accepted}.` : String(error);
+      }
+    },
+  });
+  return parse(answer);
+}
+
+/** Several required options at once, so that a script learns every missing one in one run. */
+export function missingOptions(opts: Record<string, unknown>, names: string[]): void {
+  const missing = names.filter((n) => opts[n.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] === undefined);
+  if (missing.length > 0) {
+    throw new UsageError(`Ontbrekende verplichte ${missing.length === 1 ? 'optie' : 'opties'}: ${missing.map((n) => `--${n}`).join(', ')}.`);
+  }
+}

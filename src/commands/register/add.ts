@@ -1,0 +1,32 @@
+import { type Entity, columnOf } from '../../domain/fields.js';
+import { validateRecord } from '../../domain/registry.js';
+import { findRecord, insertRecord, nextCode, referenceProblems } from '../../db/repo/register.js';
+import { writeLog } from '../../db/repo/log.js';
+import { inTransaction } from '../../db/open.js';
+import { Refused } from '../../errors.js';
+import type { Deps } from '../deps.js';
+import { type RawOptions, recordFromOptions, recordToJson, refuseProblems, describeChange, withDefaults } from './record.js';
+
+/** `gob <gastouder|ouder|kind|koppeling> add`: validate, assign the next free code, store, log. */
+export async function addRecord(entity: Entity, opts: RawOptions, deps: Deps) {
+  const given = await recordFromOptions(entity.fields, opts, deps, { required: true });
+  const rec = withDefaults(entity, given);
+  refuseProblems(`Het toevoegen van ${entity.name}`, validateRecord(entity, rec, deps.today));
+  const code = await inTransaction(deps.db, async (trx) => {
+    if (rec.code === null) rec.code = await nextCode(trx, entity);
+    else if (await findRecord(trx, entity, String(rec.code))) {
+      throw new Refused(`Er is al een ${entity.name} met code ${rec.code}. Kies een andere code, of wijzig die met 'gob ${entity.name} edit ${rec.code}'.`);
+    }
+    refuseProblems(`Het toevoegen van ${entity.name}`, await referenceProblems(trx, entity, rec));
+    await insertRecord(trx, entity, rec);
+    await writeLog(trx, deps, `${entity.name} ${rec.code} toegevoegd: ${describeChange(entity.fields, undefined, rec)}`);
+    return String(rec.code);
+  });
+  const naam = rec[columnOf(entity.fields.find((f) => f.name === 'naam') ?? entity.fields[0]!)];
+  deps.out.line(`${capitalize(entity.name)} ${code}${entity.name === 'koppeling' ? '' : ` (${naam})`} is toegevoegd.`);
+  return recordToJson(entity.fields, rec);
+}
+
+export function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,30 @@
+import type { Entity } from '../../domain/fields.js';
+import { validateRecord } from '../../domain/registry.js';
+import { inTransaction } from '../../db/open.js';
+import { writeLog } from '../../db/repo/log.js';
+import { findRecord, referenceProblems, updateRecord } from '../../db/repo/register.js';
+import { NotFound, Refused } from '../../errors.js';
+import type { Deps } from '../deps.js';
+import { capitalize } from './add.js';
+import { type RawOptions, describeChange, recordFromOptions, recordToJson, refuseProblems } from './record.js';
+
+/** `gob <noun> edit <code> [--veld waarde …]`: an empty value clears an optional field. */
+export async function editRecord(entity: Entity, opts: RawOptions & { code: string }, deps: Deps) {
+  const changes = await recordFromOptions(entity.fields, { ...opts, code: undefined }, deps, { required: false });
+  if (Object.keys(changes).length === 0) {
+    throw new Refused(`Geef minstens één veld om te wijzigen, bijvoorbeeld --naam. Zie 'gob ${entity.name} edit --help'.`);
+  }
+  return inTransaction(deps.db, async (trx) => {
+    const before = await findRecord(trx, entity, opts.code);
+    if (!before) throw new NotFound(`Er is geen ${entity.name} met code ${opts.code}. Zie 'gob ${entity.name} list'.`);
+    const after = { ...before, ...changes };
+    const what = `Het wijzigen van ${entity.name} ${opts.code}`;
+    refuseProblems(what, validateRecord(entity, after, deps.today));
+    refuseProblems(what, await referenceProblems(trx, entity, after));
+    await updateRecord(trx, entity, opts.code, changes);
+    const change = describeChange(entity.fields, before, changes);
+    await writeLog(trx, deps, `${entity.name} ${opts.code} gewijzigd: ${change || 'geen verschil'}`);
+    deps.out.line(change ? `${capitalize(entity.name)} ${opts.code} is gewijzigd.` : `${capitalize(entity.name)} ${opts.code}: er was niets te wijzigen.`);
+    return recordToJson(entity.fields, after);
+  });
+}

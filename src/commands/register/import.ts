@@ -1,0 +1,136 @@
+import { columnOf, type Entity, type Field } from '../../domain/fields.js';
+import { type Rec, validateRecord } from '../../domain/registry.js';
+import { inTransaction } from '../../db/open.js';
+import { writeLog } from '../../db/repo/log.js';
+import { findRecord, insertRecord, nextCode, referenceProblems, updateRecord } from '../../db/repo/register.js';
+import { normalizeHeader, openCsv, unescapeCell } from '../../csv/read.js';
+import { Refused, ValueError } from '../../errors.js';
+import type { Deps } from '../deps.js';
+import { withDefaults } from './record.js';
+
+export interface ImportError {
+  regel: number;
+  veld: string;
+  melding: string;
+}
+
+export function formatImportErrors(fouten: ImportError[]): string[] {
+  return fouten.map((f) => `regel ${f.regel}: ${f.veld}: ${f.melding}`);
+}
+
+/** Map a file's header to fields; unknown columns are refused, naming the known ones. */
+export function mapHeader(header: string[], fields: Field[]): (Field | null)[] {
+  const byName = new Map(fields.map((f) => [normalizeHeader(f.name), f]));
+  const mapped = header.map((h) => byName.get(normalizeHeader(h)) ?? null);
+  const unknown = header.filter((_, i) => mapped[i] === null);
+  if (unknown.length > 0) {
+    const hint = header.length === 1 ? " Het scheidingsteken is niet herkend: gebruik ';', ',' of TAB tussen de kolommen." : '';
+    throw new Refused(`Onbekende ${unknown.length === 1 ? 'kolom' : 'kolommen'} in de kopregel; er is niets opgeslagen.${hint}`, [
+      ...unknown.map((u) => `regel 1: ${u}: onbekende kolom`),
+      `bekende kolommen: ${fields.map((f) => f.name).join(', ')}`,
+    ]);
+  }
+  return mapped;
+}
+
+/**
+ * One CSV row to a record keyed by column; errors go to `err`. Empty cells are null, our own
+ * formula escape is undone, and masked BSNs ('*****2782') are returned apart for the caller.
+ */
+export function rowToRecord(columns: (Field | null)[], cells: string[], err: (veld: string, melding: string) => void) {
+  const rec: Rec = {};
+  const maskedBsn: [Field, string][] = [];
+  if (cells.length !== columns.length) {
+    err('csv', `${cells.length} ${cells.length === 1 ? 'cel' : 'cellen'}, maar de kopregel heeft ${columns.length} kolommen; controleer het scheidingsteken en de aanhalingstekens`);
+    return { rec, maskedBsn };
+  }
+  cells.forEach((cell, i) => {
+    const field = columns[i]!;
+    const raw = unescapeCell(cell);
+    if (raw.trim() === '') {
+      rec[columnOf(field)] = null;
+    } else if (field.type.bsn && /^\*{5}\d{4}$/.test(raw.trim())) {
+      maskedBsn.push([field, raw.trim()]);
+    } else {
+      try {
+        rec[columnOf(field)] = field.type.parse(raw);
+      } catch (error) {
+        if (!(error instanceof ValueError)) throw error;
+        err(field.name, error.message);
+      }
+    }
+  });
+  return { rec, maskedBsn };
+}
+
+/**
+ * `gob <noun> import <file.csv> [--dry-run]`: upsert every row by code, all or nothing. Rows are
+ * applied in order inside one transaction, so a row may refer to one earlier in the same file;
+ * any error rolls everything back and lists every error with its line number.
+ */
+export async function importRecords(entity: Entity, opts: { file: string; dryRun?: boolean }, deps: Deps) {
+  const source = await openCsv(opts.file);
+  const columns = mapHeader(source.header, entity.fields);
+  const fouten: ImportError[] = [];
+  let rijen = 0;
+  let nieuw = 0;
+  let gewijzigd = 0;
+  const seen = new Map<string, number>();
+  await inTransaction(
+    deps.db,
+    async (trx) => {
+      for await (const { line, cells } of source.rows) {
+        rijen++;
+        const rowErrors: ImportError[] = [];
+        const err = (veld: string, melding: string) => rowErrors.push({ regel: line, veld, melding });
+        const { rec: given, maskedBsn } = rowToRecord(columns, cells, err);
+        if (cells.length !== columns.length) {
+          fouten.push(...rowErrors);
+          continue;
+        }
+        const code = given.code === undefined || given.code === null ? null : String(given.code);
+        if (code !== null) {
+          if (seen.has(code)) err('code', `code ${code} staat ook al op regel ${seen.get(code)}`);
+          else seen.set(code, line);
+        }
+        const existing = code === null ? undefined : await findRecord(trx, entity, code);
+        // A masked BSN (from list --csv without --toon-bsn) keeps the stored one when it matches.
+        for (const [field, masked] of maskedBsn) {
+          const stored = existing?.[columnOf(field)];
+          if (typeof stored === 'string' && stored.endsWith(masked.slice(-4))) continue;
+          err(field.name, `'${masked}' is een gemaskeerd BSN; exporteer met 'list --csv --toon-bsn' of vul het volledige BSN in`);
+        }
+        const rec: Rec = existing ? { ...existing, ...given } : withDefaults(entity, given);
+        for (const p of validateRecord(entity, rec, deps.today)) err(p.veld, p.melding);
+        if (rowErrors.length === 0) {
+          if (rec.code === null) rec.code = await nextCode(trx, entity);
+          for (const p of await referenceProblems(trx, entity, rec)) err(p.veld, p.melding);
+        }
+        if (rowErrors.length > 0) {
+          fouten.push(...rowErrors);
+          continue;
+        }
+        if (existing) {
+          await updateRecord(trx, entity, String(rec.code), given);
+          gewijzigd++;
+        } else {
+          await insertRecord(trx, entity, rec);
+          nieuw++;
+        }
+      }
+      if (rijen === 0) throw new Refused(`Het bestand ${opts.file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
+      if (fouten.length > 0) {
+        throw new Refused(
+          `De import is geweigerd: ${fouten.length} ${fouten.length === 1 ? 'fout' : 'fouten'}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
+          formatImportErrors(fouten),
+          { bestand: opts.file, rijen, fouten },
+        );
+      }
+      await writeLog(trx, deps, `${entity.name} import ${opts.file}: ${nieuw} nieuw, ${gewijzigd} gewijzigd`);
+    },
+    { dryRun: Boolean(opts.dryRun) },
+  );
+  const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
+  deps.out.line(`${prefix}: ${rijen} rijen uit ${opts.file}: ${nieuw} nieuw, ${gewijzigd} gewijzigd.`);
+  return { bestand: opts.file, rijen, nieuw, gewijzigd, dryRun: Boolean(opts.dryRun), fouten };
+}

@@ -1,0 +1,96 @@
+// Conversions shared by the registry commands: options → record, record → JSON, text and CSV.
+import { columnOf, type Entity, type Field, jsonKeyOf, optionKeyOf, type Stored } from '../../domain/fields.js';
+import type { Problem, Rec } from '../../domain/registry.js';
+import { maskBsn } from '../../domain/values.js';
+import { Refused, UsageError, ValueError } from '../../errors.js';
+import type { BaseDeps } from '../deps.js';
+
+export type RawOptions = Record<string, unknown>;
+
+/**
+ * Parse the fields given as options. Empty text clears a field (edit). With `required`, missing
+ * required fields are asked for at a terminal (then every other field too, so an owner can fill
+ * in a whole record), and are otherwise a usage error that names every missing option.
+ */
+export async function recordFromOptions(fields: Field[], opts: RawOptions, deps: BaseDeps, { required }: { required: boolean }): Promise<Rec> {
+  const rec: Rec = {};
+  const bad: string[] = [];
+  for (const field of fields) {
+    const raw = opts[optionKeyOf(field)];
+    if (typeof raw !== 'string') continue;
+    try {
+      rec[columnOf(field)] = raw.trim() === '' ? null : field.type.parse(raw);
+    } catch (error) {
+      if (!(error instanceof ValueError)) throw error;
+      bad.push(`--${field.name}: ${error.message}.`);
+    }
+  }
+  if (bad.length > 0) throw new UsageError('Ongeldige waarde:', bad);
+  if (!required) return rec;
+  const missing = fields.filter((f) => f.required && (rec[columnOf(f)] ?? null) === null);
+  if (missing.length === 0) return rec;
+  if (!deps.prompts) {
+    throw new UsageError(`Ontbrekende verplichte ${missing.length === 1 ? 'optie' : 'opties'}: ${missing.map((f) => `--${f.name}`).join(', ')}.`);
+  }
+  for (const field of fields) {
+    if (columnOf(field) in rec) continue;
+    rec[columnOf(field)] = await askField(field, deps);
+  }
+  return rec;
+}
+
+async function askField(field: Field, deps: BaseDeps): Promise<Stored> {
+  const answer = await deps.prompts!.input(`${field.label}${field.required ? '' : ' (mag leeg)'}:`, {
+    validate: (value) => {
+      if (value.trim() === '') return field.required ? 'Dit veld is verplicht.' : true;
+      try {
+        field.type.parse(value);
+        return true;
+      } catch (error) {
+        return error instanceof ValueError ? `Toegestaan: ${error.accepted}.` : String(error);
+      }
+    },
+  });
+  return answer.trim() === '' ? null : field.type.parse(answer);
+}
+
+/** Fill in defaults for fields an add left out. */
+export function withDefaults(entity: Entity, rec: Rec): Rec {
+  const full: Rec = {};
+  for (const field of entity.fields) full[columnOf(field)] = rec[columnOf(field)] ?? field.default ?? null;
+  return full;
+}
+
+export function refuseProblems(what: string, problems: Problem[]): void {
+  if (problems.length > 0) throw new Refused(`${what} is geweigerd; er is niets opgeslagen.`, problems.map((p) => `${p.veld}: ${p.melding}`));
+}
+
+export function recordToJson(fields: Field[], rec: Rec, { toonBsn = false } = {}): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = rec[columnOf(field)] ?? null;
+    json[jsonKeyOf(field)] = field.type.bsn && !toonBsn ? maskBsn(value as string | null) : field.type.json(value);
+  }
+  return json;
+}
+
+export function recordToText(field: Field, rec: Rec, { toonBsn = false } = {}): string {
+  const value = rec[columnOf(field)] ?? null;
+  if (field.type.bsn && !toonBsn) return maskBsn(value as string | null) ?? '';
+  return field.type.text(value);
+}
+
+/** What the audit log keeps of a change: field names and values, never a BSN. */
+export function describeChange(fields: Field[], before: Rec | undefined, after: Rec): string {
+  const parts: string[] = [];
+  for (const field of fields) {
+    const column = columnOf(field);
+    if (!(column in after)) continue;
+    const old = before?.[column] ?? null;
+    const value = after[column] ?? null;
+    if (before && old === value) continue;
+    const shown = field.type.bsn ? '(gewijzigd)' : JSON.stringify(field.type.text(value));
+    parts.push(`${field.name}=${shown}`);
+  }
+  return parts.join(', ');
+}

@@ -1,0 +1,24 @@
+import { ROOSTER_FIELDS } from '../../domain/fields.js';
+import { inTransaction } from '../../db/open.js';
+import { writeLog } from '../../db/repo/log.js';
+import { insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
+import { UsageError } from '../../errors.js';
+import type { Deps } from '../deps.js';
+import { type RawOptions, recordFromOptions, refuseProblems } from '../register/record.js';
+import { describeEntry, entryFromRecord, entryToJson } from './entry.js';
+
+/** `gob rooster add (--koppeling <code> | --kind <code>) --dag --van --tot [--vanaf] [--tot-en-met] [--force]`. */
+export async function roosterAdd(opts: RawOptions & { force?: boolean }, deps: Deps) {
+  if (opts.koppeling === undefined && opts.kind === undefined && !deps.prompts) {
+    throw new UsageError('Ontbrekende verplichte optie: --koppeling (gastkind) of --kind (eigen kind van de gastouder).');
+  }
+  const rec = await recordFromOptions(ROOSTER_FIELDS, opts, deps, { required: true });
+  const entry = entryFromRecord(rec);
+  return inTransaction(deps.db, async (trx) => {
+    refuseProblems('Het roosterblok', await roosterEntryProblems(trx, entry));
+    const id = await insertRooster(trx, entry);
+    await writeLog(trx, deps, `rooster ${id} toegevoegd: ${describeEntry(entry)}`);
+    deps.out.line(`Rooster ${id} toegevoegd: ${describeEntry(entry)}.`);
+    return { ...entryToJson({ ...entry, id }), geforceerd: false, overtredingen: [] };
+  });
+}

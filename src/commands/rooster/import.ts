@@ -1,0 +1,62 @@
+import { columnOf, ROOSTER_FIELDS } from '../../domain/fields.js';
+import { inTransaction } from '../../db/open.js';
+import { writeLog } from '../../db/repo/log.js';
+import { insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
+import { openCsv } from '../../csv/read.js';
+import { Refused } from '../../errors.js';
+import type { Deps } from '../deps.js';
+import { formatImportErrors, type ImportError, mapHeader, rowToRecord } from '../register/import.js';
+import { entryFromRecord } from './entry.js';
+
+/**
+ * `gob rooster import <file.csv> [--dry-run]`: rooster entries have no code, so the file replaces
+ * the whole rooster of every koppeling (and own child) it names; importing it twice gives the same
+ * rooster, and `rooster list --csv` → import is a round trip. All or nothing.
+ */
+export async function roosterImport(opts: { file: string; dryRun?: boolean }, deps: Deps) {
+  const source = await openCsv(opts.file);
+  const columns = mapHeader(source.header, ROOSTER_FIELDS);
+  const fouten: ImportError[] = [];
+  let rijen = 0;
+  const replaced = new Set<string>();
+  await inTransaction(
+    deps.db,
+    async (trx) => {
+      for await (const { line, cells } of source.rows) {
+        rijen++;
+        const rowErrors: ImportError[] = [];
+        const err = (veld: string, melding: string) => rowErrors.push({ regel: line, veld, melding });
+        const { rec } = rowToRecord(columns, cells, err);
+        for (const field of ROOSTER_FIELDS.filter((f) => f.required)) {
+          if (rowErrors.some((e) => e.veld === field.name)) continue;
+          if ((rec[columnOf(field)] ?? null) === null) err(field.name, 'ontbreekt; dit veld is verplicht');
+        }
+        if (rowErrors.length === 0) {
+          const entry = entryFromRecord(rec);
+          const owner = entry.koppeling ? `koppeling ${entry.koppeling}` : `kind ${entry.kind}`;
+          if (!replaced.has(owner) && (entry.koppeling || entry.kind)) {
+            replaced.add(owner);
+            if (entry.koppeling) await trx.deleteFrom('rooster').where('koppeling', '=', entry.koppeling).execute();
+            else await trx.deleteFrom('rooster').where('kind', '=', entry.kind!).execute();
+          }
+          for (const p of await roosterEntryProblems(trx, entry)) err(p.veld, p.melding);
+          if (rowErrors.length === 0) await insertRooster(trx, entry);
+        }
+        fouten.push(...rowErrors);
+      }
+      if (rijen === 0) throw new Refused(`Het bestand ${opts.file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
+      if (fouten.length > 0) {
+        throw new Refused(
+          `De import is geweigerd: ${fouten.length} ${fouten.length === 1 ? 'fout' : 'fouten'}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
+          formatImportErrors(fouten),
+          { bestand: opts.file, rijen, fouten },
+        );
+      }
+      await writeLog(trx, deps, `rooster import ${opts.file}: ${rijen} blokken voor ${[...replaced].join(', ')}`);
+    },
+    { dryRun: Boolean(opts.dryRun) },
+  );
+  const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
+  deps.out.line(`${prefix}: ${rijen} roosterblokken uit ${opts.file}; vervangen: het rooster van ${replaced.size} ${replaced.size === 1 ? 'koppeling/kind' : 'koppelingen/kinderen'}.`);
+  return { bestand: opts.file, rijen, vervangen: [...replaced], dryRun: Boolean(opts.dryRun), fouten };
+}

@@ -1,0 +1,29 @@
+import { ROOSTER_FIELDS } from '../../domain/fields.js';
+import { listRooster } from '../../db/repo/rooster.js';
+import { csvLine } from '../../csv/write.js';
+import type { Deps } from '../deps.js';
+
+/** `gob rooster list [--gastouder] [--koppeling] [--kind] [--csv]`. */
+export async function roosterList(opts: { gastouder?: string; koppeling?: string; kind?: string; csv?: boolean }, deps: Deps) {
+  const rows = await listRooster(deps.db, opts);
+  if (opts.csv) {
+    deps.out.raw(csvLine(ROOSTER_FIELDS.map((f) => f.name)));
+    for (const r of rows) deps.out.raw(csvLine([r.koppeling ?? '', r.kind ?? '', r.dag, r.van, r.tot, r.vanaf ?? '', r.tot_en_met ?? '']));
+    return undefined;
+  }
+  deps.out.table(
+    ['id', 'gastouder', 'kind', 'koppeling', 'dag', 'van', 'tot', 'vanaf', 'tot-en-met'].map((key) => ({ key, title: key, align: key === 'id' ? 'right' : 'left' })),
+    rows.map((r) => ({
+      id: String(r.id),
+      gastouder: r.gastouderCode ?? '',
+      kind: r.kindCode ?? '',
+      koppeling: r.koppeling ?? '(eigen kind)',
+      dag: r.dag,
+      van: r.van,
+      tot: r.tot,
+      vanaf: r.vanaf ?? '',
+      'tot-en-met': r.tot_en_met ?? '',
+    })),
+  );
+  return rows.map((r) => ({ id: r.id, gastouder: r.gastouderCode, kind: r.kindCode, koppeling: r.koppeling, dag: r.dag, van: r.van, tot: r.tot, vanaf: r.vanaf, totEnMet: r.tot_en_met }));
+}

@@ -1,0 +1,32 @@
+// The one Database interface Kysely types every query with: table name → row type.
+import type { BetalingTable, ToewijzingTable } from './tables/betaling.js';
+import type { BureauTable } from './tables/bureau.js';
+import type { FactuurregelTable, FactuurTable, NummeringTable } from './tables/factuur.js';
+import type { GastouderTable } from './tables/gastouder.js';
+import type { HandtekeningTable } from './tables/handtekening.js';
+import type { KindTable } from './tables/kind.js';
+import type { KoppelingTable } from './tables/koppeling.js';
+import type { LogTable } from './tables/log.js';
+import type { OuderTable } from './tables/ouder.js';
+import type { RoosterTable } from './tables/rooster.js';
+import type { UitbetalingregelTable, UitbetalingTable } from './tables/uitbetaling.js';
+import type { UrenkaartTable } from './tables/urenkaart.js';
+
+export interface Database {
+  bureau: BureauTable;
+  gastouder: GastouderTable;
+  ouder: OuderTable;
+  kind: KindTable;
+  koppeling: KoppelingTable;
+  rooster: RoosterTable;
+  urenkaart: UrenkaartTable;
+  nummering: NummeringTable;
+  factuur: FactuurTable;
+  factuurregel: FactuurregelTable;
+  betaling: BetalingTable;
+  toewijzing: ToewijzingTable;
+  uitbetaling: UitbetalingTable;
+  uitbetalingregel: UitbetalingregelTable;
+  handtekening: HandtekeningTable;
+  log: LogTable;
+}

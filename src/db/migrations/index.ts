@@ -1,0 +1,14 @@
+// Every migration, in order, listed in code: Kysely's FileMigrationProvider imports .ts files at run
+// time, which fails under vitest on Node 20 and defeats bundling.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_register.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_register': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+export const LATEST_MIGRATION = Object.keys(migrations).at(-1)!;

@@ -1,0 +1,96 @@
+// Opening the one SQLite file. better-sqlite3 gives the raw handle (bulk inserts, backup); Kysely
+// types every other query. WAL lets readers go on while one process writes; the busy timeout makes
+// a second writer wait instead of failing with "database is locked".
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { NotFound, Refused } from '../errors.js';
+import type { Database } from './database.js';
+import { LATEST_MIGRATION, migrationProvider } from './migrations/index.js';
+
+export type Db = Kysely<Database>;
+
+export interface Store {
+  db: Db;
+  sqlite: SQLite.Database;
+  file: string;
+  close(): Promise<void>;
+}
+
+/** How long a writer waits for another process's transaction before giving up. */
+const BUSY_TIMEOUT_MS = 60_000;
+
+function connect(file: string): Store {
+  const sqlite = new SQLite(file, { timeout: BUSY_TIMEOUT_MS });
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, sqlite, file, close: () => db.destroy() };
+}
+
+/** Open an existing database for a command; refuses a missing or out-of-date one with a hint. */
+export async function openDatabase(file: string): Promise<Store> {
+  if (!fs.existsSync(file)) {
+    throw new NotFound(`De database ${file} bestaat niet. Maak hem aan met 'gob init' (of kies een andere met --db).`);
+  }
+  const store = connect(file);
+  const current = await currentMigration(store.db);
+  if (current !== LATEST_MIGRATION) {
+    await store.close();
+    throw new Refused(
+      current !== null && current > LATEST_MIGRATION
+        ? `De database ${file} is gemaakt door een nieuwere versie van gob (${current}). Werk gob bij.`
+        : `De database ${file} heeft nog niet het schema van deze versie van gob. Werk hem bij met 'gob init'.`,
+    );
+  }
+  return store;
+}
+
+/** Create (mode 0600, folder included) or bring up to date; safe to run again. */
+export async function createOrMigrateDatabase(file: string): Promise<{ store: Store; created: boolean; applied: string[] }> {
+  let created = false;
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    // Created here, not by SQLite, so that it never exists with looser permissions for a moment.
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    created = true;
+  }
+  const store = connect(file);
+  store.sqlite.pragma('journal_mode = WAL');
+  const applied = await runMigrations(store.db);
+  return { store, created, applied };
+}
+
+export async function runMigrations(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function currentMigration(db: Db): Promise<string | null> {
+  const exists = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(db);
+  if (!exists.rows[0]?.n) return null;
+  const last = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(db);
+  return last.rows[0]?.name ?? null;
+}
+
+/**
+ * Run `fn` in one write transaction. BEGIN IMMEDIATE takes the write lock up front: a deferred
+ * transaction that reads first and writes later can fail at once with SQLITE_BUSY when another
+ * process wrote in between, which the busy timeout does not cover. Inside `fn`, use only `trx`.
+ */
+export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, { dryRun = false } = {}): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      // A dry run does all the work, then leaves nothing: the same code path as the real run.
+      await (dryRun ? sql`rollback` : sql`commit`).execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
+}

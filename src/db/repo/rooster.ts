@@ -1,0 +1,77 @@
+import type { Dag } from '../../domain/calendar.js';
+import type { Problem } from '../../domain/registry.js';
+import { type RoosterEntry, roosterProblems } from '../../domain/rooster.js';
+import type { Db } from '../open.js';
+import type { RoosterRow } from '../tables/rooster.js';
+
+export function rowToEntry(row: RoosterRow): RoosterEntry {
+  return { id: row.id, koppeling: row.koppeling, kind: row.kind, dag: row.dag as Dag, van: row.van, tot: row.tot, vanaf: row.vanaf, totEnMet: row.tot_en_met };
+}
+
+export async function insertRooster(db: Db, entry: RoosterEntry): Promise<number> {
+  const row = await db
+    .insertInto('rooster')
+    .values({ koppeling: entry.koppeling, kind: entry.kind, dag: entry.dag, van: entry.van, tot: entry.tot, vanaf: entry.vanaf, tot_en_met: entry.totEnMet })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface RoosterFilter {
+  gastouder?: string;
+  koppeling?: string;
+  kind?: string;
+}
+
+/** Rooster rows with the child and gastouder they belong to (via koppeling, or the own child's gastouder). */
+export async function listRooster(db: Db, filter: RoosterFilter) {
+  let q = db
+    .selectFrom('rooster as r')
+    .leftJoin('koppeling as kp', 'kp.code', 'r.koppeling')
+    .leftJoin('kind as k', (join) => join.on((eb) => eb('k.code', '=', eb.fn.coalesce('kp.kind', 'r.kind'))))
+    .select(['r.id', 'r.koppeling', 'r.kind', 'r.dag', 'r.van', 'r.tot', 'r.vanaf', 'r.tot_en_met'])
+    .select((eb) => [eb.fn.coalesce('kp.kind', 'r.kind').as('kindCode'), eb.fn.coalesce('kp.gastouder', 'k.eigen_kind_van').as('gastouderCode')])
+    .orderBy('gastouderCode')
+    .orderBy('kindCode')
+    .orderBy('r.id');
+  if (filter.koppeling) q = q.where('r.koppeling', '=', filter.koppeling);
+  if (filter.kind) q = q.where((eb) => eb.or([eb('r.kind', '=', filter.kind!), eb('kp.kind', '=', filter.kind!)]));
+  if (filter.gastouder) q = q.where((eb) => eb.or([eb('kp.gastouder', '=', filter.gastouder!), eb('k.eigen_kind_van', '=', filter.gastouder!)]));
+  return q.execute();
+}
+
+/**
+ * Everything wrong with storing `entry`: unknown or wrong koppeling/kind, bounds, and overlap with
+ * the child's other entries (at any gastouder).
+ */
+export async function roosterEntryProblems(db: Db, entry: RoosterEntry): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  let koppeling: { start: string; eind: string | null; kind: string } | undefined;
+  let kindCode: string | null = null;
+  if (entry.koppeling) {
+    koppeling = await db.selectFrom('koppeling').select(['start', 'eind', 'kind']).where('code', '=', entry.koppeling).executeTakeFirst();
+    if (!koppeling) problems.push({ veld: 'koppeling', melding: `er is geen koppeling met code ${entry.koppeling}` });
+    else kindCode = koppeling.kind;
+  }
+  if (entry.kind) {
+    const kind = await db.selectFrom('kind').select(['code', 'eigen_kind_van']).where('code', '=', entry.kind).executeTakeFirst();
+    if (!kind) problems.push({ veld: 'kind', melding: `er is geen kind met code ${entry.kind}` });
+    else if (kind.eigen_kind_van === null) {
+      problems.push({ veld: 'kind', melding: `${entry.kind} is een gastkind: geef het rooster op bij de koppeling (--koppeling)` });
+    } else kindCode = kind.code;
+  }
+  const others: Parameters<typeof roosterProblems>[2] = [];
+  if (kindCode) {
+    const rows = await db
+      .selectFrom('rooster as r')
+      .leftJoin('koppeling as kp', 'kp.code', 'r.koppeling')
+      .selectAll('r')
+      .select(['kp.start', 'kp.eind'])
+      .where((eb) => eb.or([eb('r.kind', '=', kindCode), eb('kp.kind', '=', kindCode)]))
+      .$if(entry.id !== undefined, (qb) => qb.where('r.id', '!=', entry.id!))
+      .execute();
+    for (const row of rows) others.push({ entry: rowToEntry(row), koppeling: row.start ? { start: row.start, eind: row.eind } : null });
+  }
+  problems.push(...roosterProblems(entry, koppeling ?? null, others));
+  return problems;
+}

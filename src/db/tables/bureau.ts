@@ -1,0 +1,27 @@
+import type { Generated, Selectable, Updateable } from 'kysely';
+
+export interface BureauTable {
+  id: Generated<number>;
+  naam: string | null;
+  adres: string | null;
+  postcode: string | null;
+  plaats: string | null;
+  email: string | null;
+  telefoon: string | null;
+  kvk: string | null;
+  lrk: string | null;
+  iban: string | null;
+  bic: string | null;
+  incassant_id: string | null;
+  deadline_dag: Generated<number>;
+  betaaltermijn: Generated<number>;
+  uitbetaaltermijn: Generated<number>;
+  beginner_max: Generated<number>;
+  bureaukosten_model: Generated<'maand' | 'uur'>;
+  bureaukosten_een_kind_cent: Generated<number>;
+  bureaukosten_meer_kinderen_cent: Generated<number>;
+  bureaukosten_uur: string | null;
+  certificaat: string | null;
+}
+export type BureauRow = Selectable<BureauTable>;
+export type BureauUpdate = Updateable<BureauTable>;

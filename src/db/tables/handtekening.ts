@@ -1,0 +1,14 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** A party's recorded signature under one of a koppeling's two agreements. */
+export interface HandtekeningTable {
+  id: Generated<number>;
+  koppeling: string;
+  soort: 'gastouder' | 'bureau';
+  partij: 'ouder' | 'gastouder' | 'bureau';
+  naam: string;
+  datum: string;
+  plaats: string | null;
+}
+export type HandtekeningRow = Selectable<HandtekeningTable>;
+export type NewHandtekening = Insertable<HandtekeningTable>;

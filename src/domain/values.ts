@@ -1,0 +1,226 @@
+// Parsers for the values of CONTRACT §2. Each takes the raw text a user typed (option, prompt or CSV
+// cell) and returns the stored form, or throws a ValueError that names the accepted forms.
+import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { ValueError } from '../errors.js';
+import { DAGEN, type Dag, type Datum, daysInMonth, type Maand, makeDate } from './calendar.js';
+
+export const ACCEPTED = {
+  datum: 'een datum als JJJJ-MM-DD, DD-MM-JJJJ, D-M-JJJJ of DD/MM/JJJJ',
+  maand: 'een maand als JJJJ-MM of MM-JJJJ',
+  tijd: 'een tijd als HH:MM, H:MM of HH.MM (00:00 tot en met 23:59)',
+  eindtijd: 'een tijd als HH:MM, H:MM of HH.MM (00:01 tot en met 24:00)',
+  bedrag: 'een bedrag als 7,50, 7.50, € 7,50 of 1.234,56',
+  code: '1 tot 20 letters, cijfers, - of _',
+  iban: 'een IBAN met geldig controlegetal (ISO 13616), bijvoorbeeld NL91 ABNA 0417 1643 00',
+  bsn: '9 cijfers die voldoen aan de elfproef',
+  lrk: 'een LRK-nummer van 9 cijfers',
+  kvk: 'een KvK-nummer van 8 cijfers',
+  janee: 'ja, nee, true, false, 1 of 0',
+  dag: 'ma, di, wo, do, vr, za, zo of de volledige naam (maandag … zondag)',
+  geheelGetal: 'een geheel getal',
+  bic: 'een BIC van 8 of 11 tekens, bijvoorbeeld ABNANL2A',
+  email: 'een e-mailadres als naam@voorbeeld.nl',
+} as const;
+
+function fail(raw: string, accepted: string): never {
+  throw new ValueError(raw, accepted);
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+export function parseDate(raw: string): Datum {
+  const s = raw.trim();
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  let y: number;
+  let m: number;
+  let d: number;
+  if (match) {
+    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else {
+    match = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(s);
+    if (!match) fail(raw, ACCEPTED.datum);
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  }
+  if (!validDate(y, m, d)) fail(raw, `${ACCEPTED.datum}, die in de kalender bestaat`);
+  return makeDate(y, m, d);
+}
+
+export function parseMonth(raw: string): Maand {
+  const s = raw.trim();
+  let match = /^(\d{4})-(\d{1,2})$/.exec(s);
+  let y: number;
+  let m: number;
+  if (match) {
+    [y, m] = [Number(match[1]), Number(match[2])];
+  } else {
+    match = /^(\d{1,2})-(\d{4})$/.exec(s);
+    if (!match) fail(raw, ACCEPTED.maand);
+    [m, y] = [Number(match[1]), Number(match[2])];
+  }
+  if (m < 1 || m > 12 || y < 1900 || y > 2200) fail(raw, ACCEPTED.maand);
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+/** A time of day; `end` allows 24:00 (the end of a slot that runs to midnight) and forbids 00:00. */
+export function parseTime(raw: string, { end = false } = {}): string {
+  const match = /^(\d{1,2})[:.](\d{2})$/.exec(raw.trim());
+  const accepted = end ? ACCEPTED.eindtijd : ACCEPTED.tijd;
+  if (!match) fail(raw, accepted);
+  const h = Number(match[1]);
+  const min = Number(match[2]);
+  if (min > 59) fail(raw, accepted);
+  if (end ? h > 24 || (h === 24 && min > 0) || (h === 0 && min === 0) : h > 23) fail(raw, accepted);
+  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
+/**
+ * An amount in euro to integer cent, without floating point. With both '.' and ',' the last one
+ * is the decimal mark; a lone '.' followed by exactly three digits is a thousands separator
+ * (Dutch '1.234' is twelve hundred), otherwise a decimal mark.
+ */
+export function parseAmount(raw: string, { negative = false } = {}): number {
+  let s = raw.trim().replace(/^€\s*/, '').replace(/^EUR\s*/i, '').replace(/\s/g, '');
+  let sign = 1;
+  if (s.startsWith('-') && negative) {
+    sign = -1;
+    s = s.slice(1).replace(/^€/, '');
+  }
+  const accepted = negative ? `${ACCEPTED.bedrag}, eventueel met een minteken` : ACCEPTED.bedrag;
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) fail(raw, accepted);
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  let decimalAt = -1;
+  if (lastComma >= 0 && lastDot >= 0) decimalAt = Math.max(lastComma, lastDot);
+  else if (lastComma >= 0) decimalAt = lastComma;
+  else if (lastDot >= 0 && !/^\d{1,3}(\.\d{3})+$/.test(s)) decimalAt = lastDot;
+  const intPart = decimalAt >= 0 ? s.slice(0, decimalAt) : s;
+  const fracPart = decimalAt >= 0 ? s.slice(decimalAt + 1) : '';
+  const thousandsMark = decimalAt >= 0 ? (s[decimalAt] === ',' ? '.' : ',') : '.';
+  const groups = intPart.split(thousandsMark);
+  const wellGrouped = groups.length === 1 || groups.slice(1).every((g) => g.length === 3);
+  if (!wellGrouped || groups.some((g) => !/^\d+$/.test(g)) || !/^\d{0,2}$/.test(fracPart)) fail(raw, accepted);
+  const euros = Number(groups.join(''));
+  const cents = Number(fracPart.padEnd(2, '0') || '0');
+  const total = euros * 100 + cents;
+  if (!Number.isSafeInteger(total)) fail(raw, accepted);
+  return sign * total;
+}
+
+export function parseCode(raw: string): string {
+  const s = raw.trim();
+  if (!/^[A-Za-z0-9_-]{1,20}$/.test(s)) fail(raw, ACCEPTED.code);
+  return s;
+}
+
+export function parseIban(raw: string): string {
+  const iban = electronicFormatIBAN(raw.trim()) ?? '';
+  if (!isValidIBAN(iban)) fail(raw, ACCEPTED.iban);
+  return iban;
+}
+
+/** The elfproef: 9 digits d1..d9 with 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11. */
+export function isValidBsn(bsn: string): boolean {
+  if (!/^\d{9}$/.test(bsn)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(bsn[i]);
+  sum -= Number(bsn[8]);
+  return sum % 11 === 0 && bsn !== '000000000';
+}
+
+export function parseBsn(raw: string): string {
+  const s = raw.trim();
+  if (!isValidBsn(s)) fail(raw, ACCEPTED.bsn);
+  return s;
+}
+
+export function parseLrk(raw: string): string {
+  const s = raw.trim();
+  if (!/^\d{9}$/.test(s)) fail(raw, ACCEPTED.lrk);
+  return s;
+}
+
+export function parseKvk(raw: string): string {
+  const s = raw.trim();
+  if (!/^\d{8}$/.test(s)) fail(raw, ACCEPTED.kvk);
+  return s;
+}
+
+export function parseBic(raw: string): string {
+  const s = raw.trim().toUpperCase();
+  if (!/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(s)) fail(raw, ACCEPTED.bic);
+  return s;
+}
+
+export function parseEmail(raw: string): string {
+  const s = raw.trim();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) fail(raw, ACCEPTED.email);
+  return s;
+}
+
+export function parseBool(raw: string): boolean {
+  const s = raw.trim().toLowerCase();
+  if (s === 'ja' || s === 'true' || s === '1') return true;
+  if (s === 'nee' || s === 'false' || s === '0') return false;
+  fail(raw, ACCEPTED.janee);
+}
+
+const DAG_NAMEN: Record<string, Dag> = {
+  maandag: 'ma',
+  dinsdag: 'di',
+  woensdag: 'wo',
+  donderdag: 'do',
+  vrijdag: 'vr',
+  zaterdag: 'za',
+  zondag: 'zo',
+};
+
+export function parseDay(raw: string): Dag {
+  const s = raw.trim().toLowerCase();
+  if ((DAGEN as readonly string[]).includes(s)) return s as Dag;
+  const full = DAG_NAMEN[s];
+  if (!full) fail(raw, ACCEPTED.dag);
+  return full;
+}
+
+export function parseInteger(raw: string, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
+  const s = raw.trim();
+  const accepted = `${ACCEPTED.geheelGetal} van ${min} tot en met ${max}`;
+  if (!/^-?\d+$/.test(s)) fail(raw, accepted);
+  const n = Number(s);
+  if (n < min || n > max) fail(raw, accepted);
+  return n;
+}
+
+/** Dutch postcodes are normalised to '1234 AB'; anything else (a Belgian or German address) is kept as typed. */
+export function parsePostcode(raw: string): string {
+  const s = raw.trim();
+  const nl = /^(\d{4})\s*([A-Za-z]{2})$/.exec(s);
+  return nl ? `${nl[1]} ${nl[2]!.toUpperCase()}` : s;
+}
+
+export function parseText(raw: string): string {
+  return raw.trim();
+}
+
+/** '*****2782': the last four digits are enough to tell children apart, the rest stays private. */
+export function maskBsn(bsn: string | null): string | null {
+  return bsn === null ? null : `*****${bsn.slice(-4)}`;
+}
+
+/**
+ * A SEPA creditor identifier (incassant-ID) such as NL98ZZZ999999990000: country, two check
+ * digits over the national part (mod 97, as an IBAN), a 3-character business code, the national id.
+ */
+export function parseIncassantId(raw: string): string {
+  const s = raw.replace(/\s/g, '').toUpperCase();
+  const accepted = 'een incassant-ID als NL98ZZZ999999990000 (land, controlegetal, ZZZ, KvK-nummer en volgnummer)';
+  const match = /^([A-Z]{2})(\d{2})[A-Z0-9]{3}([A-Z0-9]{1,28})$/.exec(s);
+  if (!match) fail(raw, accepted);
+  const digits = `${match[3]}${match[1]}00`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let mod = 0;
+  for (const ch of digits) mod = (mod * 10 + Number(ch)) % 97;
+  if (98 - mod !== Number(match[2])) fail(raw, accepted);
+  return s;
+}
