@@ -9,6 +9,8 @@ export interface CsvRow {
   /** Line number in the file; the header is line 1. */
   line: number;
   cells: string[];
+  /** Set when the file cannot be read past this line (a quote that never closes); the last row. */
+  fout?: string;
 }
 
 export interface CsvSource {
@@ -100,15 +102,24 @@ export async function openCsv(file: string): Promise<CsvSource> {
   input.on('error', (error) => parser.destroy(error));
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
 
-  const first = await nextRecord(iterator);
+  const firstResult = await nextRecord(iterator, 0);
+  if ('fout' in firstResult) throw new Refused('Het bestand kon niet gelezen worden; er is niets opgeslagen.', [`regel ${firstResult.line}: csv: ${firstResult.fout}`]);
+  const first = firstResult.value;
   if (!first) throw new Refused(`Het bestand ${file} is leeg: regel 1 moet de kopregel met de kolomnamen zijn.`);
   const header = first.record.map((h) => h.replace(/^\uFEFF/, '').trim());
 
   async function* rows(): AsyncGenerator<CsvRow> {
+    let lastLine = 1;
     for (;;) {
-      const next = await nextRecord(iterator);
+      const result = await nextRecord(iterator, lastLine);
+      if ('fout' in result) {
+        yield { line: result.line, cells: [], fout: result.fout };
+        return;
+      }
+      const next = result.value;
       if (!next) return;
       // An all-empty row (';;;;' from Excel) is a blank line.
+      lastLine = next.info.lines;
       if (next.record.every((c) => c.trim() === '')) continue;
       yield { line: next.info.lines, cells: next.record };
     }
@@ -116,11 +127,11 @@ export async function openCsv(file: string): Promise<CsvSource> {
   return { encoding, delimiter, header, rows: rows() };
 }
 
-/** csv-parse errors (a quote that never closes) become a Refused that names the line. */
-async function nextRecord<T extends { info: { lines: number } }>(iterator: AsyncIterator<T>): Promise<T | undefined> {
+/** csv-parse errors (a quote that never closes) become a Dutch message with the line. */
+async function nextRecord<T extends { info: { lines: number } }>(iterator: AsyncIterator<T>, afterLine: number): Promise<{ value: T | undefined } | { line: number; fout: string }> {
   try {
     const { value, done } = await iterator.next();
-    return done ? undefined : value;
+    return { value: done ? undefined : value };
   } catch (error) {
     const e = error as { code?: string; lines?: number; message?: string };
     if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
@@ -130,7 +141,8 @@ async function nextRecord<T extends { info: { lines: number } }>(iterator: Async
           : e.code === 'CSV_INVALID_CLOSING_QUOTE'
             ? 'na een afsluitend aanhalingsteken (") volgt nog tekst in dezelfde cel'
             : `het bestand is geen geldige CSV (${e.code})`;
-      throw new Refused('Het bestand kon niet gelezen worden; er is niets opgeslagen.', [`regel ${e.lines ?? '?'}: csv: ${what}; zet een cel met " of het scheidingsteken tussen aanhalingstekens en verdubbel \" binnenin`]);
+      // csv-parse names the line where the file ended; the broken record began after the last good one.
+      return { line: e.code === 'CSV_QUOTE_NOT_CLOSED' ? afterLine + 1 : (e.lines ?? afterLine + 1), fout: `${what}; zet een cel met " of het scheidingsteken tussen aanhalingstekens en verdubbel " binnenin` };
     }
     throw error;
   }

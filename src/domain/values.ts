@@ -210,12 +210,12 @@ export function maskBsn(bsn: string | null): string | null {
 }
 
 /**
- * A SEPA creditor identifier (incassant-ID) such as NL98ZZZ999999990000: country, two check
+ * A SEPA creditor identifier (incassant-ID) such as NL79ZZZ999999990000: country, two check
  * digits over the national part (mod 97, as an IBAN), a 3-character business code, the national id.
  */
 export function parseIncassantId(raw: string): string {
   const s = raw.replace(/\s/g, '').toUpperCase();
-  const accepted = 'een incassant-ID als NL98ZZZ999999990000 (land, controlegetal, ZZZ, KvK-nummer en volgnummer)';
+  const accepted = 'een incassant-ID als NL79ZZZ999999990000 (land, controlegetal, ZZZ, KvK-nummer en volgnummer)';
   const match = /^([A-Z]{2})(\d{2})[A-Z0-9]{3}([A-Z0-9]{1,28})$/.exec(s);
   if (!match) fail(raw, accepted);
   const digits = `${match[3]}${match[1]}00`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));

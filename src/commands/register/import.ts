@@ -3,7 +3,7 @@ import { type Rec, validateRecord } from '../../domain/registry.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { findRecord, insertRecord, nextCode, referenceProblems, updateRecord } from '../../db/repo/register.js';
-import { normalizeHeader, openCsv, unescapeCell } from '../../csv/read.js';
+import { type CsvRow, normalizeHeader, openCsv, unescapeCell } from '../../csv/read.js';
 import { Refused, ValueError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { withDefaults } from './record.js';
@@ -37,12 +37,17 @@ export function mapHeader(header: string[], fields: Field[]): (Field | null)[] {
  * One CSV row to a record keyed by column; errors go to `err`. Empty cells are null, our own
  * formula escape is undone, and masked BSNs ('*****2782') are returned apart for the caller.
  */
-export function rowToRecord(columns: (Field | null)[], cells: string[], err: (veld: string, melding: string) => void) {
+export function rowToRecord(columns: (Field | null)[], row: CsvRow, err: (veld: string, melding: string) => void) {
   const rec: Rec = {};
   const maskedBsn: [Field, string][] = [];
+  const { cells } = row;
+  if (row.fout !== undefined) {
+    err('csv', row.fout);
+    return { rec, maskedBsn, ok: false };
+  }
   if (cells.length !== columns.length) {
     err('csv', `${cells.length} ${cells.length === 1 ? 'cel' : 'cellen'}, maar de kopregel heeft ${columns.length} kolommen; controleer het scheidingsteken en de aanhalingstekens`);
-    return { rec, maskedBsn };
+    return { rec, maskedBsn, ok: false };
   }
   cells.forEach((cell, i) => {
     const field = columns[i]!;
@@ -60,7 +65,7 @@ export function rowToRecord(columns: (Field | null)[], cells: string[], err: (ve
       }
     }
   });
-  return { rec, maskedBsn };
+  return { rec, maskedBsn, ok: true };
 }
 
 /**
@@ -79,12 +84,13 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
   await inTransaction(
     deps.db,
     async (trx) => {
-      for await (const { line, cells } of source.rows) {
+      for await (const row of source.rows) {
+        const line = row.line;
         rijen++;
         const rowErrors: ImportError[] = [];
         const err = (veld: string, melding: string) => rowErrors.push({ regel: line, veld, melding });
-        const { rec: given, maskedBsn } = rowToRecord(columns, cells, err);
-        if (cells.length !== columns.length) {
+        const { rec: given, maskedBsn, ok } = rowToRecord(columns, row, err);
+        if (!ok) {
           fouten.push(...rowErrors);
           continue;
         }

@@ -22,11 +22,11 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean }, de
   await inTransaction(
     deps.db,
     async (trx) => {
-      for await (const { line, cells } of source.rows) {
+      for await (const row of source.rows) {
         rijen++;
         const rowErrors: ImportError[] = [];
-        const err = (veld: string, melding: string) => rowErrors.push({ regel: line, veld, melding });
-        const { rec } = rowToRecord(columns, cells, err);
+        const err = (veld: string, melding: string) => rowErrors.push({ regel: row.line, veld, melding });
+        const { rec } = rowToRecord(columns, row, err);
         for (const field of ROOSTER_FIELDS.filter((f) => f.required)) {
           if (rowErrors.some((e) => e.veld === field.name)) continue;
           if ((rec[columnOf(field)] ?? null) === null) err(field.name, 'ontbreekt; dit veld is verplicht');

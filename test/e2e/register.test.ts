@@ -1,0 +1,338 @@
+// End-to-end: the built binary on real SQLite files, as a script would run it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gob, gobAsync, tempDir, writeCsv } from '../helpers.js';
+
+function json<T = Record<string, unknown>>(r: { code: number; stdout: string; stderr: string }): T {
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as T;
+}
+
+function fresh(): string {
+  const dir = tempDir();
+  expect(gob(dir, ['init', '--naam', 'Gastouderbureau Zon']).code).toBe(0);
+  return dir;
+}
+
+const GASTOUDER = [
+  '--code', 'G-ANNA', '--naam', 'Şahin Yılmaz', '--geboortedatum', '15-03-1980', '--adres', 'Dorpsstraat 1', '--postcode', '1234ab',
+  '--plaats', 'Utrecht', '--email', 'anna@example.nl', '--telefoon', '06-12345678', '--iban', 'NL91 ABNA 0417 1643 00',
+  '--lrk', '123456789', '--ervaring-sinds', '2015-01-01', '--achterwacht', 'Piet, 06-87654321', '--slaapruimte', 'ja',
+  '--ehbo-tot', '2027-06-30', '--vog-datum', '2024-01-10', '--diploma', 'MBO PW3',
+];
+const OUDER = [
+  '--naam', 'Łukasz Wałęsa', '--geboortedatum', '1988-07-04', '--adres', 'Kerkweg 2', '--postcode', '3511 AB', '--plaats', 'Utrecht',
+  '--email', 'lukasz@example.nl', '--telefoon', '+31612345678', '--iban', 'NL44RABO0123456789', '--bsn', '123456782',
+  '--mandaat', 'MND-0001', '--mandaat-datum', '2026-01-15',
+];
+
+describe('gob init', () => {
+  it('creates the database with mode 0600 and is idempotent', () => {
+    const dir = tempDir();
+    const r = gob(dir, ['init', '--naam', 'Bureau', '--kvk', '12345678']);
+    expect(r.code).toBe(0);
+    const file = path.join(dir, 'data', 'gob.sqlite');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(gob(dir, ['init']).code).toBe(0);
+    expect(json(gob(dir, ['bureau', 'show', '--json']))).toMatchObject({ naam: 'Bureau', kvk: '12345678', deadlineDag: 5, bureaukostenEenKindCent: 2950 });
+  });
+  it('other commands refuse a missing database with a hint to init (exit 1)', () => {
+    const r = gob(tempDir(), ['gastouder', 'list']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/gob init/);
+  });
+  it('--db and GOB_DB choose the file', () => {
+    const dir = tempDir();
+    expect(gob(dir, ['--db', 'x/een.sqlite', 'init']).code).toBe(0);
+    expect(gob(dir, ['init'], { GOB_DB: 'twee.sqlite' }).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'x', 'een.sqlite'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'twee.sqlite'))).toBe(true);
+    expect(gob(dir, ['gastouder', 'list', '--db', 'x/een.sqlite']).code).toBe(0);
+  });
+});
+
+describe('round trip: add → show --json → list --csv → import into a fresh db', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fresh();
+    expect(gob(dir, ['gastouder', 'add', ...GASTOUDER]).code).toBe(0);
+    expect(gob(dir, ['ouder', 'add', ...OUDER]).code).toBe(0);
+    expect(gob(dir, ['kind', 'add', '--naam', 'Zoë', '--geboortedatum', '2024-02-29', '--bsn', '111222333', '--ouder', 'O0001']).code).toBe(0);
+    expect(gob(dir, ['kind', 'add', '--naam', 'Eigen Kind', '--geboortedatum', '2020-05-05', '--eigen-kind-van', 'G-ANNA']).code).toBe(0);
+    const kp = ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G-ANNA', '--start', '2026-01-01', '--eind', '2026-12-31'];
+    expect(gob(dir, [...kp, '--uurtarief', '€ 8,25', '--opvanglocatie', 'ouder']).code).toBe(0);
+    expect(gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'maandag', '--van', '8:00', '--tot', '12.30']).code).toBe(0);
+    const own = ['rooster', 'add', '--kind', 'K0002', '--dag', 'di', '--van', '13:00', '--tot', '17:00'];
+    expect(gob(dir, [...own, '--vanaf', '2026-02-01', '--tot-en-met', '2026-06-30']).code).toBe(0);
+  });
+
+  it('shows every field as JSON with the contract keys', () => {
+    expect(json(gob(dir, ['gastouder', 'show', 'G-ANNA', '--json']))).toEqual({
+      code: 'G-ANNA', naam: 'Şahin Yılmaz', geboortedatum: '1980-03-15', adres: 'Dorpsstraat 1', postcode: '1234 AB', plaats: 'Utrecht',
+      email: 'anna@example.nl', telefoon: '06-12345678', iban: 'NL91ABNA0417164300', lrk: '123456789', ervaringSinds: '2015-01-01',
+      achterwacht: 'Piet, 06-87654321', slaapruimte: true, ehboTot: '2027-06-30', vogDatum: '2024-01-10', diploma: 'MBO PW3',
+    });
+    expect(json(gob(dir, ['ouder', 'show', 'O0001', '--json']))).toMatchObject({ bsn: '*****6782', mandaatDatum: '2026-01-15' });
+    expect(json(gob(dir, ['ouder', 'show', 'O0001', '--json', '--toon-bsn']))).toMatchObject({ bsn: '123456782' });
+    expect(json(gob(dir, ['koppeling', 'show', 'KP0001', '--json']))).toEqual({
+      code: 'KP0001', kind: 'K0001', gastouder: 'G-ANNA', start: '2026-01-01', eind: '2026-12-31', uurtariefCent: 825, opvanglocatie: 'ouder',
+    });
+    expect(json(gob(dir, ['kind', 'show', 'K0002', '--json']))).toMatchObject({ ouder: null, eigenKindVan: 'G-ANNA' });
+  });
+
+  it('imports its own CSV into a fresh database and gives the same JSON', () => {
+    const other = fresh();
+    for (const noun of ['gastouder', 'ouder', 'kind', 'koppeling']) {
+      const csv = gob(dir, [noun, 'list', '--csv', '--toon-bsn']);
+      expect(csv.code).toBe(0);
+      const file = path.join(other, `${noun}.csv`);
+      fs.writeFileSync(file, csv.stdout);
+      const imported = gob(other, [noun, 'import', file]);
+      expect(imported.stderr).toBe('');
+      expect(imported.code).toBe(0);
+      expect(gob(other, [noun, 'list', '--json', '--toon-bsn']).stdout).toBe(gob(dir, [noun, 'list', '--json', '--toon-bsn']).stdout);
+    }
+    const rooster = gob(dir, ['rooster', 'list', '--csv']);
+    fs.writeFileSync(path.join(other, 'rooster.csv'), rooster.stdout);
+    expect(gob(other, ['rooster', 'import', 'rooster.csv']).code).toBe(0);
+    const strip = (s: string) => JSON.parse(s).map(({ id: _, ...rest }: { id: number }) => rest);
+    expect(strip(gob(other, ['rooster', 'list', '--json']).stdout)).toEqual(strip(gob(dir, ['rooster', 'list', '--json']).stdout));
+  });
+
+  it('re-importing a masked export keeps the stored BSN', () => {
+    const csv = gob(dir, ['ouder', 'list', '--csv']);
+    expect(csv.stdout).toContain('*****6782');
+    fs.writeFileSync(path.join(dir, 'o.csv'), csv.stdout);
+    expect(gob(dir, ['ouder', 'import', 'o.csv']).code).toBe(0);
+    expect(json(gob(dir, ['ouder', 'show', 'O0001', '--json', '--toon-bsn']))).toMatchObject({ bsn: '123456782' });
+  });
+
+  it('makes formula-like cells inert in CSV and reads them back', () => {
+    expect(gob(dir, ['ouder', 'edit', 'O0001', '--adres', '=HYPERLINK("x")']).code).toBe(0);
+    const csv = gob(dir, ['ouder', 'list', '--csv']).stdout;
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    fs.writeFileSync(path.join(dir, 'o2.csv'), csv);
+    expect(gob(dir, ['ouder', 'import', 'o2.csv']).code).toBe(0);
+    expect(json(gob(dir, ['ouder', 'show', 'O0001', '--json']))).toMatchObject({ adres: '=HYPERLINK("x")' });
+  });
+});
+
+describe('bad input: clear Dutch message, right exit code, nothing stored', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fresh();
+    expect(gob(dir, ['gastouder', 'add', '--naam', 'Anna', '--geboortedatum', '1980-01-01']).code).toBe(0);
+    expect(gob(dir, ['ouder', 'add', '--naam', 'Piet']).code).toBe(0);
+    expect(gob(dir, ['kind', 'add', '--naam', 'Kim', '--geboortedatum', '2024-01-01', '--ouder', 'O0001']).code).toBe(0);
+    expect(gob(dir, ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-01-01', '--uurtarief', '7,50']).code).toBe(0);
+  });
+  const counts = () => ['gastouder', 'ouder', 'kind', 'koppeling'].map((n) => JSON.parse(gob(dir, [n, 'list', '--json']).stdout).length);
+
+  it.each([
+    ['an invalid IBAN', ['gastouder', 'add', '--naam', 'X', '--geboortedatum', '1980-01-01', '--iban', 'NL91ABNA0417164301'], 2, /--iban: 'NL91ABNA0417164301'.*IBAN/],
+    ['an invalid BSN', ['ouder', 'add', '--naam', 'X', '--bsn', '123456789'], 2, /--bsn: '123456789'.*elfproef/],
+    ['an invalid date', ['gastouder', 'add', '--naam', 'X', '--geboortedatum', '31-04-1980'], 2, /--geboortedatum: '31-04-1980'.*JJJJ-MM-DD/],
+    ['an invalid LRK', ['gastouder', 'add', '--naam', 'X', '--geboortedatum', '1980-01-01', '--lrk', '12345'], 2, /--lrk: '12345'.*9 cijfers/],
+    ['an unknown ouder code', ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01', '--ouder', 'O9999'], 1, /geen ouder met code O9999/],
+    ['an unknown gastouder code', ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G9', '--start', '2027-01-01', '--uurtarief', '7'], 1, /geen gastouder met code G9/],
+    ['a minor as gastouder', ['gastouder', 'add', '--naam', 'X', '--geboortedatum', '2010-01-01'], 1, /minstens 18 jaar/],
+    ['both --ouder and --eigen-kind-van', ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01', '--ouder', 'O0001', '--eigen-kind-van', 'G0001'], 1, /precies één van ouder of eigen-kind-van/],
+    ['neither --ouder nor --eigen-kind-van', ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01'], 1, /precies één van ouder/],
+    ['an overlapping koppeling', ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-06-01', '--uurtarief', '8'], 1, /al koppeling KP0001/],
+    ['a duplicate code', ['gastouder', 'add', '--code', 'G0001', '--naam', 'X', '--geboortedatum', '1980-01-01'], 1, /al een gastouder met code G0001/],
+    ['missing required options (all named)', ['koppeling', 'add', '--kind', 'K0001'], 2, /--gastouder, --start, --uurtarief/],
+    ['an unknown option', ['gastouder', 'add', '--nam', 'X'], 2, /Onbekende optie '--nam'/],
+    ['an unknown command', ['gastouder', 'verwijder'], 2, /Onbekende opdracht 'verwijder'/],
+    ['a bad --today', ['gastouder', 'list', '--today', '2026-02-30'], 2, /--today: '2026-02-30'/],
+  ])('%s', (_, args, code, message) => {
+    const before = counts();
+    const r = gob(dir, args as string[]);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    expect(r.code).toBe(code);
+    expect(counts()).toEqual(before);
+  });
+
+  it('an import with one bad row stores nothing and lists every error with its line', () => {
+    writeCsv(path.join(dir, 'g.csv'), [
+      'code;naam;geboortedatum;iban;lrk',
+      'G0100;Goed;01-01-1980;;',
+      'G0101;Fout IBAN;01-01-1981;NL00BANK0000000000;',
+      'G0102;Te jong;01-01-2015;;',
+      'G0103;"Kapotte ""quote;01-01-1982;;123',
+    ]);
+    const r = gob(dir, ['gastouder', 'import', 'g.csv', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/regel 3: iban: 'NL00BANK0000000000'/);
+    expect(r.stderr).toMatch(/regel 4: geboortedatum: .*18 jaar/);
+    expect(r.stderr).toMatch(/niets opgeslagen/);
+    expect(JSON.parse(r.stdout).fouten).toEqual(expect.arrayContaining([expect.objectContaining({ regel: 3, veld: 'iban' })]));
+    expect(counts()[0]).toBe(1);
+  });
+
+  it('a broken CSV line (unclosed quote) is refused with its line number', () => {
+    writeCsv(path.join(dir, 'q.csv'), ['code;naam;geboortedatum', 'G0200;Goed;01-01-1980', 'G0201;"Nooit dicht;01-01-1980'], 'utf-8');
+    const r = gob(dir, ['gastouder', 'import', 'q.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/regel 3: csv: een aanhalingsteken/);
+    expect(counts()[0]).toBe(1);
+  });
+
+  it('a row with too few cells names the line', () => {
+    writeCsv(path.join(dir, 'c.csv'), ['code;naam;geboortedatum', 'G0300;Alleen naam'], 'utf-8');
+    const r = gob(dir, ['gastouder', 'import', 'c.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/regel 2: csv: 2 cellen, maar de kopregel heeft 3 kolommen/);
+  });
+
+  it('an unknown column is refused, naming the known ones', () => {
+    writeCsv(path.join(dir, 'u.csv'), ['code;naam;geboortedatum;schoenmaat', 'G0400;X;01-01-1980;42'], 'utf-8');
+    const r = gob(dir, ['gastouder', 'import', 'u.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/regel 1: schoenmaat: onbekende kolom/);
+  });
+
+  it('--dry-run validates without storing', () => {
+    writeCsv(path.join(dir, 'd.csv'), ['naam;geboortedatum', 'Proef;01-01-1980'], 'utf-8');
+    const r = gob(dir, ['gastouder', 'import', 'd.csv', '--dry-run', '--json']);
+    expect(json(r)).toMatchObject({ rijen: 1, nieuw: 1, dryRun: true });
+    expect(counts()[0]).toBe(1);
+  });
+});
+
+describe('CSV as Dutch Excel writes it', () => {
+  it.each([
+    ['Windows-1252, ;, CRLF', 'windows-1252', ';'],
+    ['UTF-8 with BOM, comma', 'utf-8-bom', ','],
+    ['UTF-8, TAB', 'utf-8', '\t'],
+  ] as const)('%s', (_, encoding, sep) => {
+    const dir = fresh();
+    const lines = [['Code', 'Naam', 'Geboorte_datum', 'Ervaring Sinds', 'slaapruimte'], ['G0001', 'Renée Müller-Çelik', '3-2-1979', '01/02/2010', 'Ja']];
+    writeCsv(path.join(dir, 'g.csv'), lines.map((l) => l.join(sep)), encoding);
+    const r = gob(dir, ['gastouder', 'import', 'g.csv']);
+    expect(r.stderr).toBe('');
+    expect(json(gob(dir, ['gastouder', 'show', 'G0001', '--json']))).toMatchObject({
+      naam: 'Renée Müller-Çelik', geboortedatum: '1979-02-03', ervaringSinds: '2010-02-01', slaapruimte: true,
+    });
+  });
+
+  it('an empty file and a header-only file are refused', () => {
+    const dir = fresh();
+    fs.writeFileSync(path.join(dir, 'leeg.csv'), '');
+    fs.writeFileSync(path.join(dir, 'kop.csv'), 'code;naam;geboortedatum\r\n');
+    expect(gob(dir, ['gastouder', 'import', 'leeg.csv']).stderr).toMatch(/is leeg/);
+    const r = gob(dir, ['gastouder', 'import', 'kop.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/alleen een kopregel/);
+  });
+});
+
+describe('edit, end, list filters, log, backup', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fresh();
+    gob(dir, ['gastouder', 'add', '--naam', 'Anna', '--geboortedatum', '1980-01-01', '--achterwacht', 'Bob 0612']);
+    gob(dir, ['gastouder', 'add', '--naam', 'Bea', '--geboortedatum', '1981-01-01']);
+    gob(dir, ['ouder', 'add', '--naam', 'Piet', '--bsn', '123456782']);
+    gob(dir, ['kind', 'add', '--naam', 'Kim', '--geboortedatum', '2024-01-01', '--ouder', 'O0001']);
+    gob(dir, ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-01-01', '--uurtarief', '7,50']);
+    gob(dir, ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0002', '--start', '2026-01-01', '--uurtarief', '8']);
+  });
+
+  it('edit changes a field and an empty value clears it', () => {
+    expect(gob(dir, ['gastouder', 'edit', 'G0001', '--achterwacht', '', '--plaats', 'Zeist']).code).toBe(0);
+    expect(json(gob(dir, ['gastouder', 'show', 'G0001', '--json']))).toMatchObject({ achterwacht: null, plaats: 'Zeist' });
+    expect(gob(dir, ['gastouder', 'edit', 'G0099', '--plaats', 'X']).code).toBe(1);
+  });
+
+  it('koppeling end without --eind ends one month after today', () => {
+    expect(json(gob(dir, ['koppeling', 'end', 'KP0002', '--json']))).toEqual({ code: 'KP0002', eind: '2026-12-23', opzegdatum: '2026-11-23' });
+    const active = json<{ code: string }[]>(gob(dir, ['koppeling', 'list', '--actief', '--json', '--today', '2027-01-01']));
+    expect(active.map((k) => k.code)).toEqual(['KP0001']);
+  });
+
+  it('gastouder end also ends her running koppelingen', () => {
+    expect(json(gob(dir, ['gastouder', 'end', 'G0001', '--eind', '2026-12-31', '--json']))).toMatchObject({ koppelingen: ['KP0001'] });
+    expect(json(gob(dir, ['koppeling', 'show', 'KP0001', '--json']))).toMatchObject({ eind: '2026-12-31' });
+    expect(json<unknown[]>(gob(dir, ['gastouder', 'list', '--actief', '--json', '--today', '2027-01-01']))).toHaveLength(1);
+  });
+
+  it('list filters by gastouder and ouder', () => {
+    expect(json<unknown[]>(gob(dir, ['koppeling', 'list', '--gastouder', 'G0002', '--json']))).toHaveLength(1);
+    expect(json<unknown[]>(gob(dir, ['kind', 'list', '--ouder', 'O0001', '--json']))).toHaveLength(1);
+    expect(json<unknown[]>(gob(dir, ['ouder', 'list', '--gastouder', 'G0002', '--json']))).toHaveLength(1);
+  });
+
+  it('the log records every change, with who and which command, and never a BSN', () => {
+    const log = json<{ commando: string; wijziging: string; gebruiker: string }[]>(gob(dir, ['log', '--json', '--limit', '100']));
+    expect(log.map((l) => l.commando)).toEqual(expect.arrayContaining(['init', 'gastouder add', 'ouder add', 'koppeling end', 'gastouder end']));
+    expect(log.every((l) => l.gebruiker.length > 0)).toBe(true);
+    expect(JSON.stringify(log)).not.toContain('123456782');
+    expect(JSON.stringify(log)).toContain('bsn=(gewijzigd)');
+  });
+
+  it('backup writes a consistent 0600 copy and refuses to overwrite without --force', () => {
+    expect(gob(dir, ['backup', 'kopie.sqlite']).code).toBe(0);
+    expect(fs.statSync(path.join(dir, 'kopie.sqlite')).mode & 0o777).toBe(0o600);
+    expect(gob(dir, ['--db', 'kopie.sqlite', 'gastouder', 'list', '--json']).stdout).toBe(gob(dir, ['gastouder', 'list', '--json']).stdout);
+    expect(gob(dir, ['backup', 'kopie.sqlite']).code).toBe(1);
+    expect(gob(dir, ['backup', 'kopie.sqlite', '--force']).code).toBe(0);
+  });
+});
+
+describe('rooster add, list, remove, import', () => {
+  it('refuses an entry outside the koppeling or overlapping the child, and removes by id', () => {
+    const dir = fresh();
+    gob(dir, ['gastouder', 'add', '--naam', 'Anna', '--geboortedatum', '1980-01-01']);
+    gob(dir, ['ouder', 'add', '--naam', 'Piet']);
+    gob(dir, ['kind', 'add', '--naam', 'Kim', '--geboortedatum', '2024-01-01', '--ouder', 'O0001']);
+    gob(dir, ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-01-01', '--eind', '2026-12-31', '--uurtarief', '7,50']);
+    expect(gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'ma', '--van', '08:00', '--tot', '12:00']).code).toBe(0);
+    // 12:00–17:00 touches 08:00–12:00 (half-open): allowed.
+    expect(gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'ma', '--van', '12:00', '--tot', '17:00']).code).toBe(0);
+    const overlap = gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'ma', '--van', '11:00', '--tot', '13:00']);
+    expect(overlap.code).toBe(1);
+    expect(overlap.stderr).toMatch(/al ingeroosterd/);
+    const outside = gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'di', '--van', '08:00', '--tot', '12:00', '--tot-en-met', '2027-03-01']);
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toMatch(/tot-en-met: 2027-03-01 ligt na het eind van de koppeling/);
+    const reversed = gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'wo', '--van', '12:00', '--tot', '08:00']);
+    expect(reversed.code).toBe(1);
+    const guestAsOwn = gob(dir, ['rooster', 'add', '--kind', 'K0001', '--dag', 'wo', '--van', '08:00', '--tot', '12:00']);
+    expect(guestAsOwn.stderr).toMatch(/gastkind/);
+    expect(json<unknown[]>(gob(dir, ['rooster', 'list', '--json']))).toHaveLength(2);
+    expect(gob(dir, ['rooster', 'remove', '1']).code).toBe(0);
+    expect(gob(dir, ['rooster', 'remove', '1']).code).toBe(1);
+    // Import replaces the koppeling's rooster; twice gives the same.
+    writeCsv(path.join(dir, 'r.csv'), ['koppeling;dag;van;tot', 'KP0001;vr;08:00;18:00', 'KP0001;do;8:30;12:30'], 'utf-8');
+    expect(gob(dir, ['rooster', 'import', 'r.csv']).code).toBe(0);
+    expect(gob(dir, ['rooster', 'import', 'r.csv']).code).toBe(0);
+    expect(json<{ dag: string }[]>(gob(dir, ['rooster', 'list', '--json'])).map((r) => r.dag).sort()).toEqual(['do', 'vr']);
+  });
+});
+
+describe('concurrency', () => {
+  it('16 parallel gob gastouder add processes on one database all succeed', async () => {
+    const dir = fresh();
+    const runs = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => gobAsync(dir, ['gastouder', 'add', '--naam', `Gastouder ${i}`, '--geboortedatum', '1980-01-01'])),
+    );
+    for (const r of runs) {
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    const all = json<{ code: string }[]>(gob(dir, ['gastouder', 'list', '--json']));
+    expect(all.map((g) => g.code)).toEqual(Array.from({ length: 16 }, (_, i) => `G${String(i + 1).padStart(4, '0')}`));
+  });
+});
+
+describe('scripted runs never wait for input', () => {
+  it('a missing required option with stdin closed is exit 2 naming every option', () => {
+    const dir = fresh();
+    const r = gob(dir, ['gastouder', 'add']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--naam, --geboortedatum/);
+  });
+});

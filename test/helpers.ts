@@ -1,0 +1,87 @@
+// Test helpers: real SQLite files in temp dirs, and runs of the built binary.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createOutput } from '../src/cli/output.js';
+import type { Deps } from '../src/commands/deps.js';
+import { createOrMigrateDatabase } from '../src/db/open.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const GOB = path.join(ROOT, 'bin', 'gob.js');
+
+export function tempDir(prefix = 'gob-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A fresh, migrated database and deps for calling handlers directly. */
+export async function testDeps(today = '2026-11-23'): Promise<Deps & { close(): Promise<void>; dir: string }> {
+  const dir = tempDir();
+  const dbFile = path.join(dir, 'gob.sqlite');
+  const { store } = await createOrMigrateDatabase(dbFile);
+  return {
+    dir,
+    db: store.db,
+    sqlite: store.sqlite,
+    today,
+    now: '2026-11-23T12:00:00.000Z',
+    user: 'test',
+    command: 'test',
+    dbFile,
+    out: createOutput({ json: true, color: false }),
+    prompts: null,
+    yes: false,
+    close: store.close,
+  };
+}
+
+export interface GobResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const baseEnv = (extra: Record<string, string>) => {
+  const env = { ...process.env } as Record<string, string>;
+  delete env.GOB_DB;
+  delete env.CI;
+  return { ...env, NO_COLOR: '1', GOB_TODAY: '2026-11-23', ...extra };
+};
+
+/** Run the built `gob` in `cwd` with stdin closed (as a script would). */
+export function gob(cwd: string, args: string[], env: Record<string, string> = {}): GobResult {
+  const r = spawnSync(process.execPath, [GOB, ...args], { cwd, env: baseEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function gobAsync(cwd: string, args: string[], env: Record<string, string> = {}): Promise<GobResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [GOB, ...args], { cwd, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** A CSV file as Dutch Excel writes it: ';', CRLF, and Windows-1252 unless told otherwise. */
+export function writeCsv(file: string, lines: string[], encoding: 'windows-1252' | 'utf-8' | 'utf-8-bom' = 'windows-1252'): string {
+  const text = `${lines.join('\r\n')}\r\n`;
+  if (encoding === 'windows-1252') fs.writeFileSync(file, encodeWindows1252(text));
+  else fs.writeFileSync(file, (encoding === 'utf-8-bom' ? '\uFEFF' : '') + text, 'utf8');
+  return file;
+}
+
+/** Windows-1252 encoding for the characters our fixtures use (Latin-1 range plus €). */
+export function encodeWindows1252(text: string): Buffer {
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '€') bytes.push(0x80);
+    else if (code < 256) bytes.push(code);
+    else throw new Error(`not in Windows-1252: ${ch}`);
+  }
+  return Buffer.from(bytes);
+}
