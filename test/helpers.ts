@@ -29,7 +29,7 @@ export async function testDeps(today = '2026-11-23'): Promise<Deps & { close(): 
     user: 'test',
     command: 'test',
     dbFile,
-    out: createOutput({ json: true, color: false }),
+    out: createOutput({ json: true }),
     prompts: null,
     yes: false,
     close: store.close,

@@ -1,6 +1,5 @@
 // Everything a command shows goes through Output: human text and tables on stdout (silent with
 // --json), warnings on stderr, and the command's result as one JSON document with --json.
-import chalk, { Chalk, type ChalkInstance } from 'chalk';
 
 export interface Column {
   key: string;
@@ -10,7 +9,7 @@ export interface Column {
 
 export interface Output {
   readonly json: boolean;
-  readonly color: ChalkInstance;
+  readonly style: Style;
   /** A line of human output (nothing with --json). */
   line(text?: string): void;
   /** An aligned table (nothing with --json). */
@@ -23,12 +22,29 @@ export interface Output {
   readonly interactiveStderr: boolean;
 }
 
-export function createOutput(options: { json: boolean; color: boolean }): Output {
-  const color = new Chalk({ level: options.color ? chalk.level : 0 });
+export interface Style {
+  bold(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+  dim(text: string): string;
+}
+
+const plain: Style = { bold: (t) => t, red: (t) => t, yellow: (t) => t, green: (t) => t, dim: (t) => t };
+
+/** chalk is loaded only when there is a terminal to colour: it costs ~10 ms of start-up. */
+export async function loadStyle(wanted: boolean): Promise<Style> {
+  if (!wanted || !process.stdout.isTTY) return plain;
+  const { Chalk } = await import('chalk');
+  return new Chalk();
+}
+
+export function createOutput(options: { json: boolean; style?: Style }): Output {
+  const color = options.style ?? plain;
   const write = (text: string) => process.stdout.write(text);
   return {
     json: options.json,
-    color,
+    style: color,
     line(text = '') {
       if (!options.json) write(`${text}\n`);
     },

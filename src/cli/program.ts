@@ -4,7 +4,10 @@ import { Command } from 'commander';
 import type { BaseDeps, Deps } from '../commands/deps.js';
 import { BUREAU_FIELDS, ENTITIES, type Entity, type Field, ROOSTER_FIELDS } from '../domain/fields.js';
 import { ChecksFailed, Refused } from '../errors.js';
-import { createBaseDeps, DEFAULT_DB, type GlobalOptions, withDatabase } from './context.js';
+import type { GlobalOptions } from './context.js';
+
+/** Kept here rather than imported from context.ts, so that `gob --help` need not load it. */
+const DEFAULT_DB = 'data/gob.sqlite';
 
 type Handler<D> = (opts: never, deps: D) => Promise<unknown>;
 
@@ -23,7 +26,8 @@ function run(needs: 'db' | 'none', load: () => Promise<Handler<never>>) {
       opts[arg.name()] = args[i];
     });
     const globals = command.optsWithGlobals<GlobalOptions>();
-    const base = createBaseDeps(globals, `${command.parent?.name() === 'gob' ? '' : `${command.parent?.name()} `}${command.name()}`);
+    const { createBaseDeps, withDatabase } = await import('./context.js');
+    const base = await createBaseDeps(globals, `${command.parent?.name() === 'gob' ? '' : `${command.parent?.name()} `}${command.name()}`);
     const handler = (await load()) as (opts: unknown, deps: unknown) => Promise<unknown>;
     try {
       const result = needs === 'db' ? await withDatabase(base, (deps) => handler(opts, deps)) : await handler(opts, base);

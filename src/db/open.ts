@@ -2,6 +2,7 @@
 // types every other query. WAL lets readers go on while one process writes; the busy timeout makes
 // a second writer wait instead of failing with "database is locked".
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
@@ -21,8 +22,20 @@ export interface Store {
 /** How long a writer waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 60_000;
 
+/**
+ * The compiled addon's path, given to better-sqlite3 directly: otherwise it asks the `bindings`
+ * package, which probes a dozen paths and parses a stack trace on every start (~15 ms).
+ */
+function nativeBinding(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
+}
+
 function connect(file: string): Store {
-  const sqlite = new SQLite(file, { timeout: BUSY_TIMEOUT_MS });
+  const sqlite = new SQLite(file, { timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, sqlite, file, close: () => db.destroy() };

@@ -58,3 +58,13 @@ describe('age', () => {
     );
   });
 });
+
+describe('clockToday', () => {
+  it('gives the Amsterdam date around midnight and the DST changes', async () => {
+    const { clockToday } = await import('../../src/cli/context.js');
+    const intl = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
+    for (const iso of ['2026-03-28T23:30:00Z', '2026-03-29T00:30:00Z', '2026-03-29T22:30:00Z', '2026-10-24T22:30:00Z', '2026-10-25T23:30:00Z', '2026-12-31T23:00:00Z', '2026-12-31T22:59:59Z', '2026-07-01T21:59:00Z', '2026-07-01T22:00:00Z']) {
+      expect(clockToday(new Date(iso))).toBe(intl(new Date(iso)));
+    }
+  });
+});

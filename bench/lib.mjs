@@ -1,0 +1,53 @@
+// Shared helpers for the benchmarks: timing of whole processes, medians, temp dirs.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const GOB = path.join(ROOT, 'bin', 'gob.js');
+
+export function tempDir(name) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `gob-bench-${name}-`));
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Wall time of one process run in ms; throws when it fails. */
+export function timeRun(args, { cwd = ROOT, env = {} } = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return ms;
+}
+
+/**
+ * Medians of several commands measured in turn (A, B, C, A, B, C, …) after unmeasured warm-up
+ * rounds, so that a noisy moment on the machine hits every command alike and ratios stay fair.
+ */
+export function medianRuns(cases, runs = 31, warmup = 3) {
+  const times = cases.map(() => []);
+  for (let round = 0; round < warmup + runs; round++) {
+    cases.forEach(({ args, options }, i) => {
+      const ms = timeRun(args, options);
+      if (round >= warmup) times[i].push(ms);
+    });
+  }
+  return times.map(median);
+}
+
+export function gobSync(cwd, args, env = {}) {
+  const r = spawnSync(process.execPath, [GOB, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`gob ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+export function report(name, value, unit, extra = '') {
+  console.log(`${name.padEnd(48)} ${String(value).padStart(10)} ${unit}${extra ? `  ${extra}` : ''}`);
+}
