@@ -24,8 +24,13 @@ export const DEFAULT_DB = 'data/gob.sqlite'; // also in program.ts, for --help
  * The CLI is one process for one command, so the whole run keeps Amsterdam time.
  */
 export function clockToday(now: Date): string {
-  process.env.TZ = 'Europe/Amsterdam';
+  useAmsterdamTime();
   return makeDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** From here on, local time in this process is Dutch time (the audit log shows it so). */
+export function useAmsterdamTime(): void {
+  process.env.TZ = 'Europe/Amsterdam';
 }
 
 export function resolveToday(option: string | undefined, env: NodeJS.ProcessEnv, now: Date): string {
@@ -44,6 +49,7 @@ export function resolveToday(option: string | undefined, env: NodeJS.ProcessEnv,
 export async function createBaseDeps(globals: GlobalOptions, command: string): Promise<BaseDeps> {
   const now = new Date();
   const env = process.env;
+  useAmsterdamTime();
   const json = Boolean(globals.json);
   return {
     today: resolveToday(globals.today, env, now),

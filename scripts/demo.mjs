@@ -1,0 +1,44 @@
+// `npm run demo`: builds a demo bureau in data/demo.sqlite from the CSV files in data/demo/ with
+// gob's own commands, as a bureau owner would, and shows the result. The demo's "today" is fixed,
+// so every run shows the same thing.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const db = path.join('data', 'demo.sqlite');
+const env = { ...process.env, GOB_DB: db, GOB_TODAY: '2026-11-03' };
+
+function gob(...args) {
+  console.log(`\n$ gob ${args.join(' ')}`);
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'gob.js'), ...args], { cwd: root, env, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`\nDe demo stopt: 'gob ${args.join(' ')}' eindigde met code ${r.status}.`);
+    process.exit(1);
+  }
+}
+
+if (!fs.existsSync(path.join(root, 'dist', 'main.js'))) {
+  console.error("Eerst bouwen: 'npm run build' (npm ci doet dat ook).");
+  process.exit(1);
+}
+for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(root, db + suffix), { force: true });
+
+console.log(`Demo van gob: een gastouderbureau in ${db}, vandaag is ${env.GOB_TODAY}.`);
+gob(
+  'init', '--naam', 'Gastouderbureau De Zonnebloem', '--adres', 'Stationsplein 1', '--postcode', '3511 ED', '--plaats', 'Utrecht',
+  '--email', 'info@zonnebloem.example', '--telefoon', '030-1234567', '--kvk', '12345678', '--lrk', '987654321',
+  '--iban', 'NL91ABNA0417164300', '--bic', 'ABNANL2A', '--incassant-id', 'NL79ZZZ999999990000',
+);
+gob('gastouder', 'import', 'data/demo/gastouders.csv');
+gob('ouder', 'import', 'data/demo/ouders.csv');
+gob('kind', 'import', 'data/demo/kinderen.csv');
+gob('koppeling', 'import', 'data/demo/koppelingen.csv');
+gob('rooster', 'import', 'data/demo/roosters.csv');
+gob('gastouder', 'list');
+gob('ouder', 'list');
+gob('koppeling', 'list', '--actief');
+gob('gastouder', 'show', 'G0002');
+gob('log', '--limit', '8');
+console.log(`\nKlaar. Probeer zelf: GOB_DB=${db} npx gob kind list`);
