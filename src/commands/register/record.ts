@@ -32,8 +32,9 @@ export async function recordFromOptions(fields: Field[], opts: RawOptions, deps:
   if (!deps.prompts) {
     throw new UsageError(`Ontbrekende verplichte ${missing.length === 1 ? 'optie' : 'opties'}: ${missing.map((f) => `--${f.name}`).join(', ')}.`);
   }
+  // The code is not asked: gob assigns the next free one (or it is given with --code).
   for (const field of fields) {
-    if (columnOf(field) in rec) continue;
+    if (columnOf(field) in rec || field.name === 'code') continue;
     rec[columnOf(field)] = await askField(field, deps);
   }
   return rec;

@@ -1,0 +1,107 @@
+// Real SQLite files in temp dirs: migrations, transactions, codes, immutability.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createOrMigrateDatabase, inTransaction, openDatabase } from '../../src/db/open.js';
+import { insertRecord, nextCode } from '../../src/db/repo/register.js';
+import { GASTOUDER, KOPPELING } from '../../src/domain/fields.js';
+import { addRecord } from '../../src/commands/register/add.js';
+import { importRecords } from '../../src/commands/register/import.js';
+import { Refused } from '../../src/errors.js';
+import { testDeps, writeCsv } from '../helpers.js';
+
+type TestDeps = Awaited<ReturnType<typeof testDeps>>;
+let deps: TestDeps | undefined;
+afterEach(async () => {
+  await deps?.close();
+  deps = undefined;
+});
+
+const gastouder = (code: string) => ({
+  code, naam: `Gastouder ${code}`, geboortedatum: '1980-01-01', adres: null, postcode: null, plaats: null, email: null, telefoon: null,
+  iban: null, lrk: null, ervaring_sinds: null, achterwacht: null, slaapruimte: 0, ehbo_tot: null, vog_datum: null, diploma: null,
+});
+
+describe('migrations', () => {
+  it('create the file 0600 with WAL, and running again applies nothing', async () => {
+    deps = await testDeps();
+    expect(fs.statSync(deps.dbFile).mode & 0o777).toBe(0o600);
+    expect(deps.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    const again = await createOrMigrateDatabase(deps.dbFile);
+    expect(again.applied).toEqual([]);
+    expect(again.created).toBe(false);
+    await again.store.close();
+  });
+  it('openDatabase refuses a file without gob schema', async () => {
+    deps = await testDeps();
+    const empty = path.join(deps.dir, 'leeg.sqlite');
+    fs.writeFileSync(empty, '');
+    await expect(openDatabase(empty)).rejects.toThrow(/gob init/);
+  });
+  it('foreign keys are enforced', async () => {
+    deps = await testDeps();
+    expect(() => deps!.sqlite.prepare("insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'x', '2024-01-01', 'O404')").run()).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('transactions', () => {
+  it('a failure inside leaves nothing behind', async () => {
+    deps = await testDeps();
+    await expect(
+      inTransaction(deps.db, async (trx) => {
+        await insertRecord(trx, GASTOUDER, gastouder('G0001'));
+        throw new Refused('halverwege mis');
+      }),
+    ).rejects.toThrow('halverwege mis');
+    expect(deps.sqlite.prepare('select count(*) as n from gastouder').get()).toEqual({ n: 0 });
+  });
+  it('a dry run does the work and keeps nothing', async () => {
+    deps = await testDeps();
+    const n = await inTransaction(deps.db, async (trx) => {
+      await insertRecord(trx, GASTOUDER, gastouder('G0001'));
+      return (await trx.selectFrom('gastouder').select('code').execute()).length;
+    }, { dryRun: true });
+    expect(n).toBe(1);
+    expect(deps.sqlite.prepare('select count(*) as n from gastouder').get()).toEqual({ n: 0 });
+  });
+  it('an import with an error on its last line stores none of the earlier lines', async () => {
+    deps = await testDeps();
+    const file = writeCsv(path.join(deps.dir, 'g.csv'), ['naam;geboortedatum', ...Array.from({ length: 50 }, (_, i) => `G ${i};01-01-1980`), 'Fout;31-02-1980']);
+    await expect(importRecords(GASTOUDER, { file }, deps)).rejects.toThrow(/regel 52|geweigerd/);
+    expect(deps.sqlite.prepare('select count(*) as n from gastouder').get()).toEqual({ n: 0 });
+    expect(deps.sqlite.prepare('select count(*) as n from log').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('codes', () => {
+  it('the next code is one above the highest with the prefix, ignoring other codes', async () => {
+    deps = await testDeps();
+    expect(await nextCode(deps.db, GASTOUDER)).toBe('G0001');
+    for (const code of ['G0001', 'G0007', 'GX12', 'G-ANNA']) await insertRecord(deps.db, GASTOUDER, gastouder(code));
+    expect(await nextCode(deps.db, GASTOUDER)).toBe('G0008');
+    expect(await nextCode(deps.db, KOPPELING)).toBe('KP0001');
+  });
+  it('add assigns it and logs the change', async () => {
+    deps = await testDeps();
+    const result = await addRecord(GASTOUDER, { naam: 'Anna', geboortedatum: '01-02-1980' }, deps);
+    expect(result).toMatchObject({ code: 'G0001', geboortedatum: '1980-02-01', slaapruimte: false });
+    const log = deps.sqlite.prepare('select commando, wijziging from log').all();
+    expect(log).toEqual([{ commando: 'test', wijziging: expect.stringContaining('gastouder G0001 toegevoegd') }]);
+  });
+});
+
+describe('invoices are immutable in the schema itself', () => {
+  it('refuses update and delete of a factuur and its lines', async () => {
+    deps = await testDeps();
+    const s = deps.sqlite;
+    s.prepare("insert into ouder (code, naam) values ('O1', 'Piet')").run();
+    s.prepare("insert into gastouder (code, naam, geboortedatum) values ('G1', 'Anna', '1980-01-01')").run();
+    s.prepare("insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'Kim', '2024-01-01', 'O1')").run();
+    s.prepare("insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent) values ('2026-00001', 'O1', '2026-10', '2026-11-03', '2026-11-17', 100)").run();
+    s.prepare("insert into factuurregel (factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent) values ('2026-00001', 1, 'opvang', 'K1', 'G1', 60, 100, 100)").run();
+    expect(() => s.prepare("update factuur set totaal_cent = 0 where nummer = '2026-00001'").run()).toThrow(/nooit gewijzigd/);
+    expect(() => s.prepare("delete from factuur where nummer = '2026-00001'").run()).toThrow(/nooit verwijderd/);
+    expect(() => s.prepare('update factuurregel set bedrag_cent = 0').run()).toThrow(/nooit gewijzigd/);
+    expect(() => s.prepare('delete from factuurregel').run()).toThrow(/nooit verwijderd/);
+  });
+});
