@@ -31,7 +31,7 @@ function translateCommanderError(error: CommanderError): string {
 
 function printError(message: string, details: readonly string[] = []): void {
   process.stderr.write(`${message}\n`);
-  for (const line of details) process.stderr.write(`  ${line}\n`);
+  for (const line of details) process.stderr.write(line ? `  ${line}\n` : '\n');
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -166,7 +166,16 @@ export function buildProgram(): Command {
   verb(rooster, 'import', 'importeer roosters uit CSV (vervangt het rooster van elke genoemde koppeling)')
     .argument('<file>', 'CSV-bestand')
     .option('--dry-run', 'alleen controleren, niets opslaan')
+    .option('--force', 'sla op ondanks overtredingen van de regels')
     .action(run('db', () => import('../commands/rooster/import.js').then((m) => m.roosterImport)));
+
+  verb(rooster, 'check', 'controleer de regels voor kinderen bij één gastouder (standaard vandaag tot 12 maanden vooruit)')
+    .option('--gastouder <code>', 'alleen deze gastouder')
+    .option('--vanaf <datum>', 'eerste datum (standaard vandaag)')
+    .option('--tot <datum>', 'laatste datum (standaard 12 maanden na --vanaf)')
+    .option('--uren', 'controleer de geïmporteerde urenkaarten in plaats van de roosters')
+    .option('--maand <maand>', 'de maand van de urenkaarten (bij --uren)')
+    .action(run('db', () => import('../commands/rooster/check.js').then((m) => m.roosterCheck)));
 
   return program;
 }

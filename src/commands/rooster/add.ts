@@ -6,6 +6,8 @@ import { UsageError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { type RawOptions, recordFromOptions, refuseProblems } from '../register/record.js';
 import { describeEntry, entryFromRecord, entryToJson } from './entry.js';
+import { violationToJson } from './report.js';
+import { entrySlot, newSlotsViolations, refuseOrWarn } from './violations.js';
 
 /** `gob rooster add (--koppeling <code> | --kind <code>) --dag --van --tot [--vanaf] [--tot-en-met] [--force]`. */
 export async function roosterAdd(opts: RawOptions & { force?: boolean }, deps: Deps) {
@@ -17,8 +19,13 @@ export async function roosterAdd(opts: RawOptions & { force?: boolean }, deps: D
   return inTransaction(deps.db, async (trx) => {
     refuseProblems('Het roosterblok', await roosterEntryProblems(trx, entry));
     const id = await insertRooster(trx, entry);
-    await writeLog(trx, deps, `rooster ${id} toegevoegd: ${describeEntry(entry)}`);
+    // Checked with the entry in place: every rule of CONTRACT §4 on every date from its start.
+    const slot = await entrySlot(trx, entry, deps.today);
+    const findings = await newSlotsViolations(trx, slot ? [slot] : [], deps.today);
+    refuseOrWarn(findings, Boolean(opts.force), deps.out, 'Het roosterblok');
+    const forced = findings.violations.length > 0;
+    await writeLog(trx, deps, `rooster ${id} toegevoegd: ${describeEntry(entry)}${forced ? ` (--force, ${findings.violations.length} overtredingen)` : ''}`);
     deps.out.line(`Rooster ${id} toegevoegd: ${describeEntry(entry)}.`);
-    return { ...entryToJson({ ...entry, id }), geforceerd: false, overtredingen: [] };
+    return { ...entryToJson({ ...entry, id }), geforceerd: forced, overtredingen: findings.violations.map(violationToJson) };
   });
 }

@@ -7,18 +7,22 @@ import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { formatImportErrors, type ImportError, mapHeader, rowToRecord } from '../register/import.js';
 import { entryFromRecord } from './entry.js';
+import { violationToJson } from './report.js';
+import { entrySlot, newSlotsViolations, refuseOrWarn } from './violations.js';
 
 /**
  * `gob rooster import <file.csv> [--dry-run]`: rooster entries have no code, so the file replaces
  * the whole rooster of every koppeling (and own child) it names; importing it twice gives the same
  * rooster, and `rooster list --csv` → import is a round trip. All or nothing.
  */
-export async function roosterImport(opts: { file: string; dryRun?: boolean }, deps: Deps) {
+export async function roosterImport(opts: { file: string; dryRun?: boolean; force?: boolean }, deps: Deps) {
   const source = await openCsv(opts.file);
   const columns = mapHeader(source.header, ROOSTER_FIELDS);
   const fouten: ImportError[] = [];
   let rijen = 0;
   const replaced = new Set<string>();
+  const entries: ReturnType<typeof entryFromRecord>[] = [];
+  let overtredingen: ReturnType<typeof violationToJson>[] = [];
   await inTransaction(
     deps.db,
     async (trx) => {
@@ -40,7 +44,10 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean }, de
             else await trx.deleteFrom('rooster').where('kind', '=', entry.kind!).execute();
           }
           for (const p of await roosterEntryProblems(trx, entry)) err(p.veld, p.melding);
-          if (rowErrors.length === 0) await insertRooster(trx, entry);
+          if (rowErrors.length === 0) {
+            await insertRooster(trx, entry);
+            entries.push(entry);
+          }
         }
         fouten.push(...rowErrors);
       }
@@ -52,11 +59,20 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean }, de
           { bestand: opts.file, rijen, fouten },
         );
       }
-      await writeLog(trx, deps, `rooster import ${opts.file}: ${rijen} blokken voor ${[...replaced].join(', ')}`);
+      // The rules, once the whole file is in: like rooster add, refused unless --force.
+      const slots = [];
+      for (const entry of entries) {
+        const slot = await entrySlot(trx, entry, deps.today);
+        if (slot) slots.push(slot);
+      }
+      const findings = await newSlotsViolations(trx, slots, deps.today);
+      refuseOrWarn(findings, Boolean(opts.force), deps.out, 'De import');
+      overtredingen = findings.violations.map(violationToJson);
+      await writeLog(trx, deps, `rooster import ${opts.file}: ${rijen} blokken${overtredingen.length ? ` (--force, ${overtredingen.length} overtredingen)` : ''} voor ${[...replaced].join(', ')}`);
     },
     { dryRun: Boolean(opts.dryRun) },
   );
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
   deps.out.line(`${prefix}: ${rijen} roosterblokken uit ${opts.file}; vervangen: het rooster van ${replaced.size} ${replaced.size === 1 ? 'koppeling/kind' : 'koppelingen/kinderen'}.`);
-  return { bestand: opts.file, rijen, vervangen: [...replaced], dryRun: Boolean(opts.dryRun), fouten };
+  return { bestand: opts.file, rijen, vervangen: [...replaced], dryRun: Boolean(opts.dryRun), fouten, overtredingen };
 }

@@ -1,0 +1,148 @@
+// The rules of CONTRACT §4 through the CLI, on the demo bureau (data/demo/*.csv).
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectGolden } from '../golden.js';
+import { gob, ROOT, tempDir } from '../helpers.js';
+
+const TODAY = { GOB_TODAY: '2026-11-03' };
+
+function demoBureau(): string {
+  const dir = tempDir();
+  const run = (args: string[], code = 0) => {
+    const r = gob(dir, args, TODAY);
+    expect(r.stderr === '' || code !== 0 || args.includes('--force')).toBe(true);
+    expect(r.code).toBe(code);
+    return r;
+  };
+  run(['init', '--naam', 'Demo']);
+  for (const [noun, file] of [['gastouder', 'gastouders'], ['ouder', 'ouders'], ['kind', 'kinderen'], ['koppeling', 'koppelingen']]) {
+    run([noun!, 'import', path.join(ROOT, 'data', 'demo', `${file}.csv`)]);
+  }
+  return dir;
+}
+
+describe('rooster import and check on the demo bureau', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = demoBureau();
+  });
+
+  it('import refuses the rooster with the planned violation and stores nothing', () => {
+    const r = gob(dir, ['rooster', 'import', path.join(ROOT, 'data/demo/roosters.csv'), '--json'], TODAY);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/1 overtreding van de regels/);
+    expect(JSON.parse(r.stdout).overtredingen).toHaveLength(1);
+    expect(JSON.parse(gob(dir, ['rooster', 'list', '--json'], TODAY).stdout)).toEqual([]);
+  });
+
+  it('--force stores it and says so', () => {
+    const r = gob(dir, ['rooster', 'import', path.join(ROOT, 'data/demo/roosters.csv'), '--force'], TODAY);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/opgeslagen met --force ondanks 1 overtreding/);
+    expect(JSON.parse(gob(dir, ['rooster', 'list', '--json'], TODAY).stdout)).toHaveLength(16);
+  });
+
+  it('rooster check reports it grouped per gastouder (golden) and exits 1', () => {
+    const r = gob(dir, ['rooster', 'check'], TODAY);
+    expect(r.code).toBe(1);
+    expectGolden('rooster-check.txt', r.stdout);
+  });
+
+  it('rooster check --json per the contract', () => {
+    const r = gob(dir, ['rooster', 'check', '--json'], TODAY);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([
+      {
+        gastouder: 'G0002', datum: '2026-11-05', totDatum: '2027-10-28', dag: 'do', van: '08:00', tot: '13:00', regel: 'achterwacht',
+        aantal: 4, maximum: 3, kinderen: ['K0003', 'K0004', 'K0005', 'K0007'],
+      },
+    ]);
+  });
+
+  it('filters by gastouder and range; a clean gastouder exits 0', () => {
+    const clean = gob(dir, ['rooster', 'check', '--gastouder', 'G0001'], TODAY);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/Geen overtredingen/);
+    const range = gob(dir, ['rooster', 'check', '--vanaf', '2026-11-06', '--tot', '2026-11-11', '--json'], TODAY);
+    expect(range.code).toBe(0);
+    expect(gob(dir, ['rooster', 'check', '--gastouder', 'G0404'], TODAY).code).toBe(1);
+    expect(gob(dir, ['rooster', 'check', '--vanaf', '2026-13-01'], TODAY).code).toBe(2);
+  });
+
+  it('a new achterwacht solves it', () => {
+    const other = demoBureau();
+    gob(other, ['rooster', 'import', path.join(ROOT, 'data/demo/roosters.csv'), '--force'], TODAY);
+    expect(gob(other, ['gastouder', 'edit', 'G0002', '--achterwacht', 'Henk, 06-1'], TODAY).code).toBe(0);
+    expect(gob(other, ['rooster', 'check'], TODAY).code).toBe(0);
+  });
+});
+
+describe('rooster add checks the rules from the entry onward', () => {
+  it('refuses a slot that makes a violation (exit 1, nothing stored), --force stores it', () => {
+    const dir = demoBureau();
+    gob(dir, ['rooster', 'import', path.join(ROOT, 'data/demo/roosters.csv'), '--force'], TODAY);
+    // Anna (G0001): Monday has Zoë and Milan; Elif (under 1 until 2026-09-03… now 14 months) joins.
+    const ok = gob(dir, ['rooster', 'add', '--koppeling', 'KP0003', '--dag', 'ma', '--van', '08:00', '--tot', '12:00'], TODAY);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    // Renée (G0002) has no achterwacht. Friday: Yara; Sem and Tess join (3 children: fine) …
+    const count = () => JSON.parse(gob(dir, ['rooster', 'list', '--json'], TODAY).stdout).length;
+    const before = count();
+    for (const kp of ['KP0004', 'KP0005']) {
+      expect(gob(dir, ['rooster', 'add', '--koppeling', kp, '--dag', 'vr', '--van', '09:00', '--tot', '12:00'], TODAY).code).toBe(0);
+    }
+    // … and a fourth child from 10:00 to 11:00 is refused, naming the rule, the weeks and the window.
+    const fourth = ['rooster', 'add', '--koppeling', 'KP0008', '--dag', 'vr', '--van', '10:00', '--tot', '11:00'];
+    const r = gob(dir, fourth, TODAY);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/elke vrijdag van 2026-10-02 t\/m 2027-10-29, 10:00-11:00: achterwacht/);
+    expect(count()).toBe(before + 2);
+    const forced = gob(dir, [...fourth, '--force', '--json'], TODAY);
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(forced.stdout)).toMatchObject({ geforceerd: true, overtredingen: [expect.objectContaining({ regel: 'achterwacht' })] });
+    expect(count()).toBe(before + 3);
+  });
+
+  it('an own child under 10 counts during all care', () => {
+    const dir = tempDir();
+    const run = (args: string[]) => gob(dir, args, TODAY);
+    run(['init']);
+    run(['gastouder', 'add', '--naam', 'Anna', '--geboortedatum', '1980-01-01', '--achterwacht', 'Piet', '--slaapruimte', 'ja']);
+    run(['kind', 'add', '--code', 'EIGEN', '--naam', 'Eigen', '--geboortedatum', '2019-01-01', '--eigen-kind-van', 'G0001']);
+    run(['ouder', 'add', '--naam', 'Ouder']);
+    for (let i = 1; i <= 6; i++) {
+      run(['kind', 'add', '--naam', `Gast ${i}`, '--geboortedatum', '2021-01-01', '--ouder', 'O0001']);
+      run(['koppeling', 'add', '--kind', `K000${i}`, '--gastouder', 'G0001', '--start', '2026-01-01', '--uurtarief', '8']);
+      const r = run(['rooster', 'add', '--koppeling', `KP000${i}`, '--dag', 'vr', '--van', '08:00', '--tot', '17:00']);
+      expect(r.code).toBe(i < 6 ? 0 : 1);
+    }
+    // The own child turns 10 on 2029-01-01: a slot from then on is fine.
+    const later = run(['rooster', 'add', '--koppeling', 'KP0006', '--dag', 'vr', '--van', '08:00', '--tot', '17:00', '--vanaf', '2029-01-01']);
+    expect(later.stderr).toBe('');
+    expect(later.code).toBe(0);
+  });
+});
+
+describe('rooster check --uren', () => {
+  it('checks the actual hours of a month, date by date', () => {
+    const dir = demoBureau();
+    gob(dir, ['rooster', 'import', path.join(ROOT, 'data/demo/roosters.csv'), '--force'], TODAY);
+    // Urenkaart rows arrive with the next issue's import; here they are written directly.
+    const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
+    const insert = db.prepare(
+      "insert into urenkaart (maand, gastouder, kind, koppeling, datum, van, tot, minuten) values ('2026-10', 'G0002', ?, ?, ?, ?, ?, ?)",
+    );
+    for (const [kind, kp] of [['K0004', 'KP0004'], ['K0005', 'KP0005'], ['K0007', 'KP0007']]) insert.run(kind, kp, '2026-10-15', '08:00', '12:00', 240);
+    insert.run('K0003', 'KP0008', '2026-10-15', '11:00', '15:00', 240);
+    insert.run('K0004', 'KP0004', '2026-10-16', '08:00', '12:00', 240);
+    db.close();
+    const r = gob(dir, ['rooster', 'check', '--uren', '--maand', '2026-10', '--json'], TODAY);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { gastouder: 'G0002', datum: '2026-10-15', dag: 'do', van: '11:00', tot: '12:00', regel: 'achterwacht', aantal: 4, maximum: 3, kinderen: ['K0003', 'K0004', 'K0005', 'K0007'] },
+    ]);
+    expect(gob(dir, ['rooster', 'check', '--uren', '--maand', '2026-09'], TODAY).code).toBe(0);
+    expect(gob(dir, ['rooster', 'check', '--uren'], TODAY).code).toBe(2);
+  });
+});
