@@ -1,6 +1,8 @@
 // `npm run bench`: every benchmark, one after the other, on the built binary. Not a test: it
 // prints numbers and fails only when a command fails.
+import { benchRules } from './rules.mjs';
 import { benchStartup } from './startup.mjs';
 
 console.log(`gob benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 benchStartup();
+benchRules();

@@ -15,7 +15,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  minify: true,
+  minify: process.env.GOB_NO_MINIFY !== '1',
   external: ['better-sqlite3', 'pdfkit', '@signpdf/*', 'node-forge', 'dejavu-fonts-ttf', 'cli-progress'],
   // commander and other CommonJS packages call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __gobCreateRequire } from 'node:module'; const require = __gobCreateRequire(import.meta.url);" },

@@ -6,7 +6,7 @@
 // months of experience). Inside a segment every week is the same, so each weekday is evaluated once
 // and reported as one weekly violation from its first to its last date.
 import {
-  addDays, addMonths, ageInMonths, ageInYears, DAGEN, type Dag, type Datum, dateOfAgeInMonths, dayNumber, fromDayNumber,
+  addDays, addMonths, DAGEN, type Dag, type Datum, dateOfAgeInMonths, dayNumber, fromDayNumber,
   minutesToTime, timeToMinutes, weekdayIndex,
 } from './calendar.js';
 
@@ -79,76 +79,113 @@ interface Interval {
   tot: number;
 }
 
-/** Ages that matter on one date, computed once per segment. */
+/** The dates on which a child reaches the ages that matter; computed once per child. */
+interface Milestones {
+  code: string;
+  eigen: boolean;
+  een: Datum;
+  achttienMaanden: Datum;
+  twee: Datum;
+  vier: Datum;
+  tien: Datum;
+  dertien: Datum;
+}
+
+function milestones(c: RuleChild): Milestones {
+  const at = (months: number) => dateOfAgeInMonths(c.geboortedatum, months);
+  return {
+    code: c.code,
+    eigen: c.eigen,
+    een: at(12),
+    achttienMaanden: at(LIMIETEN.slaapruimteOnderMaanden),
+    twee: at(24),
+    vier: at(48),
+    tien: at(LIMIETEN.eigenKindTelttotJaar * 12),
+    dertien: at(LIMIETEN.gastkindTotJaar * 12),
+  };
+}
+
+/** A child on one date: which limits its age falls under (completed years and months). */
 interface AgedChild {
   code: string;
   eigen: boolean;
-  years: number;
-  months: number;
+  onder1: boolean;
+  onder18Maanden: boolean;
+  onder2: boolean;
+  onder4: boolean;
+  onder10: boolean;
+  vanaf13: boolean;
+  /** The flags as one number: two dates with the same class give the same outcome. */
+  klasse: number;
 }
 
-function age(child: RuleChild, date: Datum): AgedChild {
-  return { code: child.code, eigen: child.eigen, years: ageInYears(child.geboortedatum, date), months: ageInMonths(child.geboortedatum, date) };
+function ageOn(m: Milestones, date: Datum): AgedChild {
+  const onder1 = date < m.een;
+  const onder18Maanden = date < m.achttienMaanden;
+  const onder2 = date < m.twee;
+  const onder4 = date < m.vier;
+  const onder10 = date < m.tien;
+  const vanaf13 = date >= m.dertien;
+  const klasse = +onder1 | (+onder18Maanden << 1) | (+onder2 << 2) | (+onder4 << 3) | (+onder10 << 4) | (+vanaf13 << 5);
+  return { code: m.code, eigen: m.eigen, onder1, onder18Maanden, onder2, onder4, onder10, vanaf13, klasse };
 }
 
 function isBeginner(g: RuleGastouder, date: Datum): boolean {
   return g.beginnerMax > 0 && (g.ervaringSinds === null || date < addMonths(g.ervaringSinds, LIMIETEN.beginnerMaanden));
 }
 
+type DayViolation = Omit<Violation, 'gastouder' | 'datum' | 'dag'>;
+
+/** The rules that the children present at one moment break, with count, maximum and who. */
+function brokenRules(g: RuleGastouder, kids: AgedChild[], beginner: boolean): Map<Regel, { aantal: number; maximum: number; kinderen: string[] }> {
+  const found = new Map<Regel, { aantal: number; maximum: number; kinderen: string[] }>();
+  if (kids.length === 0) return found;
+  const check = (regel: Regel, list: AgedChild[], maximum: number) => {
+    if (list.length > maximum) found.set(regel, { aantal: list.length, maximum, kinderen: list.map((c) => c.code) });
+  };
+  check('max-totaal', kids, LIMIETEN.totaal);
+  check('max-onder-4', kids.filter((c) => c.onder4), LIMIETEN.onder4);
+  check('max-onder-2', kids.filter((c) => c.onder2), LIMIETEN.onder2);
+  check('max-onder-1', kids.filter((c) => c.onder1), LIMIETEN.onder1);
+  if (!g.achterwacht) check('achterwacht', kids, LIMIETEN.achterwachtVanaf - 1);
+  if (!g.slaapruimte) check('slaapruimte', kids.filter((c) => c.onder18Maanden), 0);
+  check('leeftijd', kids.filter((c) => !c.eigen && c.vanaf13), 0);
+  if (beginner) check('beginner', kids, g.beginnerMax);
+  return found;
+}
+
 /**
  * The violations of one day's presence. Own children under 10 without slots of their own are
  * present whenever a guest child is; slots are half-open, so 08:00–12:00 and 12:00–17:00 never meet.
  */
-export function evaluateDay(
-  g: RuleGastouder,
-  children: Map<string, AgedChild>,
-  guestAndOwnSlots: Interval[],
-  beginner: boolean,
-): Omit<Violation, 'gastouder' | 'datum' | 'dag'>[] {
-  const counted = guestAndOwnSlots.filter((s) => {
+export function evaluateDay(g: RuleGastouder, children: Map<string, AgedChild>, slots: Interval[], beginner: boolean): DayViolation[] {
+  const counted = slots.filter((s) => {
     const c = children.get(s.kind);
-    return c !== undefined && (!c.eigen || c.years < LIMIETEN.eigenKindTelttotJaar);
+    return c !== undefined && (!c.eigen || c.onder10);
   });
-  const guestSlots = counted.filter((s) => !children.get(s.kind)!.eigen);
   if (counted.length === 0) return [];
-  const ownWithoutSlots = [...children.values()].filter(
-    (c) => c.eigen && c.years < LIMIETEN.eigenKindTelttotJaar && !guestAndOwnSlots.some((s) => s.kind === c.code),
-  );
-  // Points where presence can change.
-  const points = new Set<number>();
-  for (const s of counted) {
-    points.add(s.van);
-    points.add(s.tot);
-  }
-  const sorted = [...points].sort((a, b) => a - b);
-  const result: Omit<Violation, 'gastouder' | 'datum' | 'dag'>[] = [];
-  const open = new Map<Regel, Omit<Violation, 'gastouder' | 'datum' | 'dag'>>();
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const from = sorted[i]!;
-    const to = sorted[i + 1]!;
+  const guestSlots = counted.filter((s) => !children.get(s.kind)!.eigen);
+  const withSlots = new Set(slots.map((s) => s.kind));
+  const ownWithoutSlots = [...children.values()].filter((c) => c.eigen && c.onder10 && !withSlots.has(c.code));
+  // The rules are monotone (more children never fixes a count), so if all of the day's children
+  // at once break nothing, no moment of the day can: most days end here.
+  const everyone = [...new Set(counted.map((s) => s.kind))].map((code) => children.get(code)!);
+  if (guestSlots.length > 0) everyone.push(...ownWithoutSlots);
+  if (brokenRules(g, everyone, beginner).size === 0) return [];
+  // The moments where presence can change, in order.
+  const points = [...new Set(counted.flatMap((s) => [s.van, s.tot]))].sort((a, b) => a - b);
+  const result: DayViolation[] = [];
+  const open = new Map<Regel, DayViolation>();
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i]!;
+    const to = points[i + 1]!;
     const present = new Set<string>();
     for (const s of counted) if (s.van <= from && from < s.tot) present.add(s.kind);
     if (ownWithoutSlots.length > 0 && guestSlots.some((s) => s.van <= from && from < s.tot)) {
       for (const c of ownWithoutSlots) present.add(c.code);
     }
-    const found = new Map<Regel, { aantal: number; maximum: number; kinderen: string[] }>();
-    if (present.size > 0) {
-      const kids = [...present].map((code) => children.get(code)!).sort((a, b) => (a.code < b.code ? -1 : 1));
-      const codes = (list: AgedChild[]) => list.map((c) => c.code);
-      const under = (years: number) => kids.filter((c) => c.years < years);
-      const check = (regel: Regel, list: AgedChild[], maximum: number) => {
-        if (list.length > maximum) found.set(regel, { aantal: list.length, maximum, kinderen: codes(list) });
-      };
-      check('max-totaal', kids, LIMIETEN.totaal);
-      check('max-onder-4', under(4), LIMIETEN.onder4);
-      check('max-onder-2', under(2), LIMIETEN.onder2);
-      check('max-onder-1', under(1), LIMIETEN.onder1);
-      if (!g.achterwacht) check('achterwacht', kids, LIMIETEN.achterwachtVanaf - 1);
-      if (!g.slaapruimte) check('slaapruimte', kids.filter((c) => c.months < LIMIETEN.slaapruimteOnderMaanden), 0);
-      check('leeftijd', kids.filter((c) => !c.eigen && c.years >= LIMIETEN.gastkindTotJaar), 0);
-      if (beginner) check('beginner', kids, g.beginnerMax);
-    }
-    // Extend a violation that continues unchanged into this slot, close the others.
+    const found = brokenRules(g, [...present].sort().map((code) => children.get(code)!), beginner);
+    // Extend a violation that continues unchanged into this slot; close the others.
     for (const [regel, v] of open) {
       const now = found.get(regel);
       if (now && now.aantal === v.aantal && now.kinderen.join() === v.kinderen.join()) {
@@ -169,6 +206,10 @@ export function evaluateDay(
 
 /** Every date in [vanaf, tot] where a rule's input can change: segment boundaries. */
 export function breakpoints(g: RuleGastouder, children: RuleChild[], slots: WeeklySlot[], vanaf: Datum, tot: Datum | null): Datum[] {
+  return segmentStarts(g, children.map(milestones), slots, vanaf, tot);
+}
+
+function segmentStarts(g: RuleGastouder, children: Milestones[], slots: WeeklySlot[], vanaf: Datum, tot: Datum | null): Datum[] {
   const points = new Set<Datum>([vanaf]);
   const add = (d: Datum) => {
     if (d > vanaf && (tot === null || d <= tot)) points.add(d);
@@ -177,10 +218,7 @@ export function breakpoints(g: RuleGastouder, children: RuleChild[], slots: Week
     add(s.vanaf);
     if (s.totEnMet) add(addDays(s.totEnMet, 1));
   }
-  for (const c of children) {
-    add(dateOfAgeInMonths(c.geboortedatum, LIMIETEN.slaapruimteOnderMaanden));
-    for (const years of [1, 2, 4, LIMIETEN.eigenKindTelttotJaar, LIMIETEN.gastkindTotJaar]) add(dateOfAgeInMonths(c.geboortedatum, years * 12));
-  }
+  for (const m of children) for (const d of [m.een, m.achttienMaanden, m.twee, m.vier, m.tien, m.dertien]) add(d);
   if (g.beginnerMax > 0 && g.ervaringSinds) add(addMonths(g.ervaringSinds, LIMIETEN.beginnerMaanden));
   return [...points].sort();
 }
@@ -191,36 +229,59 @@ export function breakpoints(g: RuleGastouder, children: RuleChild[], slots: Week
  * with the same children are merged into one weekly pattern.
  */
 export function checkRooster(g: RuleGastouder, children: RuleChild[], slots: WeeklySlot[], vanaf: Datum, tot: Datum | null): Violation[] {
-  const byCode = new Map(children.map((c) => [c.code, c]));
-  const starts = breakpoints(g, children, slots, vanaf, tot);
+  const known = children.map(milestones);
+  const byCode = new Set(children.map((c) => c.code));
+  const own = known.filter((m) => m.eigen);
+  const mine = slots.filter((s) => byCode.has(s.kind));
+  const starts = segmentStarts(g, known, mine, vanaf, tot);
   const result: Violation[] = [];
   const lastOf = new Map<string, Violation>();
+  // Per weekday, what the previous segment looked like: most segment boundaries are birthdays of
+  // children who are not there that day, or cross no limit that matters, and then the outcome is
+  // the week before's and need not be computed again.
+  const previous = new Map<Dag, { signature: number[]; violations: Violation[] }>();
+  const slotsByDag = new Map<Dag, WeeklySlot[]>(DAGEN.map((d) => [d, mine.filter((s) => s.dag === d)]));
+  const slotIndex = new Map(mine.map((s, index) => [s, index]));
   for (let i = 0; i < starts.length; i++) {
     const segStart = starts[i]!;
     const segEnd: Datum | null = i + 1 < starts.length ? addDays(starts[i + 1]!, -1) : tot;
     const aged = new Map<string, AgedChild>();
-    for (const c of children) aged.set(c.code, age(c, segStart));
+    for (const m of known) aged.set(m.code, ageOn(m, segStart));
     const beginner = isBeginner(g, segStart);
-    const active = slots.filter((s) => s.vanaf <= segStart && (s.totEnMet === null || s.totEnMet >= segStart) && byCode.has(s.kind));
-    const startIndex = weekdayIndex(segStart);
-    const days = segEnd === null ? 7 : Math.min(7, dayNumber(segEnd) - dayNumber(segStart) + 1);
+    const startDay = dayNumber(segStart);
+    const endDay = segEnd === null ? null : dayNumber(segEnd);
+    const days = endDay === null ? 7 : Math.min(7, endDay - startDay + 1);
+    const ownClasses = own.map((m) => aged.get(m.code)!.klasse);
     for (let offset = 0; offset < days; offset++) {
-      const dagIndex = (startIndex + offset) % 7;
-      const dag = DAGEN[dagIndex]!;
-      const intervals = active.filter((s) => s.dag === dag).map((s) => ({ kind: s.kind, van: timeToMinutes(s.van), tot: timeToMinutes(s.tot) }));
-      if (intervals.length === 0) continue;
-      const first = addDays(segStart, offset);
-      // The last date of this weekday within the segment.
-      const last = segEnd === null ? null : fromDayNumber(dayNumber(first) + 7 * Math.floor((dayNumber(segEnd) - dayNumber(first)) / 7));
+      const firstDay = startDay + offset;
+      const dag = DAGEN[(((firstDay + 3) % 7) + 7) % 7]!; // 1970-01-01 (day 0) was a Thursday
+      const daySlots = slotsByDag.get(dag)!.filter((s) => s.vanaf <= segStart && (s.totEnMet === null || s.totEnMet >= segStart));
+      // The last date of this weekday within the segment (null: open-ended).
+      const last = endDay === null ? null : fromDayNumber(firstDay + 7 * Math.floor((endDay - firstDay) / 7));
+      // Everything the outcome depends on, as numbers: which slots run, the age class of each
+      // child in them and of the own children, and the beginner rule.
+      const signature = [+beginner, ...ownClasses, ...daySlots.map((s) => slotIndex.get(s)! * 64 + aged.get(s.kind)!.klasse)];
+      const before = previous.get(dag);
+      if (before && sameNumbers(before.signature, signature)) {
+        for (const v of before.violations) v.totDatum = last;
+        continue;
+      }
+      const found: Violation[] = [];
+      previous.set(dag, { signature, violations: found });
+      if (daySlots.length === 0) continue;
+      const first = fromDayNumber(firstDay);
+      const intervals = daySlots.map((s) => ({ kind: s.kind, van: timeToMinutes(s.van), tot: timeToMinutes(s.tot) }));
       for (const v of evaluateDay(g, aged, intervals, beginner)) {
         const key = `${dag}|${v.regel}|${v.van}|${v.tot}|${v.aantal}|${v.kinderen.join()}`;
-        const previous = lastOf.get(key);
-        if (previous && previous.totDatum && addDays(previous.totDatum, 7) === first) {
-          previous.totDatum = last;
+        const earlier = lastOf.get(key);
+        if (earlier?.totDatum && addDays(earlier.totDatum, 7) === first) {
+          earlier.totDatum = last;
+          found.push(earlier);
           continue;
         }
         const violation: Violation = { gastouder: g.code, datum: first, totDatum: last, dag, ...v };
         lastOf.set(key, violation);
+        found.push(violation);
         result.push(violation);
       }
     }
@@ -236,10 +297,11 @@ export function checkDays(g: RuleGastouder, children: RuleChild[], slots: DaySlo
     if (list) list.push(s);
     else byDate.set(s.datum, [s]);
   }
+  const known = children.map(milestones);
   const result: Violation[] = [];
   for (const [datum, daySlots] of [...byDate].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const aged = new Map<string, AgedChild>();
-    for (const c of children) aged.set(c.code, age(c, datum));
+    for (const m of known) aged.set(m.code, ageOn(m, datum));
     const dag = DAGEN[weekdayIndex(datum)]!;
     const intervals: Interval[] = daySlots.map((s) => ({ kind: s.kind, van: timeToMinutes(s.van), tot: timeToMinutes(s.tot) }));
     for (const s of ownSlots) {
@@ -250,6 +312,12 @@ export function checkDays(g: RuleGastouder, children: RuleChild[], slots: DaySlo
     for (const v of evaluateDay(g, aged, intervals, isBeginner(g, datum))) result.push({ gastouder: g.code, datum, dag, ...v });
   }
   return result.sort(compareViolations);
+}
+
+function sameNumbers(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function compareViolations(a: Violation, b: Violation): number {

@@ -22,7 +22,7 @@ export async function roosterAdd(opts: RawOptions & { force?: boolean }, deps: D
     // Checked with the entry in place: every rule of CONTRACT §4 on every date from its start.
     const slot = await entrySlot(trx, entry, deps.today);
     const findings = await newSlotsViolations(trx, slot ? [slot] : [], deps.today);
-    refuseOrWarn(findings, Boolean(opts.force), deps.out, 'Het roosterblok');
+    await refuseOrWarn(trx, findings, Boolean(opts.force), deps.out, 'Het roosterblok');
     const forced = findings.violations.length > 0;
     await writeLog(trx, deps, `rooster ${id} toegevoegd: ${describeEntry(entry)}${forced ? ` (--force, ${findings.violations.length} overtredingen)` : ''}`);
     deps.out.line(`Rooster ${id} toegevoegd: ${describeEntry(entry)}.`);

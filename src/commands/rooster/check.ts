@@ -3,8 +3,8 @@ import { parseCode, parseDate, parseMonth } from '../../domain/values.js';
 import { ChecksFailed, NotFound, UsageError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOptional } from '../options.js';
-import { renderViolations, violationToJson } from './report.js';
-import { CHECK_HORIZON_MONTHS, type Findings, roosterViolations, urenViolations } from './violations.js';
+import { violationToJson } from './report.js';
+import { CHECK_HORIZON_MONTHS, type Findings, renderFindings, roosterViolations, urenViolations } from './violations.js';
 
 export interface CheckOptions {
   gastouder?: string;
@@ -45,6 +45,6 @@ export async function roosterCheck(opts: CheckOptions, deps: Deps) {
     return json;
   }
   deps.out.line(`Overtredingen in ${scope}:\n`);
-  deps.out.raw(deps.out.json ? '' : renderViolations(findings.violations, findings.gastouders, findings.children));
+  if (!deps.out.json) deps.out.raw(await renderFindings(deps.db, findings));
   throw new ChecksFailed(`${findings.violations.length} ${findings.violations.length === 1 ? 'overtreding' : 'overtredingen'} gevonden.`, json);
 }

@@ -66,7 +66,7 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean; forc
         if (slot) slots.push(slot);
       }
       const findings = await newSlotsViolations(trx, slots, deps.today);
-      refuseOrWarn(findings, Boolean(opts.force), deps.out, 'De import');
+      await refuseOrWarn(trx, findings, Boolean(opts.force), deps.out, 'De import');
       overtredingen = findings.violations.map(violationToJson);
       await writeLog(trx, deps, `rooster import ${opts.file}: ${rijen} blokken${overtredingen.length ? ` (--force, ${overtredingen.length} overtredingen)` : ''} voor ${[...replaced].join(', ')}`);
     },

@@ -3,7 +3,7 @@ import { addMonths, type Datum, maxDate, minDate } from '../../domain/calendar.j
 import type { RoosterEntry } from '../../domain/rooster.js';
 import { checkDays, checkRooster, touchesSlot, type Violation, type WeeklySlot } from '../../domain/rules.js';
 import type { Db } from '../../db/open.js';
-import { type GastouderRuleInput, loadRuleInput, loadUrenSlots } from '../../db/repo/rules.js';
+import { type GastouderRuleInput, loadChildNames, loadRuleInput, loadUrenSlots } from '../../db/repo/rules.js';
 import { type ReportGastouder, renderViolations, violationToJson } from './report.js';
 import { Refused } from '../../errors.js';
 import type { Output } from '../../cli/output.js';
@@ -14,15 +14,18 @@ export const CHECK_HORIZON_MONTHS = 12;
 export interface Findings {
   violations: Violation[];
   gastouders: Map<string, ReportGastouder>;
-  children: Map<string, { naam: string; geboortedatum: Datum }>;
   checked: number;
 }
 
 function collect(inputs: GastouderRuleInput[], violations: Violation[]): Findings {
   const gastouders = new Map(inputs.map((i) => [i.gastouder.code, { code: i.gastouder.code, naam: i.gastouder.naam }]));
-  const children = new Map<string, { naam: string; geboortedatum: Datum }>();
-  for (const i of inputs) for (const c of i.children) children.set(c.code, c);
-  return { violations, gastouders, children, checked: inputs.length };
+  return { violations, gastouders, checked: inputs.length };
+}
+
+/** The report for people: names of the children it mentions are loaded only now (not for --json). */
+export async function renderFindings(db: Db, findings: Findings): Promise<string> {
+  const children = await loadChildNames(db, findings.violations.flatMap((v) => v.kinderen));
+  return renderViolations(findings.violations, findings.gastouders, children);
 }
 
 /** Every gastouder's rooster over [vanaf, tot], each clipped to her own last day. */
@@ -86,12 +89,11 @@ export async function entrySlot(db: Db, entry: RoosterEntry, today: Datum): Prom
 
 /** Violations of newly stored slots, without doubles (two slots can share one violation). */
 export async function newSlotsViolations(db: Db, slots: { gastouder: string; slot: WeeklySlot }[], today: Datum): Promise<Findings> {
-  const all: Findings = { violations: [], gastouders: new Map(), children: new Map(), checked: 0 };
+  const all: Findings = { violations: [], gastouders: new Map(), checked: 0 };
   const seen = new Set<string>();
   for (const { gastouder, slot } of slots) {
     const f = await slotViolations(db, gastouder, slot, today);
     for (const [k, v] of f.gastouders) all.gastouders.set(k, v);
-    for (const [k, v] of f.children) all.children.set(k, v);
     for (const v of f.violations) {
       const key = JSON.stringify(v);
       if (!seen.has(key)) all.violations.push(v);
@@ -105,10 +107,10 @@ export async function newSlotsViolations(db: Db, slots: { gastouder: string; slo
  * New rooster entries that break a rule are refused (the caller's transaction rolls back), unless
  * --force, which stores them and says so on stderr.
  */
-export function refuseOrWarn(findings: Findings, force: boolean, out: Output, what: string): void {
+export async function refuseOrWarn(db: Db, findings: Findings, force: boolean, out: Output, what: string): Promise<void> {
   const n = findings.violations.length;
   if (n === 0) return;
-  const report = renderViolations(findings.violations, findings.gastouders, findings.children).trimEnd().split('\n');
+  const report = (await renderFindings(db, findings)).trimEnd().split('\n');
   const count = n === 1 ? '1 overtreding' : `${n} overtredingen`;
   if (!force) {
     throw new Refused(`${what} is geweigerd: ${count} van de regels voor kinderen bij één gastouder; er is niets opgeslagen. Pas het rooster aan, of sla het toch op met --force.`, report, {
