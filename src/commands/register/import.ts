@@ -84,7 +84,7 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
   await inTransaction(
     deps.db,
     async (trx) => {
-      for await (const row of source.rows) {
+      for await (const batch of source.batches) for (const row of batch) {
         const line = row.line;
         rijen++;
         const rowErrors: ImportError[] = [];

@@ -26,7 +26,7 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean; forc
   await inTransaction(
     deps.db,
     async (trx) => {
-      for await (const row of source.rows) {
+      for await (const batch of source.batches) for (const row of batch) {
         rijen++;
         const rowErrors: ImportError[] = [];
         const err = (veld: string, melding: string) => rowErrors.push({ regel: row.line, veld, melding });
