@@ -47,5 +47,14 @@ gob('ouder', 'list');
 gob('koppeling', 'list', '--actief');
 gob('gastouder', 'show', 'G0002');
 gob('rooster', 'check', 1);
+
+// The month's urenkaarten, before the 5th: Anna's from Excel (Windows-1252, her own column names),
+// Renée's (with the Thursday mornings that lack an achterwacht: a warning, stored anyway), and
+// Ingrid's, which came in late on the 9th and needs --te-laat.
+gob('urenkaart', 'import', 'data/demo/uren-2026-10-anna.csv');
+gob('urenkaart', 'import', 'data/demo/uren-2026-10-renee.csv');
+gob('urenkaart', 'import', 'data/demo/uren-2026-10-ingrid.csv', '--today', '2026-11-09', 1);
+gob('urenkaart', 'import', 'data/demo/uren-2026-10-ingrid.csv', '--today', '2026-11-09', '--te-laat');
+gob('urenkaart', 'list', '--maand', '2026-10', '--kind', 'K0001');
 gob('log', '--limit', '8');
 console.log(`\nKlaar. Probeer zelf: GOB_DB=${db} npx gob kind list`);

@@ -20,6 +20,26 @@ export interface Output {
   warn(text: string): void;
   /** True when stderr is a terminal: progress bars may be drawn. */
   readonly interactiveStderr: boolean;
+  /** A progress bar on stderr for long work, only when stderr is a terminal; otherwise silent. */
+  progress(total: number, label: string): Promise<Progress>;
+}
+
+export interface Progress {
+  update(done: number): void;
+  stop(): void;
+}
+
+const noProgress: Progress = { update: () => {}, stop: () => {} };
+
+/** cli-progress is loaded only when a bar is drawn. */
+async function progressBar(total: number, label: string): Promise<Progress> {
+  const { default: cliProgress } = await import('cli-progress');
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {percentage}% | {eta_formatted} te gaan`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return { update: (done) => bar.update(done), stop: () => bar.stop() };
 }
 
 export interface Style {
@@ -56,6 +76,7 @@ export function createOutput(options: { json: boolean; style?: Style }): Output 
       process.stderr.write(`${text}\n`);
     },
     interactiveStderr: Boolean(process.stderr.isTTY),
+    progress: (total, label) => (process.stderr.isTTY ? progressBar(total, label) : Promise.resolve(noProgress)),
   };
 }
 

@@ -177,5 +177,19 @@ export function buildProgram(): Command {
     .option('--maand <maand>', 'de maand van de urenkaarten (bij --uren)')
     .action(run('db', () => import('../commands/rooster/check.js').then((m) => m.roosterCheck)));
 
+  const urenkaart = noun(program, 'urenkaart', 'urenkaarten: de gewerkte uren per maand');
+  verb(urenkaart, 'import', 'importeer een urenkaart (CSV: gastouder;kind;datum;van;tot[;opmerking]); vervangt haar maand')
+    .argument('<file>', 'CSV-bestand')
+    .option('--maand <maand>', 'de maand (standaard: de maand van de rijen)')
+    .option('--dry-run', 'alleen controleren, niets opslaan')
+    .option('--te-laat', 'na de deadline of na facturering toch importeren (de rijen krijgen te laat)')
+    .option('--strict', 'weiger ook bij waarschuwingen')
+    .action(run('db', () => import('../commands/urenkaart/import.js').then((m) => m.urenkaartImport)));
+  verb(urenkaart, 'list', 'toon de uren van een maand')
+    .option('--maand <maand>', 'de maand (JJJJ-MM)')
+    .option('--gastouder <code>', 'alleen deze gastouder')
+    .option('--kind <code>', 'alleen dit kind')
+    .action(run('db', () => import('../commands/urenkaart/list.js').then((m) => m.urenkaartList)));
+
   return program;
 }

@@ -80,8 +80,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       te_laat integer not null default 0 check (te_laat in (0, 1)),
       check (van < tot)
     ) strict`,
+    // One index only: every read of urenkaarten is by month (and gastouder), and each extra index
+    // slows the million-row monthly import.
     sql`create index urenkaart_maand_gastouder on urenkaart (maand, gastouder)`,
-    sql`create index urenkaart_kind_datum on urenkaart (kind, datum)`,
     // Gapless numbering per kind of document and year: the counter is raised in the same
     // transaction that stores the document, so a rollback gives the number back.
     sql`create table nummering (

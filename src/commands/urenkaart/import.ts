@@ -1,0 +1,337 @@
+import { type Datum, lastOfMonth, type Maand, minutesToTime, monthOf, timeToMinutes } from '../../domain/calendar.js';
+import { checkDays, type DaySlot, type Violation } from '../../domain/rules.js';
+import { deadline, findClashes, groupBy, isLate, over230, UREN_COLUMNS, type UrenColumn, UrenRows } from '../../domain/urenkaart.js';
+import { formatUren } from '../../domain/money.js';
+import { parseDate, parseMonth, parseTime } from '../../domain/values.js';
+import { inTransaction } from '../../db/open.js';
+import { writeLog } from '../../db/repo/log.js';
+import { loadRuleInput } from '../../db/repo/rules.js';
+import { invoicedMonth, loadUrenReference, otherGastoudersRows, replaceMonthRows, type UrenInsert } from '../../db/repo/urenkaart.js';
+import { normalizeHeader, openCsv } from '../../csv/read.js';
+import { Refused, ValueError } from '../../errors.js';
+import type { Deps } from '../deps.js';
+import { parseOptional } from '../options.js';
+import { formatImportErrors, type ImportError } from '../register/import.js';
+import { explainRule, violationToJson } from '../rooster/report.js';
+import { renderFindings } from '../rooster/violations.js';
+
+export interface UrenkaartImportOptions {
+  file: string;
+  maand?: string;
+  dryRun?: boolean;
+  teLaat?: boolean;
+  strict?: boolean;
+}
+
+export interface Waarschuwing {
+  regel: string;
+  gastouder: string;
+  kind?: string;
+  kinderen?: string[];
+  datum: Datum;
+  van?: string;
+  tot?: string;
+  melding: string;
+}
+
+/** Column positions by name, with the contract's aliases; refuses missing and unknown columns. */
+function mapColumns(header: string[]): Record<UrenColumn, number> {
+  const positions = {} as Record<UrenColumn, number>;
+  const unknown: string[] = [];
+  header.forEach((name, i) => {
+    const normal = normalizeHeader(name);
+    const column = (Object.keys(UREN_COLUMNS) as UrenColumn[]).find((c) => (UREN_COLUMNS[c] as readonly string[]).includes(normal));
+    if (column && positions[column] === undefined) positions[column] = i;
+    else unknown.push(name);
+  });
+  const missing = (['gastouder', 'kind', 'datum', 'van', 'tot'] as const).filter((c) => positions[c] === undefined);
+  if (missing.length > 0 || unknown.length > 0) {
+    const hint = header.length === 1 ? " Het scheidingsteken is niet herkend: gebruik ';', ',' of TAB tussen de kolommen." : '';
+    throw new Refused(`De kopregel klopt niet; er is niets opgeslagen.${hint}`, [
+      ...missing.map((c) => `regel 1: ${c}: kolom ontbreekt (ook goed: ${UREN_COLUMNS[c].join(', ')})`),
+      ...unknown.map((u) => `regel 1: ${u}: onbekende kolom`),
+      'verwacht: gastouder;kind;datum;van;tot en eventueel opmerking',
+    ]);
+  }
+  positions.opmerking ??= -1;
+  return positions;
+}
+
+/** Codes as small numbers, so a million rows fit in typed arrays. */
+class Codes {
+  readonly list: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(code: string): number {
+    let id = this.ids.get(code);
+    if (id === undefined) {
+      id = this.list.length;
+      this.ids.set(code, id);
+      this.list.push(code);
+    }
+    return id;
+  }
+}
+
+/** Parse results by raw text: a month has ~31 distinct dates and a few dozen times. */
+function cached<T>(parse: (raw: string) => T): (raw: string) => T | ValueError {
+  const cache = new Map<string, T | ValueError>();
+  return (raw) => {
+    let hit = cache.get(raw);
+    if (hit === undefined) {
+      try {
+        hit = parse(raw);
+      } catch (error) {
+        if (!(error instanceof ValueError)) throw error;
+        hit = error;
+      }
+      cache.set(raw, hit);
+    }
+    return hit;
+  };
+}
+
+/**
+ * `gob urenkaart import <file.csv> [--maand] [--dry-run] [--te-laat] [--strict]` (CONTRACT §5).
+ * One transaction from the first read to the last write: it completes or leaves nothing.
+ */
+export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) {
+  const maandOption = parseOptional('maand', opts.maand, parseMonth);
+  const progress = { bar: undefined as Awaited<ReturnType<typeof deps.out.progress>> | undefined };
+  const source = await openCsv(opts.file, { onProgress: (bytes) => progress.bar?.update(bytes) });
+  if (source.bytes > 512 * 1024) progress.bar = await deps.out.progress(source.bytes, 'urenkaart');
+  const col = mapColumns(source.header);
+  const headerKey = source.header.map(normalizeHeader).join('|');
+  const fouten: ImportError[] = [];
+  const waarschuwingen: Waarschuwing[] = [];
+  let summary: { maand: Maand | null; rijen: number; gastouders: number; minuten: number; teLaat: boolean } = {
+    maand: maandOption ?? null,
+    rijen: 0,
+    gastouders: 0,
+    minuten: 0,
+    teLaat: false,
+  };
+  try {
+    await inTransaction(
+      deps.db,
+      async (trx) => {
+        let maand = maandOption;
+        const ref = await loadUrenReference(trx);
+        const checkTiming = async (m: Maand) => {
+          const late = isLate(m, ref.deadlineDag, deps.today);
+          const invoiced = await invoicedMonth(trx, m);
+          if (late && !opts.teLaat) {
+            throw new Refused(
+              `Te laat: de urenkaarten van ${m} moesten vóór ${deadline(m, ref.deadlineDag)} binnen zijn (deadline-dag ${ref.deadlineDag}); vandaag is ${deps.today}. Importeer ze alsnog met --te-laat; de rijen worden dan als te laat gemarkeerd. Er is niets opgeslagen.`,
+            );
+          }
+          if (invoiced && !opts.teLaat) {
+            throw new Refused(
+              `De maand ${m} is al gefactureerd (factuur ${invoiced} en verder). Uren van een gefactureerde maand komen alleen binnen met --te-laat; de volgende 'gob factuur run --maand ${m}' factureert dan het verschil. Er is niets opgeslagen.`,
+            );
+          }
+          return late || invoiced !== null;
+        };
+        let teLaat = maand ? await checkTiming(maand) : false;
+
+        const gastouders = new Codes();
+        const kinderen = new Codes();
+        const koppelingen = new Codes();
+        const rows = new UrenRows();
+        const date = cached(parseDate);
+        const start = cached((raw) => timeToMinutes(parseTime(raw)));
+        const end = cached((raw) => timeToMinutes(parseTime(raw, { end: true })));
+        let rijen = 0;
+        for await (const batch of source.batches) {
+          for (const { line, cells, fout } of batch) {
+            rijen++;
+            const err = (veld: string, melding: string) => fouten.push({ regel: line, veld, melding });
+            if (fout !== undefined) {
+              err('csv', fout);
+              continue;
+            }
+            if (cells.length !== source.header.length) {
+              err('csv', `${cells.length} ${cells.length === 1 ? 'cel' : 'cellen'}, maar de kopregel heeft ${source.header.length} kolommen; controleer het scheidingsteken en de aanhalingstekens`);
+              continue;
+            }
+            if (cells.map(normalizeHeader).join('|') === headerKey) {
+              err('csv', 'nog een kopregel midden in het bestand (twee bestanden aan elkaar geplakt?); haal die regel weg');
+              continue;
+            }
+            const before = fouten.length;
+            const gCode = cells[col.gastouder]!.trim();
+            const kCode = cells[col.kind]!.trim();
+            const g = ref.gastouders.get(gCode);
+            const k = ref.kinderen.get(kCode);
+            if (gCode === '') err('gastouder', 'ontbreekt');
+            else if (!g) err('gastouder', `onbekende gastouder-code '${gCode}'${ref.kinderen.has(gCode) ? ' (dat is een kind: zijn de kolommen gastouder en kind verwisseld?)' : ''}`);
+            if (kCode === '') err('kind', 'ontbreekt');
+            else if (!k) err('kind', `onbekende kind-code '${kCode}'${ref.gastouders.has(kCode) ? ' (dat is een gastouder: zijn de kolommen gastouder en kind verwisseld?)' : ''}`);
+            const datum = date(cells[col.datum]!.trim());
+            if (datum instanceof ValueError) err('datum', datum.message);
+            else {
+              maand ??= monthOf(datum);
+              if (monthOf(datum) !== maand) err('datum', `${datum} hoort niet bij de maand ${maand}; één maand per import${maandOption ? ' (--maand)' : ' (de maand van de eerste rij)'}`);
+              else if (datum > deps.today) err('datum', `${datum} ligt na vandaag (${deps.today}); uren komen pas binnen als ze gewerkt zijn`);
+            }
+            const van = start(cells[col.van]!.trim());
+            const tot = end(cells[col.tot]!.trim());
+            if (van instanceof ValueError) err('van', van.message);
+            if (tot instanceof ValueError) err('tot', tot.message);
+            if (typeof van === 'number' && typeof tot === 'number' && van >= tot) {
+              err('tot', `de eindtijd ${minutesToTime(tot)} moet na de begintijd ${minutesToTime(van)} liggen`);
+            }
+            if (fouten.length > before || typeof datum !== 'string' || typeof van !== 'number' || typeof tot !== 'number') continue;
+            const koppeling = ref.koppelingen.get(`${kCode}|${gCode}`)?.find((kp) => kp.start <= datum && (kp.eind === null || kp.eind >= datum));
+            if (!koppeling) {
+              err('kind', k!.eigen ? `${kCode} is een eigen kind van de gastouder; eigen kinderen staan niet op de urenkaart` : `er is geen koppeling van kind ${kCode} met gastouder ${gCode} op ${datum}`);
+              continue;
+            }
+            const opmerking = col.opmerking >= 0 ? cells[col.opmerking]!.trim() : '';
+            rows.push({
+              gastouder: gastouders.id(gCode),
+              kind: kinderen.id(kCode),
+              koppeling: koppelingen.id(koppeling.code),
+              day: Number(datum.slice(8, 10)),
+              van,
+              tot,
+              line,
+              opmerking,
+            });
+          }
+        }
+        progress.bar?.stop();
+        if (rijen === 0) throw new Refused(`Het bestand ${opts.file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
+        if (!maandOption && maand) teLaat = await checkTiming(maand);
+        // The file's gastouders, before rows of others join the arrays for the clash check.
+        const fileGastouders = [...gastouders.list];
+        const inFile = new Set(fileGastouders);
+        summary = { maand: maand ?? null, rijen, gastouders: inFile.size, minuten: 0, teLaat };
+        if (!maand) throw importRefused(fouten, summary, waarschuwingen);
+
+        // One child in two places: within the file, and against rows of other gastouders already in.
+        const fileRows = rows.length;
+        for (const r of await otherGastoudersRows(trx, maand, inFile)) {
+          if (!kinderen.list.includes(r.kind) && !ref.kinderen.has(r.kind)) continue;
+          rows.push({ gastouder: gastouders.id(r.gastouder), kind: kinderen.id(r.kind), koppeling: -1, day: Number(r.datum.slice(8, 10)), van: timeToMinutes(r.van), tot: timeToMinutes(r.tot), line: 0 });
+        }
+        const dateOf = (day: number) => `${maand}-${String(day).padStart(2, '0')}`;
+        for (const c of findClashes(rows, kinderen.list.length)) {
+          const other = rows.line[c.other] === 0 ? 'al geïmporteerd' : `regel ${rows.line[c.other]}`;
+          const when = `${dateOf(rows.day[c.row]!)} ${minutesToTime(rows.van[c.other]!)}-${minutesToTime(rows.tot[c.other]!)}`;
+          fouten.push({
+            regel: rows.line[c.row]!,
+            veld: c.soort === 'dubbel' ? 'csv' : 'van',
+            melding:
+              c.soort === 'dubbel'
+                ? `precies dezelfde rij als ${other}`
+                : `kind ${kinderen.list[rows.kind[c.row]!]} is op ${when} al bij gastouder ${gastouders.list[rows.gastouder[c.other]!]} (${other}); een kind kan niet op twee plaatsen tegelijk zijn`,
+          });
+        }
+        rows.length = fileRows;
+        if (fouten.length > 0) throw importRefused(fouten, summary, waarschuwingen);
+
+        // Warnings: above 230 hours, and the rules of §4 on the actual hours.
+        for (const o of over230(rows, kinderen.list.length)) {
+          const kind = kinderen.list[o.kind]!;
+          const first = rows.kind.findIndex((k, i) => i < rows.length && k === o.kind);
+          waarschuwingen.push({
+            regel: '230-uur',
+            gastouder: gastouders.list[rows.gastouder[first]!]!,
+            kind,
+            datum: dateOf(o.day),
+            melding: `kind ${kind} heeft ${formatUren(o.minuten)} uur in ${maand}; de kinderopvangtoeslag vergoedt maximaal 230 uur per maand (overschreden op ${dateOf(o.day)})`,
+          });
+        }
+        const violations = await ruleViolations(trx, rows, fileGastouders, kinderen, maand, dateOf);
+        for (const v of violations) {
+          waarschuwingen.push({ ...violationToJson(v), melding: explainRule(v) });
+        }
+        let minuten = 0;
+        for (let i = 0; i < rows.length; i++) minuten += rows.tot[i]! - rows.van[i]!;
+        summary.minuten = minuten;
+        if (opts.strict && waarschuwingen.length > 0) {
+          throw new Refused(
+            `${waarschuwingen.length} ${waarschuwingen.length === 1 ? 'waarschuwing' : 'waarschuwingen'} en --strict: er is niets opgeslagen.`,
+            await warningLines(trx, waarschuwingen, violations),
+            { ...summary, fouten, waarschuwingen },
+          );
+        }
+        if (waarschuwingen.length > 0) {
+          deps.out.warn(`Let op: ${waarschuwingen.length} ${waarschuwingen.length === 1 ? 'waarschuwing' : 'waarschuwingen'} (de uren zijn wel ${opts.dryRun ? 'goed bevonden' : 'opgeslagen'}):`);
+          for (const line of await warningLines(trx, waarschuwingen, violations)) deps.out.warn(line ? `  ${line}` : '');
+        }
+        const times = Array.from({ length: 1441 }, (_, m) => minutesToTime(m));
+        function* inserts(): Generator<UrenInsert> {
+          for (let i = 0; i < rows.length; i++) {
+            yield {
+              gastouder: gastouders.list[rows.gastouder[i]!]!,
+              kind: kinderen.list[rows.kind[i]!]!,
+              koppeling: koppelingen.list[rows.koppeling[i]!]!,
+              datum: dateOf(rows.day[i]!),
+              van: times[rows.van[i]!]!,
+              tot: times[rows.tot[i]!]!,
+              minuten: rows.tot[i]! - rows.van[i]!,
+              opmerking: rows.opmerking.get(i) ?? null,
+            };
+          }
+        }
+        replaceMonthRows(deps.sqlite, maand, fileGastouders, inserts(), teLaat);
+        await writeLog(
+          trx,
+          deps,
+          `urenkaart import ${opts.file}: ${maand}, ${rows.length} rijen van ${inFile.size} gastouder(s)${teLaat ? ', te laat (--te-laat)' : ''}${waarschuwingen.length ? `, ${waarschuwingen.length} waarschuwingen` : ''}`,
+        );
+      },
+      { dryRun: Boolean(opts.dryRun) },
+    );
+  } finally {
+    progress.bar?.stop();
+  }
+  const s = summary;
+  deps.out.line(
+    `${opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd'}: urenkaarten van ${s.maand} uit ${opts.file}: ${s.rijen} ${s.rijen === 1 ? 'rij' : 'rijen'}, ${s.gastouders} ${s.gastouders === 1 ? 'gastouder' : 'gastouders'}, ${formatUren(s.minuten)} uur${s.teLaat ? ' (te laat, met --te-laat)' : ''}.`,
+  );
+  return { ...s, dryRun: Boolean(opts.dryRun), fouten, waarschuwingen };
+}
+
+function importRefused(fouten: ImportError[], summary: object, waarschuwingen: Waarschuwing[]): Refused {
+  fouten.sort((a, b) => a.regel - b.regel);
+  return new Refused(
+    `De import is geweigerd: ${fouten.length} ${fouten.length === 1 ? 'fout' : 'fouten'}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
+    formatImportErrors(fouten),
+    { ...summary, gastouders: 0, minuten: 0, fouten, waarschuwingen },
+  );
+}
+
+/** The §4 rules on the file's hours, per gastouder (own children follow their rooster). */
+async function ruleViolations(trx: Deps['db'], rows: UrenRows, gastouders: string[], kinderen: Codes, maand: Maand, dateOf: (day: number) => Datum): Promise<Violation[]> {
+  const only = gastouders.length === 1 ? gastouders[0] : undefined;
+  const inputs = await loadRuleInput(trx, { gastouder: only, vanaf: `${maand}-01`, tot: lastOfMonth(maand) });
+  const byCode = new Map(inputs.map((i) => [i.gastouder.code, i]));
+  const { order, start } = groupBy(rows, rows.gastouder, gastouders.length);
+  const violations: Violation[] = [];
+  for (let g = 0; g < gastouders.length; g++) {
+    const input = byCode.get(gastouders[g]!);
+    if (!input) continue;
+    const slots: DaySlot[] = [];
+    for (let i = start[g]!; i < start[g + 1]!; i++) {
+      const r = order[i]!;
+      slots.push({ kind: kinderen.list[rows.kind[r]!]!, datum: dateOf(rows.day[r]!), van: minutesToTime(rows.van[r]!), tot: minutesToTime(rows.tot[r]!) });
+    }
+    const own = new Set(input.children.filter((c) => c.eigen).map((c) => c.code));
+    violations.push(...checkDays(input.gastouder, input.children, slots, input.slots.filter((s) => own.has(s.kind))));
+  }
+  return violations;
+}
+
+async function warningLines(db: Deps['db'], waarschuwingen: Waarschuwing[], violations: Violation[]): Promise<string[]> {
+  const lines = waarschuwingen.filter((w) => w.regel === '230-uur').map((w) => `${w.gastouder}, ${w.datum}: ${w.melding}`);
+  if (violations.length > 0) {
+    const gastouders = new Map(violations.map((v) => [v.gastouder, { code: v.gastouder, naam: v.gastouder }]));
+    const names = await db.selectFrom('gastouder').select(['code', 'naam']).where('code', 'in', [...gastouders.keys()]).execute();
+    for (const n of names) gastouders.set(n.code, n);
+    lines.push(...(await renderFindings(db, { violations, gastouders, checked: gastouders.size })).trimEnd().split('\n'));
+  }
+  return lines;
+}
+
