@@ -23,7 +23,8 @@ const DAYS = ['ma', 'di', 'wo', 'do', 'vr'];
  * `gastouders` gastouders with 4–6 guest children each (one ouder per two children), a weekly
  * rooster of 2–3 days per child, and an own child for every fifth gastouder.
  */
-export function buildBureau(dir, { gastouders, seed = 42 }) {
+/** Options `kinderenPerGastouder` and `achterwacht` fix what is otherwise random. */
+export function buildBureau(dir, { gastouders, seed = 42, kinderenPerGastouder = null, achterwacht = null }) {
   gobSync(dir, ['init', '--naam', 'Benchbureau']);
   const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
   const rnd = random(seed);
@@ -39,8 +40,9 @@ export function buildBureau(dir, { gastouders, seed = 42 }) {
   db.transaction(() => {
     for (let g = 1; g <= gastouders; g++) {
       const gc = `G${pad(g, 5)}`;
-      insG.run(gc, `Gastouder ${g}`, '1980-01-01', rnd() < 0.7 ? 'Achterwacht' : null, rnd() < 0.8 ? 1 : 0, '2015-01-01', 'NL91ABNA0417164300');
-      const n = 4 + Math.floor(rnd() * 3);
+      const hasBackup = achterwacht ?? rnd() < 0.7;
+      insG.run(gc, `Gastouder ${g}`, '1980-01-01', hasBackup ? 'Achterwacht' : null, rnd() < 0.8 || achterwacht ? 1 : 0, '2015-01-01', 'NL91ABNA0417164300');
+      const n = kinderenPerGastouder ?? 4 + Math.floor(rnd() * 3);
       for (let i = 0; i < n; i++) {
         if (i % 2 === 0) {
           ouder++;

@@ -2,7 +2,9 @@
 // prints numbers and fails only when a command fails.
 import { benchRules } from './rules.mjs';
 import { benchStartup } from './startup.mjs';
+import { benchUrenkaart } from './urenkaart.mjs';
 
 console.log(`gob benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 benchStartup();
 benchRules();
+await benchUrenkaart();

@@ -289,27 +289,65 @@ export function checkRooster(g: RuleGastouder, children: RuleChild[], slots: Wee
   return result.sort(compareViolations);
 }
 
-/** Check actual hours (urenkaart rows), date by date. Own children follow their weekly slots, if any. */
-export function checkDays(g: RuleGastouder, children: RuleChild[], slots: DaySlot[], ownSlots: WeeklySlot[]): Violation[] {
-  const byDate = new Map<Datum, DaySlot[]>();
-  for (const s of slots) {
-    const list = byDate.get(s.datum);
-    if (list) list.push(s);
-    else byDate.set(s.datum, [s]);
+/**
+ * Can these children break any rule at this gastouder between two dates, whenever they come?
+ * All of them at once, each at the youngest age the period gives (and the oldest for the
+ * 13-year limit), is the worst case; the rules are monotone, so if that breaks nothing, nothing
+ * in the period can. Most gastouders' months end here without looking at a single day.
+ */
+export function mayBreakRules(g: RuleGastouder, children: RuleChild[], present: Set<string>, vanaf: Datum, tot: Datum): boolean {
+  const worst: AgedChild[] = [];
+  for (const c of children) {
+    const m = milestones(c);
+    const young = ageOn(m, vanaf);
+    if (!present.has(c.code) && !(c.eigen && young.onder10)) continue;
+    worst.push({ ...young, vanaf13: ageOn(m, tot).vanaf13 });
   }
+  return brokenRules(g, worst, isBeginner(g, vanaf)).size > 0;
+}
+
+/** Check actual hours (urenkaart lines), date by date. Own children follow their weekly slots, if any. */
+export function checkDays(g: RuleGastouder, children: RuleChild[], slots: DaySlot[], ownSlots: WeeklySlot[]): Violation[] {
+  const byDate = new Map<Datum, DayInterval[]>();
+  for (const s of slots) {
+    const interval = { kind: s.kind, van: timeToMinutes(s.van), tot: timeToMinutes(s.tot) };
+    const list = byDate.get(s.datum);
+    if (list) list.push(interval);
+    else byDate.set(s.datum, [interval]);
+  }
+  return checkDayIntervals(g, children, byDate, ownSlots);
+}
+
+/** A child's presence on one date, in minutes since midnight (half-open). */
+export type DayInterval = Interval;
+
+/**
+ * checkDays for callers that have minutes already (the urenkaart import: a million lines). A date
+ * whose children, hours and age classes equal an earlier date's has that date's outcome.
+ */
+export function checkDayIntervals(g: RuleGastouder, children: RuleChild[], byDate: Map<Datum, DayInterval[]>, ownSlots: WeeklySlot[]): Violation[] {
   const known = children.map(milestones);
   const result: Violation[] = [];
-  for (const [datum, daySlots] of [...byDate].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  const outcomes = new Map<string, DayViolation[]>();
+  for (const [datum, guests] of [...byDate].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const aged = new Map<string, AgedChild>();
     for (const m of known) aged.set(m.code, ageOn(m, datum));
     const dag = DAGEN[weekdayIndex(datum)]!;
-    const intervals: Interval[] = daySlots.map((s) => ({ kind: s.kind, van: timeToMinutes(s.van), tot: timeToMinutes(s.tot) }));
+    const intervals = [...guests];
     for (const s of ownSlots) {
       if (s.dag === dag && s.vanaf <= datum && (s.totEnMet === null || s.totEnMet >= datum)) {
         intervals.push({ kind: s.kind, van: timeToMinutes(s.van), tot: timeToMinutes(s.tot) });
       }
     }
-    for (const v of evaluateDay(g, aged, intervals, isBeginner(g, datum))) result.push({ gastouder: g.code, datum, dag, ...v });
+    intervals.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.van - b.van));
+    const beginner = isBeginner(g, datum);
+    const signature = `${+beginner}|${[...aged.values()].map((c) => c.klasse).join()}|${intervals.map((i) => `${i.kind}:${i.van}-${i.tot}`).join()}`;
+    let outcome = outcomes.get(signature);
+    if (!outcome) {
+      outcome = evaluateDay(g, aged, intervals, beginner);
+      outcomes.set(signature, outcome);
+    }
+    for (const v of outcome) result.push({ gastouder: g.code, datum, dag, ...v, kinderen: [...v.kinderen] });
   }
   return result.sort(compareViolations);
 }

@@ -1,9 +1,8 @@
 // The rules of CONTRACT §4 through the CLI, on the demo bureau (data/demo/*.csv).
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectGolden } from '../golden.js';
-import { gob, ROOT, tempDir } from '../helpers.js';
+import { gob, ROOT, tempDir, writeCsv } from '../helpers.js';
 
 const TODAY = { GOB_TODAY: '2026-11-03' };
 
@@ -128,15 +127,15 @@ describe('rooster check --uren', () => {
   it('checks the actual hours of a month, date by date', () => {
     const dir = demoBureau();
     gob(dir, ['rooster', 'import', path.join(ROOT, 'data/demo/roosters.csv'), '--force'], TODAY);
-    // Urenkaart rows arrive with the next issue's import; here they are written directly.
-    const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
-    const insert = db.prepare(
-      "insert into urenkaart (maand, gastouder, kind, koppeling, datum, van, tot, minuten) values ('2026-10', 'G0002', ?, ?, ?, ?, ?, ?)",
-    );
-    for (const [kind, kp] of [['K0004', 'KP0004'], ['K0005', 'KP0005'], ['K0007', 'KP0007']]) insert.run(kind, kp, '2026-10-15', '08:00', '12:00', 240);
-    insert.run('K0003', 'KP0008', '2026-10-15', '11:00', '15:00', 240);
-    insert.run('K0004', 'KP0004', '2026-10-16', '08:00', '12:00', 240);
-    db.close();
+    writeCsv(path.join(dir, 'uren.csv'), [
+      'gastouder;kind;datum;van;tot',
+      'G0002;K0004;2026-10-15;08:00;12:00',
+      'G0002;K0005;2026-10-15;08:00;12:00',
+      'G0002;K0007;2026-10-15;08:00;12:00',
+      'G0002;K0003;2026-10-15;11:00;15:00',
+      'G0002;K0004;2026-10-16;08:00;12:00',
+    ]);
+    expect(gob(dir, ['urenkaart', 'import', 'uren.csv'], TODAY).code).toBe(0);
     const r = gob(dir, ['rooster', 'check', '--uren', '--maand', '2026-10', '--json'], TODAY);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual([

@@ -1,12 +1,13 @@
 import { type Datum, lastOfMonth, type Maand, minutesToTime, monthOf, timeToMinutes } from '../../domain/calendar.js';
-import { checkDays, type DaySlot, type Violation } from '../../domain/rules.js';
-import { deadline, findClashes, groupBy, isLate, over230, UREN_COLUMNS, type UrenColumn, UrenRows } from '../../domain/urenkaart.js';
+import { checkDayIntervals, type DayInterval, mayBreakRules, type RuleChild, type Violation } from '../../domain/rules.js';
+import { deadline, findClashes, groupBy, isLate, keyOrder, over230, ranks, UREN_COLUMNS, type UrenColumn, UrenRows } from '../../domain/urenkaart.js';
 import { formatUren } from '../../domain/money.js';
 import { parseDate, parseMonth, parseTime } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { loadRuleInput } from '../../db/repo/rules.js';
-import { invoicedMonth, loadUrenReference, otherGastoudersRows, replaceMonthRows, type UrenInsert } from '../../db/repo/urenkaart.js';
+import { invoicedMonth, loadUrenReference, otherGastoudersLines, replaceUrenkaarten, type UrenReference } from '../../db/repo/urenkaart.js';
+import type { Urenregel } from '../../db/tables/urenkaart.js';
 import { normalizeHeader, openCsv } from '../../csv/read.js';
 import { Refused, ValueError } from '../../errors.js';
 import type { Deps } from '../deps.js';
@@ -55,6 +56,13 @@ function mapColumns(header: string[]): Record<UrenColumn, number> {
   }
   positions.opmerking ??= -1;
   return positions;
+}
+
+/** The koppeling that covers a date (a plain loop: this runs a million times). */
+function koppelingOn(list: { code: string; start: string; eind: string | null }[] | undefined, datum: string) {
+  if (!list) return undefined;
+  for (const kp of list) if (kp.start <= datum && (kp.eind === null || kp.eind >= datum)) return kp;
+  return undefined;
 }
 
 /** Codes as small numbers, so a million rows fit in typed arrays. */
@@ -137,14 +145,19 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
         const kinderen = new Codes();
         const koppelingen = new Codes();
         const rows = new UrenRows();
-        const date = cached(parseDate);
+        const date = cached((raw) => {
+          const datum = parseDate(raw);
+          return { datum, day: Number(datum.slice(8, 10)) };
+        });
         const start = cached((raw) => timeToMinutes(parseTime(raw)));
         const end = cached((raw) => timeToMinutes(parseTime(raw, { end: true })));
         let rijen = 0;
+        let currentLine = 0;
+        const err = (veld: string, melding: string) => fouten.push({ regel: currentLine, veld, melding });
         for await (const batch of source.batches) {
           for (const { line, cells, fout } of batch) {
             rijen++;
-            const err = (veld: string, melding: string) => fouten.push({ regel: line, veld, melding });
+            currentLine = line;
             if (fout !== undefined) {
               err('csv', fout);
               continue;
@@ -153,24 +166,26 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
               err('csv', `${cells.length} ${cells.length === 1 ? 'cel' : 'cellen'}, maar de kopregel heeft ${source.header.length} kolommen; controleer het scheidingsteken en de aanhalingstekens`);
               continue;
             }
-            if (cells.map(normalizeHeader).join('|') === headerKey) {
-              err('csv', 'nog een kopregel midden in het bestand (twee bestanden aan elkaar geplakt?); haal die regel weg');
-              continue;
-            }
             const before = fouten.length;
             const gCode = cells[col.gastouder]!.trim();
             const kCode = cells[col.kind]!.trim();
             const g = ref.gastouders.get(gCode);
+            // A second header (two files pasted together) only needs looking for when the code is unknown.
+            if (!g && cells.map(normalizeHeader).join('|') === headerKey) {
+              err('csv', 'nog een kopregel midden in het bestand (twee bestanden aan elkaar geplakt?); haal die regel weg');
+              continue;
+            }
             const k = ref.kinderen.get(kCode);
             if (gCode === '') err('gastouder', 'ontbreekt');
             else if (!g) err('gastouder', `onbekende gastouder-code '${gCode}'${ref.kinderen.has(gCode) ? ' (dat is een kind: zijn de kolommen gastouder en kind verwisseld?)' : ''}`);
             if (kCode === '') err('kind', 'ontbreekt');
             else if (!k) err('kind', `onbekende kind-code '${kCode}'${ref.gastouders.has(kCode) ? ' (dat is een gastouder: zijn de kolommen gastouder en kind verwisseld?)' : ''}`);
-            const datum = date(cells[col.datum]!.trim());
+            const parsed = date(cells[col.datum]!.trim());
+            const datum = parsed instanceof ValueError ? parsed : parsed.datum;
             if (datum instanceof ValueError) err('datum', datum.message);
             else {
               maand ??= monthOf(datum);
-              if (monthOf(datum) !== maand) err('datum', `${datum} hoort niet bij de maand ${maand}; één maand per import${maandOption ? ' (--maand)' : ' (de maand van de eerste rij)'}`);
+              if (!datum.startsWith(maand)) err('datum', `${datum} hoort niet bij de maand ${maand}; één maand per import${maandOption ? ' (--maand)' : ' (de maand van de eerste rij)'}`);
               else if (datum > deps.today) err('datum', `${datum} ligt na vandaag (${deps.today}); uren komen pas binnen als ze gewerkt zijn`);
             }
             const van = start(cells[col.van]!.trim());
@@ -181,22 +196,13 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
               err('tot', `de eindtijd ${minutesToTime(tot)} moet na de begintijd ${minutesToTime(van)} liggen`);
             }
             if (fouten.length > before || typeof datum !== 'string' || typeof van !== 'number' || typeof tot !== 'number') continue;
-            const koppeling = ref.koppelingen.get(`${kCode}|${gCode}`)?.find((kp) => kp.start <= datum && (kp.eind === null || kp.eind >= datum));
+            const koppeling = koppelingOn(ref.koppelingen.get(kCode)?.get(gCode), datum);
             if (!koppeling) {
               err('kind', k!.eigen ? `${kCode} is een eigen kind van de gastouder; eigen kinderen staan niet op de urenkaart` : `er is geen koppeling van kind ${kCode} met gastouder ${gCode} op ${datum}`);
               continue;
             }
             const opmerking = col.opmerking >= 0 ? cells[col.opmerking]!.trim() : '';
-            rows.push({
-              gastouder: gastouders.id(gCode),
-              kind: kinderen.id(kCode),
-              koppeling: koppelingen.id(koppeling.code),
-              day: Number(datum.slice(8, 10)),
-              van,
-              tot,
-              line,
-              opmerking,
-            });
+            rows.add(gastouders.id(gCode), kinderen.id(kCode), koppelingen.id(koppeling.code), (parsed as { day: number }).day, van, tot, line, opmerking);
           }
         }
         progress.bar?.stop();
@@ -210,11 +216,11 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
 
         // One child in two places: within the file, and against rows of other gastouders already in.
         const fileRows = rows.length;
-        for (const r of await otherGastoudersRows(trx, maand, inFile)) {
-          if (!kinderen.list.includes(r.kind) && !ref.kinderen.has(r.kind)) continue;
-          rows.push({ gastouder: gastouders.id(r.gastouder), kind: kinderen.id(r.kind), koppeling: -1, day: Number(r.datum.slice(8, 10)), van: timeToMinutes(r.van), tot: timeToMinutes(r.tot), line: 0 });
+        for (const r of await otherGastoudersLines(trx, maand, fileGastouders)) {
+          rows.add(gastouders.id(r.gastouder), kinderen.id(r.kind), -1, Number(r.datum.slice(8, 10)), timeToMinutes(r.van), timeToMinutes(r.tot), 0);
         }
-        const dateOf = (day: number) => `${maand}-${String(day).padStart(2, '0')}`;
+        const dates = Array.from({ length: 32 }, (_, day) => `${maand}-${String(day).padStart(2, '0')}`);
+        const dateOf = (day: number) => dates[day]!;
         for (const c of findClashes(rows, kinderen.list.length)) {
           const other = rows.line[c.other] === 0 ? 'al geïmporteerd' : `regel ${rows.line[c.other]}`;
           const when = `${dateOf(rows.day[c.row]!)} ${minutesToTime(rows.van[c.other]!)}-${minutesToTime(rows.tot[c.other]!)}`;
@@ -242,7 +248,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
             melding: `kind ${kind} heeft ${formatUren(o.minuten)} uur in ${maand}; de kinderopvangtoeslag vergoedt maximaal 230 uur per maand (overschreden op ${dateOf(o.day)})`,
           });
         }
-        const violations = await ruleViolations(trx, rows, fileGastouders, kinderen, maand, dateOf);
+        const violations = await ruleViolations(trx, ref, rows, fileGastouders, kinderen, maand, dateOf);
         for (const v of violations) {
           waarschuwingen.push({ ...violationToJson(v), melding: explainRule(v) });
         }
@@ -260,22 +266,25 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
           deps.out.warn(`Let op: ${waarschuwingen.length} ${waarschuwingen.length === 1 ? 'waarschuwing' : 'waarschuwingen'} (de uren zijn wel ${opts.dryRun ? 'goed bevonden' : 'opgeslagen'}):`);
           for (const line of await warningLines(trx, waarschuwingen, violations)) deps.out.warn(line ? `  ${line}` : '');
         }
-        const times = Array.from({ length: 1441 }, (_, m) => minutesToTime(m));
-        function* inserts(): Generator<UrenInsert> {
-          for (let i = 0; i < rows.length; i++) {
-            yield {
-              gastouder: gastouders.list[rows.gastouder[i]!]!,
-              kind: kinderen.list[rows.kind[i]!]!,
-              koppeling: koppelingen.list[rows.koppeling[i]!]!,
-              datum: dateOf(rows.day[i]!),
-              van: times[rows.van[i]!]!,
-              tot: times[rows.tot[i]!]!,
-              minuten: rows.tot[i]! - rows.van[i]!,
-              opmerking: rows.opmerking.get(i) ?? null,
-            };
+        // Lines to urenkaarten: one per gastouder, kind and koppeling, lines in date order.
+        const order = keyOrder(rows, ranks(gastouders.list), ranks(kinderen.list));
+        function* urenkaarten() {
+          let current: { gastouder: string; kind: string; koppeling: string; minuten: number; regels: Urenregel[] } | undefined;
+          let key = -1;
+          for (const i of order) {
+            const k = (rows.gastouder[i]! * kinderen.list.length + rows.kind[i]!) * koppelingen.list.length + rows.koppeling[i]!;
+            if (k !== key) {
+              if (current) yield current;
+              key = k;
+              current = { gastouder: gastouders.list[rows.gastouder[i]!]!, kind: kinderen.list[rows.kind[i]!]!, koppeling: koppelingen.list[rows.koppeling[i]!]!, minuten: 0, regels: [] };
+            }
+            const opmerking = rows.opmerking.get(i);
+            current!.regels.push(opmerking ? [rows.day[i]!, rows.van[i]!, rows.tot[i]!, opmerking] : [rows.day[i]!, rows.van[i]!, rows.tot[i]!]);
+            current!.minuten += rows.tot[i]! - rows.van[i]!;
           }
+          if (current) yield current;
         }
-        replaceMonthRows(deps.sqlite, maand, fileGastouders, inserts(), teLaat);
+        replaceUrenkaarten(deps.sqlite, maand, fileGastouders, urenkaarten(), teLaat);
         await writeLog(
           trx,
           deps,
@@ -303,23 +312,47 @@ function importRefused(fouten: ImportError[], summary: object, waarschuwingen: W
   );
 }
 
-/** The §4 rules on the file's hours, per gastouder (own children follow their rooster). */
-async function ruleViolations(trx: Deps['db'], rows: UrenRows, gastouders: string[], kinderen: Codes, maand: Maand, dateOf: (day: number) => Datum): Promise<Violation[]> {
-  const only = gastouders.length === 1 ? gastouders[0] : undefined;
-  const inputs = await loadRuleInput(trx, { gastouder: only, vanaf: `${maand}-01`, tot: lastOfMonth(maand) });
-  const byCode = new Map(inputs.map((i) => [i.gastouder.code, i]));
+/**
+ * The §4 rules on the file's hours, per gastouder (own children follow their rooster). A
+ * gastouder whose children cannot break a rule even all at once is passed over (mayBreakRules);
+ * only the others' rooster data is loaded and their days checked.
+ */
+async function ruleViolations(
+  trx: Deps['db'],
+  ref: UrenReference,
+  rows: UrenRows,
+  gastouders: string[],
+  kinderen: Codes,
+  maand: Maand,
+  dateOf: (day: number) => Datum,
+): Promise<Violation[]> {
+  const vanaf = `${maand}-01`;
+  const tot = lastOfMonth(maand);
+  const own = new Map<string, RuleChild[]>();
+  for (const [code, k] of ref.kinderen) {
+    if (k.eigenKindVan) own.set(k.eigenKindVan, [...(own.get(k.eigenKindVan) ?? []), { code, geboortedatum: k.geboortedatum, eigen: true }]);
+  }
   const { order, start } = groupBy(rows, rows.gastouder, gastouders.length);
   const violations: Violation[] = [];
   for (let g = 0; g < gastouders.length; g++) {
-    const input = byCode.get(gastouders[g]!);
+    const code = gastouders[g]!;
+    const present = new Set<string>();
+    for (let i = start[g]!; i < start[g + 1]!; i++) present.add(kinderen.list[rows.kind[order[i]!]!]!);
+    const children = [...[...present].map((k) => ({ code: k, geboortedatum: ref.kinderen.get(k)!.geboortedatum, eigen: false })), ...(own.get(code) ?? [])];
+    if (!mayBreakRules(ref.gastouders.get(code)!, children, present, vanaf, tot)) continue;
+    const [input] = await loadRuleInput(trx, { gastouder: code, vanaf, tot });
     if (!input) continue;
-    const slots: DaySlot[] = [];
+    const byDate = new Map<Datum, DayInterval[]>();
     for (let i = start[g]!; i < start[g + 1]!; i++) {
       const r = order[i]!;
-      slots.push({ kind: kinderen.list[rows.kind[r]!]!, datum: dateOf(rows.day[r]!), van: minutesToTime(rows.van[r]!), tot: minutesToTime(rows.tot[r]!) });
+      const datum = dateOf(rows.day[r]!);
+      const interval = { kind: kinderen.list[rows.kind[r]!]!, van: rows.van[r]!, tot: rows.tot[r]! };
+      const list = byDate.get(datum);
+      if (list) list.push(interval);
+      else byDate.set(datum, [interval]);
     }
-    const own = new Set(input.children.filter((c) => c.eigen).map((c) => c.code));
-    violations.push(...checkDays(input.gastouder, input.children, slots, input.slots.filter((s) => own.has(s.kind))));
+    const ownCodes = new Set((own.get(code) ?? []).map((c) => c.code));
+    violations.push(...checkDayIntervals(input.gastouder, input.children, byDate, input.slots.filter((s) => ownCodes.has(s.kind))));
   }
   return violations;
 }

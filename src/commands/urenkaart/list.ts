@@ -23,9 +23,9 @@ export async function urenkaartList(opts: { maand?: string; gastouder?: string; 
       { key: 'teLaat', title: 'te laat' },
       { key: 'opmerking', title: 'opmerking' },
     ],
-    rows.map((r) => ({ gastouder: r.gastouder, kind: r.kind, datum: r.datum, van: r.van, tot: r.tot, uren: formatUren(r.minuten), teLaat: r.te_laat ? 'ja' : '', opmerking: r.opmerking ?? '' })),
+    rows.map((r) => ({ gastouder: r.gastouder, kind: r.kind, datum: r.datum, van: r.van, tot: r.tot, uren: formatUren(r.minuten), teLaat: r.teLaat ? 'ja' : '', opmerking: r.opmerking ?? '' })),
   );
   const total = rows.reduce((s, r) => s + r.minuten, 0);
-  deps.out.line(`${rows.length} ${rows.length === 1 ? 'rij' : 'rijen'}, ${formatUren(total)} uur in ${maand}`);
-  return rows.map((r) => ({ gastouder: r.gastouder, kind: r.kind, datum: r.datum, van: r.van, tot: r.tot, minuten: r.minuten, opmerking: r.opmerking, teLaat: r.te_laat === 1 }));
+  deps.out.line(`${rows.length} ${rows.length === 1 ? 'regel' : 'regels'}, ${formatUren(total)} uur in ${maand}`);
+  return rows.map((r) => ({ gastouder: r.gastouder, kind: r.kind, datum: r.datum, van: r.van, tot: r.tot, minuten: r.minuten, opmerking: r.opmerking, teLaat: r.teLaat }));
 }

@@ -68,21 +68,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ) strict`,
     sql`create index rooster_koppeling on rooster (koppeling)`,
     sql`create index rooster_kind on rooster (kind)`,
+    // One row per urenkaart: a child's hours at one gastouder (under one koppeling) in one month,
+    // its lines packed as JSON [[day, van, tot(, opmerking)], …] with times in minutes. A large
+    // bureau's month is a million lines but only ~44,000 urenkaarten: storing lines one per row
+    // cost ~3 µs each through better-sqlite3, most of the import's time. `minuten` is the sum of
+    // the lines, which is what an invoice bills.
     sql`create table urenkaart (
-      id integer primary key,
       maand text not null,
       gastouder text not null references gastouder (code) on update cascade,
       kind text not null references kind (code) on update cascade,
       koppeling text not null references koppeling (code) on update cascade,
-      datum text not null, van text not null, tot text not null,
       minuten integer not null check (minuten > 0),
-      opmerking text,
+      regels text not null check (json_valid(regels)),
       te_laat integer not null default 0 check (te_laat in (0, 1)),
-      check (van < tot)
-    ) strict`,
-    // One index only: every read of urenkaarten is by month (and gastouder), and each extra index
-    // slows the million-row monthly import.
-    sql`create index urenkaart_maand_gastouder on urenkaart (maand, gastouder)`,
+      primary key (maand, gastouder, kind, koppeling)
+    ) strict, without rowid`,
     // Gapless numbering per kind of document and year: the counter is raised in the same
     // transaction that stores the document, so a rollback gives the number back.
     sql`create table nummering (

@@ -8,6 +8,7 @@ import type { Dag, Datum } from '../../domain/calendar.js';
 import { maxDate, minDate } from '../../domain/calendar.js';
 import type { DaySlot, RuleChild, RuleGastouder, WeeklySlot } from '../../domain/rules.js';
 import type { Db } from '../open.js';
+import { listUren } from './urenkaart.js';
 
 export interface GastouderRuleInput {
   gastouder: RuleGastouder & { naam: string; eind: Datum | null };
@@ -100,17 +101,14 @@ export async function loadChildNames(db: Db, codes: string[]): Promise<Map<strin
   return result;
 }
 
-/** A month's urenkaart rows per gastouder, as day slots for the rules engine. */
+/** A month's urenkaart lines per gastouder, as day slots for the rules engine. */
 export async function loadUrenSlots(db: Db, maand: string, gastouder?: string): Promise<Map<string, DaySlot[]>> {
-  let q = db.selectFrom('urenkaart').select(['gastouder', 'kind', 'datum', 'van', 'tot']).where('maand', '=', maand);
-  if (gastouder) q = q.where('gastouder', '=', gastouder);
-  const rows = await q.execute();
   const by = new Map<string, DaySlot[]>();
-  for (const row of rows) {
-    const list = by.get(row.gastouder);
-    const slot = { kind: row.kind, datum: row.datum, van: row.van, tot: row.tot };
+  for (const line of await listUren(db, { maand, gastouder })) {
+    const list = by.get(line.gastouder);
+    const slot = { kind: line.kind, datum: line.datum, van: line.van, tot: line.tot };
     if (list) list.push(slot);
-    else by.set(row.gastouder, [slot]);
+    else by.set(line.gastouder, [slot]);
   }
   return by;
 }

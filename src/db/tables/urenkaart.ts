@@ -1,18 +1,20 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 
-/** One row of a gastouder's monthly timesheet: a child's actual hours on a date. */
+/**
+ * One urenkaart: a child's hours at one gastouder under one koppeling in one month. `regels`
+ * holds the lines as JSON: [[day of month, van, tot(, opmerking)], …], times in minutes.
+ */
 export interface UrenkaartTable {
-  id: Generated<number>;
   maand: string;
   gastouder: string;
   kind: string;
   koppeling: string;
-  datum: string;
-  van: string;
-  tot: string;
   minuten: number;
-  opmerking: string | null;
+  regels: string;
   te_laat: number;
 }
 export type UrenkaartRow = Selectable<UrenkaartTable>;
 export type NewUrenkaart = Insertable<UrenkaartTable>;
+
+/** One line of an urenkaart as stored in `regels`. */
+export type Urenregel = [day: number, van: number, tot: number, opmerking?: string];

@@ -1,0 +1,233 @@
+// Urenkaart import (CONTRACT §5) through the CLI: real files as Dutch Excel writes them.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBureau } from '../../bench/bureau.mjs';
+import { GOB, gob, ROOT, tempDir, writeCsv } from '../helpers.js';
+
+const TODAY = { GOB_TODAY: '2026-11-03' };
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'urenkaart');
+
+function demoBureau(): string {
+  const dir = tempDir();
+  expect(gob(dir, ['init', '--naam', 'Demo'], TODAY).code).toBe(0);
+  for (const [noun, file] of [['gastouder', 'gastouders'], ['ouder', 'ouders'], ['kind', 'kinderen'], ['koppeling', 'koppelingen']]) {
+    expect(gob(dir, [noun!, 'import', path.join(ROOT, 'data', 'demo', `${file}.csv`)], TODAY).code).toBe(0);
+  }
+  gob(dir, ['rooster', 'import', path.join(ROOT, 'data', 'demo', 'roosters.csv'), '--force'], TODAY);
+  return dir;
+}
+
+function count(dir: string, where = '1'): number {
+  const db = new Database(path.join(dir, 'data', 'gob.sqlite'), { readonly: true });
+  const n = (db.prepare(`select coalesce(sum(json_array_length(regels)), 0) as n from urenkaart where ${where}`).get() as { n: number }).n;
+  db.close();
+  return n;
+}
+
+function importJson(dir: string, file: string, args: string[] = [], env = TODAY) {
+  const r = gob(dir, ['urenkaart', 'import', file, '--json', ...args], env);
+  return { ...r, json: r.stdout ? JSON.parse(r.stdout) : undefined };
+}
+
+describe('the corpus of bad files: the right message, nothing stored', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = demoBureau();
+  });
+  it.each([
+    ['verkeerd-scheidingsteken.csv', /scheidingsteken is niet herkend/],
+    ['kapotte-aanhalingstekens.csv', /regel 2: csv: een aanhalingsteken \(\"\) wordt geopend maar niet gesloten/],
+    ['lege-regels.csv', /regel 7: tot: '1730' is geen geldige waarde/],
+    ['kolom-ontbreekt.csv', /regel 1: tot: kolom ontbreekt/],
+    ['kolommen-verwisseld.csv', /regel 2: gastouder: onbekende gastouder-code 'K0001' \(dat is een kind: zijn de kolommen gastouder en kind verwisseld\?\)/],
+    ['tijd-25-uur.csv', /regel 2: tot: '25:00' is geen geldige waarde; toegestaan: een tijd als HH:MM/],
+    ['31-april.csv', /regel 2: datum: '31-04-2026' is geen geldige waarde.*die in de kalender bestaat/],
+    ['tekst-in-tijd.csv', /regel 2: van: 'acht uur' is geen geldige waarde/],
+    ['bom-in-het-midden.csv', /regel 4: csv: nog een kopregel midden in het bestand/],
+    ['leeg.csv', /is leeg/],
+    ['alleen-kopregel.csv', /alleen een kopregel/],
+  ])('%s', (file, message) => {
+    const r = gob(dir, ['urenkaart', 'import', path.join(FIXTURES, file)], TODAY);
+    expect(r.stderr).toMatch(message);
+    expect(r.code).toBe(1);
+    expect(count(dir)).toBe(0);
+  });
+  it('the good file of the corpus imports', () => {
+    const r = importJson(dir, path.join(FIXTURES, 'goed.csv'));
+    expect(r.json).toMatchObject({ maand: '2026-10', rijen: 2, gastouders: 1, minuten: 570 + 240, teLaat: false, fouten: [], waarschuwingen: [] });
+    expect(count(dir)).toBe(2);
+  });
+});
+
+describe('every error of the contract', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = demoBureau();
+    // Renée's October is already in: one row for Elif (K0003) on Thursday 1 October.
+    writeCsv(path.join(dir, 'renee.csv'), ['gastouder;kind;datum;van;tot', 'G0002;K0003;2026-10-01;08:00;17:00']);
+    expect(gob(dir, ['urenkaart', 'import', 'renee.csv'], TODAY).code).toBe(0);
+  });
+  const errorsOf = (lines: string[]) => {
+    writeCsv(path.join(dir, 'f.csv'), ['gastouder;kind;datum;van;tot', ...lines]);
+    const r = importJson(dir, 'f.csv');
+    expect(r.code).toBe(1);
+    expect(count(dir)).toBe(1);
+    return r.json.fouten as { regel: number; veld: string; melding: string }[];
+  };
+  it.each([
+    ['an unknown code', ['G0001;K9999;2026-10-05;08:00;12:00'], { regel: 2, veld: 'kind', melding: "onbekende kind-code 'K9999'" }],
+    ['no koppeling of that kind with that gastouder', ['G0003;K0001;2026-10-05;08:00;12:00'], { regel: 2, veld: 'kind', melding: 'er is geen koppeling van kind K0001 met gastouder G0003 op 2026-10-05' }],
+    ['an own child', ['G0001;K0008;2026-10-05;08:00;12:00'], { veld: 'kind', melding: 'K0008 is een eigen kind van de gastouder; eigen kinderen staan niet op de urenkaart' }],
+    ['van not before tot', ['G0001;K0001;2026-10-05;12:00;08:00'], { veld: 'tot', melding: 'de eindtijd 08:00 moet na de begintijd 12:00 liggen' }],
+    ['a row of another month', ['G0001;K0001;2026-10-05;08:00;12:00', 'G0001;K0001;2026-11-02;08:00;12:00'], { regel: 3, veld: 'datum' }],
+    ['a date after today', ['G0001;K0001;2026-11-04;08:00;12:00'], { veld: 'datum', melding: '2026-11-04 ligt na vandaag (2026-11-03); uren komen pas binnen als ze gewerkt zijn' }],
+    ['an exact duplicate row', ['G0001;K0001;2026-10-05;08:00;12:00', 'G0001;K0001;2026-10-05;08:00;12:00'], { regel: 3, veld: 'csv', melding: 'precies dezelfde rij als regel 2' }],
+    ['one child in two places in the file', ['G0001;K0001;2026-10-05;08:00;12:00', 'G0001;K0001;2026-10-05;11:00;13:00'], { regel: 3, veld: 'van' }],
+    ['one child in two places across gastouders (already imported)', ['G0001;K0003;2026-10-01;16:00;18:00'], { regel: 2, veld: 'van', melding: expect.stringContaining('al bij gastouder G0002 (al geïmporteerd)') }],
+  ])('%s', (_, lines, expected) => {
+    const fouten = errorsOf(lines as string[]);
+    expect(fouten).toContainEqual(expect.objectContaining(expected));
+  });
+  it('touching slots (12:00–12:00) are not two places at once', () => {
+    writeCsv(path.join(dir, 't.csv'), ['gastouder;kind;datum;van;tot', 'G0001;K0003;2026-10-01;17:00;18:00']);
+    expect(importJson(dir, 't.csv').code).toBe(0);
+    expect(count(dir)).toBe(2);
+  });
+});
+
+describe('replace, deadline, --te-laat, warnings, --strict, --dry-run', () => {
+  it('the same file twice gives the same data; a new file replaces her month', () => {
+    const dir = demoBureau();
+    const file = path.join(ROOT, 'data/demo/uren-2026-10-renee.csv');
+    expect(importJson(dir, file).code).toBe(0);
+    const list = () => gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--json'], TODAY).stdout;
+    const first = list();
+    expect(importJson(dir, file).code).toBe(0);
+    expect(list()).toBe(first);
+    writeCsv(path.join(dir, 'kort.csv'), ['gastouder;kind;datum;van;tot', 'G0002;K0004;2026-10-06;08:00;12:00']);
+    expect(importJson(dir, 'kort.csv').code).toBe(0);
+    expect(JSON.parse(list())).toEqual([{ gastouder: 'G0002', kind: 'K0004', datum: '2026-10-06', van: '08:00', tot: '12:00', minuten: 240, opmerking: null, teLaat: false }]);
+  });
+
+  it('after the deadline: refused naming it, unless --te-laat, which marks the rows', () => {
+    const dir = demoBureau();
+    const file = path.join(FIXTURES, 'goed.csv');
+    const late = { GOB_TODAY: '2026-11-05' };
+    const r = gob(dir, ['urenkaart', 'import', file], late);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/moesten vóór 2026-11-05 binnen zijn \(deadline-dag 5\); vandaag is 2026-11-05.*--te-laat/);
+    expect(count(dir)).toBe(0);
+    expect(gob(dir, ['urenkaart', 'import', file, '--te-laat'], late).code).toBe(0);
+    expect(count(dir, 'te_laat = 1')).toBe(2);
+    // The bureau's own deadline day.
+    expect(gob(dir, ['bureau', 'set', '--deadline-dag', '10'], late).code).toBe(0);
+    expect(gob(dir, ['urenkaart', 'import', file], { GOB_TODAY: '2026-11-09' }).code).toBe(0);
+    expect(count(dir, 'te_laat = 1')).toBe(0);
+  });
+
+  it('a month already invoiced takes hours only with --te-laat', () => {
+    const dir = demoBureau();
+    const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
+    db.prepare("insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent) values ('2026-00001', 'O0001', '2026-10', '2026-11-02', '2026-11-16', 0)").run();
+    db.close();
+    const r = gob(dir, ['urenkaart', 'import', path.join(FIXTURES, 'goed.csv')], TODAY);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/al gefactureerd \(factuur 2026-00001/);
+    expect(gob(dir, ['urenkaart', 'import', path.join(FIXTURES, 'goed.csv'), '--te-laat'], TODAY).code).toBe(0);
+    expect(count(dir, 'te_laat = 1')).toBe(2);
+  });
+
+  it('warnings (§4 on the actual hours, above 230 hours) are stored anyway; --strict refuses', () => {
+    const dir = demoBureau();
+    const lines = ['gastouder;kind;datum;van;tot'];
+    for (let d = 1; d <= 31; d++) lines.push(`G0003;K0006;2026-10-${String(d).padStart(2, '0')};06:00;14:00`);
+    writeCsv(path.join(dir, 'veel.csv'), lines);
+    const strict = importJson(dir, 'veel.csv', ['--strict']);
+    expect(strict.code).toBe(1);
+    expect(count(dir)).toBe(0);
+    expect(strict.json.waarschuwingen).toEqual([
+      expect.objectContaining({ regel: '230-uur', gastouder: 'G0003', kind: 'K0006', datum: '2026-10-29', melding: expect.stringContaining('248:00 uur') }),
+    ]);
+    const r = importJson(dir, 'veel.csv');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/1 waarschuwing/);
+    expect(count(dir)).toBe(31);
+    // Renée's Thursdays: four children and no achterwacht.
+    const renee = importJson(dir, path.join(ROOT, 'data/demo/uren-2026-10-renee.csv'));
+    expect(renee.json.waarschuwingen).toHaveLength(5);
+    expect(renee.json.waarschuwingen[0]).toMatchObject({ regel: 'achterwacht', gastouder: 'G0002', datum: '2026-10-01', van: '08:00', tot: '13:00', kinderen: ['K0003', 'K0004', 'K0005', 'K0007'] });
+  });
+
+  it('--dry-run validates and stores nothing', () => {
+    const dir = demoBureau();
+    const r = importJson(dir, path.join(FIXTURES, 'goed.csv'), ['--dry-run']);
+    expect(r.json).toMatchObject({ rijen: 2, dryRun: true });
+    expect(count(dir)).toBe(0);
+  });
+
+  it('--maand fixes the month; a row of another month is then an error', () => {
+    const dir = demoBureau();
+    const r = importJson(dir, path.join(FIXTURES, 'goed.csv'), ['--maand', '09-2026', '--te-laat']);
+    expect(r.code).toBe(1);
+    expect(r.json.fouten[0]).toMatchObject({ regel: 2, veld: 'datum', melding: expect.stringContaining('hoort niet bij de maand 2026-09') });
+  });
+});
+
+describe('a killed import leaves the database as it was', () => {
+  it('SIGKILL halfway, and at moments up to the commit: never half an import', async () => {
+    const dir = tempDir();
+    const { slots } = buildBureau(dir, { gastouders: 2500 });
+    const lines = ['gastouder;kind;datum;van;tot'];
+    for (let day = 1; day <= 30; day++) {
+      const datum = `2026-10-${String(day).padStart(2, '0')}`;
+      const dag = ['wo', 'do', 'vr', 'za', 'zo', 'ma', 'di'][(day - 1) % 7];
+      for (const s of slots) if (s.dag === dag) lines.push(`${s.gastouder};${s.kind};${datum};${s.van};${s.tot}`);
+    }
+    const all = lines.length - 1;
+    fs.writeFileSync(path.join(dir, 'groot.csv'), lines.join('\n'));
+    // A first, smaller file is in and must survive untouched.
+    fs.writeFileSync(path.join(dir, 'klein.csv'), lines.slice(0, 1001).join('\n'));
+    expect(gob(dir, ['urenkaart', 'import', 'klein.csv'], TODAY).code).toBe(0);
+    const file = path.join(dir, 'data', 'gob.sqlite');
+    const saved = path.join(dir, 'saved.sqlite');
+    fs.copyFileSync(file, saved);
+    const restore = () => {
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+      fs.copyFileSync(saved, file);
+    };
+    const run = (killAfterMs?: number) =>
+      new Promise<{ ms: number; signal: NodeJS.Signals | null }>((resolve) => {
+        const started = Date.now();
+        const child = spawn(process.execPath, [GOB, 'urenkaart', 'import', 'groot.csv'], { cwd: dir, env: { ...process.env, ...TODAY }, stdio: 'ignore' });
+        const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        child.on('exit', (_, signal) => {
+          clearTimeout(timer);
+          resolve({ ms: Date.now() - started, signal });
+        });
+      });
+    const full = await run();
+    expect(count(dir)).toBe(all);
+    for (const fraction of [0.5, 0.75, 0.9, 0.97]) {
+      restore();
+      const { signal } = await run(Math.round(full.ms * fraction));
+      const n = count(dir);
+      // Killed: all of the old month or, if it got past the commit, all of the new; never a part.
+      expect([1000, all]).toContain(n);
+      if (fraction === 0.5) {
+        expect(signal).toBe('SIGKILL');
+        expect(n).toBe(1000);
+      }
+      const db = new Database(file);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.close();
+    }
+    // And the same import, run to the end after a kill, works.
+    restore();
+    await run(Math.round(full.ms * 0.5));
+    expect(gob(dir, ['urenkaart', 'import', 'groot.csv'], TODAY).code).toBe(0);
+    expect(count(dir)).toBe(all);
+  });
+});
