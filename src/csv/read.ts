@@ -131,8 +131,9 @@ async function* parseRows(file: string, encoding: string, delimiter: string, opt
     wake = undefined;
   };
   parser.on('readable', () => {
-    let record: { record: string[]; info: { lines: number } } | null;
-    while ((record = parser.read()) !== null) {
+    for (;;) {
+      const record = parser.read() as { record: string[]; info: { lines: number } } | null;
+      if (record === null) break;
       lastLine = record.info.lines;
       if (!isBlank(record.record)) pending.push({ line: record.info.lines, cells: record.record });
     }

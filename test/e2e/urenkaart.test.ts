@@ -39,7 +39,7 @@ describe('the corpus of bad files: the right message, nothing stored', () => {
   });
   it.each([
     ['verkeerd-scheidingsteken.csv', /scheidingsteken is niet herkend/],
-    ['kapotte-aanhalingstekens.csv', /regel 2: csv: een aanhalingsteken \(\"\) wordt geopend maar niet gesloten/],
+    ['kapotte-aanhalingstekens.csv', /regel 2: csv: een aanhalingsteken \("\) wordt geopend maar niet gesloten/],
     ['lege-regels.csv', /regel 7: tot: '1730' is geen geldige waarde/],
     ['kolom-ontbreekt.csv', /regel 1: tot: kolom ontbreekt/],
     ['kolommen-verwisseld.csv', /regel 2: gastouder: onbekende gastouder-code 'K0001' \(dat is een kind: zijn de kolommen gastouder en kind verwisseld\?\)/],

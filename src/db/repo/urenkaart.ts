@@ -26,7 +26,10 @@ export async function loadUrenReference(db: Db): Promise<UrenReference> {
   const byPair = new Map<string, Map<string, { code: string; start: string; eind: string | null }[]>>();
   for (const k of koppelingen) {
     let byGastouder = byPair.get(k.kind);
-    if (!byGastouder) byPair.set(k.kind, (byGastouder = new Map()));
+    if (!byGastouder) {
+      byGastouder = new Map();
+      byPair.set(k.kind, byGastouder);
+    }
     const list = byGastouder.get(k.gastouder);
     if (list) list.push(k);
     else byGastouder.set(k.gastouder, [k]);
