@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import type { Output, Progress } from '../../cli/output.js';
 import { columnOf, type Entity, type Field } from '../../domain/fields.js';
 import { type Rec, validateRecord } from '../../domain/registry.js';
 import { inTransaction } from '../../db/open.js';
@@ -12,6 +14,15 @@ export interface ImportError {
   regel: number;
   veld: string;
   melding: string;
+}
+
+/**
+ * A progress bar for a large file (over 512 KB, some 10,000 rows) when stderr is a terminal;
+ * otherwise nothing (CONTRACT §1).
+ */
+export async function importProgress(file: string, out: Output): Promise<Progress> {
+  const bytes = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  return bytes > 512 * 1024 ? out.progress(bytes, 'import') : { update: () => {}, stop: () => {} };
 }
 
 export function formatImportErrors(fouten: ImportError[]): string[] {
@@ -74,7 +85,8 @@ export function rowToRecord(columns: (Field | null)[], row: CsvRow, err: (veld: 
  * any error rolls everything back and lists every error with its line number.
  */
 export async function importRecords(entity: Entity, opts: { file: string; dryRun?: boolean }, deps: Deps) {
-  const source = await openCsv(opts.file);
+  const progress = await importProgress(opts.file, deps.out);
+  const source = await openCsv(opts.file, { onProgress: progress.update });
   const columns = mapHeader(source.header, entity.fields);
   const fouten: ImportError[] = [];
   let rijen = 0;
@@ -135,7 +147,7 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
       await writeLog(trx, deps, `${entity.name} import ${opts.file}: ${nieuw} nieuw, ${gewijzigd} gewijzigd`);
     },
     { dryRun: Boolean(opts.dryRun) },
-  );
+  ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
   deps.out.line(`${prefix}: ${rijen} rijen uit ${opts.file}: ${nieuw} nieuw, ${gewijzigd} gewijzigd.`);
   return { bestand: opts.file, rijen, nieuw, gewijzigd, dryRun: Boolean(opts.dryRun), fouten };

@@ -5,7 +5,7 @@ import { insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
 import { openCsv } from '../../csv/read.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { formatImportErrors, type ImportError, mapHeader, rowToRecord } from '../register/import.js';
+import { formatImportErrors, type ImportError, importProgress, mapHeader, rowToRecord } from '../register/import.js';
 import { entryFromRecord } from './entry.js';
 import { violationToJson } from './report.js';
 import { entrySlot, newSlotsViolations, refuseOrWarn } from './violations.js';
@@ -16,7 +16,8 @@ import { entrySlot, newSlotsViolations, refuseOrWarn } from './violations.js';
  * rooster, and `rooster list --csv` → import is a round trip. All or nothing.
  */
 export async function roosterImport(opts: { file: string; dryRun?: boolean; force?: boolean }, deps: Deps) {
-  const source = await openCsv(opts.file);
+  const progress = await importProgress(opts.file, deps.out);
+  const source = await openCsv(opts.file, { onProgress: progress.update });
   const columns = mapHeader(source.header, ROOSTER_FIELDS);
   const fouten: ImportError[] = [];
   let rijen = 0;
@@ -71,7 +72,7 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean; forc
       await writeLog(trx, deps, `rooster import ${opts.file}: ${rijen} blokken${overtredingen.length ? ` (--force, ${overtredingen.length} overtredingen)` : ''} voor ${[...replaced].join(', ')}`);
     },
     { dryRun: Boolean(opts.dryRun) },
-  );
+  ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
   deps.out.line(`${prefix}: ${rijen} roosterblokken uit ${opts.file}; vervangen: het rooster van ${replaced.size} ${replaced.size === 1 ? 'koppeling/kind' : 'koppelingen/kinderen'}.`);
   return { bestand: opts.file, rijen, vervangen: [...replaced], dryRun: Boolean(opts.dryRun), fouten, overtredingen };

@@ -12,7 +12,7 @@ import { normalizeHeader, openCsv } from '../../csv/read.js';
 import { Refused, ValueError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOptional } from '../options.js';
-import { formatImportErrors, type ImportError } from '../register/import.js';
+import { formatImportErrors, type ImportError, importProgress } from '../register/import.js';
 import { explainRule, violationToJson } from '../rooster/report.js';
 import { renderFindings } from '../rooster/violations.js';
 
@@ -104,9 +104,8 @@ function cached<T>(parse: (raw: string) => T): (raw: string) => T | ValueError {
  */
 export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) {
   const maandOption = parseOptional('maand', opts.maand, parseMonth);
-  const progress = { bar: undefined as Awaited<ReturnType<typeof deps.out.progress>> | undefined };
-  const source = await openCsv(opts.file, { onProgress: (bytes) => progress.bar?.update(bytes) });
-  if (source.bytes > 512 * 1024) progress.bar = await deps.out.progress(source.bytes, 'urenkaart');
+  const bar = await importProgress(opts.file, deps.out);
+  const source = await openCsv(opts.file, { onProgress: bar.update });
   const col = mapColumns(source.header);
   const headerKey = source.header.map(normalizeHeader).join('|');
   const fouten: ImportError[] = [];
@@ -205,7 +204,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
             rows.add(gastouders.id(gCode), kinderen.id(kCode), koppelingen.id(koppeling.code), (parsed as { day: number }).day, van, tot, line, opmerking);
           }
         }
-        progress.bar?.stop();
+        bar.stop();
         if (rijen === 0) throw new Refused(`Het bestand ${opts.file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
         if (!maandOption && maand) teLaat = await checkTiming(maand);
         // The file's gastouders, before rows of others join the arrays for the clash check.
@@ -294,7 +293,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
       { dryRun: Boolean(opts.dryRun) },
     );
   } finally {
-    progress.bar?.stop();
+    bar.stop();
   }
   const s = summary;
   deps.out.line(
