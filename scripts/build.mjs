@@ -7,7 +7,8 @@ import { build } from 'esbuild';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  // The PDF worker is an entry of its own: worker threads load it by file name.
+  entryPoints: { main: 'src/cli/main.ts', 'pdf-worker': 'src/pdf/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -16,7 +17,7 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   minify: process.env.GOB_NO_MINIFY !== '1',
-  external: ['better-sqlite3', 'pdfkit', '@signpdf/*', 'node-forge', 'dejavu-fonts-ttf', 'cli-progress'],
+  external: ['better-sqlite3', 'pdfkit', 'fontkit', '@signpdf/*', 'node-forge', 'dejavu-fonts-ttf', 'cli-progress'],
   // commander and other CommonJS packages call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __gobCreateRequire } from 'node:module'; const require = __gobCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -191,5 +191,24 @@ export function buildProgram(): Command {
     .option('--kind <code>', 'alleen dit kind')
     .action(run('db', () => import('../commands/urenkaart/list.js').then((m) => m.urenkaartList)));
 
+  const factuur = noun(program, 'factuur', 'facturen aan de ouders');
+  verb(factuur, 'run', 'maak de facturen van een maand (of de correcties erop)')
+    .option('--maand <maand>', 'de maand (JJJJ-MM)')
+    .option('--datum <datum>', 'factuurdatum (standaard vandaag)')
+    .option('--dry-run', 'laat zien wat er gefactureerd zou worden, zonder op te slaan')
+    .action(run('db', () => import('../commands/factuur/run.js').then((m) => m.factuurRun)));
+  verb(factuur, 'list', 'toon facturen')
+    .option('--maand <maand>', 'alleen van deze maand')
+    .option('--ouder <code>', 'alleen van deze ouder')
+    .action(run('db', () => import('../commands/factuur/list.js').then((m) => m.factuurList)));
+  verb(factuur, 'pdf', 'schrijf facturen als PDF (<nummer>.pdf)')
+    .argument('[nummers...]', 'factuurnummers')
+    .option('--maand <maand>', 'alle facturen van deze maand')
+    .option('--out <map>', 'de map voor de PDF-bestanden')
+    .action(run('db', () => import('../commands/factuur/pdf.js').then((m) => m.factuurPdf)));
+  verb(factuur, 'show', 'toon een factuur')
+    .argument('<nummer>')
+    .action(run('db', () => import('../commands/factuur/show.js').then((m) => m.factuurShow)));
+
   return program;
 }

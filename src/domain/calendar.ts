@@ -139,3 +139,16 @@ export function timeToMinutes(tijd: string): number {
 export function minutesToTime(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+const MAANDNAMEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** '3 november 2026'. */
+export function formatDatumLang(date: Datum): string {
+  const [y, m, d] = splitDate(date);
+  return `${d} ${MAANDNAMEN[m - 1]} ${y}`;
+}
+
+/** 'oktober 2026'. */
+export function formatMaandLang(maand: Maand): string {
+  return `${MAANDNAMEN[Number(maand.slice(5, 7)) - 1]} ${maand.slice(0, 4)}`;
+}

@@ -95,7 +95,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       maand text not null, datum text not null, vervaldatum text not null,
       correctie_van text references factuur (nummer),
       totaal_cent integer not null,
-      ouder_naam text, ouder_adres text, ouder_postcode text, ouder_plaats text
+      -- What the invoice shows of bureau, ouder, children and gastouders, as it was when it was
+      -- made (JSON): a later change of address never changes an invoice already sent.
+      gegevens text not null check (json_valid(gegevens))
     ) strict`,
     sql`create index factuur_maand_ouder on factuur (maand, ouder)`,
     sql`create table factuurregel (
@@ -103,7 +105,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       factuur text not null references factuur (nummer),
       volgnummer integer not null,
       soort text not null check (soort in ('opvang', 'bureaukosten')),
-      kind text not null references kind (code) on update cascade,
+      -- Null for a monthly bureau fee, which is per ouder and gastouder, not per child.
+      kind text references kind (code) on update cascade,
       gastouder text not null references gastouder (code) on update cascade,
       minuten integer not null,
       tarief_cent integer not null,

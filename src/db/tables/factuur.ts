@@ -6,7 +6,7 @@ export interface NummeringTable {
   laatste: number;
 }
 
-/** Immutable once stored (triggers refuse update and delete). The ouder's address is copied in. */
+/** Immutable once stored (triggers refuse update and delete). `gegevens` is a JSON snapshot (FactuurGegevens). */
 export interface FactuurTable {
   nummer: string;
   ouder: string;
@@ -15,10 +15,7 @@ export interface FactuurTable {
   vervaldatum: string;
   correctie_van: string | null;
   totaal_cent: number;
-  ouder_naam: string | null;
-  ouder_adres: string | null;
-  ouder_postcode: string | null;
-  ouder_plaats: string | null;
+  gegevens: string;
 }
 export type FactuurRow = Selectable<FactuurTable>;
 export type NewFactuur = Insertable<FactuurTable>;
@@ -28,7 +25,7 @@ export interface FactuurregelTable {
   factuur: string;
   volgnummer: number;
   soort: 'opvang' | 'bureaukosten';
-  kind: string;
+  kind: string | null;
   gastouder: string;
   minuten: number;
   tarief_cent: number;

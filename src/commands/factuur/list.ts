@@ -1,0 +1,25 @@
+import { formatEuro } from '../../domain/money.js';
+import { parseCode, parseMonth } from '../../domain/values.js';
+import { listFacturen } from '../../db/repo/factuur.js';
+import type { Deps } from '../deps.js';
+import { parseOptional } from '../options.js';
+import { factuurJson } from './document.js';
+
+/** `gob factuur list [--maand] [--ouder]`. */
+export async function factuurList(opts: { maand?: string; ouder?: string }, deps: Deps) {
+  const rows = await listFacturen(deps.db, { maand: parseOptional('maand', opts.maand, parseMonth), ouder: parseOptional('ouder', opts.ouder, parseCode) });
+  deps.out.table(
+    [
+      { key: 'nummer', title: 'nummer' },
+      { key: 'ouder', title: 'ouder' },
+      { key: 'maand', title: 'maand' },
+      { key: 'datum', title: 'datum' },
+      { key: 'vervaldatum', title: 'vervaldatum' },
+      { key: 'correctie', title: 'correctie op' },
+      { key: 'totaal', title: 'totaal', align: 'right' },
+    ],
+    rows.map((f) => ({ nummer: f.nummer, ouder: f.ouder, maand: f.maand, datum: f.datum, vervaldatum: f.vervaldatum, correctie: f.correctie_van ?? '', totaal: formatEuro(f.totaal_cent) })),
+  );
+  deps.out.line(`${rows.length} ${rows.length === 1 ? 'factuur' : 'facturen'}, samen ${formatEuro(rows.reduce((s, f) => s + f.totaal_cent, 0))}`);
+  return rows.map((f) => factuurJson(f));
+}

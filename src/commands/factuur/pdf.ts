@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCode, parseMonth } from '../../domain/values.js';
+import { getFactuur, listFacturen, regelFromRow } from '../../db/repo/factuur.js';
+import { NotFound, UsageError } from '../../errors.js';
+import type { PdfJob } from '../../pdf/render.js';
+import type { Deps } from '../deps.js';
+import { parseOptional, requireOption } from '../options.js';
+import { type FactuurGegevens, factuurDocument } from './document.js';
+
+/** `gob factuur pdf (<nummer>... | --maand <JJJJ-MM>) --out <dir>`: one PDF per invoice, `<nummer>.pdf`. */
+export async function factuurPdf(opts: { nummers?: string[]; maand?: string; out?: string }, deps: Deps) {
+  const nummers = (opts.nummers ?? []).map((n) => parseCode(n));
+  const maand = parseOptional('maand', opts.maand, parseMonth);
+  if (nummers.length === 0 && !maand) throw new UsageError('Geef factuurnummers of --maand <JJJJ-MM>.');
+  if (nummers.length > 0 && maand) throw new UsageError('Geef factuurnummers óf --maand, niet allebei.');
+  const out = await requireOption('out', opts.out, (raw) => raw, deps, 'In welke map komen de PDF-bestanden?');
+  const selected = maand ? (await listFacturen(deps.db, { maand })).map((f) => f.nummer) : nummers;
+  if (selected.length === 0) throw new NotFound(`Er zijn geen facturen van ${maand}. Maak ze met 'gob factuur run --maand ${maand}'.`);
+  const jobs: PdfJob[] = [];
+  for (const nummer of selected) {
+    const found = await getFactuur(deps.db, nummer);
+    if (!found) throw new NotFound(`Er is geen factuur met nummer ${nummer}. Zie 'gob factuur list'.`);
+    const doc = factuurDocument(found.factuur, found.regels.map(regelFromRow), JSON.parse(found.factuur.gegevens) as FactuurGegevens);
+    jobs.push({ file: path.join(out, `${nummer}.pdf`), soort: 'factuur', doc, meta: { nummer, datum: found.factuur.datum } });
+  }
+  fs.mkdirSync(out, { recursive: true });
+  const progress = jobs.length > 20 ? await deps.out.progress(jobs.length, 'pdf') : { update: () => {}, stop: () => {} };
+  const { writePdfs } = await import('../../pdf/batch.js');
+  try {
+    await writePdfs(jobs, progress.update);
+  } finally {
+    progress.stop();
+  }
+  deps.out.line(`${jobs.length} ${jobs.length === 1 ? 'PDF' : "PDF's"} geschreven naar ${out}.`);
+  return { map: out, bestanden: jobs.map((j) => j.file) };
+}

@@ -1,0 +1,160 @@
+import { type Bureaukosten, differenceRegels, perKind, type Regel, targetRegels, toeslagMaximum, totaal, type Uren } from '../../domain/billing.js';
+import { parseSchaal } from '../../domain/bureaukosten.js';
+import { addDays, type Datum, type Maand } from '../../domain/calendar.js';
+import { formatEuro } from '../../domain/money.js';
+import { MAX_MINUTEN_PER_MAAND } from '../../domain/urenkaart.js';
+import { parseDate, parseMonth } from '../../domain/values.js';
+import { inTransaction } from '../../db/open.js';
+import { getBureau } from '../../db/repo/bureau.js';
+import { billedRegels, insertFactuur, latestInvoice, monthUren, nextNumber } from '../../db/repo/factuur.js';
+import { writeLog } from '../../db/repo/log.js';
+import type { BureauRow } from '../../db/tables/bureau.js';
+import type { Db } from '../../db/open.js';
+import { Refused } from '../../errors.js';
+import type { Deps } from '../deps.js';
+import { parseOptional, requireOption } from '../options.js';
+import { type FactuurGegevens, factuurJson } from './document.js';
+
+export function bureaukosten(bureau: BureauRow): Bureaukosten {
+  if (bureau.bureaukosten_model === 'uur') {
+    if (!bureau.bureaukosten_uur) {
+      throw new Refused("Het bureau rekent bureaukosten per uur, maar er is geen tarief. Stel het in met 'gob bureau set --bureaukosten-uur 1,60' (of een staffel).");
+    }
+    return { model: 'uur', schaal: parseSchaal(bureau.bureaukosten_uur) };
+  }
+  return { model: 'maand', eenKindCent: bureau.bureaukosten_een_kind_cent, meerKinderenCent: bureau.bureaukosten_meer_kinderen_cent };
+}
+
+/** An invoice must name the bureau with address, KvK and LRK, and say where to pay. */
+export function requireBureauForInvoices(bureau: BureauRow): FactuurGegevens['bureau'] {
+  const missing = (['naam', 'adres', 'postcode', 'plaats', 'kvk', 'lrk', 'iban'] as const).filter((f) => !bureau[f]);
+  if (missing.length > 0) {
+    throw new Refused(
+      `Een factuur moet de gegevens van het bureau noemen; er ontbreken: ${missing.join(', ')}. Vul ze aan met 'gob bureau set ${missing.map((m) => `--${m} …`).join(' ')}'. Er is niets gefactureerd.`,
+    );
+  }
+  return {
+    naam: bureau.naam!,
+    adres: bureau.adres!,
+    postcode: bureau.postcode!,
+    plaats: bureau.plaats!,
+    email: bureau.email,
+    telefoon: bureau.telefoon,
+    kvk: bureau.kvk!,
+    lrk: bureau.lrk!,
+    iban: bureau.iban!,
+  };
+}
+
+interface Planned {
+  nummer: string | null;
+  ouder: string;
+  regels: Regel[];
+  totaalCent: number;
+  correctieVan: string | null;
+}
+
+async function snapshot(db: Db, bureau: FactuurGegevens['bureau'], ouder: string, alles: Regel[], maand: Maand): Promise<FactuurGegevens> {
+  const o = await db.selectFrom('ouder').selectAll().where('code', '=', ouder).executeTakeFirstOrThrow();
+  const kinderen = [...new Set(alles.map((r) => r.kind).filter((k): k is string => k !== null))];
+  const gastouders = [...new Set(alles.map((r) => r.gastouder))];
+  const kRows = kinderen.length ? await db.selectFrom('kind').select(['code', 'naam', 'geboortedatum']).where('code', 'in', kinderen).execute() : [];
+  const gRows = gastouders.length ? await db.selectFrom('gastouder').select(['code', 'naam', 'lrk']).where('code', 'in', gastouders).execute() : [];
+  return {
+    bureau,
+    ouder: { code: o.code, naam: o.naam, adres: o.adres, postcode: o.postcode, plaats: o.plaats },
+    kinderen: Object.fromEntries(kRows.map((k) => [k.code, { naam: k.naam, geboortedatum: k.geboortedatum }])),
+    gastouders: Object.fromEntries(gRows.map((g) => [g.code, { naam: g.naam, lrk: g.lrk }])),
+    overzicht: perKind(alles),
+    toeslagMaximumCent: toeslagMaximum(Number(maand.slice(0, 4))),
+    incasso: Boolean(o.iban && o.mandaat),
+  };
+}
+
+/**
+ * `gob factuur run --maand <JJJJ-MM> [--datum] [--dry-run]`: one invoice per ouder for what the
+ * month's urenkaarten give and earlier invoices of the month did not bill yet; a negative
+ * difference is a credit invoice. Numbers are taken inside the transaction that stores them.
+ */
+export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?: boolean }, deps: Deps) {
+  const maand = await requireOption('maand', opts.maand, parseMonth, deps, 'Welke maand factureren (JJJJ-MM)?');
+  const datum: Datum = parseOptional('datum', opts.datum, parseDate) ?? deps.today;
+  const dryRun = Boolean(opts.dryRun);
+  const waarschuwingen: string[] = [];
+  const planned: Planned[] = [];
+  let vervaldatum = datum;
+  await inTransaction(
+    deps.db,
+    async (trx) => {
+      const bureau = await getBureau(trx);
+      const bureauGegevens = requireBureauForInvoices(bureau);
+      const kosten = bureaukosten(bureau);
+      const uren = await monthUren(trx, maand);
+      const billed = await billedRegels(trx, maand);
+      const minutenPerKind = new Map<string, number>();
+      const perOuder = new Map<string, Uren[]>();
+      for (const u of uren) {
+        minutenPerKind.set(u.kind, (minutenPerKind.get(u.kind) ?? 0) + u.minuten);
+        perOuder.set(u.ouder, [...(perOuder.get(u.ouder) ?? []), u]);
+      }
+      for (const [kind, minuten] of minutenPerKind) {
+        if (minuten > MAX_MINUTEN_PER_MAAND) waarschuwingen.push(`kind ${kind}: ${Math.floor(minuten / 60)} uur in ${maand}, meer dan de 230 uur die de kinderopvangtoeslag vergoedt`);
+      }
+      const ouders = [...new Set([...perOuder.keys(), ...billed.keys()])].sort();
+      vervaldatum = addDays(datum, bureau.betaaltermijn);
+      for (const ouder of ouders) {
+        const target = targetRegels(perOuder.get(ouder) ?? [], kosten, minutenPerKind);
+        const previous = billed.get(ouder) ?? [];
+        const regels = differenceRegels(target, previous);
+        if (regels.length === 0) continue;
+        const o = await trx.selectFrom('ouder').select(['naam', 'adres', 'postcode', 'plaats']).where('code', '=', ouder).executeTakeFirstOrThrow();
+        if (!o.adres || !o.postcode || !o.plaats) waarschuwingen.push(`ouder ${ouder} (${o.naam}) heeft geen volledig adres; de factuur wordt zonder adres gemaakt`);
+        const correctieVan = previous.length > 0 ? await latestInvoice(trx, maand, ouder) : null;
+        const nummer = dryRun ? null : `${datum.slice(0, 4)}-${String(await nextNumber(trx, 'factuur', Number(datum.slice(0, 4)))).padStart(5, '0')}`;
+        const plan: Planned = { nummer, ouder, regels, totaalCent: totaal(regels), correctieVan };
+        planned.push(plan);
+        if (dryRun) continue;
+        const gegevens = await snapshot(trx, bureauGegevens, ouder, [...previous, ...regels], maand);
+        await insertFactuur(trx, { nummer: nummer!, ouder, maand, datum, vervaldatum, correctie_van: correctieVan, totaal_cent: plan.totaalCent, gegevens: JSON.stringify(gegevens) }, regels);
+      }
+      if (!dryRun && planned.length > 0) {
+        await writeLog(trx, deps, `facturen ${maand}: ${planned.length} gemaakt (${planned[0]!.nummer} t/m ${planned.at(-1)!.nummer}), totaal ${formatEuro(totaal(planned.flatMap((p) => p.regels)))}`);
+      }
+    },
+    { dryRun },
+  );
+  for (const w of waarschuwingen) deps.out.warn(`Let op: ${w}.`);
+  const total = planned.reduce((s, p) => s + p.totaalCent, 0);
+  if (planned.length === 0) {
+    deps.out.line(`Niets te factureren voor ${maand}: de facturen van die maand kloppen al met de urenkaarten.`);
+  } else {
+    deps.out.table(
+      [
+        { key: 'nummer', title: 'factuur' },
+        { key: 'ouder', title: 'ouder' },
+        { key: 'soort', title: 'soort' },
+        { key: 'totaal', title: 'totaal', align: 'right' },
+      ],
+      planned.map((p) => ({
+        nummer: p.nummer ?? '(proef)',
+        ouder: p.ouder,
+        soort: p.correctieVan ? `correctie op ${p.correctieVan}${p.totaalCent < 0 ? ' (credit)' : ''}` : 'maand',
+        totaal: formatEuro(p.totaalCent),
+      })),
+    );
+    deps.out.line(`${dryRun ? 'Proef (--dry-run, niets opgeslagen, geen nummers gebruikt)' : 'Gemaakt'}: ${planned.length} ${planned.length === 1 ? 'factuur' : 'facturen'} voor ${maand}, samen ${formatEuro(total)}.`);
+  }
+  return {
+    maand,
+    datum,
+    dryRun,
+    facturen: planned.map((p) =>
+      factuurJson(
+        { nummer: p.nummer as string, ouder: p.ouder, maand, datum, vervaldatum, correctie_van: p.correctieVan, totaal_cent: p.totaalCent, gegevens: '' },
+        p.regels,
+      ),
+    ),
+    totaalCent: total,
+    waarschuwingen,
+  };
+}

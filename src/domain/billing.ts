@@ -1,0 +1,182 @@
+// The monthly invoices (CONTRACT §6), as a pure computation: the month's urenkaarten, the rates
+// and the bureau's fee settings, minus what earlier invoices of the month already billed, give the
+// lines of the invoices to make now. Integers only; every total is the sum of its lines.
+import { type Schaaltrede } from './bureaukosten.js';
+import { careAmount, divRoundHalfUp } from './money.js';
+
+export type Soort = 'opvang' | 'bureaukosten';
+
+/** One line of an invoice. `kind` is null for a monthly fee (per ouder and gastouder). */
+export interface Regel {
+  soort: Soort;
+  kind: string | null;
+  gastouder: string;
+  minuten: number;
+  tariefCent: number;
+  bedragCent: number;
+}
+
+/** A month's hours of one child at one gastouder at one rate (an urenkaart, priced). */
+export interface Uren {
+  ouder: string;
+  kind: string;
+  gastouder: string;
+  minuten: number;
+  uurtariefCent: number;
+}
+
+export type Bureaukosten =
+  | { model: 'maand'; eenKindCent: number; meerKinderenCent: number }
+  | { model: 'uur'; schaal: Schaaltrede[] };
+
+/** The rate per hour for a child with this many minutes in the month: the highest step reached. */
+export function schaalTarief(schaal: Schaaltrede[], minuten: number): number {
+  let tarief = schaal[0]?.tariefCent ?? 0;
+  for (const trede of schaal) if (minuten >= trede.vanafUren * 60) tarief = trede.tariefCent;
+  return tarief;
+}
+
+function compareRegels(a: Regel, b: Regel): number {
+  const key = (r: Regel) => [r.kind ?? '~', r.gastouder, r.soort === 'opvang' ? 0 : 1, r.tariefCent] as const;
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  return 0;
+}
+
+/** What the current urenkaarten give for one ouder's month: care lines, then the fee lines. */
+export function targetRegels(uren: Uren[], kosten: Bureaukosten, minutenPerKind: Map<string, number>): Regel[] {
+  const care = new Map<string, Regel>();
+  for (const u of uren) {
+    const key = `${u.kind}|${u.gastouder}|${u.uurtariefCent}`;
+    const line = care.get(key);
+    if (line) line.minuten += u.minuten;
+    else care.set(key, { soort: 'opvang', kind: u.kind, gastouder: u.gastouder, minuten: u.minuten, tariefCent: u.uurtariefCent, bedragCent: 0 });
+  }
+  const regels = [...care.values()].filter((r) => r.minuten !== 0);
+  for (const r of regels) r.bedragCent = careAmount(r.minuten, r.tariefCent);
+  if (kosten.model === 'maand') {
+    // One fee per ouder and gastouder with care that month: one child, or two and more.
+    const byGastouder = new Map<string, { kinderen: Set<string>; minuten: number }>();
+    for (const r of regels) {
+      const g = byGastouder.get(r.gastouder) ?? { kinderen: new Set<string>(), minuten: 0 };
+      g.kinderen.add(r.kind!);
+      g.minuten += r.minuten;
+      byGastouder.set(r.gastouder, g);
+    }
+    for (const [gastouder, g] of byGastouder) {
+      const fee = g.kinderen.size === 1 ? kosten.eenKindCent : kosten.meerKinderenCent;
+      regels.push({ soort: 'bureaukosten', kind: null, gastouder, minuten: g.minuten, tariefCent: fee, bedragCent: fee });
+    }
+  } else {
+    // Per child and gastouder, her minutes at the rate the child's month hours reach on the
+    // scale (one fee line, even when the care was at two rates).
+    const fees = new Map<string, Regel>();
+    for (const r of [...regels]) {
+      const tarief = schaalTarief(kosten.schaal, minutenPerKind.get(r.kind!) ?? r.minuten);
+      const key = `${r.kind}|${r.gastouder}`;
+      const fee = fees.get(key);
+      if (fee) fee.minuten += r.minuten;
+      else fees.set(key, { soort: 'bureaukosten', kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: tarief, bedragCent: 0 });
+    }
+    for (const fee of fees.values()) {
+      fee.bedragCent = careAmount(fee.minuten, fee.tariefCent);
+      regels.push(fee);
+    }
+  }
+  return regels.sort(compareRegels);
+}
+
+function regelKey(r: Regel): string {
+  return `${r.soort}|${r.kind ?? ''}|${r.gastouder}|${r.tariefCent}`;
+}
+
+/**
+ * The lines still to bill: per line (kind of line, child, gastouder, rate) what the target gives
+ * minus what earlier invoices billed. A line billed before and now gone is credited in full.
+ */
+export function differenceRegels(target: Regel[], billed: Regel[]): Regel[] {
+  const sum = new Map<string, Regel>();
+  for (const r of billed) {
+    const key = regelKey(r);
+    const s = sum.get(key);
+    if (s) {
+      s.minuten += r.minuten;
+      s.bedragCent += r.bedragCent;
+    } else sum.set(key, { ...r });
+  }
+  const result: Regel[] = [];
+  for (const t of target) {
+    const key = regelKey(t);
+    const b = sum.get(key);
+    sum.delete(key);
+    const minuten = t.minuten - (b?.minuten ?? 0);
+    const bedragCent = t.bedragCent - (b?.bedragCent ?? 0);
+    if (minuten !== 0 || bedragCent !== 0) result.push({ ...t, minuten, bedragCent });
+  }
+  for (const b of sum.values()) {
+    if (b.minuten !== 0 || b.bedragCent !== 0) result.push({ ...b, minuten: -b.minuten, bedragCent: -b.bedragCent });
+  }
+  return result.sort(compareRegels);
+}
+
+export function totaal(regels: Regel[]): number {
+  return regels.reduce((s, r) => s + r.bedragCent, 0);
+}
+
+/** Per child on an invoice: its hours and its average price per hour, care and bureau costs together. */
+export interface KindOverzicht {
+  kind: string;
+  minuten: number;
+  kostenCent: number;
+  /** (care + share of the fees) per hour, rounded half up to the cent; null without hours. */
+  gemiddeldUurprijsCent: number | null;
+}
+
+/**
+ * What the kinderopvangtoeslag asks per child. A monthly fee (kind null) is shared among that
+ * gastouder's children in proportion to their minutes (largest remainder, so the shares add up).
+ */
+export function perKind(regels: Regel[]): KindOverzicht[] {
+  const kinderen = new Map<string, { minuten: number; kostenCent: number }>();
+  const get = (kind: string) => {
+    let k = kinderen.get(kind);
+    if (!k) {
+      k = { minuten: 0, kostenCent: 0 };
+      kinderen.set(kind, k);
+    }
+    return k;
+  };
+  for (const r of regels) {
+    if (r.kind === null) continue;
+    const k = get(r.kind);
+    if (r.soort === 'opvang') k.minuten += r.minuten;
+    k.kostenCent += r.bedragCent;
+  }
+  for (const fee of regels.filter((r) => r.kind === null)) {
+    const shares = regels.filter((r) => r.soort === 'opvang' && r.gastouder === fee.gastouder && r.kind !== null);
+    const minuten = shares.reduce((s, r) => s + r.minuten, 0);
+    if (shares.length === 0 || minuten === 0) continue;
+    const parts = shares.map((r) => {
+      const exact = fee.bedragCent * r.minuten;
+      return { kind: r.kind!, cent: Math.trunc(exact / minuten), rest: Math.abs(exact % minuten) };
+    });
+    let left = fee.bedragCent - parts.reduce((s, p) => s + p.cent, 0);
+    for (const p of [...parts].sort((a, b) => b.rest - a.rest)) {
+      if (left === 0) break;
+      const step = Math.sign(left);
+      p.cent += step;
+      left -= step;
+    }
+    for (const p of parts) get(p.kind).kostenCent += p.cent;
+  }
+  return [...kinderen]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([kind, k]) => ({ kind, minuten: k.minuten, kostenCent: k.kostenCent, gemiddeldUurprijsCent: k.minuten > 0 ? divRoundHalfUp(k.kostenCent * 60, k.minuten) : null }));
+}
+
+/** Maximum hourly price the kinderopvangtoeslag reimburses for gastouderopvang, per year (CONTRACT §6). */
+export const TOESLAG_MAXIMUM_CENT: Record<number, number> = { 2024: 753, 2025: 810, 2026: 849 };
+
+export function toeslagMaximum(jaar: number): number | null {
+  return TOESLAG_MAXIMUM_CENT[jaar] ?? null;
+}

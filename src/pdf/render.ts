@@ -1,0 +1,12 @@
+// One PDF job, whatever the document: the renderer is chosen by `soort`.
+import type { FactuurDocument } from '../commands/factuur/document.js';
+import { type PdfMeta, renderFactuurPdf } from './factuur.js';
+
+export type PdfJob = { file: string; soort: 'factuur'; doc: FactuurDocument; meta: PdfMeta };
+
+export function renderPdf(job: PdfJob): Promise<Buffer> {
+  switch (job.soort) {
+    case 'factuur':
+      return renderFactuurPdf(job.doc, job.meta);
+  }
+}

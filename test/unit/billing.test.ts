@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Bureaukosten, differenceRegels, perKind, type Regel, schaalTarief, targetRegels, totaal, type Uren } from '../../src/domain/billing.js';
+import { careAmount } from '../../src/domain/money.js';
+
+const MAAND: Bureaukosten = { model: 'maand', eenKindCent: 2950, meerKinderenCent: 5750 };
+const UUR: Bureaukosten = { model: 'uur', schaal: [{ vanafUren: 0, tariefCent: 160 }, { vanafUren: 80, tariefCent: 140 }, { vanafUren: 160, tariefCent: 120 }] };
+const u = (kind: string, gastouder: string, minuten: number, uurtariefCent = 795, ouder = 'O1'): Uren => ({ ouder, kind, gastouder, minuten, uurtariefCent });
+const minutenPerKind = (uren: Uren[]) => {
+  const m = new Map<string, number>();
+  for (const x of uren) m.set(x.kind, (m.get(x.kind) ?? 0) + x.minuten);
+  return m;
+};
+
+describe('care lines', () => {
+  it('one line per kind × gastouder × rate, rounded half up to the cent', () => {
+    const uren = [u('K1', 'G1', 600), u('K1', 'G1', 45), u('K2', 'G1', 61, 750)];
+    const regels = targetRegels(uren, MAAND, minutenPerKind(uren)).filter((r) => r.soort === 'opvang');
+    expect(regels).toEqual([
+      { soort: 'opvang', kind: 'K1', gastouder: 'G1', minuten: 645, tariefCent: 795, bedragCent: 8546 }, // 645 × 795 / 60 = 8546.25
+      { soort: 'opvang', kind: 'K2', gastouder: 'G1', minuten: 61, tariefCent: 750, bedragCent: 763 }, // 762.5 → 763
+    ]);
+  });
+});
+
+describe('bureau costs', () => {
+  it('model maand: one child → een-kind, two or more → meer-kinderen, per ouder × gastouder', () => {
+    const one = [u('K1', 'G1', 600)];
+    expect(targetRegels(one, MAAND, minutenPerKind(one)).at(-1)).toMatchObject({ soort: 'bureaukosten', kind: null, bedragCent: 2950 });
+    const two = [u('K1', 'G1', 600), u('K2', 'G1', 60)];
+    expect(targetRegels(two, MAAND, minutenPerKind(two)).filter((r) => r.soort === 'bureaukosten')).toEqual([
+      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 660, tariefCent: 5750, bedragCent: 5750 },
+    ]);
+    const twoGastouders = [u('K1', 'G1', 600), u('K1', 'G2', 60)];
+    expect(targetRegels(twoGastouders, MAAND, minutenPerKind(twoGastouders)).filter((r) => r.soort === 'bureaukosten').map((r) => r.bedragCent)).toEqual([2950, 2950]);
+  });
+  it.each([
+    [79 * 60 + 59, 160],
+    [80 * 60, 140],
+    [159 * 60, 140],
+    [160 * 60, 120],
+  ])('model uur: %i minutes in the month → %i cent per hour for all of them', (minuten, tarief) => {
+    expect(schaalTarief(UUR.model === 'uur' ? UUR.schaal : [], minuten)).toBe(tarief);
+    const uren = [u('K1', 'G1', minuten)];
+    const fee = targetRegels(uren, UUR, minutenPerKind(uren)).find((r) => r.soort === 'bureaukosten')!;
+    expect(fee).toMatchObject({ kind: 'K1', tariefCent: tarief, bedragCent: careAmount(minuten, tarief) });
+  });
+  it('model uur: the scale counts the child’s hours at all gastouders', () => {
+    const uren = [u('K1', 'G1', 50 * 60), u('K1', 'G2', 40 * 60)];
+    const fees = targetRegels(uren, UUR, minutenPerKind(uren)).filter((r) => r.soort === 'bureaukosten');
+    expect(fees.map((f) => f.tariefCent)).toEqual([140, 140]);
+  });
+});
+
+describe('per child for the kinderopvangtoeslag', () => {
+  it('shares a monthly fee by minutes, to the cent, and gives the average hourly price', () => {
+    const uren = [u('K1', 'G1', 4245), u('K2', 'G1', 2760)];
+    const overzicht = perKind(targetRegels(uren, MAAND, minutenPerKind(uren)));
+    expect(overzicht.reduce((s, o) => s + o.kostenCent, 0)).toBe(totaal(targetRegels(uren, MAAND, minutenPerKind(uren))));
+    expect(overzicht).toEqual([
+      { kind: 'K1', minuten: 4245, kostenCent: 56246 + 3484, gemiddeldUurprijsCent: 844 },
+      { kind: 'K2', minuten: 2760, kostenCent: 36570 + 2266, gemiddeldUurprijsCent: 844 },
+    ]);
+  });
+});
+
+describe('corrections', () => {
+  it('bills only the difference; a line gone is credited; no difference, nothing', () => {
+    const first = [u('K1', 'G1', 600), u('K2', 'G1', 60)];
+    const billed = targetRegels(first, MAAND, minutenPerKind(first));
+    expect(differenceRegels(billed, billed)).toEqual([]);
+    const now = [u('K1', 'G1', 660)];
+    const diff = differenceRegels(targetRegels(now, MAAND, minutenPerKind(now)), billed);
+    expect(diff).toEqual([
+      { soort: 'opvang', kind: 'K1', gastouder: 'G1', minuten: 60, tariefCent: 795, bedragCent: careAmount(660, 795) - careAmount(600, 795) },
+      { soort: 'opvang', kind: 'K2', gastouder: 'G1', minuten: -60, tariefCent: 795, bedragCent: -careAmount(60, 795) },
+      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 660, tariefCent: 2950, bedragCent: 2950 },
+      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: -660, tariefCent: 5750, bedragCent: -5750 },
+    ]);
+  });
+});
+
+describe('properties', () => {
+  const urenArb = fc.array(
+    fc.record({ kind: fc.constantFrom('K1', 'K2', 'K3'), gastouder: fc.constantFrom('G1', 'G2'), minuten: fc.integer({ min: 1, max: 14000 }), uurtariefCent: fc.constantFrom(700, 795, 849) }),
+    { maxLength: 8 },
+  );
+  const kostenArb = fc.constantFrom(MAAND, UUR);
+  it('every invoice total is the sum of its lines, and every line is integer cents', () => {
+    fc.assert(
+      fc.property(urenArb, kostenArb, (raw, kosten) => {
+        const uren = raw.map((r) => ({ ...r, ouder: 'O1' }));
+        const regels = targetRegels(uren, kosten, minutenPerKind(uren));
+        expect(totaal(regels)).toBe(regels.reduce((s, r) => s + r.bedragCent, 0));
+        for (const r of regels) expect(Number.isSafeInteger(r.bedragCent)).toBe(true);
+      }),
+    );
+  });
+  it('for any sequence of imports and runs, the month’s invoices add up to what the current urenkaarten give', () => {
+    fc.assert(
+      fc.property(fc.array(urenArb, { minLength: 1, maxLength: 6 }), kostenArb, (states, kosten) => {
+        const invoices: Regel[][] = [];
+        let current: Uren[] = [];
+        for (const raw of states) {
+          current = raw.map((r) => ({ ...r, ouder: 'O1' }));
+          const diff = differenceRegels(targetRegels(current, kosten, minutenPerKind(current)), invoices.flat());
+          if (diff.length > 0) invoices.push(diff);
+        }
+        const target = targetRegels(current, kosten, minutenPerKind(current));
+        expect(totaal(invoices.flat())).toBe(totaal(target));
+        // And line by line: nothing left to bill.
+        expect(differenceRegels(target, invoices.flat())).toEqual([]);
+      }),
+    );
+  });
+});
