@@ -27,6 +27,7 @@ if (!fs.existsSync(path.join(root, 'dist', 'main.js'))) {
   process.exit(1);
 }
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(root, db + suffix), { force: true });
+fs.rmSync(path.join(root, 'data', 'demo', 'out'), { recursive: true, force: true });
 
 console.log(`Demo van gob: een gastouderbureau in ${db}, vandaag is ${env.GOB_TODAY}.`);
 gob(
@@ -56,5 +57,14 @@ gob('urenkaart', 'import', 'data/demo/uren-2026-10-renee.csv');
 gob('urenkaart', 'import', 'data/demo/uren-2026-10-ingrid.csv', '--today', '2026-11-09', 1);
 gob('urenkaart', 'import', 'data/demo/uren-2026-10-ingrid.csv', '--today', '2026-11-09', '--te-laat');
 gob('urenkaart', 'list', '--maand', '2026-10', '--kind', 'K0001');
+
+// The monthly invoices on the 9th: one per ouder. Then Renée sends a corrected urenkaart (late,
+// and after invoicing: --te-laat); the second run bills only the difference, as a correction.
+gob('factuur', 'run', '--maand', '2026-10', '--today', '2026-11-09');
+gob('urenkaart', 'import', 'data/demo/uren-2026-10-renee-correctie.csv', '--today', '2026-11-10', '--te-laat');
+gob('factuur', 'run', '--maand', '2026-10', '--today', '2026-11-10');
+gob('factuur', 'list', '--maand', '2026-10');
+gob('factuur', 'show', '2026-00006');
+gob('factuur', 'pdf', '--maand', '2026-10', '--out', 'data/demo/out/facturen');
 gob('log', '--limit', '8');
 console.log(`\nKlaar. Probeer zelf: GOB_DB=${db} npx gob kind list`);

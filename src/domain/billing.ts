@@ -55,17 +55,13 @@ export function targetRegels(uren: Uren[], kosten: Bureaukosten, minutenPerKind:
   const regels = [...care.values()].filter((r) => r.minuten !== 0);
   for (const r of regels) r.bedragCent = careAmount(r.minuten, r.tariefCent);
   if (kosten.model === 'maand') {
-    // One fee per ouder and gastouder with care that month: one child, or two and more.
-    const byGastouder = new Map<string, { kinderen: Set<string>; minuten: number }>();
-    for (const r of regels) {
-      const g = byGastouder.get(r.gastouder) ?? { kinderen: new Set<string>(), minuten: 0 };
-      g.kinderen.add(r.kind!);
-      g.minuten += r.minuten;
-      byGastouder.set(r.gastouder, g);
-    }
-    for (const [gastouder, g] of byGastouder) {
-      const fee = g.kinderen.size === 1 ? kosten.eenKindCent : kosten.meerKinderenCent;
-      regels.push({ soort: 'bureaukosten', kind: null, gastouder, minuten: g.minuten, tariefCent: fee, bedragCent: fee });
+    // One fee per ouder and gastouder with care that month: one child, or two and more. It is
+    // not per hour, so it carries no minutes (and more hours later do not change it).
+    const byGastouder = new Map<string, Set<string>>();
+    for (const r of regels) byGastouder.set(r.gastouder, (byGastouder.get(r.gastouder) ?? new Set<string>()).add(r.kind!));
+    for (const [gastouder, kinderen] of byGastouder) {
+      const fee = kinderen.size === 1 ? kosten.eenKindCent : kosten.meerKinderenCent;
+      regels.push({ soort: 'bureaukosten', kind: null, gastouder, minuten: 0, tariefCent: fee, bedragCent: fee });
     }
   } else {
     // Per child and gastouder, her minutes at the rate the child's month hours reach on the
@@ -114,7 +110,7 @@ export function differenceRegels(target: Regel[], billed: Regel[]): Regel[] {
     if (minuten !== 0 || bedragCent !== 0) result.push({ ...t, minuten, bedragCent });
   }
   for (const b of sum.values()) {
-    if (b.minuten !== 0 || b.bedragCent !== 0) result.push({ ...b, minuten: -b.minuten, bedragCent: -b.bedragCent });
+    if (b.minuten !== 0 || b.bedragCent !== 0) result.push({ ...b, minuten: 0 - b.minuten, bedragCent: 0 - b.bedragCent });
   }
   return result.sort(compareRegels);
 }

@@ -97,7 +97,7 @@ describe('invoices are immutable in the schema itself', () => {
     s.prepare("insert into ouder (code, naam) values ('O1', 'Piet')").run();
     s.prepare("insert into gastouder (code, naam, geboortedatum) values ('G1', 'Anna', '1980-01-01')").run();
     s.prepare("insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'Kim', '2024-01-01', 'O1')").run();
-    s.prepare("insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent) values ('2026-00001', 'O1', '2026-10', '2026-11-03', '2026-11-17', 100)").run();
+    s.prepare("insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent, gegevens) values ('2026-00001', 'O1', '2026-10', '2026-11-03', '2026-11-17', 100, '{}')").run();
     s.prepare("insert into factuurregel (factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent) values ('2026-00001', 1, 'opvang', 'K1', 'G1', 60, 100, 100)").run();
     expect(() => s.prepare("update factuur set totaal_cent = 0 where nummer = '2026-00001'").run()).toThrow(/nooit gewijzigd/);
     expect(() => s.prepare("delete from factuur where nummer = '2026-00001'").run()).toThrow(/nooit verwijderd/);

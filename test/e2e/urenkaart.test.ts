@@ -131,7 +131,7 @@ describe('replace, deadline, --te-laat, warnings, --strict, --dry-run', () => {
   it('a month already invoiced takes hours only with --te-laat', () => {
     const dir = demoBureau();
     const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
-    db.prepare("insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent) values ('2026-00001', 'O0001', '2026-10', '2026-11-02', '2026-11-16', 0)").run();
+    db.prepare("insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent, gegevens) values ('2026-00001', 'O0001', '2026-10', '2026-11-02', '2026-11-16', 0, '{}')").run();
     db.close();
     const r = gob(dir, ['urenkaart', 'import', path.join(FIXTURES, 'goed.csv')], TODAY);
     expect(r.code).toBe(1);

@@ -29,7 +29,7 @@ describe('bureau costs', () => {
     expect(targetRegels(one, MAAND, minutenPerKind(one)).at(-1)).toMatchObject({ soort: 'bureaukosten', kind: null, bedragCent: 2950 });
     const two = [u('K1', 'G1', 600), u('K2', 'G1', 60)];
     expect(targetRegels(two, MAAND, minutenPerKind(two)).filter((r) => r.soort === 'bureaukosten')).toEqual([
-      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 660, tariefCent: 5750, bedragCent: 5750 },
+      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 0, tariefCent: 5750, bedragCent: 5750 },
     ]);
     const twoGastouders = [u('K1', 'G1', 600), u('K1', 'G2', 60)];
     expect(targetRegels(twoGastouders, MAAND, minutenPerKind(twoGastouders)).filter((r) => r.soort === 'bureaukosten').map((r) => r.bedragCent)).toEqual([2950, 2950]);
@@ -74,8 +74,8 @@ describe('corrections', () => {
     expect(diff).toEqual([
       { soort: 'opvang', kind: 'K1', gastouder: 'G1', minuten: 60, tariefCent: 795, bedragCent: careAmount(660, 795) - careAmount(600, 795) },
       { soort: 'opvang', kind: 'K2', gastouder: 'G1', minuten: -60, tariefCent: 795, bedragCent: -careAmount(60, 795) },
-      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 660, tariefCent: 2950, bedragCent: 2950 },
-      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: -660, tariefCent: 5750, bedragCent: -5750 },
+      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 0, tariefCent: 2950, bedragCent: 2950 },
+      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 0, tariefCent: 5750, bedragCent: -5750 },
     ]);
   });
 });

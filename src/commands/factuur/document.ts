@@ -62,7 +62,7 @@ export function factuurDocument(f: FactuurRow, regels: Regel[], g: FactuurGegeve
   const lines = regels.map((r) => ({
     omschrijving: r.soort === 'opvang' ? `Opvang ${kind(r.kind)}` : r.kind ? `Bureaukosten ${kind(r.kind)}` : 'Bureaukosten per maand',
     detail: gastouder(r.gastouder),
-    uren: formatUren(r.minuten),
+    uren: r.soort === 'bureaukosten' && r.kind === null ? '' : formatUren(r.minuten),
     tarief: r.soort === 'bureaukosten' && r.kind === null ? `${formatEuro(r.tariefCent)} p/m` : `${formatEuro(r.tariefCent)} p/u`,
     bedrag: formatEuro(r.bedragCent),
   }));
