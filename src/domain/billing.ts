@@ -1,7 +1,7 @@
 // The monthly invoices (CONTRACT §6), as a pure computation: the month's urenkaarten, the rates
 // and the bureau's fee settings, minus what earlier invoices of the month already billed, give the
 // lines of the invoices to make now. Integers only; every total is the sum of its lines.
-import { type Schaaltrede } from './bureaukosten.js';
+import type { Schaaltrede } from './bureaukosten.js';
 import { careAmount, divRoundHalfUp } from './money.js';
 
 export type Soort = 'opvang' | 'bureaukosten';

@@ -19,7 +19,7 @@ export async function writePdfs(jobs: PdfJob[], onProgress?: (done: number) => v
   }
   const count = Math.min(os.availableParallelism(), 4, Math.ceil(jobs.length / IN_PROCESS_BELOW));
   const shares: PdfJob[][] = Array.from({ length: count }, () => []);
-  jobs.forEach((job, i) => shares[i % count]!.push(job));
+  for (const [i, job] of jobs.entries()) shares[i % count]!.push(job);
   let done = 0;
   await Promise.all(
     shares.map(

@@ -1,25 +1,13 @@
 // The rules of CONTRACT §4 through the CLI, on the demo bureau (data/demo/*.csv).
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { demoBureau as demoRegistry } from '../demo.js';
 import { expectGolden } from '../golden.js';
 import { gob, ROOT, tempDir, writeCsv } from '../helpers.js';
 
 const TODAY = { GOB_TODAY: '2026-11-03' };
 
-function demoBureau(): string {
-  const dir = tempDir();
-  const run = (args: string[], code = 0) => {
-    const r = gob(dir, args, TODAY);
-    expect(r.stderr === '' || code !== 0 || args.includes('--force')).toBe(true);
-    expect(r.code).toBe(code);
-    return r;
-  };
-  run(['init', '--naam', 'Demo']);
-  for (const [noun, file] of [['gastouder', 'gastouders'], ['ouder', 'ouders'], ['kind', 'kinderen'], ['koppeling', 'koppelingen']]) {
-    run([noun!, 'import', path.join(ROOT, 'data', 'demo', `${file}.csv`)]);
-  }
-  return dir;
-}
+const demoBureau = () => demoRegistry({ rooster: false });
 
 describe('rooster import and check on the demo bureau', () => {
   let dir: string;

@@ -5,20 +5,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBureau } from '../../bench/bureau.mjs';
+import { demoBureau } from '../demo.js';
 import { GOB, gob, ROOT, tempDir, writeCsv } from '../helpers.js';
 
 const TODAY = { GOB_TODAY: '2026-11-03' };
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'urenkaart');
-
-function demoBureau(): string {
-  const dir = tempDir();
-  expect(gob(dir, ['init', '--naam', 'Demo'], TODAY).code).toBe(0);
-  for (const [noun, file] of [['gastouder', 'gastouders'], ['ouder', 'ouders'], ['kind', 'kinderen'], ['koppeling', 'koppelingen']]) {
-    expect(gob(dir, [noun!, 'import', path.join(ROOT, 'data', 'demo', `${file}.csv`)], TODAY).code).toBe(0);
-  }
-  gob(dir, ['rooster', 'import', path.join(ROOT, 'data', 'demo', 'roosters.csv'), '--force'], TODAY);
-  return dir;
-}
 
 function count(dir: string, where = '1'): number {
   const db = new Database(path.join(dir, 'data', 'gob.sqlite'), { readonly: true });

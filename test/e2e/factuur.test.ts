@@ -1,0 +1,219 @@
+// Monthly invoices (CONTRACT §6) through the CLI: runs, corrections, numbering, text and PDF.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TODAY, demo, demoBureau } from '../demo.js';
+import { expectGolden } from '../golden.js';
+import { gob, writeCsv } from '../helpers.js';
+
+const json = (r: { code: number; stdout: string; stderr: string }) => {
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+describe('factuur run on the demo month', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = demoBureau({ uren: true });
+  });
+
+  it('--dry-run shows the invoices without storing or taking numbers', () => {
+    const dry = json(gob(dir, ['factuur', 'run', '--maand', '2026-10', '--dry-run', '--json'], DEMO_TODAY));
+    expect(dry.facturen).toHaveLength(5);
+    expect(dry.facturen.every((f: { nummer: string | null }) => f.nummer === null)).toBe(true);
+    expect(json(gob(dir, ['factuur', 'list', '--json'], DEMO_TODAY))).toEqual([]);
+  });
+
+  it('makes one invoice per ouder, numbered from 2026-00001, total = sum of lines', () => {
+    const run = json(gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], DEMO_TODAY));
+    expect(run.facturen.map((f: { nummer: string; ouder: string }) => [f.nummer, f.ouder])).toEqual([
+      ['2026-00001', 'O0001'], ['2026-00002', 'O0002'], ['2026-00003', 'O0003'], ['2026-00004', 'O0004'], ['2026-00005', 'O0005'],
+    ]);
+    for (const f of run.facturen) expect(f.totaalCent).toBe(f.regels.reduce((s: number, r: { bedragCent: number }) => s + r.bedragCent, 0));
+  });
+
+  it('factuur show as text (golden) and as JSON per the contract', () => {
+    const text = gob(dir, ['factuur', 'show', '2026-00001'], DEMO_TODAY);
+    expect(text.code).toBe(0);
+    expectGolden('factuur-2026-00001.txt', text.stdout);
+    expect(json(gob(dir, ['factuur', 'show', '2026-00001', '--json'], DEMO_TODAY))).toEqual({
+      nummer: '2026-00001', ouder: 'O0001', maand: '2026-10', datum: '2026-11-03', vervaldatum: '2026-11-17', correctieVan: null, totaalCent: 98566,
+      regels: [
+        { soort: 'opvang', kind: 'K0001', gastouder: 'G0001', minuten: 4245, tariefCent: 795, bedragCent: 56246 },
+        { soort: 'opvang', kind: 'K0002', gastouder: 'G0001', minuten: 2760, tariefCent: 795, bedragCent: 36570 },
+        { soort: 'bureaukosten', kind: null, gastouder: 'G0001', minuten: 0, tariefCent: 5750, bedragCent: 5750 },
+      ],
+    });
+    const list = json(gob(dir, ['factuur', 'list', '--ouder', 'O0001', '--json'], DEMO_TODAY));
+    expect(list).toEqual([{ nummer: '2026-00001', ouder: 'O0001', maand: '2026-10', datum: '2026-11-03', vervaldatum: '2026-11-17', correctieVan: null, totaalCent: 98566 }]);
+  });
+
+  it('a second run with nothing changed makes nothing', () => {
+    const again = gob(dir, ['factuur', 'run', '--maand', '2026-10'], DEMO_TODAY);
+    expect(again.stdout).toMatch(/Niets te factureren/);
+  });
+
+  it('late hours (--te-laat) are billed as a correction that names the invoice it corrects (golden)', () => {
+    expect(gob(dir, ['urenkaart', 'import', demo('uren-2026-10-renee-correctie.csv'), '--te-laat'], { GOB_TODAY: '2026-11-10' }).code).toBe(0);
+    const run = json(gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], { GOB_TODAY: '2026-11-10' }));
+    expect(run.facturen).toEqual([expect.objectContaining({ nummer: '2026-00006', ouder: 'O0003', correctieVan: '2026-00003', totaalCent: 3937 })]);
+    expectGolden('factuur-2026-00006.txt', gob(dir, ['factuur', 'show', '2026-00006'], DEMO_TODAY).stdout);
+  });
+
+  it('fewer hours give a credit invoice (negative total)', () => {
+    writeCsv(path.join(dir, 'minder.csv'), ['gastouder;kind;datum;van;tot', 'G0003;K0006;2026-10-05;08:00;18:00']);
+    expect(gob(dir, ['urenkaart', 'import', 'minder.csv', '--te-laat'], { GOB_TODAY: '2026-11-12' }).code).toBe(0);
+    const run = json(gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], { GOB_TODAY: '2026-11-12' }));
+    expect(run.facturen).toHaveLength(1);
+    expect(run.facturen[0]).toMatchObject({ nummer: '2026-00007', ouder: 'O0004', correctieVan: '2026-00004' });
+    expect(run.facturen[0].totaalCent).toBeLessThan(0);
+    expect(gob(dir, ['factuur', 'show', '2026-00007'], DEMO_TODAY).stdout).toMatch(/^CREDITFACTUUR/);
+  });
+
+  it('the month’s invoices add up to what the current urenkaarten give', () => {
+    const all = json(gob(dir, ['factuur', 'list', '--maand', '2026-10', '--json'], DEMO_TODAY));
+    const total = all.reduce((s: number, f: { totaalCent: number }) => s + f.totaalCent, 0);
+    // A fresh bureau with today's urenkaarten, invoiced once, gives the same total.
+    const fresh = demoBureau({ uren: true });
+    gob(fresh, ['urenkaart', 'import', demo('uren-2026-10-renee-correctie.csv'), '--te-laat'], DEMO_TODAY);
+    writeCsv(path.join(fresh, 'minder.csv'), ['gastouder;kind;datum;van;tot', 'G0003;K0006;2026-10-05;08:00;18:00']);
+    gob(fresh, ['urenkaart', 'import', 'minder.csv', '--te-laat'], DEMO_TODAY);
+    expect(json(gob(fresh, ['factuur', 'run', '--maand', '2026-10', '--json'], DEMO_TODAY)).totaalCent).toBe(total);
+  });
+
+  it('numbers stay gapless across dry runs and a new year starts at 00001', () => {
+    gob(dir, ['factuur', 'run', '--maand', '2026-10', '--dry-run'], DEMO_TODAY);
+    const numbers = json(gob(dir, ['factuur', 'list', '--json'], DEMO_TODAY)).map((f: { nummer: string }) => f.nummer);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => `2026-${String(i + 1).padStart(5, '0')}`));
+    writeCsv(path.join(dir, 'nov.csv'), ['gastouder;kind;datum;van;tot', 'G0003;K0006;2026-11-02;08:00;18:00']);
+    expect(gob(dir, ['urenkaart', 'import', 'nov.csv'], { GOB_TODAY: '2026-12-01' }).code).toBe(0);
+    const next = json(gob(dir, ['factuur', 'run', '--maand', '2026-11', '--datum', '2027-01-04', '--json'], { GOB_TODAY: '2027-01-04' }));
+    expect(next.facturen.map((f: { nummer: string }) => f.nummer)).toEqual(['2027-00001']);
+  });
+});
+
+describe('refusals and warnings', () => {
+  it('refuses to invoice without the bureau details an invoice must show', () => {
+    const dir = demoBureau({ uren: true });
+    expect(gob(dir, ['bureau', 'set', '--kvk', ''], DEMO_TODAY).code).toBe(0);
+    const r = gob(dir, ['factuur', 'run', '--maand', '2026-10'], DEMO_TODAY);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/er ontbreken: kvk/);
+    expect(gob(dir, ['factuur', 'run'], DEMO_TODAY).code).toBe(2);
+  });
+  it('warns for an ouder without address and stores the invoice anyway', () => {
+    const dir = demoBureau({ uren: true });
+    expect(gob(dir, ['ouder', 'edit', 'O0005', '--adres', ''], DEMO_TODAY).code).toBe(0);
+    const r = gob(dir, ['factuur', 'run', '--maand', '2026-10'], DEMO_TODAY);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/ouder O0005 \(Fatima El Amrani\) heeft geen volledig adres/);
+  });
+});
+
+const pdftotext = (file: string) => spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+
+describe('invoice PDFs', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = demoBureau({ facturen: true });
+    gob(dir, ['urenkaart', 'import', demo('uren-2026-10-renee-correctie.csv'), '--te-laat'], DEMO_TODAY);
+    gob(dir, ['factuur', 'run', '--maand', '2026-10'], DEMO_TODAY);
+  });
+
+  it('writes one PDF per invoice of the month that qpdf accepts', () => {
+    const r = gob(dir, ['factuur', 'pdf', '--maand', '2026-10', '--out', 'pdf'], DEMO_TODAY);
+    expect(r.code, r.stderr).toBe(0);
+    const files = fs.readdirSync(path.join(dir, 'pdf')).sort();
+    expect(files).toEqual(['2026-00001.pdf', '2026-00002.pdf', '2026-00003.pdf', '2026-00004.pdf', '2026-00005.pdf', '2026-00006.pdf']);
+    for (const f of files) {
+      const check = spawnSync('qpdf', ['--check', path.join(dir, 'pdf', f)], { encoding: 'utf8' });
+      expect(check.status, check.stdout + check.stderr).toBe(0);
+    }
+  });
+
+  it('pdftotext finds every field the contract asks for', () => {
+    gob(dir, ['factuur', 'pdf', '2026-00001', '2026-00006', '--out', 'los'], DEMO_TODAY);
+    const text = pdftotext(path.join(dir, 'los', '2026-00001.pdf'));
+    for (const field of [
+      'Gastouderbureau De Zonnebloem', 'Stationsplein 1', '3511 ED Utrecht', 'KvK 12345678', 'LRK 987654321', 'IBAN NL91ABNA0417164300',
+      'Łukasz Wałęsa', 'Oudegracht 100', '3511 AB Utrecht',
+      'Factuurnummer', '2026-00001', '3 november 2026', '17 november 2026', 'oktober 2026',
+      'Opvang Zoë Wałęsa (K0001)', 'gastouder Anna de Vries, LRK 111111111', '70:45', '€ 7,95 p/u', '€ 562,46',
+      'Bureaukosten per maand', '€ 57,50', 'Totaal', '€ 985,66',
+      'art. 11 lid 1 onderdeel w Wet OB 1968',
+      'kinderopvangtoeslag', 'Gem. uurprijs', '€ 8,44', '€ 8,49',
+    ]) {
+      expect(text).toContain(field);
+    }
+    expect(pdftotext(path.join(dir, 'los', '2026-00006.pdf'))).toContain('Correctie op');
+    expect(pdftotext(path.join(dir, 'los', '2026-00006.pdf'))).toContain('factuur 2026-00003');
+  });
+
+  it('the same invoice always renders to the same bytes', () => {
+    gob(dir, ['factuur', 'pdf', '2026-00002', '--out', 'a'], DEMO_TODAY);
+    gob(dir, ['factuur', 'pdf', '2026-00002', '--out', 'b'], { GOB_TODAY: '2027-03-01' });
+    expect(fs.readFileSync(path.join(dir, 'a', '2026-00002.pdf')).equals(fs.readFileSync(path.join(dir, 'b', '2026-00002.pdf')))).toBe(true);
+    // Written alone or by a worker thread in a batch: the same bytes too.
+    expect(fs.readFileSync(path.join(dir, 'a', '2026-00002.pdf')).equals(fs.readFileSync(path.join(dir, 'pdf', '2026-00002.pdf')))).toBe(true);
+  });
+
+  it('names in any Latin script survive (Şahin Yılmaz, Łukasz Wałęsa)', () => {
+    expect(pdftotext(path.join(dir, 'pdf', '2026-00002.pdf'))).toContain('Şahin Yılmaz');
+  });
+
+  it('a long invoice breaks across pages with the header and column titles repeated', () => {
+    const big = demoBureau({ rooster: false });
+    const lines = ['gastouder;kind;datum;van;tot'];
+    const kinderen = ['code;naam;geboortedatum;ouder'];
+    const koppelingen = ['code;kind;gastouder;start;uurtarief'];
+    for (let k = 1; k <= 10; k++) {
+      kinderen.push(`KX${k};Kind Nummer ${k};2022-01-0${(k % 9) + 1};O0001`);
+      for (const g of ['G0001', 'G0002', 'G0003']) {
+        koppelingen.push(`KPX${k}${g};KX${k};${g};2026-10-01;${7 + (k % 3)},50`);
+        lines.push(`${g};KX${k};2026-10-${String(k + (g === 'G0001' ? 0 : g === 'G0002' ? 10 : 20)).padStart(2, '0')};08:00;12:00`);
+      }
+    }
+    writeCsv(path.join(big, 'k.csv'), kinderen);
+    writeCsv(path.join(big, 'kp.csv'), koppelingen);
+    writeCsv(path.join(big, 'u.csv'), lines);
+    for (const [noun, file] of [['kind', 'k.csv'], ['koppeling', 'kp.csv'], ['urenkaart', 'u.csv']]) {
+      const r = gob(big, [noun!, 'import', file!], DEMO_TODAY);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    gob(big, ['factuur', 'run', '--maand', '2026-10'], DEMO_TODAY);
+    expect(gob(big, ['factuur', 'pdf', '2026-00001', '--out', 'pdf'], DEMO_TODAY).code).toBe(0);
+    const file = path.join(big, 'pdf', '2026-00001.pdf');
+    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    const page2 = spawnSync('pdftotext', ['-f', '2', '-l', '2', '-layout', file, '-'], { encoding: 'utf8' }).stdout;
+    expect(page2).toContain('FACTUUR 2026-00001 (vervolg)');
+    expect(page2).toContain('Omschrijving');
+    expect(page2).toContain('Gastouderbureau De Zonnebloem');
+    expect(page2).toContain(`pagina 2 van ${pages}`);
+  });
+});
+
+describe('a month of PDFs on worker threads', () => {
+  it('writes every invoice, the same bytes as one at a time', async () => {
+    const { buildBureau } = await import('../../bench/bureau.mjs');
+    const { writeUrenkaart } = await import('../../bench/urenkaart.mjs');
+    const { tempDir } = await import('../helpers.js');
+    const dir = tempDir();
+    const { slots } = buildBureau(dir, { gastouders: 12, kinderenPerGastouder: 4, achterwacht: true });
+    writeUrenkaart(path.join(dir, 'uren.csv'), slots);
+    for (const args of [
+      ['bureau', 'set', '--adres', 'Straat 1', '--postcode', '1234 AB', '--plaats', 'Utrecht', '--kvk', '12345678', '--lrk', '123456789', '--iban', 'NL91ABNA0417164300'],
+      ['urenkaart', 'import', 'uren.csv'],
+      ['factuur', 'run', '--maand', '2026-10'],
+      ['factuur', 'pdf', '--maand', '2026-10', '--out', 'maand'],
+      ['factuur', 'pdf', '2026-00017', '--out', 'los'],
+    ]) {
+      const r = gob(dir, args, DEMO_TODAY);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(fs.readdirSync(path.join(dir, 'maand'))).toHaveLength(24);
+    expect(fs.readFileSync(path.join(dir, 'maand', '2026-00017.pdf')).equals(fs.readFileSync(path.join(dir, 'los', '2026-00017.pdf')))).toBe(true);
+  });
+});
