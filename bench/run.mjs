@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, one after the other, on the built binary. Not a test: it
 // prints numbers and fails only when a command fails.
 import { benchRules } from './rules.mjs';
+import { benchFactuur } from './factuur.mjs';
 import { benchStartup } from './startup.mjs';
 import { benchUrenkaart } from './urenkaart.mjs';
 
@@ -8,3 +9,4 @@ console.log(`gob benchmarks — Node ${process.version}, ${new Date().toISOStrin
 benchStartup();
 benchRules();
 await benchUrenkaart();
+benchFactuur();

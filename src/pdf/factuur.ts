@@ -22,6 +22,8 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
+    // Our font from the start: otherwise pdfkit loads Helvetica's metrics for every document.
+    font: fonts.regular() as never,
     info: { Title: `${doc.titel === 'FACTUUR' ? 'Factuur' : 'Creditfactuur'} ${meta.nummer}`, Author: doc.afzender[0] ?? '', CreationDate: new Date(`${meta.datum}T00:00:00Z`) },
   });
   const chunks: Buffer[] = [];
@@ -30,14 +32,19 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
   pdf.registerFont('regular', fonts.regular() as never);
   pdf.registerFont('bold', fonts.bold() as never);
 
-  const right = (text: string, x: number, width: number, y: number) => pdf.text(text, x, y, { width, align: 'right', lineBreak: false });
+  // Single lines are placed without a width: pdfkit then skips its line wrapper, which was half
+  // of a PDF's time. Right-aligned text is placed at its own measured width.
+  const font = (weight: 'regular' | 'bold') => pdf.font(weight);
+  const at = (text: string, x: number, y: number) => pdf.text(text, x, y, { lineBreak: false });
+  const right = (text: string, x: number, width: number, y: number) => at(text, x + width - pdf.widthOfString(text), y);
 
   // Page header: the bureau on the right, the document title on the left.
   const header = (first: boolean) => {
-    pdf.font('bold').fontSize(first ? 20 : 12).text(first ? doc.titel : `${doc.titel} ${meta.nummer} (vervolg)`, MARGIN, MARGIN, { width: 250 });
-    pdf.font('bold').fontSize(11);
+    font('bold').fontSize(first ? 20 : 12);
+    at(first ? doc.titel : `${doc.titel} ${meta.nummer} (vervolg)`, MARGIN, MARGIN);
+    font('bold').fontSize(11);
     right(doc.afzender[0] ?? '', MARGIN + 250, WIDTH - 250, MARGIN);
-    pdf.font('regular').fontSize(8.5);
+    font('regular').fontSize(8.5);
     let y = MARGIN + 16;
     for (const line of first ? doc.afzender.slice(1) : doc.afzender.slice(1, 3)) {
       right(line, MARGIN + 250, WIDTH - 250, y);
@@ -46,8 +53,8 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
     return y + 12;
   };
   const tableHeader = (y: number) => {
-    pdf.font('bold').fontSize(9);
-    pdf.text('Omschrijving', COLS.omschrijving, y, { lineBreak: false });
+    font('bold').fontSize(9);
+    at('Omschrijving', COLS.omschrijving, y);
     right('Uren', COLS.uren, 55, y);
     right('Tarief', COLS.tarief, 85, y);
     right('Bedrag', COLS.bedrag, WIDTH - (COLS.bedrag - MARGIN), y);
@@ -56,19 +63,26 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
   };
 
   let y = header(true);
-  pdf.font('bold').fontSize(9).text('Aan', MARGIN, y);
-  pdf.font('regular').fontSize(10);
+  font('bold').fontSize(9);
+  at('Aan', MARGIN, y);
+  font('regular').fontSize(10);
   let ay = y + 12;
   for (const line of doc.aan) {
-    pdf.text(line, MARGIN, ay, { width: 250 });
+    at(line, MARGIN, ay);
     ay += 13;
   }
   let ky = y;
   pdf.fontSize(9);
-  for (const [k, v] of doc.kenmerken) {
-    pdf.font('bold').text(k, MARGIN + 270, ky, { width: 90, lineBreak: false });
-    pdf.font('regular').text(v, MARGIN + 360, ky, { width: WIDTH - 310 });
-    ky = pdf.y + 2;
+  for (const [k] of doc.kenmerken) {
+    font('bold');
+    at(k, MARGIN + 270, ky);
+    ky += 12;
+  }
+  ky = y;
+  font('regular');
+  for (const [, v] of doc.kenmerken) {
+    at(v, MARGIN + 360, ky);
+    ky += 12;
   }
   y = tableHeader(Math.max(ay, ky) + 20);
 
@@ -77,22 +91,30 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
       pdf.addPage();
       y = tableHeader(header(false));
     }
-    pdf.font('regular').fontSize(9.5).text(r.omschrijving, COLS.omschrijving, y, { width: 245 });
+    // A long name gets a smaller size rather than running into the hours column.
+    font('regular').fontSize(9.5);
+    const width = pdf.widthOfString(r.omschrijving);
+    if (width > 245) pdf.fontSize((9.5 * 245) / width);
+    at(r.omschrijving, COLS.omschrijving, y);
+    pdf.fontSize(9.5);
     right(r.uren, COLS.uren, 55, y);
     right(r.tarief, COLS.tarief, 85, y);
     right(r.bedrag, COLS.bedrag, WIDTH - (COLS.bedrag - MARGIN), y);
-    pdf.fontSize(8).fillColor('#555555').text(r.detail, COLS.omschrijving + 8, pdf.y + 1, { width: 240 }).fillColor('black');
-    y = pdf.y + 5;
+    pdf.fontSize(8).fillColor('#555555');
+    at(r.detail, COLS.omschrijving + 8, y + 12);
+    pdf.fillColor('black');
+    y += 27;
   }
   if (y + 120 > BOTTOM) {
     pdf.addPage();
     y = header(false);
   }
   pdf.moveTo(MARGIN, y).lineTo(MARGIN + WIDTH, y).lineWidth(0.5).stroke();
-  pdf.font('bold').fontSize(11).text('Totaal', COLS.omschrijving, y + 6, { lineBreak: false });
+  font('bold').fontSize(11);
+  at('Totaal', COLS.omschrijving, y + 6);
   right(doc.totaal, COLS.tarief, MARGIN + WIDTH - COLS.tarief, y + 6);
   y += 30;
-  pdf.font('regular').fontSize(9).text(doc.betaling, MARGIN, y, { width: WIDTH });
+  font('regular').fontSize(9).text(doc.betaling, MARGIN, y, { width: WIDTH });
   pdf.text(doc.btw, MARGIN, pdf.y + 4, { width: WIDTH });
   y = pdf.y + 16;
 
@@ -101,17 +123,17 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
     pdf.addPage();
     y = header(false);
   }
-  pdf.font('bold').fontSize(9.5).text(doc.overzichtTitel, MARGIN, y, { width: WIDTH });
+  font('bold').fontSize(9.5).text(doc.overzichtTitel, MARGIN, y, { width: WIDTH });
   y = pdf.y + 4;
   pdf.fontSize(8.5);
-  pdf.text('Kind', COLS.omschrijving, y, { lineBreak: false });
+  at('Kind', COLS.omschrijving, y);
   right('Uren', COLS.uren, 55, y);
   right('Kosten', COLS.tarief, 85, y);
   right('Gem. uurprijs', COLS.bedrag, WIDTH - (COLS.bedrag - MARGIN), y);
   y += 13;
-  pdf.font('regular');
+  font('regular');
   for (const o of doc.overzicht) {
-    pdf.text(o.kind, COLS.omschrijving, y, { width: 245, lineBreak: false });
+    at(o.kind, COLS.omschrijving, y);
     right(o.uren, COLS.uren, 55, y);
     right(o.kosten, COLS.tarief, 85, y);
     right(o.uurprijs, COLS.bedrag, WIDTH - (COLS.bedrag - MARGIN), y);
@@ -125,8 +147,9 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
     pdf.switchToPage(range.start + i);
     // Writing in the bottom margin must not start a new page.
     pdf.page.margins.bottom = 0;
-    pdf.font('regular').fontSize(8);
-    pdf.text(`${meta.nummer} · pagina ${i + 1} van ${range.count}`, MARGIN, 841.89 - MARGIN - 10, { width: WIDTH, align: 'center', lineBreak: false });
+    font('regular').fontSize(8);
+    const footer = `${meta.nummer} · pagina ${i + 1} van ${range.count}`;
+    at(footer, MARGIN + (WIDTH - pdf.widthOfString(footer)) / 2, 841.89 - MARGIN - 10);
   }
   pdf.end();
   return done;

@@ -6,7 +6,7 @@ import { MAX_MINUTEN_PER_MAAND } from '../../domain/urenkaart.js';
 import { parseDate, parseMonth } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { getBureau } from '../../db/repo/bureau.js';
-import { billedRegels, insertFactuur, latestInvoice, monthUren, nextNumber } from '../../db/repo/factuur.js';
+import { billedMonth, insertFacturen, monthUren, reserveNumbers } from '../../db/repo/factuur.js';
 import { writeLog } from '../../db/repo/log.js';
 import type { BureauRow } from '../../db/tables/bureau.js';
 import type { Db } from '../../db/open.js';
@@ -52,19 +52,37 @@ interface Planned {
   regels: Regel[];
   totaalCent: number;
   correctieVan: string | null;
+  /** The month's lines before this invoice: for the per-child overview. */
+  eerder: Regel[];
 }
 
-async function snapshot(db: Db, bureau: FactuurGegevens['bureau'], ouder: string, alles: Regel[], maand: Maand): Promise<FactuurGegevens> {
-  const o = await db.selectFrom('ouder').selectAll().where('code', '=', ouder).executeTakeFirstOrThrow();
-  const kinderen = [...new Set(alles.map((r) => r.kind).filter((k): k is string => k !== null))];
-  const gastouders = [...new Set(alles.map((r) => r.gastouder))];
-  const kRows = kinderen.length ? await db.selectFrom('kind').select(['code', 'naam', 'geboortedatum']).where('code', 'in', kinderen).execute() : [];
-  const gRows = gastouders.length ? await db.selectFrom('gastouder').select(['code', 'naam', 'lrk']).where('code', 'in', gastouders).execute() : [];
+/** Everything an invoice shows besides its lines, loaded once for the whole run. */
+async function loadNames(db: Db) {
+  const [ouders, kinderen, gastouders] = await Promise.all([
+    db.selectFrom('ouder').select(['code', 'naam', 'adres', 'postcode', 'plaats', 'iban', 'mandaat']).execute(),
+    db.selectFrom('kind').select(['code', 'naam', 'geboortedatum']).execute(),
+    db.selectFrom('gastouder').select(['code', 'naam', 'lrk']).execute(),
+  ]);
+  return {
+    ouders: new Map(ouders.map((o) => [o.code, o])),
+    kinderen: new Map(kinderen.map((k) => [k.code, { naam: k.naam, geboortedatum: k.geboortedatum }])),
+    gastouders: new Map(gastouders.map((g) => [g.code, { naam: g.naam, lrk: g.lrk }])),
+  };
+}
+
+function snapshot(names: Awaited<ReturnType<typeof loadNames>>, bureau: FactuurGegevens['bureau'], ouder: string, alles: Regel[], maand: Maand): FactuurGegevens {
+  const o = names.ouders.get(ouder)!;
+  const kinderen: FactuurGegevens['kinderen'] = {};
+  const gastouders: FactuurGegevens['gastouders'] = {};
+  for (const r of alles) {
+    if (r.kind && names.kinderen.has(r.kind)) kinderen[r.kind] = names.kinderen.get(r.kind)!;
+    if (names.gastouders.has(r.gastouder)) gastouders[r.gastouder] = names.gastouders.get(r.gastouder)!;
+  }
   return {
     bureau,
     ouder: { code: o.code, naam: o.naam, adres: o.adres, postcode: o.postcode, plaats: o.plaats },
-    kinderen: Object.fromEntries(kRows.map((k) => [k.code, { naam: k.naam, geboortedatum: k.geboortedatum }])),
-    gastouders: Object.fromEntries(gRows.map((g) => [g.code, { naam: g.naam, lrk: g.lrk }])),
+    kinderen,
+    gastouders,
     overzicht: perKind(alles),
     toeslagMaximumCent: toeslagMaximum(Number(maand.slice(0, 4))),
     incasso: Boolean(o.iban && o.mandaat),
@@ -89,37 +107,40 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       const bureau = await getBureau(trx);
       const bureauGegevens = requireBureauForInvoices(bureau);
       const kosten = bureaukosten(bureau);
-      const uren = await monthUren(trx, maand);
-      const billed = await billedRegels(trx, maand);
+      vervaldatum = addDays(datum, bureau.betaaltermijn);
+      const [uren, billed, names] = await Promise.all([monthUren(trx, maand), billedMonth(trx, maand), loadNames(trx)]);
       const minutenPerKind = new Map<string, number>();
       const perOuder = new Map<string, Uren[]>();
       for (const u of uren) {
         minutenPerKind.set(u.kind, (minutenPerKind.get(u.kind) ?? 0) + u.minuten);
-        perOuder.set(u.ouder, [...(perOuder.get(u.ouder) ?? []), u]);
+        const list = perOuder.get(u.ouder);
+        if (list) list.push(u);
+        else perOuder.set(u.ouder, [u]);
       }
       for (const [kind, minuten] of minutenPerKind) {
         if (minuten > MAX_MINUTEN_PER_MAAND) waarschuwingen.push(`kind ${kind}: ${Math.floor(minuten / 60)} uur in ${maand}, meer dan de 230 uur die de kinderopvangtoeslag vergoedt`);
       }
-      const ouders = [...new Set([...perOuder.keys(), ...billed.keys()])].sort();
-      vervaldatum = addDays(datum, bureau.betaaltermijn);
-      for (const ouder of ouders) {
-        const target = targetRegels(perOuder.get(ouder) ?? [], kosten, minutenPerKind);
-        const previous = billed.get(ouder) ?? [];
-        const regels = differenceRegels(target, previous);
+      for (const ouder of [...new Set([...perOuder.keys(), ...billed.keys()])].sort()) {
+        const earlier = billed.get(ouder);
+        const regels = differenceRegels(targetRegels(perOuder.get(ouder) ?? [], kosten, minutenPerKind), earlier?.regels ?? []);
         if (regels.length === 0) continue;
-        const o = await trx.selectFrom('ouder').select(['naam', 'adres', 'postcode', 'plaats']).where('code', '=', ouder).executeTakeFirstOrThrow();
+        const o = names.ouders.get(ouder)!;
         if (!o.adres || !o.postcode || !o.plaats) waarschuwingen.push(`ouder ${ouder} (${o.naam}) heeft geen volledig adres; de factuur wordt zonder adres gemaakt`);
-        const correctieVan = previous.length > 0 ? await latestInvoice(trx, maand, ouder) : null;
-        const nummer = dryRun ? null : `${datum.slice(0, 4)}-${String(await nextNumber(trx, 'factuur', Number(datum.slice(0, 4)))).padStart(5, '0')}`;
-        const plan: Planned = { nummer, ouder, regels, totaalCent: totaal(regels), correctieVan };
-        planned.push(plan);
-        if (dryRun) continue;
-        const gegevens = await snapshot(trx, bureauGegevens, ouder, [...previous, ...regels], maand);
-        await insertFactuur(trx, { nummer: nummer!, ouder, maand, datum, vervaldatum, correctie_van: correctieVan, totaal_cent: plan.totaalCent, gegevens: JSON.stringify(gegevens) }, regels);
+        planned.push({ nummer: null, ouder, regels, totaalCent: totaal(regels), correctieVan: earlier?.laatste ?? null, eerder: earlier?.regels ?? [] });
       }
-      if (!dryRun && planned.length > 0) {
-        await writeLog(trx, deps, `facturen ${maand}: ${planned.length} gemaakt (${planned[0]!.nummer} t/m ${planned.at(-1)!.nummer}), totaal ${formatEuro(totaal(planned.flatMap((p) => p.regels)))}`);
-      }
+      if (dryRun || planned.length === 0) return;
+      const jaar = Number(datum.slice(0, 4));
+      const first = await reserveNumbers(trx, 'factuur', jaar, planned.length);
+      const rows = planned.map((p, i) => {
+        p.nummer = `${jaar}-${String(first + i).padStart(5, '0')}`;
+        const gegevens = snapshot(names, bureauGegevens, p.ouder, [...p.eerder, ...p.regels], maand);
+        return {
+          factuur: { nummer: p.nummer, ouder: p.ouder, maand, datum, vervaldatum, correctie_van: p.correctieVan, totaal_cent: p.totaalCent, gegevens: JSON.stringify(gegevens) },
+          regels: p.regels,
+        };
+      });
+      insertFacturen(deps.sqlite, rows);
+      await writeLog(trx, deps, `facturen ${maand}: ${planned.length} gemaakt (${planned[0]!.nummer} t/m ${planned.at(-1)!.nummer}), totaal ${formatEuro(totaal(planned.flatMap((p) => p.regels)))}`);
     },
     { dryRun },
   );

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Regel, Uren } from '../../domain/billing.js';
 import type { Maand } from '../../domain/calendar.js';
 import type { Db } from '../open.js';
@@ -15,60 +16,58 @@ export async function monthUren(db: Db, maand: Maand): Promise<Uren[]> {
   return rows.filter((r) => r.ouder !== null).map((r) => ({ ouder: r.ouder!, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, uurtariefCent: r.uurtarief_cent }));
 }
 
-/** Every line earlier invoices of the month billed, per ouder. */
-export async function billedRegels(db: Db, maand: Maand): Promise<Map<string, Regel[]>> {
+/** What earlier invoices of the month billed, per ouder: the lines, and the latest invoice (the one a correction refers to). */
+export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { regels: Regel[]; laatste: string }>> {
   const rows = await db
     .selectFrom('factuurregel as r')
     .innerJoin('factuur as f', 'f.nummer', 'r.factuur')
-    .select(['f.ouder', 'r.soort', 'r.kind', 'r.gastouder', 'r.minuten', 'r.tarief_cent', 'r.bedrag_cent'])
+    .select(['f.ouder', 'f.nummer', 'r.soort', 'r.kind', 'r.gastouder', 'r.minuten', 'r.tarief_cent', 'r.bedrag_cent'])
     .where('f.maand', '=', maand)
     .execute();
-  const by = new Map<string, Regel[]>();
+  const by = new Map<string, { regels: Regel[]; laatste: string }>();
   for (const r of rows) {
     const regel: Regel = { soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: r.tarief_cent, bedragCent: r.bedrag_cent };
-    by.set(r.ouder, [...(by.get(r.ouder) ?? []), regel]);
+    const entry = by.get(r.ouder);
+    if (!entry) by.set(r.ouder, { regels: [regel], laatste: r.nummer });
+    else {
+      entry.regels.push(regel);
+      if (r.nummer > entry.laatste) entry.laatste = r.nummer;
+    }
   }
   return by;
 }
 
-/** The latest invoice of an ouder for a month: the one a correction refers to. */
-export async function latestInvoice(db: Db, maand: Maand, ouder: string): Promise<string | null> {
-  const row = await db.selectFrom('factuur').select('nummer').where('maand', '=', maand).where('ouder', '=', ouder).orderBy('nummer', 'desc').executeTakeFirst();
-  return row?.nummer ?? null;
+/**
+ * Take `count` numbers of a gapless series per year ('factuur' 2026 → 2026-00001 …) and return
+ * the first. Taken inside the caller's transaction, so a rolled-back run gives them back.
+ */
+export async function reserveNumbers(db: Db, soort: 'factuur' | 'uitbetaling', jaar: number, count: number): Promise<number> {
+  const row = await db
+    .insertInto('nummering')
+    .values({ soort, jaar, laatste: count })
+    .onConflict((oc) => oc.columns(['soort', 'jaar']).doUpdateSet((eb) => ({ laatste: eb('nummering.laatste', '+', count) })))
+    .returning('laatste')
+    .executeTakeFirstOrThrow();
+  return row.laatste - count + 1;
 }
 
 /**
- * The next number of a gapless series per year ('factuur' 2026 → 2026-00001). Raised inside the
- * caller's transaction, so a rolled-back run gives its numbers back.
+ * Store invoices with their lines: raw prepared statements on the caller's transaction, since a
+ * month of a large bureau is 44,000 invoices (Kysely would spend more time building the SQL).
  */
-export async function nextNumber(db: Db, soort: 'factuur' | 'uitbetaling', jaar: number): Promise<number> {
-  const row = await db
-    .insertInto('nummering')
-    .values({ soort, jaar, laatste: 1 })
-    .onConflict((oc) => oc.columns(['soort', 'jaar']).doUpdateSet((eb) => ({ laatste: eb('nummering.laatste', '+', 1) })))
-    .returning('laatste')
-    .executeTakeFirstOrThrow();
-  return row.laatste;
-}
-
-export async function insertFactuur(db: Db, factuur: NewFactuur, regels: Regel[]): Promise<void> {
-  await db.insertInto('factuur').values(factuur).execute();
-  if (regels.length === 0) return;
-  await db
-    .insertInto('factuurregel')
-    .values(
-      regels.map((r, i) => ({
-        factuur: factuur.nummer,
-        volgnummer: i + 1,
-        soort: r.soort,
-        kind: r.kind,
-        gastouder: r.gastouder,
-        minuten: r.minuten,
-        tarief_cent: r.tariefCent,
-        bedrag_cent: r.bedragCent,
-      })),
-    )
-    .execute();
+export function insertFacturen(sqlite: Database.Database, facturen: { factuur: NewFactuur; regels: Regel[] }[]): void {
+  const f = sqlite.prepare(
+    'insert into factuur (nummer, ouder, maand, datum, vervaldatum, correctie_van, totaal_cent, gegevens) values (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const r = sqlite.prepare(
+    'insert into factuurregel (factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent) values (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const { factuur, regels } of facturen) {
+    f.run(factuur.nummer, factuur.ouder, factuur.maand, factuur.datum, factuur.vervaldatum, factuur.correctie_van ?? null, factuur.totaal_cent, factuur.gegevens);
+    regels.forEach((x, i) => {
+      r.run(factuur.nummer, i + 1, x.soort, x.kind, x.gastouder, x.minuten, x.tariefCent, x.bedragCent);
+    });
+  }
 }
 
 export async function getFactuur(db: Db, nummer: string): Promise<{ factuur: FactuurRow; regels: FactuurregelRow[] } | undefined> {
