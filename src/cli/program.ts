@@ -210,5 +210,53 @@ export function buildProgram(): Command {
     .argument('<nummer>')
     .action(run('db', () => import('../commands/factuur/show.js').then((m) => m.factuurShow)));
 
+  const betaling = noun(program, 'betaling', 'betalingen van ouders (kassiersfunctie)');
+  verb(betaling, 'add', 'boek een ontvangen betaling (eerst aan --factuur, dan aan de oudste open facturen)')
+    .option('--ouder <code>', 'de ouder die betaalde')
+    .option('--bedrag <bedrag>', 'het bedrag')
+    .option('--datum <datum>', 'de datum van ontvangst')
+    .option('--factuur <nummer>', 'de factuur die deze betaling betreft')
+    .action(run('db', () => import('../commands/betaling/add.js').then((m) => m.betalingAdd)));
+  verb(betaling, 'storno', 'boek een terugboeking: de factuur staat weer open')
+    .option('--factuur <nummer>', 'de factuur')
+    .option('--datum <datum>', 'de datum van de terugboeking')
+    .action(run('db', () => import('../commands/betaling/storno.js').then((m) => m.betalingStorno)));
+  verb(betaling, 'list', 'toon betalingen, incasso\'s en storno\'s')
+    .option('--ouder <code>', 'alleen van deze ouder')
+    .action(run('db', () => import('../commands/betaling/list.js').then((m) => m.betalingList)));
+
+  const uitbetaling = noun(program, 'uitbetaling', 'uitbetalingen aan gastouders (kassiersfunctie)');
+  verb(uitbetaling, 'run', 'betaal elke gastouder de betaalde opvang uit die nog niet is uitbetaald')
+    .option('--datum <datum>', 'datum van uitbetaling (standaard vandaag)')
+    .option('--dry-run', 'laat zien wat er uitbetaald zou worden, zonder op te slaan')
+    .action(run('db', () => import('../commands/uitbetaling/run.js').then((m) => m.uitbetalingRun)));
+  verb(uitbetaling, 'list', 'toon uitbetalingen')
+    .option('--gastouder <code>', 'alleen aan deze gastouder')
+    .action(run('db', () => import('../commands/uitbetaling/list.js').then((m) => m.uitbetalingList)));
+  verb(uitbetaling, 'show', 'toon een uitbetaling met haar regels')
+    .argument('<nummer>')
+    .action(run('db', () => import('../commands/uitbetaling/show.js').then((m) => m.uitbetalingShow)));
+  verb(uitbetaling, 'pdf', 'schrijf uitbetalingsspecificaties als PDF (<nummer>.pdf)')
+    .argument('[nummers...]', 'uitbetalingnummers')
+    .option('--datum <datum>', 'alle uitbetalingen van deze datum')
+    .option('--out <map>', 'de map voor de PDF-bestanden')
+    .action(run('db', () => import('../commands/uitbetaling/pdf.js').then((m) => m.uitbetalingPdf)));
+  verb(uitbetaling, 'open', 'toon per gastouder wat is ontvangen en nog niet uitbetaald (exit 1 als een termijn verstreken is)').action(
+    run('db', () => import('../commands/uitbetaling/open.js').then((m) => m.uitbetalingOpen)),
+  );
+
+  const sepa = noun(program, 'sepa', 'SEPA-bestanden voor de bank');
+  verb(sepa, 'incasso', 'incasseer het open saldo van elke ouder met machtiging (pain.008)')
+    .option('--incassodatum <datum>', 'de gewenste incassodatum')
+    .option('--out <bestand>', 'het XML-bestand')
+    .option('--formaat <formaat>', 'pain.008.001.08 (standaard) of pain.008.001.02')
+    .action(run('db', () => import('../commands/sepa/incasso.js').then((m) => m.sepaIncasso)));
+  verb(sepa, 'uitbetaling', 'maak de overboekingen van uitbetalingen (pain.001)')
+    .option('--uitbetaling <nummer...>', 'uitbetalingnummers')
+    .option('--datum <datum>', 'alle uitbetalingen van deze datum')
+    .option('--out <bestand>', 'het XML-bestand')
+    .option('--formaat <formaat>', 'pain.001.001.09 (standaard) of pain.001.001.03')
+    .action(run('db', () => import('../commands/sepa/uitbetaling.js').then((m) => m.sepaUitbetaling)));
+
   return program;
 }

@@ -1,0 +1,45 @@
+import { allocate } from '../../domain/kas.js';
+import { formatEuro } from '../../domain/money.js';
+import { parseAmount, parseCode, parseDate } from '../../domain/values.js';
+import { inTransaction } from '../../db/open.js';
+import { insertBetaling, insertToewijzingen, openPosts } from '../../db/repo/kas.js';
+import { writeLog } from '../../db/repo/log.js';
+import { NotFound, Refused } from '../../errors.js';
+import type { Deps } from '../deps.js';
+import { missingOptions, parseOption, parseOptional } from '../options.js';
+import { settleRemainders } from './ledger.js';
+
+/**
+ * `gob betaling add --ouder <code> --bedrag <bedrag> --datum <datum> [--factuur <nummer>]`: a
+ * payment received from an ouder, allocated to that invoice first, then to the oldest open ones.
+ * What is left stays with the ouder for her next invoices.
+ */
+export async function betalingAdd(opts: { ouder?: string; bedrag?: string; datum?: string; factuur?: string }, deps: Deps) {
+  missingOptions(opts, ['ouder', 'bedrag', 'datum']);
+  const ouder = parseOption('ouder', opts.ouder!, parseCode);
+  const bedrag = parseOption('bedrag', opts.bedrag!, parseAmount);
+  const datum = parseOption('datum', opts.datum!, parseDate);
+  const factuur = parseOptional('factuur', opts.factuur, parseCode);
+  if (bedrag <= 0) throw new Refused(`--bedrag moet meer dan € 0,00 zijn; een terugboeking is 'gob betaling storno'.`);
+  return inTransaction(deps.db, async (trx) => {
+    if (!(await trx.selectFrom('ouder').select('code').where('code', '=', ouder).executeTakeFirst())) {
+      throw new NotFound(`Er is geen ouder met code ${ouder}. Zie 'gob ouder list'.`);
+    }
+    let open = (await openPosts(trx, ouder)).get(ouder) ?? [];
+    if (factuur && !open.some((p) => p.factuur === factuur)) {
+      const exists = await trx.selectFrom('factuur').select(['ouder']).where('nummer', '=', factuur).executeTakeFirst();
+      if (!exists) throw new NotFound(`Er is geen factuur met nummer ${factuur}.`);
+      if (exists.ouder !== ouder) throw new Refused(`Factuur ${factuur} is van ouder ${exists.ouder}, niet van ${ouder}.`);
+      throw new Refused(`Factuur ${factuur} is al betaald. Laat --factuur weg om de betaling aan andere open facturen toe te wijzen.`);
+    }
+    open = await settleRemainders(trx, ouder, open);
+    const { allocations, restCent } = allocate(bedrag, open, factuur);
+    const id = await insertBetaling(trx, { ouder, datum, bedragCent: bedrag, soort: 'betaling' });
+    await insertToewijzingen(trx, id, allocations);
+    await writeLog(trx, deps, `betaling ${id} van ${ouder}: ${formatEuro(bedrag)} op ${datum}${allocations.length ? `, voor ${allocations.map((a) => a.factuur).join(', ')}` : ''}`);
+    deps.out.line(`Betaling van ${formatEuro(bedrag)} van ${ouder} op ${datum} geboekt.`);
+    for (const a of allocations) deps.out.line(`  ${a.factuur}: ${formatEuro(a.bedragCent)}`);
+    if (restCent > 0) deps.out.line(`  nog niet toegewezen (tegoed voor volgende facturen): ${formatEuro(restCent)}`);
+    return { id, ouder, datum, bedragCent: bedrag, toewijzingen: allocations.map((a) => ({ factuur: a.factuur, bedragCent: a.bedragCent })), tegoedCent: restCent };
+  });
+}

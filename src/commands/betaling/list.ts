@@ -1,0 +1,35 @@
+import { formatEuro } from '../../domain/money.js';
+import { parseCode } from '../../domain/values.js';
+import type { Deps } from '../deps.js';
+import { parseOptional } from '../options.js';
+
+/** `gob betaling list [--ouder]`: payments, collections and stornos with what they paid. */
+export async function betalingList(opts: { ouder?: string }, deps: Deps) {
+  const ouder = parseOptional('ouder', opts.ouder, parseCode);
+  let q = deps.db.selectFrom('betaling').selectAll().orderBy('datum').orderBy('id');
+  if (ouder) q = q.where('ouder', '=', ouder);
+  const rows = await q.execute();
+  const allocations = await deps.db.selectFrom('toewijzing').selectAll().orderBy('id').execute();
+  const byBetaling = new Map<number, { factuur: string; bedragCent: number }[]>();
+  for (const a of allocations) byBetaling.set(a.betaling, [...(byBetaling.get(a.betaling) ?? []), { factuur: a.factuur, bedragCent: a.bedrag_cent }]);
+  const result = rows.map((b) => ({
+    id: b.id,
+    ouder: b.ouder,
+    datum: b.datum,
+    soort: b.soort,
+    bedragCent: b.bedrag_cent,
+    toewijzingen: byBetaling.get(b.id) ?? [],
+  }));
+  deps.out.table(
+    [
+      { key: 'id', title: 'id', align: 'right' },
+      { key: 'datum', title: 'datum' },
+      { key: 'ouder', title: 'ouder' },
+      { key: 'soort', title: 'soort' },
+      { key: 'bedrag', title: 'bedrag', align: 'right' },
+      { key: 'facturen', title: 'voor' },
+    ],
+    result.map((b) => ({ id: String(b.id), datum: b.datum, ouder: b.ouder, soort: b.soort, bedrag: formatEuro(b.bedragCent), facturen: b.toewijzingen.map((t) => t.factuur).join(', ') })),
+  );
+  return result;
+}

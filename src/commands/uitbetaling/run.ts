@@ -1,0 +1,70 @@
+import { planPayouts } from '../../domain/kas.js';
+import { formatEuro } from '../../domain/money.js';
+import { parseDate } from '../../domain/values.js';
+import { inTransaction } from '../../db/open.js';
+import { getBureau } from '../../db/repo/bureau.js';
+import { reserveNumbers } from '../../db/repo/factuur.js';
+import { zorgregels } from '../../db/repo/kas.js';
+import { writeLog } from '../../db/repo/log.js';
+import type { Deps } from '../deps.js';
+import { parseOptional } from '../options.js';
+
+/**
+ * `gob uitbetaling run [--datum] [--dry-run]`: one payout per gastouder of the care lines of paid
+ * invoices not paid out yet (never the bureau costs). A payout after a line's deadline is late.
+ */
+export async function uitbetalingRun(opts: { datum?: string; dryRun?: boolean }, deps: Deps) {
+  const datum = parseOptional('datum', opts.datum, parseDate) ?? deps.today;
+  const dryRun = Boolean(opts.dryRun);
+  const made: { nummer: string | null; gastouder: string; bedragCent: number; teLaat: boolean; regels: number }[] = [];
+  await inTransaction(
+    deps.db,
+    async (trx) => {
+      const bureau = await getBureau(trx);
+      const planned = planPayouts(await zorgregels(trx), datum, bureau.uitbetaaltermijn);
+      if (planned.length === 0) return;
+      const jaar = Number(datum.slice(0, 4));
+      const first = dryRun ? 0 : await reserveNumbers(trx, 'uitbetaling', jaar, planned.length);
+      for (const [i, p] of planned.entries()) {
+        const nummer = dryRun ? null : `U${jaar}-${String(first + i).padStart(5, '0')}`;
+        made.push({ nummer, gastouder: p.gastouder, bedragCent: p.bedragCent, teLaat: p.teLaat, regels: p.regels.length });
+        if (dryRun) continue;
+        await trx.insertInto('uitbetaling').values({ nummer: nummer!, gastouder: p.gastouder, datum, bedrag_cent: p.bedragCent, te_laat: p.teLaat ? 1 : 0 }).execute();
+        await trx
+          .insertInto('uitbetalingregel')
+          .values(
+            p.regels.map((r) => ({
+              uitbetaling: nummer!,
+              factuurregel: r.id,
+              factuur: r.factuur,
+              kind: r.kind,
+              maand: r.maand,
+              minuten: r.minuten,
+              bedrag_cent: r.bedragCent,
+              betaald_op: r.betaaldOp!,
+              uiterlijk: r.uiterlijk,
+            })),
+          )
+          .execute();
+      }
+      if (!dryRun) await writeLog(trx, deps, `uitbetalingen op ${datum}: ${made.length}, samen ${formatEuro(made.reduce((s, m) => s + m.bedragCent, 0))}${made.some((m) => m.teLaat) ? ', waarvan te laat: ' + made.filter((m) => m.teLaat).map((m) => m.nummer).join(', ') : ''}`);
+    },
+    { dryRun },
+  );
+  if (made.length === 0) deps.out.line(`Niets uit te betalen op ${datum}: er is geen betaalde opvang die nog niet is uitbetaald.`);
+  else {
+    deps.out.table(
+      [
+        { key: 'nummer', title: 'uitbetaling' },
+        { key: 'gastouder', title: 'gastouder' },
+        { key: 'bedrag', title: 'bedrag', align: 'right' },
+        { key: 'laat', title: '' },
+      ],
+      made.map((m) => ({ nummer: m.nummer ?? '(proef)', gastouder: m.gastouder, bedrag: formatEuro(m.bedragCent), laat: m.teLaat ? 'TE LAAT' : '' })),
+    );
+    deps.out.line(`${dryRun ? 'Proef (--dry-run, niets opgeslagen)' : 'Gemaakt'}: ${made.length} uitbetalingen op ${datum}, samen ${formatEuro(made.reduce((s, m) => s + m.bedragCent, 0))}.`);
+    const late = made.filter((m) => m.teLaat);
+    if (late.length > 0) deps.out.warn(`Let op: ${late.length} ${late.length === 1 ? 'uitbetaling is' : 'uitbetalingen zijn'} te laat (na de uiterste datum van een regel).`);
+  }
+  return { datum, dryRun, uitbetalingen: made.map((m) => ({ nummer: m.nummer, gastouder: m.gastouder, datum, bedragCent: m.bedragCent, teLaat: m.teLaat })) };
+}

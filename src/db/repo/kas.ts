@@ -1,0 +1,111 @@
+// Payments, allocations and payouts in the database. The decisions are in domain/kas.ts.
+import type { Allocation, OpenPost, Zorgregel } from '../../domain/kas.js';
+import type { Db } from '../open.js';
+
+/** Every invoice with money still open on it (positive: to pay; negative: a credit not set off), per ouder. */
+export async function openPosts(db: Db, ouder?: string): Promise<Map<string, OpenPost[]>> {
+  let q = db
+    .selectFrom('factuur as f')
+    .leftJoin('toewijzing as t', 't.factuur', 'f.nummer')
+    .select((eb) => ['f.nummer', 'f.ouder', 'f.vervaldatum', 'f.totaal_cent', eb.fn.coalesce(eb.fn.sum<number>('t.bedrag_cent'), eb.lit(0)).as('betaald')])
+    .groupBy('f.nummer');
+  if (ouder) q = q.where('f.ouder', '=', ouder);
+  const rows = await q.execute();
+  const by = new Map<string, OpenPost[]>();
+  for (const r of rows) {
+    const open = r.totaal_cent - Number(r.betaald);
+    if (open === 0) continue;
+    by.set(r.ouder, [...(by.get(r.ouder) ?? []), { factuur: r.nummer, vervaldatum: r.vervaldatum, openCent: open }]);
+  }
+  return by;
+}
+
+/** Payments (and collections) with money not yet allocated to an invoice, per ouder, oldest first. */
+export async function remainders(db: Db, ouder?: string): Promise<Map<string, { betaling: number; restCent: number }[]>> {
+  let q = db
+    .selectFrom('betaling as b')
+    .leftJoin('toewijzing as t', 't.betaling', 'b.id')
+    .select((eb) => ['b.id', 'b.ouder', 'b.bedrag_cent', eb.fn.coalesce(eb.fn.sum<number>('t.bedrag_cent'), eb.lit(0)).as('toegewezen')])
+    .where('b.soort', '!=', 'storno')
+    .groupBy('b.id')
+    .orderBy('b.datum')
+    .orderBy('b.id');
+  if (ouder) q = q.where('b.ouder', '=', ouder);
+  const by = new Map<string, { betaling: number; restCent: number }[]>();
+  for (const r of await q.execute()) {
+    const rest = r.bedrag_cent - Number(r.toegewezen);
+    if (rest > 0) by.set(r.ouder, [...(by.get(r.ouder) ?? []), { betaling: r.id, restCent: rest }]);
+  }
+  return by;
+}
+
+export async function insertBetaling(
+  db: Db,
+  b: { ouder: string; datum: string; bedragCent: number; soort: 'betaling' | 'incasso' | 'storno'; mandaat?: string | null; sepaBericht?: string | null; omschrijving?: string | null },
+): Promise<number> {
+  const row = await db
+    .insertInto('betaling')
+    .values({ ouder: b.ouder, datum: b.datum, bedrag_cent: b.bedragCent, soort: b.soort, mandaat: b.mandaat ?? null, sepa_bericht: b.sepaBericht ?? null, omschrijving: b.omschrijving ?? null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertToewijzingen(db: Db, betaling: number, allocations: Allocation[]): Promise<void> {
+  if (allocations.length === 0) return;
+  await db.insertInto('toewijzing').values(allocations.map((a) => ({ betaling, factuur: a.factuur, bedrag_cent: a.bedragCent }))).execute();
+}
+
+/**
+ * Every care line of every invoice, with the date the bureau had its money: a positive invoice
+ * counts as paid on the date its allocations first reached its total (and only while they still
+ * do: a storno reopens it); a credit invoice from its own date.
+ */
+export async function zorgregels(db: Db, gastouder?: string): Promise<Zorgregel[]> {
+  let lq = db
+    .selectFrom('factuurregel as r')
+    .innerJoin('factuur as f', 'f.nummer', 'r.factuur')
+    .leftJoin('uitbetalingregel as u', 'u.factuurregel', 'r.id')
+    .select(['r.id', 'r.gastouder', 'r.factuur', 'r.kind', 'f.maand', 'r.minuten', 'r.bedrag_cent', 'u.id as uitbetaald'])
+    .where('r.soort', '=', 'opvang');
+  if (gastouder) lq = lq.where('r.gastouder', '=', gastouder);
+  const [lines, facturen, allocations] = await Promise.all([
+    lq.execute(),
+    db.selectFrom('factuur').select(['nummer', 'datum', 'totaal_cent']).execute(),
+    db
+      .selectFrom('toewijzing as t')
+      .innerJoin('betaling as b', 'b.id', 't.betaling')
+      .select(['t.factuur', 't.bedrag_cent', 'b.datum'])
+      .orderBy('b.datum')
+      .orderBy('b.id')
+      .execute(),
+  ]);
+  const paidOn = new Map<string, string | null>();
+  const byFactuur = new Map<string, { bedrag_cent: number; datum: string }[]>();
+  for (const a of allocations) byFactuur.set(a.factuur, [...(byFactuur.get(a.factuur) ?? []), a]);
+  for (const f of facturen) {
+    if (f.totaal_cent <= 0) {
+      paidOn.set(f.nummer, f.datum);
+      continue;
+    }
+    let sum = 0;
+    let date: string | null = null;
+    for (const a of byFactuur.get(f.nummer) ?? []) {
+      sum += a.bedrag_cent;
+      if (sum >= f.totaal_cent && date === null) date = a.datum;
+      if (sum < f.totaal_cent) date = null;
+    }
+    paidOn.set(f.nummer, date);
+  }
+  return lines.map((l) => ({
+    id: l.id,
+    gastouder: l.gastouder,
+    factuur: l.factuur,
+    kind: l.kind ?? '',
+    maand: l.maand,
+    minuten: l.minuten,
+    bedragCent: l.bedrag_cent,
+    betaaldOp: paidOn.get(l.factuur) ?? null,
+    uitbetaald: l.uitbetaald !== null,
+  }));
+}

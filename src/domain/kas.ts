@@ -1,0 +1,105 @@
+// The kassiersfunctie as pure computations: allocating payments to invoices, and which care lines
+// are due to a gastouder and when. All money flows through the bureau; this decides what is owed.
+import type { Datum } from './calendar.js';
+import { addWerkdagen } from './werkdagen.js';
+
+/** An invoice with what is still open on it (negative for a credit invoice not yet set off). */
+export interface OpenPost {
+  factuur: string;
+  vervaldatum: Datum;
+  openCent: number;
+}
+
+export interface Allocation {
+  factuur: string;
+  bedragCent: number;
+}
+
+/**
+ * How a payment of `amount` pays an ouder's open invoices: the preferred invoice first, then the
+ * oldest due first. Open credit invoices are set off against what is paid, as far as it goes.
+ * What is left is the remainder, kept for later invoices. The allocations add up to
+ * `amount - restCent`.
+ */
+export function allocate(amount: number, open: OpenPost[], preferred?: string): { allocations: Allocation[]; restCent: number } {
+  const credits = open.filter((p) => p.openCent < 0);
+  const creditTotal = -credits.reduce((s, p) => s + p.openCent, 0);
+  const positives = open
+    .filter((p) => p.openCent > 0)
+    .sort((a, b) => (a.factuur === preferred ? -1 : b.factuur === preferred ? 1 : a.vervaldatum === b.vervaldatum ? (a.factuur < b.factuur ? -1 : 1) : a.vervaldatum < b.vervaldatum ? -1 : 1));
+  const allocations: Allocation[] = [];
+  let budget = amount + creditTotal;
+  let paid = 0;
+  for (const post of positives) {
+    if (budget <= 0) break;
+    const take = Math.min(budget, post.openCent);
+    allocations.push({ factuur: post.factuur, bedragCent: take });
+    budget -= take;
+    paid += take;
+  }
+  let creditUsed = Math.min(creditTotal, paid);
+  for (const post of credits) {
+    if (creditUsed <= 0) break;
+    const take = Math.min(creditUsed, -post.openCent);
+    allocations.push({ factuur: post.factuur, bedragCent: -take });
+    creditUsed -= take;
+  }
+  const allocated = allocations.reduce((s, a) => s + a.bedragCent, 0);
+  return { allocations, restCent: amount - allocated };
+}
+
+/** A care line of an invoice as the payout sees it. */
+export interface Zorgregel {
+  id: number;
+  gastouder: string;
+  factuur: string;
+  kind: string;
+  maand: string;
+  minuten: number;
+  bedragCent: number;
+  /** When the bureau had the money for this line: the invoice paid in full (or a credit invoice's date); null while unpaid. */
+  betaaldOp: Datum | null;
+  /** Already in a payout. */
+  uitbetaald: boolean;
+}
+
+export interface PlannedPayout {
+  gastouder: string;
+  bedragCent: number;
+  teLaat: boolean;
+  regels: (Zorgregel & { uiterlijk: Datum })[];
+}
+
+/** The deadline of a line: its payment date plus the bureau's uitbetaaltermijn in werkdagen. */
+export function uiterlijk(betaaldOp: Datum, termijn: number): Datum {
+  return addWerkdagen(betaaldOp, termijn);
+}
+
+/**
+ * One payout per gastouder of every due line not paid out yet. Lines of credit invoices are
+ * negative and are netted: when a gastouder's due lines add up to zero or less, she gets nothing
+ * now and the lines wait for the next run (a payout is never negative).
+ */
+export function planPayouts(lines: Zorgregel[], datum: Datum, termijn: number): PlannedPayout[] {
+  const by = new Map<string, Zorgregel[]>();
+  for (const l of lines) {
+    if (l.uitbetaald || l.betaaldOp === null || l.betaaldOp > datum) continue;
+    by.set(l.gastouder, [...(by.get(l.gastouder) ?? []), l]);
+  }
+  const payouts: PlannedPayout[] = [];
+  for (const [gastouder, due] of [...by].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const bedragCent = due.reduce((s, l) => s + l.bedragCent, 0);
+    if (bedragCent <= 0) continue;
+    const regels = due.map((l) => ({ ...l, uiterlijk: uiterlijk(l.betaaldOp!, termijn) }));
+    payouts.push({ gastouder, bedragCent, teLaat: regels.some((r) => r.bedragCent > 0 && r.uiterlijk < datum), regels });
+  }
+  return payouts;
+}
+
+/**
+ * Money held for a gastouder: what was received for her and not paid out yet. Positive due lines
+ * count when received; credit lines count once netted in a payout, so this is never negative.
+ */
+export function held(lines: Zorgregel[], gastouder: string): number {
+  return lines.filter((l) => l.gastouder === gastouder && !l.uitbetaald && l.betaaldOp !== null && l.bedragCent > 0).reduce((s, l) => s + l.bedragCent, 0);
+}

@@ -1,0 +1,99 @@
+// A one-table A4 document (payout specifications): header, addressee, details, a table that
+// breaks across pages with its header repeated, a total and notes. Same bytes for the same input.
+import PDFDocument from 'pdfkit';
+import { fonts } from './fonts.js';
+
+export interface TableDocument {
+  titel: string;
+  afzender: string[];
+  aan: string[];
+  kenmerken: [string, string][];
+  kolommen: string[];
+  /** Right-aligned columns (amounts). */
+  rechts: boolean[];
+  rijen: string[][];
+  totaal: string;
+  noten: string[];
+}
+
+const MARGIN = 40;
+const WIDTH = 595.28 - 2 * MARGIN;
+const BOTTOM = 841.89 - MARGIN - 30;
+
+export function renderTablePdf(doc: TableDocument, meta: { nummer: string; datum: string }): Promise<Buffer> {
+  const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, font: fonts.regular() as never, info: { Title: doc.titel, CreationDate: new Date(`${meta.datum}T00:00:00Z`) } });
+  const chunks: Buffer[] = [];
+  pdf.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
+  pdf.registerFont('regular', fonts.regular() as never);
+  pdf.registerFont('bold', fonts.bold() as never);
+  const at = (text: string, x: number, y: number) => pdf.text(text, x, y, { lineBreak: false });
+  const right = (text: string, x: number, width: number, y: number) => at(text, x + width - pdf.widthOfString(text), y);
+
+  // Column widths in proportion to their longest text.
+  pdf.font('regular').fontSize(8);
+  const natural = doc.kolommen.map((k, i) => Math.max(pdf.widthOfString(k), ...doc.rijen.map((r) => pdf.widthOfString(r[i] ?? ''))) + 8);
+  const scale = Math.min(1, WIDTH / natural.reduce((s, w) => s + w, 0));
+  const widths = natural.map((w) => w * scale);
+  const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((s, w) => s + w, 0));
+
+  const header = (first: boolean) => {
+    pdf.font('bold').fontSize(first ? 16 : 11);
+    at(first ? doc.titel : `${doc.titel} (vervolg)`, MARGIN, MARGIN);
+    pdf.font('regular').fontSize(8.5);
+    let y = MARGIN;
+    for (const line of doc.afzender) {
+      right(line, MARGIN + 300, WIDTH - 300, y);
+      y += 11;
+    }
+    return y + 14;
+  };
+  const tableHeader = (y: number) => {
+    pdf.font('bold').fontSize(8);
+    doc.kolommen.forEach((k, i) => (doc.rechts[i] ? right(k, xs[i]!, widths[i]! - 6, y) : at(k, xs[i]!, y)));
+    pdf.moveTo(MARGIN, y + 12).lineTo(MARGIN + WIDTH, y + 12).lineWidth(0.5).stroke();
+    return y + 17;
+  };
+  let y = header(true);
+  pdf.font('regular').fontSize(10);
+  for (const line of doc.aan) {
+    at(line, MARGIN, y);
+    y += 13;
+  }
+  y += 8;
+  pdf.fontSize(9);
+  for (const [k, v] of doc.kenmerken) {
+    pdf.font('bold');
+    at(k, MARGIN, y);
+    pdf.font('regular');
+    at(v, MARGIN + 100, y);
+    y += 12;
+  }
+  y = tableHeader(y + 14);
+  pdf.font('regular').fontSize(8);
+  for (const row of doc.rijen) {
+    if (y + 14 > BOTTOM) {
+      pdf.addPage();
+      y = tableHeader(header(false));
+      pdf.font('regular').fontSize(8);
+    }
+    row.forEach((c, i) => (doc.rechts[i] ? right(c, xs[i]!, widths[i]! - 6, y) : at(c, xs[i]!, y)));
+    y += 13;
+  }
+  pdf.moveTo(MARGIN, y).lineTo(MARGIN + WIDTH, y).lineWidth(0.5).stroke();
+  pdf.font('bold').fontSize(10);
+  at('Totaal', MARGIN, y + 6);
+  right(doc.totaal, MARGIN, WIDTH, y + 6);
+  pdf.font('regular').fontSize(8.5);
+  pdf.text(doc.noten.join('\n'), MARGIN, y + 28, { width: WIDTH });
+  const range = pdf.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    pdf.switchToPage(range.start + i);
+    pdf.page.margins.bottom = 0;
+    pdf.font('regular').fontSize(8);
+    const footer = `${meta.nummer} · pagina ${i + 1} van ${range.count}`;
+    at(footer, MARGIN + (WIDTH - pdf.widthOfString(footer)) / 2, 841.89 - MARGIN - 10);
+  }
+  pdf.end();
+  return done;
+}
