@@ -66,5 +66,16 @@ gob('factuur', 'run', '--maand', '2026-10', '--today', '2026-11-10');
 gob('factuur', 'list', '--maand', '2026-10');
 gob('factuur', 'show', '2026-00006');
 gob('factuur', 'pdf', '--maand', '2026-10', '--out', 'data/demo/out/facturen');
+
+// The kassiersfunctie: Fatima has no mandate and pays by transfer; everyone else is collected by
+// SEPA incasso on the 20th. The payout deadline is the payment date plus 5 werkdagen.
+gob('betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-18', '--today', '2026-11-18');
+gob('sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'data/demo/out/incasso-2026-11-20.xml', '--today', '2026-11-12');
+gob('uitbetaling', 'open', '--today', '2026-11-23');
+gob('uitbetaling', 'run', '--datum', '2026-11-24', '--today', '2026-11-24');
+gob('uitbetaling', 'show', 'U2026-00001', '--today', '2026-11-24');
+gob('sepa', 'uitbetaling', '--datum', '2026-11-24', '--out', 'data/demo/out/uitbetaling-2026-11-24.xml', '--today', '2026-11-24');
+gob('uitbetaling', 'pdf', '--datum', '2026-11-24', '--out', 'data/demo/out/uitbetalingen', '--today', '2026-11-24');
+gob('uitbetaling', 'open', '--today', '2026-11-24');
 gob('log', '--limit', '8');
 console.log(`\nKlaar. Probeer zelf: GOB_DB=${db} npx gob kind list`);

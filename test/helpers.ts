@@ -51,7 +51,7 @@ const baseEnv = (extra: Record<string, string>) => {
 
 /** Run the built `gob` in `cwd` with stdin closed (as a script would). */
 export function gob(cwd: string, args: string[], env: Record<string, string> = {}): GobResult {
-  const r = spawnSync(process.execPath, [GOB, ...args], { cwd, env: baseEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [GOB, ...args], { cwd, env: baseEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -28,7 +28,7 @@ export async function uitbetalingOpen(_opts: unknown, deps: Deps) {
     .map(([gastouder, e]) => ({ gastouder, bedragCent: e.bedragCent, uiterlijk: e.uiterlijk }))
     .filter((r) => r.bedragCent !== 0);
   const late = rows.filter((r) => r.bedragCent > 0 && r.uiterlijk !== null && r.uiterlijk < deps.today);
-  deps.out.table(
+  if (rows.length > 0) deps.out.table(
     [
       { key: 'gastouder', title: 'gastouder' },
       { key: 'bedrag', title: 'te betalen', align: 'right' },

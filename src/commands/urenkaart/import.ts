@@ -58,6 +58,9 @@ function mapColumns(header: string[]): Record<UrenColumn, number> {
   return positions;
 }
 
+/** Warnings listed on stderr at most; the rest are counted. */
+const MAX_SHOWN = 40;
+
 /** The koppeling that covers a date (a plain loop: this runs a million times). */
 function koppelingOn(list: { code: string; start: string; eind: string | null }[] | undefined, datum: string) {
   if (!list) return undefined;
@@ -263,7 +266,10 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
         }
         if (waarschuwingen.length > 0) {
           deps.out.warn(`Let op: ${waarschuwingen.length} ${waarschuwingen.length === 1 ? 'waarschuwing' : 'waarschuwingen'} (de uren zijn wel ${opts.dryRun ? 'goed bevonden' : 'opgeslagen'}):`);
-          for (const line of await warningLines(trx, waarschuwingen, violations)) deps.out.warn(line ? `  ${line}` : '');
+          // A person reads the first screenful; --json has every warning.
+          const lines = await warningLines(trx, waarschuwingen.slice(0, MAX_SHOWN), violations.slice(0, MAX_SHOWN));
+          for (const line of lines) deps.out.warn(line ? `  ${line}` : '');
+          if (waarschuwingen.length > MAX_SHOWN) deps.out.warn(`  … en nog ${waarschuwingen.length - MAX_SHOWN} (alle waarschuwingen: --json, of 'gob rooster check --uren --maand ${maand}').`);
         }
         // Lines to urenkaarten: one per gastouder, kind and koppeling, lines in date order.
         const order = keyOrder(rows, ranks(gastouders.list), ranks(kinderen.list));
