@@ -50,7 +50,10 @@ export function renderTablePdf(doc: TableDocument, meta: { nummer: string; datum
   };
   const tableHeader = (y: number) => {
     pdf.font('bold').fontSize(8);
-    doc.kolommen.forEach((k, i) => (doc.rechts[i] ? right(k, xs[i]!, widths[i]! - 6, y) : at(k, xs[i]!, y)));
+    for (const [i, k] of doc.kolommen.entries()) {
+      if (doc.rechts[i]) right(k, xs[i]!, widths[i]! - 6, y);
+      else at(k, xs[i]!, y);
+    }
     pdf.moveTo(MARGIN, y + 12).lineTo(MARGIN + WIDTH, y + 12).lineWidth(0.5).stroke();
     return y + 17;
   };
@@ -77,7 +80,10 @@ export function renderTablePdf(doc: TableDocument, meta: { nummer: string; datum
       y = tableHeader(header(false));
       pdf.font('regular').fontSize(8);
     }
-    row.forEach((c, i) => (doc.rechts[i] ? right(c, xs[i]!, widths[i]! - 6, y) : at(c, xs[i]!, y)));
+    for (const [i, c] of row.entries()) {
+      if (doc.rechts[i]) right(c, xs[i]!, widths[i]! - 6, y);
+      else at(c, xs[i]!, y);
+    }
     y += 13;
   }
   pdf.moveTo(MARGIN, y).lineTo(MARGIN + WIDTH, y).lineWidth(0.5).stroke();

@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allocate, held, type OpenPost, planPayouts, type Zorgregel } from '../../src/domain/kas.js';
+
+const post = (factuur: string, openCent: number, vervaldatum = '2026-11-17'): OpenPost => ({ factuur, openCent, vervaldatum });
+
+describe('allocating a payment', () => {
+  it('pays the oldest due first, keeps the rest', () => {
+    expect(allocate(1500, [post('2026-00002', 1000, '2026-12-01'), post('2026-00001', 1000, '2026-11-01')])).toEqual({
+      allocations: [
+        { factuur: '2026-00001', bedragCent: 1000 },
+        { factuur: '2026-00002', bedragCent: 500 },
+      ],
+      restCent: 0,
+    });
+    expect(allocate(2500, [post('2026-00001', 1000)]).restCent).toBe(1500);
+  });
+  it('the preferred invoice first', () => {
+    expect(allocate(500, [post('2026-00001', 1000, '2026-11-01'), post('2026-00002', 1000, '2026-12-01')], '2026-00002').allocations).toEqual([{ factuur: '2026-00002', bedragCent: 500 }]);
+  });
+  it('sets off a credit invoice against what is paid', () => {
+    expect(allocate(1000, [post('2026-00001', 1500), post('2026-00002', -500)])).toEqual({
+      allocations: [
+        { factuur: '2026-00001', bedragCent: 1500 },
+        { factuur: '2026-00002', bedragCent: -500 },
+      ],
+      restCent: 0,
+    });
+    // With nothing to set it against, the credit stays open.
+    expect(allocate(300, [post('2026-00002', -500)])).toEqual({ allocations: [], restCent: 300 });
+  });
+  it('allocations plus remainder always equal the amount', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.array(fc.integer({ min: -50000, max: 50000 }).filter((n) => n !== 0), { maxLength: 6 }), (amount, opens) => {
+        const posts = opens.map((o, i) => post(`F${i}`, o));
+        const { allocations, restCent } = allocate(amount, posts);
+        expect(allocations.reduce((s, a) => s + a.bedragCent, 0) + restCent).toBe(amount);
+        expect(restCent).toBeGreaterThanOrEqual(0);
+        for (const a of allocations) {
+          const p = posts.find((x) => x.factuur === a.factuur)!;
+          expect(Math.abs(a.bedragCent)).toBeLessThanOrEqual(Math.abs(p.openCent));
+        }
+      }),
+    );
+  });
+});
+
+describe('payouts', () => {
+  const line = (id: number, gastouder: string, bedragCent: number, betaaldOp: string | null, uitbetaald = false): Zorgregel => ({
+    id, gastouder, factuur: `F${id}`, kind: 'K1', maand: '2026-10', minuten: 60, bedragCent, betaaldOp, uitbetaald,
+  });
+  it('one payout per gastouder of paid, not paid-out lines, with deadlines in werkdagen', () => {
+    const payouts = planPayouts([line(1, 'G1', 1000, '2026-11-20'), line(2, 'G1', 500, null), line(3, 'G2', 700, '2026-11-18', true)], '2026-11-24', 5);
+    expect(payouts).toEqual([{ gastouder: 'G1', bedragCent: 1000, teLaat: false, regels: [expect.objectContaining({ id: 1, uiterlijk: '2026-11-27' })] }]);
+  });
+  it('late after the deadline', () => {
+    expect(planPayouts([line(1, 'G1', 1000, '2026-11-20')], '2026-11-30', 5)[0]!.teLaat).toBe(true);
+  });
+  it('a negative balance from a credit invoice carries over; a payout is never negative', () => {
+    expect(planPayouts([line(1, 'G1', -800, '2026-11-20'), line(2, 'G1', 500, '2026-11-20')], '2026-11-24', 5)).toEqual([]);
+    const later = planPayouts([line(1, 'G1', -800, '2026-11-20'), line(2, 'G1', 500, '2026-11-20'), line(3, 'G1', 600, '2026-12-18')], '2026-12-20', 5);
+    expect(later).toEqual([expect.objectContaining({ gastouder: 'G1', bedragCent: 300 })]);
+  });
+
+  it('property: money held per gastouder is never negative over any sequence of invoices, payments, stornos and payouts', () => {
+    type Op = { kind: 'invoice'; g: number; cent: number } | { kind: 'credit'; g: number; cent: number } | { kind: 'pay'; n: number } | { kind: 'storno'; n: number } | { kind: 'payout' };
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      fc.record({ kind: fc.constant('invoice' as const), g: fc.nat(2), cent: fc.integer({ min: 1, max: 100000 }) }),
+      fc.record({ kind: fc.constant('credit' as const), g: fc.nat(2), cent: fc.integer({ min: 1, max: 100000 }) }),
+      fc.record({ kind: fc.constant('pay' as const), n: fc.nat(20) }),
+      fc.record({ kind: fc.constant('storno' as const), n: fc.nat(20) }),
+      fc.record({ kind: fc.constant('payout' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        // A small ledger: invoices with one care line each; an invoice is paid or not.
+        const lines: Zorgregel[] = [];
+        const paidOut = new Map<string, number>();
+        let day = 1;
+        for (const o of ops) {
+          const date = `2026-${String(10 + Math.floor(day / 28)).padStart(2, '0')}-${String((day % 28) + 1).padStart(2, '0')}`;
+          day++;
+          if (o.kind === 'invoice') lines.push({ id: lines.length, gastouder: `G${o.g}`, factuur: `F${lines.length}`, kind: 'K', maand: '2026-10', minuten: 60, bedragCent: o.cent, betaaldOp: null, uitbetaald: false });
+          if (o.kind === 'credit') lines.push({ id: lines.length, gastouder: `G${o.g}`, factuur: `F${lines.length}`, kind: 'K', maand: '2026-10', minuten: -60, bedragCent: -o.cent, betaaldOp: date, uitbetaald: false });
+          if (o.kind === 'pay' && lines[o.n] && lines[o.n]!.bedragCent > 0) lines[o.n]!.betaaldOp ??= date;
+          // A storno reopens an invoice; a line already paid out stays paid out.
+          if (o.kind === 'storno' && lines[o.n] && lines[o.n]!.bedragCent > 0 && !lines[o.n]!.uitbetaald) lines[o.n]!.betaaldOp = null;
+          if (o.kind === 'payout') {
+            for (const p of planPayouts(lines, '2026-12-31', 5)) {
+              expect(p.bedragCent).toBeGreaterThan(0);
+              paidOut.set(p.gastouder, (paidOut.get(p.gastouder) ?? 0) + p.bedragCent);
+              for (const r of p.regels) lines[r.id]!.uitbetaald = true;
+            }
+          }
+          for (const g of ['G0', 'G1', 'G2']) {
+            expect(held(lines, g)).toBeGreaterThanOrEqual(0);
+            // Received (paid lines, credits once netted) minus paid out is exactly what is held.
+            const received = lines.filter((l) => l.gastouder === g && l.betaaldOp !== null && (l.bedragCent > 0 || l.uitbetaald)).reduce((s, l) => s + l.bedragCent, 0);
+            expect(received - (paidOut.get(g) ?? 0)).toBe(held(lines, g));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
