@@ -77,5 +77,15 @@ gob('uitbetaling', 'show', 'U2026-00001', '--today', '2026-11-24');
 gob('sepa', 'uitbetaling', '--datum', '2026-11-24', '--out', 'data/demo/out/uitbetaling-2026-11-24.xml', '--today', '2026-11-24');
 gob('uitbetaling', 'pdf', '--datum', '2026-11-24', '--out', 'data/demo/out/uitbetalingen', '--today', '2026-11-24');
 gob('uitbetaling', 'open', '--today', '2026-11-24');
+
+// The overeenkomst van opdracht of one koppeling, signed by the vraagouder and the gastouder, and
+// digitally by the bureau with a self-signed test certificate (check it with: pdfsig <file>).
+env.GOB_CERTIFICAAT_WACHTWOORD = 'demo-wachtwoord';
+fs.rmSync(path.join(root, 'data', 'demo', 'out', 'certificaat.p12'), { force: true });
+gob('bureau', 'certificaat-maken', '--out', 'data/demo/out/certificaat.p12');
+gob('contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', 'Łukasz Wałęsa', '--plaats', 'Utrecht', '--datum', '2025-02-20');
+gob('contract', 'teken', '--koppeling', 'KP0001', '--partij', 'gastouder', '--naam', 'Anna de Vries', '--plaats', 'Utrecht', '--datum', '2025-02-21');
+gob('contract', 'pdf', '--koppeling', 'KP0001', '--out', 'data/demo/out/overeenkomst-KP0001-gastouder.pdf');
+gob('contract', 'pdf', '--koppeling', 'KP0001', '--soort', 'bureau', '--out', 'data/demo/out/overeenkomst-KP0001-bureau.pdf');
 gob('log', '--limit', '8');
-console.log(`\nKlaar. Probeer zelf: GOB_DB=${db} npx gob kind list`);
+console.log(`\nKlaar. De PDF's en SEPA-bestanden staan in data/demo/out/. Probeer zelf: GOB_DB=${db} npx gob kind list`);

@@ -127,6 +127,10 @@ export function buildProgram(): Command {
   const bureau = noun(program, 'bureau', 'instellingen van het bureau');
   verb(bureau, 'show', 'toon de instellingen').action(run('db', () => import('../commands/bureau/show.js').then((m) => m.bureauShow)));
   fieldOptions(verb(bureau, 'set', 'wijzig instellingen'), BUREAU_FIELDS).action(run('db', () => import('../commands/bureau/set.js').then((m) => m.bureauSet)));
+  verb(bureau, 'certificaat-maken', 'maak een zelfondertekend testcertificaat om overeenkomsten digitaal te ondertekenen')
+    .option('--out <bestand>', 'het .p12-bestand (standaard certificaat.p12 naast de database)')
+    .option('--force', 'overschrijf een bestaand bestand')
+    .action(run('db', () => import('../commands/bureau/certificaat.js').then((m) => m.certificaatMaken)));
 
   verb(program, 'backup', 'maak een consistente kopie van de database, ook terwijl gob draait')
     .argument('<file>', 'bestand voor de kopie')
@@ -257,6 +261,22 @@ export function buildProgram(): Command {
     .option('--out <bestand>', 'het XML-bestand')
     .option('--formaat <formaat>', 'pain.001.001.09 (standaard) of pain.001.001.03')
     .action(run('db', () => import('../commands/sepa/uitbetaling.js').then((m) => m.sepaUitbetaling)));
+
+  const contract = noun(program, 'contract', 'overeenkomsten van opdracht');
+  verb(contract, 'pdf', 'schrijf de overeenkomst van een koppeling als PDF (ondertekend als het bureau een certificaat heeft)')
+    .option('--koppeling <code>', 'de koppeling')
+    .option('--soort <soort>', 'gastouder (vraagouder–gastouder, standaard) of bureau (vraagouder–gastouderbureau)')
+    .option('--template <bestand>', 'een eigen sjabloon in plaats van templates/overeenkomst-<soort>.md')
+    .option('--out <bestand>', 'het PDF-bestand')
+    .action(run('db', () => import('../commands/contract/pdf.js').then((m) => m.contractPdf)));
+  verb(contract, 'teken', 'leg de handtekening van een partij vast')
+    .option('--koppeling <code>', 'de koppeling')
+    .option('--soort <soort>', 'gastouder (standaard) of bureau')
+    .option('--partij <partij>', 'ouder, gastouder of bureau')
+    .option('--naam <naam>', 'naam van wie tekent')
+    .option('--datum <datum>', 'datum (standaard vandaag)')
+    .option('--plaats <plaats>', 'plaats')
+    .action(run('db', () => import('../commands/contract/teken.js').then((m) => m.contractTeken)));
 
   return program;
 }

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCode } from '../../domain/values.js';
+import { Refused, ValueError } from '../../errors.js';
+import type { Deps } from '../deps.js';
+import { missingOptions, parseOption, parseOptional } from '../options.js';
+import { type ContractSoort, contractDocument } from './document.js';
+
+export function parseSoort(raw: string): ContractSoort {
+  if (raw !== 'gastouder' && raw !== 'bureau') throw new ValueError(raw, 'gastouder (vraagouder en gastouder) of bureau (vraagouder en gastouderbureau)');
+  return raw;
+}
+
+/** The bureau's certificate and its password, or a clear refusal. */
+export function loadCertificate(file: string): { p12: Buffer; wachtwoord: string } {
+  const wachtwoord = process.env.GOB_CERTIFICAAT_WACHTWOORD;
+  if (wachtwoord === undefined || wachtwoord === '') {
+    throw new Refused(`Het bureau ondertekent met certificaat ${file}, maar het wachtwoord ontbreekt. Zet het in de omgevingsvariabele GOB_CERTIFICAAT_WACHTWOORD.`);
+  }
+  let p12: Buffer;
+  try {
+    p12 = fs.readFileSync(file);
+  } catch {
+    throw new Refused(`Het certificaat ${file} (bureau-instelling certificaat) bestaat niet of is niet leesbaar. Maak er een met 'gob bureau certificaat-maken' of stel een ander in met 'gob bureau set --certificaat …'.`);
+  }
+  return { p12, wachtwoord };
+}
+
+/**
+ * `gob contract pdf --koppeling <code> [--soort gastouder|bureau] [--template <file>] --out <file.pdf>`:
+ * the overeenkomst van opdracht, signed by the bureau when a certificate is set.
+ */
+export async function contractPdf(opts: { koppeling?: string; soort?: string; template?: string; out?: string }, deps: Deps) {
+  missingOptions(opts, ['koppeling', 'out']);
+  const koppeling = parseOption('koppeling', opts.koppeling!, parseCode);
+  const soort = parseOptional('soort', opts.soort, parseSoort) ?? 'gastouder';
+  const doc = await contractDocument(deps.db, { koppeling, soort, template: opts.template, today: deps.today });
+  const bureau = await deps.db.selectFrom('bureau').select(['naam', 'plaats', 'certificaat']).executeTakeFirstOrThrow();
+  const certificate = bureau.certificaat ? loadCertificate(bureau.certificaat) : undefined;
+  const { renderContractPdf } = await import('../../pdf/contract.js');
+  let bytes: Buffer;
+  try {
+    bytes = await renderContractPdf(doc, certificate ? { ...certificate, naam: bureau.naam ?? 'gastouderbureau', plaats: bureau.plaats ?? '' } : undefined);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (certificate && /password|pkcs12|mac|decrypt|invalid|asn/i.test(message)) {
+      throw new Refused(`Het certificaat ${bureau.certificaat} kon niet worden geopend: is GOB_CERTIFICAAT_WACHTWOORD het juiste wachtwoord? Er is geen PDF geschreven.`);
+    }
+    throw error;
+  }
+  fs.mkdirSync(path.dirname(path.resolve(opts.out!)), { recursive: true });
+  fs.writeFileSync(opts.out!, bytes);
+  deps.out.line(`Overeenkomst (${soort}) van koppeling ${koppeling} geschreven naar ${opts.out}${certificate ? ', digitaal ondertekend door het bureau' : ''}.`);
+  return { bestand: opts.out, koppeling, soort, ondertekend: Boolean(certificate), handtekeningen: doc.handtekeningen };
+}

@@ -1,0 +1,117 @@
+// Contracts (CONTRACT §7): the two agreements as PDFs, read back with pdftotext, checked with
+// qpdf, and signed so that pdfsig reports them valid.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TODAY, demoBureau } from '../demo.js';
+import { gob } from '../helpers.js';
+
+const text = (file: string) => spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+const pdfsig = (file: string) => {
+  const r = spawnSync('pdfsig', [file], { encoding: 'utf8' });
+  return r.stdout + r.stderr;
+};
+
+describe('contract pdf', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = demoBureau();
+  });
+
+  it('the agreement between vraagouder and gastouder names every section and value', () => {
+    const r = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'gastouder.pdf'], DEMO_TODAY);
+    expect(r.code, r.stderr).toBe(0);
+    const t = text(path.join(dir, 'gastouder.pdf'));
+    for (const s of [
+      'Overeenkomst van opdracht gastouderopvang',
+      'Łukasz Wałęsa', 'Oudegracht 100', 'Anna de Vries', 'Lindenlaan 4', 'ingeschreven in het Landelijk Register Kinderopvang onder nummer 111111111',
+      'KvK 12345678', 'LRK 987654321', 'Zoë Wałęsa', 'geboren op 29 februari 2024', 'bij de gastouder thuis, Lindenlaan 4, 3581 AB Utrecht',
+      'begint op 1 maart 2025', 'voor onbepaalde tijd', 'maandag 08:00 17:30', 'dinsdag 08:00 17:30',
+      'uurtarief van € 7,95', '€ 29,50 per maand bij één kind', 'Proefperiode', 'eerste maand', 'opzegtermijn van één maand',
+      'ten minste twee weken van tevoren', 'afgesproken uren in rekening gebracht', 'ten minste twee maanden van tevoren',
+      'kassiersfunctie', 'Verzekering', 'AVG', 'burgerservicenummer (BSN)', 'Geschillencommissie Kinderopvang', 'Nederlands recht',
+      'Artikel 1. Partijen', 'De vraagouder', 'De gastouder', 'pagina 1 van 2',
+    ]) {
+      expect(t).toContain(s);
+    }
+    expect(spawnSync('qpdf', ['--check', path.join(dir, 'gastouder.pdf')]).status).toBe(0);
+  });
+
+  it('the agreement between vraagouder and bureau (--soort bureau)', () => {
+    expect(gob(dir, ['contract', 'pdf', '--koppeling', 'KP0007', '--soort', 'bureau', '--out', 'bureau.pdf'], DEMO_TODAY).code).toBe(0);
+    const t = text(path.join(dir, 'bureau.pdf'));
+    for (const s of ['Overeenkomst van opdracht gastouderbureau', 'Fatima El Amrani', 'Yara El Amrani', 'gastouder Renée Müller, LRK-nummer 222222222', 'bij de vraagouder thuis, Utrechtseweg 3', 'Het gastouderbureau', 'vrijgesteld van btw']) {
+      expect(t).toContain(s);
+    }
+  });
+
+  it('contract teken records signatures; the block shows each, and empty lines for the rest', () => {
+    expect(gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', 'Łukasz Wałęsa', '--plaats', 'Utrecht', '--datum', '2026-02-20'], DEMO_TODAY).code).toBe(0);
+    gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'getekend.pdf'], DEMO_TODAY);
+    const t = text(path.join(dir, 'getekend.pdf'));
+    expect(t).toContain('Naam: Łukasz Wałęsa');
+    expect(t).toContain('Datum: 20 februari 2026');
+    expect(t).toContain('Plaats: Utrecht');
+    expect(t).toContain('Naam: ______');
+    const wrong = gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'bureau', '--naam', 'X'], DEMO_TODAY);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/getekend door ouder en gastouder, niet door bureau/);
+    expect(gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'oma', '--naam', 'X'], DEMO_TODAY).code).toBe(2);
+  });
+
+  it('a bureau can use its own template; an unknown placeholder is named', () => {
+    fs.writeFileSync(path.join(dir, 'eigen.md'), '# Eigen overeenkomst\n\n## Partijen\n{{ouder.naam}} en {{gastouder.naam}}.\n\n{{handtekeningen}}\n');
+    expect(gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--template', 'eigen.md', '--out', 'eigen.pdf'], DEMO_TODAY).code).toBe(0);
+    expect(text(path.join(dir, 'eigen.pdf'))).toContain('Artikel 1. Partijen Łukasz Wałęsa en Anna de Vries.');
+    fs.writeFileSync(path.join(dir, 'fout.md'), '# X\n\n{{ouder.schoenmaat}}\n');
+    const r = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--template', 'fout.md', '--out', 'fout.pdf'], DEMO_TODAY);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/onbekend veld \{\{ouder\.schoenmaat\}\}/);
+  });
+});
+
+describe('digital signature', () => {
+  const env = { ...DEMO_TODAY, GOB_CERTIFICAAT_WACHTWOORD: 'demo-wachtwoord' };
+  let dir: string;
+  beforeAll(() => {
+    dir = demoBureau();
+    const r = gob(dir, ['bureau', 'certificaat-maken'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.statSync(path.join(dir, 'data', 'certificaat.p12')).mode & 0o777).toBe(0o600);
+  });
+
+  it('with a bureau certificate the PDF is signed over the whole file and pdfsig reports it valid', () => {
+    const r = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'getekend.pdf', '--json'], env);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ondertekend: true });
+    const sig = pdfsig(path.join(dir, 'getekend.pdf'));
+    expect(sig).toContain('Signature Validation: Signature is Valid.');
+    expect(sig).toContain('Total document signed');
+    expect(sig).toContain('ETSI.CAdES.detached');
+    expect(spawnSync('qpdf', ['--check', path.join(dir, 'getekend.pdf')]).status).toBe(0);
+  });
+
+  it('any later change breaks the signature', () => {
+    expect(gob(dir, ['contract', 'pdf', '--koppeling', 'KP0002', '--out', 'origineel.pdf'], env).code).toBe(0);
+    const bytes = fs.readFileSync(path.join(dir, 'origineel.pdf'));
+    // One byte in the middle of the second signed range (after the signature itself).
+    const [, , start, length] = /ByteRange \[\s*(\d+) (\d+) (\d+) (\d+)\s*\]/.exec(bytes.toString('latin1'))!.slice(1).map(Number);
+    const i = start! + Math.floor(length! / 2);
+    bytes[i] = bytes[i] === 0x41 ? 0x42 : 0x41;
+    fs.writeFileSync(path.join(dir, 'gewijzigd.pdf'), bytes);
+    const sig = pdfsig(path.join(dir, 'gewijzigd.pdf'));
+    expect(sig).not.toContain('Signature is Valid.');
+    expect(sig).toMatch(/Digest Mismatch|Signature is Invalid/);
+  });
+
+  it('a missing or wrong password is a clear error, and no PDF is written', () => {
+    const missing = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'x.pdf'], DEMO_TODAY);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/wachtwoord ontbreekt.*GOB_CERTIFICAAT_WACHTWOORD/);
+    const wrong = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'x.pdf'], { ...DEMO_TODAY, GOB_CERTIFICAAT_WACHTWOORD: 'fout' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/juiste wachtwoord/);
+    expect(wrong.stderr).not.toMatch(/at .*\.js/);
+    expect(fs.existsSync(path.join(dir, 'x.pdf'))).toBe(false);
+  });
+});
