@@ -50,6 +50,16 @@ export interface Overboeking {
 
 const total = (items: { bedragCent: number }[]) => items.reduce((s, i) => s + i.bedragCent, 0);
 
+/** The group header both kinds of file start with. */
+function groupHeader(doc: ReturnType<typeof create>, opts: { berichtId: string; aangemaakt: string; naam: string; items: { bedragCent: number }[] }): void {
+  const hdr = doc.ele('GrpHdr');
+  hdr.ele('MsgId').txt(opts.berichtId);
+  hdr.ele('CreDtTm').txt(opts.aangemaakt);
+  hdr.ele('NbOfTxs').txt(String(opts.items.length));
+  hdr.ele('CtrlSum').txt(sepaAmount(total(opts.items)));
+  hdr.ele('InitgPty').ele('Nm').txt(sepaText(opts.naam, 70));
+}
+
 function agent(parent: ReturnType<typeof create>, bic: string | null, bicTag: 'BIC' | 'BICFI') {
   const fin = parent.ele('FinInstnId');
   if (bic) fin.ele(bicTag).txt(bic);
@@ -61,12 +71,7 @@ export function incassoXml(opts: { formaat: IncassoFormaat; berichtId: string; a
   const { formaat, bureau } = opts;
   const bicTag = formaat === 'pain.008.001.08' ? 'BICFI' : 'BIC';
   const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele(`urn:iso:std:iso:20022:tech:xsd:${formaat}`, 'Document').ele('CstmrDrctDbtInitn');
-  const hdr = doc.ele('GrpHdr');
-  hdr.ele('MsgId').txt(opts.berichtId);
-  hdr.ele('CreDtTm').txt(opts.aangemaakt);
-  hdr.ele('NbOfTxs').txt(String(opts.incasso.length));
-  hdr.ele('CtrlSum').txt(sepaAmount(total(opts.incasso)));
-  hdr.ele('InitgPty').ele('Nm').txt(sepaText(bureau.naam, 70));
+  groupHeader(doc, { berichtId: opts.berichtId, aangemaakt: opts.aangemaakt, naam: bureau.naam, items: opts.incasso });
   for (const volgorde of ['FRST', 'RCUR'] as const) {
     const txs = opts.incasso.filter((i) => i.volgorde === volgorde);
     if (txs.length === 0) continue;
@@ -108,12 +113,7 @@ export function overboekingXml(opts: { formaat: OverboekingFormaat; berichtId: s
   const { formaat, bureau } = opts;
   const nieuw = formaat === 'pain.001.001.09';
   const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele(`urn:iso:std:iso:20022:tech:xsd:${formaat}`, 'Document').ele('CstmrCdtTrfInitn');
-  const hdr = doc.ele('GrpHdr');
-  hdr.ele('MsgId').txt(opts.berichtId);
-  hdr.ele('CreDtTm').txt(opts.aangemaakt);
-  hdr.ele('NbOfTxs').txt(String(opts.overboekingen.length));
-  hdr.ele('CtrlSum').txt(sepaAmount(total(opts.overboekingen)));
-  hdr.ele('InitgPty').ele('Nm').txt(sepaText(bureau.naam, 70));
+  groupHeader(doc, { berichtId: opts.berichtId, aangemaakt: opts.aangemaakt, naam: bureau.naam, items: opts.overboekingen });
   const pmt = doc.ele('PmtInf');
   pmt.ele('PmtInfId').txt(`${opts.berichtId}-1`);
   pmt.ele('PmtMtd').txt('TRF');

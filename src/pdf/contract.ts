@@ -3,7 +3,7 @@
 // ETSI.CAdES.detached) over the whole file.
 import PDFDocument from 'pdfkit';
 import type { ContractBlock } from '../domain/contract.js';
-import { fonts } from './fonts.js';
+import { fonts, numberPages } from './fonts.js';
 
 export interface ContractHandtekening {
   rol: string;
@@ -118,14 +118,7 @@ export async function renderContractPdf(doc: ContractDocument, ondertekening?: O
     }
   }
 
-  const range = pdf.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    pdf.switchToPage(range.start + i);
-    pdf.page.margins.bottom = 0;
-    pdf.font('regular').fontSize(8);
-    const footer = `${doc.kenmerk} · pagina ${i + 1} van ${range.count}`;
-    pdf.text(footer, MARGIN + (WIDTH - pdf.widthOfString(footer)) / 2, 841.89 - MARGIN + 20, { lineBreak: false });
-  }
+  numberPages(pdf, doc.kenmerk, 841.89 - MARGIN + 20);
   if (!ondertekening) {
     pdf.end();
     return done;

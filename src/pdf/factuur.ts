@@ -4,7 +4,7 @@
 // the file ID from it.
 import PDFDocument from 'pdfkit';
 import type { FactuurDocument } from '../commands/factuur/document.js';
-import { fonts } from './fonts.js';
+import { fonts, numberPages } from './fonts.js';
 
 const MARGIN = 50;
 const WIDTH = 595.28 - 2 * MARGIN;
@@ -141,16 +141,7 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
   }
   pdf.fontSize(8).fillColor('#555555').text(doc.overzichtNoot, MARGIN, y + 4, { width: WIDTH }).fillColor('black');
 
-  // Page numbers, now that the number of pages is known.
-  const range = pdf.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    pdf.switchToPage(range.start + i);
-    // Writing in the bottom margin must not start a new page.
-    pdf.page.margins.bottom = 0;
-    font('regular').fontSize(8);
-    const footer = `${meta.nummer} · pagina ${i + 1} van ${range.count}`;
-    at(footer, MARGIN + (WIDTH - pdf.widthOfString(footer)) / 2, 841.89 - MARGIN - 10);
-  }
+  numberPages(pdf, meta.nummer, 841.89 - MARGIN - 10);
   pdf.end();
   return done;
 }

@@ -70,3 +70,20 @@ export const fonts = {
   regular: () => load('DejaVuSans.ttf'),
   bold: () => load('DejaVuSans-Bold.ttf'),
 };
+
+/**
+ * 'label · pagina 1 van 3' centred at the foot of every page, once the number of pages is known
+ * (the document must be made with bufferPages). Shared by every PDF gob writes.
+ */
+export function numberPages(pdf: PDFKit.PDFDocument, label: string, y: number): void {
+  const range = pdf.bufferedPageRange();
+  const width = pdf.page.width;
+  for (let i = 0; i < range.count; i++) {
+    pdf.switchToPage(range.start + i);
+    // Writing in the bottom margin must not start a new page.
+    pdf.page.margins.bottom = 0;
+    pdf.font('regular').fontSize(8);
+    const footer = `${label} · pagina ${i + 1} van ${range.count}`;
+    pdf.text(footer, (width - pdf.widthOfString(footer)) / 2, y, { lineBreak: false });
+  }
+}

@@ -1,7 +1,7 @@
 // A one-table A4 document (payout specifications): header, addressee, details, a table that
 // breaks across pages with its header repeated, a total and notes. Same bytes for the same input.
 import PDFDocument from 'pdfkit';
-import { fonts } from './fonts.js';
+import { fonts, numberPages } from './fonts.js';
 
 export interface TableDocument {
   titel: string;
@@ -92,14 +92,7 @@ export function renderTablePdf(doc: TableDocument, meta: { nummer: string; datum
   right(doc.totaal, MARGIN, WIDTH, y + 6);
   pdf.font('regular').fontSize(8.5);
   pdf.text(doc.noten.join('\n'), MARGIN, y + 28, { width: WIDTH });
-  const range = pdf.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    pdf.switchToPage(range.start + i);
-    pdf.page.margins.bottom = 0;
-    pdf.font('regular').fontSize(8);
-    const footer = `${meta.nummer} · pagina ${i + 1} van ${range.count}`;
-    at(footer, MARGIN + (WIDTH - pdf.widthOfString(footer)) / 2, 841.89 - MARGIN - 10);
-  }
+  numberPages(pdf, meta.nummer, 841.89 - MARGIN - 10);
   pdf.end();
   return done;
 }
