@@ -44,7 +44,12 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
     const posts = await openPosts(trx);
     const eerdere = new Set((await trx.selectFrom('betaling').select('mandaat').where('soort', '=', 'incasso').where('mandaat', 'is not', null).execute()).map((b) => b.mandaat));
     const jaar = Number(incassodatum.slice(0, 4));
-    const bericht = `GOB-INC-${jaar}-${String(await reserveNumbers(trx, 'sepa', jaar, 1)).padStart(5, '0')}`;
+    // The message number is taken only when there is something to collect: no gaps for empty runs.
+    let bericht = '';
+    const berichtId = async () => {
+      if (!bericht) bericht = `GOB-INC-${jaar}-${String(await reserveNumbers(trx, 'sepa', jaar, 1)).padStart(5, '0')}`;
+      return bericht;
+    };
     const incasso: (Incasso & { ouder: string })[] = [];
     for (const o of ouders) {
       let open = posts.get(o.code) ?? [];
@@ -58,7 +63,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       const saldo = open.reduce((s, p) => s + p.openCent, 0);
       if (saldo <= 0) continue;
       const { allocations } = allocate(saldo, open);
-      const id = await insertBetaling(trx, { ouder: o.code, datum: incassodatum, bedragCent: saldo, soort: 'incasso', mandaat: o.mandaat, sepaBericht: bericht });
+      const id = await insertBetaling(trx, { ouder: o.code, datum: incassodatum, bedragCent: saldo, soort: 'incasso', mandaat: o.mandaat, sepaBericht: await berichtId() });
       await insertToewijzingen(trx, id, allocations);
       const betaald = allocations.filter((a) => a.bedragCent > 0).map((a) => a.factuur);
       const verrekend = allocations.filter((a) => a.bedragCent < 0).map((a) => a.factuur);
