@@ -1,14 +1,17 @@
 // Real SQLite files in temp dirs: migrations, transactions, codes, immutability.
 import fs from 'node:fs';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../src/db/migrations/index.js';
 import { createOrMigrateDatabase, inTransaction, openDatabase } from '../../src/db/open.js';
 import { insertRecord, nextCode } from '../../src/db/repo/register.js';
 import { GASTOUDER, KOPPELING } from '../../src/domain/fields.js';
 import { addRecord } from '../../src/commands/register/add.js';
 import { importRecords } from '../../src/commands/register/import.js';
 import { Refused } from '../../src/errors.js';
-import { testDeps, writeCsv } from '../helpers.js';
+import { tempDir, testDeps, writeCsv } from '../helpers.js';
 
 type TestDeps = Awaited<ReturnType<typeof testDeps>>;
 let deps: TestDeps | undefined;
@@ -37,6 +40,29 @@ describe('migrations', () => {
     const empty = path.join(deps.dir, 'leeg.sqlite');
     fs.writeFileSync(empty, '');
     await expect(openDatabase(empty)).rejects.toThrow(/gob init/);
+  });
+  it('0002 upgrades a database of 0001 and fills the new facts from what was there', async () => {
+    const file = path.join(tempDir(), 'oud.sqlite');
+    const sqlite = new SQLite(file);
+    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const first = await new Migrator({ db: old, provider: { getMigrations: async () => ({ '0001_register': migrations['0001_register']! }) } }).migrateToLatest();
+    expect(first.error).toBeUndefined();
+    sqlite.exec(`
+      insert into gastouder (code, naam, geboortedatum) values ('G1', 'G', '1980-01-01');
+      insert into ouder (code, naam) values ('O1', 'O');
+      insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'K', '2024-01-01', 'O1');
+      insert into koppeling (code, kind, gastouder, start, uurtarief_cent) values ('KP1', 'K1', 'G1', '2026-01-01', 800);
+      insert into urenkaart values ('2026-10', 'G1', 'K1', 'KP1', 60, '[[1,480,540]]', 0), ('2026-11', 'G1', 'K1', 'KP1', 60, '[[2,480,540]]', 0);
+      insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent, gegevens) values ('2026-00001', 'O1', '2026-10', '2026-11-05', '2026-11-19', 800, '{}');
+      insert into betaling (id, ouder, datum, bedrag_cent, soort) values (1, 'O1', '2026-11-01', 800, 'betaling');
+      insert into toewijzing (betaling, factuur, bedrag_cent) values (1, '2026-00001', 800);`);
+    await old.destroy();
+    const { store, applied } = await createOrMigrateDatabase(file);
+    expect(applied).toEqual(['0002_kas_data']);
+    // Money paid before the invoice existed counts from the invoice date; October's rate is fixed, November is not invoiced.
+    expect(store.sqlite.prepare('select datum from toewijzing').pluck().all()).toEqual(['2026-11-05']);
+    expect(store.sqlite.prepare('select maand, koppeling, uurtarief_cent from maandtarief').all()).toEqual([{ maand: '2026-10', koppeling: 'KP1', uurtarief_cent: 800 }]);
+    await store.close();
   });
   it('foreign keys are enforced', async () => {
     deps = await testDeps();

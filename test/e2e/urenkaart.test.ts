@@ -131,6 +131,19 @@ describe('replace, deadline, --te-laat, warnings, --strict, --dry-run', () => {
     expect(count(dir, 'te_laat = 1')).toBe(2);
   });
 
+  it('the 230 hours count the hours of a child at every gastouder', () => {
+    const dir = demoBureau();
+    // Elif (K0003) has mornings at Anna (G0001) and afternoons at Renée (G0002): 120 + 120 hours.
+    const days = Array.from({ length: 20 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`);
+    writeCsv(path.join(dir, 'anna.csv'), ['gastouder;kind;datum;van;tot', ...days.map((d) => `G0001;K0003;${d};07:00;13:00`)]);
+    writeCsv(path.join(dir, 'renee.csv'), ['gastouder;kind;datum;van;tot', ...days.map((d) => `G0002;K0003;${d};13:00;19:00`)]);
+    const uur230 = (r: ReturnType<typeof importJson>) => r.json.waarschuwingen.filter((w: { regel: string }) => w.regel === '230-uur');
+    expect(uur230(importJson(dir, 'anna.csv'))).toEqual([]);
+    expect(uur230(importJson(dir, 'renee.csv'))).toEqual([
+      expect.objectContaining({ gastouder: 'G0002', kind: 'K0003', datum: '2026-10-20', melding: expect.stringContaining('240:00 uur') }),
+    ]);
+  });
+
   it('warnings (§4 on the actual hours, above 230 hours) are stored anyway; --strict refuses', () => {
     const dir = demoBureau();
     const lines = ['gastouder;kind;datum;van;tot'];

@@ -32,10 +32,10 @@ export async function betalingAdd(opts: { ouder?: string; bedrag?: string; datum
       if (exists.ouder !== ouder) throw new Refused(`Factuur ${factuur} is van ouder ${exists.ouder}, niet van ${ouder}.`);
       throw new Refused(`Factuur ${factuur} is al betaald. Laat --factuur weg om de betaling aan andere open facturen toe te wijzen.`);
     }
-    open = await settleRemainders(trx, ouder, open);
+    open = await settleRemainders(trx, ouder, open, datum);
     const { allocations, restCent } = allocate(bedrag, open, factuur);
     const id = await insertBetaling(trx, { ouder, datum, bedragCent: bedrag, soort: 'betaling' });
-    await insertToewijzingen(trx, id, allocations);
+    await insertToewijzingen(trx, id, allocations, datum);
     await writeLog(trx, deps, `betaling ${id} van ${ouder}: ${formatEuro(bedrag)} op ${datum}${allocations.length ? `, voor ${allocations.map((a) => a.factuur).join(', ')}` : ''}`);
     deps.out.line(`Betaling van ${formatEuro(bedrag)} van ${ouder} op ${datum} geboekt.`);
     for (const a of allocations) deps.out.line(`  ${a.factuur}: ${formatEuro(a.bedragCent)}`);

@@ -10,14 +10,15 @@ export async function betalingList(opts: { ouder?: string }, deps: Deps) {
   if (ouder) q = q.where('ouder', '=', ouder);
   const rows = await q.execute();
   const allocations = await deps.db.selectFrom('toewijzing').selectAll().orderBy('id').execute();
-  const byBetaling = new Map<number, { factuur: string; bedragCent: number }[]>();
-  for (const a of allocations) byBetaling.set(a.betaling, [...(byBetaling.get(a.betaling) ?? []), { factuur: a.factuur, bedragCent: a.bedrag_cent }]);
+  const byBetaling = new Map<number, { factuur: string; bedragCent: number; datum: string }[]>();
+  for (const a of allocations) byBetaling.set(a.betaling, [...(byBetaling.get(a.betaling) ?? []), { factuur: a.factuur, bedragCent: a.bedrag_cent, datum: a.datum }]);
   const result = rows.map((b) => ({
     id: b.id,
     ouder: b.ouder,
     datum: b.datum,
     soort: b.soort,
     bedragCent: b.bedrag_cent,
+    stornoVan: b.storno_van,
     toewijzingen: byBetaling.get(b.id) ?? [],
   }));
   deps.out.table(
@@ -29,7 +30,7 @@ export async function betalingList(opts: { ouder?: string }, deps: Deps) {
       { key: 'bedrag', title: 'bedrag', align: 'right' },
       { key: 'facturen', title: 'voor' },
     ],
-    result.map((b) => ({ id: String(b.id), datum: b.datum, ouder: b.ouder, soort: b.soort, bedrag: formatEuro(b.bedragCent), facturen: b.toewijzingen.map((t) => t.factuur).join(', ') })),
+    result.map((b) => ({ id: String(b.id), datum: b.datum, ouder: b.ouder, soort: b.stornoVan ? `storno van ${b.stornoVan}` : b.soort, bedrag: formatEuro(b.bedragCent), facturen: b.toewijzingen.map((t) => t.factuur).join(', ') })),
   );
   return result;
 }

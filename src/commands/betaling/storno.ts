@@ -1,31 +1,67 @@
 import { formatEuro } from '../../domain/money.js';
 import { parseCode, parseDate } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
-import { insertBetaling, insertToewijzingen } from '../../db/repo/kas.js';
+import { insertBetaling, insertToewijzingen, openPosts } from '../../db/repo/kas.js';
 import { writeLog } from '../../db/repo/log.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption } from '../options.js';
+import { settleRemainders } from './ledger.js';
 
 /**
  * `gob betaling storno --factuur <nummer> --datum <datum>`: the payment of an invoice came back (an
- * incasso reversed by the ouder's bank); the invoice is open again. Care lines already paid out
- * stay paid out: the bureau advanced that money and collects it from the ouder again.
+ * incasso reversed by the ouder's bank). What the bank returns is one payment, whole: the latest
+ * payment on this invoice not reversed yet. Its every allocation is undone, so the invoices it
+ * paid are open again and a credit it set off is open again; other payments on the invoice stay.
+ * Money the ouder still has with the bureau (an overpayment) is then applied to what reopened.
+ * Care lines already paid out stay paid out: the bureau advanced that money and collects it again.
  */
 export async function betalingStorno(opts: { factuur?: string; datum?: string }, deps: Deps) {
   missingOptions(opts, ['factuur', 'datum']);
   const factuur = parseOption('factuur', opts.factuur!, parseCode);
   const datum = parseOption('datum', opts.datum!, parseDate);
   return inTransaction(deps.db, async (trx) => {
-    const f = await trx.selectFrom('factuur').select(['nummer', 'ouder', 'totaal_cent']).where('nummer', '=', factuur).executeTakeFirst();
+    const f = await trx.selectFrom('factuur').select(['nummer', 'ouder']).where('nummer', '=', factuur).executeTakeFirst();
     if (!f) throw new NotFound(`Er is geen factuur met nummer ${factuur}. Zie 'gob factuur list'.`);
-    const paid = await trx.selectFrom('toewijzing').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('bedrag_cent'), eb.lit(0)).as('som')).where('factuur', '=', factuur).executeTakeFirstOrThrow();
-    const bedrag = Number(paid.som);
-    if (bedrag <= 0) throw new Refused(`Op factuur ${factuur} is niets betaald; er is niets terug te boeken.`);
-    const id = await insertBetaling(trx, { ouder: f.ouder, datum, bedragCent: -bedrag, soort: 'storno', omschrijving: `storno ${factuur}` });
-    await insertToewijzingen(trx, id, [{ factuur, bedragCent: -bedrag }]);
-    await writeLog(trx, deps, `storno ${factuur}: ${formatEuro(bedrag)} teruggeboekt op ${datum}`);
-    deps.out.line(`Storno geboekt: ${formatEuro(bedrag)} van factuur ${factuur} is teruggeboekt; de factuur staat weer open.`);
-    return { id, factuur, ouder: f.ouder, datum, bedragCent: -bedrag };
+    const betaling = await trx
+      .selectFrom('betaling as b')
+      .innerJoin('toewijzing as t', 't.betaling', 'b.id')
+      .select(['b.id', 'b.datum', 'b.soort', 'b.bedrag_cent'])
+      .where('t.factuur', '=', factuur)
+      .where('b.soort', '!=', 'storno')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('betaling as s').select('s.id').whereRef('s.storno_van', '=', 'b.id'))))
+      .groupBy('b.id')
+      .having((eb) => eb.fn.sum<number>('t.bedrag_cent'), '>', 0)
+      .orderBy('b.datum', 'desc')
+      .orderBy('b.id', 'desc')
+      .executeTakeFirst();
+    if (!betaling) throw new Refused(`Op factuur ${factuur} is niets betaald dat nog teruggeboekt kan worden.`);
+    if (datum < betaling.datum) {
+      throw new Refused(`--datum ${datum} ligt vóór de ${betaling.soort} van ${betaling.datum} die teruggeboekt wordt; een storno komt erna.`);
+    }
+    const undo = await trx
+      .selectFrom('toewijzing')
+      .select(['factuur', (eb) => eb.fn.sum<number>('bedrag_cent').as('som')])
+      .where('betaling', '=', betaling.id)
+      .groupBy('factuur')
+      .orderBy('factuur')
+      .execute();
+    const allocations = undo.filter((u) => Number(u.som) !== 0).map((u) => ({ factuur: u.factuur, bedragCent: -Number(u.som) }));
+    const id = await insertBetaling(trx, {
+      ouder: f.ouder,
+      datum,
+      bedragCent: -betaling.bedrag_cent,
+      soort: 'storno',
+      stornoVan: betaling.id,
+      omschrijving: `storno ${betaling.soort} ${betaling.id} (${factuur})`,
+    });
+    await insertToewijzingen(trx, id, allocations, datum);
+    await settleRemainders(trx, f.ouder, (await openPosts(trx, f.ouder)).get(f.ouder) ?? [], datum);
+    const heropend = allocations.map((a) => a.factuur);
+    await writeLog(trx, deps, `storno van ${betaling.soort} ${betaling.id} (${formatEuro(betaling.bedrag_cent)}) op ${datum}; weer open: ${heropend.join(', ')}`);
+    deps.out.line(
+      `Storno geboekt: de ${betaling.soort} van ${betaling.datum} (${formatEuro(betaling.bedrag_cent)}) is teruggeboekt. Weer open: ${heropend.join(', ')}.`,
+    );
+    return { id, stornoVan: betaling.id, factuur, ouder: f.ouder, datum, bedragCent: -betaling.bedrag_cent, toewijzingen: allocations };
   });
 }

@@ -6,12 +6,14 @@ import { MAX_MINUTEN_PER_MAAND } from '../../domain/urenkaart.js';
 import { parseDate, parseMonth } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { getBureau } from '../../db/repo/bureau.js';
-import { billedMonth, insertFacturen, monthUren, reserveNumbers } from '../../db/repo/factuur.js';
+import { openPosts, remainders } from '../../db/repo/kas.js';
+import { billedMonth, freezeRates, insertFacturen, monthUren, reserveNumbers } from '../../db/repo/factuur.js';
 import { writeLog } from '../../db/repo/log.js';
 import type { BureauRow } from '../../db/tables/bureau.js';
 import type { Db } from '../../db/open.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
+import { settleRemainders } from '../betaling/ledger.js';
 import { parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurJson } from './document.js';
 
@@ -100,6 +102,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
   const dryRun = Boolean(opts.dryRun);
   const waarschuwingen: string[] = [];
   const planned: Planned[] = [];
+  const verrekend: { ouder: string; bedragCent: number }[] = [];
   let vervaldatum = datum;
   await inTransaction(
     deps.db,
@@ -140,6 +143,17 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
         };
       });
       insertFacturen(deps.sqlite, rows);
+      await freezeRates(trx, maand);
+      // Money an ouder paid in advance (an overpayment) pays her new invoice now, as of its date:
+      // without a mandate there is no incasso to do it, and the gastouder's payout waits on it.
+      const tegoeden = await remainders(trx);
+      for (const p of planned) {
+        if (!tegoeden.has(p.ouder) || p.totaalCent <= 0) continue;
+        const open = (await openPosts(trx, p.ouder)).get(p.ouder) ?? [];
+        const voor = open.reduce((s, x) => s + x.openCent, 0);
+        const na = (await settleRemainders(trx, p.ouder, open, datum)).reduce((s, x) => s + x.openCent, 0);
+        if (voor !== na) verrekend.push({ ouder: p.ouder, bedragCent: voor - na });
+      }
       await writeLog(trx, deps, `facturen ${maand}: ${planned.length} gemaakt (${planned[0]!.nummer} t/m ${planned.at(-1)!.nummer}), totaal ${formatEuro(totaal(planned.flatMap((p) => p.regels)))}`);
     },
     { dryRun },
@@ -163,6 +177,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
         totaal: formatEuro(p.totaalCent),
       })),
     );
+    for (const v of verrekend) deps.out.line(`Tegoed van ouder ${v.ouder} verrekend: ${formatEuro(v.bedragCent)} van een eerdere betaling.`);
     deps.out.line(`${dryRun ? 'Proef (--dry-run, niets opgeslagen, geen nummers gebruikt)' : 'Gemaakt'}: ${planned.length} ${planned.length === 1 ? 'factuur' : 'facturen'} voor ${maand}, samen ${formatEuro(total)}.`);
   }
   return {
@@ -176,6 +191,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       ),
     ),
     totaalCent: total,
+    verrekend,
     waarschuwingen,
   };
 }

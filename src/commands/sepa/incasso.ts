@@ -11,7 +11,7 @@ import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
 import { settleRemainders } from '../betaling/ledger.js';
-import { writeAtomically } from './write.js';
+import { withStagedFile } from './write.js';
 
 const FORMATEN = ['pain.008.001.08', 'pain.008.001.02'] as const;
 
@@ -34,7 +34,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
   const incassodatum = parseOption('incassodatum', opts.incassodatum!, parseDate);
   const formaat: IncassoFormaat = parseOptional('formaat', opts.formaat, parseFormaat(FORMATEN)) ?? 'pain.008.001.08';
   const waarschuwingen: string[] = [];
-  const result = await inTransaction(deps.db, async (trx) => {
+  const result = await withStagedFile((stage) => inTransaction(deps.db, async (trx) => {
     const bureau = await getBureau(trx);
     const missing = (['naam', 'iban', 'incassant_id'] as const).filter((f) => !bureau[f]);
     if (missing.length > 0) {
@@ -59,12 +59,12 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
         if (saldo > 0) waarschuwingen.push(`ouder ${o.code} (${o.naam}) heeft ${formatEuro(saldo)} open maar geen ${!o.iban ? 'IBAN' : 'machtiging (mandaat en mandaat-datum)'}; niet geïncasseerd`);
         continue;
       }
-      open = await settleRemainders(trx, o.code, open);
+      open = await settleRemainders(trx, o.code, open, incassodatum);
       const saldo = open.reduce((s, p) => s + p.openCent, 0);
       if (saldo <= 0) continue;
       const { allocations } = allocate(saldo, open);
       const id = await insertBetaling(trx, { ouder: o.code, datum: incassodatum, bedragCent: saldo, soort: 'incasso', mandaat: o.mandaat, sepaBericht: await berichtId() });
-      await insertToewijzingen(trx, id, allocations);
+      await insertToewijzingen(trx, id, allocations, incassodatum);
       const betaald = allocations.filter((a) => a.bedragCent > 0).map((a) => a.factuur);
       const verrekend = allocations.filter((a) => a.bedragCent < 0).map((a) => a.factuur);
       incasso.push({
@@ -88,10 +88,10 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       bureau: { naam: bureau.naam!, iban: bureau.iban!, bic: bureau.bic, incassantId: bureau.incassant_id! },
       incasso,
     });
-    writeAtomically(opts.out!, xml);
+    stage(opts.out!, xml);
     await writeLog(trx, deps, `SEPA-incasso ${bericht} op ${incassodatum}: ${incasso.length} ouders, ${formatEuro(incasso.reduce((s, i) => s + i.bedragCent, 0))}, ${opts.out}`);
     return { bericht, incasso };
-  });
+  }));
   for (const w of waarschuwingen) deps.out.warn(`Let op: ${w}.`);
   const total = result.incasso.reduce((s, i) => s + i.bedragCent, 0);
   if (result.bericht === null) deps.out.line('Er is niets te incasseren: geen ouder met machtiging heeft een open saldo.');

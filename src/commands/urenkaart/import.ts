@@ -235,13 +235,16 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
                 : `kind ${kinderen.list[rows.kind[c.row]!]} is op ${when} al bij gastouder ${gastouders.list[rows.gastouder[c.other]!]} (${other}); een kind kan niet op twee plaatsen tegelijk zijn`,
           });
         }
-        rows.length = fileRows;
         if (fouten.length > 0) throw importRefused(fouten, summary, waarschuwingen);
 
-        // Warnings: above 230 hours, and the rules of §4 on the actual hours.
-        for (const o of over230(rows, kinderen.list.length)) {
+        // Warnings: above 230 hours (counting the child's hours at other gastouders too, since the
+        // toeslag limit is per child), and the rules of §4 on the actual hours.
+        const over = over230(rows, kinderen.list.length);
+        rows.length = fileRows;
+        for (const o of over) {
           const kind = kinderen.list[o.kind]!;
           const first = rows.kind.findIndex((k, i) => i < rows.length && k === o.kind);
+          if (first < 0) continue; // only at other gastouders: warned when their urenkaarten came in
           waarschuwingen.push({
             regel: '230-uur',
             gastouder: gastouders.list[rows.gastouder[first]!]!,

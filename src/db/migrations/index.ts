@@ -2,9 +2,11 @@
 // time, which fails under vitest on Node 20 and defeats bundling.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_register.js';
+import * as m0002 from './0002_kas_data.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_register': m0001,
+  '0002_kas_data': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,16 +4,38 @@ import type { Maand } from '../../domain/calendar.js';
 import type { Db } from '../open.js';
 import type { FactuurRow, FactuurregelRow, NewFactuur } from '../tables/factuur.js';
 
-/** The month's urenkaarten priced at their koppeling's rate, with the child's ouder. */
+/**
+ * The month's urenkaarten priced with the child's ouder: at the rate the month was first invoiced
+ * at (maandtarief), else at the koppeling's current rate. A rate change so applies to months not
+ * invoiced yet and never re-prices an invoiced month when a late urenkaart is corrected.
+ */
 export async function monthUren(db: Db, maand: Maand): Promise<Uren[]> {
   const rows = await db
     .selectFrom('urenkaart as u')
     .innerJoin('koppeling as kp', 'kp.code', 'u.koppeling')
     .innerJoin('kind as k', 'k.code', 'u.kind')
-    .select(['k.ouder', 'u.kind', 'u.gastouder', 'u.minuten', 'kp.uurtarief_cent'])
+    .leftJoin('maandtarief as mt', (join) => join.onRef('mt.maand', '=', 'u.maand').onRef('mt.koppeling', '=', 'u.koppeling'))
+    .select((eb) => ['k.ouder', 'u.kind', 'u.gastouder', 'u.minuten', eb.fn.coalesce('mt.uurtarief_cent', 'kp.uurtarief_cent').as('uurtarief_cent')])
     .where('u.maand', '=', maand)
     .execute();
   return rows.filter((r) => r.ouder !== null).map((r) => ({ ouder: r.ouder!, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, uurtariefCent: r.uurtarief_cent }));
+}
+
+/** Fix the rates of the month's koppelingen that have none yet: called when the month is invoiced. */
+export async function freezeRates(db: Db, maand: Maand): Promise<void> {
+  await db
+    .insertInto('maandtarief')
+    .columns(['maand', 'koppeling', 'uurtarief_cent'])
+    .expression((eb) =>
+      eb
+        .selectFrom('urenkaart as u')
+        .innerJoin('koppeling as kp', 'kp.code', 'u.koppeling')
+        .select(['u.maand', 'u.koppeling', 'kp.uurtarief_cent'])
+        .distinct()
+        .where('u.maand', '=', maand),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** What earlier invoices of the month billed, per ouder: the lines, and the latest invoice (the one a correction refers to). */

@@ -1,5 +1,7 @@
 // Payments, allocations and payouts in the database. The decisions are in domain/kas.ts.
 import type { Allocation, OpenPost, Zorgregel } from '../../domain/kas.js';
+import { sql } from 'kysely';
+import type { Datum } from '../../domain/calendar.js';
 import type { Db } from '../open.js';
 
 /** Every invoice with money still open on it (positive: to pay; negative: a credit not set off), per ouder. */
@@ -20,13 +22,17 @@ export async function openPosts(db: Db, ouder?: string): Promise<Map<string, Ope
   return by;
 }
 
-/** Payments (and collections) with money not yet allocated to an invoice, per ouder, oldest first. */
+/**
+ * Payments (and collections) with money not yet allocated to an invoice, per ouder, oldest first.
+ * A payment that was reversed (storno) has nothing left: the bank gave the money back.
+ */
 export async function remainders(db: Db, ouder?: string): Promise<Map<string, { betaling: number; restCent: number }[]>> {
   let q = db
     .selectFrom('betaling as b')
     .leftJoin('toewijzing as t', 't.betaling', 'b.id')
     .select((eb) => ['b.id', 'b.ouder', 'b.bedrag_cent', eb.fn.coalesce(eb.fn.sum<number>('t.bedrag_cent'), eb.lit(0)).as('toegewezen')])
     .where('b.soort', '!=', 'storno')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('betaling as s').select('s.id').whereRef('s.storno_van', '=', 'b.id'))))
     .groupBy('b.id')
     .orderBy('b.datum')
     .orderBy('b.id');
@@ -41,25 +47,57 @@ export async function remainders(db: Db, ouder?: string): Promise<Map<string, { 
 
 export async function insertBetaling(
   db: Db,
-  b: { ouder: string; datum: string; bedragCent: number; soort: 'betaling' | 'incasso' | 'storno'; mandaat?: string | null; sepaBericht?: string | null; omschrijving?: string | null },
+  b: {
+    ouder: string;
+    datum: string;
+    bedragCent: number;
+    soort: 'betaling' | 'incasso' | 'storno';
+    mandaat?: string | null;
+    sepaBericht?: string | null;
+    omschrijving?: string | null;
+    stornoVan?: number | null;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('betaling')
-    .values({ ouder: b.ouder, datum: b.datum, bedrag_cent: b.bedragCent, soort: b.soort, mandaat: b.mandaat ?? null, sepa_bericht: b.sepaBericht ?? null, omschrijving: b.omschrijving ?? null })
+    .values({
+      ouder: b.ouder,
+      datum: b.datum,
+      bedrag_cent: b.bedragCent,
+      soort: b.soort,
+      mandaat: b.mandaat ?? null,
+      sepa_bericht: b.sepaBericht ?? null,
+      omschrijving: b.omschrijving ?? null,
+      storno_van: b.stornoVan ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function insertToewijzingen(db: Db, betaling: number, allocations: Allocation[]): Promise<void> {
+/**
+ * Store how a payment is applied, on `datum` (the day it is applied): money counts for an invoice
+ * from that day, or from the invoice's own date when the money was there first.
+ */
+export async function insertToewijzingen(db: Db, betaling: number, allocations: Allocation[], datum: Datum): Promise<void> {
   if (allocations.length === 0) return;
-  await db.insertInto('toewijzing').values(allocations.map((a) => ({ betaling, factuur: a.factuur, bedrag_cent: a.bedragCent }))).execute();
+  await db
+    .insertInto('toewijzing')
+    .values(
+      allocations.map((a) => ({
+        betaling,
+        factuur: a.factuur,
+        bedrag_cent: a.bedragCent,
+        datum: sql<string>`max(${datum}, (select f.datum from factuur f where f.nummer = ${a.factuur}))`,
+      })),
+    )
+    .execute();
 }
 
 /**
  * Every care line of every invoice, with the date the bureau had its money: a positive invoice
- * counts as paid on the date its allocations first reached its total (and only while they still
- * do: a storno reopens it); a credit invoice from its own date.
+ * counts as paid on the date (of allocation) its allocations first reached its total, and only
+ * while they still do: a storno reopens it. A credit invoice counts from its own date.
  */
 export async function zorgregels(db: Db, gastouder?: string): Promise<Zorgregel[]> {
   let lq = db
@@ -74,10 +112,9 @@ export async function zorgregels(db: Db, gastouder?: string): Promise<Zorgregel[
     db.selectFrom('factuur').select(['nummer', 'datum', 'totaal_cent']).execute(),
     db
       .selectFrom('toewijzing as t')
-      .innerJoin('betaling as b', 'b.id', 't.betaling')
-      .select(['t.factuur', 't.bedrag_cent', 'b.datum'])
-      .orderBy('b.datum')
-      .orderBy('b.id')
+      .select(['t.factuur', 't.bedrag_cent', 't.datum'])
+      .orderBy('t.datum')
+      .orderBy('t.id')
       .execute(),
   ]);
   const paidOn = new Map<string, string | null>();

@@ -9,6 +9,8 @@ export interface BetalingTable {
   mandaat: string | null;
   sepa_bericht: string | null;
   omschrijving: string | null;
+  /** For a storno: the payment it reverses. */
+  storno_van: number | null;
 }
 export type BetalingRow = Selectable<BetalingTable>;
 export type NewBetaling = Insertable<BetalingTable>;
@@ -18,4 +20,6 @@ export interface ToewijzingTable {
   betaling: number;
   factuur: string;
   bedrag_cent: number;
+  /** When this money started to count for the invoice: never before the payment nor the invoice. */
+  datum: string;
 }
