@@ -3,7 +3,7 @@
 // ETSI.CAdES.detached) over the whole file.
 import PDFDocument from 'pdfkit';
 import type { ContractBlock } from '../domain/contract.js';
-import { fonts, numberPages } from './fonts.js';
+import { numberPages, useFonts } from './fonts.js';
 
 export interface ContractHandtekening {
   rol: string;
@@ -42,14 +42,13 @@ export async function renderContractPdf(doc: ContractDocument, ondertekening?: O
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
-    font: fonts.regular() as never,
+    font: null as never,
     info: { Title: titel(doc), CreationDate: new Date(`${doc.datum}T00:00:00Z`) },
   });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-  pdf.registerFont('regular', fonts.regular() as never);
-  pdf.registerFont('bold', fonts.bold() as never);
+  useFonts(pdf);
   const room = (height: number) => {
     if (pdf.y + height > BOTTOM) pdf.addPage();
   };

@@ -4,7 +4,8 @@
 // the file ID from it.
 import PDFDocument from 'pdfkit';
 import type { FactuurDocument } from '../commands/factuur/document.js';
-import { fonts, numberPages } from './fonts.js';
+import { numberPages, useFonts } from './fonts.js';
+import { lineHeight, paragraph, textAt, textRight, widthOf, wrapLines } from './text.js';
 
 const MARGIN = 50;
 const WIDTH = 595.28 - 2 * MARGIN;
@@ -22,21 +23,20 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
-    // Our font from the start: otherwise pdfkit loads Helvetica's metrics for every document.
-    font: fonts.regular() as never,
+    // No default font: pdfkit would load Helvetica's metrics for every document (see useFonts).
+    font: null as never,
     info: { Title: `${doc.titel === 'FACTUUR' ? 'Factuur' : 'Creditfactuur'} ${meta.nummer}`, Author: doc.afzender[0] ?? '', CreationDate: new Date(`${meta.datum}T00:00:00Z`) },
   });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-  pdf.registerFont('regular', fonts.regular() as never);
-  pdf.registerFont('bold', fonts.bold() as never);
+  useFonts(pdf);
 
-  // Single lines are placed without a width: pdfkit then skips its line wrapper, which was half
-  // of a PDF's time. Right-aligned text is placed at its own measured width.
+  // Single lines go through text.ts (most of a PDF's time was pdfkit's text()); paragraphs that
+  // wrap still use pdfkit's line wrapper.
   const font = (weight: 'regular' | 'bold') => pdf.font(weight);
-  const at = (text: string, x: number, y: number) => pdf.text(text, x, y, { lineBreak: false });
-  const right = (text: string, x: number, width: number, y: number) => at(text, x + width - pdf.widthOfString(text), y);
+  const at = (text: string, x: number, y: number) => textAt(pdf, text, x, y);
+  const right = (text: string, x: number, width: number, y: number) => textRight(pdf, text, x, width, y);
 
   // Page header: the bureau on the right, the document title on the left.
   const header = (first: boolean) => {
@@ -93,7 +93,7 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
     }
     // A long name gets a smaller size rather than running into the hours column.
     font('regular').fontSize(9.5);
-    const width = pdf.widthOfString(r.omschrijving);
+    const width = widthOf(pdf, r.omschrijving);
     if (width > 245) pdf.fontSize((9.5 * 245) / width);
     at(r.omschrijving, COLS.omschrijving, y);
     pdf.fontSize(9.5);
@@ -114,17 +114,18 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
   at('Totaal', COLS.omschrijving, y + 6);
   right(doc.totaal, COLS.tarief, MARGIN + WIDTH - COLS.tarief, y + 6);
   y += 30;
-  font('regular').fontSize(9).text(doc.betaling, MARGIN, y, { width: WIDTH });
-  pdf.text(doc.btw, MARGIN, pdf.y + 4, { width: WIDTH });
-  y = pdf.y + 16;
+  font('regular').fontSize(9);
+  y = paragraph(pdf, doc.btw, MARGIN, paragraph(pdf, doc.betaling, MARGIN, y, WIDTH) + 4, WIDTH) + 16;
 
-  const overzichtHoogte = 40 + 14 * doc.overzicht.length;
+  // The overview, its note included, stays on one page.
+  pdf.font('regular').fontSize(8);
+  const overzichtHoogte = 40 + 14 * doc.overzicht.length + wrapLines(pdf, doc.overzichtNoot, WIDTH).length * lineHeight(pdf);
   if (y + overzichtHoogte > BOTTOM) {
     pdf.addPage();
     y = header(false);
   }
-  font('bold').fontSize(9.5).text(doc.overzichtTitel, MARGIN, y, { width: WIDTH });
-  y = pdf.y + 4;
+  font('bold').fontSize(9.5);
+  y = paragraph(pdf, doc.overzichtTitel, MARGIN, y, WIDTH) + 4;
   pdf.fontSize(8.5);
   at('Kind', COLS.omschrijving, y);
   right('Uren', COLS.uren, 55, y);
@@ -139,7 +140,9 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
     right(o.uurprijs, COLS.bedrag, WIDTH - (COLS.bedrag - MARGIN), y);
     y += 13;
   }
-  pdf.fontSize(8).fillColor('#555555').text(doc.overzichtNoot, MARGIN, y + 4, { width: WIDTH }).fillColor('black');
+  pdf.fontSize(8).fillColor('#555555');
+  paragraph(pdf, doc.overzichtNoot, MARGIN, y + 4, WIDTH);
+  pdf.fillColor('black');
 
   numberPages(pdf, meta.nummer, 841.89 - MARGIN - 10);
   pdf.end();

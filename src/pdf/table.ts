@@ -1,7 +1,8 @@
 // A one-table A4 document (payout specifications): header, addressee, details, a table that
 // breaks across pages with its header repeated, a total and notes. Same bytes for the same input.
 import PDFDocument from 'pdfkit';
-import { fonts, numberPages } from './fonts.js';
+import { numberPages, useFonts } from './fonts.js';
+import { lineHeight, paragraph, textAt, textRight, widthOf, wrapLines } from './text.js';
 
 export interface TableDocument {
   titel: string;
@@ -21,18 +22,17 @@ const WIDTH = 595.28 - 2 * MARGIN;
 const BOTTOM = 841.89 - MARGIN - 30;
 
 export function renderTablePdf(doc: TableDocument, meta: { nummer: string; datum: string }): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, font: fonts.regular() as never, info: { Title: doc.titel, CreationDate: new Date(`${meta.datum}T00:00:00Z`) } });
+  const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, font: null as never, info: { Title: doc.titel, CreationDate: new Date(`${meta.datum}T00:00:00Z`) } });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-  pdf.registerFont('regular', fonts.regular() as never);
-  pdf.registerFont('bold', fonts.bold() as never);
-  const at = (text: string, x: number, y: number) => pdf.text(text, x, y, { lineBreak: false });
-  const right = (text: string, x: number, width: number, y: number) => at(text, x + width - pdf.widthOfString(text), y);
+  useFonts(pdf);
+  const at = (text: string, x: number, y: number) => textAt(pdf, text, x, y);
+  const right = (text: string, x: number, width: number, y: number) => textRight(pdf, text, x, width, y);
 
   // Column widths in proportion to their longest text.
   pdf.font('regular').fontSize(8);
-  const natural = doc.kolommen.map((k, i) => Math.max(pdf.widthOfString(k), ...doc.rijen.map((r) => pdf.widthOfString(r[i] ?? ''))) + 8);
+  const natural = doc.kolommen.map((k, i) => Math.max(widthOf(pdf, k), ...doc.rijen.map((r) => widthOf(pdf, r[i] ?? ''))) + 8);
   const scale = Math.min(1, WIDTH / natural.reduce((s, w) => s + w, 0));
   const widths = natural.map((w) => w * scale);
   const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((s, w) => s + w, 0));
@@ -86,12 +86,19 @@ export function renderTablePdf(doc: TableDocument, meta: { nummer: string; datum
     }
     y += 13;
   }
+  // The total and the notes stay together, on a new page when they do not fit.
+  pdf.font('regular').fontSize(8.5);
+  const noten = doc.noten.join('\n');
+  if (y + 28 + wrapLines(pdf, noten, WIDTH).length * lineHeight(pdf) > BOTTOM) {
+    pdf.addPage();
+    y = header(false);
+  }
   pdf.moveTo(MARGIN, y).lineTo(MARGIN + WIDTH, y).lineWidth(0.5).stroke();
   pdf.font('bold').fontSize(10);
   at('Totaal', MARGIN, y + 6);
   right(doc.totaal, MARGIN, WIDTH, y + 6);
   pdf.font('regular').fontSize(8.5);
-  pdf.text(doc.noten.join('\n'), MARGIN, y + 28, { width: WIDTH });
+  paragraph(pdf, noten, MARGIN, y + 28, WIDTH);
   numberPages(pdf, meta.nummer, 841.89 - MARGIN - 10);
   pdf.end();
   return done;
