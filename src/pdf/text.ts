@@ -44,15 +44,20 @@ interface Shaped {
 const CACHE_LIMIT = 20_000;
 const shapedByFont = new WeakMap<object, Map<string, Shaped>>();
 
-function shape(font: EmbeddedFont, text: string): Shaped {
+function cacheOf(font: EmbeddedFont): Map<string, Shaped> {
   let cache = shapedByFont.get(font.font);
   if (!cache) {
     cache = new Map();
     shapedByFont.set(font.font, cache);
   }
-  let shaped = cache.get(text);
+  return cache;
+}
+
+/** One word with its trailing space, shaped by fontkit (GSUB/GPOS: kerning) once per process. */
+function shapeWord(font: EmbeddedFont, cache: Map<string, Shaped>, word: string): Shaped {
+  let shaped = cache.get(word);
   if (shaped) return shaped;
-  const run = (font.font as { layout(text: string): FontkitRun }).layout(text);
+  const run = (font.font as { layout(text: string): FontkitRun }).layout(word);
   shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
   for (const [i, glyph] of run.glyphs.entries()) {
     const pos = run.positions[i]!;
@@ -66,7 +71,30 @@ function shape(font: EmbeddedFont, text: string): Shaped {
     if (pos.xOffset || pos.yOffset) shaped.offsets = true;
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, shaped);
+  cache.set(word, shaped);
+  return shaped;
+}
+
+/**
+ * A string shaped word by word, as pdfkit does it (each word with its trailing space): names,
+ * labels and amounts recur across invoices even when the whole line does not.
+ */
+function shape(font: EmbeddedFont, text: string): Shaped {
+  const cache = cacheOf(font);
+  const whole = cache.get(text);
+  if (whole) return whole;
+  const words = text.match(/[^ ]* ?/g)!.filter((w) => w.length > 0);
+  if (words.length === 1) return shapeWord(font, cache, text);
+  const shaped: Shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
+  for (const word of words) {
+    const w = shapeWord(font, cache, word);
+    shaped.gids.push(...w.gids);
+    shaped.codePoints.push(...w.codePoints);
+    shaped.advances.push(...w.advances);
+    shaped.kerning.push(...w.kerning);
+    shaped.width += w.width;
+    shaped.offsets ||= w.offsets;
+  }
   return shaped;
 }
 

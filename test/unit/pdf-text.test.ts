@@ -1,0 +1,34 @@
+// text.ts writes text without pdfkit's text(): its measures must agree with pdfkit's own, and its
+// paragraphs must wrap within their width without losing a word.
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { useFonts } from '../../src/pdf/fonts.js';
+import { widthOf, wrapLines } from '../../src/pdf/text.js';
+
+function doc() {
+  const pdf = new PDFDocument({ size: 'A4', font: null as never });
+  useFonts(pdf);
+  return pdf;
+}
+
+describe('text.ts', () => {
+  it('measures a string as pdfkit does, in both fonts and at any size', () => {
+    const pdf = doc();
+    for (const [font, size] of [['regular', 9.5], ['bold', 20], ['regular', 8]] as const) {
+      pdf.font(font).fontSize(size);
+      for (const s of ['Şahin Yılmaz', '€ 1.234,56', 'Opvang Zoë Wałęsa (K0001)', 'AVAWAY To', ' ']) {
+        expect(widthOf(pdf, s)).toBeCloseTo(pdf.widthOfString(s), 6);
+      }
+    }
+  });
+  it('wraps a paragraph at spaces within the width, keeping every word and the newlines', () => {
+    const pdf = doc();
+    pdf.font('regular').fontSize(9);
+    const text = 'Wij schrijven € 878,45 rond de vervaldatum automatisch af van uw rekening (SEPA-incasso), onder vermelding van 2026-00002.\nVrijgesteld van btw.';
+    const lines = wrapLines(pdf, text, 200);
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) expect(widthOf(pdf, line)).toBeLessThanOrEqual(200);
+    expect(lines.at(-1)).toBe('Vrijgesteld van btw.');
+    expect(lines.join(' ')).toBe(text.replace('\n', ' '));
+  });
+});
