@@ -58,20 +58,32 @@ function memoizeGlyphDecode(font: LayoutFont): void {
 }
 
 /**
- * fontkit caches a glyph object with the code points of its first request. When a font subset
- * was built first (it asks for the glyphs that accented letters are made of, without code
- * points: ï is built from ı), a later document that writes ı got a glyph without a code point,
- * and its text no longer extracted ("Y lmaz"). Give such a glyph its code points when a later
- * request knows them.
+ * fontkit caches a glyph object with the code points of its first request, and hands that one
+ * out for every later request. So the code points (which become the PDF's ToUnicode map) depended
+ * on what an earlier document in the same process asked for: a font subset asks for the glyphs
+ * accented letters are made of without code points (ï is built from ı), after which "Yılmaz"
+ * extracted as "Y lmaz"; the ligature fi written as ﬁ in one document made "Sofie" extract as
+ * "Soﬁe" in the next. Every request that names code points gets a glyph with exactly those.
  */
 function keepCodePoints(font: object): void {
   const f = font as { getGlyph(id: number, characters?: number[]): { codePoints: number[] } | null };
   const get = f.getGlyph.bind(f);
   f.getGlyph = (id, characters = []) => {
     const glyph = get(id, characters);
-    if (glyph && glyph.codePoints.length === 0 && characters.length > 0) glyph.codePoints = characters;
-    return glyph;
+    if (!glyph || characters.length === 0 || sameCodePoints(glyph.codePoints, characters)) return glyph;
+    if (glyph.codePoints.length === 0) {
+      glyph.codePoints = characters;
+      return glyph;
+    }
+    // The cached glyph (outline, metrics) with this request's code points.
+    const view = Object.create(glyph) as { codePoints: number[] };
+    view.codePoints = characters;
+    return view;
   };
+}
+
+function sameCodePoints(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
 }
 
 function load(file: string): unknown {

@@ -3,6 +3,7 @@
 // change after a month was invoiced. Each of these once cost an ouder or a gastouder money.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { demo, demoBureau } from '../demo.js';
 import { gob } from '../helpers.js';
@@ -66,6 +67,36 @@ describe('betaling storno', () => {
   });
 });
 
+describe('stornos booked before gob 0.2', () => {
+  it('are respected: a payment they already took back is not taken back again', () => {
+    const dir = demoBureau({ facturen: true });
+    json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-18'], '2026-11-18');
+    // The old storno: the whole invoice reversed, without naming the payment.
+    const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
+    const id = db.prepare("insert into betaling (ouder, datum, bedrag_cent, soort) values ('O0005', '2026-11-20', -57200, 'storno')").run().lastInsertRowid;
+    db.prepare("insert into toewijzing (betaling, factuur, bedrag_cent, datum) values (?, '2026-00005', -57200, '2026-11-20')").run(id);
+    db.close();
+    expect(gob(dir, ['betaling', 'storno', '--factuur', '2026-00005', '--datum', '2026-11-25'], on('2026-11-25')).stderr).toMatch(/niets betaald/);
+    // € 572,00 is open, not twice that.
+    expect(json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-26'], '2026-11-26')).toMatchObject({
+      toewijzingen: [{ factuur: '2026-00005', bedragCent: 57200 }],
+      tegoedCent: 0,
+    });
+  });
+});
+
+describe('a bank file that cannot be written', () => {
+  it('books nothing: the next incasso collects the same', () => {
+    const dir = demoBureau({ facturen: true });
+    fs.mkdirSync(path.join(dir, 'bezet.xml'));
+    const r = gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'bezet.xml'], on('2026-11-12'));
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/niets opgeslagen/);
+    const again = json(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml'], '2026-11-12');
+    expect(again).toMatchObject({ aantal: 4, bericht: 'GOB-INC-2026-00001' });
+  });
+});
+
 describe('an overpayment', () => {
   it('pays the next invoice when it is made, and counts from that invoice date', () => {
     const dir = demoBureau({ facturen: true });
@@ -88,6 +119,24 @@ describe('an overpayment', () => {
     expect(JSON.parse(open.stdout)).toEqual([{ gastouder: 'G0002', bedragCent: 3100, uiterlijk: '2026-12-10' }]);
     // What is left (€ 39,50) stays for later.
     expect(json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '1,00', '--datum', '2026-12-04'], '2026-12-04').tegoedCent).toBe(100);
+  });
+});
+
+describe('an overpayment that arrives after the invoice date', () => {
+  it('counts from the day the money came in', () => {
+    const dir = demoBureau({ facturen: true });
+    expect(json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '672,00', '--datum', '2026-12-02'], '2026-12-02').tegoedCent).toBe(10000);
+    json(dir, ['uitbetaling', 'run', '--datum', '2026-12-02'], '2026-12-02');
+    const nov = path.join(dir, 'renee-nov.csv');
+    fs.writeFileSync(nov, 'gastouder;kind;datum;van;tot;opmerking\r\nG0002;K0007;2026-11-02;08:00;12:00;\r\n', 'latin1');
+    expect(gob(dir, ['urenkaart', 'import', nov], on('2026-12-03')).code).toBe(0);
+    // Invoice dated 1 December, the money was there on the 2nd: deadline 9 December, not the 8th.
+    json(dir, ['factuur', 'run', '--maand', '2026-11', '--datum', '2026-12-01'], '2026-12-03');
+    const open = gob(dir, ['uitbetaling', 'open', '--json'], on('2026-12-03'));
+    expect(JSON.parse(open.stdout)).toEqual([{ gastouder: 'G0002', bedragCent: 3100, uiterlijk: '2026-12-09' }]);
+    expect(json(dir, ['uitbetaling', 'run', '--datum', '2026-12-09'], '2026-12-09').uitbetalingen).toEqual([
+      expect.objectContaining({ gastouder: 'G0002', teLaat: false }),
+    ]);
   });
 });
 

@@ -3,7 +3,17 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { useFonts } from '../../src/pdf/fonts.js';
-import { widthOf, wrapLines } from '../../src/pdf/text.js';
+import { textAt, widthOf, wrapLines } from '../../src/pdf/text.js';
+
+type Internals = { _font: { unicode: number[][] } };
+/** The code points a document's current font maps its glyphs to (its ToUnicode map). */
+const unicode = (pdf: PDFKit.PDFDocument) => (pdf as unknown as Internals)._font.unicode.map((cps) => String.fromCodePoint(...cps));
+const end = (pdf: PDFKit.PDFDocument) =>
+  new Promise<void>((resolve) => {
+    pdf.on('data', () => {});
+    pdf.on('end', resolve);
+    pdf.end();
+  });
 
 function doc() {
   const pdf = new PDFDocument({ size: 'A4', font: null as never });
@@ -30,5 +40,20 @@ describe('text.ts', () => {
     for (const line of lines) expect(widthOf(pdf, line)).toBeLessThanOrEqual(200);
     expect(lines.at(-1)).toBe('Vrijgesteld van btw.');
     expect(lines.join(' ')).toBe(text.replace('\n', ' '));
+  });
+  it('maps glyphs to the text they stand for, whatever an earlier document asked for', async () => {
+    // The ligature fi written as one character, then as two letters; a subset that pulled in the
+    // ı inside ï, then ı written.
+    const first = doc();
+    first.font('regular').fontSize(10);
+    textAt(first, 'Zoﬁa ïsje', 50, 50);
+    await end(first);
+    const second = doc();
+    second.font('regular').fontSize(10);
+    textAt(second, 'Sofieke Yılmaz', 50, 50);
+    expect(unicode(second)).toContain('fi');
+    expect(unicode(second)).toContain('ı');
+    expect(unicode(second)).not.toContain('ﬁ');
+    await end(second);
   });
 });

@@ -35,7 +35,20 @@ export async function betalingStorno(opts: { factuur?: string; datum?: string },
       .orderBy('b.datum', 'desc')
       .orderBy('b.id', 'desc')
       .executeTakeFirst();
-    if (!betaling) throw new Refused(`Op factuur ${factuur} is niets betaald dat nog teruggeboekt kan worden.`);
+    const netto = async (nummers: string[]) =>
+      new Map(
+        (
+          await trx
+            .selectFrom('toewijzing')
+            .select(['factuur', (eb) => eb.fn.sum<number>('bedrag_cent').as('som')])
+            .where('factuur', 'in', nummers)
+            .groupBy('factuur')
+            .execute()
+        ).map((r) => [r.factuur, Number(r.som)]),
+      );
+    if (!betaling || (await netto([factuur])).get(factuur)! <= 0) {
+      throw new Refused(`Op factuur ${factuur} is niets betaald dat nog teruggeboekt kan worden.`);
+    }
     if (datum < betaling.datum) {
       throw new Refused(`--datum ${datum} ligt vóór de ${betaling.soort} van ${betaling.datum} die teruggeboekt wordt; een storno komt erna.`);
     }
@@ -46,7 +59,16 @@ export async function betalingStorno(opts: { factuur?: string; datum?: string },
       .groupBy('factuur')
       .orderBy('factuur')
       .execute();
-    const allocations = undo.filter((u) => Number(u.som) !== 0).map((u) => ({ factuur: u.factuur, bedragCent: -Number(u.som) }));
+    // Undo what the payment still holds on each invoice. Stornos booked before gob 0.2 reversed
+    // whole invoices without naming a payment: never take back more than is still allocated.
+    const nu = await netto(undo.map((u) => u.factuur));
+    const allocations = undo
+      .map((u) => {
+        const som = Number(u.som);
+        const rest = nu.get(u.factuur) ?? 0;
+        return { factuur: u.factuur, bedragCent: -(som > 0 ? Math.min(som, Math.max(rest, 0)) : Math.max(som, Math.min(rest, 0))) };
+      })
+      .filter((a) => a.bedragCent !== 0);
     const id = await insertBetaling(trx, {
       ouder: f.ouder,
       datum,

@@ -11,7 +11,7 @@ import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
 import { settleRemainders } from '../betaling/ledger.js';
-import { withStagedFile } from './write.js';
+import { withBankFile } from './write.js';
 
 const FORMATEN = ['pain.008.001.08', 'pain.008.001.02'] as const;
 
@@ -34,7 +34,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
   const incassodatum = parseOption('incassodatum', opts.incassodatum!, parseDate);
   const formaat: IncassoFormaat = parseOptional('formaat', opts.formaat, parseFormaat(FORMATEN)) ?? 'pain.008.001.08';
   const waarschuwingen: string[] = [];
-  const result = await withStagedFile((stage) => inTransaction(deps.db, async (trx) => {
+  const result = await withBankFile((write) => inTransaction(deps.db, async (trx) => {
     const bureau = await getBureau(trx);
     const missing = (['naam', 'iban', 'incassant_id'] as const).filter((f) => !bureau[f]);
     if (missing.length > 0) {
@@ -88,8 +88,8 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       bureau: { naam: bureau.naam!, iban: bureau.iban!, bic: bureau.bic, incassantId: bureau.incassant_id! },
       incasso,
     });
-    stage(opts.out!, xml);
     await writeLog(trx, deps, `SEPA-incasso ${bericht} op ${incassodatum}: ${incasso.length} ouders, ${formatEuro(incasso.reduce((s, i) => s + i.bedragCent, 0))}, ${opts.out}`);
+    write(opts.out!, xml); // last: see withBankFile
     return { bericht, incasso };
   }));
   for (const w of waarschuwingen) deps.out.warn(`Let op: ${w}.`);

@@ -10,7 +10,7 @@ import { NotFound, Refused, UsageError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOptional } from '../options.js';
 import { parseFormaat } from './incasso.js';
-import { withStagedFile } from './write.js';
+import { withBankFile } from './write.js';
 
 const FORMATEN = ['pain.001.001.09', 'pain.001.001.03'] as const;
 
@@ -24,7 +24,7 @@ export async function sepaUitbetaling(opts: { uitbetaling?: string[]; datum?: st
   const datum = parseOptional('datum', opts.datum, parseDate);
   if ((nummers.length === 0) === !datum) throw new UsageError('Geef --uitbetaling <nummer>… óf --datum <datum>.');
   const formaat: OverboekingFormaat = parseOptional('formaat', opts.formaat, parseFormaat(FORMATEN)) ?? 'pain.001.001.09';
-  const result = await withStagedFile((stage) => inTransaction(deps.db, async (trx) => {
+  const result = await withBankFile((write) => inTransaction(deps.db, async (trx) => {
     const bureau = await getBureau(trx);
     if (!bureau.naam || !bureau.iban) throw new Refused("Voor overboekingen heeft het bureau een naam en IBAN nodig. Vul aan met 'gob bureau set'.");
     const all = await listUitbetalingen(trx, datum ? { datum } : {});
@@ -55,9 +55,9 @@ export async function sepaUitbetaling(opts: { uitbetaling?: string[]; datum?: st
         omschrijving: `Uitbetaling ${u.nummer} ${bureau.naam}`,
       })),
     });
-    stage(opts.out!, xml);
     const total = chosen.reduce((s, u) => s + u.bedrag_cent, 0);
     await writeLog(trx, deps, `SEPA-overboeking ${bericht}: ${chosen.length} uitbetalingen, ${formatEuro(total)}, ${opts.out}`);
+    write(opts.out!, xml); // last: see withBankFile
     return { bestand: opts.out!, bericht, formaat, uitvoerdatum, aantal: chosen.length, totaalCent: total, uitbetalingen: chosen.map((u) => u.nummer) };
   }));
   deps.out.line(`Overboekingsbestand ${result.bestand} (${formaat}): ${result.aantal} uitbetalingen, samen ${formatEuro(result.totaalCent)}, uitvoerdatum ${result.uitvoerdatum}.`);

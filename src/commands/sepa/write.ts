@@ -1,38 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/**
- * A file written beside its final name, put in place only when the booking it belongs to is
- * committed. Written inside the transaction (a full disk then aborts the booking), renamed after
- * the commit: a bank file never exists for a collection or payout that was not booked, and a
- * reader never sees half a file.
- */
-export interface StagedFile {
-  publish(): void;
-  discard(): void;
-}
-
-export function stageFile(file: string, content: string): StagedFile {
+/** Write a file next to its final name and rename it: a reader never sees half a file. */
+export function writeAtomically(file: string, content: string): void {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, content);
-  return {
-    publish: () => fs.renameSync(tmp, file),
-    discard: () => fs.rmSync(tmp, { force: true }),
-  };
+  try {
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, file);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
 }
 
-/** Run a booking that writes a bank file: publish the file after the commit, discard it on failure. */
-export async function withStagedFile<T>(book: (stage: (file: string, content: string) => void) => Promise<T>): Promise<T> {
-  let staged: StagedFile | undefined;
+/**
+ * Run a booking that writes a bank file. The booking calls `write` as its last step inside its
+ * transaction: when writing fails, nothing is booked; when anything fails after it (the commit
+ * itself), the file is removed again. So a bank file exists exactly when its collection or
+ * payout is booked — a file without booking would collect twice, a booking without file never.
+ */
+export async function withBankFile<T>(book: (write: (file: string, content: string) => void) => Promise<T>): Promise<T> {
+  let written: string | undefined;
   try {
-    const result = await book((file, content) => {
-      staged = stageFile(file, content);
+    return await book((file, content) => {
+      writeAtomically(file, content);
+      written = file;
     });
-    staged?.publish();
-    return result;
   } catch (error) {
-    staged?.discard();
+    if (written) fs.rmSync(written, { force: true });
     throw error;
   }
 }

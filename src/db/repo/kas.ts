@@ -77,7 +77,8 @@ export async function insertBetaling(
 
 /**
  * Store how a payment is applied, on `datum` (the day it is applied): money counts for an invoice
- * from that day, or from the invoice's own date when the money was there first.
+ * from the latest of that day, the payment's date and the invoice's date — never before the
+ * money came in, never before the invoice existed.
  */
 export async function insertToewijzingen(db: Db, betaling: number, allocations: Allocation[], datum: Datum): Promise<void> {
   if (allocations.length === 0) return;
@@ -88,7 +89,7 @@ export async function insertToewijzingen(db: Db, betaling: number, allocations: 
         betaling,
         factuur: a.factuur,
         bedrag_cent: a.bedragCent,
-        datum: sql<string>`max(${datum}, (select f.datum from factuur f where f.nummer = ${a.factuur}))`,
+        datum: sql<string>`max(${datum}, (select b.datum from betaling b where b.id = ${betaling}), (select f.datum from factuur f where f.nummer = ${a.factuur}))`,
       })),
     )
     .execute();
