@@ -9,7 +9,11 @@ import { tempDir } from '../helpers.js';
 describe('withBankFile', () => {
   it('keeps the file when the booking succeeds, with no temporary file beside it', async () => {
     const file = path.join(tempDir(), 'sub', 'incasso.xml');
-    expect(await withBankFile(async (write) => (write(file, '<xml/>'), 1))).toBe(1);
+    const result = await withBankFile(async (write) => {
+      write(file, '<xml/>');
+      return 1;
+    });
+    expect(result).toBe(1);
     expect(fs.readFileSync(file, 'utf8')).toBe('<xml/>');
     expect(fs.readdirSync(path.dirname(file))).toEqual(['incasso.xml']);
   });
