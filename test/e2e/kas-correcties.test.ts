@@ -143,7 +143,9 @@ describe('an overpayment that arrives after the invoice date', () => {
 describe('a rate change', () => {
   it('does not re-price a month already invoiced, and counts for the next month', () => {
     const dir = demoBureau({ facturen: true });
-    expect(gob(dir, ['koppeling', 'edit', 'KP0004', '--uurtarief', '9,00'], on('2026-11-10')).code).toBe(0);
+    const edit = gob(dir, ['koppeling', 'edit', 'KP0004', '--uurtarief', '9,00'], on('2026-11-10'));
+    expect(edit.code).toBe(0);
+    expect(edit.stderr).toMatch(/het nieuwe uurtarief geldt vanaf de eerste maand die nog niet gefactureerd is; 2026-10 houdt zijn tarief/);
     expect(gob(dir, ['urenkaart', 'import', demo('uren-2026-10-renee-correctie.csv'), '--te-laat'], on('2026-11-10')).code).toBe(0);
     const correctie = json(dir, ['factuur', 'run', '--maand', '2026-10'], '2026-11-10').facturen;
     // The same correction as in the demo: only the extra minutes, at October's € 7,50.

@@ -25,6 +25,13 @@ export async function editRecord(entity: Entity, opts: RawOptions & { code: stri
     const change = describeChange(entity.fields, before, changes);
     await writeLog(trx, deps, `${entity.name} ${opts.code} gewijzigd: ${change || 'geen verschil'}`);
     deps.out.line(change ? `${capitalize(entity.name)} ${opts.code} is gewijzigd.` : `${capitalize(entity.name)} ${opts.code}: er was niets te wijzigen.`);
+    if (entity.name === 'koppeling' && 'uurtarief_cent' in changes && changes.uurtarief_cent !== before.uurtarief_cent) {
+      // Invoiced months keep their rate (maandtarief, see docs/decisions.md): say so where it matters.
+      const maanden = await trx.selectFrom('maandtarief').select('maand').where('koppeling', '=', opts.code).orderBy('maand').execute();
+      if (maanden.length > 0) {
+        deps.out.warn(`Let op: het nieuwe uurtarief geldt vanaf de eerste maand die nog niet gefactureerd is; ${maanden.map((m) => m.maand).join(', ')} ${maanden.length === 1 ? 'houdt zijn' : 'houden hun'} tarief.`);
+      }
+    }
     return recordToJson(entity.fields, after);
   });
 }
