@@ -29,6 +29,26 @@ function translateCommanderError(error: CommanderError): string {
   }
 }
 
+/** Why the operating system refused a file: a user's problem with a path, not a bug in gob. */
+const FILE_REASONS: Record<string, string> = {
+  ENOENT: 'de map bestaat niet',
+  ENOTDIR: 'een deel van het pad is een bestand, geen map',
+  EEXIST: 'er staat al een bestand met die naam',
+  EISDIR: 'dat is een map',
+  EACCES: 'geen rechten',
+  EPERM: 'geen rechten',
+  ENOSPC: 'de schijf is vol',
+  EROFS: 'de schijf is alleen-lezen',
+  EBUSY: 'het is in gebruik',
+};
+
+function fileProblem(error: unknown): string | null {
+  const { code, path } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; path?: unknown };
+  if (typeof code !== 'string' || !(code in FILE_REASONS) || typeof path !== 'string') return null;
+  // gob writes beside the final name first (file.tmp-<pid>); name the file the user gave.
+  return `Kan ${path.replace(/\.tmp-\d+$/, '')} niet schrijven of lezen: ${FILE_REASONS[code]}. Kies een ander pad.`;
+}
+
 function printError(message: string, details: readonly string[] = []): void {
   process.stderr.write(`${message}\n`);
   for (const line of details) process.stderr.write(line ? `  ${line}\n` : '\n');
@@ -61,6 +81,11 @@ export async function main(argv: string[]): Promise<number> {
       printError(error.message);
       return EXIT.refused;
     }
+    const file = fileProblem(error);
+    if (file) {
+      printError(file);
+      return EXIT.refused;
+    }
     if (isBusy(error)) {
       printError('De database is bezet door een ander gob-proces en kwam niet op tijd vrij. Probeer het opnieuw; er is niets opgeslagen.');
       return EXIT.refused;
@@ -75,6 +100,13 @@ export async function main(argv: string[]): Promise<number> {
 function isBusy(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'SQLITE_BUSY';
 }
+
+// Output that cannot be written (a full disk, a closed pipe) is not a bug either: no stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok); // the reader (head, less) has what it wanted
+  printError(`Kan de uitvoer niet schrijven: ${FILE_REASONS[error.code ?? ''] ?? error.code}.`);
+  process.exit(EXIT.refused);
+});
 
 const code = await main(process.argv.slice(2));
 // A pipe may still hold output that Node has not handed to the OS; process.exit would cut it off

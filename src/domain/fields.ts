@@ -107,6 +107,8 @@ export interface Entity {
   /** Code prefix for codes that gob assigns: G0001, O0001, K0001, KP0001. */
   prefix: string;
   fields: Field[];
+  /** Pairs of fields of which a record needs exactly one (a kind: ouder or eigen-kind-van). */
+  oneOf?: [string, string][];
 }
 
 const code: Field = { name: 'code', label: 'code (leeg: volgende vrije)', type: TYPES.code };
@@ -154,6 +156,7 @@ export const OUDER: Entity = {
 export const KIND: Entity = {
   name: 'kind',
   prefix: 'K',
+  oneOf: [['ouder', 'eigen-kind-van']],
   fields: [
     code,
     { name: 'naam', label: 'naam', type: TYPES.text, required: true },

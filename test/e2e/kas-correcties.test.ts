@@ -85,6 +85,15 @@ describe('stornos booked before gob 0.2', () => {
   });
 });
 
+describe('uitbetaling open', () => {
+  it('does not count a collection dated after today as received', () => {
+    const dir = demoBureau({ facturen: true });
+    json(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml'], '2026-11-12');
+    expect(json(dir, ['uitbetaling', 'open'], '2026-11-12')).toEqual([]);
+    expect(json(dir, ['uitbetaling', 'open'], '2026-11-20').map((r: { gastouder: string }) => r.gastouder)).toEqual(['G0001', 'G0002', 'G0003']);
+  });
+});
+
 describe('a bank file that cannot be written', () => {
   it('books nothing: the next incasso collects the same', () => {
     const dir = demoBureau({ facturen: true });

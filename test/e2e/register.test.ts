@@ -1,8 +1,9 @@
 // End-to-end: the built binary on real SQLite files, as a script would run it.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gob, gobAsync, tempDir, writeCsv } from '../helpers.js';
+import { GOB, gob, gobAsync, tempDir, writeCsv } from '../helpers.js';
 
 function json<T = Record<string, unknown>>(r: { code: number; stdout: string; stderr: string }): T {
   expect(r.stderr).toBe('');
@@ -139,13 +140,16 @@ describe('bad input: clear Dutch message, right exit code, nothing stored', () =
     ['an unknown gastouder code', ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G9', '--start', '2027-01-01', '--uurtarief', '7'], 1, /geen gastouder met code G9/],
     ['a minor as gastouder', ['gastouder', 'add', '--naam', 'X', '--geboortedatum', '2010-01-01'], 1, /minstens 18 jaar/],
     ['both --ouder and --eigen-kind-van', ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01', '--ouder', 'O0001', '--eigen-kind-van', 'G0001'], 1, /precies één van ouder of eigen-kind-van/],
-    ['neither --ouder nor --eigen-kind-van', ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01'], 1, /precies één van ouder/],
+    ['neither --ouder nor --eigen-kind-van: a missing option', ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01'], 2, /Ontbrekende verplichte optie: --ouder of --eigen-kind-van\./],
+    ['nothing at all: every missing option named', ['kind', 'add'], 2, /Ontbrekende verplichte opties: --naam, --geboortedatum, --ouder of --eigen-kind-van\./],
+    ['rooster add without anything: every missing option named', ['rooster', 'add'], 2, /Ontbrekende verplichte opties: --dag, --van, --tot, --koppeling of --kind\./],
     ['an overlapping koppeling', ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-06-01', '--uurtarief', '8'], 1, /al koppeling KP0001/],
     ['a duplicate code', ['gastouder', 'add', '--code', 'G0001', '--naam', 'X', '--geboortedatum', '1980-01-01'], 1, /al een gastouder met code G0001/],
     ['missing required options (all named)', ['koppeling', 'add', '--kind', 'K0001'], 2, /--gastouder, --start, --uurtarief/],
     ['an unknown option', ['gastouder', 'add', '--nam', 'X'], 2, /Onbekende optie '--nam'/],
     ['an unknown command', ['gastouder', 'verwijder'], 2, /Onbekende opdracht 'verwijder'/],
     ['a bad --today', ['gastouder', 'list', '--today', '2026-02-30'], 2, /--today: '2026-02-30'/],
+    ['a backup into a folder that does not exist', ['backup', '/gob-bestaat-niet/x.sqlite'], 1, /Kan \/gob-bestaat-niet\/x.sqlite niet schrijven of lezen: de map bestaat niet\. Kies een ander pad\./],
   ])('%s', (_, args, code, message) => {
     const before = counts();
     const r = gob(dir, args as string[]);
@@ -170,6 +174,21 @@ describe('bad input: clear Dutch message, right exit code, nothing stored', () =
     expect(r.stderr).toMatch(/niets opgeslagen/);
     expect(JSON.parse(r.stdout).fouten).toEqual(expect.arrayContaining([expect.objectContaining({ regel: 3, veld: 'iban' })]));
     expect(counts()[0]).toBe(1);
+  });
+
+  it('output that cannot be written (a full disk) is a Dutch refusal, not a stack trace', () => {
+    const full = fs.openSync('/dev/full', 'w');
+    const r = spawnSync(process.execPath, [GOB, 'gastouder', 'list', '--csv'], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    fs.closeSync(full);
+    expect(r.stderr).toBe('Kan de uitvoer niet schrijven: de schijf is vol.\n');
+    expect(r.status).toBe(1);
+  });
+
+  it('an invalid required value is named once, as invalid, not also as missing', () => {
+    writeCsv(path.join(dir, 'g13.csv'), ['code;naam;geboortedatum', 'G0105;b;1980-13-01']);
+    const r = gob(dir, ['gastouder', 'import', 'g13.csv', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).fouten).toEqual([expect.objectContaining({ regel: 2, veld: 'geboortedatum', melding: expect.stringContaining("'1980-13-01'") })]);
   });
 
   it('a broken CSV line (unclosed quote) is refused with its line number', () => {

@@ -119,7 +119,9 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
           err(field.name, `'${masked}' is een gemaskeerd BSN; exporteer met 'list --csv --toon-bsn' of vul het volledige BSN in`);
         }
         const rec: Rec = existing ? { ...existing, ...given } : withDefaults(entity, given);
-        for (const p of validateRecord(entity, rec, deps.today)) err(p.veld, p.melding);
+        // A field whose value did not parse already has its error; it is not 'missing' as well.
+        const invalid = new Set(rowErrors.map((e) => e.veld));
+        for (const p of validateRecord(entity, rec, deps.today)) if (!invalid.has(p.veld)) err(p.veld, p.melding);
         if (rowErrors.length === 0) {
           if (rec.code === null) rec.code = await nextCode(trx, entity);
           for (const p of await referenceProblems(trx, entity, rec)) err(p.veld, p.melding);

@@ -12,7 +12,12 @@ export type RawOptions = Record<string, unknown>;
  * required fields are asked for at a terminal (then every other field too, so an owner can fill
  * in a whole record), and are otherwise a usage error that names every missing option.
  */
-export async function recordFromOptions(fields: Field[], opts: RawOptions, deps: BaseDeps, { required }: { required: boolean }): Promise<Rec> {
+export async function recordFromOptions(
+  fields: Field[],
+  opts: RawOptions,
+  deps: BaseDeps,
+  { required, oneOf = [] }: { required: boolean; oneOf?: [string, string][] },
+): Promise<Rec> {
   const rec: Rec = {};
   const bad: string[] = [];
   for (const field of fields) {
@@ -27,10 +32,15 @@ export async function recordFromOptions(fields: Field[], opts: RawOptions, deps:
   }
   if (bad.length > 0) throw new UsageError('Ongeldige waarde:', bad);
   if (!required) return rec;
-  const missing = fields.filter((f) => f.required && (rec[columnOf(f)] ?? null) === null);
+  const given = (name: string) => (rec[columnOf(fields.find((f) => f.name === name)!)] ?? null) !== null;
+  const missing = [
+    ...fields.filter((f) => f.required && !given(f.name)).map((f) => `--${f.name}`),
+    // Neither of a pair is missing too; both is a refusal of the record (registry.ts).
+    ...oneOf.filter(([a, b]) => !given(a) && !given(b)).map(([a, b]) => `--${a} of --${b}`),
+  ];
   if (missing.length === 0) return rec;
   if (!deps.prompts) {
-    throw new UsageError(`Ontbrekende verplichte ${missing.length === 1 ? 'optie' : 'opties'}: ${missing.map((f) => `--${f.name}`).join(', ')}.`);
+    throw new UsageError(`Ontbrekende verplichte ${missing.length === 1 ? 'optie' : 'opties'}: ${missing.join(', ')}.`);
   }
   // The code is not asked: gob assigns the next free one (or it is given with --code).
   for (const field of fields) {

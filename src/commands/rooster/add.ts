@@ -2,7 +2,6 @@ import { ROOSTER_FIELDS } from '../../domain/fields.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
-import { UsageError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { type RawOptions, recordFromOptions, refuseProblems } from '../register/record.js';
 import { describeEntry, entryFromRecord, entryToJson } from './entry.js';
@@ -11,10 +10,8 @@ import { entrySlot, newSlotsViolations, refuseOrWarn } from './violations.js';
 
 /** `gob rooster add (--koppeling <code> | --kind <code>) --dag --van --tot [--vanaf] [--tot-en-met] [--force]`. */
 export async function roosterAdd(opts: RawOptions & { force?: boolean }, deps: Deps) {
-  if (opts.koppeling === undefined && opts.kind === undefined && !deps.prompts) {
-    throw new UsageError('Ontbrekende verplichte optie: --koppeling (gastkind) of --kind (eigen kind van de gastouder).');
-  }
-  const rec = await recordFromOptions(ROOSTER_FIELDS, opts, deps, { required: true });
+  // --koppeling for a gastkind, --kind for an eigen kind of the gastouder.
+  const rec = await recordFromOptions(ROOSTER_FIELDS, opts, deps, { required: true, oneOf: [['koppeling', 'kind']] });
   const entry = entryFromRecord(rec);
   return inTransaction(deps.db, async (trx) => {
     refuseProblems('Het roosterblok', await roosterEntryProblems(trx, entry));

@@ -14,7 +14,8 @@ export async function uitbetalingOpen(_opts: unknown, deps: Deps) {
   const bureau = await getBureau(deps.db);
   const by = new Map<string, { bedragCent: number; uiterlijk: Datum | null }>();
   for (const l of await zorgregels(deps.db)) {
-    if (l.uitbetaald || l.betaaldOp === null) continue;
+    // A collection dated after today is not received yet (uitbetaling run would not pay it either).
+    if (l.uitbetaald || l.betaaldOp === null || l.betaaldOp > deps.today) continue;
     const entry = by.get(l.gastouder) ?? { bedragCent: 0, uiterlijk: null };
     entry.bedragCent += l.bedragCent;
     if (l.bedragCent > 0) {
