@@ -46,7 +46,7 @@ function fileProblem(error: unknown): string | null {
   const { code, path } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; path?: unknown };
   if (typeof code !== 'string' || !(code in FILE_REASONS) || typeof path !== 'string') return null;
   // gob writes beside the final name first (file.tmp-<pid>); name the file the user gave.
-  return `Kan ${path.replace(/\.tmp-\d+$/, '')} niet schrijven of lezen: ${FILE_REASONS[code]}. Kies een ander pad.`;
+  return `Kan ${path.replace(/\.tmp-\d+$/, '')} niet schrijven of lezen: ${FILE_REASONS[code]}. Er is niets opgeslagen; kies een ander pad.`;
 }
 
 function printError(message: string, details: readonly string[] = []): void {

@@ -11,33 +11,7 @@ const require = createRequire(import.meta.url);
 const cache = new Map<string, unknown>();
 
 interface LayoutFont {
-  layout(text: string, features?: unknown, ...rest: unknown[]): { positions: object[] };
   getGlyph(id: number): object;
-}
-
-const LAYOUT_CACHE_LIMIT = 20_000;
-
-/**
- * Shaping a word (GSUB/GPOS lookups) was a third of a PDF's time, and invoices repeat the same
- * words: remember each word's glyph run across documents (pdfkit keeps such a cache too, but per
- * document). Cached runs are handed out as copies, since pdfkit scales a run's positions in place.
- * Only plain calls (no explicit features) are cached.
- */
-function memoizeLayout(font: LayoutFont): void {
-  const original = font.layout.bind(font);
-  const runs = new Map<string, { positions: object[] }>();
-  font.layout = (text, features, ...rest) => {
-    if (features !== undefined || rest.length > 0) return original(text, features, ...rest);
-    let run = runs.get(text);
-    if (!run) {
-      if (runs.size >= LAYOUT_CACHE_LIMIT) runs.clear();
-      run = original(text);
-      runs.set(text, run);
-    }
-    const copy = Object.assign(Object.create(Object.getPrototypeOf(run)) as object, run) as { positions: object[] };
-    copy.positions = run.positions.map((p) => ({ ...p }));
-    return copy;
-  };
 }
 
 /**
@@ -91,7 +65,6 @@ function load(file: string): unknown {
   if (!font) {
     font = create(fs.readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))) as LayoutFont;
     keepCodePoints(font);
-    memoizeLayout(font);
     memoizeGlyphDecode(font);
     cache.set(file, font);
   }

@@ -100,7 +100,7 @@ describe('a bank file that cannot be written', () => {
     fs.mkdirSync(path.join(dir, 'bezet.xml'));
     const r = gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'bezet.xml'], on('2026-11-12'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Kan bezet.xml niet schrijven \(het is een map\)\. Er is niets opgeslagen/);
+    expect(r.stderr).toMatch(/Kan bezet.xml niet schrijven of lezen: dat is een map\. Er is niets opgeslagen/);
     const again = json(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml'], '2026-11-12');
     expect(again).toMatchObject({ aantal: 4, bericht: 'GOB-INC-2026-00001' });
   });

@@ -35,37 +35,31 @@ export async function betalingStorno(opts: { factuur?: string; datum?: string },
       .orderBy('b.datum', 'desc')
       .orderBy('b.id', 'desc')
       .executeTakeFirst();
-    const netto = async (nummers: string[]) =>
-      new Map(
-        (
-          await trx
-            .selectFrom('toewijzing')
-            .select(['factuur', (eb) => eb.fn.sum<number>('bedrag_cent').as('som')])
-            .where('factuur', 'in', nummers)
-            .groupBy('factuur')
-            .execute()
-        ).map((r) => [r.factuur, Number(r.som)]),
-      );
-    if (!betaling || (await netto([factuur])).get(factuur)! <= 0) {
-      throw new Refused(`Op factuur ${factuur} is niets betaald dat nog teruggeboekt kan worden.`);
-    }
+    const nietsBetaald = new Refused(`Op factuur ${factuur} is niets betaald dat nog teruggeboekt kan worden.`);
+    if (!betaling) throw nietsBetaald;
+    // What the payment allocated per invoice, and what is allocated there now (all payments).
+    const undo = await trx
+      .selectFrom('toewijzing as t')
+      .select((eb) => [
+        't.factuur',
+        eb.fn.sum<number>('t.bedrag_cent').as('som'),
+        eb.selectFrom('toewijzing as n').select((n) => n.fn.sum<number>('n.bedrag_cent').as('netto')).whereRef('n.factuur', '=', 't.factuur').as('netto'),
+      ])
+      .where('t.betaling', '=', betaling.id)
+      .groupBy('t.factuur')
+      .orderBy('t.factuur')
+      .execute();
+    // Stornos booked before gob 0.2 reversed whole invoices without naming a payment: one of
+    // them may already have taken this money back.
+    if (Number(undo.find((u) => u.factuur === factuur)?.netto ?? 0) <= 0) throw nietsBetaald;
     if (datum < betaling.datum) {
       throw new Refused(`--datum ${datum} ligt vóór de ${betaling.soort} van ${betaling.datum} die teruggeboekt wordt; een storno komt erna.`);
     }
-    const undo = await trx
-      .selectFrom('toewijzing')
-      .select(['factuur', (eb) => eb.fn.sum<number>('bedrag_cent').as('som')])
-      .where('betaling', '=', betaling.id)
-      .groupBy('factuur')
-      .orderBy('factuur')
-      .execute();
-    // Undo what the payment still holds on each invoice. Stornos booked before gob 0.2 reversed
-    // whole invoices without naming a payment: never take back more than is still allocated.
-    const nu = await netto(undo.map((u) => u.factuur));
+    // Undo what the payment still holds on each invoice: never more than is allocated there now.
     const allocations = undo
       .map((u) => {
         const som = Number(u.som);
-        const rest = nu.get(u.factuur) ?? 0;
+        const rest = Number(u.netto ?? 0);
         return { factuur: u.factuur, bedragCent: -(som > 0 ? Math.min(som, Math.max(rest, 0)) : Math.max(som, Math.min(rest, 0))) };
       })
       .filter((a) => a.bedragCent !== 0);

@@ -1,19 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Refused } from '../../errors.js';
 
-const REASONS: Record<string, string> = { EISDIR: 'het is een map', EACCES: 'geen schrijfrechten', EPERM: 'geen schrijfrechten', ENOSPC: 'de schijf is vol', EROFS: 'alleen-lezen schijf', EBUSY: 'het bestand is in gebruik' };
-
-/** Write a file next to its final name and rename it: a reader never sees half a file. */
+/**
+ * Write a file next to its final name and rename it: a reader never sees half a file. A path
+ * that cannot be written is reported by src/cli/main.ts, by the name given here.
+ */
 export function writeAtomically(file: string, content: string): void {
   const tmp = `${file}.tmp-${process.pid}`;
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     fs.writeFileSync(tmp, content);
     fs.renameSync(tmp, file);
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    throw new Refused(`Kan ${file} niet schrijven (${REASONS[code] ?? code}). Er is niets opgeslagen; kies met --out een ander bestand.`);
   } finally {
     fs.rmSync(tmp, { force: true });
   }
