@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY, demoBureau } from '../demo.js';
 import { gob, ROOT } from '../helpers.js';
 
-const SCHEMAS = path.resolve(ROOT, '..', 'shared', 'schemas');
+const SCHEMAS = path.join(ROOT, 'schemas');
 const json = (r: { code: number; stdout: string; stderr: string }) => {
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
