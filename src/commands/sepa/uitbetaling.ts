@@ -71,7 +71,7 @@ export async function sepaUitbetaling(opts: { uitbetaling?: string[]; datum?: st
       );
     }
     const laatste = chosen.map((u) => u.datum).sort().at(-1)!;
-    const uitvoerdatum = datum ?? target2OpOfNa(laatste > deps.today ? laatste : deps.today);
+    const uitvoerdatum = datum ?? target2OpOfNa([laatste, deps.today].sort().at(-1)!);
     const jaar = Number(uitvoerdatum.slice(0, 4));
     const bericht = `GOB-UIT-${jaar}-${String(await reserveNumbers(trx, 'sepa-uitbetaling', jaar, 1)).padStart(5, '0')}`;
     const inhoud = Buffer.from(
