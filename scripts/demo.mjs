@@ -75,6 +75,8 @@ gob('uitbetaling', 'open', '--today', '2026-11-23');
 gob('uitbetaling', 'run', '--datum', '2026-11-24', '--today', '2026-11-24');
 gob('uitbetaling', 'show', 'U2026-00001', '--today', '2026-11-24');
 gob('sepa', 'uitbetaling', '--datum', '2026-11-24', '--out', 'data/demo/out/uitbetaling-2026-11-24.xml', '--today', '2026-11-24');
+gob('sepa', 'uitbetaling', '--datum', '2026-11-24', '--out', 'data/demo/out/nogmaals.xml', '--today', '2026-11-24', 1);
+gob('sepa', 'list');
 gob('uitbetaling', 'pdf', '--datum', '2026-11-24', '--out', 'data/demo/out/uitbetalingen', '--today', '2026-11-24');
 gob('uitbetaling', 'open', '--today', '2026-11-24');
 

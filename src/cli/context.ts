@@ -61,6 +61,18 @@ export async function createBaseDeps(globals: GlobalOptions, command: string): P
     // With --json the caller is a script: never ask.
     prompts: canPrompt(env) && !json ? createPrompts() : null,
     yes: Boolean(globals.yes),
+    stop: stopAt(env.GOB_TEST_STOP_AT),
+  };
+}
+
+/**
+ * For tests of kill safety: GOB_TEST_STOP_AT=<stage> kills this process, without any cleanup, when
+ * a command reaches that stage. SIGKILL, not an exception: nothing of gob may run after it.
+ */
+function stopAt(stage: string | undefined): ((at: string) => void) | undefined {
+  if (!stage) return undefined;
+  return (at) => {
+    if (at === stage) process.kill(process.pid, 'SIGKILL');
   };
 }
 

@@ -254,13 +254,22 @@ export function buildProgram(): Command {
     .option('--incassodatum <datum>', 'de gewenste incassodatum')
     .option('--out <bestand>', 'het XML-bestand')
     .option('--formaat <formaat>', 'pain.008.001.08 (standaard) of pain.008.001.02')
+    .option('--force', 'overschrijf een bestaand bestand')
     .action(run('db', () => import('../commands/sepa/incasso.js').then((m) => m.sepaIncasso)));
-  verb(sepa, 'uitbetaling', 'maak de overboekingen van uitbetalingen (pain.001)')
-    .option('--uitbetaling <nummer...>', 'uitbetalingnummers')
-    .option('--datum <datum>', 'alle uitbetalingen van deze datum')
+  verb(sepa, 'uitbetaling', 'maak de overboekingen van uitbetalingen (pain.001); een uitbetaling gaat in één bestand, nooit in een tweede')
+    .option('--uitbetaling <nummer...>', 'uitbetalingnummers (uitvoerdatum: de eerste TARGET2-dag vanaf vandaag en hun datum)')
+    .option('--datum <datum>', 'alle uitbetalingen van deze datum die nog in geen bestand staan; ook de uitvoerdatum')
     .option('--out <bestand>', 'het XML-bestand')
     .option('--formaat <formaat>', 'pain.001.001.09 (standaard) of pain.001.001.03')
+    .option('--force', 'overschrijf een bestaand bestand')
     .action(run('db', () => import('../commands/sepa/uitbetaling.js').then((m) => m.sepaUitbetaling)));
+  verb(sepa, 'list', 'toon elk bewaard bankbestand')
+    .action(run('db', () => import('../commands/sepa/list.js').then((m) => m.sepaList)));
+  verb(sepa, 'bestand', 'schrijf een bewaard bankbestand opnieuw, byte voor byte')
+    .argument('<berichtId>', 'het bericht-id (GOB-INC-… of GOB-UIT-…), zie gob sepa list')
+    .option('--out <bestand>', 'het XML-bestand')
+    .option('--force', 'overschrijf een bestaand bestand')
+    .action(run('db', () => import('../commands/sepa/bestand.js').then((m) => m.sepaBestand)));
 
   const contract = noun(program, 'contract', 'overeenkomsten van opdracht');
   verb(contract, 'pdf', 'schrijf de overeenkomst van een koppeling als PDF (ondertekend als het bureau een certificaat heeft)')

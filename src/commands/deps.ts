@@ -21,6 +21,11 @@ export interface BaseDeps {
   prompts: Prompts | null;
   /** --yes: confirmations are answered yes. */
   yes: boolean;
+  /**
+   * Called by commands that book and then write a file, at each stage (see src/commands/sepa/write.ts).
+   * Only tests set it (GOB_TEST_STOP_AT): it kills the process there, as a power cut would.
+   */
+  stop?: (stage: string) => void;
 }
 
 export interface Deps extends BaseDeps {

@@ -1,4 +1,5 @@
 // The one Database interface Kysely types every query with: table name → row type.
+import type { BankbestandTable, BankbestandUitbetalingTable } from './tables/bankbestand.js';
 import type { BetalingTable, ToewijzingTable } from './tables/betaling.js';
 import type { BureauTable } from './tables/bureau.js';
 import type { FactuurregelTable, FactuurTable, NummeringTable } from './tables/factuur.js';
@@ -29,6 +30,8 @@ export interface Database {
   toewijzing: ToewijzingTable;
   uitbetaling: UitbetalingTable;
   uitbetalingregel: UitbetalingregelTable;
+  bankbestand: BankbestandTable;
+  bankbestand_uitbetaling: BankbestandUitbetalingTable;
   handtekening: HandtekeningTable;
   log: LogTable;
 }

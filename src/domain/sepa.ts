@@ -15,6 +15,16 @@ export function sepaText(text: string, max = 140): string {
   return plain.replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
+export const MANDAAT_TOEGESTAAN = "1 tot 35 tekens: letters, cijfers, spatie en / - ? : ( ) . , ' + (geen dubbele spaties, niet beginnend of eindigend met een spatie)";
+
+/**
+ * Whether a mandate id goes into a SEPA file exactly as the ouder signed it: the bank matches it
+ * with the mandate, so it is never cut or changed (unlike names and texts, see sepaText).
+ */
+export function isSepaMandaat(mandaat: string): boolean {
+  return mandaat.length >= 1 && sepaText(mandaat, 35) === mandaat;
+}
+
 /** Euro with two decimals from cents: 123456 → '1234.56'. */
 export function sepaAmount(cent: number): string {
   if (!Number.isSafeInteger(cent) || cent <= 0) throw new RangeError(`SEPA-bedrag moet positief zijn: ${cent}`);
@@ -97,7 +107,9 @@ export function incassoXml(opts: { formaat: IncassoFormaat; berichtId: string; a
       t.ele('PmtId').ele('EndToEndId').txt(sepaText(tx.endToEndId, 35));
       t.ele('InstdAmt', { Ccy: 'EUR' }).txt(sepaAmount(tx.bedragCent));
       const m = t.ele('DrctDbtTx').ele('MndtRltdInf');
-      m.ele('MndtId').txt(sepaText(tx.mandaat, 35));
+      // The command refuses such an ouder first, naming her; reaching this is a bug.
+      if (!isSepaMandaat(tx.mandaat)) throw new RangeError(`mandaat ${JSON.stringify(tx.mandaat)} zou in het SEPA-bestand veranderen`);
+      m.ele('MndtId').txt(tx.mandaat);
       m.ele('DtOfSgntr').txt(tx.mandaatDatum);
       agent(t.ele('DbtrAgt'), null, bicTag);
       t.ele('Dbtr').ele('Nm').txt(sepaText(tx.naam, 70));

@@ -58,7 +58,7 @@ describe('migrations', () => {
       insert into toewijzing (betaling, factuur, bedrag_cent) values (1, '2026-00001', 800);`);
     await old.destroy();
     const { store, applied } = await createOrMigrateDatabase(file);
-    expect(applied).toEqual(['0002_kas_data']);
+    expect(applied).toEqual(Object.keys(migrations).slice(1));
     // Money paid before the invoice existed counts from the invoice date; October's rate is fixed, November is not invoiced.
     expect(store.sqlite.prepare('select datum from toewijzing').pluck().all()).toEqual(['2026-11-05']);
     expect(store.sqlite.prepare('select maand, koppeling, uurtarief_cent from maandtarief').all()).toEqual([{ maand: '2026-10', koppeling: 'KP1', uurtarief_cent: 800 }]);

@@ -95,12 +95,12 @@ describe('uitbetaling open', () => {
 });
 
 describe('a bank file that cannot be written', () => {
-  it('books nothing: the next incasso collects the same', () => {
+  it('is refused before anything is booked: the next incasso collects the same', () => {
     const dir = demoBureau({ facturen: true });
     fs.mkdirSync(path.join(dir, 'bezet.xml'));
     const r = gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'bezet.xml'], on('2026-11-12'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Kan bezet.xml niet schrijven of lezen: dat is een map\. Er is niets opgeslagen/);
+    expect(r.stderr).toMatch(/bezet\.xml is een map\. Geef een bestandsnaam/);
     const again = json(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml'], '2026-11-12');
     expect(again).toMatchObject({ aantal: 4, bericht: 'GOB-INC-2026-00001' });
   });

@@ -43,8 +43,9 @@ describe('a month from incasso to payout', () => {
     expect(xml).toContain('<CtrlSum>4027.49</CtrlSum>');
     expect(xml).toContain('facturen 2026-00001');
     expect(xml).toContain('Lukasz Walesa'); // the SEPA character set
-    // Collected invoices count as paid: nothing left to collect.
-    expect(json(gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-21', '--out', 'leeg.xml', '--json'], on('2026-11-12'))).aantal).toBe(0);
+    // Collected invoices count as paid: nothing left to collect, no file, nothing booked.
+    expect(json(gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-23', '--out', 'leeg.xml', '--json'], on('2026-11-12'))).aantal).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'leeg.xml'))).toBe(false);
   });
 
   it('uitbetaling open shows what is held per gastouder with the earliest deadline; exit 1 once it passed', () => {
@@ -77,13 +78,11 @@ describe('a month from incasso to payout', () => {
     expect(json(gob(dir, ['uitbetaling', 'run', '--datum', '2026-11-25', '--json'], on('2026-11-25'))).uitbetalingen).toEqual([]);
   });
 
-  it('sepa uitbetaling writes a pain.001 per version that validates, EndToEndId = payout number', () => {
-    for (const formaat of ['pain.001.001.09', 'pain.001.001.03']) {
-      const file = path.join(dir, `${formaat}.xml`);
-      json(gob(dir, ['sepa', 'uitbetaling', '--datum', '2026-11-24', '--out', file, '--formaat', formaat, '--json'], on('2026-11-24')));
-      validates(file, formaat);
-      expect(fs.readFileSync(file, 'utf8')).toContain('<EndToEndId>U2026-00001</EndToEndId>');
-    }
+  it('sepa uitbetaling writes a pain.001 that validates, EndToEndId = payout number', () => {
+    const file = path.join(dir, 'pain.001.001.09.xml');
+    json(gob(dir, ['sepa', 'uitbetaling', '--datum', '2026-11-24', '--out', file, '--json'], on('2026-11-24')));
+    validates(file, 'pain.001.001.09');
+    expect(fs.readFileSync(file, 'utf8')).toContain('<EndToEndId>U2026-00001</EndToEndId>');
   });
 
   it('the specification PDF names the child, month, invoice and payment date', () => {
@@ -108,6 +107,10 @@ describe('a month from incasso to payout', () => {
     // Yara's care (invoice 2026-00005: € 542,50 of € 572,00; the rest is bureau costs), paid in
     // full on 27 November, deadline 4 December, paid out on the 10th.
     expect(run.uitbetalingen).toEqual([expect.objectContaining({ gastouder: 'G0002', teLaat: true, bedragCent: 54250 })]);
+    // The older pain.001 version validates too.
+    json(gob(dir, ['sepa', 'uitbetaling', '--datum', '2026-12-10', '--out', 'oud.xml', '--formaat', 'pain.001.001.03', '--json'], on('2026-12-10')));
+    validates(path.join(dir, 'oud.xml'), 'pain.001.001.03');
+    expect(fs.readFileSync(path.join(dir, 'oud.xml'), 'utf8')).toContain('<EndToEndId>U2026-00004</EndToEndId>');
   });
 });
 
@@ -124,9 +127,9 @@ describe('refusals', () => {
   });
   it('bad input: an unknown ouder, a zero amount, an unknown format', () => {
     const dir = demoBureau({ facturen: true });
-    expect(gob(dir, ['betaling', 'add', '--ouder', 'O9', '--bedrag', '1', '--datum', '2026-11-20'], DEMO_TODAY).code).toBe(1);
-    expect(gob(dir, ['betaling', 'add', '--ouder', 'O0001', '--bedrag', '0', '--datum', '2026-11-20'], DEMO_TODAY).code).toBe(1);
-    expect(gob(dir, ['betaling', 'add', '--ouder', 'O0001', '--datum', '2026-11-20'], DEMO_TODAY).stderr).toMatch(/--bedrag/);
+    expect(gob(dir, ['betaling', 'add', '--ouder', 'O9', '--bedrag', '1', '--datum', '2026-11-02'], DEMO_TODAY).code).toBe(1);
+    expect(gob(dir, ['betaling', 'add', '--ouder', 'O0001', '--bedrag', '0', '--datum', '2026-11-02'], DEMO_TODAY).code).toBe(1);
+    expect(gob(dir, ['betaling', 'add', '--ouder', 'O0001', '--datum', '2026-11-02'], DEMO_TODAY).stderr).toMatch(/--bedrag/);
     expect(gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'x.xml', '--formaat', 'pain.008.001.99'], DEMO_TODAY).code).toBe(2);
     expect(gob(dir, ['betaling', 'storno', '--factuur', '2026-00001', '--datum', '2026-11-20'], DEMO_TODAY).stderr).toMatch(/niets betaald/);
   });

@@ -1,9 +1,12 @@
+import path from 'node:path';
 import { allocate } from '../../domain/kas.js';
 import { formatEuro } from '../../domain/money.js';
-import { type IncassoFormaat, incassoXml, type Incasso } from '../../domain/sepa.js';
+import { type IncassoFormaat, incassoXml, type Incasso, isSepaMandaat, MANDAAT_TOEGESTAAN } from '../../domain/sepa.js';
+import { target2OpOfNa, target2Sluiting, volgendeTarget2Dag } from '../../domain/target2.js';
 import { parseDate } from '../../domain/values.js';
-import { ValueError, Refused } from '../../errors.js';
+import { ValueError, Refused, UsageError } from '../../errors.js';
 import { inTransaction } from '../../db/open.js';
+import { storeBankbestand } from '../../db/repo/bankbestand.js';
 import { getBureau } from '../../db/repo/bureau.js';
 import { reserveNumbers } from '../../db/repo/factuur.js';
 import { insertBetaling, insertToewijzingen, openPosts } from '../../db/repo/kas.js';
@@ -11,7 +14,7 @@ import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
 import { settleRemainders } from '../betaling/ledger.js';
-import { withBankFile } from './write.js';
+import { checkBankFileTarget, stage, writeBookedFile } from './write.js';
 
 const FORMATEN = ['pain.008.001.08', 'pain.008.001.02'] as const;
 
@@ -24,17 +27,41 @@ function parseFormaat<T extends string>(formaten: readonly T[]) {
 
 export { parseFormaat };
 
+export const TARGET2_REGEL = 'maandag tot en met vrijdag, behalve 1 januari, Goede Vrijdag, Tweede Paasdag, 1 mei, 25 en 26 december';
+
 /**
- * `gob sepa incasso --incassodatum <datum> --out <file.xml> [--formaat]`: collect the open
- * balance of every ouder with an IBAN and a mandate (credit invoices set off; nothing for a balance
- * of zero or less). The invoices it collects count as paid on the incasso date.
+ * A collection date is a TARGET2 day, and at least the next TARGET2 day after today (a bank needs
+ * the file before the day). Out of bounds is a malformed option value (exit 2), with the next
+ * date that would be accepted.
  */
-export async function sepaIncasso(opts: { incassodatum?: string; out?: string; formaat?: string }, deps: Deps) {
+export function checkIncassodatum(datum: string, today: string): void {
+  const eerste = volgendeTarget2Dag(today);
+  const sluiting = target2Sluiting(datum);
+  if (sluiting) {
+    const volgende = target2OpOfNa(datum < eerste ? eerste : datum);
+    throw new UsageError(`--incassodatum: ${datum} is ${sluiting}, geen TARGET2-dag (${TARGET2_REGEL}). De eerstvolgende mogelijke incassodatum is ${volgende}.`);
+  }
+  if (datum < eerste) {
+    throw new UsageError(`--incassodatum: ${datum} is te vroeg; een incasso kan op zijn vroegst op de eerste TARGET2-dag na vandaag (${today}): ${eerste}.`);
+  }
+}
+
+/**
+ * `gob sepa incasso --incassodatum <datum> --out <file.xml> [--formaat] [--force]`: collect the open
+ * balance of every ouder with an IBAN and a mandate signed on or before the collection date
+ * (credit invoices set off; nothing for a balance of zero or less). The invoices it collects count
+ * as paid on the incasso date. The file is stored with the booking, then written (see write.ts).
+ */
+export async function sepaIncasso(opts: { incassodatum?: string; out?: string; formaat?: string; force?: boolean }, deps: Deps) {
   missingOptions(opts, ['incassodatum', 'out']);
   const incassodatum = parseOption('incassodatum', opts.incassodatum!, parseDate);
   const formaat: IncassoFormaat = parseOptional('formaat', opts.formaat, parseFormaat(FORMATEN)) ?? 'pain.008.001.08';
+  checkIncassodatum(incassodatum, deps.today);
+  const out = opts.out!;
+  const force = Boolean(opts.force);
+  checkBankFileTarget(deps, out, force);
   const waarschuwingen: string[] = [];
-  const result = await withBankFile((write) => inTransaction(deps.db, async (trx) => {
+  const result = await inTransaction(deps.db, async (trx) => {
     const bureau = await getBureau(trx);
     const missing = (['naam', 'iban', 'incassant_id'] as const).filter((f) => !bureau[f]);
     if (missing.length > 0) {
@@ -47,16 +74,26 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
     // The message number is taken only when there is something to collect: no gaps for empty runs.
     let bericht = '';
     const berichtId = async () => {
-      if (!bericht) bericht = `GOB-INC-${jaar}-${String(await reserveNumbers(trx, 'sepa', jaar, 1)).padStart(5, '0')}`;
+      if (!bericht) bericht = `GOB-INC-${jaar}-${String(await reserveNumbers(trx, 'sepa-incasso', jaar, 1)).padStart(5, '0')}`;
       return bericht;
     };
+    const ongeldig: string[] = [];
     const incasso: (Incasso & { ouder: string })[] = [];
     for (const o of ouders) {
       let open = posts.get(o.code) ?? [];
       if (open.length === 0) continue;
+      const openSaldo = open.reduce((s, p) => s + p.openCent, 0);
       if (!o.iban || !o.mandaat || !o.mandaat_datum) {
-        const saldo = open.reduce((s, p) => s + p.openCent, 0);
-        if (saldo > 0) waarschuwingen.push(`ouder ${o.code} (${o.naam}) heeft ${formatEuro(saldo)} open maar geen ${!o.iban ? 'IBAN' : 'machtiging (mandaat en mandaat-datum)'}; niet geïncasseerd`);
+        if (openSaldo > 0) waarschuwingen.push(`ouder ${o.code} (${o.naam}) heeft ${formatEuro(openSaldo)} open maar geen ${!o.iban ? 'IBAN' : 'machtiging (mandaat en mandaat-datum)'}; niet geïncasseerd`);
+        continue;
+      }
+      // A mandate signed after the collection date does not cover it: nothing is booked for her.
+      if (o.mandaat_datum > incassodatum) {
+        if (openSaldo > 0) waarschuwingen.push(`ouder ${o.code} (${o.naam}) heeft de machtiging getekend op ${o.mandaat_datum}, na de incassodatum ${incassodatum}; ${formatEuro(openSaldo)} niet geïncasseerd`);
+        continue;
+      }
+      if (!isSepaMandaat(o.mandaat)) {
+        ongeldig.push(`ouder ${o.code} (${o.naam}): mandaat ${JSON.stringify(o.mandaat)}`);
         continue;
       }
       open = await settleRemainders(trx, o.code, open, incassodatum);
@@ -79,22 +116,44 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
         volgorde: eerdere.has(o.mandaat) ? 'RCUR' : 'FRST',
       });
     }
-    if (incasso.length === 0) return { bericht: null, incasso };
-    const xml = incassoXml({
+    if (ongeldig.length > 0) {
+      // The bank matches the id with the signed mandate: a changed id would be refused or worse.
+      throw new Refused(
+        `Een mandaat-id gaat ongewijzigd in het incassobestand, en dat kan niet voor: ${ongeldig.join('; ')}. Toegestaan: ${MANDAAT_TOEGESTAAN}. Pas het aan met 'gob ouder edit <code> --mandaat …'. Er is niets geïncasseerd.`,
+      );
+    }
+    if (incasso.length === 0) return { bericht: null, incasso, inhoud: null };
+    const inhoud = Buffer.from(
+      incassoXml({
+        formaat,
+        berichtId: bericht,
+        aangemaakt: deps.now.slice(0, 19),
+        incassodatum,
+        bureau: { naam: bureau.naam!, iban: bureau.iban!, bic: bureau.bic, incassantId: bureau.incassant_id! },
+        incasso,
+      }),
+      'utf8',
+    );
+    const totaal = incasso.reduce((s, i) => s + i.bedragCent, 0);
+    await storeBankbestand(trx, {
+      bericht_id: bericht,
+      soort: 'incasso',
+      datum: incassodatum,
       formaat,
-      berichtId: bericht,
-      aangemaakt: deps.now.slice(0, 19),
-      incassodatum,
-      bureau: { naam: bureau.naam!, iban: bureau.iban!, bic: bureau.bic, incassantId: bureau.incassant_id! },
-      incasso,
+      aantal: incasso.length,
+      totaal_cent: totaal,
+      bestand: path.resolve(out),
+      inhoud,
+      aangemaakt: deps.now,
     });
-    await writeLog(trx, deps, `SEPA-incasso ${bericht} op ${incassodatum}: ${incasso.length} ouders, ${formatEuro(incasso.reduce((s, i) => s + i.bedragCent, 0))}, ${opts.out}`);
-    write(opts.out!, xml); // last: see withBankFile
-    return { bericht, incasso };
-  }));
+    await writeLog(trx, deps, `SEPA-incasso ${bericht} op ${incassodatum}: ${incasso.length} ouders, ${formatEuro(totaal)}, ${out}`);
+    stage(deps, 'geboekt');
+    return { bericht, incasso, inhoud };
+  });
   for (const w of waarschuwingen) deps.out.warn(`Let op: ${w}.`);
+  if (result.bericht !== null) writeBookedFile(deps, result.bericht, out, result.inhoud, force);
   const total = result.incasso.reduce((s, i) => s + i.bedragCent, 0);
-  if (result.bericht === null) deps.out.line('Er is niets te incasseren: geen ouder met machtiging heeft een open saldo.');
+  if (result.bericht === null) deps.out.line('Er is niets te incasseren: geen ouder met machtiging heeft een open saldo. Er is geen bestand geschreven.');
   else {
     deps.out.table(
       [
@@ -105,7 +164,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       ],
       result.incasso.map((i) => ({ ouder: i.ouder, volgorde: i.volgorde, bedrag: formatEuro(i.bedragCent), omschrijving: i.omschrijving })),
     );
-    deps.out.line(`Incassobestand ${opts.out} (${formaat}): ${result.incasso.length} incasso's, samen ${formatEuro(total)}, op ${incassodatum}.`);
+    deps.out.line(`Incassobestand ${out} (${formaat}, ${result.bericht}): ${result.incasso.length} incasso's, samen ${formatEuro(total)}, op ${incassodatum}.`);
   }
-  return { bestand: result.bericht ? opts.out : null, bericht: result.bericht, formaat, incassodatum, aantal: result.incasso.length, totaalCent: total, incasso: result.incasso, waarschuwingen };
+  return { bestand: result.bericht ? out : null, bericht: result.bericht, formaat, incassodatum, aantal: result.incasso.length, totaalCent: total, incasso: result.incasso, waarschuwingen };
 }

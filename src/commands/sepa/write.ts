@@ -1,36 +1,39 @@
-import fs from 'node:fs';
-import path from 'node:path';
+// A bank file is booked first and written after: the database is the only truth, a file on disk
+// a copy that `gob sepa bestand` can always make again. The order, and where a test may stop the
+// process (GOB_TEST_STOP_AT) to prove that a kill at any moment is safe:
+//   1. the --out target is checked (exists without --force, a symlink: refused, nothing booked)
+//   'gecontroleerd'
+//   2. the booking and the file's bytes are stored in one transaction         'geboekt' (before commit)
+//   3. commit                                                                  'vastgelegd'
+//   4. the file is written under a temporary name and renamed                  'geschreven'
+// So no file exists under its final name before its booking is committed; a kill before the commit
+// leaves nothing, after it a booking whose file `sepa bestand` writes.
+import { checkTarget, writeFileSafely } from '../../files/write.js';
+import { Refused } from '../../errors.js';
+import type { BaseDeps } from '../deps.js';
 
-/**
- * Write a file next to its final name and rename it: a reader never sees half a file. A path
- * that cannot be written is reported by src/cli/main.ts, by the name given here.
- */
-export function writeAtomically(file: string, content: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, file);
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
+export type StopStage = 'gecontroleerd' | 'geboekt' | 'vastgelegd' | 'geschreven';
+
+export function stage(deps: BaseDeps, at: StopStage): void {
+  deps.stop?.(at);
 }
 
-/**
- * Run a booking that writes a bank file. The booking calls `write` as its last step inside its
- * transaction: when writing fails, nothing is booked; when anything fails after it (the commit
- * itself), the file is removed again. So a bank file exists exactly when its collection or
- * payout is booked — a file without booking would collect twice, a booking without file never.
- */
-export async function withBankFile<T>(book: (write: (file: string, content: string) => void) => Promise<T>): Promise<T> {
-  let written: string | undefined;
+/** Step 1: refuse the target before anything is booked. */
+export function checkBankFileTarget(deps: BaseDeps, file: string, force: boolean): void {
+  checkTarget(file, { force });
+  stage(deps, 'gecontroleerd');
+}
+
+/** Step 4, after the commit: a failure here leaves the booking, and says how to get the file. */
+export function writeBookedFile(deps: BaseDeps, berichtId: string, file: string, inhoud: Uint8Array, force: boolean): void {
+  stage(deps, 'vastgelegd');
   try {
-    return await book((file, content) => {
-      writeAtomically(file, content);
-      written = file;
-    });
+    writeFileSafely(file, inhoud, { force });
   } catch (error) {
-    if (written) fs.rmSync(written, { force: true });
-    throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Refused(
+      `De boeking is gemaakt onder ${berichtId}, maar het bestand ${file} is niet geschreven: ${reason} Schrijf het bestand opnieuw met 'gob sepa bestand ${berichtId} --out ${file}'.`,
+    );
   }
+  stage(deps, 'geschreven');
 }

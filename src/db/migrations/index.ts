@@ -3,10 +3,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_register.js';
 import * as m0002 from './0002_kas_data.js';
+import * as m0003 from './0003_bankbestand.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_register': m0001,
   '0002_kas_data': m0002,
+  '0003_bankbestand': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -63,7 +63,7 @@ export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { r
  * Take `count` numbers of a gapless series per year ('factuur' 2026 → 2026-00001 …) and return
  * the first. Taken inside the caller's transaction, so a rolled-back run gives them back.
  */
-export async function reserveNumbers(db: Db, soort: 'factuur' | 'uitbetaling' | 'sepa', jaar: number, count: number): Promise<number> {
+export async function reserveNumbers(db: Db, soort: 'factuur' | 'uitbetaling' | 'sepa-incasso' | 'sepa-uitbetaling', jaar: number, count: number): Promise<number> {
   const row = await db
     .insertInto('nummering')
     .values({ soort, jaar, laatste: count })

@@ -1,0 +1,107 @@
+// Frozen: never edit a migration that has shipped; add a new file and list it in migrations/index.ts.
+// Bank files are stored (CONTRACT v2 §6): the database is the only truth, a file on disk a copy.
+// - bankbestand: every SEPA file's exact bytes under its message id, stored in the transaction
+//   that books it; `gob sepa bestand` writes it again. Immutable, like an invoice.
+// - bankbestand_uitbetaling: which payout is in which file, the payout as primary key, so the
+//   database itself refuses to put a payout in a second file.
+// - The INC and UIT message ids become two gapless series ('sepa-incasso', 'sepa-uitbetaling');
+//   before, both took numbers from one counter 'sepa'.
+//
+// What can be recovered for files made before this migration (their bytes were never kept):
+// - every collection: its id, date, count and total from `betaling.sepa_bericht`, the path from
+//   the audit log; listed by `sepa list` without content (`sepa bestand` says so).
+// - a payout file: id, count, total and path from its audit-log line. Which payouts it held was
+//   not logged; they are linked when exactly one payout date has, among payouts not linked yet,
+//   that count and total (the usual `--datum` run). Otherwise the file is listed without payouts.
+// - the next number of each series lies past the old shared counter and every id found, so no
+//   message id is ever given twice; the one jump at the change is the only gap.
+import { type Kysely, sql } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const statements = [
+    sql`create table bankbestand (
+      bericht_id text primary key,
+      soort text not null check (soort in ('incasso', 'uitbetaling')),
+      datum text not null,
+      formaat text,
+      aantal integer not null check (aantal >= 0),
+      totaal_cent integer not null check (totaal_cent >= 0),
+      bestand text not null,
+      -- The exact bytes of the file; null only for a file made before this migration.
+      inhoud blob,
+      aangemaakt text not null
+    ) strict`,
+    sql`create trigger bankbestand_onveranderlijk before update on bankbestand
+      begin select raise(abort, 'een bankbestand wordt nooit gewijzigd'); end`,
+    sql`create trigger bankbestand_onverwijderbaar before delete on bankbestand
+      begin select raise(abort, 'een bankbestand wordt nooit verwijderd'); end`,
+    sql`create table bankbestand_uitbetaling (
+      uitbetaling text primary key references uitbetaling (nummer),
+      bericht_id text not null references bankbestand (bericht_id)
+    ) strict, without rowid`,
+    sql`create index bankbestand_uitbetaling_bericht on bankbestand_uitbetaling (bericht_id)`,
+    sql`create trigger bankbestand_uitbetaling_onveranderlijk before update on bankbestand_uitbetaling
+      begin select raise(abort, 'een uitbetaling staat in één bankbestand, voor altijd'); end`,
+    sql`create trigger bankbestand_uitbetaling_onverwijderbaar before delete on bankbestand_uitbetaling
+      begin select raise(abort, 'een uitbetaling staat in één bankbestand, voor altijd'); end`,
+  ];
+  for (const statement of statements) await statement.execute(db);
+  await recoverOldFiles(db);
+}
+
+/** Cents from a logged amount like '€ 1.234,56'. */
+const cents = (euro: string) => Number(euro.replace(/[^0-9]/g, ''));
+
+async function recoverOldFiles(db: Kysely<unknown>): Promise<void> {
+  const log = (await sql<{ tijdstip: string; wijziging: string }>`select tijdstip, wijziging from log
+    where wijziging like 'SEPA-incasso GOB-INC-%' or wijziging like 'SEPA-overboeking GOB-UIT-%' order by id`.execute(db)).rows;
+  const paths = new Map<string, { bestand: string; tijdstip: string }>();
+  const uit: { id: string; aantal: number; totaal: number; bestand: string; tijdstip: string }[] = [];
+  for (const { tijdstip, wijziging } of log) {
+    const inc = /^SEPA-incasso (GOB-INC-\d{4}-\d+) op [^:]*: \d+ ouders, € [0-9.,]+, (.*)$/s.exec(wijziging);
+    if (inc) paths.set(inc[1]!, { bestand: inc[2]!, tijdstip });
+    const ov = /^SEPA-overboeking (GOB-UIT-\d{4}-\d+): (\d+) uitbetalingen, (€ [0-9.,]+), (.*)$/s.exec(wijziging);
+    if (ov) uit.push({ id: ov[1]!, aantal: Number(ov[2]), totaal: cents(ov[3]!), bestand: ov[4]!, tijdstip });
+  }
+
+  const incasso = (await sql<{ id: string; datum: string; aantal: number; totaal: number }>`select sepa_bericht as id, min(datum) as datum,
+    count(*) as aantal, sum(bedrag_cent) as totaal from betaling where soort = 'incasso' and sepa_bericht is not null group by sepa_bericht`.execute(db)).rows;
+  for (const i of incasso) {
+    const p = paths.get(i.id);
+    await sql`insert into bankbestand (bericht_id, soort, datum, aantal, totaal_cent, bestand, aangemaakt)
+      values (${i.id}, 'incasso', ${i.datum}, ${i.aantal}, ${i.totaal}, ${p?.bestand ?? '(onbekend)'}, ${p?.tijdstip ?? ''})`.execute(db);
+  }
+
+  const payouts = (await sql<{ nummer: string; datum: string; bedrag_cent: number }>`select nummer, datum, bedrag_cent from uitbetaling order by nummer`.execute(db)).rows;
+  const linked = new Set<string>();
+  for (const u of uit) {
+    const byDate = new Map<string, typeof payouts>();
+    for (const p of payouts) if (!linked.has(p.nummer)) byDate.set(p.datum, [...(byDate.get(p.datum) ?? []), p]);
+    const matches = [...byDate.entries()].filter(([, ps]) => ps.length === u.aantal && ps.reduce((s, p) => s + p.bedrag_cent, 0) === u.totaal);
+    const match = matches.length === 1 ? matches[0]! : null;
+    await sql`insert into bankbestand (bericht_id, soort, datum, aantal, totaal_cent, bestand, aangemaakt)
+      values (${u.id}, 'uitbetaling', ${match ? match[0] : u.tijdstip.slice(0, 10)}, ${u.aantal}, ${u.totaal}, ${u.bestand}, ${u.tijdstip})`.execute(db);
+    for (const p of match?.[1] ?? []) {
+      await sql`insert into bankbestand_uitbetaling (uitbetaling, bericht_id) values (${p.nummer}, ${u.id})`.execute(db);
+      linked.add(p.nummer);
+    }
+  }
+
+  // Each new series starts past the old shared counter and past every id found, per year.
+  const highest = new Map<string, number>();
+  const raise = (key: string, n: number) => highest.set(key, Math.max(highest.get(key) ?? 0, n));
+  const old = (await sql<{ jaar: number; laatste: number }>`select jaar, laatste from nummering where soort = 'sepa'`.execute(db)).rows;
+  for (const o of old) {
+    raise(`sepa-incasso ${o.jaar}`, o.laatste);
+    raise(`sepa-uitbetaling ${o.jaar}`, o.laatste);
+  }
+  const ids = (await sql<{ id: string }>`select bericht_id as id from bankbestand`.execute(db)).rows;
+  for (const { id } of ids) {
+    const m = /^GOB-(INC|UIT)-(\d{4})-(\d+)$/.exec(id);
+    if (m) raise(`${m[1] === 'INC' ? 'sepa-incasso' : 'sepa-uitbetaling'} ${m[2]}`, Number(m[3]));
+  }
+  for (const [key, laatste] of highest) {
+    const [soort, jaar] = key.split(' ');
+    await sql`insert into nummering (soort, jaar, laatste) values (${soort}, ${Number(jaar)}, ${laatste})`.execute(db);
+  }
+}

@@ -1,0 +1,109 @@
+// Kill safety of the bank files (CONTRACT v2 §6, issue 11): the process is killed (SIGKILL, through
+// GOB_TEST_STOP_AT) at every stage of `sepa incasso` and `sepa uitbetaling`. Afterwards there is
+// either no booking and no file, or a booking whose file `sepa bestand` writes — the same bytes a
+// normal run writes; never a file without its booking, and running again never puts the same
+// invoices or payouts in a second file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StopStage } from '../../src/commands/sepa/write.js';
+import { demoBureau } from '../demo.js';
+import { gob, tempDir } from '../helpers.js';
+
+const STAGES: StopStage[] = ['gecontroleerd', 'geboekt', 'vastgelegd', 'geschreven'];
+const COMMITTED: StopStage[] = ['vastgelegd', 'geschreven'];
+
+const json = (r: { code: number; stdout: string; stderr: string }) => {
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+};
+const copy = (from: string) => {
+  const to = tempDir();
+  fs.cpSync(from, to, { recursive: true });
+  return to;
+};
+/** The creation time is the clock's; everything else of a file is the same from run to run. */
+const withoutClock = (xml: Buffer) => xml.toString('utf8').replace(/<CreDtTm>[^<]*<\/CreDtTm>/, '<CreDtTm/>');
+const files = (dir: string) => fs.readdirSync(dir).filter((f) => f !== 'data').sort();
+
+interface Case {
+  name: string;
+  soort: 'incasso' | 'uitbetaling';
+  today: string;
+  args: string[];
+  /** What a second run does when the first one's booking was committed. */
+  againAfterBooking: (r: { code: number; stdout: string; stderr: string }) => void;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'sepa incasso',
+    soort: 'incasso',
+    today: '2026-11-12',
+    args: ['sepa', 'incasso', '--incassodatum', '2026-11-20'],
+    againAfterBooking: (r) => expect(json(r)).toMatchObject({ aantal: 0, bericht: null }),
+  },
+  {
+    name: 'sepa uitbetaling',
+    soort: 'uitbetaling',
+    today: '2026-11-24',
+    args: ['sepa', 'uitbetaling', '--datum', '2026-11-24'],
+    againAfterBooking: (r) => {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/staat in GOB-UIT-2026-00001.*'gob sepa bestand GOB-UIT-2026-00001 --out <bestand>'/);
+    },
+  },
+];
+
+describe('a kill at any stage of a bank file', () => {
+  const fixture: Record<string, string> = {};
+  const normal: Record<string, Buffer> = {};
+  beforeAll(() => {
+    const base = demoBureau({ facturen: true });
+    fixture['sepa incasso'] = copy(base);
+    // Payouts need collected money: collect and pay out in a copy.
+    const uit = copy(base);
+    json(gob(uit, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml', '--json'], { GOB_TODAY: '2026-11-12' }));
+    json(gob(uit, ['uitbetaling', 'run', '--datum', '2026-11-24', '--json'], { GOB_TODAY: '2026-11-24' }));
+    fs.rmSync(path.join(uit, 'incasso.xml'));
+    fixture['sepa uitbetaling'] = uit;
+    // What an undisturbed run writes.
+    for (const c of CASES) {
+      const dir = copy(fixture[c.name]!);
+      json(gob(dir, [...c.args, '--out', 'bank.xml', '--json'], { GOB_TODAY: c.today }));
+      normal[c.name] = fs.readFileSync(path.join(dir, 'bank.xml'));
+    }
+  }, 60_000);
+
+  for (const c of CASES) {
+    it.each(STAGES)(`${c.name}, killed at %s`, (stage) => {
+      const dir = copy(fixture[c.name]!);
+      const killed = gob(dir, [...c.args, '--out', 'bank.xml', '--json'], { GOB_TODAY: c.today, GOB_TEST_STOP_AT: stage });
+      expect(killed.code, killed.stderr).toBe(-1); // no exit code: killed by a signal
+      const list = () => json(gob(dir, ['sepa', 'list', '--json'], { GOB_TODAY: c.today })).filter((b: { soort: string }) => b.soort === c.soort);
+      const stored = list();
+      const booked = COMMITTED.includes(stage);
+      // Never a file under its final name without its booking, nor before the commit.
+      expect(files(dir)).toEqual(stage === 'geschreven' ? ['bank.xml'] : []);
+      if (!booked) {
+        expect(stored).toEqual([]);
+        // Nothing was booked: the run after does all of it, under the first number of the series.
+        const again = json(gob(dir, [...c.args, '--out', 'opnieuw.xml', '--json'], { GOB_TODAY: c.today }));
+        expect(again.bericht).toMatch(/-2026-00001$/);
+        expect(withoutClock(fs.readFileSync(path.join(dir, 'opnieuw.xml')))).toBe(withoutClock(normal[c.name]!));
+        return;
+      }
+      expect(stored).toHaveLength(1);
+      const { berichtId } = stored[0];
+      expect(berichtId).toMatch(/^GOB-(INC|UIT)-2026-00001$/);
+      expect(gob(dir, ['sepa', 'bestand', berichtId, '--out', 'kopie.xml'], { GOB_TODAY: c.today }).code).toBe(0);
+      const kopie = fs.readFileSync(path.join(dir, 'kopie.xml'));
+      expect(withoutClock(kopie)).toBe(withoutClock(normal[c.name]!));
+      if (stage === 'geschreven') expect(fs.readFileSync(path.join(dir, 'bank.xml')).equals(kopie)).toBe(true);
+      // Running the same command again never puts the same invoices or payouts in a second file.
+      c.againAfterBooking(gob(dir, [...c.args, '--out', 'opnieuw.xml', '--json'], { GOB_TODAY: c.today }));
+      expect(fs.existsSync(path.join(dir, 'opnieuw.xml'))).toBe(false);
+      expect(list()).toHaveLength(1);
+    });
+  }
+});
