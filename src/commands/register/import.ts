@@ -4,7 +4,7 @@ import { columnOf, type Entity, type Field } from '../../domain/fields.js';
 import { type Rec, validateRecord } from '../../domain/registry.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
-import { findRecord, insertRecord, nextCode, referenceProblems, updateRecord } from '../../db/repo/register.js';
+import { BsnRegister, findRecord, insertRecord, nextCode, referenceProblems, updateRecord } from '../../db/repo/register.js';
 import { type CsvRow, normalizeHeader, openCsv, unescapeCell } from '../../csv/read.js';
 import { Refused, ValueError } from '../../errors.js';
 import type { Deps } from '../deps.js';
@@ -96,6 +96,8 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
   await inTransaction(
     deps.db,
     async (trx) => {
+      // Loaded once, and kept up to date row by row: a BSN on two rows of the file is caught too.
+      const bsns = await BsnRegister.load(trx);
       for await (const batch of source.batches) for (const row of batch) {
         const line = row.line;
         rijen++;
@@ -124,7 +126,7 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
         for (const p of validateRecord(entity, rec, deps.today)) if (!invalid.has(p.veld)) err(p.veld, p.melding);
         if (rowErrors.length === 0) {
           if (rec.code === null) rec.code = await nextCode(trx, entity);
-          for (const p of await referenceProblems(trx, entity, rec)) err(p.veld, p.melding);
+          for (const p of await referenceProblems(trx, entity, rec, { before: existing, bsn: bsns })) err(p.veld, p.melding);
         }
         if (rowErrors.length > 0) {
           fouten.push(...rowErrors);
@@ -137,6 +139,7 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
           await insertRecord(trx, entity, rec);
           nieuw++;
         }
+        bsns.claim(entity, rec, line);
       }
       if (rijen === 0) throw new Refused(`Het bestand ${opts.file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
       if (fouten.length > 0) {
