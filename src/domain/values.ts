@@ -119,8 +119,7 @@ export function parseAmount(raw: string, { negative = false, max = MAX_BEDRAG_CE
   const euros = Number(groups.join(''));
   const cents = Number(fracPart.padEnd(2, '0') || '0');
   const total = euros * 100 + cents;
-  if (!Number.isSafeInteger(total)) fail(raw, accepted);
-  if (total > max) fail(raw, `${accepted}, van ten hoogste ${formatMax(max)}`);
+  if (!Number.isSafeInteger(total) || total > max) fail(raw, `${accepted}, van ten hoogste ${formatMax(max)}`);
   return sign * total;
 }
 
