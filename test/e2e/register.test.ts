@@ -423,6 +423,10 @@ describe('bounds of CONTRACT §2, checked where a value enters', () => {
     expect(r.stderr).toMatch(/regel 8: mandaat: 'M{36}'/);
     expect(r.stdout.length).toBeLessThan(10_000);
     expect(JSON.parse(r.stdout).fouten).toHaveLength(6);
+    writeCsv(path.join(dir, 'h.csv'), [`naam;kleur${ESC}[0m`, 'Piet;rood'], 'utf-8');
+    const h = gob(dir, ['ouder', 'import', 'h.csv']);
+    expect(h.stderr).toContain('regel 1: kleur\\x1B[0m: onbekende kolom');
+    expect(h.stderr).not.toContain(ESC);
     writeCsv(path.join(dir, 'k.csv'), ['kind;gastouder;start;uurtarief', 'K0001;G0001;2026-01-01;0', 'K0001;G0001;2027-01-01;90.000.000.000'], 'utf-8');
     const k = gob(dir, ['koppeling', 'import', 'k.csv']);
     expect(k.code).toBe(1);

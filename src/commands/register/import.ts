@@ -6,6 +6,7 @@ import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { BsnRegister, findRecord, insertRecord, nextCode, referenceProblems, updateRecord } from '../../db/repo/register.js';
 import { type CsvRow, normalizeHeader, openCsv, unescapeCell } from '../../csv/read.js';
+import { showValue } from '../../domain/values.js';
 import { Refused, ValueError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { withDefaults } from './record.js';
@@ -37,7 +38,7 @@ export function mapHeader(header: string[], fields: Field[]): (Field | null)[] {
   if (unknown.length > 0) {
     const hint = header.length === 1 ? " Het scheidingsteken is niet herkend: gebruik ';', ',' of TAB tussen de kolommen." : '';
     throw new Refused(`Onbekende ${unknown.length === 1 ? 'kolom' : 'kolommen'} in de kopregel; er is niets opgeslagen.${hint}`, [
-      ...unknown.map((u) => `regel 1: ${u}: onbekende kolom`),
+      ...unknown.map((u) => `regel 1: ${showValue(u)}: onbekende kolom`),
       `bekende kolommen: ${fields.map((f) => f.name).join(', ')}`,
     ]);
   }
