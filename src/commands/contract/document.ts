@@ -49,8 +49,9 @@ interface Partijen {
   ouder: OuderRow;
   gastouder: GastouderRow;
   bureau: BureauRow;
-  /** The LRK number of the registration where care takes place. */
+  /** The LRK number of the registration where care takes place, and whose it is. */
   lrk: string | null;
+  lrkVan: 'gastouder' | 'koppeling';
 }
 
 async function loadPartijen(db: Db, koppeling: string): Promise<Partijen> {
@@ -61,13 +62,14 @@ async function loadPartijen(db: Db, koppeling: string): Promise<Partijen> {
   const gastouder = await db.selectFrom('gastouder').selectAll().where('code', '=', kp.gastouder).executeTakeFirstOrThrow();
   const bureau = await db.selectFrom('bureau').selectAll().executeTakeFirstOrThrow();
   // Care at the ouder's home has a registration of its own: the koppeling's lrk (CONTRACT §3).
+  // (Read defensively: the column arrives with the koppeling field `lrk`; until then, the gastouder's.)
   const kpLrk = (kp as { lrk?: string | null }).lrk;
-  const lrk = kp.opvanglocatie === 'ouder' && kpLrk !== undefined ? kpLrk : gastouder.lrk;
-  return { kp, kind, ouder, gastouder, bureau, lrk };
+  const lrkVan = kp.opvanglocatie === 'ouder' && kpLrk !== undefined ? 'koppeling' : 'gastouder';
+  return { kp, kind, ouder, gastouder, bureau, lrk: lrkVan === 'koppeling' ? (kpLrk ?? null) : gastouder.lrk, lrkVan };
 }
 
 /** Every detail a contract must name that is missing (CONTRACT §7), each with the command that fills it in. */
-function missingDetails({ kp, ouder, gastouder, bureau, lrk }: Partijen, soort: ContractSoort): string[] {
+function missingDetails({ kp, ouder, gastouder, bureau, lrk, lrkVan }: Partijen, soort: ContractSoort): string[] {
   const missing: string[] = [];
   const check = (wie: string, edit: string, record: Record<string, unknown>, velden: string[], waarom = '') => {
     for (const veld of velden) if (!record[veld]) missing.push(`${wie}: ${veld}${waarom} ('${edit} --${veld} …')`);
@@ -81,7 +83,7 @@ function missingDetails({ kp, ouder, gastouder, bureau, lrk }: Partijen, soort: 
     check(`gastouder ${gastouder.code}`, `gob gastouder edit ${gastouder.code}`, gastouder, adres, kp.opvanglocatie === 'gastouder' ? ' (ook het opvangadres)' : '');
   }
   if (!lrk) {
-    if (kp.opvanglocatie === 'ouder' && lrk !== gastouder.lrk) missing.push(`koppeling ${kp.code}: lrk, de registratie van opvang bij de vraagouder thuis ('gob koppeling edit ${kp.code} --lrk …')`);
+    if (lrkVan === 'koppeling') missing.push(`koppeling ${kp.code}: lrk, de registratie van opvang bij de vraagouder thuis ('gob koppeling edit ${kp.code} --lrk …')`);
     else check(`gastouder ${gastouder.code}`, `gob gastouder edit ${gastouder.code}`, gastouder, ['lrk']);
   }
   return missing;
