@@ -1,5 +1,6 @@
 // The error classes of gob. src/cli/main.ts maps them to the exit codes of the contract:
 // Refused → 1, UsageError → 2, anything else is a bug → 70.
+import { showValue } from './domain/show-value.js';
 
 /** Exit 1: invalid data, a rule violation, something not found. The message is Dutch and says how to fix it. */
 export class Refused extends Error {
@@ -51,6 +52,6 @@ export class ValueError extends Error {
     readonly value: string,
     readonly accepted: string,
   ) {
-    super(`'${value}' is geen geldige waarde; toegestaan: ${accepted}`);
+    super(`'${showValue(value)}' is geen geldige waarde; toegestaan: ${accepted}`);
   }
 }

@@ -3,7 +3,8 @@
 // (ervaring_sinds) and the JSON key its camelCase form (ervaringSinds). Amounts add 'Cent'/'_cent'.
 import { formatSchaal, parseSchaal } from './bureaukosten.js';
 import { ACCEPTED, parseAmount, parseBic, parseBool, parseBsn, parseCode, parseDate, parseDay, parseEmail, parseIban,
-  parseIncassantId, parseInteger, parseKvk, parseLrk, parsePostcode, parseText, parseTime } from './values.js';
+  parseIncassantId, parseInteger, parseKvk, parseLrk, parseMandaat, parsePad, parsePostcode, parseText, parseTime,
+  parseUurtarief } from './values.js';
 import { formatBedragCsv } from './money.js';
 import { ValueError } from '../errors.js';
 
@@ -56,6 +57,15 @@ export const TYPES = {
     json: (v) => v,
     cent: true,
   },
+  uurtarief: {
+    hint: 'bedrag',
+    parse: (raw) => parseUurtarief(raw),
+    text: (v) => (v === null ? '' : formatBedragCsv(Number(v))),
+    json: (v) => v,
+    cent: true,
+  },
+  mandaat: plain('kenmerk', parseMandaat),
+  pad: plain('bestand', parsePad),
   kvk: plain('kvk', parseKvk),
   dag: plain('dag', parseDay),
   tijd: plain('tijd', (raw) => parseTime(raw)),
@@ -148,7 +158,7 @@ export const OUDER: Entity = {
     { name: 'geboortedatum', label: 'geboortedatum', type: TYPES.datum },
     ...adresVelden,
     { name: 'bsn', label: 'BSN', type: TYPES.bsn },
-    { name: 'mandaat', label: 'kenmerk van de SEPA-machtiging', type: TYPES.text },
+    { name: 'mandaat', label: 'kenmerk van de SEPA-machtiging', type: TYPES.mandaat },
     { name: 'mandaat-datum', label: 'datum van ondertekening van de machtiging', type: TYPES.datum },
   ],
 };
@@ -176,7 +186,7 @@ export const KOPPELING: Entity = {
     { name: 'gastouder', label: 'code van de gastouder', type: TYPES.code, required: true },
     { name: 'start', label: 'eerste opvangdag', type: TYPES.datum, required: true },
     { name: 'eind', label: 'laatste opvangdag (leeg: doorlopend)', type: TYPES.datum },
-    { name: 'uurtarief', label: 'uurtarief van de gastouder', type: TYPES.bedrag, required: true },
+    { name: 'uurtarief', label: 'uurtarief van de gastouder', type: TYPES.uurtarief, required: true },
     { name: 'opvanglocatie', label: 'opvanglocatie: gastouder of ouder', type: TYPES.opvanglocatie, default: 'gastouder' },
   ],
 };
@@ -197,7 +207,7 @@ export const BUREAU_FIELDS: Field[] = [
   { name: 'bureaukosten-een-kind', label: 'bureaukosten per maand, één kind (standaard 29,50)', type: TYPES.bedrag },
   { name: 'bureaukosten-meer-kinderen', label: 'bureaukosten per maand, twee of meer kinderen (standaard 57,50)', type: TYPES.bedrag },
   { name: 'bureaukosten-uur', label: 'bureaukosten per uur: tarief of staffel 0:1,60;80:1,40', type: TYPES.schaal },
-  { name: 'certificaat', label: 'pad van het .p12-certificaat voor digitale handtekeningen', type: TYPES.text },
+  { name: 'certificaat', label: 'pad van het .p12-certificaat voor digitale handtekeningen', type: TYPES.pad },
 ];
 
 /** A rooster entry: a weekly slot of a guest child (koppeling) or of an own child (kind). */

@@ -2,7 +2,10 @@
 // cell) and returns the stored form, or throws a ValueError that names the accepted forms.
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { ValueError } from '../errors.js';
+import { CONTROL } from './show-value.js';
 import { DAGEN, type Dag, type Datum, daysInMonth, type Maand, makeDate } from './calendar.js';
+
+export { showValue } from './show-value.js';
 
 export const ACCEPTED = {
   datum: 'een datum als JJJJ-MM-DD, DD-MM-JJJJ, D-M-JJJJ of DD/MM/JJJJ',
@@ -19,8 +22,20 @@ export const ACCEPTED = {
   dag: 'ma, di, wo, do, vr, za, zo of de volledige naam (maandag … zondag)',
   geheelGetal: 'een geheel getal',
   bic: 'een BIC van 8 of 11 tekens, bijvoorbeeld ABNANL2A',
-  email: 'een e-mailadres als naam@voorbeeld.nl',
+  email: 'een e-mailadres als naam@voorbeeld.nl, van ten hoogste 200 tekens',
+  tekst: 'tekst van ten hoogste 200 tekens, zonder stuurtekens (zoals tab, regeleinde, ESC of NUL)',
+  opmerking: 'tekst van ten hoogste 500 tekens, zonder stuurtekens (zoals tab, regeleinde, ESC of NUL)',
+  pad: 'een bestandspad zonder stuurtekens (zoals tab, regeleinde, ESC of NUL)',
+  uurtarief: 'een bedrag van meer dan € 0,00 en ten hoogste € 100,00, als 7,50 of € 7,50',
+  mandaat:
+    "1 tot 35 tekens uit de SEPA-tekenset: letters A–Z en a–z (zonder accenten), cijfers, spatie en / - ? : ( ) . , ' +; niet beginnend of eindigend met / en zonder //",
 } as const;
+
+/** CONTRACT §2 "Bounds". */
+export const MAX_BEDRAG_CENT = 100_000_000;
+export const MAX_UURTARIEF_CENT = 10_000;
+export const MAX_TEKST = 200;
+export const MAX_OPMERKING = 500;
 
 function fail(raw: string, accepted: string): never {
   throw new ValueError(raw, accepted);
@@ -80,7 +95,7 @@ export function parseTime(raw: string, { end = false } = {}): string {
  * is the decimal mark; a lone '.' followed by exactly three digits is a thousands separator
  * (Dutch '1.234' is twelve hundred), otherwise a decimal mark.
  */
-export function parseAmount(raw: string, { negative = false } = {}): number {
+export function parseAmount(raw: string, { negative = false, max = MAX_BEDRAG_CENT } = {}): number {
   let s = raw.trim().replace(/^€\s*/, '').replace(/^EUR\s*/i, '').replace(/\s/g, '');
   let sign = 1;
   if (s.startsWith('-') && negative) {
@@ -104,8 +119,26 @@ export function parseAmount(raw: string, { negative = false } = {}): number {
   const euros = Number(groups.join(''));
   const cents = Number(fracPart.padEnd(2, '0') || '0');
   const total = euros * 100 + cents;
-  if (!Number.isSafeInteger(total)) fail(raw, accepted);
+  if (!Number.isSafeInteger(total) || total > max) fail(raw, `${accepted}, van ten hoogste ${formatMax(max)}`);
   return sign * total;
+}
+
+/** '€ 1.000.000,00' without importing money.ts (which imports this module's neighbours). */
+function formatMax(cent: number): string {
+  const euros = Math.floor(cent / 100).toString().replace(/\B(?=(\d{3})+$)/g, '.');
+  return `€ ${euros},${String(cent % 100).padStart(2, '0')}`;
+}
+
+/** A gastouder's hourly rate: more than € 0 and at most € 100,00 (CONTRACT §2). */
+export function parseUurtarief(raw: string): number {
+  let cent: number;
+  try {
+    cent = parseAmount(raw, { max: MAX_UURTARIEF_CENT });
+  } catch {
+    fail(raw, ACCEPTED.uurtarief);
+  }
+  if (cent <= 0) fail(raw, ACCEPTED.uurtarief);
+  return cent;
 }
 
 export function parseCode(raw: string): string {
@@ -155,7 +188,7 @@ export function parseBic(raw: string): string {
 
 export function parseEmail(raw: string): string {
   const s = raw.trim();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) fail(raw, ACCEPTED.email);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) || !fitsText(s, MAX_TEKST)) fail(raw, ACCEPTED.email);
   return s;
 }
 
@@ -195,13 +228,51 @@ export function parseInteger(raw: string, { min = 0, max = Number.MAX_SAFE_INTEG
 
 /** Dutch postcodes are normalised to '1234 AB'; anything else (a Belgian or German address) is kept as typed. */
 export function parsePostcode(raw: string): string {
-  const s = raw.trim();
+  const s = parseText(raw);
   const nl = /^(\d{4})\s*([A-Za-z]{2})$/.exec(s);
   return nl ? `${nl[1]} ${nl[2]!.toUpperCase()}` : s;
 }
 
+/** At most `max` characters (code points, so 'ł' is one) and no control character. */
+function fitsText(s: string, max: number): boolean {
+  if (CONTROL.test(s)) return false;
+  if (s.length <= max) return true;
+  // UTF-16 length over the bound may still be within it in code points; count no further than needed.
+  let n = 0;
+  for (const _ of s) if (++n > max) return false;
+  return true;
+}
+
+/** Names and other free text (CONTRACT §2): at most 200 characters, no control characters. */
 export function parseText(raw: string): string {
-  return raw.trim();
+  const s = raw.trim();
+  if (!fitsText(s, MAX_TEKST)) fail(raw, ACCEPTED.tekst);
+  return s;
+}
+
+/** An `opmerking` (a note on an urenkaart line): at most 500 characters, no control characters. */
+export function parseOpmerking(raw: string): string {
+  const s = raw.trim();
+  if (!fitsText(s, MAX_OPMERKING)) fail(raw, ACCEPTED.opmerking);
+  return s;
+}
+
+/** A file path the bureau sets (its certificate): any length the system allows, no control characters. */
+export function parsePad(raw: string): string {
+  const s = raw.trim();
+  if (!fitsText(s, 4096)) fail(raw, ACCEPTED.pad);
+  return s;
+}
+
+/**
+ * A SEPA mandate id (MndtId): 1–35 characters of the SEPA character set, so that a bank file
+ * carries it unchanged. The EPC also forbids a leading or trailing '/' and '//' in identifiers;
+ * a bank would reject the collection, so gob refuses it here.
+ */
+export function parseMandaat(raw: string): string {
+  const s = raw.trim();
+  if (!/^[A-Za-z0-9 /\-?:().,'+]{1,35}$/.test(s) || s.startsWith('/') || s.endsWith('/') || s.includes('//')) fail(raw, ACCEPTED.mandaat);
+  return s;
 }
 
 /** '*****2782': the last four digits are enough to tell children apart, the rest stays private. */

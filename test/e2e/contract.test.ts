@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY, demoBureau } from '../demo.js';
-import { gob } from '../helpers.js';
+import { gob, tempDir } from '../helpers.js';
 
 const text = (file: string) => spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
 const pdfsig = (file: string) => {
@@ -29,7 +29,9 @@ describe('contract pdf', () => {
       'KvK 12345678', 'LRK 987654321', 'Zoë Wałęsa', 'geboren op 29 februari 2024', 'bij de gastouder thuis, Lindenlaan 4, 3581 AB Utrecht',
       'begint op 1 maart 2025', 'voor onbepaalde tijd', 'maandag 08:00 17:30', 'dinsdag 08:00 17:30',
       'uurtarief van € 7,95', '€ 29,50 per maand bij één kind', 'Proefperiode', 'eerste maand', 'opzegtermijn van één maand',
-      'ten minste twee weken van tevoren', 'afgesproken uren in rekening gebracht', 'ten minste twee maanden van tevoren',
+      'ten minste twee weken van tevoren', 'afgesproken uren in rekening gebracht',
+      'De vraagouder en de gastouder kondigen hun vakantie allebei ten minste twee maanden van tevoren aan',
+      'betaalt de gastouder binnen 5 werkdagen nadat de vraagouder heeft betaald',
       'kassiersfunctie', 'Verzekering', 'AVG', 'burgerservicenummer (BSN)', 'Geschillencommissie Kinderopvang', 'Nederlands recht',
       'Artikel 1. Partijen', 'De vraagouder', 'De gastouder', 'pagina 1 van 2',
     ]) {
@@ -41,9 +43,15 @@ describe('contract pdf', () => {
   it('the agreement between vraagouder and bureau (--soort bureau)', () => {
     expect(gob(dir, ['contract', 'pdf', '--koppeling', 'KP0007', '--soort', 'bureau', '--out', 'bureau.pdf'], DEMO_TODAY).code).toBe(0);
     const t = text(path.join(dir, 'bureau.pdf'));
-    for (const s of ['Overeenkomst van opdracht gastouderbureau', 'Fatima El Amrani', 'Yara El Amrani', 'gastouder Renée Müller, LRK-nummer 222222222', 'bij de vraagouder thuis, Utrechtseweg 3', 'Het gastouderbureau', 'vrijgesteld van btw']) {
+    for (const s of [
+      'Overeenkomst van opdracht gastouderbureau', 'Fatima El Amrani', 'Yara El Amrani', 'gastouder Renée Müller, LRK-nummer 222222222',
+      'bij de vraagouder thuis, Utrechtseweg 3', 'Het gastouderbureau', 'vrijgesteld van btw',
+      'De vraagouder en de gastouder kondigen hun vakantie allebei ten minste twee maanden van tevoren aan',
+      'betaalt de gastouder binnen 5 werkdagen nadat',
+    ]) {
       expect(t).toContain(s);
     }
+    expect(t).not.toContain('enkele werkdagen');
   });
 
   it('contract teken records signatures; the block shows each, and empty lines for the rest', () => {
@@ -68,6 +76,67 @@ describe('contract pdf', () => {
     const r = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--template', 'fout.md', '--out', 'fout.pdf'], DEMO_TODAY);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/onbekend veld \{\{ouder\.schoenmaat\}\}/);
+  });
+});
+
+describe('a contract that would lack a detail (CONTRACT §7)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir();
+    for (const args of [
+      ['init', '--naam', 'Bureau Zon'],
+      ['gastouder', 'add', '--naam', 'Anna', '--geboortedatum', '1980-01-01'],
+      ['ouder', 'add', '--naam', 'Piet'],
+      ['kind', 'add', '--naam', 'Kim', '--geboortedatum', '2024-01-01', '--ouder', 'O0001'],
+      ['kind', 'add', '--naam', 'Kas', '--geboortedatum', '2024-01-01', '--ouder', 'O0001'],
+      ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-01-01', '--uurtarief', '7,50'],
+      ['koppeling', 'add', '--kind', 'K0002', '--gastouder', 'G0001', '--start', '2026-01-01', '--uurtarief', '7,50', '--opvanglocatie', 'ouder'],
+    ]) {
+      const r = gob(dir, args);
+      expect(r.code, r.stderr).toBe(0);
+    }
+  });
+
+  it('is refused naming every missing field, with nothing written and no signature recorded', () => {
+    const pdf = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'kp1.pdf']);
+    expect(pdf.code).toBe(1);
+    expect(pdf.stderr).toMatch(/ontbreken 12 gegevens\. Er is niets geschreven\./);
+    for (const veld of ['adres', 'postcode', 'plaats', 'kvk', 'lrk']) expect(pdf.stderr).toContain(`bureau: ${veld} ('gob bureau set --${veld} …')`);
+    for (const veld of ['adres', 'postcode', 'plaats']) {
+      expect(pdf.stderr).toContain(`ouder O0001: ${veld} ('gob ouder edit O0001 --${veld} …')`);
+      expect(pdf.stderr).toContain(`gastouder G0001: ${veld} (ook het opvangadres) ('gob gastouder edit G0001 --${veld} …')`);
+    }
+    expect(pdf.stderr).toContain("gastouder G0001: lrk ('gob gastouder edit G0001 --lrk …')");
+    expect(pdf.stderr).not.toContain('onbekend');
+    expect(fs.existsSync(path.join(dir, 'kp1.pdf'))).toBe(false);
+
+    const teken = gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', 'Piet']);
+    expect(teken.code).toBe(1);
+    expect(teken.stderr).toMatch(/De handtekening onder de overeenkomst \(gastouder\) van koppeling KP0001 is geweigerd.*Er is niets vastgelegd\./);
+    expect(teken.stderr).toContain("ouder O0001: adres ('gob ouder edit O0001 --adres …')");
+    expect(gob(dir, ['log', '--json']).stdout).not.toContain('getekend');
+  });
+
+  it('care at the ouder\'s home needs no gastouder address in the bureau agreement; the payout term is the setting', () => {
+    for (const args of [
+      ['bureau', 'set', '--adres', 'Plein 1', '--postcode', '3511 ED', '--plaats', 'Utrecht', '--kvk', '12345678', '--lrk', '987654321', '--uitbetaaltermijn', '1'],
+      ['ouder', 'edit', 'O0001', '--adres', 'Kerkweg 2', '--postcode', '3511 AB', '--plaats', 'Utrecht'],
+      ['gastouder', 'edit', 'G0001', '--lrk', '111111111'],
+    ]) {
+      expect(gob(dir, args).code).toBe(0);
+    }
+    // Care at the ouder's home has an LRK of its own (koppeling field `lrk`, from another part of
+    // issue 11); where that option does not exist yet (exit 2), the gastouder's LRK counts.
+    expect([0, 2]).toContain(gob(dir, ['koppeling', 'edit', 'KP0002', '--lrk', '222222222']).code);
+    const thuis = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--soort', 'bureau', '--out', 'kp1.pdf']);
+    expect(thuis.code).toBe(1);
+    expect(thuis.stderr).toMatch(/ontbreken 3 gegevens/);
+    expect(thuis.stderr).toContain('gastouder G0001: adres (ook het opvangadres)');
+    expect(gob(dir, ['contract', 'pdf', '--koppeling', 'KP0002', '--soort', 'bureau', '--out', 'kp2.pdf']).code).toBe(0);
+    const t = text(path.join(dir, 'kp2.pdf'));
+    expect(t).toContain('bij de vraagouder thuis, Kerkweg 2, 3511 AB Utrecht');
+    expect(t).toContain('betaalt de gastouder binnen 1 werkdag nadat');
+    expect(gob(dir, ['contract', 'teken', '--koppeling', 'KP0002', '--soort', 'bureau', '--partij', 'ouder', '--naam', 'Piet']).code).toBe(0);
   });
 });
 

@@ -3,7 +3,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GOB, gob, gobAsync, tempDir, writeCsv } from '../helpers.js';
+import { addRecord } from '../../src/commands/register/add.js';
+import { requireOption } from '../../src/commands/options.js';
+import { GASTOUDER as GASTOUDER_FIELDS, KIND, KOPPELING, OUDER as OUDER_FIELDS } from '../../src/domain/fields.js';
+import { parseText } from '../../src/domain/values.js';
+import { GOB, gob, gobAsync, tempDir, testDeps, writeCsv } from '../helpers.js';
 
 function json<T = Record<string, unknown>>(r: { code: number; stdout: string; stderr: string }): T {
   expect(r.stderr).toBe('');
@@ -353,5 +357,187 @@ describe('scripted runs never wait for input', () => {
     const r = gob(dir, ['gastouder', 'add']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--naam, --geboortedatum/);
+  });
+});
+
+describe('bounds of CONTRACT §2, checked where a value enters', () => {
+  const ESC = '\u001B';
+  let dir: string;
+  beforeAll(() => {
+    dir = fresh();
+    for (const args of [
+      ['gastouder', 'add', '--naam', 'Anna', '--geboortedatum', '1980-01-01'],
+      ['ouder', 'add', '--naam', 'Piet', '--bsn', '123456782'],
+      ['ouder', 'add', '--naam', 'Klaas'],
+      ['kind', 'add', '--naam', 'Kim', '--geboortedatum', '2024-01-01', '--ouder', 'O0001', '--bsn', '111222333'],
+    ]) {
+      const r = gob(dir, args);
+      expect(r.code, r.stderr).toBe(0);
+    }
+  });
+  const counts = () => ['gastouder', 'ouder', 'kind', 'koppeling'].map((n) => JSON.parse(gob(dir, [n, 'list', '--json']).stdout).length);
+  const kp = ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-01-01', '--uurtarief'];
+
+  it.each([
+    ['uurtarief 0 (was a CHECK constraint, exit 70)', [...kp, '0'], /--uurtarief: '0' .*meer dan € 0,00 en ten hoogste € 100,00/],
+    ['uurtarief € 90.000.000.000', [...kp, '90.000.000.000'], /--uurtarief: '90\.000\.000\.000' .*ten hoogste € 100,00/],
+    ['uurtarief 100,01', [...kp, '100,01'], /--uurtarief: '100,01'/],
+    ['a bureau fee above € 1.000.000,00', ['bureau', 'set', '--bureaukosten-een-kind', '1.000.000,01'], /--bureaukosten-een-kind: '1\.000\.000,01' .*ten hoogste € 1\.000\.000,00/],
+    ['a fee scale step above € 1.000.000,00', ['bureau', 'set', '--bureaukosten-uur', '0:1,60;80:2000000'], /--bureaukosten-uur: .*ten hoogste € 1\.000\.000,00/],
+    ['a payment above € 1.000.000,00', ['betaling', 'add', '--ouder', 'O0001', '--bedrag', '1.000.000,01', '--datum', '2026-11-01'], /--bedrag: '1\.000\.000,01' .*ten hoogste € 1\.000\.000,00/],
+    ['a name with ESC, shown escaped', ['ouder', 'add', '--naam', `Piet${ESC}[31mRood`], /--naam: 'Piet\\x1B\[31mRood' .*ten hoogste 200 tekens, zonder stuurtekens/],
+    ['a name of 201 characters, shown shortened', ['gastouder', 'add', '--naam', 'x'.repeat(201), '--geboortedatum', '1980-01-01'], /--naam: 'x{40}… \(201 tekens\)' .*ten hoogste 200 tekens/],
+    ['an edit to a name with a tab', ['ouder', 'edit', 'O0001', '--naam', 'Piet\tJansen'], /--naam: 'Piet\\tJansen'/],
+    ['an address with a line end', ['ouder', 'edit', 'O0001', '--adres', 'Kerkweg 2\nUtrecht'], /--adres: 'Kerkweg 2\\nUtrecht'/],
+    ['a mandate of 60 characters (was cut in the XML)', ['ouder', 'edit', 'O0001', '--mandaat', 'M'.repeat(60)], /--mandaat: .*1 tot 35 tekens uit de SEPA-tekenset/],
+    ['a mandate outside the SEPA set (was changed in the XML)', ['ouder', 'edit', 'O0001', '--mandaat', 'ä&<'], /--mandaat: 'ä&<' .*SEPA-tekenset/],
+    ['a signer name with ESC', ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', `Piet${ESC}`], /--naam: 'Piet\\x1B'/],
+  ])('as an option: %s is exit 2', (_, args, message) => {
+    const r = gob(dir, args as string[]);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr).not.toContain(ESC);
+    expect(r.code).toBe(2);
+  });
+
+  it('in a CSV file: an error of that row, naming line, field and value; nothing stored', () => {
+    const big = 'E'.repeat(2 * 1024 * 1024);
+    writeCsv(path.join(dir, 'o.csv'), [
+      'naam;adres;mandaat',
+      `Goed;Kerkweg 1;MND-1`,
+      `Piet${ESC}[2J;;`,
+      `${'n'.repeat(201)};;`,
+      `Nul;Kerkweg\u00002;`,
+      `${big};;`,
+      'Mandaat;;ä&<',
+      `Mandaat;;${'M'.repeat(36)}`,
+    ], 'utf-8');
+    const r = gob(dir, ['ouder', 'import', 'o.csv', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain(ESC);
+    expect(r.stderr).not.toContain('\u0000');
+    expect(r.stderr).toMatch(/regel 3: naam: 'Piet\\x1B\[2J' is geen geldige waarde; toegestaan: tekst van ten hoogste 200 tekens, zonder stuurtekens/);
+    expect(r.stderr).toMatch(/regel 4: naam: 'n{40}… \(201 tekens\)'/);
+    expect(r.stderr).toMatch(/regel 5: adres: 'Kerkweg\\x002'/);
+    expect(r.stderr).toMatch(/regel 6: naam: 'E{40}… \(2\.097\.152 tekens\)'/);
+    expect(r.stderr).toMatch(/regel 7: mandaat: 'ä&<'/);
+    expect(r.stderr).toMatch(/regel 8: mandaat: 'M{36}'/);
+    expect(r.stdout.length).toBeLessThan(10_000);
+    expect(JSON.parse(r.stdout).fouten).toHaveLength(6);
+    writeCsv(path.join(dir, 'h.csv'), [`naam;kleur${ESC}[0m`, 'Piet;rood'], 'utf-8');
+    const h = gob(dir, ['ouder', 'import', 'h.csv']);
+    expect(h.stderr).toContain('regel 1: kleur\\x1B[0m: onbekende kolom');
+    expect(h.stderr).not.toContain(ESC);
+    writeCsv(path.join(dir, 'k.csv'), ['kind;gastouder;start;uurtarief', 'K0001;G0001;2026-01-01;0', 'K0001;G0001;2027-01-01;90.000.000.000'], 'utf-8');
+    const k = gob(dir, ['koppeling', 'import', 'k.csv']);
+    expect(k.code).toBe(1);
+    expect(k.stderr).toMatch(/regel 2: uurtarief: '0' .*meer dan € 0,00/);
+    expect(k.stderr).toMatch(/regel 3: uurtarief: '90\.000\.000\.000'/);
+    // Nothing of the options above or of these files was stored.
+    expect(counts()).toEqual([1, 2, 1, 0]);
+    expect(JSON.parse(gob(dir, ['ouder', 'show', 'O0001', '--json']).stdout)).toMatchObject({ naam: 'Piet', adres: null, mandaat: null });
+  });
+
+  it('an urenkaart opmerking: at most 500 characters without control characters, else an error of its row', () => {
+    expect(gob(dir, [...kp, '7,50']).code).toBe(0);
+    writeCsv(path.join(dir, 'u.csv'), [
+      'gastouder;kind;datum;van;tot;opmerking',
+      `G0001;K0001;2026-10-05;08:00;12:00;${'o'.repeat(500)}`,
+      `G0001;K0001;2026-10-06;08:00;12:00;${'o'.repeat(501)}`,
+      `G0001;K0001;2026-10-07;08:00;12:00;ziek${ESC}[0m`,
+    ], 'utf-8');
+    const r = gob(dir, ['urenkaart', 'import', 'u.csv', '--today', '2026-11-02']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/regel 3: opmerking: 'o{40}… \(501 tekens\)' is geen geldige waarde; toegestaan: tekst van ten hoogste 500 tekens/);
+    expect(r.stderr).toMatch(/regel 4: opmerking: 'ziek\\x1B\[0m'/);
+    expect(r.stderr).not.toContain(ESC);
+    expect(r.stderr).not.toMatch(/regel 2/);
+    expect(JSON.parse(gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--json']).stdout)).toEqual([]);
+  });
+
+  it('a prompt rejects a value out of bounds', async () => {
+    const deps = await testDeps();
+    try {
+      await addRecord(GASTOUDER_FIELDS, { naam: 'Anna', geboortedatum: '1980-01-01' }, deps);
+      await addRecord(OUDER_FIELDS, { naam: 'Piet' }, deps);
+      await addRecord(KIND, { naam: 'Kim', geboortedatum: '2024-01-01', ouder: 'O0001' }, deps);
+      let asked: (string | true)[] = [];
+      const prompts = {
+        async input(message: string, options: { validate?: (value: string) => true | string } = {}) {
+          const v = options.validate!;
+          if (message.startsWith('uurtarief')) {
+            asked = ['0', '100,01', '90.000.000.000', '7,50'].map(v);
+            return '7,50';
+          }
+          return '';
+        },
+        confirm: async () => true,
+      };
+      await addRecord(KOPPELING, { kind: 'K0001', gastouder: 'G0001', start: '2026-01-01' }, { ...deps, prompts });
+      expect(asked).toEqual([
+        'Toegestaan: een bedrag van meer dan € 0,00 en ten hoogste € 100,00, als 7,50 of € 7,50.',
+        'Toegestaan: een bedrag van meer dan € 0,00 en ten hoogste € 100,00, als 7,50 of € 7,50.',
+        'Toegestaan: een bedrag van meer dan € 0,00 en ten hoogste € 100,00, als 7,50 of € 7,50.',
+        true,
+      ]);
+      const answers: (string | true)[] = [];
+      const naam = await requireOption('naam', undefined, parseText, { ...deps, prompts: {
+        async input(_: string, options: { validate?: (value: string) => true | string } = {}) {
+          answers.push(options.validate!(`Piet${ESC}`), options.validate!('p'.repeat(201)), options.validate!('Piet'));
+          return 'Piet';
+        },
+        confirm: async () => true,
+      } }, 'Naam?');
+      expect(naam).toBe('Piet');
+      const rejected = 'Toegestaan: tekst van ten hoogste 200 tekens, zonder stuurtekens (zoals tab, regeleinde, ESC of NUL).';
+      expect(answers).toEqual([rejected, rejected, true]);
+    } finally {
+      await deps.close();
+    }
+  });
+});
+
+describe('a BSN belongs to one person', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fresh();
+    for (const args of [
+      ['ouder', 'add', '--naam', 'Piet', '--bsn', '123456782'],
+      ['ouder', 'add', '--naam', 'Klaas'],
+      ['kind', 'add', '--naam', 'Kim', '--geboortedatum', '2024-01-01', '--ouder', 'O0001', '--bsn', '111222333'],
+      ['kind', 'add', '--naam', 'Kas', '--geboortedatum', '2024-01-01', '--ouder', 'O0001'],
+    ]) {
+      const r = gob(dir, args);
+      expect(r.code, r.stderr).toBe(0);
+    }
+  });
+
+  it.each([
+    ['two ouders', ['ouder', 'add', '--naam', 'Kees', '--bsn', '123456782'], /bsn: BSN \*{5}6782 is al van ouder O0001; een BSN hoort bij één persoon/],
+    ['an ouder edited to another ouder\'s', ['ouder', 'edit', 'O0002', '--bsn', '123456782'], /bsn: BSN \*{5}6782 is al van ouder O0001/],
+    ['an ouder and a kind', ['kind', 'add', '--naam', 'Kees', '--geboortedatum', '2024-01-01', '--ouder', 'O0002', '--bsn', '123456782'], /is al van ouder O0001/],
+    ['a kind and an ouder', ['ouder', 'edit', 'O0002', '--bsn', '111222333'], /bsn: BSN \*{5}2333 is al van kind K0001/],
+    ['two kinderen', ['kind', 'edit', 'K0002', '--bsn', '111222333'], /is al van kind K0001/],
+  ])('%s: refused (exit 1), naming the other record', (_, args, message) => {
+    const r = gob(dir, args as string[]);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr).not.toContain('123456782');
+    expect(r.code).toBe(1);
+  });
+
+  it('an edit that keeps its own BSN, and an import of the unchanged export, are fine', () => {
+    expect(gob(dir, ['ouder', 'edit', 'O0001', '--bsn', '123456782', '--plaats', 'Utrecht']).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'k.csv'), gob(dir, ['kind', 'list', '--csv', '--toon-bsn']).stdout);
+    expect(gob(dir, ['kind', 'import', 'k.csv']).code).toBe(0);
+  });
+
+  it('in an import: an error of the row, also for two rows of one file', () => {
+    writeCsv(path.join(dir, 'o.csv'), ['naam;bsn', 'Kees;111222333', 'Els;100000009', 'Joop;100000009', 'Ria;123456782'], 'utf-8');
+    const r = gob(dir, ['ouder', 'import', 'o.csv', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/regel 2: bsn: BSN \*{5}2333 is al van kind K0001/);
+    expect(r.stderr).toMatch(/regel 4: bsn: BSN \*{5}0009 staat ook op regel 3 \(ouder O0003\)/);
+    expect(r.stderr).toMatch(/regel 5: bsn: BSN \*{5}6782 is al van ouder O0001/);
+    expect(JSON.parse(r.stdout).fouten).toHaveLength(3);
+    expect(JSON.parse(gob(dir, ['ouder', 'list', '--json']).stdout)).toHaveLength(2);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseSchaal } from '../../src/domain/bureaukosten.js';
 import {
-  isValidBsn, maskBsn, parseAmount, parseBool, parseBsn, parseCode, parseDate, parseDay, parseIban, parseIncassantId,
-  parseKvk, parseLrk, parseMonth, parsePostcode, parseTime,
+  isValidBsn, maskBsn, parseAmount, parseBool, parseBsn, parseCode, parseDate, parseDay, parseEmail, parseIban, parseIncassantId,
+  parseKvk, parseLrk, parseMandaat, parseMonth, parseOpmerking, parsePostcode, parseText, parseTime, parseUurtarief, showValue,
 } from '../../src/domain/values.js';
 import { ValueError } from '../../src/errors.js';
 
@@ -57,7 +57,8 @@ describe('parseAmount', () => {
     ['1.234', 123400],
     ['1234', 123400],
     ['0,01', 1],
-    ['12.345.678,90', 1234567890],
+    ['123.456,78', 12345678],
+    ['1.000.000,00', 100_000_000],
   ])('%s → %i cent', (raw, cent) => expect(parseAmount(raw)).toBe(cent));
   it.each(['7,505', 'zeven', '', '1.23.4', '-7,50', '7,50,1'])('refuses %s', (raw) => expect(() => parseAmount(raw)).toThrow(ValueError));
   it('accepts a minus sign only when asked', () => expect(parseAmount('-7,50', { negative: true })).toBe(-750));
@@ -66,6 +67,80 @@ describe('parseAmount', () => {
       const text = `${Math.floor(cent / 100)},${String(cent % 100).padStart(2, '0')}`;
       expect(parseAmount(text)).toBe(cent);
     }
+  });
+});
+
+describe('bounds (CONTRACT §2)', () => {
+  it.each([
+    ['0,01', 1],
+    ['7,50', 750],
+    ['€ 100,00', 10_000],
+    ['100', 10_000],
+  ])('uurtarief %s → %i cent', (raw, cent) => expect(parseUurtarief(raw)).toBe(cent));
+  it.each(['0', '0,00', '100,01', '90.000.000.000', '-7,50', 'zeven'])('uurtarief refuses %s, naming what is accepted', (raw) => {
+    expect(() => parseUurtarief(raw)).toThrow(/meer dan € 0,00 en ten hoogste € 100,00/);
+  });
+  it.each(['1.000.000,01', '90.000.000.000', '99999999999999'])('any other amount refuses %s above € 1.000.000,00', (raw) => {
+    expect(() => parseAmount(raw)).toThrow(/ten hoogste € 1\.000\.000,00/);
+    expect(() => parseAmount(`-${raw}`, { negative: true })).toThrow(ValueError);
+  });
+
+  const esc = '\u001B';
+  it.each([
+    ['Anna de Vries', 'Anna de Vries'],
+    ['  Łukasz Wałęsa ', 'Łukasz Wałęsa'],
+    ['x'.repeat(200), 'x'.repeat(200)],
+    // 200 characters that are 400 UTF-16 units: characters count, not units.
+    ['😀'.repeat(200), '😀'.repeat(200)],
+  ])('text accepts %s', (raw, stored) => expect(parseText(raw)).toBe(stored));
+  it.each([
+    ['201 characters', 'x'.repeat(201)],
+    ['ESC', `Anna${esc}[31m`],
+    ['NUL', 'Anna\u0000'],
+    ['a tab inside', 'Anna\tde Vries'],
+    ['a line end inside', 'Kerkweg 2\nUtrecht'],
+    ['DEL', 'Anna\u007F'],
+    ['a C1 control', 'Anna\u009B'],
+    ['a bidi override', 'Anna\u202Eseirv'],
+  ])('text refuses %s', (_, raw) => expect(() => parseText(raw)).toThrow(/ten hoogste 200 tekens, zonder stuurtekens/));
+  it('opmerking: up to 500 characters, no control characters', () => {
+    expect(parseOpmerking('y'.repeat(500))).toBe('y'.repeat(500));
+    expect(() => parseOpmerking('y'.repeat(501))).toThrow(/ten hoogste 500 tekens/);
+    expect(() => parseOpmerking(`ziek${esc}`)).toThrow(ValueError);
+  });
+  it('postcode and e-mail are bounded text too', () => {
+    expect(() => parsePostcode(`1234${esc}`)).toThrow(ValueError);
+    expect(() => parsePostcode('B'.repeat(201))).toThrow(ValueError);
+    expect(() => parseEmail(`a${esc}b@example.nl`)).toThrow(ValueError);
+    expect(() => parseEmail(`${'a'.repeat(200)}@example.nl`)).toThrow(ValueError);
+  });
+
+  it.each([
+    ['MND-O0001', 'MND-O0001'],
+    ['A', 'A'],
+    ['m'.repeat(35), 'm'.repeat(35)],
+    ["Ab 1/2-?:().,'+", "Ab 1/2-?:().,'+"],
+  ])('mandaat accepts %s', (raw, stored) => expect(parseMandaat(raw)).toBe(stored));
+  it.each(['m'.repeat(36), 'ä&<', 'MND_1', 'MND#1', 'MND€', '/MND', 'MND/', 'MND//1', `MND${esc}`])('mandaat refuses %s', (raw) => {
+    expect(() => parseMandaat(raw)).toThrow(/SEPA-tekenset/);
+  });
+
+  it('a refused value is shown with control characters escaped and a huge one shortened', () => {
+    expect(showValue(`Anna${esc}[31m\u0000\t\n\u202E`)).toBe('Anna\\x1B[31m\\x00\\t\\n\\u202E');
+    const huge = 'E'.repeat(50 * 1024 * 1024);
+    const shown = showValue(huge);
+    expect(shown).toBe(`${'E'.repeat(40)}… (52.428.800 tekens)`);
+    const error = (() => {
+      try {
+        parseText(`${esc}${huge}`);
+      } catch (e) {
+        return e as ValueError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ValueError);
+    expect(error!.message.length).toBeLessThan(250);
+    expect(error!.message).not.toContain(esc);
+    expect(error!.message).toContain('\\x1B');
   });
 });
 

@@ -8,6 +8,11 @@ import { formatDatumLang } from '../../domain/calendar.js';
 import { fillTemplate } from '../../domain/contract.js';
 import { formatEuro } from '../../domain/money.js';
 import type { Db } from '../../db/open.js';
+import type { BureauRow } from '../../db/tables/bureau.js';
+import type { GastouderRow } from '../../db/tables/gastouder.js';
+import type { KindRow } from '../../db/tables/kind.js';
+import type { KoppelingRow } from '../../db/tables/koppeling.js';
+import type { OuderRow } from '../../db/tables/ouder.js';
 import { NotFound, Refused, UsageError, ValueError } from '../../errors.js';
 import type { ContractDocument } from '../../pdf/contract.js';
 
@@ -38,22 +43,78 @@ function defaultTemplate(soort: ContractSoort): string {
   throw new Error(`sjabloon overeenkomst-${soort}.md niet gevonden`);
 }
 
-export async function contractDocument(db: Db, opts: { koppeling: string; soort: ContractSoort; template?: string; today: string }): Promise<ContractDocument> {
-  const kp = await db.selectFrom('koppeling').selectAll().where('code', '=', opts.koppeling).executeTakeFirst();
-  if (!kp) throw new NotFound(`Er is geen koppeling met code ${opts.koppeling}. Zie 'gob koppeling list'.`);
+interface Partijen {
+  kp: KoppelingRow;
+  kind: KindRow;
+  ouder: OuderRow;
+  gastouder: GastouderRow;
+  bureau: BureauRow;
+  /** The LRK number of the registration where care takes place, and whose it is. */
+  lrk: string | null;
+  lrkVan: 'gastouder' | 'koppeling';
+}
+
+async function loadPartijen(db: Db, koppeling: string): Promise<Partijen> {
+  const kp = await db.selectFrom('koppeling').selectAll().where('code', '=', koppeling).executeTakeFirst();
+  if (!kp) throw new NotFound(`Er is geen koppeling met code ${koppeling}. Zie 'gob koppeling list'.`);
   const kind = await db.selectFrom('kind').selectAll().where('code', '=', kp.kind).executeTakeFirstOrThrow();
   const ouder = await db.selectFrom('ouder').selectAll().where('code', '=', kind.ouder!).executeTakeFirstOrThrow();
   const gastouder = await db.selectFrom('gastouder').selectAll().where('code', '=', kp.gastouder).executeTakeFirstOrThrow();
   const bureau = await db.selectFrom('bureau').selectAll().executeTakeFirstOrThrow();
-  const missing = [
-    ...(['naam', 'adres', 'postcode', 'plaats', 'kvk', 'lrk'] as const).filter((f) => !bureau[f]).map((f) => `bureau ${f} ('gob bureau set --${f} …')`),
-    ...(gastouder.lrk ? [] : [`LRK-nummer van gastouder ${gastouder.code} ('gob gastouder edit ${gastouder.code} --lrk …')`]),
-  ];
-  if (missing.length > 0) {
-    throw new Refused(`Een overeenkomst moet deze gegevens noemen (Wet kinderopvang art. 1.56); er ontbreken: ${missing.join(', ')}.`);
+  // Care at the ouder's home has a registration of its own: the koppeling's lrk (CONTRACT §3).
+  // (Read defensively: the column arrives with the koppeling field `lrk`; until then, the gastouder's.)
+  const kpLrk = (kp as { lrk?: string | null }).lrk;
+  const lrkVan = kp.opvanglocatie === 'ouder' && kpLrk !== undefined ? 'koppeling' : 'gastouder';
+  return { kp, kind, ouder, gastouder, bureau, lrk: lrkVan === 'koppeling' ? (kpLrk ?? null) : gastouder.lrk, lrkVan };
+}
+
+/** Every detail a contract must name that is missing (CONTRACT §7), each with the command that fills it in. */
+function missingDetails({ kp, ouder, gastouder, bureau, lrk, lrkVan }: Partijen, soort: ContractSoort): string[] {
+  const missing: string[] = [];
+  const check = (wie: string, edit: string, record: Record<string, unknown>, velden: string[], waarom = '') => {
+    for (const veld of velden) if (!record[veld]) missing.push(`${wie}: ${veld}${waarom} ('${edit} --${veld} …')`);
+  };
+  const adres = ['adres', 'postcode', 'plaats'];
+  check('bureau', 'gob bureau set', bureau, ['naam', ...adres, 'kvk', 'lrk']);
+  check(`ouder ${ouder.code}`, `gob ouder edit ${ouder.code}`, ouder, ['naam', ...adres], kp.opvanglocatie === 'ouder' ? ' (ook het opvangadres)' : '');
+  check(`gastouder ${gastouder.code}`, `gob gastouder edit ${gastouder.code}`, gastouder, ['naam']);
+  // The gastouder's address is in the contract as a party's (soort gastouder) or as the opvangadres.
+  if (soort === 'gastouder' || kp.opvanglocatie === 'gastouder') {
+    check(`gastouder ${gastouder.code}`, `gob gastouder edit ${gastouder.code}`, gastouder, adres, kp.opvanglocatie === 'gastouder' ? ' (ook het opvangadres)' : '');
   }
-  const adres = (a: { adres: string | null; postcode: string | null; plaats: string | null }) =>
-    [a.adres, `${a.postcode ?? ''} ${a.plaats ?? ''}`.trim()].filter(Boolean).join(', ') || '(adres onbekend)';
+  if (!lrk) {
+    if (lrkVan === 'koppeling') missing.push(`koppeling ${kp.code}: lrk, de registratie van opvang bij de vraagouder thuis ('gob koppeling edit ${kp.code} --lrk …')`);
+    else check(`gastouder ${gastouder.code}`, `gob gastouder edit ${gastouder.code}`, gastouder, ['lrk']);
+  }
+  return missing;
+}
+
+function refuseIncomplete(partijen: Partijen, soort: ContractSoort, wat: string): void {
+  const missing = missingDetails(partijen, soort);
+  if (missing.length === 0) return;
+  throw new Refused(
+    `${wat} is geweigerd: een overeenkomst moet de namen en adressen van de partijen, het opvangadres en de LRK- en KvK-nummers noemen, en er ${missing.length === 1 ? 'ontbreekt 1 gegeven' : `ontbreken ${missing.length} gegevens`}. Er is niets ${wat.startsWith('De handtekening') ? 'vastgelegd' : 'geschreven'}.`,
+    missing,
+    { koppeling: partijen.kp.code, soort, ontbreekt: missing },
+  );
+}
+
+/** `contract teken` records a signature only under a contract that can be made (CONTRACT §7). */
+export async function requireCompleteContract(db: Db, koppeling: string, soort: ContractSoort): Promise<void> {
+  refuseIncomplete(await loadPartijen(db, koppeling), soort, `De handtekening onder de overeenkomst (${soort}) van koppeling ${koppeling}`);
+}
+
+/** "binnen 5 werkdagen": the bureau's uitbetaaltermijn as the contract says it. */
+export function uitbetaaltermijnTekst(werkdagen: number): string {
+  if (werkdagen === 0) return 'op dezelfde werkdag';
+  return `binnen ${werkdagen} ${werkdagen === 1 ? 'werkdag' : 'werkdagen'}`;
+}
+
+export async function contractDocument(db: Db, opts: { koppeling: string; soort: ContractSoort; template?: string; today: string }): Promise<ContractDocument> {
+  const partijen = await loadPartijen(db, opts.koppeling);
+  refuseIncomplete(partijen, opts.soort, `De overeenkomst (${opts.soort}) van koppeling ${opts.koppeling}`);
+  const { kp, kind, ouder, gastouder, bureau, lrk } = partijen;
+  const adres = (a: { adres: string | null; postcode: string | null; plaats: string | null }) => `${a.adres}, ${a.postcode} ${a.plaats}`;
   const bureaukosten =
     bureau.bureaukosten_model === 'maand'
       ? `${formatEuro(bureau.bureaukosten_een_kind_cent)} per maand bij één kind, ${formatEuro(bureau.bureaukosten_meer_kinderen_cent)} per maand bij twee of meer kinderen bij deze gastouder`
@@ -69,15 +130,17 @@ export async function contractDocument(db: Db, opts: { koppeling: string; soort:
     'bureau.lrk': bureau.lrk!,
     'bureau.email': bureau.email ?? '',
     'bureau.telefoon': bureau.telefoon ?? '',
+    'bureau.uitbetaaltermijn': uitbetaaltermijnTekst(bureau.uitbetaaltermijn),
     'ouder.naam': ouder.naam,
-    'ouder.adres': ouder.adres ?? '(adres onbekend)',
-    'ouder.postcode': ouder.postcode ?? '',
-    'ouder.plaats': ouder.plaats ?? '',
+    'ouder.adres': ouder.adres!,
+    'ouder.postcode': ouder.postcode!,
+    'ouder.plaats': ouder.plaats!,
     'gastouder.naam': gastouder.naam,
-    'gastouder.adres': gastouder.adres ?? '(adres onbekend)',
+    // Empty only where the contract (soort bureau, care at the ouder's home) does not name it.
+    'gastouder.adres': gastouder.adres ?? '',
     'gastouder.postcode': gastouder.postcode ?? '',
     'gastouder.plaats': gastouder.plaats ?? '',
-    'gastouder.lrk': gastouder.lrk!,
+    'gastouder.lrk': lrk!,
     'kind.naam': kind.naam,
     'kind.geboortedatum': formatDatumLang(kind.geboortedatum),
     'koppeling.code': kp.code,

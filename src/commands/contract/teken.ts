@@ -1,10 +1,10 @@
 import { parseCode, parseDate, parseText } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
-import { NotFound, Refused, ValueError } from '../../errors.js';
+import { Refused, ValueError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
-import { PARTIJEN } from './document.js';
+import { PARTIJEN, requireCompleteContract } from './document.js';
 import { parseSoort } from './pdf.js';
 
 function parsePartij(raw: string): 'ouder' | 'gastouder' | 'bureau' {
@@ -28,9 +28,8 @@ export async function contractTeken(opts: { koppeling?: string; soort?: string; 
     throw new Refused(`De overeenkomst met de ${soort} wordt getekend door ${PARTIJEN[soort].map((p) => p.partij).join(' en ')}, niet door ${partij}.`);
   }
   return inTransaction(deps.db, async (trx) => {
-    if (!(await trx.selectFrom('koppeling').select('code').where('code', '=', koppeling).executeTakeFirst())) {
-      throw new NotFound(`Er is geen koppeling met code ${koppeling}. Zie 'gob koppeling list'.`);
-    }
+    // Unknown koppeling: NotFound; a contract that could not be made: refused, nothing recorded.
+    await requireCompleteContract(trx, koppeling, soort);
     await trx
       .insertInto('handtekening')
       .values({ koppeling, soort, partij, naam, datum, plaats })

@@ -20,7 +20,7 @@ export async function editRecord(entity: Entity, opts: RawOptions & { code: stri
     const after = { ...before, ...changes };
     const what = `Het wijzigen van ${entity.name} ${opts.code}`;
     refuseProblems(what, validateRecord(entity, after, deps.today));
-    refuseProblems(what, await referenceProblems(trx, entity, after));
+    refuseProblems(what, await referenceProblems(trx, entity, after, { before }));
     await updateRecord(trx, entity, opts.code, changes);
     const change = describeChange(entity.fields, before, changes);
     await writeLog(trx, deps, `${entity.name} ${opts.code} gewijzigd: ${change || 'geen verschil'}`);

@@ -4,8 +4,9 @@ import { columnOf, type Entity, type Field } from '../../domain/fields.js';
 import { type Rec, validateRecord } from '../../domain/registry.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
-import { findRecord, insertRecord, nextCode, referenceProblems, updateRecord } from '../../db/repo/register.js';
+import { BsnRegister, findRecord, insertRecord, nextCode, referenceProblems, updateRecord } from '../../db/repo/register.js';
 import { type CsvRow, normalizeHeader, openCsv, unescapeCell } from '../../csv/read.js';
+import { showValue } from '../../domain/values.js';
 import { Refused, ValueError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { withDefaults } from './record.js';
@@ -37,7 +38,7 @@ export function mapHeader(header: string[], fields: Field[]): (Field | null)[] {
   if (unknown.length > 0) {
     const hint = header.length === 1 ? " Het scheidingsteken is niet herkend: gebruik ';', ',' of TAB tussen de kolommen." : '';
     throw new Refused(`Onbekende ${unknown.length === 1 ? 'kolom' : 'kolommen'} in de kopregel; er is niets opgeslagen.${hint}`, [
-      ...unknown.map((u) => `regel 1: ${u}: onbekende kolom`),
+      ...unknown.map((u) => `regel 1: ${showValue(u)}: onbekende kolom`),
       `bekende kolommen: ${fields.map((f) => f.name).join(', ')}`,
     ]);
   }
@@ -96,6 +97,8 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
   await inTransaction(
     deps.db,
     async (trx) => {
+      // Loaded once, and kept up to date row by row: a BSN on two rows of the file is caught too.
+      const bsns = await BsnRegister.load(trx);
       for await (const batch of source.batches) for (const row of batch) {
         const line = row.line;
         rijen++;
@@ -124,7 +127,7 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
         for (const p of validateRecord(entity, rec, deps.today)) if (!invalid.has(p.veld)) err(p.veld, p.melding);
         if (rowErrors.length === 0) {
           if (rec.code === null) rec.code = await nextCode(trx, entity);
-          for (const p of await referenceProblems(trx, entity, rec)) err(p.veld, p.melding);
+          for (const p of await referenceProblems(trx, entity, rec, { before: existing, bsn: bsns })) err(p.veld, p.melding);
         }
         if (rowErrors.length > 0) {
           fouten.push(...rowErrors);
@@ -137,6 +140,7 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
           await insertRecord(trx, entity, rec);
           nieuw++;
         }
+        bsns.claim(entity, rec, line);
       }
       if (rijen === 0) throw new Refused(`Het bestand ${opts.file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
       if (fouten.length > 0) {

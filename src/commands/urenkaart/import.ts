@@ -2,7 +2,7 @@ import { type Datum, lastOfMonth, type Maand, minutesToTime, monthOf, timeToMinu
 import { checkDayIntervals, type DayInterval, mayBreakRules, type RuleChild, type Violation } from '../../domain/rules.js';
 import { deadline, findClashes, groupBy, isLate, keyOrder, over230, ranks, UREN_COLUMNS, type UrenColumn, UrenRows } from '../../domain/urenkaart.js';
 import { formatUren } from '../../domain/money.js';
-import { parseDate, parseMonth, parseTime } from '../../domain/values.js';
+import { parseDate, parseMonth, parseOpmerking, parseTime } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { loadRuleInput } from '../../db/repo/rules.js';
@@ -197,13 +197,21 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
             if (typeof van === 'number' && typeof tot === 'number' && van >= tot) {
               err('tot', `de eindtijd ${minutesToTime(tot)} moet na de begintijd ${minutesToTime(van)} liggen`);
             }
+            let opmerking = col.opmerking >= 0 ? cells[col.opmerking]! : '';
+            if (opmerking !== '') {
+              try {
+                opmerking = parseOpmerking(opmerking);
+              } catch (error) {
+                if (!(error instanceof ValueError)) throw error;
+                err('opmerking', error.message);
+              }
+            }
             if (fouten.length > before || typeof datum !== 'string' || typeof van !== 'number' || typeof tot !== 'number') continue;
             const koppeling = koppelingOn(ref.koppelingen.get(kCode)?.get(gCode), datum);
             if (!koppeling) {
               err('kind', k!.eigen ? `${kCode} is een eigen kind van de gastouder; eigen kinderen staan niet op de urenkaart` : `er is geen koppeling van kind ${kCode} met gastouder ${gCode} op ${datum}`);
               continue;
             }
-            const opmerking = col.opmerking >= 0 ? cells[col.opmerking]!.trim() : '';
             rows.add(gastouders.id(gCode), kinderen.id(kCode), koppelingen.id(koppeling.code), (parsed as { day: number }).day, van, tot, line, opmerking);
           }
         }

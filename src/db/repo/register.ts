@@ -2,8 +2,9 @@
 // generic over the entity's field list; records are keyed by database column.
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Datum } from '../../domain/calendar.js';
-import { columnOf, type Entity } from '../../domain/fields.js';
+import { columnOf, ENTITIES, type Entity, type EntityName } from '../../domain/fields.js';
 import type { Problem, Rec } from '../../domain/registry.js';
+import { maskBsn } from '../../domain/values.js';
 import type { Db } from '../open.js';
 
 // Kysely cannot type a table chosen at run time; the entity's field list is the type here.
@@ -97,9 +98,96 @@ export async function nextCode(db: Db, entity: Entity): Promise<string> {
   return `${entity.prefix}${String((row.rows[0]?.hoogste ?? 0) + 1).padStart(4, '0')}`;
 }
 
-/** Rules that need the database: references exist, and at most one koppeling per kind and gastouder at a date. */
-export async function referenceProblems(db: Db, entity: Entity, rec: Rec): Promise<Problem[]> {
+interface BsnHolder {
+  entity: EntityName;
+  veld: string;
+  code: string;
+  /** The line of the file being imported that gave it, if any. */
+  regel?: number;
+}
+
+/**
+ * Who holds which BSN: one BSN belongs to one person (CONTRACT §2), whichever field keeps it. The
+ * fields are every registry field of type bsn, so a new one (the ouder's toeslagpartner) is
+ * covered by adding it to fields.ts.
+ */
+export class BsnRegister {
+  private readonly byBsn = new Map<string, BsnHolder>();
+  private readonly byHolder = new Map<string, string>();
+
+  /** Every stored BSN (for an import), or only those given (for one add or edit). */
+  static async load(db: Db, only?: string[]): Promise<BsnRegister> {
+    const register = new BsnRegister();
+    if (only?.length === 0) return register;
+    for (const entity of Object.values(ENTITIES)) {
+      for (const field of entity.fields.filter((f) => f.type.bsn)) {
+        const column = columnOf(field);
+        let q = untyped(db).selectFrom(entity.name).select(['code', `${column} as bsn`]).where(column, 'is not', null);
+        if (only) q = q.where(column, 'in', only);
+        for (const row of (await q.execute()) as { code: string; bsn: string }[]) {
+          register.set({ entity: entity.name, veld: field.name, code: row.code }, row.bsn);
+        }
+      }
+    }
+    return register;
+  }
+
+  private set(holder: BsnHolder, bsn: string | null): void {
+    const keyOf = (h: BsnHolder) => `${h.entity}/${h.veld}/${h.code}`;
+    const key = keyOf(holder);
+    const old = this.byHolder.get(key);
+    const oldHolder = old === undefined ? undefined : this.byBsn.get(old);
+    if (oldHolder && keyOf(oldHolder) === key) this.byBsn.delete(old!);
+    this.byHolder.delete(key);
+    if (bsn === null) return;
+    this.byBsn.set(bsn, holder);
+    this.byHolder.set(key, bsn);
+  }
+
+  /** The record's BSNs as they now are (an import row just stored), so that later rows meet them. */
+  claim(entity: Entity, rec: Rec, regel?: number): void {
+    for (const field of entity.fields.filter((f) => f.type.bsn)) {
+      const bsn = rec[columnOf(field)];
+      this.set({ entity: entity.name, veld: field.name, code: String(rec.code), regel }, typeof bsn === 'string' ? bsn : null);
+    }
+  }
+
+  /**
+   * The record's BSNs that belong to someone else. A BSN the record already had (`before`) is not
+   * this change's doing and is left alone; two BSN fields of one record are compared too.
+   */
+  conflicts(entity: Entity, rec: Rec, before?: Rec): Problem[] {
+    const problems: Problem[] = [];
+    const own = new Map<string, string>();
+    for (const field of entity.fields.filter((f) => f.type.bsn)) {
+      const bsn = rec[columnOf(field)];
+      if (typeof bsn !== 'string') continue;
+      const twin = own.get(bsn);
+      own.set(bsn, field.name);
+      if (before && before[columnOf(field)] === bsn) continue;
+      const waar = (wie: string) => ({ veld: field.name, melding: `BSN ${maskBsn(bsn)} ${wie}; een BSN hoort bij één persoon` });
+      if (twin !== undefined) {
+        problems.push(waar(`staat ook in ${twin} van deze ${entity.name}`));
+        continue;
+      }
+      const holder = this.byBsn.get(bsn);
+      if (!holder || (holder.entity === entity.name && holder.code === rec.code)) continue;
+      const wie = `${holder.entity} ${holder.code}${holder.veld === 'bsn' ? '' : ` (${holder.veld})`}`;
+      problems.push(waar(holder.regel ? `staat ook op regel ${holder.regel} (${wie})` : `is al van ${wie}`));
+    }
+    return problems;
+  }
+}
+
+/**
+ * Rules that need the database: references exist, at most one koppeling per kind and gastouder at
+ * a date, and a BSN belongs to one person. An import passes its own BsnRegister, which also knows
+ * the rows stored so far.
+ */
+export async function referenceProblems(db: Db, entity: Entity, rec: Rec, { before, bsn }: { before?: Rec; bsn?: BsnRegister } = {}): Promise<Problem[]> {
   const problems: Problem[] = [];
+  const bsns = entity.fields.filter((f) => f.type.bsn).map((f) => rec[columnOf(f)]).filter((v): v is string => typeof v === 'string');
+  if (bsns.length > 0) problems.push(...(bsn ?? (await BsnRegister.load(db, bsns))).conflicts(entity, rec, before));
   const exists = async (table: 'ouder' | 'gastouder' | 'kind', code: string) =>
     (await db.selectFrom(table).select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
   if (entity.name === 'kind') {
