@@ -40,9 +40,9 @@ describe('factuur run on the demo month', () => {
     expect(json(gob(dir, ['factuur', 'show', '2026-00001', '--json'], DEMO_TODAY))).toEqual({
       nummer: '2026-00001', ouder: 'O0001', maand: '2026-10', datum: '2026-11-03', vervaldatum: '2026-11-17', correctieVan: null, totaalCent: 98566,
       regels: [
-        { soort: 'opvang', kind: 'K0001', gastouder: 'G0001', minuten: 4245, tariefCent: 795, bedragCent: 56246 },
-        { soort: 'opvang', kind: 'K0002', gastouder: 'G0001', minuten: 2760, tariefCent: 795, bedragCent: 36570 },
-        { soort: 'bureaukosten', kind: null, gastouder: 'G0001', minuten: 0, tariefCent: 5750, bedragCent: 5750 },
+        { soort: 'opvang', kind: 'K0001', gastouder: 'G0001', minuten: 4245, tariefCent: 795, bedragCent: 56246, lrk: '111111111', correctieOp: null },
+        { soort: 'opvang', kind: 'K0002', gastouder: 'G0001', minuten: 2760, tariefCent: 795, bedragCent: 36570, lrk: '111111111', correctieOp: null },
+        { soort: 'bureaukosten', kind: null, gastouder: 'G0001', minuten: 0, tariefCent: 5750, bedragCent: 5750, lrk: '111111111', correctieOp: null },
       ],
     });
     const list = json(gob(dir, ['factuur', 'list', '--ouder', 'O0001', '--json'], DEMO_TODAY));

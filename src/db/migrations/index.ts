@@ -3,10 +3,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_register.js';
 import * as m0002 from './0002_kas_data.js';
+// 0003 (bank files) comes from the sepa branch.
+import * as m0004 from './0004_factuur_vast.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_register': m0001,
   '0002_kas_data': m0002,
+  '0004_factuur_vast': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {
