@@ -17,7 +17,8 @@ export async function uitbetalingOpen(_opts: unknown, deps: Deps) {
     [
       { key: 'gastouder', title: 'gastouder' },
       { key: 'bedrag', title: 'te betalen', align: 'right' },
-      { key: 'verrekenen', title: 'te verrekenen', align: 'right' },
+      // Only when someone owes money back: most months nobody does.
+      ...(rows.some((r) => r.teVerrekenenCent > 0) ? [{ key: 'verrekenen', title: 'te verrekenen', align: 'right' as const }] : []),
       { key: 'uiterlijk', title: 'uiterlijk' },
       { key: 'status', title: '' },
     ],
