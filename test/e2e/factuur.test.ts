@@ -281,7 +281,15 @@ describe('invoices that cannot be re-priced or made wrong (issue 11)', () => {
     expect(r.stderr).toMatch(/De factuurdatum 2026-11-30 ligt vóór 2026-12-01, de datum van de laatste factuur \(2026-000\d\d\)/);
     expect(json(gob(dir, ['factuur', 'list', '--json'], DEMO_TODAY)).length).toBe(before);
     // The same date as the latest is fine.
-    expect(gob(dir, ['factuur', 'run', '--maand', '2026-10', '--datum', '2026-12-01'], { GOB_TODAY: '2026-12-01' }).code).toBe(0);
+    const ok = json(gob(dir, ['factuur', 'run', '--maand', '2026-10', '--datum', '2026-12-01', '--json'], { GOB_TODAY: '2026-12-01' })).facturen[0];
+    // Both hours back: each line names the invoice that last changed it, two different ones.
+    const [k1, k2] = ok.regels.map((r: { correctieOp: string }) => r.correctieOp);
+    expect(ok.regels.map((r: { kind: string }) => r.kind)).toEqual(['K0001', 'K0002']);
+    expect(k1).not.toBe(k2);
+    const text = gob(dir, ['factuur', 'show', ok.nummer], DEMO_TODAY).stdout;
+    expect(text).toContain('Correctie op:  2 facturen, vermeld per regel');
+    expect(text).toContain(`correctie op ${k1}\n`);
+    expect(text).toContain(`correctie op ${k2}\n`);
   });
 });
 

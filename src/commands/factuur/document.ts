@@ -85,7 +85,8 @@ export function factuurDocument(f: FactuurRow, regels: Regel[], g: FactuurGegeve
     // new lines names the month's latest invoice, as before.
     const op = [...new Set(regels.flatMap((r) => (r.correctieOp ? [r.correctieOp] : [])))].sort();
     const nummers = op.length > 0 ? op : [f.correctie_van];
-    kenmerken.push(['Correctie op', `${nummers.length === 1 ? 'factuur' : 'facturen'} ${nummers.join(', ')} (${formatMaandLang(f.maand)})`]);
+    // Several do not fit beside the label on the PDF: each line names its own.
+    kenmerken.push(['Correctie op', nummers.length === 1 ? `factuur ${nummers[0]} (${formatMaandLang(f.maand)})` : `${nummers.length} facturen, vermeld per regel`]);
   }
   const amount = formatEuro(Math.abs(f.totaal_cent));
   const betaling = credit
