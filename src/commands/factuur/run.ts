@@ -19,9 +19,9 @@ import { parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurJson } from './document.js';
 
 /** The bureau's fee settings as they are now: what a month not invoiced yet is billed with (and then keeps). */
-export function currentBureaukosten(bureau: BureauRow): MaandbureaukostenTable & { maand: '' } {
+export function currentBureaukosten(bureau: BureauRow, maand: Maand): MaandbureaukostenTable {
   return {
-    maand: '',
+    maand,
     model: bureau.bureaukosten_model,
     een_kind_cent: bureau.bureaukosten_een_kind_cent,
     meer_kinderen_cent: bureau.bureaukosten_meer_kinderen_cent,
@@ -29,7 +29,7 @@ export function currentBureaukosten(bureau: BureauRow): MaandbureaukostenTable &
   };
 }
 
-export function bureaukosten(instellingen: Omit<MaandbureaukostenTable, 'maand'>): Bureaukosten {
+export function bureaukosten(instellingen: MaandbureaukostenTable): Bureaukosten {
   if (instellingen.model === 'uur') {
     if (!instellingen.uur) {
       throw new Refused("Het bureau rekent bureaukosten per uur, maar er is geen tarief. Stel het in met 'gob bureau set --bureaukosten-uur 1,60' (of een staffel).");
@@ -156,7 +156,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       }
       // A month keeps the fee settings it was first invoiced with, as it keeps its rates.
       const vast = await frozenBureaukosten(trx, maand);
-      const instellingen = vast ?? { ...currentBureaukosten(bureau), maand };
+      const instellingen = vast ?? currentBureaukosten(bureau, maand);
       const kosten = bureaukosten(instellingen);
       vervaldatum = addDays(datum, bureau.betaaltermijn);
       const [uren, billed, names] = await Promise.all([monthUren(trx, maand), billedMonth(trx, maand), loadNames(trx)]);
