@@ -87,6 +87,12 @@ export function requireBureauForInvoices(bureau: BureauRow): FactuurGegevens['bu
   };
 }
 
+/** The invoices a correction's lines correct, as the invoice's header names them. */
+function gecorrigeerd(p: Planned): string {
+  const op = [...new Set(p.regels.flatMap((r) => (r.correctieOp ? [r.correctieOp] : [])))].sort();
+  return op.length === 0 ? p.correctieVan! : op.length === 1 ? op[0]! : `${op.length} facturen`;
+}
+
 interface Planned {
   nummer: string | null;
   ouder: string;
@@ -223,7 +229,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       planned.map((p) => ({
         nummer: p.nummer ?? '(proef)',
         ouder: p.ouder,
-        soort: p.correctieVan ? `correctie op ${p.correctieVan}${p.totaalCent < 0 ? ' (credit)' : ''}` : 'maand',
+        soort: p.correctieVan ? `correctie op ${gecorrigeerd(p)}${p.totaalCent < 0 ? ' (credit)' : ''}` : 'maand',
         totaal: formatEuro(p.totaalCent),
       })),
     );
