@@ -32,7 +32,7 @@ export function buildBureau(dir, { gastouders, seed = 42, kinderenPerGastouder =
   const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
   const rnd = random(seed);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
-  const insG = db.prepare('insert into gastouder (code, naam, geboortedatum, achterwacht, slaapruimte, ervaring_sinds, iban) values (?, ?, ?, ?, ?, ?, ?)');
+  const insG = db.prepare('insert into gastouder (code, naam, geboortedatum, achterwacht, slaapruimte, ervaring_sinds, iban, lrk) values (?, ?, ?, ?, ?, ?, ?, ?)');
   const insO = db.prepare('insert into ouder (code, naam, adres, postcode, plaats, iban, mandaat, mandaat_datum) values (?, ?, ?, ?, ?, ?, ?, ?)');
   const insK = db.prepare('insert into kind (code, naam, geboortedatum, ouder, eigen_kind_van) values (?, ?, ?, ?, ?)');
   const insKP = db.prepare('insert into koppeling (code, kind, gastouder, start, uurtarief_cent) values (?, ?, ?, ?, ?)');
@@ -44,7 +44,7 @@ export function buildBureau(dir, { gastouders, seed = 42, kinderenPerGastouder =
     for (let g = 1; g <= gastouders; g++) {
       const gc = `G${pad(g, 5)}`;
       const hasBackup = achterwacht ?? rnd() < 0.7;
-      insG.run(gc, `Gastouder ${g}`, '1980-01-01', hasBackup ? 'Achterwacht' : null, rnd() < 0.8 || achterwacht ? 1 : 0, '2015-01-01', 'NL91ABNA0417164300');
+      insG.run(gc, `Gastouder ${g}`, '1980-01-01', hasBackup ? 'Achterwacht' : null, rnd() < 0.8 || achterwacht ? 1 : 0, '2015-01-01', 'NL91ABNA0417164300', String(100000000 + g));
       const n = kinderenPerGastouder ?? 4 + Math.floor(rnd() * 3);
       for (let i = 0; i < n; i++) {
         if (i % kinderenPerOuder === 0) {

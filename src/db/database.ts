@@ -8,7 +8,7 @@ import type { HandtekeningTable } from './tables/handtekening.js';
 import type { KindTable } from './tables/kind.js';
 import type { KoppelingTable } from './tables/koppeling.js';
 import type { LogTable } from './tables/log.js';
-import type { MaandtariefTable } from './tables/maandtarief.js';
+import type { MaandbureaukostenTable, MaandtariefTable } from './tables/maandtarief.js';
 import type { OuderTable } from './tables/ouder.js';
 import type { RoosterTable } from './tables/rooster.js';
 import type { UitbetalingregelTable, UitbetalingTable } from './tables/uitbetaling.js';
@@ -23,6 +23,7 @@ export interface Database {
   rooster: RoosterTable;
   urenkaart: UrenkaartTable;
   maandtarief: MaandtariefTable;
+  maandbureaukosten: MaandbureaukostenTable;
   nummering: NummeringTable;
   factuur: FactuurTable;
   factuurregel: FactuurregelTable;

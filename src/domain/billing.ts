@@ -14,6 +14,15 @@ export interface Regel {
   minuten: number;
   tariefCent: number;
   bedragCent: number;
+  /** The LRK number the care was given under (several, comma-separated, in the rare month a line spans two registrations). */
+  lrk?: string | null;
+  /** On a correction invoice: the invoice whose line this line corrects (null: a line not billed before). */
+  correctieOp?: string | null;
+}
+
+/** A line of an earlier invoice of the month, with that invoice's number. */
+export interface BilledRegel extends Regel {
+  factuur: string;
 }
 
 /** A month's hours of one child at one gastouder at one rate (an urenkaart, priced). */
@@ -23,6 +32,8 @@ export interface Uren {
   gastouder: string;
   minuten: number;
   uurtariefCent: number;
+  /** The LRK of this care: the gastouder's, or the koppeling's for care at the ouder's home. */
+  lrk: string | null;
 }
 
 export type Bureaukosten =
@@ -46,14 +57,23 @@ function compareRegels(a: Regel, b: Regel): number {
 /** What the current urenkaarten give for one ouder's month: care lines, then the fee lines. */
 export function targetRegels(uren: Uren[], kosten: Bureaukosten, minutenPerKind: Map<string, number>): Regel[] {
   const care = new Map<string, Regel>();
+  const lrks = new Map<Regel, Set<string>>();
   for (const u of uren) {
     const key = `${u.kind}|${u.gastouder}|${u.uurtariefCent}`;
-    const line = care.get(key);
+    let line = care.get(key);
     if (line) line.minuten += u.minuten;
-    else care.set(key, { soort: 'opvang', kind: u.kind, gastouder: u.gastouder, minuten: u.minuten, tariefCent: u.uurtariefCent, bedragCent: 0 });
+    else {
+      line = { soort: 'opvang', kind: u.kind, gastouder: u.gastouder, minuten: u.minuten, tariefCent: u.uurtariefCent, bedragCent: 0 };
+      care.set(key, line);
+      lrks.set(line, new Set());
+    }
+    if (u.lrk) lrks.get(line)!.add(u.lrk);
   }
   const regels = [...care.values()].filter((r) => r.minuten !== 0);
   for (const r of regels) r.bedragCent = careAmount(r.minuten, r.tariefCent);
+  // A fee line names the registrations of the care it is for.
+  const lrkOf = (lines: Regel[]) => [...new Set(lines.flatMap((r) => [...lrks.get(r)!]))].sort().join(', ') || null;
+  for (const r of regels) r.lrk = lrkOf([r]);
   if (kosten.model === 'maand') {
     // One fee per ouder and gastouder with care that month: one child, or two and more. It is
     // not per hour, so it carries no minutes (and more hours later do not change it).
@@ -61,21 +81,25 @@ export function targetRegels(uren: Uren[], kosten: Bureaukosten, minutenPerKind:
     for (const r of regels) byGastouder.set(r.gastouder, (byGastouder.get(r.gastouder) ?? new Set<string>()).add(r.kind!));
     for (const [gastouder, kinderen] of byGastouder) {
       const fee = kinderen.size === 1 ? kosten.eenKindCent : kosten.meerKinderenCent;
-      regels.push({ soort: 'bureaukosten', kind: null, gastouder, minuten: 0, tariefCent: fee, bedragCent: fee });
+      const lrk = lrkOf(regels.filter((r) => r.soort === 'opvang' && r.gastouder === gastouder));
+      regels.push({ soort: 'bureaukosten', kind: null, gastouder, minuten: 0, tariefCent: fee, bedragCent: fee, lrk });
     }
   } else {
     // Per child and gastouder, her minutes at the rate the child's month hours reach on the
     // scale (one fee line, even when the care was at two rates).
-    const fees = new Map<string, Regel>();
+    const fees = new Map<string, { fee: Regel; care: Regel[] }>();
     for (const r of [...regels]) {
       const tarief = schaalTarief(kosten.schaal, minutenPerKind.get(r.kind!) ?? r.minuten);
       const key = `${r.kind}|${r.gastouder}`;
-      const fee = fees.get(key);
-      if (fee) fee.minuten += r.minuten;
-      else fees.set(key, { soort: 'bureaukosten', kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: tarief, bedragCent: 0 });
+      const entry = fees.get(key);
+      if (entry) {
+        entry.fee.minuten += r.minuten;
+        entry.care.push(r);
+      } else fees.set(key, { fee: { soort: 'bureaukosten', kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: tarief, bedragCent: 0 }, care: [r] });
     }
-    for (const fee of fees.values()) {
+    for (const { fee, care: lines } of fees.values()) {
       fee.bedragCent = careAmount(fee.minuten, fee.tariefCent);
+      fee.lrk = lrkOf(lines);
       regels.push(fee);
     }
   }
@@ -89,16 +113,22 @@ function regelKey(r: Regel): string {
 /**
  * The lines still to bill: per line (kind of line, child, gastouder, rate) what the target gives
  * minus what earlier invoices billed. A line billed before and now gone is credited in full.
+ * Each difference names the latest earlier invoice with a line of that key: the line as it stands
+ * now, which this one corrects. A line never billed before corrects nothing (correctieOp null).
  */
-export function differenceRegels(target: Regel[], billed: Regel[]): Regel[] {
-  const sum = new Map<string, Regel>();
+export function differenceRegels(target: Regel[], billed: BilledRegel[]): Regel[] {
+  const sum = new Map<string, Regel & { correctieOp: string }>();
   for (const r of billed) {
     const key = regelKey(r);
     const s = sum.get(key);
     if (s) {
       s.minuten += r.minuten;
       s.bedragCent += r.bedragCent;
-    } else sum.set(key, { ...r });
+      if (r.factuur > s.correctieOp) {
+        s.correctieOp = r.factuur;
+        s.lrk = r.lrk ?? s.lrk;
+      }
+    } else sum.set(key, { soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: r.tariefCent, bedragCent: r.bedragCent, lrk: r.lrk ?? null, correctieOp: r.factuur });
   }
   const result: Regel[] = [];
   for (const t of target) {
@@ -107,7 +137,7 @@ export function differenceRegels(target: Regel[], billed: Regel[]): Regel[] {
     sum.delete(key);
     const minuten = t.minuten - (b?.minuten ?? 0);
     const bedragCent = t.bedragCent - (b?.bedragCent ?? 0);
-    if (minuten !== 0 || bedragCent !== 0) result.push({ ...t, minuten, bedragCent });
+    if (minuten !== 0 || bedragCent !== 0) result.push({ ...t, minuten, bedragCent, correctieOp: b?.correctieOp ?? null });
   }
   for (const b of sum.values()) {
     if (b.minuten !== 0 || b.bedragCent !== 0) result.push({ ...b, minuten: 0 - b.minuten, bedragCent: 0 - b.bedragCent });

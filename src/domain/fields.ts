@@ -188,6 +188,7 @@ export const KOPPELING: Entity = {
     { name: 'eind', label: 'laatste opvangdag (leeg: doorlopend)', type: TYPES.datum },
     { name: 'uurtarief', label: 'uurtarief van de gastouder', type: TYPES.uurtarief, required: true },
     { name: 'opvanglocatie', label: 'opvanglocatie: gastouder of ouder', type: TYPES.opvanglocatie, default: 'gastouder' },
+    { name: 'lrk', label: 'LRK-nummer van de opvang bij de ouder thuis (9 cijfers; nodig om te factureren bij opvanglocatie ouder)', type: TYPES.lrk },
   ],
 };
 

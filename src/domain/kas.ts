@@ -1,6 +1,6 @@
 // The kassiersfunctie as pure computations: allocating payments to invoices, and which care lines
 // are due to a gastouder and when. All money flows through the bureau; this decides what is owed.
-import type { Datum } from './calendar.js';
+import { type Datum, minDate } from './calendar.js';
 import { addWerkdagen } from './werkdagen.js';
 
 /** An invoice with what is still open on it (negative for a credit invoice not yet set off). */
@@ -102,4 +102,41 @@ export function planPayouts(lines: Zorgregel[], datum: Datum, termijn: number): 
  */
 export function held(lines: Zorgregel[], gastouder: string): number {
   return lines.filter((l) => l.gastouder === gastouder && !l.uitbetaald && l.betaaldOp !== null && l.bedragCent > 0).reduce((s, l) => s + l.bedragCent, 0);
+}
+
+/** What `uitbetaling open` shows per gastouder (CONTRACT §6): never a negative amount. */
+export interface OpenUitbetaling {
+  gastouder: string;
+  /** What the next payout would pay her: the net of her due lines, or 0. */
+  bedragCent: number;
+  /** What she owes back (credit invoices after a payout), set off against her next care: 0 or more. */
+  teVerrekenenCent: number;
+  /** The earliest deadline of a positive line; null when there is nothing to pay. */
+  uiterlijk: Datum | null;
+}
+
+/**
+ * Per gastouder the due lines not paid out yet, received by `today` (a collection dated later is
+ * not money yet), netted as the next payout would: a negative net is money to set off, not a
+ * negative amount to pay.
+ */
+export function openUitbetalingen(lines: Zorgregel[], today: Datum, termijn: number): OpenUitbetaling[] {
+  const by = new Map<string, { netCent: number; uiterlijk: Datum | null }>();
+  for (const l of lines) {
+    if (l.uitbetaald || l.betaaldOp === null || l.betaaldOp > today) continue;
+    const entry = by.get(l.gastouder) ?? { netCent: 0, uiterlijk: null };
+    entry.netCent += l.bedragCent;
+    if (l.bedragCent > 0) {
+      const deadline = uiterlijk(l.betaaldOp, termijn);
+      entry.uiterlijk = entry.uiterlijk === null ? deadline : minDate(entry.uiterlijk, deadline);
+    }
+    by.set(l.gastouder, entry);
+  }
+  return [...by]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .filter(([, e]) => e.netCent !== 0)
+    .map(([gastouder, e]) =>
+      // Nothing to pay, so no deadline to meet.
+      e.netCent > 0 ? { gastouder, bedragCent: e.netCent, teVerrekenenCent: 0, uiterlijk: e.uiterlijk } : { gastouder, bedragCent: 0, teVerrekenenCent: -e.netCent, uiterlijk: null },
+    );
 }

@@ -49,6 +49,8 @@ export interface WeeklySlot {
   tot: string;
   vanaf: Datum;
   totEnMet: Datum | null;
+  /** Care at the ouder's home (opvanglocatie ouder): counts for the limits, not for `slaapruimte`. */
+  bijOuder?: boolean;
 }
 
 /** A slot on one date (an urenkaart row). */
@@ -57,6 +59,7 @@ export interface DaySlot {
   datum: Datum;
   van: string;
   tot: string;
+  bijOuder?: boolean;
 }
 
 export interface Violation {
@@ -77,7 +80,11 @@ interface Interval {
   kind: string;
   van: number;
   tot: number;
+  /** At the ouder's home: the sleeping room there is the ouder's, so `slaapruimte` is not checked. */
+  bijOuder?: boolean;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** The dates on which a child reaches the ages that matter; computed once per child. */
 interface Milestones {
@@ -137,7 +144,7 @@ function isBeginner(g: RuleGastouder, date: Datum): boolean {
 type DayViolation = Omit<Violation, 'gastouder' | 'datum' | 'dag'>;
 
 /** The rules that the children present at one moment break, with count, maximum and who. */
-function brokenRules(g: RuleGastouder, kids: AgedChild[], beginner: boolean): Map<Regel, { aantal: number; maximum: number; kinderen: string[] }> {
+function brokenRules(g: RuleGastouder, kids: AgedChild[], beginner: boolean, bijOuder: ReadonlySet<string> = NONE): Map<Regel, { aantal: number; maximum: number; kinderen: string[] }> {
   const found = new Map<Regel, { aantal: number; maximum: number; kinderen: string[] }>();
   if (kids.length === 0) return found;
   const check = (regel: Regel, list: AgedChild[], maximum: number) => {
@@ -148,7 +155,7 @@ function brokenRules(g: RuleGastouder, kids: AgedChild[], beginner: boolean): Ma
   check('max-onder-2', kids.filter((c) => c.onder2), LIMIETEN.onder2);
   check('max-onder-1', kids.filter((c) => c.onder1), LIMIETEN.onder1);
   if (!g.achterwacht) check('achterwacht', kids, LIMIETEN.achterwachtVanaf - 1);
-  if (!g.slaapruimte) check('slaapruimte', kids.filter((c) => c.onder18Maanden), 0);
+  if (!g.slaapruimte) check('slaapruimte', kids.filter((c) => c.onder18Maanden && !bijOuder.has(c.code)), 0);
   check('leeftijd', kids.filter((c) => !c.eigen && c.vanaf13), 0);
   if (beginner) check('beginner', kids, g.beginnerMax);
   return found;
@@ -171,7 +178,10 @@ export function evaluateDay(g: RuleGastouder, children: Map<string, AgedChild>, 
   // at once break nothing, no moment of the day can: most days end here.
   const everyone = [...new Set(counted.map((s) => s.kind))].map((code) => children.get(code)!);
   if (guestSlots.length > 0) everyone.push(...ownWithoutSlots);
-  if (brokenRules(g, everyone, beginner).size === 0) return [];
+  // Only a child at the ouder's home all day is left out of `slaapruimte` here (the worst case).
+  const elsewhere = new Set(counted.filter((s) => !s.bijOuder).map((s) => s.kind));
+  const allDayBijOuder = new Set(counted.filter((s) => s.bijOuder && !elsewhere.has(s.kind)).map((s) => s.kind));
+  if (brokenRules(g, everyone, beginner, allDayBijOuder).size === 0) return [];
   // The moments where presence can change, in order.
   const points = [...new Set(counted.flatMap((s) => [s.van, s.tot]))].sort((a, b) => a - b);
   const result: DayViolation[] = [];
@@ -180,11 +190,17 @@ export function evaluateDay(g: RuleGastouder, children: Map<string, AgedChild>, 
     const from = points[i]!;
     const to = points[i + 1]!;
     const present = new Set<string>();
-    for (const s of counted) if (s.van <= from && from < s.tot) present.add(s.kind);
+    const bijOuder = new Set<string>();
+    for (const s of counted) {
+      if (s.van <= from && from < s.tot) {
+        present.add(s.kind);
+        if (s.bijOuder) bijOuder.add(s.kind);
+      }
+    }
     if (ownWithoutSlots.length > 0 && guestSlots.some((s) => s.van <= from && from < s.tot)) {
       for (const c of ownWithoutSlots) present.add(c.code);
     }
-    const found = brokenRules(g, [...present].sort().map((code) => children.get(code)!), beginner);
+    const found = brokenRules(g, [...present].sort().map((code) => children.get(code)!), beginner, bijOuder);
     // Extend a violation that continues unchanged into this slot; close the others.
     for (const [regel, v] of open) {
       const now = found.get(regel);
@@ -270,7 +286,7 @@ export function checkRooster(g: RuleGastouder, children: RuleChild[], slots: Wee
       previous.set(dag, { signature, violations: found });
       if (daySlots.length === 0) continue;
       const first = fromDayNumber(firstDay);
-      const intervals = daySlots.map((s) => ({ kind: s.kind, van: timeToMinutes(s.van), tot: timeToMinutes(s.tot) }));
+      const intervals = daySlots.map((s) => ({ kind: s.kind, van: timeToMinutes(s.van), tot: timeToMinutes(s.tot), bijOuder: s.bijOuder === true }));
       for (const v of evaluateDay(g, aged, intervals, beginner)) {
         const key = `${dag}|${v.regel}|${v.van}|${v.tot}|${v.aantal}|${v.kinderen.join()}`;
         const earlier = lastOf.get(key);
@@ -310,7 +326,7 @@ export function mayBreakRules(g: RuleGastouder, children: RuleChild[], present: 
 export function checkDays(g: RuleGastouder, children: RuleChild[], slots: DaySlot[], ownSlots: WeeklySlot[]): Violation[] {
   const byDate = new Map<Datum, DayInterval[]>();
   for (const s of slots) {
-    const interval = { kind: s.kind, van: timeToMinutes(s.van), tot: timeToMinutes(s.tot) };
+    const interval = { kind: s.kind, van: timeToMinutes(s.van), tot: timeToMinutes(s.tot), bijOuder: s.bijOuder === true };
     const list = byDate.get(s.datum);
     if (list) list.push(interval);
     else byDate.set(s.datum, [interval]);
@@ -341,7 +357,7 @@ export function checkDayIntervals(g: RuleGastouder, children: RuleChild[], byDat
     }
     intervals.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.van - b.van));
     const beginner = isBeginner(g, datum);
-    const signature = `${+beginner}|${[...aged.values()].map((c) => c.klasse).join()}|${intervals.map((i) => `${i.kind}:${i.van}-${i.tot}`).join()}`;
+    const signature = `${+beginner}|${[...aged.values()].map((c) => c.klasse).join()}|${intervals.map((i) => `${i.kind}:${i.van}-${i.tot}${i.bijOuder ? 'o' : ''}`).join()}`;
     let outcome = outcomes.get(signature);
     if (!outcome) {
       outcome = evaluateDay(g, aged, intervals, beginner);

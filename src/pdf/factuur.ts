@@ -102,6 +102,8 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
     right(r.bedrag, COLS.bedrag, WIDTH - (COLS.bedrag - MARGIN), y);
     pdf.fontSize(8).fillColor('#555555');
     at(r.detail, COLS.omschrijving + 8, y + 12);
+    // Beside the line: the invoice whose line it corrects.
+    if (r.correctieOp) right(r.correctieOp, COLS.tarief, MARGIN + WIDTH - COLS.tarief, y + 12);
     pdf.fillColor('black');
     y += 27;
   }

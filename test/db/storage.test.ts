@@ -64,6 +64,27 @@ describe('migrations', () => {
     expect(store.sqlite.prepare('select maand, koppeling, uurtarief_cent from maandtarief').all()).toEqual([{ maand: '2026-10', koppeling: 'KP1', uurtarief_cent: 800 }]);
     await store.close();
   });
+  it('0004 keeps the fee settings of months invoiced before it: today’s, the best that is known', async () => {
+    const file = path.join(tempDir(), 'oud.sqlite');
+    const sqlite = new SQLite(file);
+    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const upTo0002 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= '0002_kas_data'));
+    expect((await new Migrator({ db: old, provider: { getMigrations: async () => upTo0002 } }).migrateToLatest()).error).toBeUndefined();
+    sqlite.exec(`
+      update bureau set bureaukosten_model = 'uur', bureaukosten_uur = '0:1,60';
+      insert into ouder (code, naam) values ('O1', 'O');
+      insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent, gegevens) values
+        ('2026-00001', 'O1', '2026-09', '2026-10-05', '2026-10-19', 800, '{}'), ('2026-00002', 'O1', '2026-10', '2026-11-05', '2026-11-19', 800, '{}'),
+        ('2026-00003', 'O1', '2026-10', '2026-11-06', '2026-11-20', 800, '{}');`);
+    await old.destroy();
+    const { store, applied } = await createOrMigrateDatabase(file);
+    expect(applied).toContain('0004_factuur_vast');
+    expect(store.sqlite.prepare('select * from maandbureaukosten order by maand').all()).toEqual([
+      { maand: '2026-09', model: 'uur', een_kind_cent: 2950, meer_kinderen_cent: 5750, uur: '0:1,60' },
+      { maand: '2026-10', model: 'uur', een_kind_cent: 2950, meer_kinderen_cent: 5750, uur: '0:1,60' },
+    ]);
+    await store.close();
+  });
   it('foreign keys are enforced', async () => {
     deps = await testDeps();
     expect(() => deps!.sqlite.prepare("insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'x', '2024-01-01', 'O404')").run()).toThrow(/FOREIGN KEY/);

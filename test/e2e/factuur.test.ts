@@ -40,9 +40,9 @@ describe('factuur run on the demo month', () => {
     expect(json(gob(dir, ['factuur', 'show', '2026-00001', '--json'], DEMO_TODAY))).toEqual({
       nummer: '2026-00001', ouder: 'O0001', maand: '2026-10', datum: '2026-11-03', vervaldatum: '2026-11-17', correctieVan: null, totaalCent: 98566,
       regels: [
-        { soort: 'opvang', kind: 'K0001', gastouder: 'G0001', minuten: 4245, tariefCent: 795, bedragCent: 56246 },
-        { soort: 'opvang', kind: 'K0002', gastouder: 'G0001', minuten: 2760, tariefCent: 795, bedragCent: 36570 },
-        { soort: 'bureaukosten', kind: null, gastouder: 'G0001', minuten: 0, tariefCent: 5750, bedragCent: 5750 },
+        { soort: 'opvang', kind: 'K0001', gastouder: 'G0001', minuten: 4245, tariefCent: 795, bedragCent: 56246, lrk: '111111111', correctieOp: null },
+        { soort: 'opvang', kind: 'K0002', gastouder: 'G0001', minuten: 2760, tariefCent: 795, bedragCent: 36570, lrk: '111111111', correctieOp: null },
+        { soort: 'bureaukosten', kind: null, gastouder: 'G0001', minuten: 0, tariefCent: 5750, bedragCent: 5750, lrk: '111111111', correctieOp: null },
       ],
     });
     const list = json(gob(dir, ['factuur', 'list', '--ouder', 'O0001', '--json'], DEMO_TODAY));
@@ -215,5 +215,116 @@ describe('a month of PDFs on worker threads', () => {
     }
     expect(fs.readdirSync(path.join(dir, 'maand'))).toHaveLength(24);
     expect(fs.readFileSync(path.join(dir, 'maand', '2026-00017.pdf')).equals(fs.readFileSync(path.join(dir, 'los', '2026-00017.pdf')))).toBe(true);
+  });
+});
+
+describe('invoices that cannot be re-priced or made wrong (issue 11)', () => {
+  let dir: string;
+  const anna = () => fs.readFileSync(demo('uren-2026-10-anna.csv'), 'latin1').split('\r\n');
+  /** Anna's urenkaart without the given lines (whole lines of her file), imported late. */
+  const annaWithout = (file: string, ...drop: string[]) => {
+    const lines = anna().filter((l) => !drop.includes(l));
+    expect(lines.length).toBe(anna().length - drop.length);
+    fs.writeFileSync(path.join(dir, file), lines.join('\r\n'), 'latin1');
+    const r = gob(dir, ['urenkaart', 'import', file, '--te-laat'], { GOB_TODAY: '2026-11-10' });
+    expect(r.code, r.stderr).toBe(0);
+  };
+  beforeAll(() => {
+    dir = demoBureau({ uren: true });
+    expect(gob(dir, ['factuur', 'run', '--maand', '2026-10'], DEMO_TODAY).code).toBe(0);
+  });
+
+  it('changing the fee or the model later re-prices no invoiced month; a new month gets the new settings', () => {
+    expect(gob(dir, ['bureau', 'set', '--bureaukosten-een-kind', '33,50', '--bureaukosten-meer-kinderen', '61,50'], DEMO_TODAY).code).toBe(0);
+    expect(gob(dir, ['factuur', 'run', '--maand', '2026-10'], DEMO_TODAY).stdout).toMatch(/Niets te factureren/);
+    expect(gob(dir, ['bureau', 'set', '--bureaukosten-model', 'uur', '--bureaukosten-uur', '1,60'], DEMO_TODAY).code).toBe(0);
+    expect(gob(dir, ['factuur', 'run', '--maand', '2026-10'], DEMO_TODAY).stdout).toMatch(/Niets te factureren/);
+    // Late hours of the month are billed at its own fee settings: no fee line moves.
+    expect(gob(dir, ['urenkaart', 'import', demo('uren-2026-10-renee-correctie.csv'), '--te-laat'], { GOB_TODAY: '2026-11-10' }).code).toBe(0);
+    const late = json(gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], { GOB_TODAY: '2026-11-10' }));
+    expect(late.facturen.map((f: { nummer: string; totaalCent: number }) => [f.nummer, f.totaalCent])).toEqual([['2026-00006', 3937]]);
+    expect(late.facturen[0].regels.map((r: { soort: string }) => r.soort)).toEqual(['opvang', 'opvang']);
+    writeCsv(path.join(dir, 'nov.csv'), ['gastouder;kind;datum;van;tot', 'G0003;K0006;2026-11-02;08:00;18:00']);
+    expect(gob(dir, ['urenkaart', 'import', 'nov.csv'], { GOB_TODAY: '2026-12-01' }).code).toBe(0);
+    const nov = json(gob(dir, ['factuur', 'run', '--maand', '2026-11', '--json'], { GOB_TODAY: '2026-12-01' }));
+    expect(nov.facturen[0].regels.find((r: { soort: string }) => r.soort === 'bureaukosten')).toMatchObject({ kind: 'K0006', minuten: 600, tariefCent: 160, bedragCent: 1600 });
+  });
+
+  it('each correction line names the invoice whose line it corrects (JSON, text, PDF)', () => {
+    // 2026-00001 billed K0001 and K0002. A first correction (K0002 only), then a second one (K0001
+    // only): that line corrects 2026-00001, not the ouder's latest invoice.
+    const [k2, k1] = [anna().find((l) => l.startsWith('G0001;K0002;'))!, anna().find((l) => l.startsWith('G0001;K0001;'))!];
+    annaWithout('a1.csv', k2);
+    const first = json(gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], { GOB_TODAY: '2026-12-01' })).facturen;
+    expect(first.map((f: { ouder: string }) => f.ouder)).toEqual(['O0001']);
+    const eerste = first[0].nummer as string;
+    expect(first[0].regels.map((r: { kind: string; correctieOp: string }) => [r.kind, r.correctieOp])).toEqual([['K0002', '2026-00001']]);
+    annaWithout('a2.csv', k2, k1);
+    const second = json(gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], { GOB_TODAY: '2026-12-01' })).facturen[0];
+    expect(second.correctieVan).toBe(eerste);
+    expect(second.regels.map((r: { kind: string; correctieOp: string }) => [r.kind, r.correctieOp])).toEqual([['K0001', '2026-00001']]);
+    const shown = json(gob(dir, ['factuur', 'show', second.nummer, '--json'], DEMO_TODAY));
+    expect(shown.regels[0]).toMatchObject({ kind: 'K0001', correctieOp: '2026-00001', lrk: '111111111' });
+    const text = gob(dir, ['factuur', 'show', second.nummer], DEMO_TODAY).stdout;
+    expect(text).toMatch(/Correctie op: {2}factuur 2026-00001 \(oktober 2026\)/);
+    expect(text).toMatch(/gastouder Anna de Vries, LRK 111111111 +correctie op 2026-00001\n/);
+    expect(text).not.toContain(eerste);
+    expect(gob(dir, ['factuur', 'pdf', second.nummer, '--out', 'corr'], DEMO_TODAY).code).toBe(0);
+    expect(pdftotext(path.join(dir, 'corr', `${second.nummer}.pdf`))).toMatch(/gastouder Anna de Vries, LRK 111111111 +correctie op 2026-00001/);
+  });
+
+  it('an invoice date before the latest invoice’s is refused, naming it', () => {
+    annaWithout('a3.csv');
+    const before = json(gob(dir, ['factuur', 'list', '--json'], DEMO_TODAY)).length;
+    const r = gob(dir, ['factuur', 'run', '--maand', '2026-10', '--datum', '2026-11-30'], { GOB_TODAY: '2026-12-01' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/De factuurdatum 2026-11-30 ligt vóór 2026-12-01, de datum van de laatste factuur \(2026-000\d\d\)/);
+    expect(json(gob(dir, ['factuur', 'list', '--json'], DEMO_TODAY)).length).toBe(before);
+    // The same date as the latest is fine.
+    const ok = json(gob(dir, ['factuur', 'run', '--maand', '2026-10', '--datum', '2026-12-01', '--json'], { GOB_TODAY: '2026-12-01' })).facturen[0];
+    // Both hours back: each line names the invoice that last changed it, two different ones.
+    const [k1, k2] = ok.regels.map((r: { correctieOp: string }) => r.correctieOp);
+    expect(ok.regels.map((r: { kind: string }) => r.kind)).toEqual(['K0001', 'K0002']);
+    expect(k1).not.toBe(k2);
+    const text = gob(dir, ['factuur', 'show', ok.nummer], DEMO_TODAY).stdout;
+    expect(text).toContain('Correctie op:  2 facturen, vermeld per regel');
+    expect(text).toContain(`correctie op ${k1}\n`);
+    expect(text).toContain(`correctie op ${k2}\n`);
+  });
+});
+
+describe('an LRK number on every care line', () => {
+  it('refuses (storing nothing, no number used) naming each gastouder and koppeling without one; then shows the right LRK per line', () => {
+    const dir = demoBureau({ uren: true });
+    expect(gob(dir, ['gastouder', 'edit', 'G0003', '--lrk', ''], DEMO_TODAY).code).toBe(0);
+    expect(gob(dir, ['koppeling', 'edit', 'KP0007', '--lrk', ''], DEMO_TODAY).code).toBe(0);
+    for (const extra of [[], ['--dry-run']]) {
+      const r = gob(dir, ['factuur', 'run', '--maand', '2026-10', ...extra], DEMO_TODAY);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/ontbreekt bij 2 registraties/);
+      expect(r.stderr).toContain("gastouder G0003 (Ingrid Brouwer): 'gob gastouder edit G0003 --lrk …'");
+      expect(r.stderr).toContain("koppeling KP0007 (kind K0007 bij de ouder thuis, gastouder G0002 Renée Müller): 'gob koppeling edit KP0007 --lrk …'");
+    }
+    expect(json(gob(dir, ['factuur', 'list', '--json'], DEMO_TODAY))).toEqual([]);
+    expect(gob(dir, ['gastouder', 'edit', 'G0003', '--lrk', '333333333'], DEMO_TODAY).code).toBe(0);
+    // Renée has an LRK number of her own; care at the ouder's home needs the koppeling's.
+    const one = gob(dir, ['factuur', 'run', '--maand', '2026-10'], DEMO_TODAY);
+    expect(one.code).toBe(1);
+    expect(one.stderr).toMatch(/ontbreekt bij koppeling KP0007 \(kind K0007 bij de ouder thuis/);
+    expect(gob(dir, ['koppeling', 'edit', 'KP0007', '--lrk', '12345'], DEMO_TODAY).code).toBe(2);
+    expect(gob(dir, ['koppeling', 'edit', 'KP0007', '--lrk', '444444444'], DEMO_TODAY).code).toBe(0);
+    const csv = gob(dir, ['koppeling', 'list', '--csv'], DEMO_TODAY).stdout.split('\r\n');
+    expect(csv[0]).toBe('code;kind;gastouder;start;eind;uurtarief;opvanglocatie;lrk');
+    expect(csv).toContain('KP0007;K0007;G0002;2026-06-01;;7,75;ouder;444444444');
+    const run = json(gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], DEMO_TODAY));
+    expect(run.facturen[0].nummer).toBe('2026-00001');
+    const o5 = run.facturen.find((f: { ouder: string }) => f.ouder === 'O0005');
+    expect(o5.regels.map((r: { soort: string; kind: string; gastouder: string; lrk: string }) => [r.soort, r.kind, r.gastouder, r.lrk])).toEqual([
+      ['opvang', 'K0007', 'G0002', '444444444'],
+      ['bureaukosten', null, 'G0002', '444444444'],
+    ]);
+    const text = gob(dir, ['factuur', 'show', o5.nummer], DEMO_TODAY).stdout;
+    expect(text).toContain('gastouder Renée Müller, LRK 444444444');
+    expect(text).not.toContain('222222222');
   });
 });

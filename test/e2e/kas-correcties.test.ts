@@ -92,6 +92,26 @@ describe('uitbetaling open', () => {
     expect(json(dir, ['uitbetaling', 'open'], '2026-11-12')).toEqual([]);
     expect(json(dir, ['uitbetaling', 'open'], '2026-11-20').map((r: { gastouder: string }) => r.gastouder)).toEqual(['G0001', 'G0002', 'G0003']);
   });
+
+  it('never shows a negative amount: a gastouder who owes money back shows 0 and teVerrekenenCent', () => {
+    const dir = demoBureau({ facturen: true });
+    json(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml'], '2026-11-12');
+    json(dir, ['uitbetaling', 'run', '--datum', '2026-11-24'], '2026-11-24');
+    // After the payout, Renée's October turns out shorter: a credit invoice for her care.
+    const kort = path.join(dir, 'renee-kort.csv');
+    const lines = fs.readFileSync(demo('uren-2026-10-renee.csv'), 'latin1').split(/\r?\n/);
+    fs.writeFileSync(kort, lines.filter((l) => !l.startsWith('G0002;K0004;2026-10-2')).join('\r\n'), 'latin1');
+    expect(gob(dir, ['urenkaart', 'import', kort, '--te-laat'], on('2026-11-25')).code).toBe(0);
+    const credit = json(dir, ['factuur', 'run', '--maand', '2026-10'], '2026-11-25').facturen[0];
+    const care = credit.regels.filter((r: { soort: string }) => r.soort === 'opvang').reduce((s: number, r: { bedragCent: number }) => s + r.bedragCent, 0);
+    expect(care).toBeLessThan(0);
+    expect(json(dir, ['uitbetaling', 'open'], '2026-11-25')).toEqual([{ gastouder: 'G0002', bedragCent: 0, teVerrekenenCent: -care, uiterlijk: null }]);
+    const table = gob(dir, ['uitbetaling', 'open'], on('2026-11-25'));
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/te verrekenen/);
+    expect(table.stdout).toContain(`€ ${(-care / 100).toFixed(2).replace('.', ',')}`);
+    expect(table.stdout).not.toMatch(/-\s*€|€\s*-/);
+  });
 });
 
 describe('a bank file that cannot be written', () => {
@@ -125,7 +145,7 @@ describe('an overpayment', () => {
     // five werkdagen later, and nothing is late.
     const open = gob(dir, ['uitbetaling', 'open', '--json'], on('2026-12-03'));
     expect(open.code).toBe(0);
-    expect(JSON.parse(open.stdout)).toEqual([{ gastouder: 'G0002', bedragCent: 3100, uiterlijk: '2026-12-10' }]);
+    expect(JSON.parse(open.stdout)).toEqual([{ gastouder: 'G0002', bedragCent: 3100, teVerrekenenCent: 0, uiterlijk: '2026-12-10' }]);
     // What is left (€ 39,50) stays for later.
     expect(json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '1,00', '--datum', '2026-12-04'], '2026-12-04').tegoedCent).toBe(100);
   });
@@ -142,7 +162,7 @@ describe('an overpayment that arrives after the invoice date', () => {
     // Invoice dated 1 December, the money was there on the 2nd: deadline 9 December, not the 8th.
     json(dir, ['factuur', 'run', '--maand', '2026-11', '--datum', '2026-12-01'], '2026-12-03');
     const open = gob(dir, ['uitbetaling', 'open', '--json'], on('2026-12-03'));
-    expect(JSON.parse(open.stdout)).toEqual([{ gastouder: 'G0002', bedragCent: 3100, uiterlijk: '2026-12-09' }]);
+    expect(JSON.parse(open.stdout)).toEqual([{ gastouder: 'G0002', bedragCent: 3100, teVerrekenenCent: 0, uiterlijk: '2026-12-09' }]);
     expect(json(dir, ['uitbetaling', 'run', '--datum', '2026-12-09'], '2026-12-09').uitbetalingen).toEqual([
       expect.objectContaining({ gastouder: 'G0002', teLaat: false }),
     ]);

@@ -51,9 +51,9 @@ describe('a month from incasso to payout', () => {
   it('uitbetaling open shows what is held per gastouder with the earliest deadline; exit 1 once it passed', () => {
     const open = json(gob(dir, ['uitbetaling', 'open', '--json'], on('2026-11-23')));
     expect(open).toEqual([
-      { gastouder: 'G0001', bedragCent: 141011, uiterlijk: '2026-11-27' },
-      { gastouder: 'G0002', bedragCent: 174563, uiterlijk: '2026-11-27' },
-      { gastouder: 'G0003', bedragCent: 66825, uiterlijk: '2026-11-27' },
+      { gastouder: 'G0001', bedragCent: 141011, teVerrekenenCent: 0, uiterlijk: '2026-11-27' },
+      { gastouder: 'G0002', bedragCent: 174563, teVerrekenenCent: 0, uiterlijk: '2026-11-27' },
+      { gastouder: 'G0003', bedragCent: 66825, teVerrekenenCent: 0, uiterlijk: '2026-11-27' },
     ]);
     const late = gob(dir, ['uitbetaling', 'open'], on('2026-11-30'));
     expect(late.code).toBe(1);

@@ -67,7 +67,7 @@ describe('round trip: add → show --json → list --csv → import into a fresh
     expect(gob(dir, ['kind', 'add', '--naam', 'Zoë', '--geboortedatum', '2024-02-29', '--bsn', '111222333', '--ouder', 'O0001']).code).toBe(0);
     expect(gob(dir, ['kind', 'add', '--naam', 'Eigen Kind', '--geboortedatum', '2020-05-05', '--eigen-kind-van', 'G-ANNA']).code).toBe(0);
     const kp = ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G-ANNA', '--start', '2026-01-01', '--eind', '2026-12-31'];
-    expect(gob(dir, [...kp, '--uurtarief', '€ 8,25', '--opvanglocatie', 'ouder']).code).toBe(0);
+    expect(gob(dir, [...kp, '--uurtarief', '€ 8,25', '--opvanglocatie', 'ouder', '--lrk', '444444444']).code).toBe(0);
     expect(gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'maandag', '--van', '8:00', '--tot', '12.30']).code).toBe(0);
     const own = ['rooster', 'add', '--kind', 'K0002', '--dag', 'di', '--van', '13:00', '--tot', '17:00'];
     expect(gob(dir, [...own, '--vanaf', '2026-02-01', '--tot-en-met', '2026-06-30']).code).toBe(0);
@@ -83,6 +83,7 @@ describe('round trip: add → show --json → list --csv → import into a fresh
     expect(json(gob(dir, ['ouder', 'show', 'O0001', '--json', '--toon-bsn']))).toMatchObject({ bsn: '123456782' });
     expect(json(gob(dir, ['koppeling', 'show', 'KP0001', '--json']))).toEqual({
       code: 'KP0001', kind: 'K0001', gastouder: 'G-ANNA', start: '2026-01-01', eind: '2026-12-31', uurtariefCent: 825, opvanglocatie: 'ouder',
+      lrk: '444444444',
     });
     expect(json(gob(dir, ['kind', 'show', 'K0002', '--json']))).toMatchObject({ ouder: null, eigenKindVan: 'G-ANNA' });
   });

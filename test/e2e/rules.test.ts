@@ -133,3 +133,27 @@ describe('rooster check --uren', () => {
     expect(gob(dir, ['rooster', 'check', '--uren'], TODAY).code).toBe(2);
   });
 });
+
+describe('care at the ouder’s home (opvanglocatie ouder)', () => {
+  it('is not checked for slaapruimte (rooster add, rooster check, urenkaart import --strict); care at her own home is', () => {
+    const dir = tempDir();
+    const run = (args: string[], code = 0) => {
+      const r = gob(dir, args, TODAY);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(code);
+      return r;
+    };
+    run(['init', '--naam', 'Bureau']);
+    run(['gastouder', 'add', '--naam', 'Anna', '--geboortedatum', '1980-01-01', '--slaapruimte', 'nee', '--lrk', '111111111']);
+    run(['ouder', 'add', '--naam', 'Jan']);
+    run(['kind', 'add', '--naam', 'Baby Thuis', '--geboortedatum', '2026-06-01', '--ouder', 'O0001']);
+    run(['kind', 'add', '--naam', 'Baby Gast', '--geboortedatum', '2026-06-01', '--ouder', 'O0001']);
+    run(['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-10-01', '--uurtarief', '8,00', '--opvanglocatie', 'ouder', '--lrk', '444444444']);
+    run(['koppeling', 'add', '--kind', 'K0002', '--gastouder', 'G0001', '--start', '2026-10-01', '--uurtarief', '8,00']);
+    run(['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'ma', '--van', '08:00', '--tot', '12:00']);
+    run(['rooster', 'check']);
+    writeCsv(path.join(dir, 'uren.csv'), ['gastouder;kind;datum;van;tot', 'G0001;K0001;2026-10-05;08:00;12:00']);
+    run(['urenkaart', 'import', 'uren.csv', '--strict']);
+    const refused = run(['rooster', 'add', '--koppeling', 'KP0002', '--dag', 'di', '--van', '08:00', '--tot', '12:00', '--json'], 1);
+    expect(JSON.parse(refused.stdout).overtredingen.map((v: { regel: string; kinderen: string[] }) => [v.regel, v.kinderen])).toEqual([['slaapruimte', ['K0002']]]);
+  });
+});

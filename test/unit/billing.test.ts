@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Bureaukosten, differenceRegels, perKind, type Regel, schaalTarief, targetRegels, totaal, type Uren } from '../../src/domain/billing.js';
+import { type BilledRegel, type Bureaukosten, differenceRegels, perKind, type Regel, schaalTarief, targetRegels, totaal, type Uren } from '../../src/domain/billing.js';
 import { careAmount } from '../../src/domain/money.js';
 
 const MAAND: Bureaukosten = { model: 'maand', eenKindCent: 2950, meerKinderenCent: 5750 };
 const UUR: Bureaukosten = { model: 'uur', schaal: [{ vanafUren: 0, tariefCent: 160 }, { vanafUren: 80, tariefCent: 140 }, { vanafUren: 160, tariefCent: 120 }] };
-const u = (kind: string, gastouder: string, minuten: number, uurtariefCent = 795, ouder = 'O1'): Uren => ({ ouder, kind, gastouder, minuten, uurtariefCent });
+const u = (kind: string, gastouder: string, minuten: number, uurtariefCent = 795, ouder = 'O1', lrk: string | null = `LRK-${gastouder}`): Uren => ({
+  ouder, kind, gastouder, minuten, uurtariefCent, lrk,
+});
+/** Lines as stored on invoice `factuur`. */
+const on = (factuur: string, regels: Regel[]): BilledRegel[] => regels.map((r) => ({ ...r, factuur }));
 const minutenPerKind = (uren: Uren[]) => {
   const m = new Map<string, number>();
   for (const x of uren) m.set(x.kind, (m.get(x.kind) ?? 0) + x.minuten);
@@ -17,8 +21,8 @@ describe('care lines', () => {
     const uren = [u('K1', 'G1', 600), u('K1', 'G1', 45), u('K2', 'G1', 61, 750)];
     const regels = targetRegels(uren, MAAND, minutenPerKind(uren)).filter((r) => r.soort === 'opvang');
     expect(regels).toEqual([
-      { soort: 'opvang', kind: 'K1', gastouder: 'G1', minuten: 645, tariefCent: 795, bedragCent: 8546 }, // 645 × 795 / 60 = 8546.25
-      { soort: 'opvang', kind: 'K2', gastouder: 'G1', minuten: 61, tariefCent: 750, bedragCent: 763 }, // 762.5 → 763
+      { soort: 'opvang', kind: 'K1', gastouder: 'G1', minuten: 645, tariefCent: 795, bedragCent: 8546, lrk: 'LRK-G1' }, // 645 × 795 / 60 = 8546.25
+      { soort: 'opvang', kind: 'K2', gastouder: 'G1', minuten: 61, tariefCent: 750, bedragCent: 763, lrk: 'LRK-G1' }, // 762.5 → 763
     ]);
   });
 });
@@ -29,7 +33,7 @@ describe('bureau costs', () => {
     expect(targetRegels(one, MAAND, minutenPerKind(one)).at(-1)).toMatchObject({ soort: 'bureaukosten', kind: null, bedragCent: 2950 });
     const two = [u('K1', 'G1', 600), u('K2', 'G1', 60)];
     expect(targetRegels(two, MAAND, minutenPerKind(two)).filter((r) => r.soort === 'bureaukosten')).toEqual([
-      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 0, tariefCent: 5750, bedragCent: 5750 },
+      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 0, tariefCent: 5750, bedragCent: 5750, lrk: 'LRK-G1' },
     ]);
     const twoGastouders = [u('K1', 'G1', 600), u('K1', 'G2', 60)];
     expect(targetRegels(twoGastouders, MAAND, minutenPerKind(twoGastouders)).filter((r) => r.soort === 'bureaukosten').map((r) => r.bedragCent)).toEqual([2950, 2950]);
@@ -67,15 +71,34 @@ describe('per child for the kinderopvangtoeslag', () => {
 describe('corrections', () => {
   it('bills only the difference; a line gone is credited; no difference, nothing', () => {
     const first = [u('K1', 'G1', 600), u('K2', 'G1', 60)];
-    const billed = targetRegels(first, MAAND, minutenPerKind(first));
+    const billed = on('2026-00001', targetRegels(first, MAAND, minutenPerKind(first)));
     expect(differenceRegels(billed, billed)).toEqual([]);
     const now = [u('K1', 'G1', 660)];
     const diff = differenceRegels(targetRegels(now, MAAND, minutenPerKind(now)), billed);
+    const lrk = 'LRK-G1';
     expect(diff).toEqual([
-      { soort: 'opvang', kind: 'K1', gastouder: 'G1', minuten: 60, tariefCent: 795, bedragCent: careAmount(660, 795) - careAmount(600, 795) },
-      { soort: 'opvang', kind: 'K2', gastouder: 'G1', minuten: -60, tariefCent: 795, bedragCent: -careAmount(60, 795) },
-      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 0, tariefCent: 2950, bedragCent: 2950 },
-      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 0, tariefCent: 5750, bedragCent: -5750 },
+      { soort: 'opvang', kind: 'K1', gastouder: 'G1', minuten: 60, tariefCent: 795, bedragCent: careAmount(660, 795) - careAmount(600, 795), lrk, correctieOp: '2026-00001' },
+      { soort: 'opvang', kind: 'K2', gastouder: 'G1', minuten: -60, tariefCent: 795, bedragCent: -careAmount(60, 795), lrk, correctieOp: '2026-00001' },
+      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 0, tariefCent: 2950, bedragCent: 2950, lrk, correctieOp: null },
+      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 0, tariefCent: 5750, bedragCent: -5750, lrk, correctieOp: '2026-00001' },
+    ]);
+  });
+  it('each correction line names the latest invoice with that line, not the latest of the ouder', () => {
+    // 00001 bills K1 and K2; 00003 corrects only K2; now K1 changes: its line corrects 00001.
+    const first = [u('K1', 'G1', 600), u('K2', 'G1', 60)];
+    const billed = on('2026-00001', targetRegels(first, MAAND, minutenPerKind(first)));
+    const second = [u('K1', 'G1', 600), u('K2', 'G1', 120)];
+    billed.push(...on('2026-00003', differenceRegels(targetRegels(second, MAAND, minutenPerKind(second)), billed)));
+    expect(billed.filter((r) => r.factuur === '2026-00003').map((r) => [r.kind, r.correctieOp])).toEqual([['K2', '2026-00001']]);
+    const third = [u('K1', 'G1', 540), u('K2', 'G1', 90)];
+    const diff = differenceRegels(targetRegels(third, MAAND, minutenPerKind(third)), billed);
+    expect(diff.map((r) => [r.kind, r.minuten, r.correctieOp])).toEqual([['K1', -60, '2026-00001'], ['K2', -30, '2026-00003']]);
+  });
+  it('a line names the LRK it was given under: the koppeling’s for care at the ouder’s home', () => {
+    const uren = [u('K1', 'G1', 600), u('K2', 'G1', 60, 795, 'O1', '444444444')];
+    const regels = targetRegels(uren, MAAND, minutenPerKind(uren));
+    expect(regels.map((r) => [r.soort, r.kind, r.lrk])).toEqual([
+      ['opvang', 'K1', 'LRK-G1'], ['opvang', 'K2', '444444444'], ['bureaukosten', null, '444444444, LRK-G1'],
     ]);
   });
 });
@@ -89,7 +112,7 @@ describe('properties', () => {
   it('every invoice total is the sum of its lines, and every line is integer cents', () => {
     fc.assert(
       fc.property(urenArb, kostenArb, (raw, kosten) => {
-        const uren = raw.map((r) => ({ ...r, ouder: 'O1' }));
+        const uren = raw.map((r) => ({ ...r, ouder: 'O1', lrk: null }));
         const regels = targetRegels(uren, kosten, minutenPerKind(uren));
         expect(totaal(regels)).toBe(regels.reduce((s, r) => s + r.bedragCent, 0));
         for (const r of regels) expect(Number.isSafeInteger(r.bedragCent)).toBe(true);
@@ -99,12 +122,12 @@ describe('properties', () => {
   it('for any sequence of imports and runs, the month’s invoices add up to what the current urenkaarten give', () => {
     fc.assert(
       fc.property(fc.array(urenArb, { minLength: 1, maxLength: 6 }), kostenArb, (states, kosten) => {
-        const invoices: Regel[][] = [];
+        const invoices: BilledRegel[][] = [];
         let current: Uren[] = [];
         for (const raw of states) {
-          current = raw.map((r) => ({ ...r, ouder: 'O1' }));
+          current = raw.map((r) => ({ ...r, ouder: 'O1', lrk: null }));
           const diff = differenceRegels(targetRegels(current, kosten, minutenPerKind(current)), invoices.flat());
-          if (diff.length > 0) invoices.push(diff);
+          if (diff.length > 0) invoices.push(on(`2026-${String(invoices.length + 1).padStart(5, '0')}`, diff));
         }
         const target = targetRegels(current, kosten, minutenPerKind(current));
         expect(totaal(invoices.flat())).toBe(totaal(target));

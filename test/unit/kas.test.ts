@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, held, type OpenPost, planPayouts, type Zorgregel } from '../../src/domain/kas.js';
+import { allocate, held, type OpenPost, openUitbetalingen, planPayouts, type Zorgregel } from '../../src/domain/kas.js';
 
 const post = (factuur: string, openCent: number, vervaldatum = '2026-11-17'): OpenPost => ({ factuur, openCent, vervaldatum });
 
@@ -60,6 +60,13 @@ describe('payouts', () => {
     expect(planPayouts([line(1, 'G1', -800, '2026-11-20'), line(2, 'G1', 500, '2026-11-20')], '2026-11-24', 5)).toEqual([]);
     const later = planPayouts([line(1, 'G1', -800, '2026-11-20'), line(2, 'G1', 500, '2026-11-20'), line(3, 'G1', 600, '2026-12-18')], '2026-12-20', 5);
     expect(later).toEqual([expect.objectContaining({ gastouder: 'G1', bedragCent: 300 })]);
+  });
+  it('uitbetaling open: a negative net is 0 to pay and a positive amount to set off, without a deadline', () => {
+    const lines = [line(1, 'G1', -13875, '2026-11-25'), line(2, 'G2', 1000, '2026-11-20'), line(3, 'G2', -400, '2026-11-21'), line(4, 'G3', 500, '2026-12-01')];
+    expect(openUitbetalingen(lines, '2026-11-25', 5)).toEqual([
+      { gastouder: 'G1', bedragCent: 0, teVerrekenenCent: 13875, uiterlijk: null },
+      { gastouder: 'G2', bedragCent: 600, teVerrekenenCent: 0, uiterlijk: '2026-11-27' },
+    ]);
   });
 
   it('property: money held per gastouder is never negative over any sequence of invoices, payments, stornos and payouts', () => {

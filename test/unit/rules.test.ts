@@ -81,6 +81,22 @@ describe('slaapruimte: under 18 months without a sleeping room', () => {
     const c = [{ code: 'B', geboortedatum: '2026-06-01', eigen: false }];
     expect(rules(G, c, allDay(c))).toEqual([]);
   });
+  it.each([
+    ['at the ouder’s home', [true], []],
+    ['at the gastouder’s', [false], ['slaapruimte']],
+    ['one baby at the ouder’s home, one at the gastouder’s', [true, false], ['slaapruimte']],
+  ] as const)('%s → %j (the sleeping room at the ouder’s home is the ouder’s)', (_, bijOuder, expected) => {
+    const c = bijOuder.map((_, i) => ({ code: `B${i + 1}`, geboortedatum: '2026-06-01', eigen: false }));
+    const slots = allDay(c).map((s, i) => ({ ...s, bijOuder: bijOuder[i] }));
+    expect(rules(noRoom, c, slots)).toEqual(expected);
+    const weekly = c.map((k, i) => ({ kind: k.code, dag: 'ma' as const, van: '08:00', tot: '17:00', vanaf: DATE, totEnMet: DATE, bijOuder: bijOuder[i] }));
+    expect(checkRooster(noRoom, c, weekly, DATE, DATE).map((v) => v.regel)).toEqual(expected);
+  });
+  it('care at the ouder’s home still counts for the other limits', () => {
+    const c = kids(3, '2026-06-01');
+    const slots = allDay(c).map((s) => ({ ...s, bijOuder: true }));
+    expect(checkDays(noRoom, c, slots, []).map((v) => [v.regel, v.aantal])).toEqual([['max-onder-1', 3]]);
+  });
 });
 
 describe('achterwacht from 4 children', () => {

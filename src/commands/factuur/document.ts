@@ -36,6 +36,8 @@ export interface DocumentLine {
   uren: string;
   tarief: string;
   bedrag: string;
+  /** 'correctie op 2026-00001' on a correction line; '' otherwise. */
+  correctieOp: string;
 }
 
 export interface FactuurDocument {
@@ -55,16 +57,20 @@ export interface FactuurDocument {
 export function factuurDocument(f: FactuurRow, regels: Regel[], g: FactuurGegevens): FactuurDocument {
   const credit = f.totaal_cent < 0;
   const kind = (code: string | null) => (code ? `${g.kinderen[code]?.naam ?? code} (${code})` : '');
-  const gastouder = (code: string) => {
+  // The line's own LRK (the koppeling's for care at the ouder's home); lines made before it was
+  // stored per line show the gastouder's from the snapshot.
+  const gastouder = (code: string, lrk: string | null | undefined) => {
     const go = g.gastouders[code];
-    return `gastouder ${go?.naam ?? code}${go?.lrk ? `, LRK ${go.lrk}` : ''}`;
+    const nummer = lrk ?? go?.lrk;
+    return `gastouder ${go?.naam ?? code}${nummer ? `, LRK ${nummer}` : ''}`;
   };
   const lines = regels.map((r) => ({
     omschrijving: r.soort === 'opvang' ? `Opvang ${kind(r.kind)}` : r.kind ? `Bureaukosten ${kind(r.kind)}` : 'Bureaukosten per maand',
-    detail: gastouder(r.gastouder),
+    detail: gastouder(r.gastouder, r.lrk),
     uren: r.soort === 'bureaukosten' && r.kind === null ? '' : formatUren(r.minuten),
     tarief: r.soort === 'bureaukosten' && r.kind === null ? `${formatEuro(r.tariefCent)} p/m` : `${formatEuro(r.tariefCent)} p/u`,
     bedrag: formatEuro(r.bedragCent),
+    correctieOp: r.correctieOp ? `correctie op ${r.correctieOp}` : '',
   }));
   const b = g.bureau;
   const kenmerken: [string, string][] = [
@@ -74,7 +80,14 @@ export function factuurDocument(f: FactuurRow, regels: Regel[], g: FactuurGegeve
     ['Periode', formatMaandLang(f.maand)],
     ['Klantnummer', g.ouder.code],
   ];
-  if (f.correctie_van) kenmerken.push(['Correctie op', `factuur ${f.correctie_van} (${formatMaandLang(f.maand)})`]);
+  if (f.correctie_van) {
+    // The invoices whose lines this one corrects (each line names its own); a correction of only
+    // new lines names the month's latest invoice, as before.
+    const op = [...new Set(regels.flatMap((r) => (r.correctieOp ? [r.correctieOp] : [])))].sort();
+    const nummers = op.length > 0 ? op : [f.correctie_van];
+    // Several do not fit beside the label on the PDF: each line names its own.
+    kenmerken.push(['Correctie op', nummers.length === 1 ? `factuur ${nummers[0]} (${formatMaandLang(f.maand)})` : `${nummers.length} facturen, vermeld per regel`]);
+  }
   const amount = formatEuro(Math.abs(f.totaal_cent));
   const betaling = credit
     ? `Dit is een creditfactuur: wij verrekenen ${amount} met uw volgende factuur, of betalen het terug op uw rekening.`
@@ -139,7 +152,9 @@ export function renderFactuurText(doc: FactuurDocument): string {
   out.push('-'.repeat(78));
   for (const r of doc.regels) {
     out.push(`${pad(r.omschrijving, 38)}${pad(r.uren, 8, true)}${pad(r.tarief, 16, true)}${pad(r.bedrag, 16, true)}`);
-    out.push(`  ${r.detail}`);
+    // The invoice a line corrects stands beside it, under the amount.
+    const gap = ' '.repeat(Math.max(2, 76 - [...r.detail].length - r.correctieOp.length));
+    out.push(r.correctieOp ? `  ${r.detail}${gap}${r.correctieOp}` : `  ${r.detail}`);
   }
   out.push('-'.repeat(78));
   out.push(`${pad('Totaal', 62)}${pad(doc.totaal, 16, true)}`);
@@ -163,6 +178,19 @@ export function factuurJson(f: FactuurRow, regels?: Regel[]) {
     vervaldatum: f.vervaldatum,
     correctieVan: f.correctie_van,
     totaalCent: f.totaal_cent,
-    ...(regels ? { regels: regels.map((r) => ({ soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: r.tariefCent, bedragCent: r.bedragCent })) } : {}),
+    ...(regels
+      ? {
+          regels: regels.map((r) => ({
+            soort: r.soort,
+            kind: r.kind,
+            gastouder: r.gastouder,
+            minuten: r.minuten,
+            tariefCent: r.tariefCent,
+            bedragCent: r.bedragCent,
+            lrk: r.lrk ?? null,
+            correctieOp: r.correctieOp ?? null,
+          })),
+        }
+      : {}),
   };
 }

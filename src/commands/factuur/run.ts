@@ -7,9 +7,10 @@ import { parseDate, parseMonth } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { getBureau } from '../../db/repo/bureau.js';
 import { openPosts, remainders } from '../../db/repo/kas.js';
-import { billedMonth, freezeRates, insertFacturen, monthUren, reserveNumbers } from '../../db/repo/factuur.js';
+import { billedMonth, freezeBureaukosten, freezeRates, frozenBureaukosten, insertFacturen, latestFactuur, type MonthUren, monthUren, reserveNumbers } from '../../db/repo/factuur.js';
 import { writeLog } from '../../db/repo/log.js';
 import type { BureauRow } from '../../db/tables/bureau.js';
+import type { MaandbureaukostenTable } from '../../db/tables/maandtarief.js';
 import type { Db } from '../../db/open.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
@@ -17,14 +18,52 @@ import { settleRemainders } from '../betaling/ledger.js';
 import { parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurJson } from './document.js';
 
-export function bureaukosten(bureau: BureauRow): Bureaukosten {
-  if (bureau.bureaukosten_model === 'uur') {
-    if (!bureau.bureaukosten_uur) {
+/** The bureau's fee settings as they are now: what a month not invoiced yet is billed with (and then keeps). */
+export function currentBureaukosten(bureau: BureauRow, maand: Maand): MaandbureaukostenTable {
+  return {
+    maand,
+    model: bureau.bureaukosten_model,
+    een_kind_cent: bureau.bureaukosten_een_kind_cent,
+    meer_kinderen_cent: bureau.bureaukosten_meer_kinderen_cent,
+    uur: bureau.bureaukosten_uur,
+  };
+}
+
+export function bureaukosten(instellingen: MaandbureaukostenTable): Bureaukosten {
+  if (instellingen.model === 'uur') {
+    if (!instellingen.uur) {
       throw new Refused("Het bureau rekent bureaukosten per uur, maar er is geen tarief. Stel het in met 'gob bureau set --bureaukosten-uur 1,60' (of een staffel).");
     }
-    return { model: 'uur', schaal: parseSchaal(bureau.bureaukosten_uur) };
+    return { model: 'uur', schaal: parseSchaal(instellingen.uur) };
   }
-  return { model: 'maand', eenKindCent: bureau.bureaukosten_een_kind_cent, meerKinderenCent: bureau.bureaukosten_meer_kinderen_cent };
+  return { model: 'maand', eenKindCent: instellingen.een_kind_cent, meerKinderenCent: instellingen.meer_kinderen_cent };
+}
+
+/**
+ * Every care line names the LRK number it was given under (the toeslag and the btw exemption
+ * depend on it): the gastouder's, or the koppeling's for care at the ouder's home. One missing
+ * refuses the whole run, naming each.
+ */
+function requireLrk(uren: MonthUren[]): void {
+  const missing = new Map<string, { wie: string; fix: string }>();
+  for (const u of uren) {
+    if (u.lrk) continue;
+    if (u.opvanglocatie === 'ouder') {
+      missing.set(`k ${u.koppeling}`, {
+        wie: `koppeling ${u.koppeling} (kind ${u.kind} bij de ouder thuis, gastouder ${u.gastouder} ${u.gastouderNaam})`,
+        fix: `gob koppeling edit ${u.koppeling} --lrk …`,
+      });
+    } else {
+      missing.set(`g ${u.gastouder}`, { wie: `gastouder ${u.gastouder} (${u.gastouderNaam})`, fix: `gob gastouder edit ${u.gastouder} --lrk …` });
+    }
+  }
+  if (missing.size === 0) return;
+  const list = [...missing].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, m]) => m);
+  const wie = list.length === 1 ? list[0]!.wie : `${list.length} registraties (zie hieronder)`;
+  throw new Refused(
+    `Er is niets gefactureerd: elke opvangregel moet het LRK-nummer van de opvang noemen, en dat ontbreekt bij ${wie}. Opvang bij de ouder thuis heeft een eigen LRK-nummer op de koppeling. Vul het aan en factureer opnieuw.`,
+    list.map((m) => `  ${m.wie}: '${m.fix}'`),
+  );
 }
 
 /** An invoice must name the bureau with address, KvK and LRK, and say where to pay. */
@@ -46,6 +85,12 @@ export function requireBureauForInvoices(bureau: BureauRow): FactuurGegevens['bu
     lrk: bureau.lrk!,
     iban: bureau.iban!,
   };
+}
+
+/** The invoices a correction's lines correct, as the invoice's header names them. */
+function gecorrigeerd(p: Planned): string {
+  const op = [...new Set(p.regels.flatMap((r) => (r.correctieOp ? [r.correctieOp] : [])))].sort();
+  return op.length === 0 ? p.correctieVan! : op.length === 1 ? op[0]! : `${op.length} facturen`;
 }
 
 interface Planned {
@@ -109,9 +154,19 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
     async (trx) => {
       const bureau = await getBureau(trx);
       const bureauGegevens = requireBureauForInvoices(bureau);
-      const kosten = bureaukosten(bureau);
+      const laatste = await latestFactuur(trx);
+      if (laatste && datum < laatste.datum) {
+        throw new Refused(
+          `De factuurdatum ${datum} ligt vóór ${laatste.datum}, de datum van de laatste factuur (${laatste.nummer}). Een factuur wordt nooit eerder gedateerd dan de laatste; kies --datum ${laatste.datum} of later. Er is niets gefactureerd.`,
+        );
+      }
+      // A month keeps the fee settings it was first invoiced with, as it keeps its rates.
+      const vast = await frozenBureaukosten(trx, maand);
+      const instellingen = vast ?? currentBureaukosten(bureau, maand);
+      const kosten = bureaukosten(instellingen);
       vervaldatum = addDays(datum, bureau.betaaltermijn);
       const [uren, billed, names] = await Promise.all([monthUren(trx, maand), billedMonth(trx, maand), loadNames(trx)]);
+      requireLrk(uren);
       const minutenPerKind = new Map<string, number>();
       const perOuder = new Map<string, Uren[]>();
       for (const u of uren) {
@@ -144,6 +199,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       });
       insertFacturen(deps.sqlite, rows);
       await freezeRates(trx, maand);
+      if (!vast) await freezeBureaukosten(trx, instellingen);
       // Money an ouder paid in advance (an overpayment) pays her new invoice now, as of its date:
       // without a mandate there is no incasso to do it, and the gastouder's payout waits on it.
       const tegoeden = await remainders(trx);
@@ -173,7 +229,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       planned.map((p) => ({
         nummer: p.nummer ?? '(proef)',
         ouder: p.ouder,
-        soort: p.correctieVan ? `correctie op ${p.correctieVan}${p.totaalCent < 0 ? ' (credit)' : ''}` : 'maand',
+        soort: p.correctieVan ? `correctie op ${gecorrigeerd(p)}${p.totaalCent < 0 ? ' (credit)' : ''}` : 'maand',
         totaal: formatEuro(p.totaalCent),
       })),
     );

@@ -261,7 +261,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
             melding: `kind ${kind} heeft ${formatUren(o.minuten)} uur in ${maand}; de kinderopvangtoeslag vergoedt maximaal 230 uur per maand (overschreden op ${dateOf(o.day)})`,
           });
         }
-        const violations = await ruleViolations(trx, ref, rows, fileGastouders, kinderen, maand, dateOf);
+        const violations = await ruleViolations(trx, ref, rows, fileGastouders, kinderen, koppelingen, maand, dateOf);
         for (const v of violations) {
           waarschuwingen.push({ ...violationToJson(v), melding: explainRule(v) });
         }
@@ -339,6 +339,7 @@ async function ruleViolations(
   rows: UrenRows,
   gastouders: string[],
   kinderen: Codes,
+  koppelingen: Codes,
   maand: Maand,
   dateOf: (day: number) => Datum,
 ): Promise<Violation[]> {
@@ -362,7 +363,7 @@ async function ruleViolations(
     for (let i = start[g]!; i < start[g + 1]!; i++) {
       const r = order[i]!;
       const datum = dateOf(rows.day[r]!);
-      const interval = { kind: kinderen.list[rows.kind[r]!]!, van: rows.van[r]!, tot: rows.tot[r]! };
+      const interval = { kind: kinderen.list[rows.kind[r]!]!, van: rows.van[r]!, tot: rows.tot[r]!, bijOuder: ref.bijOuder.has(koppelingen.list[rows.koppeling[r]!]!) };
       const list = byDate.get(datum);
       if (list) list.push(interval);
       else byDate.set(datum, [interval]);

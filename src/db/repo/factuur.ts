@@ -1,24 +1,64 @@
 import type Database from 'better-sqlite3';
-import type { Regel, Uren } from '../../domain/billing.js';
+import type { BilledRegel, Regel, Uren } from '../../domain/billing.js';
 import type { Maand } from '../../domain/calendar.js';
 import type { Db } from '../open.js';
 import type { FactuurRow, FactuurregelRow, NewFactuur } from '../tables/factuur.js';
+import type { MaandbureaukostenTable } from '../tables/maandtarief.js';
+
+/** A month's care with what the LRK check needs: whose registration it is under, and names for the message. */
+export interface MonthUren extends Uren {
+  koppeling: string;
+  opvanglocatie: 'gastouder' | 'ouder';
+  gastouderNaam: string;
+}
 
 /**
  * The month's urenkaarten priced with the child's ouder: at the rate the month was first invoiced
  * at (maandtarief), else at the koppeling's current rate. A rate change so applies to months not
  * invoiced yet and never re-prices an invoiced month when a late urenkaart is corrected.
  */
-export async function monthUren(db: Db, maand: Maand): Promise<Uren[]> {
+export async function monthUren(db: Db, maand: Maand): Promise<MonthUren[]> {
   const rows = await db
     .selectFrom('urenkaart as u')
     .innerJoin('koppeling as kp', 'kp.code', 'u.koppeling')
     .innerJoin('kind as k', 'k.code', 'u.kind')
+    .innerJoin('gastouder as g', 'g.code', 'u.gastouder')
     .leftJoin('maandtarief as mt', (join) => join.onRef('mt.maand', '=', 'u.maand').onRef('mt.koppeling', '=', 'u.koppeling'))
-    .select((eb) => ['k.ouder', 'u.kind', 'u.gastouder', 'u.minuten', eb.fn.coalesce('mt.uurtarief_cent', 'kp.uurtarief_cent').as('uurtarief_cent')])
+    .select((eb) => [
+      'k.ouder', 'u.kind', 'u.gastouder', 'u.minuten', 'u.koppeling', 'kp.opvanglocatie', 'kp.lrk as koppeling_lrk', 'g.lrk as gastouder_lrk', 'g.naam',
+      eb.fn.coalesce('mt.uurtarief_cent', 'kp.uurtarief_cent').as('uurtarief_cent'),
+    ])
     .where('u.maand', '=', maand)
     .execute();
-  return rows.filter((r) => r.ouder !== null).map((r) => ({ ouder: r.ouder!, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, uurtariefCent: r.uurtarief_cent }));
+  return rows
+    .filter((r) => r.ouder !== null)
+    .map((r) => ({
+      ouder: r.ouder!,
+      kind: r.kind,
+      gastouder: r.gastouder,
+      minuten: r.minuten,
+      uurtariefCent: r.uurtarief_cent,
+      // Care at the ouder's home is registered apart, under the koppeling's own LRK number.
+      lrk: r.opvanglocatie === 'ouder' ? r.koppeling_lrk : r.gastouder_lrk,
+      koppeling: r.koppeling,
+      opvanglocatie: r.opvanglocatie,
+      gastouderNaam: r.naam,
+    }));
+}
+
+/** The fee settings the month was first invoiced with, if it was. */
+export async function frozenBureaukosten(db: Db, maand: Maand): Promise<MaandbureaukostenTable | undefined> {
+  return db.selectFrom('maandbureaukosten').selectAll().where('maand', '=', maand).executeTakeFirst();
+}
+
+/** Keep the fee settings of a month being invoiced for the first time: called when the month is invoiced. */
+export async function freezeBureaukosten(db: Db, instellingen: MaandbureaukostenTable): Promise<void> {
+  await db.insertInto('maandbureaukosten').values(instellingen).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/** The latest invoice by date (the highest number on that date): no new invoice may be dated before it. */
+export async function latestFactuur(db: Db): Promise<{ nummer: string; datum: string } | undefined> {
+  return db.selectFrom('factuur').select(['nummer', 'datum']).orderBy('datum', 'desc').orderBy('nummer', 'desc').limit(1).executeTakeFirst();
 }
 
 /** Fix the rates of the month's koppelingen that have none yet: called when the month is invoiced. */
@@ -39,16 +79,18 @@ export async function freezeRates(db: Db, maand: Maand): Promise<void> {
 }
 
 /** What earlier invoices of the month billed, per ouder: the lines, and the latest invoice (the one a correction refers to). */
-export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { regels: Regel[]; laatste: string }>> {
+export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { regels: BilledRegel[]; laatste: string }>> {
   const rows = await db
     .selectFrom('factuurregel as r')
     .innerJoin('factuur as f', 'f.nummer', 'r.factuur')
-    .select(['f.ouder', 'f.nummer', 'r.soort', 'r.kind', 'r.gastouder', 'r.minuten', 'r.tarief_cent', 'r.bedrag_cent'])
+    .select(['f.ouder', 'f.nummer', 'r.soort', 'r.kind', 'r.gastouder', 'r.minuten', 'r.tarief_cent', 'r.bedrag_cent', 'r.lrk'])
     .where('f.maand', '=', maand)
     .execute();
-  const by = new Map<string, { regels: Regel[]; laatste: string }>();
+  const by = new Map<string, { regels: BilledRegel[]; laatste: string }>();
   for (const r of rows) {
-    const regel: Regel = { soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: r.tarief_cent, bedragCent: r.bedrag_cent };
+    const regel: BilledRegel = {
+      soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: r.tarief_cent, bedragCent: r.bedrag_cent, lrk: r.lrk, factuur: r.nummer,
+    };
     const entry = by.get(r.ouder);
     if (!entry) by.set(r.ouder, { regels: [regel], laatste: r.nummer });
     else {
@@ -82,12 +124,12 @@ export function insertFacturen(sqlite: Database.Database, facturen: { factuur: N
     'insert into factuur (nummer, ouder, maand, datum, vervaldatum, correctie_van, totaal_cent, gegevens) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const r = sqlite.prepare(
-    'insert into factuurregel (factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    'insert into factuurregel (factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent, correctie_op, lrk) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   for (const { factuur, regels } of facturen) {
     f.run(factuur.nummer, factuur.ouder, factuur.maand, factuur.datum, factuur.vervaldatum, factuur.correctie_van ?? null, factuur.totaal_cent, factuur.gegevens);
     regels.forEach((x, i) => {
-      r.run(factuur.nummer, i + 1, x.soort, x.kind, x.gastouder, x.minuten, x.tariefCent, x.bedragCent);
+      r.run(factuur.nummer, i + 1, x.soort, x.kind, x.gastouder, x.minuten, x.tariefCent, x.bedragCent, x.correctieOp ?? null, x.lrk ?? null);
     });
   }
 }
@@ -107,5 +149,5 @@ export async function listFacturen(db: Db, filter: { maand?: Maand; ouder?: stri
 }
 
 export function regelFromRow(r: FactuurregelRow): Regel {
-  return { soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: r.tarief_cent, bedragCent: r.bedrag_cent };
+  return { soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: r.tarief_cent, bedragCent: r.bedrag_cent, lrk: r.lrk, correctieOp: r.correctie_op };
 }

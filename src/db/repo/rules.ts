@@ -34,12 +34,12 @@ export async function loadRuleInput(db: Db, filter: { gastouder?: string; vanaf:
     .orderBy('code')
     .execute();
 
-  // Guest children: kind|geboortedatum|start|eind|dag|van|tot|vanaf|tot_en_met, one per slot
+  // Guest children: kind|geboortedatum|start|eind|dag|van|tot|vanaf|tot_en_met|opvanglocatie, one per slot
   // (a koppeling without rooster gives one entry with empty slot fields).
   const guests = await sql<{ gastouder: string; packed: string }>`
     select kp.gastouder as gastouder, group_concat(
       kp.kind || '|' || k.geboortedatum || '|' || kp.start || '|' || ifnull(kp.eind, '') || '|' || ifnull(r.dag, '') || '|' ||
-      ifnull(r.van, '') || '|' || ifnull(r.tot, '') || '|' || ifnull(r.vanaf, '') || '|' || ifnull(r.tot_en_met, ''), ';') as packed
+      ifnull(r.van, '') || '|' || ifnull(r.tot, '') || '|' || ifnull(r.vanaf, '') || '|' || ifnull(r.tot_en_met, '') || '|' || kp.opvanglocatie, ';') as packed
     from koppeling kp
     join kind k on k.code = kp.kind
     left join rooster r on r.koppeling = kp.code
@@ -61,13 +61,13 @@ export async function loadRuleInput(db: Db, filter: { gastouder?: string; vanaf:
     const children = new Map<string, RuleChild>();
     const slots: WeeklySlot[] = [];
     for (const item of guestsBy.get(g.code)?.split(';') ?? []) {
-      const [kind, geboortedatum, start, eind, dag, van, tot, slotVanaf, totEnMet] = item.split('|') as string[];
+      const [kind, geboortedatum, start, eind, dag, van, tot, slotVanaf, totEnMet, locatie] = item.split('|') as string[];
       if (!children.has(kind!)) children.set(kind!, { code: kind!, geboortedatum: geboortedatum!, eigen: false });
       if (!dag) continue;
       const from = slotVanaf ? maxDate(slotVanaf, start!) : start!;
       const until = totEnMet && eind ? minDate(totEnMet, eind) : totEnMet || eind || null;
       if (until !== null && until < from) continue;
-      slots.push({ kind: kind!, dag: dag as Dag, van: van!, tot: tot!, vanaf: from, totEnMet: until });
+      slots.push({ kind: kind!, dag: dag as Dag, van: van!, tot: tot!, vanaf: from, totEnMet: until, bijOuder: locatie === 'ouder' });
     }
     for (const item of ownBy.get(g.code)?.split(';') ?? []) {
       const [kind, geboortedatum, dag, van, tot, slotVanaf, totEnMet] = item.split('|') as string[];
@@ -104,9 +104,10 @@ export async function loadChildNames(db: Db, codes: string[]): Promise<Map<strin
 /** A month's urenkaart lines per gastouder, as day slots for the rules engine. */
 export async function loadUrenSlots(db: Db, maand: string, gastouder?: string): Promise<Map<string, DaySlot[]>> {
   const by = new Map<string, DaySlot[]>();
+  const bijOuder = new Set((await db.selectFrom('koppeling').select('code').where('opvanglocatie', '=', 'ouder').execute()).map((k) => k.code));
   for (const line of await listUren(db, { maand, gastouder })) {
     const list = by.get(line.gastouder);
-    const slot = { kind: line.kind, datum: line.datum, van: line.van, tot: line.tot };
+    const slot = { kind: line.kind, datum: line.datum, van: line.van, tot: line.tot, bijOuder: bijOuder.has(line.koppeling) };
     if (list) list.push(slot);
     else by.set(line.gastouder, [slot]);
   }

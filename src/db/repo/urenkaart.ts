@@ -12,6 +12,8 @@ export interface UrenReference {
   kinderen: Map<string, { eigen: boolean; geboortedatum: string; eigenKindVan: string | null }>;
   /** Koppelingen per kind and gastouder (two maps: no key string to build per line). */
   koppelingen: Map<string, Map<string, { code: string; start: string; eind: string | null }[]>>;
+  /** Koppelingen with care at the ouder's home, where `slaapruimte` is not checked. */
+  bijOuder: Set<string>;
   deadlineDag: number;
 }
 
@@ -20,7 +22,7 @@ export async function loadUrenReference(db: Db): Promise<UrenReference> {
   const [gastouders, kinderen, koppelingen, bureau] = await Promise.all([
     db.selectFrom('gastouder').select(['code', 'achterwacht', 'slaapruimte', 'ervaring_sinds']).execute(),
     db.selectFrom('kind').select(['code', 'geboortedatum', 'eigen_kind_van']).execute(),
-    db.selectFrom('koppeling').select(['code', 'kind', 'gastouder', 'start', 'eind']).execute(),
+    db.selectFrom('koppeling').select(['code', 'kind', 'gastouder', 'start', 'eind', 'opvanglocatie']).execute(),
     db.selectFrom('bureau').select(['deadline_dag', 'beginner_max']).executeTakeFirstOrThrow(),
   ]);
   const byPair = new Map<string, Map<string, { code: string; start: string; eind: string | null }[]>>();
@@ -49,6 +51,7 @@ export async function loadUrenReference(db: Db): Promise<UrenReference> {
     ),
     kinderen: new Map(kinderen.map((k) => [k.code, { eigen: k.eigen_kind_van !== null, geboortedatum: k.geboortedatum, eigenKindVan: k.eigen_kind_van }])),
     koppelingen: byPair,
+    bijOuder: new Set(koppelingen.filter((k) => k.opvanglocatie === 'ouder').map((k) => k.code)),
     deadlineDag: bureau.deadline_dag,
   };
 }

@@ -30,6 +30,10 @@ export interface FactuurregelTable {
   minuten: number;
   tarief_cent: number;
   bedrag_cent: number;
+  /** The invoice whose line this correction line corrects (null: a first invoice's line, or a new line). */
+  correctie_op: string | null;
+  /** The LRK number the care was billed under; null on lines from before migration 0004. */
+  lrk: string | null;
 }
 export type FactuurregelRow = Selectable<FactuurregelTable>;
 export type NewFactuurregel = Insertable<FactuurregelTable>;

@@ -10,6 +10,8 @@ export interface KoppelingTable {
   uurtarief_cent: number;
   opvanglocatie: Generated<'gastouder' | 'ouder'>;
   opzegdatum: string | null;
+  /** LRK number of care at the ouder's home (registered apart); used when opvanglocatie is 'ouder'. */
+  lrk: string | null;
 }
 export type KoppelingRow = Selectable<KoppelingTable>;
 export type NewKoppeling = Insertable<KoppelingTable>;
