@@ -44,7 +44,7 @@ describe('contract pdf', () => {
     expect(gob(dir, ['contract', 'pdf', '--koppeling', 'KP0007', '--soort', 'bureau', '--out', 'bureau.pdf'], DEMO_TODAY).code).toBe(0);
     const t = text(path.join(dir, 'bureau.pdf'));
     for (const s of [
-      'Overeenkomst van opdracht gastouderbureau', 'Fatima El Amrani', 'Yara El Amrani', 'gastouder Renée Müller, LRK-nummer 222222222',
+      'Overeenkomst van opdracht gastouderbureau', 'Fatima El Amrani', 'Yara El Amrani', 'gastouder Renée Müller, LRK-nummer 444444444',
       'bij de vraagouder thuis, Utrechtseweg 3', 'Het gastouderbureau', 'vrijgesteld van btw',
       'De vraagouder en de gastouder kondigen hun vakantie allebei ten minste twee maanden van tevoren aan',
       'betaalt de gastouder binnen 5 werkdagen nadat',
@@ -125,9 +125,8 @@ describe('a contract that would lack a detail (CONTRACT §7)', () => {
     ]) {
       expect(gob(dir, args).code).toBe(0);
     }
-    // Care at the ouder's home has an LRK of its own (koppeling field `lrk`, from another part of
-    // issue 11); where that option does not exist yet (exit 2), the gastouder's LRK counts.
-    expect([0, 2]).toContain(gob(dir, ['koppeling', 'edit', 'KP0002', '--lrk', '222222222']).code);
+    // Care at the ouder's home has an LRK of its own (koppeling field `lrk`).
+    expect(gob(dir, ['koppeling', 'edit', 'KP0002', '--lrk', '222222222']).code).toBe(0);
     const thuis = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--soort', 'bureau', '--out', 'kp1.pdf']);
     expect(thuis.code).toBe(1);
     expect(thuis.stderr).toMatch(/ontbreken 3 gegevens/);

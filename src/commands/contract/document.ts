@@ -62,10 +62,8 @@ async function loadPartijen(db: Db, koppeling: string): Promise<Partijen> {
   const gastouder = await db.selectFrom('gastouder').selectAll().where('code', '=', kp.gastouder).executeTakeFirstOrThrow();
   const bureau = await db.selectFrom('bureau').selectAll().executeTakeFirstOrThrow();
   // Care at the ouder's home has a registration of its own: the koppeling's lrk (CONTRACT §3).
-  // (Read defensively: the column arrives with the koppeling field `lrk`; until then, the gastouder's.)
-  const kpLrk = (kp as { lrk?: string | null }).lrk;
-  const lrkVan = kp.opvanglocatie === 'ouder' && kpLrk !== undefined ? 'koppeling' : 'gastouder';
-  return { kp, kind, ouder, gastouder, bureau, lrk: lrkVan === 'koppeling' ? (kpLrk ?? null) : gastouder.lrk, lrkVan };
+  const lrkVan = kp.opvanglocatie === 'ouder' ? 'koppeling' : 'gastouder';
+  return { kp, kind, ouder, gastouder, bureau, lrk: lrkVan === 'koppeling' ? kp.lrk : gastouder.lrk, lrkVan };
 }
 
 /** Every detail a contract must name that is missing (CONTRACT §7), each with the command that fills it in. */
