@@ -2,13 +2,14 @@
 // separate ES modules costs ~150 ms to load, as one file a fraction of that. Handlers stay lazy
 // (code splitting keeps each dynamic import() its own chunk). Native and font-reading packages
 // stay external: better-sqlite3 loads a .node file, pdfkit reads its font data from disk.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   // The PDF worker is an entry of its own: worker threads load it by file name.
-  entryPoints: { main: 'src/cli/main.ts', 'pdf-worker': 'src/pdf/worker.ts' },
+  // reference: docs/reference.md's generator, for `npm run docs` (never loaded by gob itself).
+  entryPoints: { main: 'src/cli/main.ts', 'pdf-worker': 'src/pdf/worker.ts', reference: 'src/cli/reference.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -21,4 +22,6 @@ await build({
   // commander and other CommonJS packages call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __gobCreateRequire } from 'node:module'; const require = __gobCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  // `gob --version` without reading package.json at start-up.
+  define: { __GOB_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version) },
 });

@@ -1,10 +1,12 @@
 // `npm run demo`: builds a demo bureau in data/demo.sqlite from the CSV files in data/demo/ with
 // gob's own commands, as a bureau owner would, and shows the result. The demo's "today" is fixed,
-// so every run shows the same thing.
+// so every run shows the same thing. It runs from any folder; each command is printed as it can be
+// pasted into a shell in the project folder.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shellLine } from './shell-quote.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const db = path.join('data', 'demo.sqlite');
@@ -13,11 +15,11 @@ const env = { ...process.env, GOB_DB: db, GOB_TODAY: '2026-11-03' };
 /** Runs gob as a user would; `expected` is the exit code this step should give. */
 function gob(...args) {
   const expected = typeof args.at(-1) === 'number' ? args.pop() : 0;
-  console.log(`\n$ gob ${args.join(' ')}`);
+  console.log(`\n$ ${shellLine(['npx', 'gob', ...args])}`);
   const r = spawnSync(process.execPath, [path.join(root, 'bin', 'gob.js'), ...args], { cwd: root, env, stdio: 'inherit' });
   if (expected !== 0) console.log(`(exit ${r.status}, zoals bedoeld)`);
   if (r.status !== expected) {
-    console.error(`\nDe demo stopt: 'gob ${args.join(' ')}' eindigde met code ${r.status}.`);
+    console.error(`\nDe demo stopt: '${shellLine(['gob', ...args])}' eindigde met code ${r.status}.`);
     process.exit(1);
   }
 }
@@ -29,7 +31,8 @@ if (!fs.existsSync(path.join(root, 'dist', 'main.js'))) {
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(root, db + suffix), { force: true });
 fs.rmSync(path.join(root, 'data', 'demo', 'out'), { recursive: true, force: true });
 
-console.log(`Demo van gob: een gastouderbureau in ${db}, vandaag is ${env.GOB_TODAY}.`);
+console.log(`Demo van gob: een gastouderbureau in ${db}, vandaag is ${env.GOB_TODAY}. Zelf doen, in ${root}:`);
+console.log(`\n$ ${shellLine(['export', `GOB_DB=${db}`, `GOB_TODAY=${env.GOB_TODAY}`])}`);
 gob(
   'init', '--naam', 'Gastouderbureau De Zonnebloem', '--adres', 'Stationsplein 1', '--postcode', '3511 ED', '--plaats', 'Utrecht',
   '--email', 'info@zonnebloem.example', '--telefoon', '030-1234567', '--kvk', '12345678', '--lrk', '987654321',
@@ -83,6 +86,7 @@ gob('uitbetaling', 'open', '--today', '2026-11-24');
 // The overeenkomst van opdracht of one koppeling, signed by the vraagouder and the gastouder, and
 // digitally by the bureau with a self-signed test certificate (check it with: pdfsig <file>).
 env.GOB_CERTIFICAAT_WACHTWOORD = 'demo-wachtwoord';
+console.log(`\n$ ${shellLine(['export', `GOB_CERTIFICAAT_WACHTWOORD=${env.GOB_CERTIFICAAT_WACHTWOORD}`])}`);
 fs.rmSync(path.join(root, 'data', 'demo', 'out', 'certificaat.p12'), { force: true });
 gob('bureau', 'certificaat-maken', '--out', 'data/demo/out/certificaat.p12');
 gob('contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', 'Łukasz Wałęsa', '--plaats', 'Utrecht', '--datum', '2025-02-20');
@@ -90,4 +94,4 @@ gob('contract', 'teken', '--koppeling', 'KP0001', '--partij', 'gastouder', '--na
 gob('contract', 'pdf', '--koppeling', 'KP0001', '--out', 'data/demo/out/overeenkomst-KP0001-gastouder.pdf');
 gob('contract', 'pdf', '--koppeling', 'KP0001', '--soort', 'bureau', '--out', 'data/demo/out/overeenkomst-KP0001-bureau.pdf');
 gob('log', '--limit', '8');
-console.log(`\nKlaar. De PDF's en SEPA-bestanden staan in data/demo/out/. Probeer zelf: GOB_DB=${db} npx gob kind list`);
+console.log(`\nKlaar. De PDF's en SEPA-bestanden staan in ${path.join(root, 'data', 'demo', 'out')}. Probeer zelf, in ${root}: GOB_DB=${db} npx gob kind list`);

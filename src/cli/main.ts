@@ -2,7 +2,7 @@
 // calls process.exit. 0 done · 1 refused · 2 usage · 70 internal error (a bug).
 import { CommanderError } from 'commander';
 import { ChecksFailed, Refused, UsageError, ValueError } from '../errors.js';
-import { buildProgram } from './program.js';
+import { buildProgram, helpArguments } from './program.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, internal: 70 } as const;
 
@@ -57,7 +57,7 @@ function printError(message: string, details: readonly string[] = []): void {
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(helpArguments(program, argv), { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -3,11 +3,23 @@
 import { Command } from 'commander';
 import type { BaseDeps, Deps } from '../commands/deps.js';
 import { BUREAU_FIELDS, ENTITIES, type Entity, type Field, ROOSTER_FIELDS } from '../domain/fields.js';
-import { ChecksFailed, Refused } from '../errors.js';
+import { ChecksFailed, Refused, UsageError } from '../errors.js';
 import type { GlobalOptions } from './context.js';
+import { EXAMPLES } from './examples.js';
 
 /** Kept here rather than imported from context.ts, so that `gob --help` need not load it. */
 const DEFAULT_DB = 'data/gob.sqlite';
+
+// package.json's version, put in by esbuild at build time (scripts/build.mjs), so that start-up
+// reads no package.json. Outside the bundle (vitest) there is none.
+declare const __GOB_VERSION__: string | undefined;
+export const VERSION = typeof __GOB_VERSION__ === 'string' ? __GOB_VERSION__ : 'dev';
+
+/**
+ * Usage lines show Dutch placeholders (`<bestand>`); handlers written before read the value as
+ * `opts.file`, so it is given under both names and a placeholder stays a matter of help text.
+ */
+const HANDLER_ALIASES: Record<string, string> = { bestand: 'file' };
 
 type Handler<D> = (opts: never, deps: D) => Promise<unknown>;
 
@@ -24,8 +36,11 @@ function run(needs: 'db' | 'none', load: () => Promise<Handler<never>>) {
     const opts: Record<string, unknown> = { ...command.opts() };
     command.registeredArguments.forEach((arg, i) => {
       opts[arg.name()] = args[i];
+      const alias = HANDLER_ALIASES[arg.name()];
+      if (alias) opts[alias] = args[i];
     });
     const globals = command.optsWithGlobals<GlobalOptions>();
+    if (globals.json && opts.csv) throw new UsageError('--json en --csv gaan niet samen: kies één uitvoervorm.');
     const { createBaseDeps, withDatabase } = await import('./context.js');
     const base = await createBaseDeps(globals, `${command.parent?.name() === 'gob' ? '' : `${command.parent?.name()} `}${command.name()}`);
     const handler = (await load()) as (opts: unknown, deps: unknown) => Promise<unknown>;
@@ -100,7 +115,7 @@ function registryNoun(program: Command, entity: Entity, description: string): Co
     .option('--toon-bsn', 'toon het BSN volledig')
     .action(run('db', () => forEntity(import('../commands/register/list.js').then((m) => m.listRecordsCommand))));
   verb(cmd, 'import', `importeer ${entity.name}-gegevens uit CSV (per code toevoegen of bijwerken; alles of niets)`)
-    .argument('<file>', 'CSV-bestand')
+    .argument('<bestand>', 'CSV-bestand')
     .option('--dry-run', 'alleen controleren, niets opslaan')
     .action(run('db', () => forEntity(import('../commands/register/import.js').then((m) => m.importRecords))));
   return cmd;
@@ -114,6 +129,7 @@ export function buildProgram(): Command {
     .option('--json', 'resultaat als één JSON-document op stdout')
     .option('--yes', 'beantwoord bevestigingen met ja')
     .option('--no-color', 'geen kleur (ook met NO_COLOR)')
+    .version(VERSION, '-V, --version', 'toon de versie van gob')
     .showHelpAfterError(false)
     // Set before any subcommand exists: commander copies these settings to each new subcommand.
     .exitOverride()
@@ -133,7 +149,7 @@ export function buildProgram(): Command {
     .action(run('db', () => import('../commands/bureau/certificaat.js').then((m) => m.certificaatMaken)));
 
   verb(program, 'backup', 'maak een consistente kopie van de database, ook terwijl gob draait')
-    .argument('<file>', 'bestand voor de kopie')
+    .argument('<bestand>', 'bestand voor de kopie')
     .option('--force', 'overschrijf een bestaand bestand')
     .action(run('db', () => import('../commands/backup/backup.js').then((m) => m.backup)));
   verb(program, 'log', 'toon het logboek van wijzigingen (nieuwste eerst)')
@@ -168,7 +184,7 @@ export function buildProgram(): Command {
     .argument('<id>', 'id uit rooster list')
     .action(run('db', () => import('../commands/rooster/remove.js').then((m) => m.roosterRemove)));
   verb(rooster, 'import', 'importeer roosters uit CSV (vervangt het rooster van elke genoemde koppeling)')
-    .argument('<file>', 'CSV-bestand')
+    .argument('<bestand>', 'CSV-bestand')
     .option('--dry-run', 'alleen controleren, niets opslaan')
     .option('--force', 'sla op ondanks overtredingen van de regels')
     .action(run('db', () => import('../commands/rooster/import.js').then((m) => m.roosterImport)));
@@ -183,7 +199,7 @@ export function buildProgram(): Command {
 
   const urenkaart = noun(program, 'urenkaart', 'urenkaarten: de gewerkte uren per maand');
   verb(urenkaart, 'import', 'importeer een urenkaart (CSV: gastouder;kind;datum;van;tot[;opmerking]); vervangt haar maand')
-    .argument('<file>', 'CSV-bestand')
+    .argument('<bestand>', 'CSV-bestand')
     .option('--maand <maand>', 'de maand (standaard: de maand van de rijen)')
     .option('--dry-run', 'alleen controleren, niets opslaan')
     .option('--te-laat', 'na de deadline of na facturering toch importeren (de rijen krijgen te laat)')
@@ -287,5 +303,32 @@ export function buildProgram(): Command {
     .option('--plaats <plaats>', 'plaats')
     .action(run('db', () => import('../commands/contract/teken.js').then((m) => m.contractTeken)));
 
+  for (const [path, lines] of Object.entries(EXAMPLES)) {
+    const command = findCommand(program, path ? path.split(' ') : []);
+    if (command) command.addHelpText('after', `\nVoorbeelden:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`);
+  }
   return program;
+}
+
+/** The command at a path of names (`['factuur', 'run']`), or undefined. */
+export function findCommand(program: Command, names: readonly string[]): Command | undefined {
+  let command: Command | undefined = program;
+  for (const name of names) command = command?.commands.find((c) => c.name() === name);
+  return command;
+}
+
+/**
+ * `gob help <opdracht...>` as `gob <opdracht...> --help`, so that it reaches subcommands too
+ * (`gob help factuur run`), and an unknown name is named instead of answered with the overview.
+ */
+export function helpArguments(program: Command, argv: readonly string[]): string[] {
+  if (argv[0] !== 'help' || argv.length < 2) return [...argv];
+  const names = argv.slice(1).filter((a) => !a.startsWith('-'));
+  for (let i = 0; i < names.length; i++) {
+    if (!findCommand(program, names.slice(0, i + 1))) {
+      const what = names.slice(0, i + 1).join(' ');
+      throw new UsageError(`Onbekende opdracht '${what}'. Zie 'gob ${i === 0 ? '' : `${names.slice(0, i).join(' ')} `}--help' voor de opdrachten.`);
+    }
+  }
+  return [...names, '--help'];
 }

@@ -1,11 +1,13 @@
 import { formatEuro } from '../../domain/money.js';
 import { parseCode } from '../../domain/values.js';
 import type { Deps } from '../deps.js';
+import { checkFilterCodes } from '../filters.js';
 import { parseOptional } from '../options.js';
 
 /** `gob betaling list [--ouder]`: payments, collections and stornos with what they paid. */
 export async function betalingList(opts: { ouder?: string }, deps: Deps) {
   const ouder = parseOptional('ouder', opts.ouder, parseCode);
+  await checkFilterCodes(deps.db, { ouder });
   let q = deps.db.selectFrom('betaling').selectAll().orderBy('datum').orderBy('id');
   if (ouder) q = q.where('ouder', '=', ouder);
   const rows = await q.execute();

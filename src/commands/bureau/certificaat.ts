@@ -46,7 +46,8 @@ export async function certificaatMaken(opts: { out?: string; force?: boolean }, 
   fs.writeFileSync(out, der, { mode: 0o600 });
   const set = !bureau.certificaat;
   await inTransaction(deps.db, async (trx) => {
-    if (set) await updateBureau(trx, { certificaat: out });
+    // Stored absolute: a path relative to today's folder would not be found from another one.
+    if (set) await updateBureau(trx, { certificaat: path.resolve(out) });
     await writeLog(trx, deps, `testcertificaat gemaakt: ${out}${set ? ' (ingesteld als certificaat van het bureau)' : ''}`);
   });
   deps.out.line(`Zelfondertekend testcertificaat geschreven naar ${out} (geldig tot ${addMonths(deps.today, 24)}).`);

@@ -10,6 +10,7 @@ import { showValue } from '../../domain/values.js';
 import { Refused, ValueError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { withDefaults } from './record.js';
+import { aantal } from '../../cli/output.js';
 
 export interface ImportError {
   regel: number;
@@ -58,7 +59,7 @@ export function rowToRecord(columns: (Field | null)[], row: CsvRow, err: (veld: 
     return { rec, maskedBsn, ok: false };
   }
   if (cells.length !== columns.length) {
-    err('csv', `${cells.length} ${cells.length === 1 ? 'cel' : 'cellen'}, maar de kopregel heeft ${columns.length} kolommen; controleer het scheidingsteken en de aanhalingstekens`);
+    err('csv', `${aantal(cells.length, 'cel', 'cellen')}, maar de kopregel heeft ${aantal(columns.length, 'kolom', 'kolommen')}; controleer het scheidingsteken en de aanhalingstekens`);
     return { rec, maskedBsn, ok: false };
   }
   cells.forEach((cell, i) => {
@@ -93,6 +94,7 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
   let rijen = 0;
   let nieuw = 0;
   let gewijzigd = 0;
+  let ongewijzigd = 0;
   const seen = new Map<string, number>();
   await inTransaction(
     deps.db,
@@ -133,7 +135,10 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
           fouten.push(...rowErrors);
           continue;
         }
-        if (existing) {
+        if (existing && Object.entries(given).every(([column, value]) => existing[column] === value)) {
+          // Re-importing an unchanged export is a no-op: nothing written, nothing in the log.
+          ongewijzigd++;
+        } else if (existing) {
           await updateRecord(trx, entity, String(rec.code), given);
           gewijzigd++;
         } else {
@@ -145,16 +150,16 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
       if (rijen === 0) throw new Refused(`Het bestand ${opts.file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
       if (fouten.length > 0) {
         throw new Refused(
-          `De import is geweigerd: ${fouten.length} ${fouten.length === 1 ? 'fout' : 'fouten'}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
+          `De import is geweigerd: ${aantal(fouten.length, 'fout', 'fouten')}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
           formatImportErrors(fouten),
           { bestand: opts.file, rijen, fouten },
         );
       }
-      await writeLog(trx, deps, `${entity.name} import ${opts.file}: ${nieuw} nieuw, ${gewijzigd} gewijzigd`);
+      if (nieuw + gewijzigd > 0) await writeLog(trx, deps, `${entity.name} import ${opts.file}: ${nieuw} nieuw, ${gewijzigd} gewijzigd`);
     },
     { dryRun: Boolean(opts.dryRun) },
   ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
-  deps.out.line(`${prefix}: ${rijen} rijen uit ${opts.file}: ${nieuw} nieuw, ${gewijzigd} gewijzigd.`);
-  return { bestand: opts.file, rijen, nieuw, gewijzigd, dryRun: Boolean(opts.dryRun), fouten };
+  deps.out.line(`${prefix}: ${aantal(rijen, 'rij', 'rijen')} uit ${opts.file}: ${nieuw} nieuw, ${gewijzigd} gewijzigd, ${ongewijzigd} ongewijzigd.`);
+  return { bestand: opts.file, rijen, nieuw, gewijzigd, ongewijzigd, dryRun: Boolean(opts.dryRun), fouten };
 }

@@ -2,7 +2,9 @@ import type { Entity, EntityName } from '../../domain/fields.js';
 import { listRecords } from '../../db/repo/register.js';
 import { csvLine } from '../../csv/write.js';
 import type { Deps } from '../deps.js';
+import { checkFilterCodes } from '../filters.js';
 import { recordToJson, recordToText } from './record.js';
+import { aantal } from '../../cli/output.js';
 
 export interface ListOptions {
   gastouder?: string;
@@ -22,6 +24,7 @@ const SUMMARY: Record<EntityName, string[]> = {
 };
 
 export async function listRecordsCommand(entity: Entity, opts: ListOptions, deps: Deps) {
+  await checkFilterCodes(deps.db, { gastouder: opts.gastouder, ouder: opts.ouder, kind: opts.kind });
   const recs = await listRecords(deps.db, entity, {
     gastouder: opts.gastouder,
     ouder: opts.ouder,
@@ -39,7 +42,7 @@ export async function listRecordsCommand(entity: Entity, opts: ListOptions, deps
     fields.map((f) => ({ key: f.name, title: f.name, align: f.type.cent ? 'right' : 'left' })),
     recs.map((rec) => Object.fromEntries(fields.map((f) => [f.name, recordToText(f, rec, { toonBsn })]))),
   );
-  deps.out.line(`${recs.length} ${recs.length === 1 ? entity.name : plural(entity.name)}`);
+  deps.out.line(`${aantal(recs.length, entity.name, plural(entity.name))}`);
   return recs.map((rec) => recordToJson(entity.fields, rec, { toonBsn }));
 }
 

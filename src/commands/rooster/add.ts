@@ -5,6 +5,7 @@ import { insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
 import type { Deps } from '../deps.js';
 import { type RawOptions, recordFromOptions, refuseProblems } from '../register/record.js';
 import { describeEntry, entryFromRecord, entryToJson } from './entry.js';
+import { aantal } from '../../cli/output.js';
 import { violationToJson } from './report.js';
 import { entrySlot, newSlotsViolations, refuseOrWarn } from './violations.js';
 
@@ -21,7 +22,7 @@ export async function roosterAdd(opts: RawOptions & { force?: boolean }, deps: D
     const findings = await newSlotsViolations(trx, slot ? [slot] : [], deps.today);
     await refuseOrWarn(trx, findings, Boolean(opts.force), deps.out, 'Het roosterblok');
     const forced = findings.violations.length > 0;
-    await writeLog(trx, deps, `rooster ${id} toegevoegd: ${describeEntry(entry)}${forced ? ` (--force, ${findings.violations.length} overtredingen)` : ''}`);
+    await writeLog(trx, deps, `rooster ${id} toegevoegd: ${describeEntry(entry)}${forced ? ` (--force, ${aantal(findings.violations.length, 'overtreding', 'overtredingen')})` : ''}`);
     deps.out.line(`Rooster ${id} toegevoegd: ${describeEntry(entry)}.`);
     return { ...entryToJson({ ...entry, id }), geforceerd: forced, overtredingen: findings.violations.map(violationToJson) };
   });

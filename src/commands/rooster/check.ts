@@ -5,6 +5,7 @@ import type { Deps } from '../deps.js';
 import { parseOptional } from '../options.js';
 import { violationToJson } from './report.js';
 import { CHECK_HORIZON_MONTHS, type Findings, renderFindings, roosterViolations, urenViolations } from './violations.js';
+import { aantal } from '../../cli/output.js';
 
 export interface CheckOptions {
   gastouder?: string;
@@ -41,10 +42,10 @@ export async function roosterCheck(opts: CheckOptions, deps: Deps) {
   }
   const json = findings.violations.map(violationToJson);
   if (findings.violations.length === 0) {
-    deps.out.line(`Geen overtredingen in ${scope} (${findings.checked} ${findings.checked === 1 ? 'gastouder' : 'gastouders'} gecontroleerd).`);
+    deps.out.line(`Geen overtredingen in ${scope} (${aantal(findings.checked, 'gastouder', 'gastouders')} gecontroleerd).`);
     return json;
   }
   deps.out.line(`Overtredingen in ${scope}:\n`);
   if (!deps.out.json) deps.out.raw(await renderFindings(deps.db, findings));
-  throw new ChecksFailed(`${findings.violations.length} ${findings.violations.length === 1 ? 'overtreding' : 'overtredingen'} gevonden.`, json);
+  throw new ChecksFailed(`${aantal(findings.violations.length, 'overtreding', 'overtredingen')} gevonden.`, json);
 }

@@ -9,6 +9,7 @@ import { formatImportErrors, type ImportError, importProgress, mapHeader, rowToR
 import { entryFromRecord } from './entry.js';
 import { violationToJson } from './report.js';
 import { entrySlot, newSlotsViolations, refuseOrWarn } from './violations.js';
+import { aantal } from '../../cli/output.js';
 
 /**
  * `gob rooster import <file.csv> [--dry-run]`: rooster entries have no code, so the file replaces
@@ -55,7 +56,7 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean; forc
       if (rijen === 0) throw new Refused(`Het bestand ${opts.file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
       if (fouten.length > 0) {
         throw new Refused(
-          `De import is geweigerd: ${fouten.length} ${fouten.length === 1 ? 'fout' : 'fouten'}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
+          `De import is geweigerd: ${aantal(fouten.length, 'fout', 'fouten')}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
           formatImportErrors(fouten),
           { bestand: opts.file, rijen, fouten },
         );
@@ -69,11 +70,11 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean; forc
       const findings = await newSlotsViolations(trx, slots, deps.today);
       await refuseOrWarn(trx, findings, Boolean(opts.force), deps.out, 'De import');
       overtredingen = findings.violations.map(violationToJson);
-      await writeLog(trx, deps, `rooster import ${opts.file}: ${rijen} blokken${overtredingen.length ? ` (--force, ${overtredingen.length} overtredingen)` : ''} voor ${[...replaced].join(', ')}`);
+      await writeLog(trx, deps, `rooster import ${opts.file}: ${aantal(rijen, 'blok', 'blokken')}${overtredingen.length ? ` (--force, ${aantal(overtredingen.length, 'overtreding', 'overtredingen')})` : ''} voor ${[...replaced].join(', ')}`);
     },
     { dryRun: Boolean(opts.dryRun) },
   ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
-  deps.out.line(`${prefix}: ${rijen} roosterblokken uit ${opts.file}; vervangen: het rooster van ${replaced.size} ${replaced.size === 1 ? 'koppeling/kind' : 'koppelingen/kinderen'}.`);
+  deps.out.line(`${prefix}: ${aantal(rijen, 'roosterblok', 'roosterblokken')} uit ${opts.file}; vervangen: het rooster van ${aantal(replaced.size, 'koppeling/kind', 'koppelingen/kinderen')}.`);
   return { bestand: opts.file, rijen, vervangen: [...replaced], dryRun: Boolean(opts.dryRun), fouten, overtredingen };
 }

@@ -2,9 +2,11 @@ import { ROOSTER_FIELDS } from '../../domain/fields.js';
 import { listRooster } from '../../db/repo/rooster.js';
 import { csvLine } from '../../csv/write.js';
 import type { Deps } from '../deps.js';
+import { checkFilterCodes } from '../filters.js';
 
 /** `gob rooster list [--gastouder] [--koppeling] [--kind] [--csv]`. */
 export async function roosterList(opts: { gastouder?: string; koppeling?: string; kind?: string; csv?: boolean }, deps: Deps) {
+  await checkFilterCodes(deps.db, { gastouder: opts.gastouder, koppeling: opts.koppeling, kind: opts.kind });
   const rows = await listRooster(deps.db, opts);
   if (opts.csv) {
     deps.out.raw(csvLine(ROOSTER_FIELDS.map((f) => f.name)));

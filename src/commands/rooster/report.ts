@@ -2,12 +2,13 @@
 // ranges, time windows and each rule explained in Dutch. Pure, so it is golden-tested.
 import { ageInMonths, ageInYears, type Datum } from '../../domain/calendar.js';
 import { LIMIETEN, type Regel, type Violation } from '../../domain/rules.js';
+import { aantal } from '../../cli/output.js';
 
 const DAGNAAM: Record<string, string> = { ma: 'maandag', di: 'dinsdag', wo: 'woensdag', do: 'donderdag', vr: 'vrijdag', za: 'zaterdag', zo: 'zondag' };
 
 export function explainRule(v: Pick<Violation, 'regel' | 'aantal' | 'maximum'>): string {
   const n = v.aantal;
-  const kinderen = (k: number) => (k === 1 ? '1 kind' : `${k} kinderen`);
+  const kinderen = (k: number) => aantal(k, 'kind', 'kinderen');
   const texts: Record<Regel, string> = {
     'max-totaal': `${kinderen(n)} tegelijk; maximaal ${LIMIETEN.totaal} kinderen, eigen kinderen onder 10 jaar meegeteld`,
     'max-onder-4': `${kinderen(n)} jonger dan 4 jaar; maximaal ${LIMIETEN.onder4}`,
@@ -48,7 +49,7 @@ export function renderViolations(
   for (const v of violations) byGastouder.set(v.gastouder, [...(byGastouder.get(v.gastouder) ?? []), v]);
   for (const [code, list] of byGastouder) {
     const g = gastouders.get(code);
-    lines.push(`${g ? `${g.naam} (${code})` : code}: ${list.length === 1 ? '1 overtreding' : `${list.length} overtredingen`}`);
+    lines.push(`${g ? `${g.naam} (${code})` : code}: ${aantal(list.length, 'overtreding', 'overtredingen')}`);
     for (const v of list) {
       lines.push(`  ${whenText(v)}, ${v.van}-${v.tot}: ${v.regel}`);
       lines.push(`    ${explainRule(v)}`);
@@ -61,7 +62,7 @@ export function renderViolations(
     lines.push('');
   }
   const n = violations.length;
-  lines.push(`${n === 1 ? '1 overtreding' : `${n} overtredingen`} bij ${byGastouder.size === 1 ? '1 gastouder' : `${byGastouder.size} gastouders`}.`);
+  lines.push(`${aantal(n, 'overtreding', 'overtredingen')} bij ${aantal(byGastouder.size, 'gastouder', 'gastouders')}.`);
   return `${lines.join('\n')}\n`;
 }
 

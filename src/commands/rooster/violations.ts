@@ -7,6 +7,7 @@ import { type GastouderRuleInput, loadChildNames, loadRuleInput, loadUrenSlots }
 import { type ReportGastouder, renderViolations, violationToJson } from './report.js';
 import { Refused } from '../../errors.js';
 import type { Output } from '../../cli/output.js';
+import { aantal } from '../../cli/output.js';
 
 /** How far ahead `rooster check` looks by default, and a new open-ended rooster entry is checked. */
 export const CHECK_HORIZON_MONTHS = 12;
@@ -111,7 +112,7 @@ export async function refuseOrWarn(db: Db, findings: Findings, force: boolean, o
   const n = findings.violations.length;
   if (n === 0) return;
   const report = (await renderFindings(db, findings)).trimEnd().split('\n');
-  const count = n === 1 ? '1 overtreding' : `${n} overtredingen`;
+  const count = aantal(n, 'overtreding', 'overtredingen');
   if (!force) {
     throw new Refused(`${what} is geweigerd: ${count} van de regels voor kinderen bij één gastouder; er is niets opgeslagen. Pas het rooster aan, of sla het toch op met --force.`, report, {
       opgeslagen: false,

@@ -2,12 +2,15 @@ import { formatEuro } from '../../domain/money.js';
 import { parseCode } from '../../domain/values.js';
 import { listUitbetalingen } from '../../db/repo/uitbetaling.js';
 import type { Deps } from '../deps.js';
+import { checkFilterCodes } from '../filters.js';
 import { parseOptional } from '../options.js';
 import { uitbetalingJson } from './document.js';
 
 /** `gob uitbetaling list [--gastouder]`. */
 export async function uitbetalingList(opts: { gastouder?: string }, deps: Deps) {
-  const rows = await listUitbetalingen(deps.db, { gastouder: parseOptional('gastouder', opts.gastouder, parseCode) });
+  const gastouder = parseOptional('gastouder', opts.gastouder, parseCode);
+  await checkFilterCodes(deps.db, { gastouder });
+  const rows = await listUitbetalingen(deps.db, { gastouder });
   deps.out.table(
     [
       { key: 'nummer', title: 'nummer' },

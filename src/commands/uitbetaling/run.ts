@@ -8,6 +8,7 @@ import { zorgregels } from '../../db/repo/kas.js';
 import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
 import { parseOptional } from '../options.js';
+import { aantal } from '../../cli/output.js';
 
 /**
  * `gob uitbetaling run [--datum] [--dry-run]`: one payout per gastouder of the care lines of paid
@@ -62,9 +63,9 @@ export async function uitbetalingRun(opts: { datum?: string; dryRun?: boolean },
       ],
       made.map((m) => ({ nummer: m.nummer ?? '(proef)', gastouder: m.gastouder, bedrag: formatEuro(m.bedragCent), laat: m.teLaat ? 'TE LAAT' : '' })),
     );
-    deps.out.line(`${dryRun ? 'Proef (--dry-run, niets opgeslagen)' : 'Gemaakt'}: ${made.length} uitbetalingen op ${datum}, samen ${formatEuro(made.reduce((s, m) => s + m.bedragCent, 0))}.`);
+    deps.out.line(`${dryRun ? 'Proef (--dry-run, niets opgeslagen)' : 'Gemaakt'}: ${aantal(made.length, 'uitbetaling', 'uitbetalingen')} op ${datum}, samen ${formatEuro(made.reduce((s, m) => s + m.bedragCent, 0))}.`);
     const late = made.filter((m) => m.teLaat);
-    if (late.length > 0) deps.out.warn(`Let op: ${late.length} ${late.length === 1 ? 'uitbetaling is' : 'uitbetalingen zijn'} te laat (na de uiterste datum van een regel).`);
+    if (late.length > 0) deps.out.warn(`Let op: ${aantal(late.length, 'uitbetaling is', 'uitbetalingen zijn')} te laat (na de uiterste datum van een regel).`);
   }
   return { datum, dryRun, uitbetalingen: made.map((m) => ({ nummer: m.nummer, gastouder: m.gastouder, datum, bedragCent: m.bedragCent, teLaat: m.teLaat })) };
 }

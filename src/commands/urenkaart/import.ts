@@ -15,6 +15,7 @@ import { parseOptional } from '../options.js';
 import { formatImportErrors, type ImportError, importProgress } from '../register/import.js';
 import { explainRule, violationToJson } from '../rooster/report.js';
 import { renderFindings } from '../rooster/violations.js';
+import { aantal } from '../../cli/output.js';
 
 export interface UrenkaartImportOptions {
   file: string;
@@ -165,7 +166,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
               continue;
             }
             if (cells.length !== source.header.length) {
-              err('csv', `${cells.length} ${cells.length === 1 ? 'cel' : 'cellen'}, maar de kopregel heeft ${source.header.length} kolommen; controleer het scheidingsteken en de aanhalingstekens`);
+              err('csv', `${aantal(cells.length, 'cel', 'cellen')}, maar de kopregel heeft ${aantal(source.header.length, 'kolom', 'kolommen')}; controleer het scheidingsteken en de aanhalingstekens`);
               continue;
             }
             const before = fouten.length;
@@ -270,13 +271,13 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
         summary.minuten = minuten;
         if (opts.strict && waarschuwingen.length > 0) {
           throw new Refused(
-            `${waarschuwingen.length} ${waarschuwingen.length === 1 ? 'waarschuwing' : 'waarschuwingen'} en --strict: er is niets opgeslagen.`,
+            `${aantal(waarschuwingen.length, 'waarschuwing', 'waarschuwingen')} en --strict: er is niets opgeslagen.`,
             await warningLines(trx, waarschuwingen, violations),
             { ...summary, fouten, waarschuwingen },
           );
         }
         if (waarschuwingen.length > 0) {
-          deps.out.warn(`Let op: ${waarschuwingen.length} ${waarschuwingen.length === 1 ? 'waarschuwing' : 'waarschuwingen'} (de uren zijn wel ${opts.dryRun ? 'goed bevonden' : 'opgeslagen'}):`);
+          deps.out.warn(`Let op: ${aantal(waarschuwingen.length, 'waarschuwing', 'waarschuwingen')} (de uren zijn wel ${opts.dryRun ? 'goed bevonden' : 'opgeslagen'}):`);
           // A person reads the first screenful; --json has every warning.
           const lines = await warningLines(trx, waarschuwingen.slice(0, MAX_SHOWN), violations.slice(0, MAX_SHOWN));
           for (const line of lines) deps.out.warn(line ? `  ${line}` : '');
@@ -304,7 +305,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
         await writeLog(
           trx,
           deps,
-          `urenkaart import ${opts.file}: ${maand}, ${rows.length} rijen van ${inFile.size} gastouder(s)${teLaat ? ', te laat (--te-laat)' : ''}${waarschuwingen.length ? `, ${waarschuwingen.length} waarschuwingen` : ''}`,
+          `urenkaart import ${opts.file}: ${maand}, ${aantal(rows.length, 'rij', 'rijen')} van ${aantal(inFile.size, 'gastouder', 'gastouders')}${teLaat ? ', te laat (--te-laat)' : ''}${waarschuwingen.length ? `, ${aantal(waarschuwingen.length, 'waarschuwing', 'waarschuwingen')}` : ''}`,
         );
       },
       { dryRun: Boolean(opts.dryRun) },
@@ -314,7 +315,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
   }
   const s = summary;
   deps.out.line(
-    `${opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd'}: urenkaarten van ${s.maand} uit ${opts.file}: ${s.rijen} ${s.rijen === 1 ? 'rij' : 'rijen'}, ${s.gastouders} ${s.gastouders === 1 ? 'gastouder' : 'gastouders'}, ${formatUren(s.minuten)} uur${s.teLaat ? ' (te laat, met --te-laat)' : ''}.`,
+    `${opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd'}: urenkaarten van ${s.maand} uit ${opts.file}: ${aantal(s.rijen, 'rij', 'rijen')}, ${aantal(s.gastouders, 'gastouder', 'gastouders')}, ${formatUren(s.minuten)} uur${s.teLaat ? ' (te laat, met --te-laat)' : ''}.`,
   );
   return { ...s, dryRun: Boolean(opts.dryRun), fouten, waarschuwingen };
 }
@@ -322,7 +323,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
 function importRefused(fouten: ImportError[], summary: object, waarschuwingen: Waarschuwing[]): Refused {
   fouten.sort((a, b) => a.regel - b.regel);
   return new Refused(
-    `De import is geweigerd: ${fouten.length} ${fouten.length === 1 ? 'fout' : 'fouten'}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
+    `De import is geweigerd: ${aantal(fouten.length, 'fout', 'fouten')}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
     formatImportErrors(fouten),
     { ...summary, gastouders: 0, minuten: 0, fouten, waarschuwingen },
   );

@@ -1,0 +1,2 @@
+export function shellWord(word: string): string;
+export function shellLine(words: readonly string[]): string;
