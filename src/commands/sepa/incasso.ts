@@ -1,3 +1,4 @@
+import { aantal } from '../../cli/output.js';
 import path from 'node:path';
 import { allocate } from '../../domain/kas.js';
 import { formatEuro } from '../../domain/money.js';
@@ -146,7 +147,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       inhoud,
       aangemaakt: deps.now,
     });
-    await writeLog(trx, deps, `SEPA-incasso ${bericht} op ${incassodatum}: ${incasso.length} ouders, ${formatEuro(totaal)}, ${out}`);
+    await writeLog(trx, deps, `SEPA-incasso ${bericht} op ${incassodatum}: ${aantal(incasso.length, 'ouder', 'ouders')}, ${formatEuro(totaal)}, ${out}`);
     stage(deps, 'geboekt');
     return { bericht, incasso, inhoud };
   });
@@ -164,7 +165,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       ],
       result.incasso.map((i) => ({ ouder: i.ouder, volgorde: i.volgorde, bedrag: formatEuro(i.bedragCent), omschrijving: i.omschrijving })),
     );
-    deps.out.line(`Incassobestand ${out} (${formaat}, ${result.bericht}): ${result.incasso.length} incasso's, samen ${formatEuro(total)}, op ${incassodatum}.`);
+    deps.out.line(`Incassobestand ${out} (${formaat}, ${result.bericht}): ${aantal(result.incasso.length, 'incasso', "incasso's")}, samen ${formatEuro(total)}, op ${incassodatum}.`);
   }
   return { bestand: result.bericht ? out : null, bericht: result.bericht, formaat, incassodatum, aantal: result.incasso.length, totaalCent: total, incasso: result.incasso, waarschuwingen };
 }

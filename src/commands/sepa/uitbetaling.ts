@@ -1,3 +1,4 @@
+import { aantal } from '../../cli/output.js';
 import path from 'node:path';
 import { formatEuro } from '../../domain/money.js';
 import { type OverboekingFormaat, overboekingXml } from '../../domain/sepa.js';
@@ -103,7 +104,7 @@ export async function sepaUitbetaling(opts: { uitbetaling?: string[]; datum?: st
   });
   for (const w of waarschuwingen) deps.out.warn(`Let op: ${w}.`);
   writeBookedFile(deps, result.bericht, out, result.inhoud, force);
-  deps.out.line(`Overboekingsbestand ${out} (${formaat}, ${result.bericht}): ${result.aantal} uitbetalingen, samen ${formatEuro(result.totaalCent)}, uitvoerdatum ${result.uitvoerdatum}.`);
+  deps.out.line(`Overboekingsbestand ${out} (${formaat}, ${result.bericht}): ${aantal(result.aantal, 'uitbetaling', 'uitbetalingen')}, samen ${formatEuro(result.totaalCent)}, uitvoerdatum ${result.uitvoerdatum}.`);
   const { inhoud: _, ...json } = result;
   return { ...json, waarschuwingen };
 }
