@@ -42,7 +42,7 @@ async function databaseAt0002(): Promise<string> {
 describe('migration 0003: bank files made before it', () => {
   it('lists them without content, links the payouts it can know, and continues each series past every id used', async () => {
     const { store, applied } = await createOrMigrateDatabase(await databaseAt0002());
-    expect(applied).toEqual(['0003_bankbestand']);
+    expect(applied[0]).toBe('0003_bankbestand'); // and every later migration
     const deps = { db: store.db, sqlite: store.sqlite, today: '2026-12-10', now: '2026-12-10T10:00:00.000Z', user: 't', command: 't', dbFile: store.file, out: createOutput({ json: true }), prompts: null, yes: false };
     expect(await sepaList({}, deps)).toEqual([
       { berichtId: 'GOB-INC-2026-00001', soort: 'incasso', datum: '2026-11-20', aantal: 2, totaalCent: 3000, bestand: 'incasso.xml' },
