@@ -7,12 +7,30 @@ export type OverboekingFormaat = 'pain.001.001.09' | 'pain.001.001.03';
 
 /**
  * Text restricted to the SEPA character set (a-z A-Z 0-9 / - ? : ( ) . , ' + space): letters lose
- * their accents (Łukasz Wałęsa → Lukasz Walesa), anything else becomes a space.
+ * their accents (Łukasz Wałęsa → Lukasz Walesa), anything else becomes a space. Longer than `max`,
+ * it is cut at the last space that fits (CONTRACT §6: never in the middle of a word or a number);
+ * only a single word longer than the field is cut inside it, as nothing else would fit.
  */
 export function sepaText(text: string, max = 140): string {
   const special: Record<string, string> = { ł: 'l', Ł: 'L', ı: 'i', ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D', '&': '+' };
   const plain = [...text.normalize('NFD').replace(/\p{M}/gu, '')].map((c) => special[c] ?? c).join('');
-  return plain.replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
+  const clean = plain.replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const space = clean.lastIndexOf(' ', max);
+  return space > 0 ? clean.slice(0, space) : clean.slice(0, max);
+}
+
+/**
+ * The remittance text of a collection: the invoices it pays (and the credits it sets off). When
+ * every number does not fit in `max`, a list names the first and the last and how many
+ * ("facturen 2026-00001 t/m 2026-00015 (15)"); the bureau's name goes first when there is room.
+ */
+export function incassoOmschrijving(bureau: string, betaald: readonly string[], verrekend: readonly string[], max = 140): string {
+  const lijst = (label: string, nummers: readonly string[], kort: boolean) =>
+    nummers.length === 0 ? '' : kort && nummers.length > 1 ? `${label} ${nummers[0]} t/m ${nummers.at(-1)} (${nummers.length})` : `${label} ${nummers.join(' ')}`;
+  const delen = (kort: boolean) => [lijst('facturen', betaald, kort), lijst('verrekend', verrekend, kort)].filter(Boolean).join(' ');
+  const kandidaten = [`${bureau} ${delen(false)}`, `${bureau} ${delen(true)}`, delen(true)];
+  return kandidaten.find((k) => sepaText(k, Number.MAX_SAFE_INTEGER).length <= max) ?? delen(true);
 }
 
 export const MANDAAT_TOEGESTAAN = "1 tot 35 tekens: letters, cijfers, spatie en / - ? : ( ) . , ' + (geen dubbele spaties, niet beginnend of eindigend met een spatie)";

@@ -2,7 +2,7 @@ import { aantal } from '../../cli/output.js';
 import path from 'node:path';
 import { allocate } from '../../domain/kas.js';
 import { formatEuro } from '../../domain/money.js';
-import { type IncassoFormaat, incassoXml, type Incasso, isSepaMandaat, MANDAAT_TOEGESTAAN } from '../../domain/sepa.js';
+import { type IncassoFormaat, type Incasso, incassoOmschrijving, incassoXml, isSepaMandaat, MANDAAT_TOEGESTAAN } from '../../domain/sepa.js';
 import { target2OpOfNa, target2Sluiting, volgendeTarget2Dag } from '../../domain/target2.js';
 import { parseDate } from '../../domain/values.js';
 import { ValueError, Refused, UsageError } from '../../errors.js';
@@ -113,7 +113,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
         iban: o.iban,
         mandaat: o.mandaat,
         mandaatDatum: o.mandaat_datum,
-        omschrijving: `${bureau.naam} facturen ${betaald.join(' ')}${verrekend.length ? ` verrekend ${verrekend.join(' ')}` : ''}`,
+        omschrijving: incassoOmschrijving(bureau.naam!, betaald, verrekend),
         volgorde: eerdere.has(o.mandaat) ? 'RCUR' : 'FRST',
       });
     }
