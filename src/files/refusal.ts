@@ -112,7 +112,7 @@ export function databaseRefusal(error: unknown, file: string): unknown {
   if (base === 'SQLITE_BUSY' || base === 'SQLITE_PROTOCOL') {
     return new Refused(`De database ${file} is bezet door een ander gob-proces en kwam niet op tijd vrij. ${nothing}; probeer het opnieuw.`);
   }
-  if (base === 'SQLITE_FULL' || base === 'ENOSPC') return new Refused(`De schijf van de database ${file} is vol. ${nothing}; maak ruimte vrij of verplaats de database naar een andere schijf, en probeer het opnieuw.`);
+  if (base === 'SQLITE_FULL' || base === 'ENOSPC' || ((base === 'SQLITE_IOERR' || base === 'SQLITE_CANTOPEN') && nearlyFull(folder))) return new Refused(`De schijf van de database ${file} is vol. ${nothing}; maak ruimte vrij of verplaats de database naar een andere schijf, en probeer het opnieuw.`);
   if (base === 'SQLITE_NOTADB') return new Refused(`${file} is geen gob-database: geen SQLite-bestand, of versleuteld of beschadigd. Kies het juiste bestand met --db (of GOB_DB), of zet een backup terug.`);
   if (base === 'SQLITE_CORRUPT') return new Refused(`De database ${file} is beschadigd. ${nothing}. Zet een backup terug (gemaakt met 'gob backup') en probeer het opnieuw.`);
   // SQLite writes beside the database (file-wal, file-shm, file-journal): a read-only folder
@@ -128,6 +128,19 @@ export function databaseRefusal(error: unknown, file: string): unknown {
     );
   }
   return new Refused(`De database ${file} kan niet gebruikt worden: ${found.reason}. ${nothing}; ${found.fix}.`);
+}
+
+/**
+ * SQLite says 'disk I/O error' when even its shared-memory file (-shm, 32 kB) cannot be made: on
+ * a disk with less free space than that, a full disk is the cause.
+ */
+function nearlyFull(folder: string): boolean {
+  try {
+    const { bavail, bsize } = fs.statfsSync(folder);
+    return bavail * bsize < 256 * 1024;
+  } catch {
+    return false;
+  }
 }
 
 function writableFile(file: string): boolean {

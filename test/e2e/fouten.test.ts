@@ -1,0 +1,185 @@
+// What the operating system and SQLite refuse, files written, and interrupts, through the built
+// CLI (CONTRACT §1 "Exit codes", "Files written"). A full disk is a small tmpfs and a read-only
+// file or folder a read-only bind mount, each in a private mount namespace (`unshare -m`) that
+// vanishes with the command: the tests run as root, for whom chmod makes nothing read-only.
+// Ctrl-C and Ctrl-D are typed at a real prompt under a pseudo-terminal (python3's pty module).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TODAY, demo, demoBureau } from '../demo.js';
+import { GOB, type GobResult, gob, tempDir } from '../helpers.js';
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  const e = { ...process.env } as Record<string, string>;
+  delete e.GOB_DB;
+  delete e.CI;
+  return { ...e, NO_COLOR: '1', GOB_TODAY: '2026-11-23', ...extra };
+}
+
+/** Can this machine make private mounts (root with CAP_SYS_ADMIN, unshare present)? */
+const MOUNTS = (() => {
+  const dir = tempDir('gob-mount-probe-');
+  const r = spawnSync('unshare', ['-m', 'sh', '-c', `mount -t tmpfs -o size=64k tmpfs "${dir}" && mount --bind -o ro "${dir}" "${dir}"`]);
+  return r.status === 0;
+})();
+const SKIP_MOUNTS = 'needs private mounts (unshare -m, mount -t tmpfs) to make a full or read-only disk: run as root with CAP_SYS_ADMIN';
+
+/**
+ * Run gob in a private mount namespace: `setup` (shell) makes the mounts, then gob runs, then
+ * `after` (shell) looks at the result while the mounts still exist; its output is `after`.
+ */
+function gobMounted(cwd: string, setup: string, args: string[], after = 'true', extra: Record<string, string> = {}): GobResult & { after: string } {
+  const io = tempDir('gob-io-');
+  const [out, err, rc, look] = ['out', 'err', 'rc', 'after'].map((f) => path.join(io, f));
+  const script = `set -e\n${setup}\nset +e\n"$0" "$@" >"${out}" 2>"${err}"; echo $? >"${rc}"\n(${after}) >"${look}" 2>&1`;
+  const r = spawnSync('unshare', ['-m', 'sh', '-c', script, process.execPath, GOB, ...args], { cwd, env: env(extra), encoding: 'utf8' });
+  expect(r.status, `setup failed: ${r.stderr}`).toBe(0);
+  const read = (f: string) => fs.readFileSync(f, 'utf8');
+  return { code: Number(read(rc)), stdout: read(out), stderr: read(err), after: read(look) };
+}
+
+/** A tmpfs of `kb` at `folder` (made first), filled up to the last byte. */
+const fullDisk = (folder: string, kb = 64) => `mkdir -p ${folder}; mount -t tmpfs -o size=${kb}k tmpfs ${folder}; dd if=/dev/zero of=${folder}/.vol bs=1k count=${kb * 2} 2>/dev/null || true`;
+
+/** Dutch, with the cause, and no trace of a bug. */
+function refused(r: GobResult, message: RegExp): void {
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toMatch(/Interne fout|bug|Error|SQLITE_|E[A-Z]{3,}/);
+  expect(r.code, r.stderr).toBe(1);
+}
+
+describe('the database file: each OS and SQLite refusal is a Dutch refusal (exit 1)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir();
+    expect(gob(dir, ['init', '--naam', 'Bureau']).code).toBe(0);
+    expect(gob(dir, ['gastouder', 'add', '--naam', 'Anna', '--geboortedatum', '1980-01-01']).code).toBe(0);
+  });
+  const ADD = ['gastouder', 'add', '--naam', 'Bea', '--geboortedatum', '1981-01-01'];
+
+  it('--db pointing at a folder, for a command and for init', () => {
+    fs.mkdirSync(path.join(dir, 'map.sqlite'));
+    refused(gob(dir, ['--db', 'map.sqlite', 'gastouder', 'list']), /De database map\.sqlite is een map, geen bestand\. Geef het databasebestand met --db/);
+    refused(gob(dir, ['--db', 'map.sqlite', 'init']), /is een map/);
+  });
+
+  it('--db pointing at a file that is not SQLite, for a command and for init', () => {
+    fs.writeFileSync(path.join(dir, 'brief.txt'), 'Beste ouders, dit is geen database maar een brief van ruim honderd tekens lang, zodat SQLite de kop leest.\n'.repeat(5));
+    refused(gob(dir, ['--db', 'brief.txt', 'gastouder', 'list']), /brief\.txt is geen gob-database.*--db/);
+    refused(gob(dir, ['--db', 'brief.txt', 'init']), /brief\.txt is geen gob-database/);
+    expect(fs.readFileSync(path.join(dir, 'brief.txt'), 'utf8')).toMatch(/^Beste ouders/);
+  });
+
+  it('a database of a newer gob, for a command and for init, which leaves it as it is', () => {
+    fs.copyFileSync(path.join(dir, 'data', 'gob.sqlite'), path.join(dir, 'nieuw.sqlite'));
+    const sqlite = new SQLite(path.join(dir, 'nieuw.sqlite'));
+    sqlite.prepare("insert into kysely_migration (name, timestamp) values ('9999_later', '2030-01-01')").run();
+    sqlite.close();
+    refused(gob(dir, ['--db', 'nieuw.sqlite', 'gastouder', 'list']), /nieuwere versie van gob \(9999_later\)\. Werk gob bij/);
+    refused(gob(dir, ['--db', 'nieuw.sqlite', 'init']), /nieuwere versie van gob/);
+  });
+
+  it.skipIf(!MOUNTS)('a read-only database file: reading works, a change is refused naming the file and the fix', () => {
+    const ro = 'mount --bind -o ro data/gob.sqlite data/gob.sqlite';
+    const r = gobMounted(dir, ro, ADD, `"$0" ${GOB} gastouder list --json`);
+    refused(r, /De database data\/gob\.sqlite is alleen-lezen.*Geef schrijfrechten op het bestand, of werk met een kopie/);
+    expect(JSON.parse(r.after)).toHaveLength(1); // read under the same mount, and nothing stored
+  });
+
+  it.skipIf(!MOUNTS)('a read-only folder (or disk) with the database: named, with the fix', () => {
+    const r = gobMounted(dir, 'mount --bind -o ro data data', ADD);
+    refused(r, /De map .*\/data van de database is alleen-lezen.*Geef schrijfrechten op de map/);
+  });
+
+  it.skipIf(!MOUNTS)('a full disk under the database during an import: the cause is named and nothing is stored', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `Gastouder ${i} met een naam die ruimte vraagt;01-01-1980`);
+    fs.writeFileSync(path.join(dir, 'veel.csv'), ['naam;geboortedatum', ...rows].join('\n'));
+    // The database on a small disk, with only a few kB left.
+    const setup = 'mkdir -p vol; mount -t tmpfs -o size=400k tmpfs vol; cp data/gob.sqlite vol/; dd if=/dev/zero of=vol/.vol bs=1k count=120 2>/dev/null';
+    const r = gobMounted(dir, setup, ['--db', 'vol/gob.sqlite', 'gastouder', 'import', 'veel.csv'], `"$0" ${GOB} --db vol/gob.sqlite gastouder list --json`);
+    refused(r, /De schijf van de database vol\/gob\.sqlite is vol\. Er is niets opgeslagen; maak ruimte vrij/);
+    expect(JSON.parse(r.after)).toHaveLength(1);
+  });
+});
+
+const listing = (folder: string) => (fs.existsSync(folder) ? fs.readdirSync(folder).sort() : []);
+const INVOICES = ['2026-00001.pdf', '2026-00002.pdf', '2026-00003.pdf', '2026-00004.pdf', '2026-00005.pdf'];
+
+describe('files written: no overwrite without --force, no symbolic links, complete or not at all, 0600', () => {
+  let dir: string;
+  const run = (args: string[], extra: Record<string, string> = {}) => gob(dir, args, { ...DEMO_TODAY, ...extra });
+  beforeAll(() => {
+    dir = demoBureau({ facturen: true });
+  });
+
+  it('factuur pdf: an existing PDF refuses the whole batch before anything is written; --force replaces', () => {
+    expect(run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f']).code).toBe(0);
+    expect(listing(path.join(dir, 'f'))).toEqual(INVOICES);
+    for (const file of INVOICES) expect(fs.statSync(path.join(dir, 'f', file)).mode & 0o777).toBe(0o600);
+    fs.rmSync(path.join(dir, 'f', '2026-00003.pdf'));
+    refused(run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f']), /f\/2026-00001\.pdf bestaat al\. Kies een andere naam, of overschrijf met --force/);
+    expect(listing(path.join(dir, 'f'))).not.toContain('2026-00003.pdf'); // checked first: nothing written
+    expect(run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f', '--force']).code).toBe(0);
+    expect(listing(path.join(dir, 'f'))).toEqual(INVOICES); // and no temporary files beside them
+  });
+
+  it('a symbolic link at a target is refused and not followed, for every command that writes a file', () => {
+    const elsewhere = path.join(dir, 'elders.bin');
+    fs.mkdirSync(path.join(dir, 'l'));
+    fs.symlinkSync(elsewhere, path.join(dir, 'l', '2026-00004.pdf'));
+    for (const name of ['c.pdf', 'b.sqlite', 'cert.p12']) fs.symlinkSync(elsewhere, path.join(dir, 'l', name));
+    refused(run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'l', '--force']), /l\/2026-00004\.pdf is een symbolische koppeling/);
+    refused(run(['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'l/c.pdf', '--force']), /l\/c\.pdf is een symbolische koppeling/);
+    refused(run(['backup', 'l/b.sqlite', '--force']), /l\/b\.sqlite is een symbolische koppeling/);
+    refused(run(['bureau', 'certificaat-maken', '--out', 'l/cert.p12', '--force'], { GOB_CERTIFICAAT_WACHTWOORD: 'geheim' }), /l\/cert\.p12 is een symbolische koppeling/);
+    expect(fs.existsSync(elsewhere)).toBe(false);
+    expect(listing(path.join(dir, 'l'))).toEqual(['2026-00004.pdf', 'b.sqlite', 'c.pdf', 'cert.p12']);
+  });
+
+  it('contract pdf, backup and certificaat-maken: an existing file only with --force, written 0600', () => {
+    for (const [args, file] of [
+      [['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'overeenkomst.pdf'], 'overeenkomst.pdf'],
+      [['backup', 'kopie.sqlite'], 'kopie.sqlite'],
+      [['bureau', 'certificaat-maken', '--out', 'cert.p12'], 'cert.p12'],
+    ] as const) {
+      const extra = { GOB_CERTIFICAAT_WACHTWOORD: 'geheim' };
+      expect(run([...args], extra).code).toBe(0);
+      const before = fs.readFileSync(path.join(dir, file));
+      refused(run([...args], extra), new RegExp(`${file.replace('.', '\\.')} bestaat al.*--force`));
+      expect(fs.readFileSync(path.join(dir, file)).equals(before)).toBe(true);
+      expect(run([...args, '--force'], extra).code).toBe(0);
+      expect(fs.statSync(path.join(dir, file)).mode & 0o777).toBe(0o600);
+    }
+    expect(listing(dir).filter((f) => f.endsWith('.tmp') || f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it.skipIf(!MOUNTS)('a full disk: PDFs, contract, backup, certificate and incasso are refused in Dutch, with no file left, not even an empty one', () => {
+    const cases: [string[], string, RegExp][] = [
+      [['factuur', 'pdf', '--maand', '2026-10', '--out', 'vol/facturen'], 'vol/facturen', /Kan vol\/facturen\/2026-0000\d\.pdf niet schrijven: de schijf is vol\. Er is niets geschreven; maak ruimte vrij/],
+      [['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'vol/overeenkomst.pdf'], 'vol', /Kan vol\/overeenkomst\.pdf niet schrijven: de schijf is vol/],
+      [['backup', 'vol/kopie.sqlite'], 'vol', /Kan vol\/kopie\.sqlite niet schrijven: de schijf is vol/],
+      [['bureau', 'certificaat-maken', '--out', 'vol/cert.p12'], 'vol', /Kan vol\/cert\.p12 niet schrijven: de schijf is vol/],
+      // The bank files are written by src/commands/sepa (being reworked to store them with their booking).
+      [['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'vol/incasso.xml'], 'vol', /de schijf is vol/],
+    ];
+    for (const [args, folder, message] of cases) {
+      // The invoices get room for two of five PDFs: those two are removed again when the third fails.
+      const setup = args[0] === 'factuur' ? 'mkdir -p vol; mount -t tmpfs -o size=100k tmpfs vol; mkdir vol/facturen' : fullDisk('vol');
+      const r = gobMounted(dir, setup, args, `ls -A ${folder}`, { GOB_CERTIFICAAT_WACHTWOORD: 'geheim', GOB_TODAY: '2026-11-12' });
+      refused(r, message);
+      expect(r.after.split('\n').filter((f) => f && f !== '.vol' && f !== 'facturen'), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it.skipIf(!MOUNTS)('a full disk during an urenkaart import: SQLITE_FULL is named, not hidden by the failed rollback', () => {
+    // 36 kB left: enough to open the database (its -shm takes 32 kB), too little for the import.
+    const setup = 'mkdir -p vol; mount -t tmpfs -o size=1m tmpfs vol; cp data/gob.sqlite vol/; S=$(stat -c %s vol/gob.sqlite); dd if=/dev/zero of=vol/.vol bs=1k count=$(( (1024*1024 - S) / 1024 - 36 )) 2>/dev/null';
+    const args = ['--db', 'vol/gob.sqlite', 'urenkaart', 'import', demo('uren-2026-10-renee.csv'), '--te-laat', '--json'];
+    const r = gobMounted(dir, setup, args, `"$0" ${GOB} --db vol/gob.sqlite urenkaart list --maand 2026-10 --json`, { GOB_TODAY: '2026-11-12' });
+    refused(r, /De schijf van de database vol\/gob\.sqlite is vol\. Er is niets opgeslagen/);
+    // Nothing stored: the month's hours are those of before the import.
+    expect(r.after).toBe(gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--json'], DEMO_TODAY).stdout);
+  });
+});
