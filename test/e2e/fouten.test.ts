@@ -183,3 +183,114 @@ describe('files written: no overwrite without --force, no symbolic links, comple
     expect(r.after).toBe(gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--json'], DEMO_TODAY).stdout);
   });
 });
+
+describe('a batch of PDFs on worker threads that meets a full disk', () => {
+  it.skipIf(!MOUNTS)('says so in Dutch (the refusal crosses the thread boundary as data) and leaves no PDF of the batch', async () => {
+    const { buildBureau } = await import('../../bench/bureau.mjs');
+    const { writeUrenkaart } = await import('../../bench/urenkaart.mjs');
+    const dir = tempDir();
+    const { slots } = buildBureau(dir, { gastouders: 12, kinderenPerGastouder: 4, achterwacht: true });
+    writeUrenkaart(path.join(dir, 'uren.csv'), slots);
+    for (const args of [
+      ['bureau', 'set', '--adres', 'Straat 1', '--postcode', '1234 AB', '--plaats', 'Utrecht', '--kvk', '12345678', '--lrk', '123456789', '--iban', 'NL91ABNA0417164300'],
+      ['urenkaart', 'import', 'uren.csv'],
+      ['factuur', 'run', '--maand', '2026-10'],
+    ]) {
+      const r = gob(dir, args, DEMO_TODAY);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    // Room for a few of the 24 invoices: some workers write files before one meets the full disk.
+    const r = gobMounted(dir, 'mkdir -p vol; mount -t tmpfs -o size=300k tmpfs vol', ['factuur', 'pdf', '--maand', '2026-10', '--out', 'vol/maand'], 'ls -A vol/maand', DEMO_TODAY);
+    refused(r, /^Kan vol\/maand\/2026-\d{5}\.pdf niet schrijven: de schijf is vol\. Er is niets geschreven; maak ruimte vrij of kies een andere schijf\.\n$/);
+    expect(r.after).toBe('');
+  });
+});
+
+/**
+ * Run gob at a pseudo-terminal (a person at a keyboard): each step waits until the screen shows
+ * `wait`, then types `keys` (or sends SIGINT with `signal`). Returns the exit code and the screen.
+ */
+const PTY_DRIVER = `
+import json, os, pty, select, signal, sys, time
+args, steps = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(args[0], args)
+screen = b''
+def read_until(text, timeout):
+    global screen
+    end = time.time() + timeout
+    while time.time() < end and (text is None or text.encode() not in screen):
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            screen += chunk
+for step in steps:
+    read_until(step['wait'], 15)
+    screen += b'\\n<<<>>>\\n'
+    if step.get('signal'):
+        os.kill(pid, signal.SIGINT)
+    else:
+        os.write(fd, step['keys'].encode())
+read_until(None, 1.5)
+done, status = os.waitpid(pid, os.WNOHANG)
+if done == 0:  # still waiting for input: a failure of the test, not a hang of the suite
+    os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+print(json.dumps({'code': os.waitstatus_to_exitcode(status), 'screen': screen.decode(errors='replace')}))
+`;
+const PYTHON = spawnSync('python3', ['-c', 'import pty']).status === 0;
+
+function gobAtTerminal(cwd: string, args: string[], steps: { wait: string; keys?: string; signal?: boolean }[]): { code: number; screen: string } {
+  const r = spawnSync('python3', ['-c', PTY_DRIVER, JSON.stringify([process.execPath, GOB, ...args]), JSON.stringify(steps)], { cwd, env: env(), encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { code: number; screen: string };
+}
+
+describe.skipIf(!PYTHON)('at a prompt (under a pseudo-terminal; needs python3)', () => {
+  let dir: string;
+  const stored = () => JSON.parse(gob(dir, ['gastouder', 'list', '--json']).stdout) as { naam: string; geboortedatum: string }[];
+  beforeAll(() => {
+    dir = tempDir();
+    expect(gob(dir, ['init', '--naam', 'Bureau']).code).toBe(0);
+  });
+
+  it('Ctrl-C is exit 130 "afgebroken", nothing stored', () => {
+    const r = gobAtTerminal(dir, ['gastouder', 'add'], [{ wait: 'naam', keys: 'Anna\r' }, { wait: 'geboortedatum', keys: '\x03' }]);
+    expect(r.screen).toMatch(/Afgebroken; er is niets opgeslagen\./);
+    expect(r.code).toBe(130);
+    expect(stored()).toEqual([]);
+  });
+
+  it('Ctrl-D is exit 130 too (it used to end the run with exit 0)', () => {
+    const r = gobAtTerminal(dir, ['gastouder', 'add'], [{ wait: 'naam', keys: '\x04' }]);
+    expect(r.screen).toMatch(/Afgebroken/);
+    expect(r.code).toBe(130);
+    expect(stored()).toEqual([]);
+  });
+
+  it('SIGINT (kill -INT) while the command waits is exit 130, nothing stored', () => {
+    const r = gobAtTerminal(dir, ['gastouder', 'add'], [{ wait: 'naam', keys: 'Anna\r' }, { wait: 'geboortedatum', signal: true }]);
+    expect(r.screen).toMatch(/Afgebroken/);
+    expect(r.code).toBe(130);
+    expect(stored()).toEqual([]);
+  });
+
+  it('a rejected value is cleared, so the next one is typed on an empty line', () => {
+    const r = gobAtTerminal(dir, ['gastouder', 'add'], [
+      { wait: 'naam', keys: 'Anna\r' },
+      { wait: 'geboortedatum', keys: '31-02-1980\r' },
+      { wait: 'Toegestaan', keys: '01-03-1980\r' },
+      { wait: 'mag leeg', keys: '\x03' },
+    ]);
+    // Kept, the bad value would have become '31-02-198001-03-1980' and been refused again.
+    expect(r.screen).toMatch(/✔.*geboortedatum:.*01-03-1980/);
+    expect(r.screen).not.toMatch(/31-02-198001/);
+    expect(r.code).toBe(130);
+  });
+});
