@@ -17,6 +17,11 @@ export interface WriteOptions {
   force?: boolean;
   /** Permission bits of a new file; default 0600. */
   mode?: number;
+  /**
+   * Create a missing folder (default). A backup does not: `/mnt/usb/backup.sqlite` with the stick
+   * not mounted must fail, not land on the internal disk.
+   */
+  createFolder?: boolean;
 }
 
 export { fileReason, fileRefusal } from './refusal.js';
@@ -88,7 +93,7 @@ function removeTemporary(tmp: string): void {
 export function writeFileSafely(file: string, content: string | Uint8Array, options: WriteOptions & { checked?: boolean } = {}): void {
   if (!options.checked) {
     checkTarget(file, options);
-    ensureFolder(path.dirname(path.resolve(file)));
+    if (options.createFolder !== false) ensureFolder(path.dirname(path.resolve(file)));
   }
   const tmp = temporaryName(file);
   const release = onInterrupt(() => removeTemporary(tmp));
@@ -115,7 +120,7 @@ export function writeFileSafely(file: string, content: string | Uint8Array, opti
  */
 export async function produceFileSafely(file: string, options: WriteOptions, produce: (tmp: string) => Promise<void>): Promise<void> {
   checkTarget(file, options);
-  ensureFolder(path.dirname(path.resolve(file)));
+  if (options.createFolder !== false) ensureFolder(path.dirname(path.resolve(file)));
   const tmp = temporaryName(file);
   const release = onInterrupt(() => removeTemporary(tmp));
   try {

@@ -9,7 +9,7 @@ import type { Deps } from '../deps.js';
  * is renamed only when the copy is complete (files/write.ts).
  */
 export async function backup(opts: { file: string; force?: boolean }, deps: Deps) {
-  await produceFileSafely(opts.file, { force: opts.force }, async (tmp) => {
+  await produceFileSafely(opts.file, { force: opts.force, createFolder: false }, async (tmp) => {
     await deps.sqlite.backup(tmp);
   });
   await writeLog(deps.db, deps, `backup gemaakt: ${opts.file}`);
