@@ -67,7 +67,7 @@ describe('the fast path and csv-parse', () => {
 
 describe('what cannot be read is said in Dutch, with the line', () => {
   it.each([
-    ['a quote in the middle of a cell', 'naam;x\nAnna "Annie" de Vries;1\n', 2, /aanhalingsteken \(\"\) midden in een cel/],
+    ['a quote in the middle of a cell', 'naam;x\nAnna "Annie" de Vries;1\n', 2, /aanhalingsteken \("\) midden in een cel/],
     ['a quote that never closes', 'naam;x\nAnna;1\n"Bea;2\nCor;3\n', 3, /wordt geopend maar niet gesloten/],
     ['text after a closing quote', 'naam;x\n"Anna"x;1\n', 2, /volgt nog tekst/],
   ])('%s', async (_, content, line, message) => {
