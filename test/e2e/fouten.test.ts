@@ -184,6 +184,16 @@ describe('files written: no overwrite without --force, no symbolic links, comple
     // Nothing stored: the month's hours are those of before the import.
     expect(r.after).toBe(gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--json'], DEMO_TODAY).stdout);
   });
+
+  // Last: the payment and payout it books would change what the tests above collect.
+  it('uitbetaling pdf: an existing specification only with --force', () => {
+    expect(run(['betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-18'], { GOB_TODAY: '2026-11-18' }).code).toBe(0);
+    expect(run(['uitbetaling', 'run', '--datum', '2026-11-24'], { GOB_TODAY: '2026-11-24' }).code).toBe(0);
+    expect(run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec']).code).toBe(0);
+    refused(run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec']), /spec\/U2026-00001\.pdf bestaat al\. Kies een andere naam, of overschrijf met --force/);
+    expect(run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec', '--force']).code).toBe(0);
+    expect(fs.statSync(path.join(dir, 'spec', 'U2026-00001.pdf')).mode & 0o777).toBe(0o600);
+  });
 });
 
 describe('a batch of PDFs on worker threads that meets a full disk', () => {
