@@ -1,5 +1,5 @@
 // The error classes of gob. src/cli/main.ts maps them to the exit codes of the contract:
-// Refused → 1, UsageError → 2, anything else is a bug → 70.
+// Refused → 1, UsageError → 2, Interrupted → 130, anything else is a bug → 70.
 import { showValue } from './domain/show-value.js';
 
 /** Exit 1: invalid data, a rule violation, something not found. The message is Dutch and says how to fix it. */
@@ -53,5 +53,13 @@ export class ValueError extends Error {
     readonly accepted: string,
   ) {
     super(`'${showValue(value)}' is geen geldige waarde; toegestaan: ${accepted}`);
+  }
+}
+
+/** Exit 130: Ctrl-C or Ctrl-D at a prompt, or SIGINT. Nothing is stored. */
+export class Interrupted extends Error {
+  override name = 'Interrupted';
+  constructor() {
+    super('Afgebroken; er is niets opgeslagen.');
   }
 }

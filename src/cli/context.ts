@@ -5,6 +5,7 @@ import type { BaseDeps, Deps } from '../commands/deps.js';
 import { makeDate } from '../domain/calendar.js';
 import { parseDate } from '../domain/values.js';
 import { UsageError, ValueError } from '../errors.js';
+import { databaseRefusal } from '../files/refusal.js';
 import { createOutput, loadStyle } from './output.js';
 import { canPrompt, createPrompts } from './prompts.js';
 
@@ -90,7 +91,16 @@ export async function withDatabase<T>(base: BaseDeps, fn: (deps: Deps) => Promis
   const store = await openDatabase(base.dbFile);
   try {
     return await fn({ ...base, db: store.db, sqlite: store.sqlite });
+  } catch (error) {
+    // SQLite's errors name no file; an error of the database (a full disk, a read-only file) is
+    // said here, where the file is known. OS errors on other files name their own path.
+    throw isSqliteError(error) ? databaseRefusal(error, base.dbFile) : error;
   } finally {
-    await store.close();
+    await store.close().catch(() => {});
   }
+}
+
+function isSqliteError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_');
 }

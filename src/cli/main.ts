@@ -1,10 +1,12 @@
 // The entry point: runs the program and maps every outcome to an exit code. The only place that
-// calls process.exit. 0 done · 1 refused · 2 usage · 70 internal error (a bug).
+// calls process.exit. 0 done · 1 refused · 2 usage · 70 internal error (a bug) · 130 interrupted.
 import { CommanderError } from 'commander';
-import { ChecksFailed, Refused, UsageError, ValueError } from '../errors.js';
+import { ChecksFailed, Interrupted, Refused, UsageError, ValueError } from '../errors.js';
+import { runInterruptCleanups } from '../files/interrupt.js';
+import { outputReason, pathRefusal, systemRefusal } from '../files/refusal.js';
 import { buildProgram, helpArguments } from './program.js';
 
-export const EXIT = { ok: 0, refused: 1, usage: 2, internal: 70 } as const;
+export const EXIT = { ok: 0, refused: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
 /** Commander's English errors, said in Dutch. */
 function translateCommanderError(error: CommanderError): string {
@@ -27,26 +29,6 @@ function translateCommanderError(error: CommanderError): string {
     default:
       return error.message.replace(/^error: /, '');
   }
-}
-
-/** Why the operating system refused a file: a user's problem with a path, not a bug in gob. */
-const FILE_REASONS: Record<string, string> = {
-  ENOENT: 'de map bestaat niet',
-  ENOTDIR: 'een deel van het pad is een bestand, geen map',
-  EEXIST: 'er staat al een bestand met die naam',
-  EISDIR: 'dat is een map',
-  EACCES: 'geen rechten',
-  EPERM: 'geen rechten',
-  ENOSPC: 'de schijf is vol',
-  EROFS: 'de schijf is alleen-lezen',
-  EBUSY: 'het is in gebruik',
-};
-
-function fileProblem(error: unknown): string | null {
-  const { code, path } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; path?: unknown };
-  if (typeof code !== 'string' || !(code in FILE_REASONS) || typeof path !== 'string') return null;
-  // gob writes beside the final name first (file.tmp-<pid>); name the file the user gave.
-  return `Kan ${path.replace(/\.tmp-\d+$/, '')} niet schrijven of lezen: ${FILE_REASONS[code]}. Er is niets opgeslagen; kies een ander pad.`;
 }
 
 function printError(message: string, details: readonly string[] = []): void {
@@ -81,13 +63,14 @@ export async function main(argv: string[]): Promise<number> {
       printError(error.message);
       return EXIT.refused;
     }
-    const file = fileProblem(error);
-    if (file) {
-      printError(file);
-      return EXIT.refused;
+    if (error instanceof Interrupted) {
+      printError(error.message);
+      return EXIT.interrupted;
     }
-    if (isBusy(error)) {
-      printError('De database is bezet door een ander gob-proces en kwam niet op tijd vrij. Probeer het opnieuw; er is niets opgeslagen.');
+    // What the OS or SQLite refused and no command said better: still the user's problem, not a bug.
+    const system = pathRefusal(error) ?? systemRefusal(error);
+    if (system) {
+      printError(system.message);
       return EXIT.refused;
     }
     const message = error instanceof Error ? error.message : String(error);
@@ -97,15 +80,20 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function isBusy(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'SQLITE_BUSY';
-}
-
 // Output that cannot be written (a full disk, a closed pipe) is not a bug either: no stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT.ok); // the reader (head, less) has what it wanted
-  printError(`Kan de uitvoer niet schrijven: ${FILE_REASONS[error.code ?? ''] ?? error.code}.`);
+  printError(`Kan de uitvoer niet schrijven: ${outputReason(error.code)}.`);
   process.exit(EXIT.refused);
+});
+
+// Ctrl-C (or a kill -INT) while a command runs: stop at once. SQLite keeps only committed
+// transactions, so an unfinished one is simply gone; half-written temporary files are removed.
+// (At a prompt the terminal is in raw mode and Ctrl-C arrives as a key: see prompts.ts.)
+process.on('SIGINT', () => {
+  runInterruptCleanups();
+  process.stderr.write(`${new Interrupted().message}\n`);
+  process.exit(EXIT.interrupted);
 });
 
 const code = await main(process.argv.slice(2));

@@ -225,6 +225,7 @@ export function buildProgram(): Command {
     .argument('[nummers...]', 'factuurnummers')
     .option('--maand <maand>', 'alle facturen van deze maand')
     .option('--out <map>', 'de map voor de PDF-bestanden')
+    .option('--force', 'overschrijf bestaande PDF-bestanden')
     .action(run('db', () => import('../commands/factuur/pdf.js').then((m) => m.factuurPdf)));
   verb(factuur, 'show', 'toon een factuur')
     .argument('<nummer>')
@@ -260,6 +261,7 @@ export function buildProgram(): Command {
     .argument('[nummers...]', 'uitbetalingnummers')
     .option('--datum <datum>', 'alle uitbetalingen van deze datum')
     .option('--out <map>', 'de map voor de PDF-bestanden')
+    .option('--force', 'overschrijf bestaande PDF-bestanden')
     .action(run('db', () => import('../commands/uitbetaling/pdf.js').then((m) => m.uitbetalingPdf)));
   verb(uitbetaling, 'open', 'toon per gastouder wat is ontvangen en nog niet uitbetaald (exit 1 als een termijn verstreken is)').action(
     run('db', () => import('../commands/uitbetaling/open.js').then((m) => m.uitbetalingOpen)),
@@ -293,6 +295,7 @@ export function buildProgram(): Command {
     .option('--soort <soort>', 'gastouder (vraagouder–gastouder, standaard) of bureau (vraagouder–gastouderbureau)')
     .option('--template <bestand>', 'een eigen sjabloon in plaats van templates/overeenkomst-<soort>.md')
     .option('--out <bestand>', 'het PDF-bestand')
+    .option('--force', 'overschrijf een bestaand bestand')
     .action(run('db', () => import('../commands/contract/pdf.js').then((m) => m.contractPdf)));
   verb(contract, 'teken', 'leg de handtekening van een partij vast')
     .option('--koppeling <code>', 'de koppeling')

@@ -1,19 +1,47 @@
 // The only module that imports inquirer, and only when a question is actually asked. Every question
 // gob asks also has an option, so that scripts never need a terminal.
+import { Interrupted } from '../errors.js';
+
 export interface Prompts {
   input(message: string, options?: { default?: string; validate?: (value: string) => true | string }): Promise<string>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
+}
+
+/**
+ * Ask one question; Ctrl-C and Ctrl-D end the run as "afgebroken" (exit 130). At a prompt the
+ * terminal is in raw mode, so both arrive as keys, not as a signal or end of input: inquirer
+ * turns Ctrl-C into ExitPromptError itself, and Ctrl-D (which only closes its readline, leaving the
+ * question unanswered forever) is caught here and aborts the prompt.
+ */
+async function ask<T>(question: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onKey = (_: unknown, key: { ctrl?: boolean; name?: string } | undefined) => {
+    if (key?.ctrl && key.name === 'd') controller.abort();
+  };
+  process.stdin.on('keypress', onKey);
+  try {
+    return await question(controller.signal);
+  } catch (error) {
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new Interrupted();
+    throw error;
+  } finally {
+    process.stdin.off('keypress', onKey);
+  }
 }
 
 export function createPrompts(): Prompts {
   return {
     async input(message, options = {}) {
       const { input } = await import('@inquirer/prompts');
-      return input({ message, default: options.default, validate: options.validate });
+      // A rejected value is cleared, so the user types the next one on an empty line.
+      return ask((signal) =>
+        input({ message, default: options.default, validate: options.validate, theme: { validationFailureMode: 'clear' } }, { signal }),
+      );
     },
     async confirm(message, defaultValue = false) {
       const { confirm } = await import('@inquirer/prompts');
-      return confirm({ message, default: defaultValue });
+      return ask((signal) => confirm({ message, default: defaultValue }, { signal }));
     },
   };
 }

@@ -46,13 +46,35 @@ export function unescapeCell(cell: string): string {
 // promote a live batch to the old generation (1 MB chunks: 420 MB peak for a million rows, 64 KB: 235 MB).
 const CHUNK = 1 << 16;
 
+/**
+ * Excel's "Unicode-tekst" and some exports are UTF-16: a byte order mark FF FE or FE FF, or
+ * (without one) a NUL byte beside nearly every ASCII character. Read as UTF-8 or Windows-1252 it
+ * would give one garbled column, so it is named for what it is.
+ */
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const sample = bytes.subarray(0, 4096);
+  let nul = 0;
+  for (const byte of sample) if (byte === 0) nul++;
+  return sample.length >= 4 && nul * 4 >= sample.length;
+}
+
+function utf16Refusal(file: string): Refused {
+  return new Refused(
+    `Het bestand ${file} is opgeslagen als UTF-16 (in Excel: "Unicode-tekst"); gob leest CSV in UTF-8 of Windows-1252. Sla het in Excel op met "Opslaan als" en kies "CSV UTF-8 (door komma's gescheiden)" of "CSV (gescheiden door lijstscheidingsteken)", en importeer dat bestand. Er is niets opgeslagen.`,
+  );
+}
+
 /** One pass over the bytes: is it valid UTF-8, and is there any quote character? */
 async function scan(file: string): Promise<{ encoding: 'utf-8' | 'windows-1252'; quotes: boolean }> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let utf8 = true;
   let quotes = false;
+  let first = true;
   for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK })) {
     const bytes = chunk as Buffer;
+    if (first && looksLikeUtf16(bytes)) throw utf16Refusal(file);
+    first = false;
     if (!quotes && bytes.indexOf(0x22) >= 0) quotes = true;
     if (utf8) {
       try {
@@ -94,17 +116,24 @@ async function* textChunks(file: string, encoding: string): AsyncGenerator<{ tex
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 
-/** The quote-free fast path: lines and delimiters, nothing else. */
-async function* splitRows(file: string, encoding: string, delimiter: string, options: OpenOptions): AsyncGenerator<CsvRow[]> {
+/** CRLF (Windows), LF, or CR alone (Excel for Mac's "CSV (Macintosh)"). */
+const LINE_END = /\r\n|\r|\n/;
+
+/** The quote-free fast path: lines and delimiters, nothing else. (Exported for the property test that holds it to csv-parse.) */
+export async function* splitRows(file: string, encoding: string, delimiter: string, options: OpenOptions): AsyncGenerator<CsvRow[]> {
   let rest = '';
   let line = 0;
   for await (const { text, bytesRead } of textChunks(file, encoding)) {
-    const lines = (rest + text).split('\n');
-    rest = lines.pop()!;
+    let buffer = rest + text;
+    // A chunk may end between the CR and LF of one CRLF: keep that CR for the next chunk.
+    const carry = buffer.endsWith('\r') ? '\r' : '';
+    if (carry) buffer = buffer.slice(0, -1);
+    const lines = buffer.split(LINE_END);
+    rest = lines.pop()! + carry;
     const batch: CsvRow[] = [];
     for (const raw of lines) {
       line++;
-      const cells = (raw.endsWith('\r') ? raw.slice(0, -1) : raw).split(delimiter);
+      const cells = raw.split(delimiter);
       if (!isBlank(cells)) batch.push({ line, cells });
     }
     if (batch.length > 0) yield batch;
@@ -117,7 +146,7 @@ async function* splitRows(file: string, encoding: string, delimiter: string, opt
 }
 
 /** Quoted files: csv-parse (loaded only then). */
-async function* parseRows(file: string, encoding: string, delimiter: string, options: OpenOptions): AsyncGenerator<CsvRow[]> {
+export async function* parseRows(file: string, encoding: string, delimiter: string, options: OpenOptions): AsyncGenerator<CsvRow[]> {
   const { parse } = await import('csv-parse');
   const parser = parse({ delimiter, info: true, relax_column_count: true, skip_empty_lines: true });
   let lastLine = 0;
@@ -130,16 +159,21 @@ async function* parseRows(file: string, encoding: string, delimiter: string, opt
     wake?.();
     wake = undefined;
   };
-  parser.on('readable', () => {
+  const drain = () => {
     for (;;) {
       const record = parser.read() as { record: string[]; info: { lines: number } } | null;
       if (record === null) break;
       lastLine = record.info.lines;
       if (!isBlank(record.record)) pending.push({ line: record.info.lines, cells: record.record });
     }
+  };
+  parser.on('readable', () => {
+    drain();
     notify();
   });
   parser.on('error', (error: { code?: string; lines?: number }) => {
+    // Records parsed before the error (the header, say) may not have been read yet.
+    drain();
     failure = { line: csvErrorLine(error, lastLine), cells: [], fout: csvErrorText(error) };
     done = true;
     notify();
@@ -175,13 +209,19 @@ function csvErrorLine(error: { code?: string; lines?: number }, lastLine: number
   return error.code === 'CSV_QUOTE_NOT_CLOSED' ? lastLine + 1 : (error.lines ?? lastLine + 1);
 }
 
+/** csv-parse's English error codes, said in Dutch. */
+const CSV_ERRORS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'een aanhalingsteken (") wordt geopend maar niet gesloten',
+  CSV_INVALID_CLOSING_QUOTE: 'na een afsluitend aanhalingsteken (") volgt nog tekst in dezelfde cel',
+  INVALID_OPENING_QUOTE: 'een aanhalingsteken (") midden in een cel; een cel met " moet helemaal tussen aanhalingstekens staan',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'na een afsluitend aanhalingsteken (") volgt nog tekst in dezelfde cel',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'deze regel heeft een ander aantal cellen dan de kopregel',
+  CSV_RECORD_INCONSISTENT_COLUMNS: 'deze regel heeft een ander aantal cellen dan de kopregel',
+  CSV_MAX_RECORD_SIZE: 'deze regel is te lang (staat er ergens een aanhalingsteken dat niet gesloten wordt?)',
+};
+
 function csvErrorText(error: { code?: string }): string {
-  const what =
-    error.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? 'een aanhalingsteken (") wordt geopend maar niet gesloten'
-      : error.code === 'CSV_INVALID_CLOSING_QUOTE'
-        ? 'na een afsluitend aanhalingsteken (") volgt nog tekst in dezelfde cel'
-        : `het bestand is geen geldige CSV (${error.code ?? 'onbekende fout'})`;
+  const what = CSV_ERRORS[error.code ?? ''] ?? 'deze regel is geen geldige CSV';
   return `${what}; zet een cel met " of het scheidingsteken tussen aanhalingstekens en verdubbel " binnenin`;
 }
 
@@ -219,7 +259,7 @@ async function firstLine(file: string, encoding: string): Promise<string | null>
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const text = new TextDecoder(encoding).decode(buffer.subarray(0, bytesRead));
-    return text.split(/\r?\n/).find((l) => l.trim() !== '') ?? null;
+    return text.split(LINE_END).find((l) => l.trim() !== '') ?? null;
   } finally {
     await handle.close();
   }

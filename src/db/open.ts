@@ -7,6 +7,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { NotFound, Refused } from '../errors.js';
+import { databaseRefusal } from '../files/refusal.js';
 import type { Database } from './database.js';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.js';
 
@@ -49,32 +50,49 @@ export async function openDatabase(file: string): Promise<Store> {
   if (!fs.existsSync(file)) {
     throw new NotFound(`De database ${file} bestaat niet. Maak hem aan met 'gob init' (of kies een andere met --db).`);
   }
-  const store = connect(file);
-  const current = await currentMigration(store.db);
-  if (current !== LATEST_MIGRATION) {
-    await store.close();
-    throw new Refused(
-      current !== null && current > LATEST_MIGRATION
-        ? `De database ${file} is gemaakt door een nieuwere versie van gob (${current}). Werk gob bij.`
-        : `De database ${file} heeft nog niet het schema van deze versie van gob. Werk hem bij met 'gob init'.`,
-    );
+  let store: Store | undefined;
+  try {
+    store = connect(file);
+    const current = await currentMigration(store.db);
+    if (current !== LATEST_MIGRATION) throw schemaRefusal(file, current);
+    return store;
+  } catch (error) {
+    await store?.close().catch(() => {});
+    throw databaseRefusal(error, file);
   }
-  return store;
+}
+
+function schemaRefusal(file: string, current: string | null): Refused {
+  return new Refused(
+    current !== null && current > LATEST_MIGRATION
+      ? `De database ${file} is gemaakt door een nieuwere versie van gob (${current}). Werk gob bij; er is niets gewijzigd.`
+      : `De database ${file} heeft nog niet het schema van deze versie van gob. Werk hem bij met 'gob init'.`,
+  );
 }
 
 /** Create (mode 0600, folder included) or bring up to date; safe to run again. */
 export async function createOrMigrateDatabase(file: string): Promise<{ store: Store; created: boolean; applied: string[] }> {
   let created = false;
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    // Created here, not by SQLite, so that it never exists with looser permissions for a moment.
-    fs.closeSync(fs.openSync(file, 'wx', 0o600));
-    created = true;
+  let store: Store | undefined;
+  try {
+    if (!fs.existsSync(file)) {
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      // Created here, not by SQLite, so that it never exists with looser permissions for a moment.
+      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+      created = true;
+    }
+    store = connect(file);
+    // A newer gob's schema is not ours to 'migrate': Kysely would call it corrupted.
+    const current = await currentMigration(store.db);
+    if (current !== null && current > LATEST_MIGRATION) throw schemaRefusal(file, current);
+    store.sqlite.pragma('journal_mode = WAL');
+    const applied = await runMigrations(store.db);
+    return { store, created, applied };
+  } catch (error) {
+    await store?.close().catch(() => {});
+    if (created) for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+    throw databaseRefusal(error, file);
   }
-  const store = connect(file);
-  store.sqlite.pragma('journal_mode = WAL');
-  const applied = await runMigrations(store.db);
-  return { store, created, applied };
 }
 
 export async function runMigrations(db: Db): Promise<string[]> {
@@ -105,7 +123,10 @@ export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, { dr
       await (dryRun ? sql`rollback` : sql`commit`).execute(conn);
       return result;
     } catch (error) {
-      await sql`rollback`.execute(conn);
+      // After some errors (SQLITE_FULL, SQLITE_IOERR, a failed COMMIT) SQLite has already rolled
+      // the transaction back, and ROLLBACK then fails with 'no transaction is active': that
+      // must not replace the error that says what went wrong.
+      await sql`rollback`.execute(conn).catch(() => {});
       throw error;
     }
   });

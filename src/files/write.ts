@@ -9,52 +9,22 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Refused } from '../errors.js';
+import { onInterrupt } from './interrupt.js';
+import { fileRefusal } from './refusal.js';
 
 export interface WriteOptions {
   /** --force: replace an existing regular file. */
   force?: boolean;
   /** Permission bits of a new file; default 0600. */
   mode?: number;
+  /**
+   * Create a missing folder (default). A backup does not: `/mnt/usb/backup.sqlite` with the stick
+   * not mounted must fail, not land on the internal disk.
+   */
+  createFolder?: boolean;
 }
 
-/** Why the operating system refused a file, in Dutch; null for a code that is not a file problem. */
-const REASONS: Record<string, string> = {
-  ENOENT: 'de map bestaat niet',
-  ENOTDIR: 'een deel van het pad is een bestand, geen map',
-  EEXIST: 'er staat al een bestand met die naam',
-  EISDIR: 'dat is een map',
-  EACCES: 'geen rechten',
-  EPERM: 'geen rechten',
-  ENOSPC: 'de schijf is vol',
-  EDQUOT: 'het schijfquotum is op',
-  EROFS: 'de schijf is alleen-lezen',
-  EBUSY: 'het is in gebruik',
-  ELOOP: 'het pad is een kring van symbolische koppelingen',
-  ENAMETOOLONG: 'de naam is te lang',
-  EMFILE: 'te veel open bestanden',
-  EIO: 'een leesfout of schrijffout van de schijf',
-};
-
-const FIXES: Record<string, string> = {
-  ENOSPC: 'maak ruimte vrij of kies een andere schijf',
-  EDQUOT: 'maak ruimte vrij of kies een andere schijf',
-  EROFS: 'kies een map waarin geschreven mag worden',
-  EACCES: 'kies een map waarin je mag schrijven, of pas de rechten aan',
-  EPERM: 'kies een map waarin je mag schrijven, of pas de rechten aan',
-};
-
-export function fileReason(code: unknown): string | null {
-  return typeof code === 'string' ? (REASONS[code] ?? null) : null;
-}
-
-/** The Dutch refusal for an OS error on `file`; `error` is returned unchanged when it is no OS error. */
-export function fileRefusal(error: unknown, file: string, what = 'schrijven'): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  const reason = fileReason(code);
-  if (!reason) return error;
-  const fix = FIXES[code as string] ?? 'kies een ander pad';
-  return new Refused(`Kan ${file} niet ${what}: ${reason}. Er is niets geschreven; ${fix}.`);
-}
+export { fileReason, fileRefusal } from './refusal.js';
 
 /**
  * Refuse a target before any work is done: a symbolic link, a folder, or (without force) an
@@ -90,13 +60,43 @@ export function temporaryName(file: string): string {
 }
 
 /**
- * Write `content` to `file` under the rules above. The temporary file is removed on any failure;
- * the final name appears only complete.
+ * Give the complete temporary file its final name. Without --force this is a hard link, which the
+ * OS refuses when the name exists (EEXIST): a file that appeared since checkTarget is not
+ * overwritten either. A file system without hard links (a FAT USB stick) falls back to rename.
  */
-export function writeFileSafely(file: string, content: string | Uint8Array, options: WriteOptions = {}): void {
-  checkTarget(file, options);
-  ensureFolder(path.dirname(path.resolve(file)));
+function publish(tmp: string, file: string, force: boolean): void {
+  if (!force) {
+    try {
+      fs.linkSync(tmp, file);
+      fs.rmSync(tmp, { force: true });
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new Refused(`${file} bestaat al. Kies een andere naam, of overschrijf met --force.`);
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+      checkTarget(file);
+    }
+  }
+  fs.renameSync(tmp, file);
+}
+
+/** Remove a temporary file and what SQLite may have left beside it; never fails. */
+function removeTemporary(tmp: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(tmp + suffix, { force: true });
+}
+
+/**
+ * Write `content` to `file` under the rules above. The temporary file is removed on any failure;
+ * the final name appears only complete. `checked`: the caller already ran checkTarget and
+ * ensureFolder (a batch checks every target before it renders any).
+ */
+export function writeFileSafely(file: string, content: string | Uint8Array, options: WriteOptions & { checked?: boolean } = {}): void {
+  if (!options.checked) {
+    checkTarget(file, options);
+    if (options.createFolder !== false) ensureFolder(path.dirname(path.resolve(file)));
+  }
   const tmp = temporaryName(file);
+  const release = onInterrupt(() => removeTemporary(tmp));
   try {
     const fd = fs.openSync(tmp, 'wx', options.mode ?? 0o600);
     try {
@@ -105,10 +105,12 @@ export function writeFileSafely(file: string, content: string | Uint8Array, opti
     } finally {
       fs.closeSync(fd);
     }
-    fs.renameSync(tmp, file);
+    publish(tmp, file, Boolean(options.force));
   } catch (error) {
-    fs.rmSync(tmp, { force: true });
+    removeTemporary(tmp);
     throw fileRefusal(error, file);
+  } finally {
+    release();
   }
 }
 
@@ -118,15 +120,24 @@ export function writeFileSafely(file: string, content: string | Uint8Array, opti
  */
 export async function produceFileSafely(file: string, options: WriteOptions, produce: (tmp: string) => Promise<void>): Promise<void> {
   checkTarget(file, options);
-  ensureFolder(path.dirname(path.resolve(file)));
+  if (options.createFolder !== false) ensureFolder(path.dirname(path.resolve(file)));
   const tmp = temporaryName(file);
+  const release = onInterrupt(() => removeTemporary(tmp));
   try {
     fs.closeSync(fs.openSync(tmp, 'wx', options.mode ?? 0o600));
     await produce(tmp);
     fs.chmodSync(tmp, options.mode ?? 0o600);
-    fs.renameSync(tmp, file);
+    const fd = fs.openSync(tmp, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    publish(tmp, file, Boolean(options.force));
   } catch (error) {
-    fs.rmSync(tmp, { force: true });
+    removeTemporary(tmp);
     throw fileRefusal(error, file);
+  } finally {
+    release();
   }
 }

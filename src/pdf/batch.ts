@@ -1,38 +1,105 @@
 // Writing many PDFs: on worker threads, one per core (two here), each with its own parsed fonts.
 // A handful of documents is written in this thread: starting a worker costs more than it saves.
+//
+// Every target is checked before anything is rendered (CONTRACT §1 "Files written"), so an
+// existing file, a link or a folder in the way refuses the batch with nothing written. Each file
+// is written under a temporary name and renamed (files/write.ts). When one cannot be written (a
+// full disk), the others stop, the files this run created are removed again, and the refusal says
+// why. Error classes do not survive the thread boundary: a worker posts its failure as data.
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { Refused } from '../errors.js';
+import { onInterrupt } from '../files/interrupt.js';
+import { checkTarget, ensureFolder } from '../files/write.js';
 import type { PdfJob } from './render.js';
 
 const IN_PROCESS_BELOW = 8;
 
-export async function writePdfs(jobs: PdfJob[], onProgress?: (done: number) => void): Promise<void> {
-  if (jobs.length < IN_PROCESS_BELOW) {
-    const { renderPdf } = await import('./render.js');
-    let done = 0;
-    for (const job of jobs) {
-      fs.writeFileSync(job.file, await renderPdf(job));
-      onProgress?.(++done);
-    }
-    return;
+export interface PdfBatchOptions {
+  /** --force: replace existing PDFs. */
+  force?: boolean;
+  onProgress?: (done: number) => void;
+}
+
+/** What a worker posts: progress, a file it wrote, or why it stopped. */
+export type WorkerMessage = { done: number; written: string[] } | { failure: WorkerFailure };
+export type WorkerFailure = { refusal: string } | { bug: string };
+
+/** A failure as plain data (for the thread boundary): a refusal's Dutch text, or a bug's message. */
+export function failureOf(error: unknown): WorkerFailure {
+  if (error instanceof Refused) return { refusal: error.message };
+  return { bug: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
+
+function errorOf(failure: WorkerFailure): Error {
+  return 'refusal' in failure ? new Refused(failure.refusal) : new Error(`PDF-worker: ${failure.bug}`);
+}
+
+export async function writePdfs(jobs: PdfJob[], { force = false, onProgress }: PdfBatchOptions = {}): Promise<void> {
+  const files = new Set<string>();
+  for (const job of jobs) {
+    if (files.has(job.file)) throw new Refused(`${job.file} komt twee keer voor; er is niets geschreven.`);
+    files.add(job.file);
+    checkTarget(job.file, { force });
   }
+  const existed = new Set(jobs.map((j) => j.file).filter((f) => fs.existsSync(f)));
+  for (const folder of new Set(jobs.map((j) => path.dirname(path.resolve(j.file))))) ensureFolder(folder);
+  const written: string[] = [];
+  // A failure or an interrupt leaves no PDF of this run behind, only those that were there before.
+  const undo = () => {
+    for (const file of written) if (!existed.has(file)) fs.rmSync(file, { force: true });
+  };
+  const release = onInterrupt(undo);
+  try {
+    if (jobs.length < IN_PROCESS_BELOW) await writeHere(jobs, force, written, onProgress);
+    else await writeOnWorkers(jobs, force, written, onProgress);
+  } catch (error) {
+    undo();
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+async function writeHere(jobs: PdfJob[], force: boolean, written: string[], onProgress?: (done: number) => void): Promise<void> {
+  const [{ renderPdf }, { writeFileSafely }] = await Promise.all([import('./render.js'), import('../files/write.js')]);
+  for (const job of jobs) {
+    writeFileSafely(job.file, await renderPdf(job), { force, checked: true });
+    written.push(job.file);
+    onProgress?.(written.length);
+  }
+}
+
+async function writeOnWorkers(jobs: PdfJob[], force: boolean, written: string[], onProgress?: (done: number) => void): Promise<void> {
   const count = Math.min(os.availableParallelism(), 4, Math.ceil(jobs.length / IN_PROCESS_BELOW));
   const shares: PdfJob[][] = Array.from({ length: count }, () => []);
   for (const [i, job] of jobs.entries()) shares[i % count]!.push(job);
-  let done = 0;
+  // Set by the first worker that fails: the others finish the file in hand and stop.
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  let failure: Error | undefined;
   await Promise.all(
     shares.map(
       (share) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(new URL('./pdf-worker.js', import.meta.url), { workerData: share });
-          worker.on('message', (message: { done: number }) => {
-            done += message.done;
-            onProgress?.(done);
+        new Promise<void>((resolve) => {
+          const fail = (error: Error) => {
+            failure ??= error;
+            Atomics.store(stop, 0, 1);
+          };
+          const worker = new Worker(new URL('./pdf-worker.js', import.meta.url), { workerData: { jobs: share, force, stop } });
+          worker.on('message', (message: WorkerMessage) => {
+            if ('failure' in message) return fail(errorOf(message.failure));
+            written.push(...message.written);
+            onProgress?.(written.length);
           });
-          worker.on('error', reject);
-          worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`PDF-worker stopte met code ${code}`))));
+          worker.on('error', fail);
+          worker.on('exit', (code) => {
+            if (code !== 0) fail(new Error(`PDF-worker stopte met code ${code}`));
+            resolve();
+          });
         }),
     ),
   );
+  if (failure) throw failure;
 }

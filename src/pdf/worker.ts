@@ -1,18 +1,31 @@
 // A worker thread that writes its share of PDFs and reports progress (see batch.ts). Progress
 // goes out at most every 100 ms: a message per document cost as much as a tenth of the rendering.
-import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { writeFileSafely } from '../files/write.js';
+import { failureOf, type WorkerMessage } from './batch.js';
 import { type PdfJob, renderPdf } from './render.js';
 
-let done = 0;
+const { jobs, force, stop } = workerData as { jobs: PdfJob[]; force: boolean; stop: Int32Array };
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+
+let written: string[] = [];
 let last = Date.now();
-for (const job of workerData as PdfJob[]) {
-  fs.writeFileSync(job.file, await renderPdf(job));
-  done++;
-  if (Date.now() - last >= 100) {
-    parentPort!.postMessage({ done });
-    done = 0;
-    last = Date.now();
+try {
+  for (const job of jobs) {
+    if (Atomics.load(stop, 0) === 1) break;
+    // The parent checked every target and made the folders before any worker started.
+    writeFileSafely(job.file, await renderPdf(job), { force, checked: true });
+    written.push(job.file);
+    if (Date.now() - last >= 100) {
+      post({ done: written.length, written });
+      written = [];
+      last = Date.now();
+    }
   }
+} catch (error) {
+  // Written files are reported first, so the parent can remove them again.
+  if (written.length > 0) post({ done: written.length, written });
+  written = [];
+  post({ failure: failureOf(error) });
 }
-if (done > 0) parentPort!.postMessage({ done });
+if (written.length > 0) post({ done: written.length, written });

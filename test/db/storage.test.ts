@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/db/migrations/index.js';
 import { createOrMigrateDatabase, inTransaction, openDatabase } from '../../src/db/open.js';
@@ -100,6 +100,17 @@ describe('transactions', () => {
         throw new Refused('halverwege mis');
       }),
     ).rejects.toThrow('halverwege mis');
+    expect(deps.sqlite.prepare('select count(*) as n from gastouder').get()).toEqual({ n: 0 });
+  });
+  it('keeps the error that failed it when SQLite already rolled back (as after SQLITE_FULL), so ROLLBACK fails', async () => {
+    deps = await testDeps();
+    await expect(
+      inTransaction(deps.db, async (trx) => {
+        await insertRecord(trx, GASTOUDER, gastouder('G0001'));
+        await sql`rollback`.execute(trx); // what SQLite does by itself after a full disk
+        throw new Refused('de schijf is vol');
+      }),
+    ).rejects.toThrow('de schijf is vol'); // not 'cannot rollback - no transaction is active'
     expect(deps.sqlite.prepare('select count(*) as n from gastouder').get()).toEqual({ n: 0 });
   });
   it('a dry run does the work and keeps nothing', async () => {

@@ -154,7 +154,7 @@ describe('bad input: clear Dutch message, right exit code, nothing stored', () =
     ['an unknown option', ['gastouder', 'add', '--nam', 'X'], 2, /Onbekende optie '--nam'/],
     ['an unknown command', ['gastouder', 'verwijder'], 2, /Onbekende opdracht 'verwijder'/],
     ['a bad --today', ['gastouder', 'list', '--today', '2026-02-30'], 2, /--today: '2026-02-30'/],
-    ['a backup into a folder that does not exist', ['backup', '/gob-bestaat-niet/x.sqlite'], 1, /Kan \/gob-bestaat-niet\/x.sqlite niet schrijven of lezen: de map bestaat niet\. Er is niets opgeslagen; kies een ander pad\./],
+    ['a backup into a folder that does not exist', ['backup', '/gob-bestaat-niet/x.sqlite'], 1, /Kan \/gob-bestaat-niet\/x.sqlite niet schrijven: de map bestaat niet\. Er is niets geschreven; kies een ander pad\./],
   ])('%s', (_, args, code, message) => {
     const before = counts();
     const r = gob(dir, args as string[]);

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { addMonths } from '../../domain/calendar.js';
 import { inTransaction } from '../../db/open.js';
 import { getBureau, updateBureau } from '../../db/repo/bureau.js';
 import { writeLog } from '../../db/repo/log.js';
-import { Refused, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
+import { checkTarget, writeFileSafely } from '../../files/write.js';
 import type { Deps } from '../deps.js';
 
 /**
@@ -17,7 +17,7 @@ export async function certificaatMaken(opts: { out?: string; force?: boolean }, 
   const wachtwoord = process.env.GOB_CERTIFICAAT_WACHTWOORD;
   if (!wachtwoord) throw new UsageError('Zet eerst het wachtwoord voor het certificaat in de omgevingsvariabele GOB_CERTIFICAAT_WACHTWOORD.');
   const out = opts.out ?? path.join(path.dirname(deps.dbFile), 'certificaat.p12');
-  if (fs.existsSync(out) && !opts.force) throw new Refused(`${out} bestaat al. Kies een andere naam met --out, of overschrijf met --force.`);
+  checkTarget(out, { force: opts.force });
   const bureau = await getBureau(deps.db);
   const { default: forge } = await import('node-forge');
   // Node generates the key (fast, native); node-forge builds the certificate and the PKCS#12.
@@ -42,8 +42,7 @@ export async function certificaatMaken(opts: { out?: string; force?: boolean }, 
   cert.sign(key, forge.md.sha256.create());
   const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert], wachtwoord, { algorithm: '3des', friendlyName: bureau.naam ?? 'gob' });
   const der = Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  fs.writeFileSync(out, der, { mode: 0o600 });
+  writeFileSafely(out, der, { force: opts.force });
   const set = !bureau.certificaat;
   await inTransaction(deps.db, async (trx) => {
     // Stored absolute: a path relative to today's folder would not be found from another one.

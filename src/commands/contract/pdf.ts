@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseCode } from '../../domain/values.js';
 import { Refused, ValueError } from '../../errors.js';
+import { checkTarget, writeFileSafely } from '../../files/write.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
 import { type ContractSoort, contractDocument } from './document.js';
@@ -27,13 +27,15 @@ export function loadCertificate(file: string): { p12: Buffer; wachtwoord: string
 }
 
 /**
- * `gob contract pdf --koppeling <code> [--soort gastouder|bureau] [--template <file>] --out <file.pdf>`:
+ * `gob contract pdf --koppeling <code> [--soort gastouder|bureau] [--template <file>] --out <file.pdf> [--force]`:
  * the overeenkomst van opdracht, signed by the bureau when a certificate is set.
  */
-export async function contractPdf(opts: { koppeling?: string; soort?: string; template?: string; out?: string }, deps: Deps) {
+export async function contractPdf(opts: { koppeling?: string; soort?: string; template?: string; out?: string; force?: boolean }, deps: Deps) {
   missingOptions(opts, ['koppeling', 'out']);
   const koppeling = parseOption('koppeling', opts.koppeling!, parseCode);
   const soort = parseOptional('soort', opts.soort, parseSoort) ?? 'gastouder';
+  // Before the work: an existing file (without --force), a link or a folder refuses at once.
+  checkTarget(opts.out!, { force: opts.force });
   const doc = await contractDocument(deps.db, { koppeling, soort, template: opts.template, today: deps.today });
   const bureau = await deps.db.selectFrom('bureau').select(['naam', 'plaats', 'certificaat']).executeTakeFirstOrThrow();
   const certificate = bureau.certificaat ? loadCertificate(bureau.certificaat) : undefined;
@@ -48,8 +50,7 @@ export async function contractPdf(opts: { koppeling?: string; soort?: string; te
     }
     throw error;
   }
-  fs.mkdirSync(path.dirname(path.resolve(opts.out!)), { recursive: true });
-  fs.writeFileSync(opts.out!, bytes);
+  writeFileSafely(opts.out!, bytes, { force: opts.force });
   deps.out.line(`Overeenkomst (${soort}) van koppeling ${koppeling} geschreven naar ${opts.out}${certificate ? ', digitaal ondertekend door het bureau' : ''}.`);
   return { bestand: opts.out, koppeling, soort, ondertekend: Boolean(certificate), handtekeningen: doc.handtekeningen };
 }

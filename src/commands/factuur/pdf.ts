@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseCode, parseMonth } from '../../domain/values.js';
 import { getFactuur, listFacturen, regelFromRow } from '../../db/repo/factuur.js';
@@ -8,8 +7,8 @@ import type { Deps } from '../deps.js';
 import { parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurDocument } from './document.js';
 
-/** `gob factuur pdf (<nummer>... | --maand <JJJJ-MM>) --out <dir>`: one PDF per invoice, `<nummer>.pdf`. */
-export async function factuurPdf(opts: { nummers?: string[]; maand?: string; out?: string }, deps: Deps) {
+/** `gob factuur pdf (<nummer>... | --maand <JJJJ-MM>) --out <dir> [--force]`: one PDF per invoice, `<nummer>.pdf`. */
+export async function factuurPdf(opts: { nummers?: string[]; maand?: string; out?: string; force?: boolean }, deps: Deps) {
   const nummers = (opts.nummers ?? []).map((n) => parseCode(n));
   const maand = parseOptional('maand', opts.maand, parseMonth);
   if (nummers.length === 0 && !maand) throw new UsageError('Geef factuurnummers of --maand <JJJJ-MM>.');
@@ -24,11 +23,10 @@ export async function factuurPdf(opts: { nummers?: string[]; maand?: string; out
     const doc = factuurDocument(found.factuur, found.regels.map(regelFromRow), JSON.parse(found.factuur.gegevens) as FactuurGegevens);
     jobs.push({ file: path.join(out, `${nummer}.pdf`), soort: 'factuur', doc, meta: { nummer, datum: found.factuur.datum } });
   }
-  fs.mkdirSync(out, { recursive: true });
   const progress = jobs.length > 20 ? await deps.out.progress(jobs.length, 'pdf') : { update: () => {}, stop: () => {} };
   const { writePdfs } = await import('../../pdf/batch.js');
   try {
-    await writePdfs(jobs, progress.update);
+    await writePdfs(jobs, { force: opts.force, onProgress: progress.update });
   } finally {
     progress.stop();
   }

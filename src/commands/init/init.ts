@@ -2,6 +2,7 @@ import { BUREAU_FIELDS } from '../../domain/fields.js';
 import { createOrMigrateDatabase, inTransaction } from '../../db/open.js';
 import { getBureau, updateBureau } from '../../db/repo/bureau.js';
 import { writeLog } from '../../db/repo/log.js';
+import { databaseRefusal } from '../../files/refusal.js';
 import type { BaseDeps } from '../deps.js';
 import { bureauToJson } from '../bureau/show.js';
 import { type RawOptions, describeChange, recordFromOptions } from '../register/record.js';
@@ -26,6 +27,8 @@ export async function init(opts: RawOptions, deps: BaseDeps) {
     else deps.out.line(`Database ${deps.dbFile} bestond al en is bij.`);
     if (created && !bureau.naam) deps.out.line("Vul de gegevens van het bureau in met 'gob bureau set --naam … --kvk … --lrk … --iban …'.");
     return { database: deps.dbFile, aangemaakt: created, migraties: applied, bureau: bureauToJson(bureau) };
+  } catch (error) {
+    throw databaseRefusal(error, deps.dbFile);
   } finally {
     await store.close();
   }

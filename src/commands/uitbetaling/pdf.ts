@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseCode, parseDate } from '../../domain/values.js';
 import { listUitbetalingen } from '../../db/repo/uitbetaling.js';
@@ -8,8 +7,8 @@ import type { Deps } from '../deps.js';
 import { parseOptional, requireOption } from '../options.js';
 import { uitbetalingDocument } from './document.js';
 
-/** `gob uitbetaling pdf (<nummer>... | --datum <datum>) --out <dir>`: a specification per payout. */
-export async function uitbetalingPdf(opts: { nummers?: string[]; datum?: string; out?: string }, deps: Deps) {
+/** `gob uitbetaling pdf (<nummer>... | --datum <datum>) --out <dir> [--force]`: a specification per payout. */
+export async function uitbetalingPdf(opts: { nummers?: string[]; datum?: string; out?: string; force?: boolean }, deps: Deps) {
   const nummers = (opts.nummers ?? []).map((n) => parseCode(n));
   const datum = parseOptional('datum', opts.datum, parseDate);
   if (nummers.length === 0 && !datum) throw new UsageError('Geef uitbetalingnummers of --datum <datum>.');
@@ -22,9 +21,8 @@ export async function uitbetalingPdf(opts: { nummers?: string[]; datum?: string;
     if (!found) throw new NotFound(`Er is geen uitbetaling met nummer ${nummer}.`);
     jobs.push({ file: path.join(out, `${nummer}.pdf`), soort: 'tabel', doc: found.doc, meta: { nummer, datum: found.json.datum } });
   }
-  fs.mkdirSync(out, { recursive: true });
   const { writePdfs } = await import('../../pdf/batch.js');
-  await writePdfs(jobs);
+  await writePdfs(jobs, { force: opts.force });
   deps.out.line(`${jobs.length} ${jobs.length === 1 ? 'PDF' : "PDF's"} geschreven naar ${out}.`);
   return { map: out, bestanden: jobs.map((j) => j.file) };
 }

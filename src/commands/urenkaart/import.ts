@@ -121,6 +121,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
     minuten: 0,
     teLaat: false,
   };
+  const warnings: string[] = [];
   try {
     await inTransaction(
       deps.db,
@@ -277,11 +278,12 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
           );
         }
         if (waarschuwingen.length > 0) {
-          deps.out.warn(`Let op: ${aantal(waarschuwingen.length, 'waarschuwing', 'waarschuwingen')} (de uren zijn wel ${opts.dryRun ? 'goed bevonden' : 'opgeslagen'}):`);
+          // Said after the commit: "opgeslagen" is only true once it succeeded (a full disk fails it).
+          warnings.push(`Let op: ${aantal(waarschuwingen.length, 'waarschuwing', 'waarschuwingen')} (de uren zijn wel ${opts.dryRun ? 'goed bevonden' : 'opgeslagen'}):`);
           // A person reads the first screenful; --json has every warning.
           const lines = await warningLines(trx, waarschuwingen.slice(0, MAX_SHOWN), violations.slice(0, MAX_SHOWN));
-          for (const line of lines) deps.out.warn(line ? `  ${line}` : '');
-          if (waarschuwingen.length > MAX_SHOWN) deps.out.warn(`  … en nog ${waarschuwingen.length - MAX_SHOWN} (alle waarschuwingen: --json, of 'gob rooster check --uren --maand ${maand}').`);
+          for (const line of lines) warnings.push(line ? `  ${line}` : '');
+          if (waarschuwingen.length > MAX_SHOWN) warnings.push(`  … en nog ${waarschuwingen.length - MAX_SHOWN} (alle waarschuwingen: --json, of 'gob rooster check --uren --maand ${maand}').`);
         }
         // Lines to urenkaarten: one per gastouder, kind and koppeling, lines in date order.
         const order = keyOrder(rows, ranks(gastouders.list), ranks(kinderen.list));
@@ -313,6 +315,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
   } finally {
     bar.stop();
   }
+  for (const line of warnings) deps.out.warn(line);
   const s = summary;
   deps.out.line(
     `${opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd'}: urenkaarten van ${s.maand} uit ${opts.file}: ${aantal(s.rijen, 'rij', 'rijen')}, ${aantal(s.gastouders, 'gastouder', 'gastouders')}, ${formatUren(s.minuten)} uur${s.teLaat ? ' (te laat, met --te-laat)' : ''}.`,

@@ -1,0 +1,308 @@
+// What the operating system and SQLite refuse, files written, and interrupts, through the built
+// CLI (CONTRACT §1 "Exit codes", "Files written"). A full disk is a small tmpfs and a read-only
+// file or folder a read-only bind mount, each in a private mount namespace (`unshare -m`) that
+// vanishes with the command: the tests run as root, for whom chmod makes nothing read-only.
+// Ctrl-C and Ctrl-D are typed at a real prompt under a pseudo-terminal (python3's pty module).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TODAY, demo, demoBureau } from '../demo.js';
+import { GOB, type GobResult, gob, tempDir } from '../helpers.js';
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  const e = { ...process.env } as Record<string, string>;
+  delete e.GOB_DB;
+  delete e.CI;
+  return { ...e, NO_COLOR: '1', GOB_TODAY: '2026-11-23', ...extra };
+}
+
+/** Can this machine make private mounts (root with CAP_SYS_ADMIN, unshare present)? */
+const MOUNTS = (() => {
+  const dir = tempDir('gob-mount-probe-');
+  const r = spawnSync('unshare', ['-m', 'sh', '-c', `mount -t tmpfs -o size=64k tmpfs "${dir}" && mount --bind -o ro "${dir}" "${dir}"`]);
+  return r.status === 0;
+})();
+// The one reason to skip: the machine cannot make a full or read-only disk for the test.
+if (!MOUNTS) console.warn('fouten.test.ts: full and read-only disks skipped: needs private mounts (unshare -m, mount -t tmpfs), i.e. root with CAP_SYS_ADMIN');
+
+/**
+ * Run gob in a private mount namespace: `setup` (shell) makes the mounts, then gob runs, then
+ * `after` (shell) looks at the result while the mounts still exist; its output is `after`.
+ */
+function gobMounted(cwd: string, setup: string, args: string[], after = 'true', extra: Record<string, string> = {}): GobResult & { after: string } {
+  const io = tempDir('gob-io-');
+  const [out, err, rc, look] = ['out', 'err', 'rc', 'after'].map((f) => path.join(io, f)) as [string, string, string, string];
+  const script = `set -e\n${setup}\nset +e\n"$0" "$@" >"${out}" 2>"${err}"; echo $? >"${rc}"\n(${after}) >"${look}" 2>&1`;
+  const r = spawnSync('unshare', ['-m', 'sh', '-c', script, process.execPath, GOB, ...args], { cwd, env: env(extra), encoding: 'utf8' });
+  expect(r.status, `setup failed: ${r.stderr}`).toBe(0);
+  const read = (f: string) => fs.readFileSync(f, 'utf8');
+  return { code: Number(read(rc)), stdout: read(out), stderr: read(err), after: read(look) };
+}
+
+/** A tmpfs of `kb` at `folder` (made first), filled up to the last byte. */
+const fullDisk = (folder: string, kb = 64) => `mkdir -p ${folder}; mount -t tmpfs -o size=${kb}k tmpfs ${folder}; dd if=/dev/zero of=${folder}/.vol bs=1k count=${kb * 2} 2>/dev/null || true`;
+
+/** Dutch, with the cause, and no trace of a bug. */
+function refused(r: GobResult, message: RegExp): void {
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toMatch(/Interne fout|bug|Error|SQLITE_|E[A-Z]{3,}/);
+  expect(r.code, r.stderr).toBe(1);
+}
+
+describe('the database file: each OS and SQLite refusal is a Dutch refusal (exit 1)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir();
+    expect(gob(dir, ['init', '--naam', 'Bureau']).code).toBe(0);
+    expect(gob(dir, ['gastouder', 'add', '--naam', 'Anna', '--geboortedatum', '1980-01-01']).code).toBe(0);
+  });
+  const ADD = ['gastouder', 'add', '--naam', 'Bea', '--geboortedatum', '1981-01-01'];
+
+  it('--db pointing at a folder, for a command and for init', () => {
+    fs.mkdirSync(path.join(dir, 'map.sqlite'));
+    refused(gob(dir, ['--db', 'map.sqlite', 'gastouder', 'list']), /De database map\.sqlite is een map, geen bestand\. Geef het databasebestand met --db/);
+    refused(gob(dir, ['--db', 'map.sqlite', 'init']), /is een map/);
+  });
+
+  it('--db pointing at a file that is not SQLite, for a command and for init', () => {
+    fs.writeFileSync(path.join(dir, 'brief.txt'), 'Beste ouders, dit is geen database maar een brief van ruim honderd tekens lang, zodat SQLite de kop leest.\n'.repeat(5));
+    refused(gob(dir, ['--db', 'brief.txt', 'gastouder', 'list']), /brief\.txt is geen gob-database.*--db/);
+    refused(gob(dir, ['--db', 'brief.txt', 'init']), /brief\.txt is geen gob-database/);
+    expect(fs.readFileSync(path.join(dir, 'brief.txt'), 'utf8')).toMatch(/^Beste ouders/);
+  });
+
+  it('a database of a newer gob, for a command and for init, which leaves it as it is', () => {
+    fs.copyFileSync(path.join(dir, 'data', 'gob.sqlite'), path.join(dir, 'nieuw.sqlite'));
+    const sqlite = new SQLite(path.join(dir, 'nieuw.sqlite'));
+    sqlite.prepare("insert into kysely_migration (name, timestamp) values ('9999_later', '2030-01-01')").run();
+    sqlite.close();
+    refused(gob(dir, ['--db', 'nieuw.sqlite', 'gastouder', 'list']), /nieuwere versie van gob \(9999_later\)\. Werk gob bij/);
+    refused(gob(dir, ['--db', 'nieuw.sqlite', 'init']), /nieuwere versie van gob/);
+  });
+
+  it.skipIf(!MOUNTS)('a read-only database file: reading works, a change is refused naming the file and the fix', () => {
+    const ro = 'mount --bind -o ro data/gob.sqlite data/gob.sqlite';
+    const r = gobMounted(dir, ro, ADD, `"$0" ${GOB} gastouder list --json`);
+    refused(r, /De database data\/gob\.sqlite is alleen-lezen.*Geef schrijfrechten op het bestand, of werk met een kopie/);
+    expect(JSON.parse(r.after)).toHaveLength(1); // read under the same mount, and nothing stored
+  });
+
+  it.skipIf(!MOUNTS)('a read-only folder (or disk) with the database: named, with the fix', () => {
+    const r = gobMounted(dir, 'mount --bind -o ro data data', ADD);
+    refused(r, /De map .*\/data van de database is alleen-lezen.*Geef schrijfrechten op de map/);
+  });
+
+  it.skipIf(!MOUNTS)('a full disk under the database during an import: the cause is named and nothing is stored', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `Gastouder ${i} met een naam die ruimte vraagt;01-01-1980`);
+    fs.writeFileSync(path.join(dir, 'veel.csv'), ['naam;geboortedatum', ...rows].join('\n'));
+    // The database on a small disk, with only a few kB left.
+    const setup = 'mkdir -p vol; mount -t tmpfs -o size=400k tmpfs vol; cp data/gob.sqlite vol/; dd if=/dev/zero of=vol/.vol bs=1k count=120 2>/dev/null';
+    const r = gobMounted(dir, setup, ['--db', 'vol/gob.sqlite', 'gastouder', 'import', 'veel.csv'], `"$0" ${GOB} --db vol/gob.sqlite gastouder list --json`);
+    refused(r, /De schijf van de database vol\/gob\.sqlite is vol\. Er is niets opgeslagen; maak ruimte vrij/);
+    expect(JSON.parse(r.after)).toHaveLength(1);
+  });
+});
+
+const listing = (folder: string) => (fs.existsSync(folder) ? fs.readdirSync(folder).sort() : []);
+const INVOICES = ['2026-00001.pdf', '2026-00002.pdf', '2026-00003.pdf', '2026-00004.pdf', '2026-00005.pdf'];
+
+describe('files written: no overwrite without --force, no symbolic links, complete or not at all, 0600', () => {
+  let dir: string;
+  const run = (args: string[], extra: Record<string, string> = {}) => gob(dir, args, { ...DEMO_TODAY, ...extra });
+  beforeAll(() => {
+    dir = demoBureau({ facturen: true });
+  });
+
+  it('factuur pdf: an existing PDF refuses the whole batch before anything is written; --force replaces', () => {
+    expect(run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f']).code).toBe(0);
+    expect(listing(path.join(dir, 'f'))).toEqual(INVOICES);
+    for (const file of INVOICES) expect(fs.statSync(path.join(dir, 'f', file)).mode & 0o777).toBe(0o600);
+    fs.rmSync(path.join(dir, 'f', '2026-00003.pdf'));
+    refused(run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f']), /f\/2026-00001\.pdf bestaat al\. Kies een andere naam, of overschrijf met --force/);
+    expect(listing(path.join(dir, 'f'))).not.toContain('2026-00003.pdf'); // checked first: nothing written
+    expect(run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f', '--force']).code).toBe(0);
+    expect(listing(path.join(dir, 'f'))).toEqual(INVOICES); // and no temporary files beside them
+  });
+
+  it('a symbolic link at a target is refused and not followed, for every command that writes a file', () => {
+    const elsewhere = path.join(dir, 'elders.bin');
+    fs.mkdirSync(path.join(dir, 'l'));
+    fs.symlinkSync(elsewhere, path.join(dir, 'l', '2026-00004.pdf'));
+    for (const name of ['c.pdf', 'b.sqlite', 'cert.p12']) fs.symlinkSync(elsewhere, path.join(dir, 'l', name));
+    refused(run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'l', '--force']), /l\/2026-00004\.pdf is een symbolische koppeling/);
+    refused(run(['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'l/c.pdf', '--force']), /l\/c\.pdf is een symbolische koppeling/);
+    refused(run(['backup', 'l/b.sqlite', '--force']), /l\/b\.sqlite is een symbolische koppeling/);
+    refused(run(['bureau', 'certificaat-maken', '--out', 'l/cert.p12', '--force'], { GOB_CERTIFICAAT_WACHTWOORD: 'geheim' }), /l\/cert\.p12 is een symbolische koppeling/);
+    expect(fs.existsSync(elsewhere)).toBe(false);
+    expect(listing(path.join(dir, 'l'))).toEqual(['2026-00004.pdf', 'b.sqlite', 'c.pdf', 'cert.p12']);
+  });
+
+  it('contract pdf, backup and certificaat-maken: an existing file only with --force, written 0600', () => {
+    for (const [args, file] of [
+      [['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'overeenkomst.pdf'], 'overeenkomst.pdf'],
+      [['backup', 'kopie.sqlite'], 'kopie.sqlite'],
+      [['bureau', 'certificaat-maken', '--out', 'cert.p12'], 'cert.p12'],
+    ] as const) {
+      const extra = { GOB_CERTIFICAAT_WACHTWOORD: 'geheim' };
+      expect(run([...args], extra).code).toBe(0);
+      const before = fs.readFileSync(path.join(dir, file));
+      refused(run([...args], extra), new RegExp(`${file.replace('.', '\\.')} bestaat al.*--force`));
+      expect(fs.readFileSync(path.join(dir, file)).equals(before)).toBe(true);
+      expect(run([...args, '--force'], extra).code).toBe(0);
+      expect(fs.statSync(path.join(dir, file)).mode & 0o777).toBe(0o600);
+    }
+    expect(listing(dir).filter((f) => f.endsWith('.tmp') || f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it.skipIf(!MOUNTS)('a full disk: PDFs, contract, backup, certificate and incasso are refused in Dutch, with no file left, not even an empty one', () => {
+    const cases: [string[], string, RegExp][] = [
+      [['factuur', 'pdf', '--maand', '2026-10', '--out', 'vol/facturen'], 'vol/facturen', /Kan vol\/facturen\/2026-0000\d\.pdf niet schrijven: de schijf is vol\. Er is niets geschreven; maak ruimte vrij/],
+      [['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'vol/overeenkomst.pdf'], 'vol', /Kan vol\/overeenkomst\.pdf niet schrijven: de schijf is vol/],
+      [['backup', 'vol/kopie.sqlite'], 'vol', /Kan vol\/kopie\.sqlite niet schrijven: de schijf is vol/],
+      [['bureau', 'certificaat-maken', '--out', 'vol/cert.p12'], 'vol', /Kan vol\/cert\.p12 niet schrijven: de schijf is vol/],
+      // The bank files are written by src/commands/sepa (being reworked to store them with their booking).
+      [['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'vol/incasso.xml'], 'vol', /de schijf is vol/],
+    ];
+    for (const [args, folder, message] of cases) {
+      // The invoices get room for two of five PDFs: those two are removed again when the third fails.
+      const setup = args[0] === 'factuur' ? 'mkdir -p vol; mount -t tmpfs -o size=100k tmpfs vol; mkdir vol/facturen' : fullDisk('vol');
+      const r = gobMounted(dir, setup, args, `ls -A ${folder}`, { GOB_CERTIFICAAT_WACHTWOORD: 'geheim', GOB_TODAY: '2026-11-12' });
+      refused(r, message);
+      expect(r.after.split('\n').filter((f) => f && f !== '.vol' && f !== 'facturen'), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it.skipIf(!MOUNTS)('a full disk during an urenkaart import: SQLITE_FULL is named, not hidden by the failed rollback', () => {
+    // 36 kB left: enough to open the database (its -shm takes 32 kB), too little for the import.
+    const setup = 'mkdir -p vol; mount -t tmpfs -o size=1m tmpfs vol; cp data/gob.sqlite vol/; S=$(stat -c %s vol/gob.sqlite); dd if=/dev/zero of=vol/.vol bs=1k count=$(( (1024*1024 - S) / 1024 - 36 )) 2>/dev/null';
+    const args = ['--db', 'vol/gob.sqlite', 'urenkaart', 'import', demo('uren-2026-10-renee.csv'), '--te-laat', '--json'];
+    const r = gobMounted(dir, setup, args, `"$0" ${GOB} --db vol/gob.sqlite urenkaart list --maand 2026-10 --json`, { GOB_TODAY: '2026-11-12' });
+    refused(r, /De schijf van de database vol\/gob\.sqlite is vol\. Er is niets opgeslagen/);
+    expect(r.stderr).not.toMatch(/wel opgeslagen/); // the rule warnings are said only after a commit
+    // Nothing stored: the month's hours are those of before the import.
+    expect(r.after).toBe(gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--json'], DEMO_TODAY).stdout);
+  });
+
+  // Last: the payment and payout it books would change what the tests above collect.
+  it('uitbetaling pdf: an existing specification only with --force', () => {
+    expect(run(['betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-18'], { GOB_TODAY: '2026-11-18' }).code).toBe(0);
+    expect(run(['uitbetaling', 'run', '--datum', '2026-11-24'], { GOB_TODAY: '2026-11-24' }).code).toBe(0);
+    expect(run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec']).code).toBe(0);
+    refused(run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec']), /spec\/U2026-00001\.pdf bestaat al\. Kies een andere naam, of overschrijf met --force/);
+    expect(run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec', '--force']).code).toBe(0);
+    expect(fs.statSync(path.join(dir, 'spec', 'U2026-00001.pdf')).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('a batch of PDFs on worker threads that meets a full disk', () => {
+  it.skipIf(!MOUNTS)('says so in Dutch (the refusal crosses the thread boundary as data) and leaves no PDF of the batch', async () => {
+    const { buildBureau } = await import('../../bench/bureau.mjs');
+    const { writeUrenkaart } = await import('../../bench/urenkaart.mjs');
+    const dir = tempDir();
+    const { slots } = buildBureau(dir, { gastouders: 12, kinderenPerGastouder: 4, achterwacht: true });
+    writeUrenkaart(path.join(dir, 'uren.csv'), slots);
+    for (const args of [
+      ['bureau', 'set', '--adres', 'Straat 1', '--postcode', '1234 AB', '--plaats', 'Utrecht', '--kvk', '12345678', '--lrk', '123456789', '--iban', 'NL91ABNA0417164300'],
+      ['urenkaart', 'import', 'uren.csv'],
+      ['factuur', 'run', '--maand', '2026-10'],
+    ]) {
+      const r = gob(dir, args, DEMO_TODAY);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    // Room for a few of the 24 invoices: some workers write files before one meets the full disk.
+    const r = gobMounted(dir, 'mkdir -p vol; mount -t tmpfs -o size=300k tmpfs vol', ['factuur', 'pdf', '--maand', '2026-10', '--out', 'vol/maand'], 'ls -A vol/maand', DEMO_TODAY);
+    refused(r, /^Kan vol\/maand\/2026-\d{5}\.pdf niet schrijven: de schijf is vol\. Er is niets geschreven; maak ruimte vrij of kies een andere schijf\.\n$/);
+    expect(r.after).toBe('');
+  });
+});
+
+/**
+ * Run gob at a pseudo-terminal (a person at a keyboard): each step waits until the screen shows
+ * `wait`, then types `keys` (or sends SIGINT with `signal`). Returns the exit code and the screen.
+ */
+const PTY_DRIVER = `
+import json, os, pty, select, signal, sys, time
+args, steps = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(args[0], args)
+screen = b''
+def read_until(text, timeout):
+    global screen
+    end = time.time() + timeout
+    while time.time() < end and (text is None or text.encode() not in screen):
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            screen += chunk
+for step in steps:
+    read_until(step['wait'], 15)
+    screen += b'\\n<<<>>>\\n'
+    if step.get('signal'):
+        os.kill(pid, signal.SIGINT)
+    else:
+        os.write(fd, step['keys'].encode())
+read_until(None, 1.5)
+done, status = os.waitpid(pid, os.WNOHANG)
+if done == 0:  # still waiting for input: a failure of the test, not a hang of the suite
+    os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+print(json.dumps({'code': os.waitstatus_to_exitcode(status), 'screen': screen.decode(errors='replace')}))
+`;
+const PYTHON = spawnSync('python3', ['-c', 'import pty']).status === 0;
+
+function gobAtTerminal(cwd: string, args: string[], steps: { wait: string; keys?: string; signal?: boolean }[]): { code: number; screen: string } {
+  const r = spawnSync('python3', ['-c', PTY_DRIVER, JSON.stringify([process.execPath, GOB, ...args]), JSON.stringify(steps)], { cwd, env: env(), encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { code: number; screen: string };
+}
+
+describe.skipIf(!PYTHON)('at a prompt (under a pseudo-terminal; needs python3)', () => {
+  let dir: string;
+  const stored = () => JSON.parse(gob(dir, ['gastouder', 'list', '--json']).stdout) as { naam: string; geboortedatum: string }[];
+  beforeAll(() => {
+    dir = tempDir();
+    expect(gob(dir, ['init', '--naam', 'Bureau']).code).toBe(0);
+  });
+
+  it('Ctrl-C is exit 130 "afgebroken", nothing stored', () => {
+    const r = gobAtTerminal(dir, ['gastouder', 'add'], [{ wait: 'naam', keys: 'Anna\r' }, { wait: 'geboortedatum', keys: '\x03' }]);
+    expect(r.screen).toMatch(/Afgebroken; er is niets opgeslagen\./);
+    expect(r.code).toBe(130);
+    expect(stored()).toEqual([]);
+  });
+
+  it('Ctrl-D is exit 130 too (it used to end the run with exit 0)', () => {
+    const r = gobAtTerminal(dir, ['gastouder', 'add'], [{ wait: 'naam', keys: '\x04' }]);
+    expect(r.screen).toMatch(/Afgebroken/);
+    expect(r.code).toBe(130);
+    expect(stored()).toEqual([]);
+  });
+
+  it('SIGINT (kill -INT) while the command waits is exit 130, nothing stored', () => {
+    const r = gobAtTerminal(dir, ['gastouder', 'add'], [{ wait: 'naam', keys: 'Anna\r' }, { wait: 'geboortedatum', signal: true }]);
+    expect(r.screen).toMatch(/Afgebroken/);
+    expect(r.code).toBe(130);
+    expect(stored()).toEqual([]);
+  });
+
+  it('a rejected value is cleared, so the next one is typed on an empty line', () => {
+    const r = gobAtTerminal(dir, ['gastouder', 'add'], [
+      { wait: 'naam', keys: 'Anna\r' },
+      { wait: 'geboortedatum', keys: '31-02-1980\r' },
+      { wait: 'Toegestaan', keys: '01-03-1980\r' },
+      { wait: 'mag leeg', keys: '\x03' },
+    ]);
+    // Kept, the bad value would have become '31-02-198001-03-1980' and been refused again.
+    expect(r.screen).toMatch(/✔.*geboortedatum:.*01-03-1980/);
+    expect(r.screen).not.toMatch(/31-02-198001/);
+    expect(r.code).toBe(130);
+  });
+});
