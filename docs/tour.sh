@@ -20,6 +20,8 @@ export GOB_TODAY=2026-11-24                        # three weeks later: the coll
 npx gob uitbetaling open                           # for cron: exits 1 once a payout deadline has passed
 npx gob uitbetaling run --datum 2026-11-24
 npx gob sepa uitbetaling --datum 2026-11-24 --out data/tour/uitbetaling.xml
+npx gob sepa list                                  # every bank file gob made, stored with its booking
+npx gob sepa bestand GOB-UIT-2026-00001 --out data/tour/uitbetaling-kopie.xml   # the same file again, byte for byte
 npx gob contract teken --koppeling KP0001 --partij ouder --naam "Jan Jansen" --plaats Utrecht
 npx gob contract pdf --koppeling KP0001 --out data/tour/overeenkomst.pdf   # signed with the bureau's certificate, if set
 npx gob gastouder list --csv > data/tour/gastouders.csv   # the same columns `import` reads

@@ -6,26 +6,26 @@ import { gob, ROOT, tempDir } from './helpers.js';
 export const DEMO_TODAY = { GOB_TODAY: '2026-11-03' };
 const demo = (file: string) => path.join(ROOT, 'data', 'demo', file);
 
-export function demoBureau({ rooster = true, uren = false, facturen = false } = {}): string {
+export async function demoBureau({ rooster = true, uren = false, facturen = false } = {}): Promise<string> {
   const dir = tempDir();
-  const run = (args: string[], env = DEMO_TODAY) => {
-    const r = gob(dir, args, env);
+  const run = async (args: string[], env = DEMO_TODAY) => {
+    const r = await gob(dir, args, env);
     expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
   };
-  run([
+  await run([
     'init', '--naam', 'Gastouderbureau De Zonnebloem', '--adres', 'Stationsplein 1', '--postcode', '3511 ED', '--plaats', 'Utrecht',
     '--kvk', '12345678', '--lrk', '987654321', '--iban', 'NL91ABNA0417164300', '--bic', 'ABNANL2A', '--incassant-id', 'NL79ZZZ999999990000',
   ]);
   for (const [noun, file] of [['gastouder', 'gastouders'], ['ouder', 'ouders'], ['kind', 'kinderen'], ['koppeling', 'koppelingen']] as const) {
-    run([noun, 'import', demo(`${file}.csv`)]);
+    await run([noun, 'import', demo(`${file}.csv`)]);
   }
-  if (rooster || uren) run(['rooster', 'import', demo('roosters.csv'), '--force']);
+  if (rooster || uren) await run(['rooster', 'import', demo('roosters.csv'), '--force']);
   if (uren || facturen) {
-    run(['urenkaart', 'import', demo('uren-2026-10-anna.csv')]);
-    run(['urenkaart', 'import', demo('uren-2026-10-renee.csv')]);
-    run(['urenkaart', 'import', demo('uren-2026-10-ingrid.csv')]);
+    await run(['urenkaart', 'import', demo('uren-2026-10-anna.csv')]);
+    await run(['urenkaart', 'import', demo('uren-2026-10-renee.csv')]);
+    await run(['urenkaart', 'import', demo('uren-2026-10-ingrid.csv')]);
   }
-  if (facturen) run(['factuur', 'run', '--maand', '2026-10']);
+  if (facturen) await run(['factuur', 'run', '--maand', '2026-10']);
   return dir;
 }
 

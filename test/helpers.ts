@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createOutput } from '../src/cli/output.js';
 import type { Deps } from '../src/commands/deps.js';
 import { createOrMigrateDatabase } from '../src/db/open.js';
@@ -49,8 +49,37 @@ const baseEnv = (extra: Record<string, string>) => {
   return { ...env, NO_COLOR: '1', GOB_TODAY: '2026-11-23', ...extra };
 };
 
-/** Run the built `gob` in `cwd` with stdin closed (as a script would). */
-export function gob(cwd: string, args: string[], env: Record<string, string> = {}): GobResult {
+/**
+ * Run gob in this process: `main` of the built bundle (dist/main.js, the same code bin/gob.js
+ * runs), in `cwd`, with output captured and no terminal (as a script would run it). A process
+ * costs ~150 ms to start; most tests need only its exit code, output and files. Tests that need
+ * the process itself (a kill, a signal, a terminal, the binary's start) use gobProcess.
+ */
+export async function gob(cwd: string, args: string[], env: Record<string, string> = {}): Promise<GobResult> {
+  const { main } = (await import(/* @vite-ignore */ DIST_MAIN)) as { main: (argv: string[], io: unknown) => Promise<number> };
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    stdinIsTTY: false,
+    env: baseEnv(env),
+  };
+  const before = process.cwd();
+  // One command at a time per test file (vitest runs a file's tests in order, in its own process).
+  process.chdir(cwd);
+  try {
+    const code = await main(args, io);
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(before);
+  }
+}
+
+const DIST_MAIN = pathToFileURL(path.join(ROOT, 'dist', 'main.js')).href;
+
+/** Run the built binary `bin/gob.js` as its own process in `cwd`, with stdin closed. */
+export function gobProcess(cwd: string, args: string[], env: Record<string, string> = {}): GobResult {
   const r = spawnSync(process.execPath, [GOB, ...args], { cwd, env: baseEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -6,6 +6,7 @@ import { makeDate } from '../domain/calendar.js';
 import { parseDate } from '../domain/values.js';
 import { UsageError, ValueError } from '../errors.js';
 import { databaseRefusal } from '../files/refusal.js';
+import type { Io } from './io.js';
 import { createOutput, loadStyle } from './output.js';
 import { canPrompt, createPrompts } from './prompts.js';
 
@@ -47,22 +48,23 @@ export function resolveToday(option: string | undefined, env: NodeJS.ProcessEnv,
   }
 }
 
-export async function createBaseDeps(globals: GlobalOptions, command: string): Promise<BaseDeps> {
+export async function createBaseDeps(globals: GlobalOptions, command: string, io: Io): Promise<BaseDeps> {
   const now = new Date();
-  const env = process.env;
+  const env = io.env;
   useAmsterdamTime();
   const json = Boolean(globals.json);
   return {
     today: resolveToday(globals.today, env, now),
     now: now.toISOString(),
-    user: safeUser(),
+    user: safeUser(env),
     command,
     dbFile: globals.db ?? env.GOB_DB ?? DEFAULT_DB,
-    out: createOutput({ json, style: await loadStyle(globals.color !== false && !env.NO_COLOR && !json) }),
+    out: createOutput({ json, io, style: await loadStyle(globals.color !== false && !env.NO_COLOR && !json, io.stdout) }),
     // With --json the caller is a script: never ask.
-    prompts: canPrompt(env) && !json ? createPrompts() : null,
+    prompts: canPrompt(io) && !json ? createPrompts() : null,
     yes: Boolean(globals.yes),
     stop: stopAt(env.GOB_TEST_STOP_AT),
+    certificaatWachtwoord: env.GOB_CERTIFICAAT_WACHTWOORD || undefined,
   };
 }
 
@@ -77,11 +79,11 @@ function stopAt(stage: string | undefined): ((at: string) => void) | undefined {
   };
 }
 
-function safeUser(): string {
+function safeUser(env: Io['env']): string {
   try {
     return os.userInfo().username;
   } catch {
-    return process.env.USER ?? 'onbekend';
+    return env.USER ?? 'onbekend';
   }
 }
 

@@ -1,9 +1,12 @@
-// The entry point: runs the program and maps every outcome to an exit code. The only place that
-// calls process.exit. 0 done · 1 refused · 2 usage · 70 internal error (a bug) · 130 interrupted.
+// The entry point: runs the program and maps every outcome to an exit code. 0 done · 1 refused ·
+// 2 usage · 70 internal error (a bug) · 130 interrupted. `main` has no side effects (tests run it
+// in process with their own Io); `runCli` is the process around it, and the only place that calls
+// process.exit.
 import { CommanderError } from 'commander';
 import { ChecksFailed, Interrupted, Refused, UsageError, ValueError } from '../errors.js';
 import { runInterruptCleanups } from '../files/interrupt.js';
 import { outputReason, pathRefusal, systemRefusal } from '../files/refusal.js';
+import { type Io, processIo } from './io.js';
 import { buildProgram, helpArguments } from './program.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, internal: 70, interrupted: 130 } as const;
@@ -31,13 +34,12 @@ function translateCommanderError(error: CommanderError): string {
   }
 }
 
-function printError(message: string, details: readonly string[] = []): void {
-  process.stderr.write(`${message}\n`);
-  for (const line of details) process.stderr.write(line ? `  ${line}\n` : '\n');
-}
-
-export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+export async function main(argv: string[], io: Io): Promise<number> {
+  const printError = (message: string, details: readonly string[] = []): void => {
+    io.stderr.write(`${message}\n`);
+    for (const line of details) io.stderr.write(line ? `  ${line}\n` : '\n');
+  };
+  const program = buildProgram(io);
   try {
     await program.parseAsync(helpArguments(program, argv), { from: 'user' });
     return EXIT.ok;
@@ -75,29 +77,30 @@ export async function main(argv: string[]): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     printError(`Interne fout in gob (een bug): ${message}. Er is niets opgeslagen. Meld dit met de opdracht die je gaf; GOB_DEBUG=1 toont details.`);
-    if (process.env.GOB_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (io.env.GOB_DEBUG === '1' && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return EXIT.internal;
   }
 }
 
-// Output that cannot be written (a full disk, a closed pipe) is not a bug either: no stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(EXIT.ok); // the reader (head, less) has what it wanted
-  printError(`Kan de uitvoer niet schrijven: ${outputReason(error.code)}.`);
-  process.exit(EXIT.refused);
-});
-
-// Ctrl-C (or a kill -INT) while a command runs: stop at once. SQLite keeps only committed
-// transactions, so an unfinished one is simply gone; half-written temporary files are removed.
-// (At a prompt the terminal is in raw mode and Ctrl-C arrives as a key: see prompts.ts.)
-process.on('SIGINT', () => {
-  runInterruptCleanups();
-  process.stderr.write(`${new Interrupted().message}\n`);
-  process.exit(EXIT.interrupted);
-});
-
-const code = await main(process.argv.slice(2));
-// A pipe may still hold output that Node has not handed to the OS; process.exit would cut it off
-// (seen: `factuur list --json | …` ending mid-document). Wait for both streams to drain.
-await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
-process.exit(code);
+/** The gob process: real streams, signals, and the exit code. bin/gob.js calls this. */
+export async function runCli(): Promise<never> {
+  // Output that cannot be written (a full disk, a closed pipe) is not a bug either: no stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok); // the reader (head, less) has what it wanted
+    process.stderr.write(`Kan de uitvoer niet schrijven: ${outputReason(error.code)}.\n`);
+    process.exit(EXIT.refused);
+  });
+  // Ctrl-C (or a kill -INT) while a command runs: stop at once. SQLite keeps only committed
+  // transactions, so an unfinished one is simply gone; half-written temporary files are removed.
+  // (At a prompt the terminal is in raw mode and Ctrl-C arrives as a key: see prompts.ts.)
+  process.on('SIGINT', () => {
+    runInterruptCleanups();
+    process.stderr.write(`${new Interrupted().message}\n`);
+    process.exit(EXIT.interrupted);
+  });
+  const code = await main(process.argv.slice(2), processIo());
+  // A pipe may still hold output that Node has not handed to the OS; process.exit would cut it off
+  // (seen: `factuur list --json | …` ending mid-document). Wait for both streams to drain.
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
+  process.exit(code);
+}

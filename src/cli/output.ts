@@ -1,5 +1,6 @@
 // Everything a command shows goes through Output: human text and tables on stdout (silent with
 // --json), warnings on stderr, and the command's result as one JSON document with --json.
+import type { Io, OutStream } from './io.js';
 
 export interface Column {
   key: string;
@@ -32,10 +33,10 @@ export interface Progress {
 const noProgress: Progress = { update: () => {}, stop: () => {} };
 
 /** cli-progress is loaded only when a bar is drawn. */
-async function progressBar(total: number, label: string): Promise<Progress> {
+async function progressBar(total: number, label: string, stream: NodeJS.WritableStream): Promise<Progress> {
   const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {eta_formatted} te gaan`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    { format: `${label} [{bar}] {percentage}% | {eta_formatted} te gaan`, stream, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
@@ -53,15 +54,18 @@ export interface Style {
 const plain: Style = { bold: (t) => t, red: (t) => t, yellow: (t) => t, green: (t) => t, dim: (t) => t };
 
 /** chalk is loaded only when there is a terminal to colour: it costs ~10 ms of start-up. */
-export async function loadStyle(wanted: boolean): Promise<Style> {
-  if (!wanted || !process.stdout.isTTY) return plain;
+export async function loadStyle(wanted: boolean, stdout: OutStream): Promise<Style> {
+  if (!wanted || !stdout.isTTY) return plain;
   const { Chalk } = await import('chalk');
   return new Chalk();
 }
 
-export function createOutput(options: { json: boolean; style?: Style }): Output {
+export function createOutput(options: { json: boolean; style?: Style; io?: Pick<Io, 'stdout' | 'stderr'> }): Output {
   const color = options.style ?? plain;
-  const write = (text: string) => process.stdout.write(text);
+  const { stdout, stderr } = options.io ?? { stdout: process.stdout, stderr: process.stderr };
+  const write = (text: string) => {
+    stdout.write(text);
+  };
   return {
     json: options.json,
     style: color,
@@ -73,10 +77,11 @@ export function createOutput(options: { json: boolean; style?: Style }): Output 
     },
     raw: write,
     warn(text) {
-      process.stderr.write(`${text}\n`);
+      stderr.write(`${text}\n`);
     },
-    interactiveStderr: Boolean(process.stderr.isTTY),
-    progress: (total, label) => (process.stderr.isTTY ? progressBar(total, label) : Promise.resolve(noProgress)),
+    interactiveStderr: Boolean(stderr.isTTY),
+    // A terminal is only ever the real process stream.
+    progress: (total, label) => (stderr.isTTY ? progressBar(total, label, stderr as NodeJS.WritableStream) : Promise.resolve(noProgress)),
   };
 }
 

@@ -5,6 +5,7 @@ import type { BaseDeps, Deps } from '../commands/deps.js';
 import { BUREAU_FIELDS, ENTITIES, type Entity, type Field, ROOSTER_FIELDS } from '../domain/fields.js';
 import { ChecksFailed, Refused, UsageError } from '../errors.js';
 import type { GlobalOptions } from './context.js';
+import { type Io, processIo } from './io.js';
 import { EXAMPLES } from './examples.js';
 
 /** Kept here rather than imported from context.ts, so that `gob --help` need not load it. */
@@ -42,7 +43,7 @@ function run(needs: 'db' | 'none', load: () => Promise<Handler<never>>) {
     const globals = command.optsWithGlobals<GlobalOptions>();
     if (globals.json && opts.csv) throw new UsageError('--json en --csv gaan niet samen: kies één uitvoervorm.');
     const { createBaseDeps, withDatabase } = await import('./context.js');
-    const base = await createBaseDeps(globals, `${command.parent?.name() === 'gob' ? '' : `${command.parent?.name()} `}${command.name()}`);
+    const base = await createBaseDeps(globals, `${command.parent?.name() === 'gob' ? '' : `${command.parent?.name()} `}${command.name()}`, ioOf(command));
     const handler = (await load()) as (opts: unknown, deps: unknown) => Promise<unknown>;
     try {
       const result = needs === 'db' ? await withDatabase(base, (deps) => handler(opts, deps)) : await handler(opts, base);
@@ -54,6 +55,15 @@ function run(needs: 'db' | 'none', load: () => Promise<Handler<never>>) {
       throw error;
     }
   };
+}
+
+/** The Io a program was built with, found from any of its commands (see buildProgram). */
+const IO = new WeakMap<Command, Io>();
+
+function ioOf(command: Command): Io {
+  let root = command;
+  while (root.parent) root = root.parent;
+  return IO.get(root)!;
 }
 
 function fieldOptions(command: Command, fields: Field[]): Command {
@@ -121,7 +131,7 @@ function registryNoun(program: Command, entity: Entity, description: string): Co
   return cmd;
 }
 
-export function buildProgram(): Command {
+export function buildProgram(io: Io = processIo()): Command {
   const program = dutchHelp(new Command('gob'))
     .description('Administratie van een gastouderbureau: register, roosters, urenkaarten, facturen en uitbetalingen.')
     .option('--db <bestand>', `de SQLite-database (of GOB_DB; standaard ${DEFAULT_DB})`)
@@ -133,7 +143,8 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     // Set before any subcommand exists: commander copies these settings to each new subcommand.
     .exitOverride()
-    .configureOutput({ outputError: () => {} });
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text), outputError: () => {} });
+  IO.set(program, io);
   program.helpCommand('help [opdracht]', 'toon hulp bij een opdracht');
 
   fieldOptions(verb(program, 'init', 'maak de database aan of werk hem bij (veilig om te herhalen)'), BUREAU_FIELDS).action(

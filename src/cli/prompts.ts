@@ -1,6 +1,7 @@
 // The only module that imports inquirer, and only when a question is actually asked. Every question
 // gob asks also has an option, so that scripts never need a terminal.
 import { Interrupted } from '../errors.js';
+import type { Io } from './io.js';
 
 export interface Prompts {
   input(message: string, options?: { default?: string; validate?: (value: string) => true | string }): Promise<string>;
@@ -50,6 +51,6 @@ export function createPrompts(): Prompts {
  * Prompting is allowed only with a person at a terminal: stdin and stdout are TTYs and CI is unset.
  * Otherwise a piped blank line would silently take defaults, and an open pipe would hang forever.
  */
-export function canPrompt(env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(process.stdin.isTTY && process.stdout.isTTY && !env.CI);
+export function canPrompt(io: Io): boolean {
+  return Boolean(io.stdinIsTTY && io.stdout.isTTY && !io.env.CI);
 }

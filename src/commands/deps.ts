@@ -26,6 +26,8 @@ export interface BaseDeps {
    * Only tests set it (GOB_TEST_STOP_AT): it kills the process there, as a power cut would.
    */
   stop?: (stage: string) => void;
+  /** GOB_CERTIFICAAT_WACHTWOORD: the password of the bureau's signing certificate, if set. */
+  certificaatWachtwoord?: string | undefined;
 }
 
 export interface Deps extends BaseDeps {

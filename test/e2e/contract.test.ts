@@ -15,12 +15,12 @@ const pdfsig = (file: string) => {
 
 describe('contract pdf', () => {
   let dir: string;
-  beforeAll(() => {
-    dir = demoBureau();
+  beforeAll(async () => {
+    dir = await demoBureau();
   });
 
-  it('the agreement between vraagouder and gastouder names every section and value', () => {
-    const r = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'gastouder.pdf'], DEMO_TODAY);
+  it('the agreement between vraagouder and gastouder names every section and value', async () => {
+    const r = await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'gastouder.pdf'], DEMO_TODAY);
     expect(r.code, r.stderr).toBe(0);
     const t = text(path.join(dir, 'gastouder.pdf'));
     for (const s of [
@@ -40,8 +40,8 @@ describe('contract pdf', () => {
     expect(spawnSync('qpdf', ['--check', path.join(dir, 'gastouder.pdf')]).status).toBe(0);
   });
 
-  it('the agreement between vraagouder and bureau (--soort bureau)', () => {
-    expect(gob(dir, ['contract', 'pdf', '--koppeling', 'KP0007', '--soort', 'bureau', '--out', 'bureau.pdf'], DEMO_TODAY).code).toBe(0);
+  it('the agreement between vraagouder and bureau (--soort bureau)', async () => {
+    expect((await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0007', '--soort', 'bureau', '--out', 'bureau.pdf'], DEMO_TODAY)).code).toBe(0);
     const t = text(path.join(dir, 'bureau.pdf'));
     for (const s of [
       'Overeenkomst van opdracht gastouderbureau', 'Fatima El Amrani', 'Yara El Amrani', 'gastouder Renée Müller, LRK-nummer 444444444',
@@ -54,26 +54,26 @@ describe('contract pdf', () => {
     expect(t).not.toContain('enkele werkdagen');
   });
 
-  it('contract teken records signatures; the block shows each, and empty lines for the rest', () => {
-    expect(gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', 'Łukasz Wałęsa', '--plaats', 'Utrecht', '--datum', '2026-02-20'], DEMO_TODAY).code).toBe(0);
-    gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'getekend.pdf'], DEMO_TODAY);
+  it('contract teken records signatures; the block shows each, and empty lines for the rest', async () => {
+    expect((await gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', 'Łukasz Wałęsa', '--plaats', 'Utrecht', '--datum', '2026-02-20'], DEMO_TODAY)).code).toBe(0);
+    await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'getekend.pdf'], DEMO_TODAY);
     const t = text(path.join(dir, 'getekend.pdf'));
     expect(t).toContain('Naam: Łukasz Wałęsa');
     expect(t).toContain('Datum: 20 februari 2026');
     expect(t).toContain('Plaats: Utrecht');
     expect(t).toContain('Naam: ______');
-    const wrong = gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'bureau', '--naam', 'X'], DEMO_TODAY);
+    const wrong = await gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'bureau', '--naam', 'X'], DEMO_TODAY);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/getekend door ouder en gastouder, niet door bureau/);
-    expect(gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'oma', '--naam', 'X'], DEMO_TODAY).code).toBe(2);
+    expect((await gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'oma', '--naam', 'X'], DEMO_TODAY)).code).toBe(2);
   });
 
-  it('a bureau can use its own template; an unknown placeholder is named', () => {
+  it('a bureau can use its own template; an unknown placeholder is named', async () => {
     fs.writeFileSync(path.join(dir, 'eigen.md'), '# Eigen overeenkomst\n\n## Partijen\n{{ouder.naam}} en {{gastouder.naam}}.\n\n{{handtekeningen}}\n');
-    expect(gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--template', 'eigen.md', '--out', 'eigen.pdf'], DEMO_TODAY).code).toBe(0);
+    expect((await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--template', 'eigen.md', '--out', 'eigen.pdf'], DEMO_TODAY)).code).toBe(0);
     expect(text(path.join(dir, 'eigen.pdf'))).toContain('Artikel 1. Partijen Łukasz Wałęsa en Anna de Vries.');
     fs.writeFileSync(path.join(dir, 'fout.md'), '# X\n\n{{ouder.schoenmaat}}\n');
-    const r = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--template', 'fout.md', '--out', 'fout.pdf'], DEMO_TODAY);
+    const r = await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--template', 'fout.md', '--out', 'fout.pdf'], DEMO_TODAY);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/onbekend veld \{\{ouder\.schoenmaat\}\}/);
   });
@@ -81,7 +81,7 @@ describe('contract pdf', () => {
 
 describe('a contract that would lack a detail (CONTRACT §7)', () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = tempDir();
     for (const args of [
       ['init', '--naam', 'Bureau Zon'],
@@ -92,13 +92,13 @@ describe('a contract that would lack a detail (CONTRACT §7)', () => {
       ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-01-01', '--uurtarief', '7,50'],
       ['koppeling', 'add', '--kind', 'K0002', '--gastouder', 'G0001', '--start', '2026-01-01', '--uurtarief', '7,50', '--opvanglocatie', 'ouder'],
     ]) {
-      const r = gob(dir, args);
+      const r = await gob(dir, args);
       expect(r.code, r.stderr).toBe(0);
     }
   });
 
-  it('is refused naming every missing field, with nothing written and no signature recorded', () => {
-    const pdf = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'kp1.pdf']);
+  it('is refused naming every missing field, with nothing written and no signature recorded', async () => {
+    const pdf = await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'kp1.pdf']);
     expect(pdf.code).toBe(1);
     expect(pdf.stderr).toMatch(/ontbreken 12 gegevens\. Er is niets geschreven\./);
     for (const veld of ['adres', 'postcode', 'plaats', 'kvk', 'lrk']) expect(pdf.stderr).toContain(`bureau: ${veld} ('gob bureau set --${veld} …')`);
@@ -110,47 +110,47 @@ describe('a contract that would lack a detail (CONTRACT §7)', () => {
     expect(pdf.stderr).not.toContain('onbekend');
     expect(fs.existsSync(path.join(dir, 'kp1.pdf'))).toBe(false);
 
-    const teken = gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', 'Piet']);
+    const teken = await gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', 'Piet']);
     expect(teken.code).toBe(1);
     expect(teken.stderr).toMatch(/De handtekening onder de overeenkomst \(gastouder\) van koppeling KP0001 is geweigerd.*Er is niets vastgelegd\./);
     expect(teken.stderr).toContain("ouder O0001: adres ('gob ouder edit O0001 --adres …')");
-    expect(gob(dir, ['log', '--json']).stdout).not.toContain('getekend');
+    expect((await gob(dir, ['log', '--json'])).stdout).not.toContain('getekend');
   });
 
-  it('care at the ouder\'s home needs no gastouder address in the bureau agreement; the payout term is the setting', () => {
+  it('care at the ouder\'s home needs no gastouder address in the bureau agreement; the payout term is the setting', async () => {
     for (const args of [
       ['bureau', 'set', '--adres', 'Plein 1', '--postcode', '3511 ED', '--plaats', 'Utrecht', '--kvk', '12345678', '--lrk', '987654321', '--uitbetaaltermijn', '1'],
       ['ouder', 'edit', 'O0001', '--adres', 'Kerkweg 2', '--postcode', '3511 AB', '--plaats', 'Utrecht'],
       ['gastouder', 'edit', 'G0001', '--lrk', '111111111'],
     ]) {
-      expect(gob(dir, args).code).toBe(0);
+      expect((await gob(dir, args)).code).toBe(0);
     }
     // Care at the ouder's home has an LRK of its own (koppeling field `lrk`).
-    expect(gob(dir, ['koppeling', 'edit', 'KP0002', '--lrk', '222222222']).code).toBe(0);
-    const thuis = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--soort', 'bureau', '--out', 'kp1.pdf']);
+    expect((await gob(dir, ['koppeling', 'edit', 'KP0002', '--lrk', '222222222'])).code).toBe(0);
+    const thuis = await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--soort', 'bureau', '--out', 'kp1.pdf']);
     expect(thuis.code).toBe(1);
     expect(thuis.stderr).toMatch(/ontbreken 3 gegevens/);
     expect(thuis.stderr).toContain('gastouder G0001: adres (ook het opvangadres)');
-    expect(gob(dir, ['contract', 'pdf', '--koppeling', 'KP0002', '--soort', 'bureau', '--out', 'kp2.pdf']).code).toBe(0);
+    expect((await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0002', '--soort', 'bureau', '--out', 'kp2.pdf'])).code).toBe(0);
     const t = text(path.join(dir, 'kp2.pdf'));
     expect(t).toContain('bij de vraagouder thuis, Kerkweg 2, 3511 AB Utrecht');
     expect(t).toContain('betaalt de gastouder binnen 1 werkdag nadat');
-    expect(gob(dir, ['contract', 'teken', '--koppeling', 'KP0002', '--soort', 'bureau', '--partij', 'ouder', '--naam', 'Piet']).code).toBe(0);
+    expect((await gob(dir, ['contract', 'teken', '--koppeling', 'KP0002', '--soort', 'bureau', '--partij', 'ouder', '--naam', 'Piet'])).code).toBe(0);
   });
 });
 
 describe('digital signature', () => {
   const env = { ...DEMO_TODAY, GOB_CERTIFICAAT_WACHTWOORD: 'demo-wachtwoord' };
   let dir: string;
-  beforeAll(() => {
-    dir = demoBureau();
-    const r = gob(dir, ['bureau', 'certificaat-maken'], env);
+  beforeAll(async () => {
+    dir = await demoBureau();
+    const r = await gob(dir, ['bureau', 'certificaat-maken'], env);
     expect(r.code, r.stderr).toBe(0);
     expect(fs.statSync(path.join(dir, 'data', 'certificaat.p12')).mode & 0o777).toBe(0o600);
   });
 
-  it('with a bureau certificate the PDF is signed over the whole file and pdfsig reports it valid', () => {
-    const r = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'getekend.pdf', '--json'], env);
+  it('with a bureau certificate the PDF is signed over the whole file and pdfsig reports it valid', async () => {
+    const r = await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'getekend.pdf', '--json'], env);
     expect(JSON.parse(r.stdout)).toMatchObject({ ondertekend: true });
     const sig = pdfsig(path.join(dir, 'getekend.pdf'));
     expect(sig).toContain('Signature Validation: Signature is Valid.');
@@ -159,8 +159,8 @@ describe('digital signature', () => {
     expect(spawnSync('qpdf', ['--check', path.join(dir, 'getekend.pdf')]).status).toBe(0);
   });
 
-  it('any later change breaks the signature', () => {
-    expect(gob(dir, ['contract', 'pdf', '--koppeling', 'KP0002', '--out', 'origineel.pdf'], env).code).toBe(0);
+  it('any later change breaks the signature', async () => {
+    expect((await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0002', '--out', 'origineel.pdf'], env)).code).toBe(0);
     const bytes = fs.readFileSync(path.join(dir, 'origineel.pdf'));
     // One byte in the middle of the second signed range (after the signature itself).
     const [, , start, length] = /ByteRange \[\s*(\d+) (\d+) (\d+) (\d+)\s*\]/.exec(bytes.toString('latin1'))!.slice(1).map(Number);
@@ -172,11 +172,11 @@ describe('digital signature', () => {
     expect(sig).toMatch(/Digest Mismatch|Signature is Invalid/);
   });
 
-  it('a missing or wrong password is a clear error, and no PDF is written', () => {
-    const missing = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'x.pdf'], DEMO_TODAY);
+  it('a missing or wrong password is a clear error, and no PDF is written', async () => {
+    const missing = await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'x.pdf'], DEMO_TODAY);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/wachtwoord ontbreekt.*GOB_CERTIFICAAT_WACHTWOORD/);
-    const wrong = gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'x.pdf'], { ...DEMO_TODAY, GOB_CERTIFICAAT_WACHTWOORD: 'fout' });
+    const wrong = await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'x.pdf'], { ...DEMO_TODAY, GOB_CERTIFICAAT_WACHTWOORD: 'fout' });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/juiste wachtwoord/);
     expect(wrong.stderr).not.toMatch(/at .*\.js/);

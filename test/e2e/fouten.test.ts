@@ -53,33 +53,33 @@ function refused(r: GobResult, message: RegExp): void {
 
 describe('the database file: each OS and SQLite refusal is a Dutch refusal (exit 1)', () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = tempDir();
-    expect(gob(dir, ['init', '--naam', 'Bureau']).code).toBe(0);
-    expect(gob(dir, ['gastouder', 'add', '--naam', 'Anna', '--geboortedatum', '1980-01-01']).code).toBe(0);
+    expect((await gob(dir, ['init', '--naam', 'Bureau'])).code).toBe(0);
+    expect((await gob(dir, ['gastouder', 'add', '--naam', 'Anna', '--geboortedatum', '1980-01-01'])).code).toBe(0);
   });
   const ADD = ['gastouder', 'add', '--naam', 'Bea', '--geboortedatum', '1981-01-01'];
 
-  it('--db pointing at a folder, for a command and for init', () => {
+  it('--db pointing at a folder, for a command and for init', async () => {
     fs.mkdirSync(path.join(dir, 'map.sqlite'));
-    refused(gob(dir, ['--db', 'map.sqlite', 'gastouder', 'list']), /De database map\.sqlite is een map, geen bestand\. Geef het databasebestand met --db/);
-    refused(gob(dir, ['--db', 'map.sqlite', 'init']), /is een map/);
+    refused(await gob(dir, ['--db', 'map.sqlite', 'gastouder', 'list']), /De database map\.sqlite is een map, geen bestand\. Geef het databasebestand met --db/);
+    refused(await gob(dir, ['--db', 'map.sqlite', 'init']), /is een map/);
   });
 
-  it('--db pointing at a file that is not SQLite, for a command and for init', () => {
+  it('--db pointing at a file that is not SQLite, for a command and for init', async () => {
     fs.writeFileSync(path.join(dir, 'brief.txt'), 'Beste ouders, dit is geen database maar een brief van ruim honderd tekens lang, zodat SQLite de kop leest.\n'.repeat(5));
-    refused(gob(dir, ['--db', 'brief.txt', 'gastouder', 'list']), /brief\.txt is geen gob-database.*--db/);
-    refused(gob(dir, ['--db', 'brief.txt', 'init']), /brief\.txt is geen gob-database/);
+    refused(await gob(dir, ['--db', 'brief.txt', 'gastouder', 'list']), /brief\.txt is geen gob-database.*--db/);
+    refused(await gob(dir, ['--db', 'brief.txt', 'init']), /brief\.txt is geen gob-database/);
     expect(fs.readFileSync(path.join(dir, 'brief.txt'), 'utf8')).toMatch(/^Beste ouders/);
   });
 
-  it('a database of a newer gob, for a command and for init, which leaves it as it is', () => {
+  it('a database of a newer gob, for a command and for init, which leaves it as it is', async () => {
     fs.copyFileSync(path.join(dir, 'data', 'gob.sqlite'), path.join(dir, 'nieuw.sqlite'));
     const sqlite = new SQLite(path.join(dir, 'nieuw.sqlite'));
     sqlite.prepare("insert into kysely_migration (name, timestamp) values ('9999_later', '2030-01-01')").run();
     sqlite.close();
-    refused(gob(dir, ['--db', 'nieuw.sqlite', 'gastouder', 'list']), /nieuwere versie van gob \(9999_later\)\. Werk gob bij/);
-    refused(gob(dir, ['--db', 'nieuw.sqlite', 'init']), /nieuwere versie van gob/);
+    refused(await gob(dir, ['--db', 'nieuw.sqlite', 'gastouder', 'list']), /nieuwere versie van gob \(9999_later\)\. Werk gob bij/);
+    refused(await gob(dir, ['--db', 'nieuw.sqlite', 'init']), /nieuwere versie van gob/);
   });
 
   it.skipIf(!MOUNTS)('a read-only database file: reading works, a change is refused naming the file and the fix', () => {
@@ -110,47 +110,47 @@ const INVOICES = ['2026-00001.pdf', '2026-00002.pdf', '2026-00003.pdf', '2026-00
 
 describe('files written: no overwrite without --force, no symbolic links, complete or not at all, 0600', () => {
   let dir: string;
-  const run = (args: string[], extra: Record<string, string> = {}) => gob(dir, args, { ...DEMO_TODAY, ...extra });
-  beforeAll(() => {
-    dir = demoBureau({ facturen: true });
+  const run = async (args: string[], extra: Record<string, string> = {}) => await gob(dir, args, { ...DEMO_TODAY, ...extra });
+  beforeAll(async () => {
+    dir = await demoBureau({ facturen: true });
   });
 
-  it('factuur pdf: an existing PDF refuses the whole batch before anything is written; --force replaces', () => {
-    expect(run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f']).code).toBe(0);
+  it('factuur pdf: an existing PDF refuses the whole batch before anything is written; --force replaces', async () => {
+    expect((await run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f'])).code).toBe(0);
     expect(listing(path.join(dir, 'f'))).toEqual(INVOICES);
     for (const file of INVOICES) expect(fs.statSync(path.join(dir, 'f', file)).mode & 0o777).toBe(0o600);
     fs.rmSync(path.join(dir, 'f', '2026-00003.pdf'));
-    refused(run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f']), /f\/2026-00001\.pdf bestaat al\. Kies een andere naam, of overschrijf met --force/);
+    refused(await run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f']), /f\/2026-00001\.pdf bestaat al\. Kies een andere naam, of overschrijf met --force/);
     expect(listing(path.join(dir, 'f'))).not.toContain('2026-00003.pdf'); // checked first: nothing written
-    expect(run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f', '--force']).code).toBe(0);
+    expect((await run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f', '--force'])).code).toBe(0);
     expect(listing(path.join(dir, 'f'))).toEqual(INVOICES); // and no temporary files beside them
   });
 
-  it('a symbolic link at a target is refused and not followed, for every command that writes a file', () => {
+  it('a symbolic link at a target is refused and not followed, for every command that writes a file', async () => {
     const elsewhere = path.join(dir, 'elders.bin');
     fs.mkdirSync(path.join(dir, 'l'));
     fs.symlinkSync(elsewhere, path.join(dir, 'l', '2026-00004.pdf'));
     for (const name of ['c.pdf', 'b.sqlite', 'cert.p12']) fs.symlinkSync(elsewhere, path.join(dir, 'l', name));
-    refused(run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'l', '--force']), /l\/2026-00004\.pdf is een symbolische koppeling/);
-    refused(run(['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'l/c.pdf', '--force']), /l\/c\.pdf is een symbolische koppeling/);
-    refused(run(['backup', 'l/b.sqlite', '--force']), /l\/b\.sqlite is een symbolische koppeling/);
-    refused(run(['bureau', 'certificaat-maken', '--out', 'l/cert.p12', '--force'], { GOB_CERTIFICAAT_WACHTWOORD: 'geheim' }), /l\/cert\.p12 is een symbolische koppeling/);
+    refused(await run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'l', '--force']), /l\/2026-00004\.pdf is een symbolische koppeling/);
+    refused(await run(['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'l/c.pdf', '--force']), /l\/c\.pdf is een symbolische koppeling/);
+    refused(await run(['backup', 'l/b.sqlite', '--force']), /l\/b\.sqlite is een symbolische koppeling/);
+    refused(await run(['bureau', 'certificaat-maken', '--out', 'l/cert.p12', '--force'], { GOB_CERTIFICAAT_WACHTWOORD: 'geheim' }), /l\/cert\.p12 is een symbolische koppeling/);
     expect(fs.existsSync(elsewhere)).toBe(false);
     expect(listing(path.join(dir, 'l'))).toEqual(['2026-00004.pdf', 'b.sqlite', 'c.pdf', 'cert.p12']);
   });
 
-  it('contract pdf, backup and certificaat-maken: an existing file only with --force, written 0600', () => {
+  it('contract pdf, backup and certificaat-maken: an existing file only with --force, written 0600', async () => {
     for (const [args, file] of [
       [['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'overeenkomst.pdf'], 'overeenkomst.pdf'],
       [['backup', 'kopie.sqlite'], 'kopie.sqlite'],
       [['bureau', 'certificaat-maken', '--out', 'cert.p12'], 'cert.p12'],
     ] as const) {
       const extra = { GOB_CERTIFICAAT_WACHTWOORD: 'geheim' };
-      expect(run([...args], extra).code).toBe(0);
+      expect((await run([...args], extra)).code).toBe(0);
       const before = fs.readFileSync(path.join(dir, file));
-      refused(run([...args], extra), new RegExp(`${file.replace('.', '\\.')} bestaat al.*--force`));
+      refused(await run([...args], extra), new RegExp(`${file.replace('.', '\\.')} bestaat al.*--force`));
       expect(fs.readFileSync(path.join(dir, file)).equals(before)).toBe(true);
-      expect(run([...args, '--force'], extra).code).toBe(0);
+      expect((await run([...args, '--force'], extra)).code).toBe(0);
       expect(fs.statSync(path.join(dir, file)).mode & 0o777).toBe(0o600);
     }
     expect(listing(dir).filter((f) => f.endsWith('.tmp') || f.includes('.tmp-'))).toEqual([]);
@@ -174,7 +174,7 @@ describe('files written: no overwrite without --force, no symbolic links, comple
     }
   });
 
-  it.skipIf(!MOUNTS)('a full disk during an urenkaart import: SQLITE_FULL is named, not hidden by the failed rollback', () => {
+  it.skipIf(!MOUNTS)('a full disk during an urenkaart import: SQLITE_FULL is named, not hidden by the failed rollback', async () => {
     // 36 kB left: enough to open the database (its -shm takes 32 kB), too little for the import.
     const setup = 'mkdir -p vol; mount -t tmpfs -o size=1m tmpfs vol; cp data/gob.sqlite vol/; S=$(stat -c %s vol/gob.sqlite); dd if=/dev/zero of=vol/.vol bs=1k count=$(( (1024*1024 - S) / 1024 - 36 )) 2>/dev/null';
     const args = ['--db', 'vol/gob.sqlite', 'urenkaart', 'import', demo('uren-2026-10-renee.csv'), '--te-laat', '--json'];
@@ -182,16 +182,16 @@ describe('files written: no overwrite without --force, no symbolic links, comple
     refused(r, /De schijf van de database vol\/gob\.sqlite is vol\. Er is niets opgeslagen/);
     expect(r.stderr).not.toMatch(/wel opgeslagen/); // the rule warnings are said only after a commit
     // Nothing stored: the month's hours are those of before the import.
-    expect(r.after).toBe(gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--json'], DEMO_TODAY).stdout);
+    expect(r.after).toBe((await gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--json'], DEMO_TODAY)).stdout);
   });
 
   // Last: the payment and payout it books would change what the tests above collect.
-  it('uitbetaling pdf: an existing specification only with --force', () => {
-    expect(run(['betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-18'], { GOB_TODAY: '2026-11-18' }).code).toBe(0);
-    expect(run(['uitbetaling', 'run', '--datum', '2026-11-24'], { GOB_TODAY: '2026-11-24' }).code).toBe(0);
-    expect(run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec']).code).toBe(0);
-    refused(run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec']), /spec\/U2026-00001\.pdf bestaat al\. Kies een andere naam, of overschrijf met --force/);
-    expect(run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec', '--force']).code).toBe(0);
+  it('uitbetaling pdf: an existing specification only with --force', async () => {
+    expect((await run(['betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-18'], { GOB_TODAY: '2026-11-18' })).code).toBe(0);
+    expect((await run(['uitbetaling', 'run', '--datum', '2026-11-24'], { GOB_TODAY: '2026-11-24' })).code).toBe(0);
+    expect((await run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec'])).code).toBe(0);
+    refused(await run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec']), /spec\/U2026-00001\.pdf bestaat al\. Kies een andere naam, of overschrijf met --force/);
+    expect((await run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec', '--force'])).code).toBe(0);
     expect(fs.statSync(path.join(dir, 'spec', 'U2026-00001.pdf')).mode & 0o777).toBe(0o600);
   });
 });
@@ -208,7 +208,7 @@ describe('a batch of PDFs on worker threads that meets a full disk', () => {
       ['urenkaart', 'import', 'uren.csv'],
       ['factuur', 'run', '--maand', '2026-10'],
     ]) {
-      const r = gob(dir, args, DEMO_TODAY);
+      const r = await gob(dir, args, DEMO_TODAY);
       expect(r.code, r.stderr).toBe(0);
     }
     // Room for a few of the 24 invoices: some workers write files before one meets the full disk.
@@ -266,34 +266,34 @@ function gobAtTerminal(cwd: string, args: string[], steps: { wait: string; keys?
 
 describe.skipIf(!PYTHON)('at a prompt (under a pseudo-terminal; needs python3)', () => {
   let dir: string;
-  const stored = () => JSON.parse(gob(dir, ['gastouder', 'list', '--json']).stdout) as { naam: string; geboortedatum: string }[];
-  beforeAll(() => {
+  const stored = async () => JSON.parse((await gob(dir, ['gastouder', 'list', '--json'])).stdout) as { naam: string; geboortedatum: string }[];
+  beforeAll(async () => {
     dir = tempDir();
-    expect(gob(dir, ['init', '--naam', 'Bureau']).code).toBe(0);
+    expect((await gob(dir, ['init', '--naam', 'Bureau'])).code).toBe(0);
   });
 
-  it('Ctrl-C is exit 130 "afgebroken", nothing stored', () => {
+  it('Ctrl-C is exit 130 "afgebroken", nothing stored', async () => {
     const r = gobAtTerminal(dir, ['gastouder', 'add'], [{ wait: 'naam', keys: 'Anna\r' }, { wait: 'geboortedatum', keys: '\x03' }]);
     expect(r.screen).toMatch(/Afgebroken; er is niets opgeslagen\./);
     expect(r.code).toBe(130);
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
-  it('Ctrl-D is exit 130 too (it used to end the run with exit 0)', () => {
+  it('Ctrl-D is exit 130 too (it used to end the run with exit 0)', async () => {
     const r = gobAtTerminal(dir, ['gastouder', 'add'], [{ wait: 'naam', keys: '\x04' }]);
     expect(r.screen).toMatch(/Afgebroken/);
     expect(r.code).toBe(130);
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
-  it('SIGINT (kill -INT) while the command waits is exit 130, nothing stored', () => {
+  it('SIGINT (kill -INT) while the command waits is exit 130, nothing stored', async () => {
     const r = gobAtTerminal(dir, ['gastouder', 'add'], [{ wait: 'naam', keys: 'Anna\r' }, { wait: 'geboortedatum', signal: true }]);
     expect(r.screen).toMatch(/Afgebroken/);
     expect(r.code).toBe(130);
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
-  it('a rejected value is cleared, so the next one is typed on an empty line', () => {
+  it('a rejected value is cleared, so the next one is typed on an empty line', async () => {
     const r = gobAtTerminal(dir, ['gastouder', 'add'], [
       { wait: 'naam', keys: 'Anna\r' },
       { wait: 'geboortedatum', keys: '31-02-1980\r' },

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StopStage } from '../../src/commands/sepa/write.js';
 import { demoBureau } from '../demo.js';
-import { gob, tempDir } from '../helpers.js';
+import { gob, gobProcess, tempDir } from '../helpers.js';
 
 const STAGES: StopStage[] = ['gecontroleerd', 'geboekt', 'vastgelegd', 'geschreven'];
 const COMMITTED: StopStage[] = ['vastgelegd', 'geschreven'];
@@ -58,37 +58,37 @@ const CASES: Case[] = [
 describe('a kill at any stage of a bank file', () => {
   const fixture: Record<string, string> = {};
   const normal: Record<string, Buffer> = {};
-  beforeAll(() => {
-    const base = demoBureau({ facturen: true });
+  beforeAll(async () => {
+    const base = await demoBureau({ facturen: true });
     fixture['sepa incasso'] = copy(base);
     // Payouts need collected money: collect and pay out in a copy.
     const uit = copy(base);
-    json(gob(uit, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml', '--json'], { GOB_TODAY: '2026-11-12' }));
-    json(gob(uit, ['uitbetaling', 'run', '--datum', '2026-11-24', '--json'], { GOB_TODAY: '2026-11-24' }));
+    json(await gob(uit, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml', '--json'], { GOB_TODAY: '2026-11-12' }));
+    json(await gob(uit, ['uitbetaling', 'run', '--datum', '2026-11-24', '--json'], { GOB_TODAY: '2026-11-24' }));
     fs.rmSync(path.join(uit, 'incasso.xml'));
     fixture['sepa uitbetaling'] = uit;
     // What an undisturbed run writes.
     for (const c of CASES) {
       const dir = copy(fixture[c.name]!);
-      json(gob(dir, [...c.args, '--out', 'bank.xml', '--json'], { GOB_TODAY: c.today }));
+      json(await gob(dir, [...c.args, '--out', 'bank.xml', '--json'], { GOB_TODAY: c.today }));
       normal[c.name] = fs.readFileSync(path.join(dir, 'bank.xml'));
     }
   }, 60_000);
 
   for (const c of CASES) {
-    it.each(STAGES)(`${c.name}, killed at %s`, (stage) => {
+    it.each(STAGES)(`${c.name}, killed at %s`, async (stage) => {
       const dir = copy(fixture[c.name]!);
-      const killed = gob(dir, [...c.args, '--out', 'bank.xml', '--json'], { GOB_TODAY: c.today, GOB_TEST_STOP_AT: stage });
+      const killed = gobProcess(dir, [...c.args, '--out', 'bank.xml', '--json'], { GOB_TODAY: c.today, GOB_TEST_STOP_AT: stage });
       expect(killed.code, killed.stderr).toBe(-1); // no exit code: killed by a signal
-      const list = () => json(gob(dir, ['sepa', 'list', '--json'], { GOB_TODAY: c.today })).filter((b: { soort: string }) => b.soort === c.soort);
-      const stored = list();
+      const list = async () => json(await gob(dir, ['sepa', 'list', '--json'], { GOB_TODAY: c.today })).filter((b: { soort: string }) => b.soort === c.soort);
+      const stored = await list();
       const booked = COMMITTED.includes(stage);
       // Never a file under its final name without its booking, nor before the commit.
       expect(files(dir)).toEqual(stage === 'geschreven' ? ['bank.xml'] : []);
       if (!booked) {
         expect(stored).toEqual([]);
         // Nothing was booked: the run after does all of it, under the first number of the series.
-        const again = json(gob(dir, [...c.args, '--out', 'opnieuw.xml', '--json'], { GOB_TODAY: c.today }));
+        const again = json(await gob(dir, [...c.args, '--out', 'opnieuw.xml', '--json'], { GOB_TODAY: c.today }));
         expect(again.bericht).toMatch(/-2026-00001$/);
         expect(withoutClock(fs.readFileSync(path.join(dir, 'opnieuw.xml')))).toBe(withoutClock(normal[c.name]!));
         return;
@@ -96,14 +96,14 @@ describe('a kill at any stage of a bank file', () => {
       expect(stored).toHaveLength(1);
       const { berichtId } = stored[0];
       expect(berichtId).toMatch(/^GOB-(INC|UIT)-2026-00001$/);
-      expect(gob(dir, ['sepa', 'bestand', berichtId, '--out', 'kopie.xml'], { GOB_TODAY: c.today }).code).toBe(0);
+      expect((await gob(dir, ['sepa', 'bestand', berichtId, '--out', 'kopie.xml'], { GOB_TODAY: c.today })).code).toBe(0);
       const kopie = fs.readFileSync(path.join(dir, 'kopie.xml'));
       expect(withoutClock(kopie)).toBe(withoutClock(normal[c.name]!));
       if (stage === 'geschreven') expect(fs.readFileSync(path.join(dir, 'bank.xml')).equals(kopie)).toBe(true);
       // Running the same command again never puts the same invoices or payouts in a second file.
-      c.againAfterBooking(gob(dir, [...c.args, '--out', 'opnieuw.xml', '--json'], { GOB_TODAY: c.today }));
+      c.againAfterBooking(await gob(dir, [...c.args, '--out', 'opnieuw.xml', '--json'], { GOB_TODAY: c.today }));
       expect(fs.existsSync(path.join(dir, 'opnieuw.xml'))).toBe(false);
-      expect(list()).toHaveLength(1);
+      expect(await list()).toHaveLength(1);
     });
   }
 });

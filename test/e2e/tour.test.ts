@@ -20,13 +20,13 @@ function expectedExit(line: string): number {
 }
 
 describe('the README tour (docs/tour.sh)', () => {
-  it('is the block under "A short tour" in the README, exactly', () => {
+  it('is the block under "A short tour" in the README, exactly', async () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const block = /## A short tour[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBe(TOUR);
   });
 
-  it('runs line by line on a fresh database: every line exits as announced', () => {
+  it('runs line by line on a fresh database: every line exits as announced', async () => {
     const dir = tempDir('gob-tour-');
     // The tour runs from the project folder; it reads its urenkaart from docs/.
     fs.mkdirSync(path.join(dir, 'docs'));
@@ -50,6 +50,8 @@ describe('the README tour (docs/tour.sh)', () => {
       if (r.status !== want) results.push(`exit ${r.status} (wanted ${want}): ${line}\n${r.stderr}${r.stdout}`);
     }
     expect(results).toEqual([]);
+    const tour = (file: string) => fs.readFileSync(path.join(dir, 'data', 'tour', file));
+    expect(tour('uitbetaling-kopie.xml').equals(tour('uitbetaling.xml'))).toBe(true);
     // What the tour promises to have made.
     for (const file of ['facturen/2026-00001.pdf', 'incasso.xml', 'uitbetaling.xml', 'overeenkomst.pdf', 'gastouders.csv', 'kopie.sqlite']) {
       expect(fs.existsSync(path.join(dir, 'data', 'tour', file)), file).toBe(true);

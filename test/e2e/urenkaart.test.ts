@@ -18,15 +18,15 @@ function count(dir: string, where = '1'): number {
   return n;
 }
 
-function importJson(dir: string, file: string, args: string[] = [], env = TODAY) {
-  const r = gob(dir, ['urenkaart', 'import', file, '--json', ...args], env);
+async function importJson(dir: string, file: string, args: string[] = [], env = TODAY) {
+  const r = await gob(dir, ['urenkaart', 'import', file, '--json', ...args], env);
   return { ...r, json: r.stdout ? JSON.parse(r.stdout) : undefined };
 }
 
 describe('the corpus of bad files: the right message, nothing stored', () => {
   let dir: string;
-  beforeAll(() => {
-    dir = demoBureau();
+  beforeAll(async () => {
+    dir = await demoBureau();
   });
   it.each([
     ['verkeerd-scheidingsteken.csv', /scheidingsteken is niet herkend/],
@@ -40,14 +40,14 @@ describe('the corpus of bad files: the right message, nothing stored', () => {
     ['bom-in-het-midden.csv', /regel 4: csv: nog een kopregel midden in het bestand/],
     ['leeg.csv', /is leeg/],
     ['alleen-kopregel.csv', /alleen een kopregel/],
-  ])('%s', (file, message) => {
-    const r = gob(dir, ['urenkaart', 'import', path.join(FIXTURES, file)], TODAY);
+  ])('%s', async (file, message) => {
+    const r = await gob(dir, ['urenkaart', 'import', path.join(FIXTURES, file)], TODAY);
     expect(r.stderr).toMatch(message);
     expect(r.code).toBe(1);
     expect(count(dir)).toBe(0);
   });
-  it('the good file of the corpus imports', () => {
-    const r = importJson(dir, path.join(FIXTURES, 'goed.csv'));
+  it('the good file of the corpus imports', async () => {
+    const r = await importJson(dir, path.join(FIXTURES, 'goed.csv'));
     expect(r.json).toMatchObject({ maand: '2026-10', rijen: 2, gastouders: 1, minuten: 570 + 240, teLaat: false, fouten: [], waarschuwingen: [] });
     expect(count(dir)).toBe(2);
   });
@@ -55,15 +55,15 @@ describe('the corpus of bad files: the right message, nothing stored', () => {
 
 describe('every error of the contract', () => {
   let dir: string;
-  beforeAll(() => {
-    dir = demoBureau();
+  beforeAll(async () => {
+    dir = await demoBureau();
     // Renée's October is already in: one row for Elif (K0003) on Thursday 1 October.
     writeCsv(path.join(dir, 'renee.csv'), ['gastouder;kind;datum;van;tot', 'G0002;K0003;2026-10-01;08:00;17:00']);
-    expect(gob(dir, ['urenkaart', 'import', 'renee.csv'], TODAY).code).toBe(0);
+    expect((await gob(dir, ['urenkaart', 'import', 'renee.csv'], TODAY)).code).toBe(0);
   });
-  const errorsOf = (lines: string[]) => {
+  const errorsOf = async (lines: string[]) => {
     writeCsv(path.join(dir, 'f.csv'), ['gastouder;kind;datum;van;tot', ...lines]);
-    const r = importJson(dir, 'f.csv');
+    const r = await importJson(dir, 'f.csv');
     expect(r.code).toBe(1);
     expect(count(dir)).toBe(1);
     return r.json.fouten as { regel: number; veld: string; melding: string }[];
@@ -78,103 +78,103 @@ describe('every error of the contract', () => {
     ['an exact duplicate row', ['G0001;K0001;2026-10-05;08:00;12:00', 'G0001;K0001;2026-10-05;08:00;12:00'], { regel: 3, veld: 'csv', melding: 'precies dezelfde rij als regel 2' }],
     ['one child in two places in the file', ['G0001;K0001;2026-10-05;08:00;12:00', 'G0001;K0001;2026-10-05;11:00;13:00'], { regel: 3, veld: 'van' }],
     ['one child in two places across gastouders (already imported)', ['G0001;K0003;2026-10-01;16:00;18:00'], { regel: 2, veld: 'van', melding: expect.stringContaining('al bij gastouder G0002 (al geïmporteerd)') }],
-  ])('%s', (_, lines, expected) => {
-    const fouten = errorsOf(lines as string[]);
+  ])('%s', async (_, lines, expected) => {
+    const fouten = await errorsOf(lines as string[]);
     expect(fouten).toContainEqual(expect.objectContaining(expected));
   });
-  it('touching slots (12:00–12:00) are not two places at once', () => {
+  it('touching slots (12:00–12:00) are not two places at once', async () => {
     writeCsv(path.join(dir, 't.csv'), ['gastouder;kind;datum;van;tot', 'G0001;K0003;2026-10-01;17:00;18:00']);
-    expect(importJson(dir, 't.csv').code).toBe(0);
+    expect((await importJson(dir, 't.csv')).code).toBe(0);
     expect(count(dir)).toBe(2);
   });
 });
 
 describe('replace, deadline, --te-laat, warnings, --strict, --dry-run', () => {
-  it('the same file twice gives the same data; a new file replaces her month', () => {
-    const dir = demoBureau();
+  it('the same file twice gives the same data; a new file replaces her month', async () => {
+    const dir = await demoBureau();
     const file = path.join(ROOT, 'data/demo/uren-2026-10-renee.csv');
-    expect(importJson(dir, file).code).toBe(0);
-    const list = () => gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--json'], TODAY).stdout;
-    const first = list();
-    expect(importJson(dir, file).code).toBe(0);
-    expect(list()).toBe(first);
+    expect((await importJson(dir, file)).code).toBe(0);
+    const list = async () => (await gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--json'], TODAY)).stdout;
+    const first = await list();
+    expect((await importJson(dir, file)).code).toBe(0);
+    expect(await list()).toBe(first);
     writeCsv(path.join(dir, 'kort.csv'), ['gastouder;kind;datum;van;tot', 'G0002;K0004;2026-10-06;08:00;12:00']);
-    expect(importJson(dir, 'kort.csv').code).toBe(0);
-    expect(JSON.parse(list())).toEqual([{ gastouder: 'G0002', kind: 'K0004', datum: '2026-10-06', van: '08:00', tot: '12:00', minuten: 240, opmerking: null, teLaat: false }]);
+    expect((await importJson(dir, 'kort.csv')).code).toBe(0);
+    expect(JSON.parse(await list())).toEqual([{ gastouder: 'G0002', kind: 'K0004', datum: '2026-10-06', van: '08:00', tot: '12:00', minuten: 240, opmerking: null, teLaat: false }]);
   });
 
-  it('after the deadline: refused naming it, unless --te-laat, which marks the rows', () => {
-    const dir = demoBureau();
+  it('after the deadline: refused naming it, unless --te-laat, which marks the rows', async () => {
+    const dir = await demoBureau();
     const file = path.join(FIXTURES, 'goed.csv');
     const late = { GOB_TODAY: '2026-11-05' };
-    const r = gob(dir, ['urenkaart', 'import', file], late);
+    const r = await gob(dir, ['urenkaart', 'import', file], late);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/moesten vóór 2026-11-05 binnen zijn \(deadline-dag 5\); vandaag is 2026-11-05.*--te-laat/);
     expect(count(dir)).toBe(0);
-    expect(gob(dir, ['urenkaart', 'import', file, '--te-laat'], late).code).toBe(0);
+    expect((await gob(dir, ['urenkaart', 'import', file, '--te-laat'], late)).code).toBe(0);
     expect(count(dir, 'te_laat = 1')).toBe(2);
     // The bureau's own deadline day.
-    expect(gob(dir, ['bureau', 'set', '--deadline-dag', '10'], late).code).toBe(0);
-    expect(gob(dir, ['urenkaart', 'import', file], { GOB_TODAY: '2026-11-09' }).code).toBe(0);
+    expect((await gob(dir, ['bureau', 'set', '--deadline-dag', '10'], late)).code).toBe(0);
+    expect((await gob(dir, ['urenkaart', 'import', file], { GOB_TODAY: '2026-11-09' })).code).toBe(0);
     expect(count(dir, 'te_laat = 1')).toBe(0);
   });
 
-  it('a month already invoiced takes hours only with --te-laat', () => {
-    const dir = demoBureau();
+  it('a month already invoiced takes hours only with --te-laat', async () => {
+    const dir = await demoBureau();
     const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
     db.prepare("insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent, gegevens) values ('2026-00001', 'O0001', '2026-10', '2026-11-02', '2026-11-16', 0, '{}')").run();
     db.close();
-    const r = gob(dir, ['urenkaart', 'import', path.join(FIXTURES, 'goed.csv')], TODAY);
+    const r = await gob(dir, ['urenkaart', 'import', path.join(FIXTURES, 'goed.csv')], TODAY);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/al gefactureerd \(factuur 2026-00001/);
-    expect(gob(dir, ['urenkaart', 'import', path.join(FIXTURES, 'goed.csv'), '--te-laat'], TODAY).code).toBe(0);
+    expect((await gob(dir, ['urenkaart', 'import', path.join(FIXTURES, 'goed.csv'), '--te-laat'], TODAY)).code).toBe(0);
     expect(count(dir, 'te_laat = 1')).toBe(2);
   });
 
-  it('the 230 hours count the hours of a child at every gastouder', () => {
-    const dir = demoBureau();
+  it('the 230 hours count the hours of a child at every gastouder', async () => {
+    const dir = await demoBureau();
     // Elif (K0003) has mornings at Anna (G0001) and afternoons at Renée (G0002): 120 + 120 hours.
     const days = Array.from({ length: 20 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`);
     writeCsv(path.join(dir, 'anna.csv'), ['gastouder;kind;datum;van;tot', ...days.map((d) => `G0001;K0003;${d};07:00;13:00`)]);
     writeCsv(path.join(dir, 'renee.csv'), ['gastouder;kind;datum;van;tot', ...days.map((d) => `G0002;K0003;${d};13:00;19:00`)]);
-    const uur230 = (r: ReturnType<typeof importJson>) => r.json.waarschuwingen.filter((w: { regel: string }) => w.regel === '230-uur');
-    expect(uur230(importJson(dir, 'anna.csv'))).toEqual([]);
-    expect(uur230(importJson(dir, 'renee.csv'))).toEqual([
+    const uur230 = (r: Awaited<ReturnType<typeof importJson>>) => r.json.waarschuwingen.filter((w: { regel: string }) => w.regel === '230-uur');
+    expect(uur230(await importJson(dir, 'anna.csv'))).toEqual([]);
+    expect(uur230(await importJson(dir, 'renee.csv'))).toEqual([
       expect.objectContaining({ gastouder: 'G0002', kind: 'K0003', datum: '2026-10-20', melding: expect.stringContaining('240:00 uur') }),
     ]);
   });
 
-  it('warnings (§4 on the actual hours, above 230 hours) are stored anyway; --strict refuses', () => {
-    const dir = demoBureau();
+  it('warnings (§4 on the actual hours, above 230 hours) are stored anyway; --strict refuses', async () => {
+    const dir = await demoBureau();
     const lines = ['gastouder;kind;datum;van;tot'];
     for (let d = 1; d <= 31; d++) lines.push(`G0003;K0006;2026-10-${String(d).padStart(2, '0')};06:00;14:00`);
     writeCsv(path.join(dir, 'veel.csv'), lines);
-    const strict = importJson(dir, 'veel.csv', ['--strict']);
+    const strict = await importJson(dir, 'veel.csv', ['--strict']);
     expect(strict.code).toBe(1);
     expect(count(dir)).toBe(0);
     expect(strict.json.waarschuwingen).toEqual([
       expect.objectContaining({ regel: '230-uur', gastouder: 'G0003', kind: 'K0006', datum: '2026-10-29', melding: expect.stringContaining('248:00 uur') }),
     ]);
-    const r = importJson(dir, 'veel.csv');
+    const r = await importJson(dir, 'veel.csv');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/1 waarschuwing/);
     expect(count(dir)).toBe(31);
     // Renée's Thursdays: four children and no achterwacht.
-    const renee = importJson(dir, path.join(ROOT, 'data/demo/uren-2026-10-renee.csv'));
+    const renee = await importJson(dir, path.join(ROOT, 'data/demo/uren-2026-10-renee.csv'));
     expect(renee.json.waarschuwingen).toHaveLength(5);
     expect(renee.json.waarschuwingen[0]).toMatchObject({ regel: 'achterwacht', gastouder: 'G0002', datum: '2026-10-01', van: '08:00', tot: '13:00', kinderen: ['K0003', 'K0004', 'K0005', 'K0007'] });
   });
 
-  it('--dry-run validates and stores nothing', () => {
-    const dir = demoBureau();
-    const r = importJson(dir, path.join(FIXTURES, 'goed.csv'), ['--dry-run']);
+  it('--dry-run validates and stores nothing', async () => {
+    const dir = await demoBureau();
+    const r = await importJson(dir, path.join(FIXTURES, 'goed.csv'), ['--dry-run']);
     expect(r.json).toMatchObject({ rijen: 2, dryRun: true });
     expect(count(dir)).toBe(0);
   });
 
-  it('--maand fixes the month; a row of another month is then an error', () => {
-    const dir = demoBureau();
-    const r = importJson(dir, path.join(FIXTURES, 'goed.csv'), ['--maand', '09-2026', '--te-laat']);
+  it('--maand fixes the month; a row of another month is then an error', async () => {
+    const dir = await demoBureau();
+    const r = await importJson(dir, path.join(FIXTURES, 'goed.csv'), ['--maand', '09-2026', '--te-laat']);
     expect(r.code).toBe(1);
     expect(r.json.fouten[0]).toMatchObject({ regel: 2, veld: 'datum', melding: expect.stringContaining('hoort niet bij de maand 2026-09') });
   });
@@ -194,7 +194,7 @@ describe('a killed import leaves the database as it was', () => {
     fs.writeFileSync(path.join(dir, 'groot.csv'), lines.join('\n'));
     // A first, smaller file is in and must survive untouched.
     fs.writeFileSync(path.join(dir, 'klein.csv'), lines.slice(0, 1001).join('\n'));
-    expect(gob(dir, ['urenkaart', 'import', 'klein.csv'], TODAY).code).toBe(0);
+    expect((await gob(dir, ['urenkaart', 'import', 'klein.csv'], TODAY)).code).toBe(0);
     const file = path.join(dir, 'data', 'gob.sqlite');
     const saved = path.join(dir, 'saved.sqlite');
     fs.copyFileSync(file, saved);
@@ -231,7 +231,7 @@ describe('a killed import leaves the database as it was', () => {
     // And the same import, run to the end after a kill, works.
     restore();
     await run(Math.round(full.ms * 0.5));
-    expect(gob(dir, ['urenkaart', 'import', 'groot.csv'], TODAY).code).toBe(0);
+    expect((await gob(dir, ['urenkaart', 'import', 'groot.csv'], TODAY)).code).toBe(0);
     expect(count(dir)).toBe(all);
   });
 });

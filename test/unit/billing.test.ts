@@ -17,7 +17,7 @@ const minutenPerKind = (uren: Uren[]) => {
 };
 
 describe('care lines', () => {
-  it('one line per kind × gastouder × rate, rounded half up to the cent', () => {
+  it('one line per kind × gastouder × rate, rounded half up to the cent', async () => {
     const uren = [u('K1', 'G1', 600), u('K1', 'G1', 45), u('K2', 'G1', 61, 750)];
     const regels = targetRegels(uren, MAAND, minutenPerKind(uren)).filter((r) => r.soort === 'opvang');
     expect(regels).toEqual([
@@ -28,7 +28,7 @@ describe('care lines', () => {
 });
 
 describe('bureau costs', () => {
-  it('model maand: one child → een-kind, two or more → meer-kinderen, per ouder × gastouder', () => {
+  it('model maand: one child → een-kind, two or more → meer-kinderen, per ouder × gastouder', async () => {
     const one = [u('K1', 'G1', 600)];
     expect(targetRegels(one, MAAND, minutenPerKind(one)).at(-1)).toMatchObject({ soort: 'bureaukosten', kind: null, bedragCent: 2950 });
     const two = [u('K1', 'G1', 600), u('K2', 'G1', 60)];
@@ -49,7 +49,7 @@ describe('bureau costs', () => {
     const fee = targetRegels(uren, UUR, minutenPerKind(uren)).find((r) => r.soort === 'bureaukosten')!;
     expect(fee).toMatchObject({ kind: 'K1', tariefCent: tarief, bedragCent: careAmount(minuten, tarief) });
   });
-  it('model uur: the scale counts the child’s hours at all gastouders', () => {
+  it('model uur: the scale counts the child’s hours at all gastouders', async () => {
     const uren = [u('K1', 'G1', 50 * 60), u('K1', 'G2', 40 * 60)];
     const fees = targetRegels(uren, UUR, minutenPerKind(uren)).filter((r) => r.soort === 'bureaukosten');
     expect(fees.map((f) => f.tariefCent)).toEqual([140, 140]);
@@ -57,7 +57,7 @@ describe('bureau costs', () => {
 });
 
 describe('per child for the kinderopvangtoeslag', () => {
-  it('shares a monthly fee by minutes, to the cent, and gives the average hourly price', () => {
+  it('shares a monthly fee by minutes, to the cent, and gives the average hourly price', async () => {
     const uren = [u('K1', 'G1', 4245), u('K2', 'G1', 2760)];
     const overzicht = perKind(targetRegels(uren, MAAND, minutenPerKind(uren)));
     expect(overzicht.reduce((s, o) => s + o.kostenCent, 0)).toBe(totaal(targetRegels(uren, MAAND, minutenPerKind(uren))));
@@ -69,7 +69,7 @@ describe('per child for the kinderopvangtoeslag', () => {
 });
 
 describe('corrections', () => {
-  it('bills only the difference; a line gone is credited; no difference, nothing', () => {
+  it('bills only the difference; a line gone is credited; no difference, nothing', async () => {
     const first = [u('K1', 'G1', 600), u('K2', 'G1', 60)];
     const billed = on('2026-00001', targetRegels(first, MAAND, minutenPerKind(first)));
     expect(differenceRegels(billed, billed)).toEqual([]);
@@ -83,7 +83,7 @@ describe('corrections', () => {
       { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 0, tariefCent: 5750, bedragCent: -5750, lrk, correctieOp: '2026-00001' },
     ]);
   });
-  it('each correction line names the latest invoice with that line, not the latest of the ouder', () => {
+  it('each correction line names the latest invoice with that line, not the latest of the ouder', async () => {
     // 00001 bills K1 and K2; 00003 corrects only K2; now K1 changes: its line corrects 00001.
     const first = [u('K1', 'G1', 600), u('K2', 'G1', 60)];
     const billed = on('2026-00001', targetRegels(first, MAAND, minutenPerKind(first)));
@@ -94,7 +94,7 @@ describe('corrections', () => {
     const diff = differenceRegels(targetRegels(third, MAAND, minutenPerKind(third)), billed);
     expect(diff.map((r) => [r.kind, r.minuten, r.correctieOp])).toEqual([['K1', -60, '2026-00001'], ['K2', -30, '2026-00003']]);
   });
-  it('a line names the LRK it was given under: the koppeling’s for care at the ouder’s home', () => {
+  it('a line names the LRK it was given under: the koppeling’s for care at the ouder’s home', async () => {
     const uren = [u('K1', 'G1', 600), u('K2', 'G1', 60, 795, 'O1', '444444444')];
     const regels = targetRegels(uren, MAAND, minutenPerKind(uren));
     expect(regels.map((r) => [r.soort, r.kind, r.lrk])).toEqual([
@@ -109,7 +109,7 @@ describe('properties', () => {
     { maxLength: 8 },
   );
   const kostenArb = fc.constantFrom(MAAND, UUR);
-  it('every invoice total is the sum of its lines, and every line is integer cents', () => {
+  it('every invoice total is the sum of its lines, and every line is integer cents', async () => {
     fc.assert(
       fc.property(urenArb, kostenArb, (raw, kosten) => {
         const uren = raw.map((r) => ({ ...r, ouder: 'O1', lrk: null }));
@@ -119,7 +119,7 @@ describe('properties', () => {
       }),
     );
   });
-  it('for any sequence of imports and runs, the month’s invoices add up to what the current urenkaarten give', () => {
+  it('for any sequence of imports and runs, the month’s invoices add up to what the current urenkaarten give', async () => {
     fc.assert(
       fc.property(fc.array(urenArb, { minLength: 1, maxLength: 6 }), kostenArb, (states, kosten) => {
         const invoices: BilledRegel[][] = [];

@@ -5,7 +5,7 @@ import { allocate, held, type OpenPost, openUitbetalingen, planPayouts, type Zor
 const post = (factuur: string, openCent: number, vervaldatum = '2026-11-17'): OpenPost => ({ factuur, openCent, vervaldatum });
 
 describe('allocating a payment', () => {
-  it('pays the oldest due first, keeps the rest', () => {
+  it('pays the oldest due first, keeps the rest', async () => {
     expect(allocate(1500, [post('2026-00002', 1000, '2026-12-01'), post('2026-00001', 1000, '2026-11-01')])).toEqual({
       allocations: [
         { factuur: '2026-00001', bedragCent: 1000 },
@@ -15,10 +15,10 @@ describe('allocating a payment', () => {
     });
     expect(allocate(2500, [post('2026-00001', 1000)]).restCent).toBe(1500);
   });
-  it('the preferred invoice first', () => {
+  it('the preferred invoice first', async () => {
     expect(allocate(500, [post('2026-00001', 1000, '2026-11-01'), post('2026-00002', 1000, '2026-12-01')], '2026-00002').allocations).toEqual([{ factuur: '2026-00002', bedragCent: 500 }]);
   });
-  it('sets off a credit invoice against what is paid', () => {
+  it('sets off a credit invoice against what is paid', async () => {
     expect(allocate(1000, [post('2026-00001', 1500), post('2026-00002', -500)])).toEqual({
       allocations: [
         { factuur: '2026-00001', bedragCent: 1500 },
@@ -29,7 +29,7 @@ describe('allocating a payment', () => {
     // With nothing to set it against, the credit stays open.
     expect(allocate(300, [post('2026-00002', -500)])).toEqual({ allocations: [], restCent: 300 });
   });
-  it('allocations plus remainder always equal the amount', () => {
+  it('allocations plus remainder always equal the amount', async () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e6 }), fc.array(fc.integer({ min: -50000, max: 50000 }).filter((n) => n !== 0), { maxLength: 6 }), (amount, opens) => {
         const posts = opens.map((o, i) => post(`F${i}`, o));
@@ -49,19 +49,19 @@ describe('payouts', () => {
   const line = (id: number, gastouder: string, bedragCent: number, betaaldOp: string | null, uitbetaald = false): Zorgregel => ({
     id, gastouder, factuur: `F${id}`, kind: 'K1', maand: '2026-10', minuten: 60, bedragCent, betaaldOp, uitbetaald,
   });
-  it('one payout per gastouder of paid, not paid-out lines, with deadlines in werkdagen', () => {
+  it('one payout per gastouder of paid, not paid-out lines, with deadlines in werkdagen', async () => {
     const payouts = planPayouts([line(1, 'G1', 1000, '2026-11-20'), line(2, 'G1', 500, null), line(3, 'G2', 700, '2026-11-18', true)], '2026-11-24', 5);
     expect(payouts).toEqual([{ gastouder: 'G1', bedragCent: 1000, teLaat: false, regels: [expect.objectContaining({ id: 1, uiterlijk: '2026-11-27' })] }]);
   });
-  it('late after the deadline', () => {
+  it('late after the deadline', async () => {
     expect(planPayouts([line(1, 'G1', 1000, '2026-11-20')], '2026-11-30', 5)[0]!.teLaat).toBe(true);
   });
-  it('a negative balance from a credit invoice carries over; a payout is never negative', () => {
+  it('a negative balance from a credit invoice carries over; a payout is never negative', async () => {
     expect(planPayouts([line(1, 'G1', -800, '2026-11-20'), line(2, 'G1', 500, '2026-11-20')], '2026-11-24', 5)).toEqual([]);
     const later = planPayouts([line(1, 'G1', -800, '2026-11-20'), line(2, 'G1', 500, '2026-11-20'), line(3, 'G1', 600, '2026-12-18')], '2026-12-20', 5);
     expect(later).toEqual([expect.objectContaining({ gastouder: 'G1', bedragCent: 300 })]);
   });
-  it('uitbetaling open: a negative net is 0 to pay and a positive amount to set off, without a deadline', () => {
+  it('uitbetaling open: a negative net is 0 to pay and a positive amount to set off, without a deadline', async () => {
     const lines = [line(1, 'G1', -13875, '2026-11-25'), line(2, 'G2', 1000, '2026-11-20'), line(3, 'G2', -400, '2026-11-21'), line(4, 'G3', 500, '2026-12-01')];
     expect(openUitbetalingen(lines, '2026-11-25', 5)).toEqual([
       { gastouder: 'G1', bedragCent: 0, teVerrekenenCent: 13875, uiterlijk: null },
@@ -69,7 +69,7 @@ describe('payouts', () => {
     ]);
   });
 
-  it('property: money held per gastouder is never negative over any sequence of invoices, payments, stornos and payouts', () => {
+  it('property: money held per gastouder is never negative over any sequence of invoices, payments, stornos and payouts', async () => {
     type Op = { kind: 'invoice'; g: number; cent: number } | { kind: 'credit'; g: number; cent: number } | { kind: 'pay'; n: number } | { kind: 'storno'; n: number } | { kind: 'payout' };
     const op: fc.Arbitrary<Op> = fc.oneof(
       fc.record({ kind: fc.constant('invoice' as const), g: fc.nat(2), cent: fc.integer({ min: 1, max: 100000 }) }),

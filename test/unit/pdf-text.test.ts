@@ -22,7 +22,7 @@ function doc() {
 }
 
 describe('text.ts', () => {
-  it('measures a string as pdfkit does, in both fonts and at any size', () => {
+  it('measures a string as pdfkit does, in both fonts and at any size', async () => {
     const pdf = doc();
     for (const [font, size] of [['regular', 9.5], ['bold', 20], ['regular', 8]] as const) {
       pdf.font(font).fontSize(size);
@@ -31,7 +31,7 @@ describe('text.ts', () => {
       }
     }
   });
-  it('wraps a paragraph at spaces within the width, keeping every word and the newlines', () => {
+  it('wraps a paragraph at spaces within the width, keeping every word and the newlines', async () => {
     const pdf = doc();
     pdf.font('regular').fontSize(9);
     const text = 'Wij schrijven € 878,45 rond de vervaldatum automatisch af van uw rekening (SEPA-incasso), onder vermelding van 2026-00002.\nVrijgesteld van btw.';

@@ -14,13 +14,13 @@ function allCommands(command: Command): Command[] {
 }
 
 describe('docs/reference.md', () => {
-  it('is what `npm run docs` makes from the command definitions now', () => {
+  it('is what `npm run docs` makes from the command definitions now', async () => {
     const onDisk = fs.readFileSync(path.join(ROOT, 'docs', 'reference.md'), 'utf8');
     // Not toBe on the whole text: a diff of the first differing lines says what to regenerate.
     expect(onDisk.split('\n'), "docs/reference.md is niet bij: draai 'npm run docs'").toEqual(renderReference().split('\n'));
   });
 
-  it('names every command and option of gob', () => {
+  it('names every command and option of gob', async () => {
     const text = renderReference();
     for (const command of allCommands(buildProgram())) {
       for (const option of command.options) expect(text).toContain(`\`${option.flags}\``);
@@ -29,7 +29,7 @@ describe('docs/reference.md', () => {
     expect(text).toContain('gob factuur run --maand 2026-10 --dry-run'); // its example
   });
 
-  it('every example belongs to a command that exists, and usage lines say <bestand>, not <file>', () => {
+  it('every example belongs to a command that exists, and usage lines say <bestand>, not <file>', async () => {
     const program = buildProgram();
     for (const key of Object.keys(EXAMPLES)) expect(findCommand(program, key ? key.split(' ') : []), key).toBeDefined();
     for (const command of allCommands(program)) {

@@ -24,7 +24,7 @@ describe('max-totaal: more than 6 children', () => {
     const c = kids(n as number, '2021-01-01');
     expect(rules(G, c, allDay(c))).toEqual(expected);
   });
-  it('reports count, maximum, window and children', () => {
+  it('reports count, maximum, window and children', async () => {
     const c = kids(7, '2021-01-01');
     expect(checkDays(G, c, allDay(c), [])).toEqual([
       { gastouder: 'G1', datum: DATE, dag: 'ma', van: '08:00', tot: '17:00', regel: 'max-totaal', aantal: 7, maximum: 6, kinderen: c.map((k) => k.code) },
@@ -33,30 +33,30 @@ describe('max-totaal: more than 6 children', () => {
 });
 
 describe('age limits at their birthdays', () => {
-  it('max-onder-4: six under 4; one turning 4 on the date itself no longer counts', () => {
+  it('max-onder-4: six under 4; one turning 4 on the date itself no longer counts', async () => {
     const five = kids(5, '2023-06-01');
     const sixth = { code: 'X', geboortedatum: '2022-11-23', eigen: false };
     expect(rules(G, [...five, sixth], allDay([...five, sixth]))).toEqual([]);
     const dayBefore = { ...sixth, geboortedatum: '2022-11-24' };
     expect(rules(G, [...five, dayBefore], allDay([...five, dayBefore]))).toEqual(['max-onder-4']);
   });
-  it('max-onder-2: five under 2 (while four under 4 is fine)', () => {
+  it('max-onder-2: five under 2 (while four under 4 is fine)', async () => {
     const c = kids(5, '2025-06-01');
     expect(rules(G, c, allDay(c))).toEqual(['max-onder-2']);
     expect(rules(G, c.slice(0, 4), allDay(c.slice(0, 4)))).toEqual([]);
   });
-  it('max-onder-1: three under 1; the first birthday ends it', () => {
+  it('max-onder-1: three under 1; the first birthday ends it', async () => {
     const c = [...kids(2, '2026-03-01'), { code: 'B', geboortedatum: '2025-11-24', eigen: false }];
     expect(rules(G, c, allDay(c))).toEqual(['max-onder-1']);
     c[2] = { code: 'B', geboortedatum: '2025-11-23', eigen: false };
     expect(rules(G, c, allDay(c))).toEqual([]);
   });
-  it('born 29 February: a year older on 1 March in other years', () => {
+  it('born 29 February: a year older on 1 March in other years', async () => {
     const c = [...kids(2, '2024-12-01'), { code: 'F', geboortedatum: '2024-02-29', eigen: false }];
     expect(rules(G, c, allDay(c, '2025-02-28'))).toEqual(['max-onder-1']);
     expect(rules(G, c, allDay(c, '2025-03-01'))).toEqual([]);
   });
-  it('leeftijd: a guest child of 13 on its birthday, not the day before', () => {
+  it('leeftijd: a guest child of 13 on its birthday, not the day before', async () => {
     const teen = (geboortedatum: string) => [{ code: 'T', geboortedatum, eigen: false }];
     expect(rules(G, teen('2013-11-23'), allDay(teen('2013-11-23')))).toEqual(['leeftijd']);
     expect(rules(G, teen('2013-11-24'), allDay(teen('2013-11-24')))).toEqual([]);
@@ -72,12 +72,12 @@ describe('slaapruimte: under 18 months without a sleeping room', () => {
     const c = [{ code: 'B', geboortedatum: born, eigen: false }];
     expect(rules(noRoom, c, allDay(c))).toEqual(expected);
   });
-  it('18 months after 31 August is 1 March (February is too short)', () => {
+  it('18 months after 31 August is 1 March (February is too short)', async () => {
     const c = [{ code: 'B', geboortedatum: '2024-08-31', eigen: false }];
     expect(rules(noRoom, c, allDay(c, '2026-02-28'))).toEqual(['slaapruimte']);
     expect(rules(noRoom, c, allDay(c, '2026-03-01'))).toEqual([]);
   });
-  it('is fine with a sleeping room', () => {
+  it('is fine with a sleeping room', async () => {
     const c = [{ code: 'B', geboortedatum: '2026-06-01', eigen: false }];
     expect(rules(G, c, allDay(c))).toEqual([]);
   });
@@ -92,7 +92,7 @@ describe('slaapruimte: under 18 months without a sleeping room', () => {
     const weekly = c.map((k, i) => ({ kind: k.code, dag: 'ma' as const, van: '08:00', tot: '17:00', vanaf: DATE, totEnMet: DATE, bijOuder: bijOuder[i] }));
     expect(checkRooster(noRoom, c, weekly, DATE, DATE).map((v) => v.regel)).toEqual(expected);
   });
-  it('care at the ouder’s home still counts for the other limits', () => {
+  it('care at the ouder’s home still counts for the other limits', async () => {
     const c = kids(3, '2026-06-01');
     const slots = allDay(c).map((s) => ({ ...s, bijOuder: true }));
     expect(checkDays(noRoom, c, slots, []).map((v) => [v.regel, v.aantal])).toEqual([['max-onder-1', 3]]);
@@ -108,14 +108,14 @@ describe('achterwacht from 4 children', () => {
     const c = kids(n as number, '2020-01-01');
     expect(rules(alone, c, allDay(c))).toEqual(expected);
   });
-  it('4 children with achterwacht is fine', () => {
+  it('4 children with achterwacht is fine', async () => {
     const c = kids(4, '2020-01-01');
     expect(rules(G, c, allDay(c))).toEqual([]);
   });
 });
 
 describe('half-open slots', () => {
-  it('12:00–12:00: a child leaving at 12:00 and one arriving at 12:00 do not overlap', () => {
+  it('12:00–12:00: a child leaving at 12:00 and one arriving at 12:00 do not overlap', async () => {
     const morning = kids(4, '2020-01-01', 'M');
     const afternoon = kids(3, '2020-01-01', 'A');
     const slots = [...allDay(morning, DATE, '08:00', '12:00'), ...allDay(afternoon, DATE, '12:00', '17:00')];
@@ -127,24 +127,24 @@ describe('half-open slots', () => {
 
 describe('own children', () => {
   const six = kids(6, '2020-01-01');
-  it('an own child under 10 without a rooster counts during all care', () => {
+  it('an own child under 10 without a rooster counts during all care', async () => {
     const own = { code: 'E', geboortedatum: '2017-11-24', eigen: true };
     expect(checkDays(G, [...six, own], allDay(six), [])).toMatchObject([{ regel: 'max-totaal', aantal: 7, van: '08:00', tot: '17:00' }]);
   });
-  it('from its 10th birthday it no longer counts', () => {
+  it('from its 10th birthday it no longer counts', async () => {
     const own = { code: 'E', geboortedatum: '2016-11-23', eigen: true };
     expect(rules(G, [...six, own], allDay(six))).toEqual([]);
   });
-  it('with rooster entries of its own, it counts only during those', () => {
+  it('with rooster entries of its own, it counts only during those', async () => {
     const own = { code: 'E', geboortedatum: '2019-01-01', eigen: true };
     const ownSlot: WeeklySlot = { kind: 'E', dag: 'ma', van: '15:00', tot: '18:00', vanaf: '2026-01-01', totEnMet: null };
     expect(checkDays(G, [...six, own], allDay(six), [ownSlot])).toMatchObject([{ regel: 'max-totaal', van: '15:00', tot: '17:00' }]);
   });
-  it('alone, without guest children, is no care to check', () => {
+  it('alone, without guest children, is no care to check', async () => {
     const own = { code: 'E', geboortedatum: '2026-01-01', eigen: true };
     expect(rules({ ...G, slaapruimte: false }, [own], [])).toEqual([]);
   });
-  it('a guest child of 13 counts as leeftijd; an own child of 13 does not count at all', () => {
+  it('a guest child of 13 counts as leeftijd; an own child of 13 does not count at all', async () => {
     const own = { code: 'E', geboortedatum: '2010-01-01', eigen: true };
     expect(rules(G, [...six, own], allDay(six))).toEqual([]);
   });
@@ -153,11 +153,11 @@ describe('own children', () => {
 describe('beginner: fewer than 6 months of experience', () => {
   const beginner = { ...G, ervaringSinds: '2026-05-23', beginnerMax: 3 };
   const four = kids(4, '2020-01-01');
-  it('applies the day before six months of experience, not on the day', () => {
+  it('applies the day before six months of experience, not on the day', async () => {
     expect(rules(beginner, four, allDay(four, '2026-11-22'))).toEqual(['beginner']);
     expect(rules(beginner, four, allDay(four, '2026-11-23'))).toEqual([]);
   });
-  it('an empty ervaring-sinds is a beginner; beginner-max 0 switches the rule off', () => {
+  it('an empty ervaring-sinds is a beginner; beginner-max 0 switches the rule off', async () => {
     expect(rules({ ...beginner, ervaringSinds: null }, four, allDay(four))).toEqual(['beginner']);
     expect(rules({ ...beginner, ervaringSinds: null, beginnerMax: 0 }, four, allDay(four))).toEqual([]);
   });
@@ -166,18 +166,18 @@ describe('beginner: fewer than 6 months of experience', () => {
 describe('checkRooster over date ranges', () => {
   const weekly = (children: RuleChild[], dag: WeeklySlot['dag'], vanaf = '2026-01-01'): WeeklySlot[] =>
     children.map((c) => ({ kind: c.code, dag, van: '08:00', tot: '17:00', vanaf, totEnMet: null }));
-  it('reports a weekly violation once, from its first to its last date', () => {
+  it('reports a weekly violation once, from its first to its last date', async () => {
     const c = kids(7, '2020-01-01');
     const v = checkRooster(G, c, weekly(c, 'wo'), '2026-11-23', '2027-11-22');
     expect(v).toEqual([expect.objectContaining({ regel: 'max-totaal', dag: 'wo', datum: '2026-11-25', totDatum: '2027-11-17', aantal: 7 })]);
   });
-  it('splits where a birthday changes the outcome', () => {
+  it('splits where a birthday changes the outcome', async () => {
     const c = [...kids(5, '2023-06-01'), { code: 'X', geboortedatum: '2022-12-10', eigen: false }];
     const v = checkRooster(G, c, weekly(c, 'ma'), '2026-11-23', '2027-11-22');
     // Under 4 until 2026-12-10: six under 4 on the Mondays 23 Nov, 30 Nov and 7 Dec.
     expect(v).toEqual([expect.objectContaining({ regel: 'max-onder-4', datum: '2026-11-23', totDatum: '2026-12-07' })]);
   });
-  it('merges across segments that do not change the violation', () => {
+  it('merges across segments that do not change the violation', async () => {
     const c = [...kids(7, '2021-01-01'), { code: 'Y', geboortedatum: '2025-01-15', eigen: false }];
     const slots = weekly(c.slice(0, 7), 'di');
     const v = checkRooster(G, c, slots, '2026-11-23', '2027-11-22');
@@ -185,21 +185,21 @@ describe('checkRooster over date ranges', () => {
     expect(v).toHaveLength(1);
     expect(v[0]).toMatchObject({ datum: '2026-11-24', totDatum: '2027-11-16' });
   });
-  it('open-ended: from the start onward, with no last date', () => {
+  it('open-ended: from the start onward, with no last date', async () => {
     const c = kids(7, '2020-01-01');
     const v = checkRooster(G, c, weekly(c, 'vr'), '2026-11-23', null);
     expect(v[0]).toMatchObject({ regel: 'max-totaal', datum: '2026-11-27', totDatum: null });
     // Still there when they turn 13 in 2033, when leeftijd joins it.
     expect(v[1]).toMatchObject({ regel: 'leeftijd', datum: '2033-01-07', totDatum: null });
   });
-  it('respects a slot’s vanaf and tot-en-met', () => {
+  it('respects a slot’s vanaf and tot-en-met', async () => {
     const c = kids(7, '2020-01-01');
     const slots = weekly(c, 'do').map((s, i) => (i === 6 ? { ...s, vanaf: '2027-02-01', totEnMet: '2027-03-31' } : s));
     expect(checkRooster(G, c, slots, '2026-11-23', '2027-11-22')).toEqual([
       expect.objectContaining({ datum: '2027-02-04', totDatum: '2027-03-25' }),
     ]);
   });
-  it('a guest child turning 13 during an open koppeling is found years ahead', () => {
+  it('a guest child turning 13 during an open koppeling is found years ahead', async () => {
     const c = [{ code: 'T', geboortedatum: '2016-03-10', eigen: false }];
     expect(checkRooster(G, c, weekly(c, 'ma'), '2026-11-23', null)).toEqual([
       expect.objectContaining({ regel: 'leeftijd', datum: '2029-03-12', totDatum: null }),
@@ -229,7 +229,7 @@ describe('property: presence is monotone', () => {
     }
     return set;
   }
-  it('adding a child’s presence never removes a violation, removing one never adds one', () => {
+  it('adding a child’s presence never removes a violation, removing one never adds one', async () => {
     fc.assert(
       fc.property(gastouder, fc.array(child, { minLength: 1, maxLength: 10 }), fc.array(slot, { maxLength: 14 }), slot, (gx, cs, ss, extra) => {
         const g: RuleGastouder = { code: 'G', ...gx };
@@ -259,7 +259,7 @@ describe('property: presence is monotone', () => {
 });
 
 describe('a long range stays cheap', () => {
-  it('evaluates per segment, not per day: 50 years is as fast as one', () => {
+  it('evaluates per segment, not per day: 50 years is as fast as one', async () => {
     const c = kids(7, '2020-01-01');
     const slots = c.map((k) => ({ kind: k.code, dag: 'ma' as const, van: '08:00', tot: '17:00', vanaf: '2026-01-01', totEnMet: null }));
     const v = checkRooster(G, c, slots, '2026-01-01', addDays('2026-01-01', 365 * 50));

@@ -26,14 +26,14 @@ describe('holidays of the Algemene termijnenwet, 2024–2030', () => {
   it.each(Object.entries(expected))('%s', (year, dates) => {
     expect([...feestdagen(Number(year)).keys()].sort()).toEqual(dates);
   });
-  it('Koningsdag on a Sunday in 2025 moves to Saturday 26 April', () => {
+  it('Koningsdag on a Sunday in 2025 moves to Saturday 26 April', async () => {
     expect(feestdagen(2025).get('2025-04-26')).toBe('Koningsdag');
     expect(feestdagen(2025).has('2025-04-27')).toBe(false);
   });
 });
 
 describe('werkdagen', () => {
-  it('weekends and holidays are not werkdagen', () => {
+  it('weekends and holidays are not werkdagen', async () => {
     expect(isWerkdag('2026-11-23')).toBe(true);
     expect(isWerkdag('2026-11-28')).toBe(false);
     expect(isWerkdag('2026-04-06')).toBe(false); // Tweede Paasdag

@@ -14,7 +14,7 @@ import type { Deps } from '../deps.js';
  * password comes from GOB_CERTIFICAAT_WACHTWOORD; the bureau setting is filled in when empty.
  */
 export async function certificaatMaken(opts: { out?: string; force?: boolean }, deps: Deps) {
-  const wachtwoord = process.env.GOB_CERTIFICAAT_WACHTWOORD;
+  const wachtwoord = deps.certificaatWachtwoord;
   if (!wachtwoord) throw new UsageError('Zet eerst het wachtwoord voor het certificaat in de omgevingsvariabele GOB_CERTIFICAAT_WACHTWOORD.');
   const out = opts.out ?? path.join(path.dirname(deps.dbFile), 'certificaat.p12');
   checkTarget(out, { force: opts.force });

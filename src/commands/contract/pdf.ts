@@ -12,8 +12,7 @@ export function parseSoort(raw: string): ContractSoort {
 }
 
 /** The bureau's certificate and its password, or a clear refusal. */
-export function loadCertificate(file: string): { p12: Buffer; wachtwoord: string } {
-  const wachtwoord = process.env.GOB_CERTIFICAAT_WACHTWOORD;
+export function loadCertificate(file: string, wachtwoord: string | undefined): { p12: Buffer; wachtwoord: string } {
   if (wachtwoord === undefined || wachtwoord === '') {
     throw new Refused(`Het bureau ondertekent met certificaat ${file}, maar het wachtwoord ontbreekt. Zet het in de omgevingsvariabele GOB_CERTIFICAAT_WACHTWOORD.`);
   }
@@ -38,7 +37,7 @@ export async function contractPdf(opts: { koppeling?: string; soort?: string; te
   checkTarget(opts.out!, { force: opts.force });
   const doc = await contractDocument(deps.db, { koppeling, soort, template: opts.template, today: deps.today });
   const bureau = await deps.db.selectFrom('bureau').select(['naam', 'plaats', 'certificaat']).executeTakeFirstOrThrow();
-  const certificate = bureau.certificaat ? loadCertificate(bureau.certificaat) : undefined;
+  const certificate = bureau.certificaat ? loadCertificate(bureau.certificaat, deps.certificaatWachtwoord) : undefined;
   const { renderContractPdf } = await import('../../pdf/contract.js');
   let bytes: Buffer;
   try {
