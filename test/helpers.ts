@@ -69,11 +69,19 @@ export async function gob(cwd: string, args: string[], env: Record<string, strin
   // One command at a time per test file (vitest runs a file's tests in order, in its own process).
   process.chdir(cwd);
   try {
-    const code = await main(args, io);
-    return { code, stdout, stderr };
+    return noBug({ code: await main(args, io), stdout, stderr }, args);
   } finally {
     process.chdir(before);
   }
+}
+
+/**
+ * Exit 70 means a bug in gob (CONTRACT §1): whatever a test does to gob, the answer is a Dutch
+ * refusal or usage error, never that. The one test of the bug path itself calls main directly.
+ */
+function noBug(result: GobResult, args: string[]): GobResult {
+  if (result.code === 70) throw new Error(`gob ${args.join(' ')} eindigde met 70 (een bug): ${result.stderr}`);
+  return result;
 }
 
 const DIST_MAIN = pathToFileURL(path.join(ROOT, 'dist', 'main.js')).href;
@@ -81,7 +89,7 @@ const DIST_MAIN = pathToFileURL(path.join(ROOT, 'dist', 'main.js')).href;
 /** Run the built binary `bin/gob.js` as its own process in `cwd`, with stdin closed. */
 export function gobProcess(cwd: string, args: string[], env: Record<string, string> = {}): GobResult {
   const r = spawnSync(process.execPath, [GOB, ...args], { cwd, env: baseEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  return noBug({ code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }, args);
 }
 
 export function gobAsync(cwd: string, args: string[], env: Record<string, string> = {}): Promise<GobResult> {
@@ -91,7 +99,7 @@ export function gobAsync(cwd: string, args: string[], env: Record<string, string
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) => resolve(noBug({ code: code ?? -1, stdout, stderr }, args)));
   });
 }
 

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shellLine } from '../../scripts/shell-quote.mjs';
 import { gob, gobProcess, ROOT, tempDir } from '../helpers.js';
@@ -15,6 +16,30 @@ describe('help and version (no database needed)', () => {
   it('gob --version prints the version of package.json', async () => {
     const r = await gob(dir, ['--version']);
     expect(r).toMatchObject({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+  });
+
+  // The one deliberate bug of the suite (every other run fails the test on exit 70, see helpers.ts):
+  // an output stream that throws a TypeError stands for any unexpected error inside a command.
+  it('a bug is exit 70 with a Dutch message naming it, a stack only with GOB_DEBUG=1', async () => {
+    const { main } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'main.js')).href)) as { main: (argv: string[], io: unknown) => Promise<number> };
+    const run = async (env: Record<string, string>) => {
+      let stderr = '';
+      const io = {
+        stdout: {
+          write: () => {
+            throw new TypeError('kapotte uitvoer');
+          },
+        },
+        stderr: { write: (text: string) => (stderr += text) },
+        stdinIsTTY: false,
+        env: { NO_COLOR: '1', ...env },
+      };
+      return { code: await main(['--version'], io), stderr };
+    };
+    const bug = await run({});
+    expect(bug.code).toBe(70);
+    expect(bug.stderr).toBe("Interne fout in gob (een bug): kapotte uitvoer. Er is niets opgeslagen. Meld dit met de opdracht die je gaf; GOB_DEBUG=1 toont details.\n");
+    expect((await run({ GOB_DEBUG: '1' })).stderr).toMatch(/TypeError: kapotte uitvoer\n\s+at /);
   });
 
   // Most tests run gob's main() in process; these run the binary as a user does, so bin/gob.js,
