@@ -15,6 +15,11 @@ export function tempDir(prefix = 'gob-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** Output for handler tests, which read results, not text: what a command prints goes nowhere. */
+export function quietOutput() {
+  return createOutput({ json: true, io: { stdout: { write: () => true }, stderr: { write: () => true } } });
+}
+
 /** A fresh, migrated database and deps for calling handlers directly. */
 export async function testDeps(today = '2026-11-23'): Promise<Deps & { close(): Promise<void>; dir: string }> {
   const dir = tempDir();
@@ -29,7 +34,7 @@ export async function testDeps(today = '2026-11-23'): Promise<Deps & { close(): 
     user: 'test',
     command: 'test',
     dbFile,
-    out: createOutput({ json: true }),
+    out: quietOutput(),
     prompts: null,
     yes: false,
     close: store.close,

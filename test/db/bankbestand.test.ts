@@ -4,13 +4,12 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createOutput } from '../../src/cli/output.js';
 import { sepaBestand } from '../../src/commands/sepa/bestand.js';
 import { sepaList } from '../../src/commands/sepa/list.js';
 import { migrations } from '../../src/db/migrations/index.js';
 import { createOrMigrateDatabase } from '../../src/db/open.js';
 import { reserveNumbers } from '../../src/db/repo/factuur.js';
-import { tempDir } from '../helpers.js';
+import { tempDir, quietOutput } from '../helpers.js';
 
 async function databaseAt0002(): Promise<string> {
   const file = path.join(tempDir(), 'oud.sqlite');
@@ -43,7 +42,7 @@ describe('migration 0003: bank files made before it', () => {
   it('lists them without content, links the payouts it can know, and continues each series past every id used', async () => {
     const { store, applied } = await createOrMigrateDatabase(await databaseAt0002());
     expect(applied[0]).toBe('0003_bankbestand'); // and every later migration
-    const deps = { db: store.db, sqlite: store.sqlite, today: '2026-12-10', now: '2026-12-10T10:00:00.000Z', user: 't', command: 't', dbFile: store.file, out: createOutput({ json: true }), prompts: null, yes: false };
+    const deps = { db: store.db, sqlite: store.sqlite, today: '2026-12-10', now: '2026-12-10T10:00:00.000Z', user: 't', command: 't', dbFile: store.file, out: quietOutput(), prompts: null, yes: false };
     expect(await sepaList({}, deps)).toEqual([
       { berichtId: 'GOB-INC-2026-00001', soort: 'incasso', datum: '2026-11-20', aantal: 2, totaalCent: 3000, bestand: 'incasso.xml' },
       { berichtId: 'GOB-UIT-2026-00002', soort: 'uitbetaling', datum: '2026-11-24', aantal: 2, totaalCent: 1934, bestand: 'out/uit, nov.xml' },

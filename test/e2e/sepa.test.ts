@@ -4,11 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOutput } from '../../src/cli/output.js';
 import { sepaIncasso } from '../../src/commands/sepa/incasso.js';
 import { openDatabase } from '../../src/db/open.js';
 import { demoBureau } from '../demo.js';
-import { gob } from '../helpers.js';
+import { gob, quietOutput } from '../helpers.js';
 
 const on = (date: string) => ({ GOB_TODAY: date });
 const json = (r: { code: number; stdout: string; stderr: string }) => {
@@ -157,7 +156,7 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
     const out = path.join(dir, 'later.xml');
     const deps = {
       db: store.db, sqlite: store.sqlite, today: '2026-11-24', now: '2026-11-24T10:00:00.000Z', user: 't', command: 'sepa incasso', dbFile: store.file,
-      out: createOutput({ json: true }), prompts: null, yes: false,
+      out: quietOutput(), prompts: null, yes: false,
       // Someone else creates the file between the commit and the write.
       stop: (at: string) => {
         if (at === 'vastgelegd') fs.writeFileSync(out, 'van een ander');
