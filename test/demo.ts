@@ -29,4 +29,25 @@ export async function demoBureau({ rooster = true, uren = false, facturen = fals
   return dir;
 }
 
+/**
+ * A larger bureau than the demo (bench/bureau.mjs: 12 gastouders, 48 kinderen) with October
+ * invoiced: 24 invoices, enough for the PDF batches on worker threads.
+ */
+export async function invoicedBenchBureau(): Promise<string> {
+  const { buildBureau } = await import('../bench/bureau.mjs');
+  const { writeUrenkaart } = await import('../bench/urenkaart.mjs');
+  const dir = tempDir();
+  const { slots } = buildBureau(dir, { gastouders: 12, kinderenPerGastouder: 4, achterwacht: true });
+  writeUrenkaart(path.join(dir, 'uren.csv'), slots);
+  for (const args of [
+    ['bureau', 'set', '--adres', 'Straat 1', '--postcode', '1234 AB', '--plaats', 'Utrecht', '--kvk', '12345678', '--lrk', '123456789', '--iban', 'NL91ABNA0417164300'],
+    ['urenkaart', 'import', 'uren.csv'],
+    ['factuur', 'run', '--maand', '2026-10'],
+  ]) {
+    const r = await gob(dir, args, DEMO_TODAY);
+    expect(r.code, r.stderr).toBe(0);
+  }
+  return dir;
+}
+
 export { demo };

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TODAY, demo, demoBureau } from '../demo.js';
+import { DEMO_TODAY, demo, demoBureau, invoicedBenchBureau } from '../demo.js';
 import { expectGolden } from '../golden.js';
 import { gob, writeCsv } from '../helpers.js';
 
@@ -197,16 +197,8 @@ describe('invoice PDFs', () => {
 
 describe('a month of PDFs on worker threads', () => {
   it('writes every invoice, the same bytes as one at a time', async () => {
-    const { buildBureau } = await import('../../bench/bureau.mjs');
-    const { writeUrenkaart } = await import('../../bench/urenkaart.mjs');
-    const { tempDir } = await import('../helpers.js');
-    const dir = tempDir();
-    const { slots } = buildBureau(dir, { gastouders: 12, kinderenPerGastouder: 4, achterwacht: true });
-    writeUrenkaart(path.join(dir, 'uren.csv'), slots);
+    const dir = await invoicedBenchBureau();
     for (const args of [
-      ['bureau', 'set', '--adres', 'Straat 1', '--postcode', '1234 AB', '--plaats', 'Utrecht', '--kvk', '12345678', '--lrk', '123456789', '--iban', 'NL91ABNA0417164300'],
-      ['urenkaart', 'import', 'uren.csv'],
-      ['factuur', 'run', '--maand', '2026-10'],
       ['factuur', 'pdf', '--maand', '2026-10', '--out', 'maand'],
       ['factuur', 'pdf', '2026-00017', '--out', 'los'],
     ]) {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TODAY, demo, demoBureau } from '../demo.js';
+import { DEMO_TODAY, demo, demoBureau, invoicedBenchBureau } from '../demo.js';
 import { GOB, type GobResult, gob, tempDir } from '../helpers.js';
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
@@ -198,19 +198,7 @@ describe('files written: no overwrite without --force, no symbolic links, comple
 
 describe('a batch of PDFs on worker threads that meets a full disk', () => {
   it.skipIf(!MOUNTS)('says so in Dutch (the refusal crosses the thread boundary as data) and leaves no PDF of the batch', async () => {
-    const { buildBureau } = await import('../../bench/bureau.mjs');
-    const { writeUrenkaart } = await import('../../bench/urenkaart.mjs');
-    const dir = tempDir();
-    const { slots } = buildBureau(dir, { gastouders: 12, kinderenPerGastouder: 4, achterwacht: true });
-    writeUrenkaart(path.join(dir, 'uren.csv'), slots);
-    for (const args of [
-      ['bureau', 'set', '--adres', 'Straat 1', '--postcode', '1234 AB', '--plaats', 'Utrecht', '--kvk', '12345678', '--lrk', '123456789', '--iban', 'NL91ABNA0417164300'],
-      ['urenkaart', 'import', 'uren.csv'],
-      ['factuur', 'run', '--maand', '2026-10'],
-    ]) {
-      const r = await gob(dir, args, DEMO_TODAY);
-      expect(r.code, r.stderr).toBe(0);
-    }
+    const dir = await invoicedBenchBureau();
     // Room for a few of the 24 invoices: some workers write files before one meets the full disk.
     const r = gobMounted(dir, 'mkdir -p vol; mount -t tmpfs -o size=300k tmpfs vol', ['factuur', 'pdf', '--maand', '2026-10', '--out', 'vol/maand'], 'ls -A vol/maand', DEMO_TODAY);
     refused(r, /^Kan vol\/maand\/2026-\d{5}\.pdf niet schrijven: de schijf is vol\. Er is niets geschreven; maak ruimte vrij of kies een andere schijf\.\n$/);
