@@ -46,3 +46,13 @@ export function missingOptions(opts: Record<string, unknown>, names: string[]): 
     throw new UsageError(`Ontbrekende verplichte ${missing.length === 1 ? 'optie' : 'opties'}: ${missing.map((n) => `--${n}`).join(', ')}.`);
   }
 }
+
+/**
+ * A date of something that has happened (a payment received, an invoice or a payout made) is not
+ * after today: a typo into the future would book money that has not moved, or, for invoices whose
+ * dates only go up, block every invoice before that date. Exit 2, like any value out of bounds.
+ */
+export function notAfterToday(option: string, datum: string, today: string, wat: string): string {
+  if (datum > today) throw new UsageError(`--${option}: ${datum} ligt na vandaag (${today}); ${wat}.`);
+  return datum;
+}

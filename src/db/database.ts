@@ -1,5 +1,5 @@
 // The one Database interface Kysely types every query with: table name → row type.
-import type { BankbestandTable, BankbestandUitbetalingTable } from './tables/bankbestand.js';
+import type { BankbestandGeschrevenTable, BankbestandTable, BankbestandUitbetalingTable } from './tables/bankbestand.js';
 import type { BetalingTable, ToewijzingTable } from './tables/betaling.js';
 import type { BureauTable } from './tables/bureau.js';
 import type { FactuurregelTable, FactuurTable, NummeringTable } from './tables/factuur.js';
@@ -32,6 +32,7 @@ export interface Database {
   uitbetaling: UitbetalingTable;
   uitbetalingregel: UitbetalingregelTable;
   bankbestand: BankbestandTable;
+  bankbestand_geschreven: BankbestandGeschrevenTable;
   bankbestand_uitbetaling: BankbestandUitbetalingTable;
   handtekening: HandtekeningTable;
   log: LogTable;

@@ -1,6 +1,7 @@
 // SEPA files (ISO 20022): direct debits (pain.008) from the ouders and credit transfers (pain.001)
 // to the gastouders. Pure: the caller gives the bureau, the date and the transactions.
 import { create } from 'xmlbuilder2';
+import { ACCEPTED, isMandaat } from './values.js';
 
 export type IncassoFormaat = 'pain.008.001.08' | 'pain.008.001.02';
 export type OverboekingFormaat = 'pain.001.001.09' | 'pain.001.001.03';
@@ -33,14 +34,15 @@ export function incassoOmschrijving(bureau: string, betaald: readonly string[], 
   return kandidaten.find((k) => sepaText(k, Number.MAX_SAFE_INTEGER).length <= max) ?? delen(true);
 }
 
-export const MANDAAT_TOEGESTAAN = "1 tot 35 tekens: letters, cijfers, spatie en / - ? : ( ) . , ' + (geen dubbele spaties, niet beginnend of eindigend met een spatie)";
+export const MANDAAT_TOEGESTAAN = ACCEPTED.mandaat;
 
 /**
  * Whether a mandate id goes into a SEPA file exactly as the ouder signed it: the bank matches it
- * with the mandate, so it is never cut or changed (unlike names and texts, see sepaText).
+ * with the mandate, so it is never cut or changed (unlike names and texts, see sepaText). The same
+ * rule as at entry (values.ts), so that what gob accepted it can also collect.
  */
 export function isSepaMandaat(mandaat: string): boolean {
-  return mandaat.length >= 1 && sepaText(mandaat, 35) === mandaat;
+  return isMandaat(mandaat) && sepaText(mandaat, 35) === mandaat;
 }
 
 /** Euro with two decimals from cents: 123456 → '1234.56'. */
@@ -165,4 +167,13 @@ export function overboekingXml(opts: { formaat: OverboekingFormaat; berichtId: s
     t.ele('RmtInf').ele('Ustrd').txt(sepaText(tx.omschrijving, 140));
   }
   return doc.end({ prettyPrint: true });
+}
+
+/**
+ * A bank file that was booked but never completely written (the process was stopped between the
+ * commit and the write): the money is booked as collected or paid, so the bank must get the file.
+ */
+export function nietGeschrevenMelding(b: { bericht_id: string; soort: string; datum: string; bestand: string }): string {
+  const wat = b.soort === 'incasso' ? `de incasso van ${b.datum}` : `de overboeking van ${b.datum}`;
+  return `Let op: bankbestand ${b.bericht_id} (${wat}) is geboekt, maar ${b.bestand} is nooit volledig geschreven (gob werd onderbroken). Schrijf het met 'gob sepa bestand ${b.bericht_id} --out ${b.bestand}' en lever het bij de bank aan.`;
 }

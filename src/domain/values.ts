@@ -28,7 +28,7 @@ export const ACCEPTED = {
   pad: 'een bestandspad zonder stuurtekens (zoals tab, regeleinde, ESC of NUL)',
   uurtarief: 'een bedrag van meer dan € 0,00 en ten hoogste € 100,00, als 7,50 of € 7,50',
   mandaat:
-    "1 tot 35 tekens uit de SEPA-tekenset: letters A–Z en a–z (zonder accenten), cijfers, spatie en / - ? : ( ) . , ' +; niet beginnend of eindigend met / en zonder //",
+    "1 tot 35 tekens uit de SEPA-tekenset: letters A–Z en a–z (zonder accenten), cijfers, spatie en / - ? : ( ) . , ' +; niet beginnend of eindigend met / of een spatie, zonder // en zonder dubbele spaties",
 } as const;
 
 /** CONTRACT §2 "Bounds". */
@@ -271,8 +271,16 @@ export function parsePad(raw: string): string {
  */
 export function parseMandaat(raw: string): string {
   const s = raw.trim();
-  if (!/^[A-Za-z0-9 /\-?:().,'+]{1,35}$/.test(s) || s.startsWith('/') || s.endsWith('/') || s.includes('//')) fail(raw, ACCEPTED.mandaat);
+  if (!isMandaat(s)) fail(raw, ACCEPTED.mandaat);
   return s;
+}
+
+/**
+ * The one rule for a mandate id, at entry and when a collection is made: it goes into the bank
+ * file exactly as signed (no character the SEPA set lacks, no space the XML writer would squeeze).
+ */
+export function isMandaat(s: string): boolean {
+  return /^[A-Za-z0-9 /\-?:().,'+]{1,35}$/.test(s) && s.trim() === s && !s.includes('  ') && !s.startsWith('/') && !s.endsWith('/') && !s.includes('//');
 }
 
 /** '*****2782': the last four digits are enough to tell children apart, the rest stays private. */

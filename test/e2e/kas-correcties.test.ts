@@ -122,7 +122,7 @@ describe('a bank file that cannot be written', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bezet\.xml is een map\. Geef een bestandsnaam/);
     const again = await json(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml'], '2026-11-12');
-    expect(again).toMatchObject({ aantal: 4, bericht: 'GOB-INC-2026-00001' });
+    expect(again).toMatchObject({ aantal: 4, berichtId: 'GOB-INC-2026-00001' });
   });
 });
 

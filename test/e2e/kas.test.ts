@@ -131,6 +131,23 @@ describe('refusals', () => {
     expect((await gob(dir, ['betaling', 'add', '--ouder', 'O0001', '--bedrag', '0', '--datum', '2026-11-02'], DEMO_TODAY)).code).toBe(1);
     expect((await gob(dir, ['betaling', 'add', '--ouder', 'O0001', '--datum', '2026-11-02'], DEMO_TODAY)).stderr).toMatch(/--bedrag/);
     expect((await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'x.xml', '--formaat', 'pain.008.001.99'], DEMO_TODAY)).code).toBe(2);
-    expect((await gob(dir, ['betaling', 'storno', '--factuur', '2026-00001', '--datum', '2026-11-20'], DEMO_TODAY)).stderr).toMatch(/niets betaald/);
+    expect((await gob(dir, ['betaling', 'storno', '--factuur', '2026-00001', '--datum', '2026-11-02'], DEMO_TODAY)).stderr).toMatch(/niets betaald/);
+  });
+
+  it('a date after today is refused for what has happened: a storno, a payout run, an invoice run (exit 2, nothing stored)', async () => {
+    const dir = await demoBureau({ facturen: true });
+    const vooruit = [
+      ['betaling', 'storno', '--factuur', '2026-00001', '--datum', '2026-11-04'],
+      ['uitbetaling', 'run', '--datum', '2026-11-25'],
+      // An invoice dated 2062 by a typo would block every invoice dated before it, for ever.
+      ['factuur', 'run', '--maand', '2026-10', '--datum', '2062-11-04'],
+    ];
+    for (const args of vooruit) {
+      const r = await gob(dir, args, DEMO_TODAY);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^--datum: \d{4}-\d\d-\d\d ligt na vandaag \(2026-11-03\); /);
+    }
+    expect(JSON.parse((await gob(dir, ['factuur', 'list', '--json'], DEMO_TODAY)).stdout)).toHaveLength(5);
+    expect(JSON.parse((await gob(dir, ['uitbetaling', 'list', '--json'], DEMO_TODAY)).stdout)).toEqual([]);
   });
 });

@@ -41,7 +41,7 @@ const CASES: Case[] = [
     soort: 'incasso',
     today: '2026-11-12',
     args: ['sepa', 'incasso', '--incassodatum', '2026-11-20'],
-    againAfterBooking: (r) => expect(json(r)).toMatchObject({ aantal: 0, bericht: null }),
+    againAfterBooking: (r) => expect(json(r)).toMatchObject({ aantal: 0, berichtId: null }),
   },
   {
     name: 'sepa uitbetaling',
@@ -89,14 +89,21 @@ describe('a kill at any stage of a bank file', () => {
         expect(stored).toEqual([]);
         // Nothing was booked: the run after does all of it, under the first number of the series.
         const again = json(await gob(dir, [...c.args, '--out', 'opnieuw.xml', '--json'], { GOB_TODAY: c.today }));
-        expect(again.bericht).toMatch(/-2026-00001$/);
+        expect(again.berichtId).toMatch(/-2026-00001$/);
         expect(withoutClock(fs.readFileSync(path.join(dir, 'opnieuw.xml')))).toBe(withoutClock(normal[c.name]!));
         return;
       }
       expect(stored).toHaveLength(1);
       const { berichtId } = stored[0];
       expect(berichtId).toMatch(/^GOB-(INC|UIT)-2026-00001$/);
+      // Booked but never written: every SEPA command names it, with the command that writes it.
+      const melding = `Let op: bankbestand ${berichtId}`;
+      const lijst = await gob(dir, ['sepa', 'list'], { GOB_TODAY: c.today });
+      if (stage === 'vastgelegd') expect(lijst.stderr).toContain(`${melding} (de ${c.soort === 'incasso' ? 'incasso' : 'overboeking'} van `);
+      if (stage === 'vastgelegd') expect(lijst.stderr).toContain(`is nooit volledig geschreven (gob werd onderbroken). Schrijf het met 'gob sepa bestand ${berichtId} --out `);
+      if (stage === 'geschreven') expect(lijst.stderr).toBe('');
       expect((await gob(dir, ['sepa', 'bestand', berichtId, '--out', 'kopie.xml'], { GOB_TODAY: c.today })).code).toBe(0);
+      expect((await gob(dir, ['sepa', 'list'], { GOB_TODAY: c.today })).stderr).toBe('');
       const kopie = fs.readFileSync(path.join(dir, 'kopie.xml'));
       expect(withoutClock(kopie)).toBe(withoutClock(normal[c.name]!));
       if (stage === 'geschreven') expect(fs.readFileSync(path.join(dir, 'bank.xml')).equals(kopie)).toBe(true);

@@ -65,7 +65,7 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
     sql("update ouder set mandaat_datum = '2026-11-25' where code = 'O0004'");
     const r = await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml', '--json'], on('2026-11-12'));
     const out = json(r);
-    expect(out).toMatchObject({ bericht: 'GOB-INC-2026-00001', aantal: 3, totaalCent: 98566 + 87845 + 146563 });
+    expect(out).toMatchObject({ berichtId: 'GOB-INC-2026-00001', aantal: 3, totaalCent: 98566 + 87845 + 146563 });
     expect(out.incasso.map((i: { ouder: string }) => i.ouder)).toEqual(['O0001', 'O0002', 'O0003']);
     expect(r.stderr).toMatch(/ouder O0004 \(.+\) heeft de machtiging getekend op 2026-11-25, na de incassodatum 2026-11-20; € 697,75 niet geïncasseerd/);
     const bytes = fs.readFileSync(path.join(dir, 'incasso.xml'));
@@ -90,7 +90,7 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
     // A second run finds nothing open (the collected invoices are paid): no file, nothing booked.
     const betalingen = json(await gob(dir, ['betaling', 'list', '--json'], on('2026-11-12'))).length;
     const tweede = json(await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-23', '--out', 'tweede.xml', '--json'], on('2026-11-12')));
-    expect(tweede).toMatchObject({ aantal: 0, bericht: null, bestand: null });
+    expect(tweede).toMatchObject({ aantal: 0, berichtId: null, bestand: null });
     expect(fs.existsSync(path.join(dir, 'tweede.xml'))).toBe(false);
     expect(json(await gob(dir, ['betaling', 'list', '--json'], on('2026-11-12')))).toHaveLength(betalingen);
     expect(await list()).toHaveLength(1);
@@ -110,12 +110,12 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
 
     // --uitbetaling: the first TARGET2 day on or after today and the payouts' date (Saturday → Monday).
     const een = json(await gob(dir, ['sepa', 'uitbetaling', '--uitbetaling', 'U2026-00001', '--out', 'u1.xml', '--json'], on('2026-11-28')));
-    expect(een).toMatchObject({ bericht: 'GOB-UIT-2026-00001', uitvoerdatum: '2026-11-30', uitbetalingen: ['U2026-00001'] });
+    expect(een).toMatchObject({ berichtId: 'GOB-UIT-2026-00001', uitvoerdatum: '2026-11-30', uitbetalingen: ['U2026-00001'] });
     expect(fs.readFileSync(path.join(dir, 'u1.xml'), 'utf8')).toMatch(/<ReqdExctnDt>\s*<Dt>2026-11-30<\/Dt>/);
 
     // --datum of a day partly in a file: the rest, naming what is left out and where it is.
     const rest = await gob(dir, ['sepa', 'uitbetaling', '--datum', '2026-11-24', '--out', 'u2.xml', '--json'], on('2026-11-24'));
-    expect(json(rest)).toMatchObject({ bericht: 'GOB-UIT-2026-00002', uitvoerdatum: '2026-11-24', uitbetalingen: ['U2026-00002'] });
+    expect(json(rest)).toMatchObject({ berichtId: 'GOB-UIT-2026-00002', uitvoerdatum: '2026-11-24', uitbetalingen: ['U2026-00002'] });
     expect(rest.stderr).toMatch(/U2026-00001 staat in GOB-UIT-2026-00001/);
 
     const nogmaals = await gob(dir, ['sepa', 'uitbetaling', '--datum', '2026-11-24', '--out', 'u3.xml'], on('2026-11-24'));

@@ -121,7 +121,7 @@ describe('bounds (CONTRACT §2)', () => {
     ['m'.repeat(35), 'm'.repeat(35)],
     ["Ab 1/2-?:().,'+", "Ab 1/2-?:().,'+"],
   ])('mandaat accepts %s', (raw, stored) => expect(parseMandaat(raw)).toBe(stored));
-  it.each(['m'.repeat(36), 'ä&<', 'MND_1', 'MND#1', 'MND€', '/MND', 'MND/', 'MND//1', `MND${esc}`])('mandaat refuses %s', (raw) => {
+  it.each(['m'.repeat(36), 'ä&<', 'MND_1', 'MND#1', 'MND€', '/MND', 'MND/', 'MND//1', 'MND  1', `MND${esc}`])('mandaat refuses %s', (raw) => {
     expect(() => parseMandaat(raw)).toThrow(/SEPA-tekenset/);
   });
 

@@ -4,9 +4,9 @@ import { parseAmount, parseCode, parseDate } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { insertBetaling, insertToewijzingen, openPosts } from '../../db/repo/kas.js';
 import { writeLog } from '../../db/repo/log.js';
-import { NotFound, Refused, UsageError } from '../../errors.js';
+import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { missingOptions, parseOption, parseOptional } from '../options.js';
+import { missingOptions, notAfterToday, parseOption, parseOptional } from '../options.js';
 import { settleRemainders } from './ledger.js';
 
 /**
@@ -22,7 +22,7 @@ export async function betalingAdd(opts: { ouder?: string; bedrag?: string; datum
   const factuur = parseOptional('factuur', opts.factuur, parseCode);
   // Money is booked when it has come in: a date ahead would make an invoice paid (and its payout
   // due) before the money exists. Out of bounds as an option value: exit 2.
-  if (datum > deps.today) throw new UsageError(`--datum: ${datum} ligt na vandaag (${deps.today}); boek een betaling op of na de dag van ontvangst, niet vooruit.`);
+  notAfterToday('datum', datum, deps.today, 'boek een betaling op of na de dag van ontvangst, niet vooruit');
   if (bedrag <= 0) throw new Refused(`--bedrag moet meer dan € 0,00 zijn; een terugboeking is 'gob betaling storno'.`);
   return inTransaction(deps.db, async (trx) => {
     if (!(await trx.selectFrom('ouder').select('code').where('code', '=', ouder).executeTakeFirst())) {

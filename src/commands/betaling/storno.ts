@@ -5,7 +5,7 @@ import { insertBetaling, insertToewijzingen, openPosts } from '../../db/repo/kas
 import { writeLog } from '../../db/repo/log.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { missingOptions, parseOption } from '../options.js';
+import { missingOptions, notAfterToday, parseOption } from '../options.js';
 import { settleRemainders } from './ledger.js';
 
 /**
@@ -19,7 +19,7 @@ import { settleRemainders } from './ledger.js';
 export async function betalingStorno(opts: { factuur?: string; datum?: string }, deps: Deps) {
   missingOptions(opts, ['factuur', 'datum']);
   const factuur = parseOption('factuur', opts.factuur!, parseCode);
-  const datum = parseOption('datum', opts.datum!, parseDate);
+  const datum = notAfterToday('datum', parseOption('datum', opts.datum!, parseDate), deps.today, 'boek een terugboeking op de dag dat de bank het geld teruggaf');
   return inTransaction(deps.db, async (trx) => {
     const f = await trx.selectFrom('factuur').select(['nummer', 'ouder']).where('nummer', '=', factuur).executeTakeFirst();
     if (!f) throw new NotFound(`Er is geen factuur met nummer ${factuur}. Zie 'gob factuur list'.`);

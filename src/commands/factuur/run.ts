@@ -15,7 +15,7 @@ import type { Db } from '../../db/open.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { settleRemainders } from '../betaling/ledger.js';
-import { parseOptional, requireOption } from '../options.js';
+import { notAfterToday, parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurJson } from './document.js';
 
 /** The bureau's fee settings as they are now: what a month not invoiced yet is billed with (and then keeps). */
@@ -143,7 +143,7 @@ function snapshot(names: Awaited<ReturnType<typeof loadNames>>, bureau: FactuurG
  */
 export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?: boolean }, deps: Deps) {
   const maand = await requireOption('maand', opts.maand, parseMonth, deps, 'Welke maand factureren (JJJJ-MM)?');
-  const datum: Datum = parseOptional('datum', opts.datum, parseDate) ?? deps.today;
+  const datum: Datum = notAfterToday('datum', parseOptional('datum', opts.datum, parseDate) ?? deps.today, deps.today, 'een factuur wordt gedateerd op de dag dat ze gemaakt wordt of eerder');
   const dryRun = Boolean(opts.dryRun);
   const waarschuwingen: string[] = [];
   const planned: Planned[] = [];

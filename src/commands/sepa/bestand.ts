@@ -1,4 +1,4 @@
-import { getBankbestand } from '../../db/repo/bankbestand.js';
+import { getBankbestand, markWritten } from '../../db/repo/bankbestand.js';
 import { NotFound, Refused } from '../../errors.js';
 import { writeFileSafely } from '../../files/write.js';
 import type { Deps } from '../deps.js';
@@ -16,6 +16,7 @@ export async function sepaBestand(opts: { berichtId: string; out?: string; force
     throw new Refused(`Bankbestand ${row.bericht_id} is gemaakt voordat gob bankbestanden bewaarde; de inhoud is niet bekend. Het werd geschreven naar ${row.bestand}.`);
   }
   writeFileSafely(opts.out!, row.inhoud, { force: Boolean(opts.force) });
+  await markWritten(deps.db, row.bericht_id, deps.now);
   deps.out.line(`Bankbestand ${row.bericht_id} (${row.soort}, ${row.datum}) opnieuw geschreven naar ${opts.out}.`);
   return { berichtId: row.bericht_id, bestand: opts.out };
 }

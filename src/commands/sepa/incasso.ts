@@ -15,7 +15,7 @@ import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
 import { settleRemainders } from '../betaling/ledger.js';
-import { checkBankFileTarget, stage, writeBookedFile } from './write.js';
+import { checkBankFileTarget, stage, warnUnwritten, writeBookedFile } from './write.js';
 
 const FORMATEN = ['pain.008.001.08', 'pain.008.001.02'] as const;
 
@@ -61,6 +61,8 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
   const out = opts.out!;
   const force = Boolean(opts.force);
   checkBankFileTarget(deps, out, force);
+  // A collection booked earlier whose file never reached the disk: the bank must still get it.
+  const nietGeschreven = await warnUnwritten(deps);
   const waarschuwingen: string[] = [];
   const result = await inTransaction(deps.db, async (trx) => {
     const bureau = await getBureau(trx);
@@ -93,13 +95,14 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
         if (openSaldo > 0) waarschuwingen.push(`ouder ${o.code} (${o.naam}) heeft de machtiging getekend op ${o.mandaat_datum}, na de incassodatum ${incassodatum}; ${formatEuro(openSaldo)} niet geïncasseerd`);
         continue;
       }
+      open = await settleRemainders(trx, o.code, open, incassodatum);
+      const saldo = open.reduce((s, p) => s + p.openCent, 0);
+      if (saldo <= 0) continue;
+      // Only an ouder who is collected from can stop the collection with a mandate id it cannot carry.
       if (!isSepaMandaat(o.mandaat)) {
         ongeldig.push(`ouder ${o.code} (${o.naam}): mandaat ${JSON.stringify(o.mandaat)}`);
         continue;
       }
-      open = await settleRemainders(trx, o.code, open, incassodatum);
-      const saldo = open.reduce((s, p) => s + p.openCent, 0);
-      if (saldo <= 0) continue;
       const { allocations } = allocate(saldo, open);
       const id = await insertBetaling(trx, { ouder: o.code, datum: incassodatum, bedragCent: saldo, soort: 'incasso', mandaat: o.mandaat, sepaBericht: await berichtId() });
       await insertToewijzingen(trx, id, allocations, incassodatum);
@@ -152,7 +155,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
     return { bericht, incasso, inhoud };
   });
   for (const w of waarschuwingen) deps.out.warn(`Let op: ${w}.`);
-  if (result.bericht !== null) writeBookedFile(deps, result.bericht, out, result.inhoud, force);
+  if (result.bericht !== null) await writeBookedFile(deps, result.bericht, out, result.inhoud, force);
   const total = result.incasso.reduce((s, i) => s + i.bedragCent, 0);
   if (result.bericht === null) deps.out.line('Er is niets te incasseren: geen ouder met machtiging heeft een open saldo. Er is geen bestand geschreven.');
   else {
@@ -167,5 +170,5 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
     );
     deps.out.line(`Incassobestand ${out} (${formaat}, ${result.bericht}): ${aantal(result.incasso.length, 'incasso', "incasso's")}, samen ${formatEuro(total)}, op ${incassodatum}.`);
   }
-  return { bestand: result.bericht ? out : null, bericht: result.bericht, formaat, incassodatum, aantal: result.incasso.length, totaalCent: total, incasso: result.incasso, waarschuwingen };
+  return { bestand: result.bericht ? out : null, berichtId: result.bericht, formaat, incassodatum, aantal: result.incasso.length, totaalCent: total, incasso: result.incasso, waarschuwingen, nietGeschreven };
 }

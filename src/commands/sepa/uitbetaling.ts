@@ -14,7 +14,7 @@ import { NotFound, Refused, UsageError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOptional } from '../options.js';
 import { parseFormaat, TARGET2_REGEL } from './incasso.js';
-import { checkBankFileTarget, stage, writeBookedFile } from './write.js';
+import { checkBankFileTarget, stage, warnUnwritten, writeBookedFile } from './write.js';
 
 const FORMATEN = ['pain.001.001.09', 'pain.001.001.03'] as const;
 
@@ -48,6 +48,7 @@ export async function sepaUitbetaling(opts: { uitbetaling?: string[]; datum?: st
   const out = opts.out!;
   const force = Boolean(opts.force);
   checkBankFileTarget(deps, out, force);
+  const nietGeschreven = await warnUnwritten(deps);
   const waarschuwingen: string[] = [];
   const result = await inTransaction(deps.db, async (trx) => {
     const bureau = await getBureau(trx);
@@ -100,11 +101,11 @@ export async function sepaUitbetaling(opts: { uitbetaling?: string[]; datum?: st
     );
     await writeLog(trx, deps, `SEPA-overboeking ${bericht} op ${uitvoerdatum}: ${chosen.length} uitbetalingen (${chosen.map((u) => u.nummer).join(', ')}), ${formatEuro(total)}, ${out}`);
     stage(deps, 'geboekt');
-    return { bestand: out, bericht, formaat, uitvoerdatum, aantal: chosen.length, totaalCent: total, uitbetalingen: chosen.map((u) => u.nummer), inhoud };
+    return { bestand: out, berichtId: bericht, formaat, uitvoerdatum, aantal: chosen.length, totaalCent: total, uitbetalingen: chosen.map((u) => u.nummer), inhoud };
   });
   for (const w of waarschuwingen) deps.out.warn(`Let op: ${w}.`);
-  writeBookedFile(deps, result.bericht, out, result.inhoud, force);
-  deps.out.line(`Overboekingsbestand ${out} (${formaat}, ${result.bericht}): ${aantal(result.aantal, 'uitbetaling', 'uitbetalingen')}, samen ${formatEuro(result.totaalCent)}, uitvoerdatum ${result.uitvoerdatum}.`);
+  await writeBookedFile(deps, result.berichtId, out, result.inhoud, force);
+  deps.out.line(`Overboekingsbestand ${out} (${formaat}, ${result.berichtId}): ${aantal(result.aantal, 'uitbetaling', 'uitbetalingen')}, samen ${formatEuro(result.totaalCent)}, uitvoerdatum ${result.uitvoerdatum}.`);
   const { inhoud: _, ...json } = result;
-  return { ...json, waarschuwingen };
+  return { ...json, waarschuwingen, nietGeschreven };
 }

@@ -10,7 +10,9 @@
 // leaves nothing, after it a booking whose file `sepa bestand` writes.
 import { checkTarget, writeFileSafely } from '../../files/write.js';
 import { Refused } from '../../errors.js';
-import type { BaseDeps } from '../deps.js';
+import { markWritten, unwrittenBankbestanden } from '../../db/repo/bankbestand.js';
+import { nietGeschrevenMelding } from '../../domain/sepa.js';
+import type { BaseDeps, Deps } from '../deps.js';
 
 export type StopStage = 'gecontroleerd' | 'geboekt' | 'vastgelegd' | 'geschreven';
 
@@ -24,11 +26,15 @@ export function checkBankFileTarget(deps: BaseDeps, file: string, force: boolean
   stage(deps, 'gecontroleerd');
 }
 
-/** Step 4, after the commit: a failure here leaves the booking, and says how to get the file. */
-export function writeBookedFile(deps: BaseDeps, berichtId: string, file: string, inhoud: Uint8Array, force: boolean): void {
+/**
+ * Step 4, after the commit: a failure here leaves the booking, and says how to get the file. Once
+ * the file is complete on disk that is recorded; until then every SEPA and payout command names it.
+ */
+export async function writeBookedFile(deps: Deps, berichtId: string, file: string, inhoud: Uint8Array, force: boolean): Promise<void> {
   stage(deps, 'vastgelegd');
   try {
     writeFileSafely(file, inhoud, { force });
+    await markWritten(deps.db, berichtId, deps.now);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Refused(
@@ -36,4 +42,11 @@ export function writeBookedFile(deps: BaseDeps, berichtId: string, file: string,
     );
   }
   stage(deps, 'geschreven');
+}
+
+/** Name every booked bank file that was never written (see writeBookedFile). */
+export async function warnUnwritten(deps: Deps): Promise<string[]> {
+  const meldingen = (await unwrittenBankbestanden(deps.db)).map(nietGeschrevenMelding);
+  for (const melding of meldingen) deps.out.warn(melding);
+  return meldingen;
 }

@@ -1,13 +1,15 @@
 import { planPayouts } from '../../domain/kas.js';
 import { formatEuro } from '../../domain/money.js';
+import { nietGeschrevenMelding } from '../../domain/sepa.js';
 import { parseDate } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { getBureau } from '../../db/repo/bureau.js';
 import { reserveNumbers } from '../../db/repo/factuur.js';
+import { unwrittenBankbestanden } from '../../db/repo/bankbestand.js';
 import { zorgregels } from '../../db/repo/kas.js';
 import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
-import { parseOptional } from '../options.js';
+import { notAfterToday, parseOptional } from '../options.js';
 import { aantal } from '../../cli/output.js';
 
 /**
@@ -15,8 +17,10 @@ import { aantal } from '../../cli/output.js';
  * invoices not paid out yet (never the bureau costs). A payout after a line's deadline is late.
  */
 export async function uitbetalingRun(opts: { datum?: string; dryRun?: boolean }, deps: Deps) {
-  const datum = parseOptional('datum', opts.datum, parseDate) ?? deps.today;
+  const datum = notAfterToday('datum', parseOptional('datum', opts.datum, parseDate) ?? deps.today, deps.today, 'een uitbetaling wordt gedateerd op de dag dat ze gemaakt wordt, niet vooruit (de uitvoerdatum van de bank kies je bij sepa uitbetaling)');
   const dryRun = Boolean(opts.dryRun);
+  // Money counted as collected by a bank file that never reached the disk has not come in yet.
+  for (const b of await unwrittenBankbestanden(deps.db)) deps.out.warn(nietGeschrevenMelding(b));
   const made: { nummer: string | null; gastouder: string; bedragCent: number; teLaat: boolean; regels: number }[] = [];
   await inTransaction(
     deps.db,

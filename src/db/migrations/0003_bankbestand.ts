@@ -11,8 +11,16 @@
 // - every collection: its id, date, count and total from `betaling.sepa_bericht`, the path from
 //   the audit log; listed by `sepa list` without content (`sepa bestand` says so).
 // - a payout file: id, count, total and path from its audit-log line. Which payouts it held was
-//   not logged; they are linked when exactly one payout date has, among payouts not linked yet,
-//   that count and total (the usual `--datum` run). Otherwise the file is listed without payouts.
+//   not logged. Only payouts that existed when it was made can be in it: each `uitbetaling run`
+//   logged how many payouts it made, and payout numbers are gapless, so every payout's moment is
+//   known. Among those, not linked yet, the payouts of one date with the file's count and total
+//   (the usual `--datum` run), or else the one set of them with that count and total (a run with
+//   `--uitbetaling`), are linked. When neither is unique, every payout that could have been in it
+//   is linked to the file: a payout that may already be at the bank is never put in a new file
+//   (money leaves once). The audit log names those, so the bureau can check its bank statement.
+// - bankbestand_geschreven: when a stored file was completely written to disk. A booking whose file
+//   was never written (a kill between commit and write) is named by every SEPA and payout command
+//   until `gob sepa bestand` writes it. Files made before this migration were written then.
 // - the next number of each series lies past the old shared counter and every id found, so no
 //   message id is ever given twice; the one jump at the change is the only gap.
 import { type Kysely, sql } from 'kysely';
@@ -40,6 +48,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       bericht_id text not null references bankbestand (bericht_id)
     ) strict, without rowid`,
     sql`create index bankbestand_uitbetaling_bericht on bankbestand_uitbetaling (bericht_id)`,
+    sql`create table bankbestand_geschreven (
+      bericht_id text primary key references bankbestand (bericht_id),
+      geschreven_op text not null
+    ) strict, without rowid`,
     sql`create trigger bankbestand_uitbetaling_onveranderlijk before update on bankbestand_uitbetaling
       begin select raise(abort, 'een uitbetaling staat in één bankbestand, voor altijd'); end`,
     sql`create trigger bankbestand_uitbetaling_onverwijderbaar before delete on bankbestand_uitbetaling
@@ -47,6 +59,39 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   ];
   for (const statement of statements) await statement.execute(db);
   await recoverOldFiles(db);
+}
+
+interface Payout {
+  nummer: string;
+  datum: string;
+  bedrag_cent: number;
+}
+
+const SEARCH_LIMIT = 1000;
+
+/**
+ * The sets of `aantal` payouts adding up to `totaal`, at most `limit` of them. The search is small:
+ * a bureau makes tens of payouts at a time.
+ */
+function subsetsWith(payouts: Payout[], aantal: number, totaal: number, limit: number): Payout[][] {
+  const found: Payout[][] = [];
+  const chosen: Payout[] = [];
+  const search = (from: number, rest: number, som: number): void => {
+    if (found.length >= limit) return;
+    if (rest === 0) {
+      if (som === totaal) found.push([...chosen]);
+      return;
+    }
+    for (let i = from; i <= payouts.length - rest; i++) {
+      const p = payouts[i]!;
+      if (som + p.bedrag_cent > totaal) continue;
+      chosen.push(p);
+      search(i + 1, rest - 1, som + p.bedrag_cent);
+      chosen.pop();
+    }
+  };
+  if (payouts.length <= 40) search(0, aantal, 0);
+  return found;
 }
 
 /** Cents from a logged amount like '€ 1.234,56'. */
@@ -72,20 +117,45 @@ async function recoverOldFiles(db: Kysely<unknown>): Promise<void> {
       values (${i.id}, 'incasso', ${i.datum}, ${i.aantal}, ${i.totaal}, ${p?.bestand ?? '(onbekend)'}, ${p?.tijdstip ?? ''})`.execute(db);
   }
 
-  const payouts = (await sql<{ nummer: string; datum: string; bedrag_cent: number }>`select nummer, datum, bedrag_cent from uitbetaling order by nummer`.execute(db)).rows;
+  const payouts = (await sql<Payout>`select nummer, datum, bedrag_cent from uitbetaling order by nummer`.execute(db)).rows;
+  // When each payout was made: the runs' log lines in order, each taking the next numbers.
+  const runs = (await sql<{ tijdstip: string; wijziging: string }>`select tijdstip, wijziging from log
+    where wijziging like 'uitbetalingen op %' order by id`.execute(db)).rows;
+  const gemaakt = new Map<string, string>();
+  let next = 0;
+  for (const run of runs) {
+    const n = Number(/^uitbetalingen op [^:]*: (\d+),/.exec(run.wijziging)?.[1] ?? 0);
+    for (const p of payouts.slice(next, next + n)) gemaakt.set(p.nummer, run.tijdstip);
+    next += n;
+  }
   const linked = new Set<string>();
   for (const u of uit) {
-    const byDate = new Map<string, typeof payouts>();
-    for (const p of payouts) if (!linked.has(p.nummer)) byDate.set(p.datum, [...(byDate.get(p.datum) ?? []), p]);
-    const matches = [...byDate.entries()].filter(([, ps]) => ps.length === u.aantal && ps.reduce((s, p) => s + p.bedrag_cent, 0) === u.totaal);
-    const match = matches.length === 1 ? matches[0]! : null;
+    // A payout whose moment is unknown (no log line) counts as made before the file: safe side.
+    const candidates = payouts.filter((p) => !linked.has(p.nummer) && (gemaakt.get(p.nummer) ?? '') <= u.tijdstip);
+    const fits = (ps: Payout[]) => ps.length === u.aantal && ps.reduce((s, p) => s + p.bedrag_cent, 0) === u.totaal;
+    const byDate = new Map<string, Payout[]>();
+    for (const p of candidates) byDate.set(p.datum, [...(byDate.get(p.datum) ?? []), p]);
+    const dates = [...byDate.values()].filter(fits);
+    const sets = dates.length === 1 ? dates : subsetsWith(candidates, u.aantal, u.totaal, SEARCH_LIMIT);
+    const exact = sets.length === 1;
+    // Not unique: every payout that fits some set; nothing fits (or too many to tell): all candidates.
+    const possible = new Set(sets.flat());
+    const inFile = exact ? sets[0]! : sets.length > 0 && sets.length < SEARCH_LIMIT ? candidates.filter((p) => possible.has(p)) : candidates;
+    const datum = inFile.map((p) => p.datum).sort().at(-1) ?? u.tijdstip.slice(0, 10);
     await sql`insert into bankbestand (bericht_id, soort, datum, aantal, totaal_cent, bestand, aangemaakt)
-      values (${u.id}, 'uitbetaling', ${match ? match[0] : u.tijdstip.slice(0, 10)}, ${u.aantal}, ${u.totaal}, ${u.bestand}, ${u.tijdstip})`.execute(db);
-    for (const p of match?.[1] ?? []) {
+      values (${u.id}, 'uitbetaling', ${datum}, ${u.aantal}, ${u.totaal}, ${u.bestand}, ${u.tijdstip})`.execute(db);
+    for (const p of inFile) {
       await sql`insert into bankbestand_uitbetaling (uitbetaling, bericht_id) values (${p.nummer}, ${u.id})`.execute(db);
       linked.add(p.nummer);
     }
+    if (!exact && inFile.length > 0) {
+      // Dated as the last line of the log: a migration does not read the clock.
+      await sql`insert into log (tijdstip, gebruiker, commando, wijziging) values ((select max(tijdstip) from log), 'gob', 'init',
+        ${`migratie 0003: welke uitbetalingen in bankbestand ${u.id} stonden, is niet vast te stellen; ${inFile.map((p) => p.nummer).join(', ')} gelden als daarin betaald. Controleer het bankafschrift.`})`.execute(db);
+    }
   }
+  // Every file made before this migration was written when it was made.
+  await sql`insert into bankbestand_geschreven (bericht_id, geschreven_op) select bericht_id, aangemaakt from bankbestand`.execute(db);
 
   // Each new series starts past the old shared counter and past every id found, per year.
   const highest = new Map<string, number>();

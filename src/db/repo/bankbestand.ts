@@ -30,3 +30,18 @@ export async function filesOfUitbetalingen(db: Db, nummers: string[]): Promise<M
   const rows = await db.selectFrom('bankbestand_uitbetaling').select(['uitbetaling', 'bericht_id']).where('uitbetaling', 'in', nummers).execute();
   return new Map(rows.map((r) => [r.uitbetaling, r.bericht_id]));
 }
+
+/** The file is on disk, complete (after the first write, or after `gob sepa bestand`). */
+export async function markWritten(db: Db, berichtId: string, now: string): Promise<void> {
+  await db.insertInto('bankbestand_geschreven').values({ bericht_id: berichtId, geschreven_op: now }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/** Booked files whose writing never completed (the process was stopped between commit and write). */
+export async function unwrittenBankbestanden(db: Db): Promise<Pick<BankbestandRow, 'bericht_id' | 'soort' | 'datum' | 'bestand'>[]> {
+  return db
+    .selectFrom('bankbestand')
+    .select(['bericht_id', 'soort', 'datum', 'bestand'])
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('bankbestand_geschreven as g').select('g.bericht_id').whereRef('g.bericht_id', '=', 'bankbestand.bericht_id'))))
+    .orderBy('bericht_id')
+    .execute();
+}

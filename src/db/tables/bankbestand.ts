@@ -25,3 +25,10 @@ export interface BankbestandUitbetalingTable {
   uitbetaling: string;
   bericht_id: string;
 }
+
+/** When a stored file was first completely written to disk; absent: booked but never written. */
+export interface BankbestandGeschrevenTable {
+  bericht_id: string;
+  /** Clock time (UTC ISO). */
+  geschreven_op: string;
+}
