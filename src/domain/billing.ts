@@ -48,7 +48,8 @@ export function schaalTarief(schaal: Schaaltrede[], minuten: number): number {
 }
 
 function compareRegels(a: Regel, b: Regel): number {
-  const key = (r: Regel) => [r.kind ?? '~', r.gastouder, r.soort === 'opvang' ? 0 : 1, r.tariefCent] as const;
+  // Parts of one credit (one line split over invoices) stand in the order of those invoices.
+  const key = (r: Regel) => [r.kind ?? '~', r.gastouder, r.soort === 'opvang' ? 0 : 1, r.tariefCent, r.correctieOp ?? ''] as const;
   const [x, y] = [key(a), key(b)];
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
   return 0;
@@ -113,36 +114,78 @@ function regelKey(r: Regel): string {
 /**
  * The lines still to bill: per line (kind of line, child, gastouder, rate) what the target gives
  * minus what earlier invoices billed. A line billed before and now gone is credited in full.
- * Each difference names the latest earlier invoice with a line of that key: the line as it stands
- * now, which this one corrects. A line never billed before corrects nothing (correctieOp null).
+ * Each difference names the invoice whose line it corrects (CONTRACT §6): more billed names the
+ * latest earlier invoice with that line; a credit is taken back from the invoices that billed it,
+ * the latest first, one line per invoice, so that no line credits more than its invoice billed.
+ * A line never billed before corrects nothing (correctieOp null).
  */
 export function differenceRegels(target: Regel[], billed: BilledRegel[]): Regel[] {
-  const sum = new Map<string, Regel & { correctieOp: string }>();
+  const sum = new Map<string, { regel: Regel; laatste: string; perFactuur: Map<string, { minuten: number; bedragCent: number; lrk: string | null }> }>();
   for (const r of billed) {
     const key = regelKey(r);
-    const s = sum.get(key);
-    if (s) {
-      s.minuten += r.minuten;
-      s.bedragCent += r.bedragCent;
-      if (r.factuur > s.correctieOp) {
-        s.correctieOp = r.factuur;
-        s.lrk = r.lrk ?? s.lrk;
-      }
-    } else sum.set(key, { soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: r.tariefCent, bedragCent: r.bedragCent, lrk: r.lrk ?? null, correctieOp: r.factuur });
+    let s = sum.get(key);
+    if (!s) {
+      s = { regel: { soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: 0, tariefCent: r.tariefCent, bedragCent: 0, lrk: r.lrk ?? null }, laatste: r.factuur, perFactuur: new Map() };
+      sum.set(key, s);
+    }
+    s.regel.minuten += r.minuten;
+    s.regel.bedragCent += r.bedragCent;
+    if (r.factuur > s.laatste) {
+      s.laatste = r.factuur;
+      s.regel.lrk = r.lrk ?? s.regel.lrk;
+    }
+    // A credit counts against the invoice it took back from; anything billed, against its own.
+    const van = r.bedragCent < 0 || r.minuten < 0 ? (r.correctieOp ?? r.factuur) : r.factuur;
+    const f = s.perFactuur.get(van) ?? { minuten: 0, bedragCent: 0, lrk: r.lrk ?? null };
+    f.minuten += r.minuten;
+    f.bedragCent += r.bedragCent;
+    s.perFactuur.set(van, f);
   }
   const result: Regel[] = [];
+  const push = (t: Regel, b: (typeof sum extends Map<string, infer V> ? V : never) | undefined, minuten: number, bedragCent: number) => {
+    if (minuten === 0 && bedragCent === 0) return;
+    if (!b || (minuten >= 0 && bedragCent >= 0)) result.push({ ...t, minuten, bedragCent, correctieOp: b?.laatste ?? null });
+    else result.push(...creditLines(t, b.perFactuur, minuten, bedragCent, b.laatste));
+  };
   for (const t of target) {
     const key = regelKey(t);
     const b = sum.get(key);
     sum.delete(key);
-    const minuten = t.minuten - (b?.minuten ?? 0);
-    const bedragCent = t.bedragCent - (b?.bedragCent ?? 0);
-    if (minuten !== 0 || bedragCent !== 0) result.push({ ...t, minuten, bedragCent, correctieOp: b?.correctieOp ?? null });
+    push(t, b, t.minuten - (b?.regel.minuten ?? 0), t.bedragCent - (b?.regel.bedragCent ?? 0));
   }
-  for (const b of sum.values()) {
-    if (b.minuten !== 0 || b.bedragCent !== 0) result.push({ ...b, minuten: 0 - b.minuten, bedragCent: 0 - b.bedragCent });
-  }
+  for (const b of sum.values()) push(b.regel, b, 0 - b.regel.minuten, 0 - b.regel.bedragCent);
   return result.sort(compareRegels);
+}
+
+/**
+ * A credit of `minuten` and `bedragCent` (both ≤ 0) on one line, split over the invoices that
+ * billed it, latest first, each up to what it still holds. The last part takes what is left, so
+ * the parts add up exactly to the credit.
+ */
+function creditLines(t: Regel, perFactuur: Map<string, { minuten: number; bedragCent: number; lrk: string | null }>, minuten: number, bedragCent: number, laatste: string): Regel[] {
+  const bronnen = [...perFactuur.entries()].filter(([, f]) => f.minuten > 0 || f.bedragCent > 0).sort((a, b) => (a[0] < b[0] ? 1 : -1));
+  if (bronnen.length <= 1) return [{ ...t, minuten, bedragCent, correctieOp: bronnen[0]?.[0] ?? laatste }];
+  const lines: Regel[] = [];
+  let restMinuten = -minuten;
+  let restBedrag = -bedragCent;
+  for (const [i, [factuur, f]] of bronnen.entries()) {
+    const last = i === bronnen.length - 1;
+    // Per minute where the line has minutes (care, hourly fees); per cent for a monthly fee.
+    const takeMinuten = last ? restMinuten : Math.min(restMinuten, Math.max(f.minuten, 0));
+    // The part that takes the last minutes takes the rest of the amount too (rounding stays whole).
+    const finishes = restMinuten > 0 && takeMinuten === restMinuten;
+    const takeBedrag = last || finishes
+      ? restBedrag
+      : restMinuten > 0
+        ? Math.min(restBedrag, takeMinuten === f.minuten ? f.bedragCent : careAmount(takeMinuten, t.tariefCent))
+        : Math.min(restBedrag, Math.max(f.bedragCent, 0));
+    if (takeMinuten === 0 && takeBedrag === 0) continue;
+    lines.push({ ...t, lrk: f.lrk ?? t.lrk ?? null, minuten: -takeMinuten, bedragCent: -takeBedrag, correctieOp: factuur });
+    restMinuten -= takeMinuten;
+    restBedrag -= takeBedrag;
+    if (restMinuten <= 0 && restBedrag <= 0) break;
+  }
+  return lines;
 }
 
 export function totaal(regels: Regel[]): number {

@@ -64,24 +64,36 @@ describe('migrations', () => {
     expect(store.sqlite.prepare('select maand, koppeling, uurtarief_cent from maandtarief').all()).toEqual([{ maand: '2026-10', koppeling: 'KP1', uurtarief_cent: 800 }]);
     await store.close();
   });
-  it('0004 keeps the fee settings of months invoiced before it: today’s, the best that is known', async () => {
+  it('0004 keeps the fee settings that months invoiced before it were billed at, read from their fee lines', async () => {
     const file = path.join(tempDir(), 'oud.sqlite');
     const sqlite = new SQLite(file);
     const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
     const upTo0002 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= '0002_kas_data'));
     expect((await new Migrator({ db: old, provider: { getMigrations: async () => upTo0002 } }).migrateToLatest()).error).toBeUndefined();
+    // August: model maand, one child at G1 (€ 29,50) and two at G2 (€ 57,50). September: model uur at
+    // € 1,60. October: nothing billed as a fee. Since then the bureau changed every setting.
     sqlite.exec(`
-      update bureau set bureaukosten_model = 'uur', bureaukosten_uur = '0:1,60';
+      insert into gastouder (code, naam, geboortedatum) values ('G1', 'G', '1980-01-01'), ('G2', 'H', '1980-01-01');
       insert into ouder (code, naam) values ('O1', 'O');
+      insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'A', '2024-01-01', 'O1'), ('K2', 'B', '2024-01-01', 'O1'), ('K3', 'C', '2024-01-01', 'O1');
       insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent, gegevens) values
-        ('2026-00001', 'O1', '2026-09', '2026-10-05', '2026-10-19', 800, '{}'), ('2026-00002', 'O1', '2026-10', '2026-11-05', '2026-11-19', 800, '{}'),
-        ('2026-00003', 'O1', '2026-10', '2026-11-06', '2026-11-20', 800, '{}');`);
+        ('2026-00001', 'O1', '2026-08', '2026-09-05', '2026-09-19', 0, '{}'), ('2026-00002', 'O1', '2026-09', '2026-10-05', '2026-10-19', 0, '{}'),
+        ('2026-00003', 'O1', '2026-10', '2026-11-05', '2026-11-19', 0, '{}');
+      insert into factuurregel (factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent) values
+        ('2026-00001', 1, 'opvang', 'K1', 'G1', 600, 750, 7500), ('2026-00001', 2, 'bureaukosten', null, 'G1', 0, 2950, 2950),
+        ('2026-00001', 3, 'opvang', 'K2', 'G2', 600, 750, 7500), ('2026-00001', 4, 'opvang', 'K3', 'G2', 600, 750, 7500),
+        ('2026-00001', 5, 'bureaukosten', null, 'G2', 0, 5750, 5750),
+        ('2026-00002', 1, 'opvang', 'K1', 'G1', 600, 750, 7500), ('2026-00002', 2, 'bureaukosten', 'K1', 'G1', 600, 160, 1600),
+        ('2026-00003', 1, 'opvang', 'K1', 'G1', 600, 750, 7500);
+      update bureau set bureaukosten_model = 'uur', bureaukosten_uur = '0:1,80', bureaukosten_een_kind_cent = 3350, bureaukosten_meer_kinderen_cent = 6000;`);
     await old.destroy();
     const { store, applied } = await createOrMigrateDatabase(file);
     expect(applied).toContain('0004_factuur_vast');
     expect(store.sqlite.prepare('select * from maandbureaukosten order by maand').all()).toEqual([
-      { maand: '2026-09', model: 'uur', een_kind_cent: 2950, meer_kinderen_cent: 5750, uur: '0:1,60' },
-      { maand: '2026-10', model: 'uur', een_kind_cent: 2950, meer_kinderen_cent: 5750, uur: '0:1,60' },
+      { maand: '2026-08', model: 'maand', een_kind_cent: 2950, meer_kinderen_cent: 5750, uur: '0:1,80' },
+      { maand: '2026-09', model: 'uur', een_kind_cent: 3350, meer_kinderen_cent: 6000, uur: '0:1,60' },
+      // Nothing billed tells: today's settings, the best that is known.
+      { maand: '2026-10', model: 'uur', een_kind_cent: 3350, meer_kinderen_cent: 6000, uur: '0:1,80' },
     ]);
     await store.close();
   });

@@ -94,6 +94,28 @@ describe('corrections', () => {
     const diff = differenceRegels(targetRegels(third, MAAND, minutenPerKind(third)), billed);
     expect(diff.map((r) => [r.kind, r.minuten, r.correctieOp])).toEqual([['K1', -60, '2026-00001'], ['K2', -30, '2026-00003']]);
   });
+  it('a credit is taken back from the invoices that billed it, the latest first: no line credits more than its invoice billed', async () => {
+    const care = { soort: 'opvang' as const, kind: 'K1', gastouder: 'G1', tariefCent: 750, lrk: '111111111' };
+    // 37:00 h on 2026-00001, 15:30 h more on correction 2026-00002; now the urenkaart says 1:00 h.
+    const billed: BilledRegel[] = [
+      { ...care, minuten: 2220, bedragCent: 27750, factuur: '2026-00001', correctieOp: null },
+      { ...care, minuten: 930, bedragCent: 11625, factuur: '2026-00002', correctieOp: '2026-00001' },
+    ];
+    const credit = differenceRegels([{ ...care, minuten: 60, bedragCent: 750 }], billed);
+    expect(credit).toEqual([
+      expect.objectContaining({ minuten: -2160, bedragCent: -27000, correctieOp: '2026-00001' }),
+      expect.objectContaining({ minuten: -930, bedragCent: -11625, correctieOp: '2026-00002' }),
+    ]);
+    expect(totaal(credit)).toBe(750 - 27750 - 11625);
+    // A later credit counts against the invoice it took back from: 2026-00003 took 2:00 h of
+    // 2026-00002's hours, so a further credit takes the remaining 13:30 h of 2026-00002 first.
+    const after = [...billed, { ...care, minuten: -120, bedragCent: -1500, factuur: '2026-00003', correctieOp: '2026-00002' }];
+    expect(differenceRegels([{ ...care, minuten: 2000, bedragCent: 25000 }], after)).toEqual([
+      expect.objectContaining({ minuten: -220, bedragCent: -2750, correctieOp: '2026-00001' }),
+      expect.objectContaining({ minuten: -810, bedragCent: -10125, correctieOp: '2026-00002' }),
+    ]);
+  });
+
   it('a line names the LRK it was given under: the koppeling’s for care at the ouder’s home', async () => {
     const uren = [u('K1', 'G1', 600), u('K2', 'G1', 60, 795, 'O1', '444444444')];
     const regels = targetRegels(uren, MAAND, minutenPerKind(uren));

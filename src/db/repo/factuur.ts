@@ -83,13 +83,13 @@ export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { r
   const rows = await db
     .selectFrom('factuurregel as r')
     .innerJoin('factuur as f', 'f.nummer', 'r.factuur')
-    .select(['f.ouder', 'f.nummer', 'r.soort', 'r.kind', 'r.gastouder', 'r.minuten', 'r.tarief_cent', 'r.bedrag_cent', 'r.lrk'])
+    .select(['f.ouder', 'f.nummer', 'r.soort', 'r.kind', 'r.gastouder', 'r.minuten', 'r.tarief_cent', 'r.bedrag_cent', 'r.lrk', 'r.correctie_op'])
     .where('f.maand', '=', maand)
     .execute();
   const by = new Map<string, { regels: BilledRegel[]; laatste: string }>();
   for (const r of rows) {
     const regel: BilledRegel = {
-      soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: r.tarief_cent, bedragCent: r.bedrag_cent, lrk: r.lrk, factuur: r.nummer,
+      soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: r.tarief_cent, bedragCent: r.bedrag_cent, lrk: r.lrk, factuur: r.nummer, correctieOp: r.correctie_op,
     };
     const entry = by.get(r.ouder);
     if (!entry) by.set(r.ouder, { regels: [regel], laatste: r.nummer });
