@@ -47,12 +47,19 @@ export function schaalTarief(schaal: Schaaltrede[], minuten: number): number {
   return tarief;
 }
 
+/** Child (fees without a child last), gastouder, care before fees, rate, corrected invoice. */
 function compareRegels(a: Regel, b: Regel): number {
+  // Field by field, without building keys: this sorts every line of a month's 44,000 invoices.
+  const ka = a.kind ?? '~';
+  const kb = b.kind ?? '~';
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  if (a.gastouder !== b.gastouder) return a.gastouder < b.gastouder ? -1 : 1;
+  if (a.soort !== b.soort) return a.soort === 'opvang' ? -1 : 1;
+  if (a.tariefCent !== b.tariefCent) return a.tariefCent - b.tariefCent;
   // Parts of one credit (one line split over invoices) stand in the order of those invoices.
-  const key = (r: Regel) => [r.kind ?? '~', r.gastouder, r.soort === 'opvang' ? 0 : 1, r.tariefCent, r.correctieOp ?? ''] as const;
-  const [x, y] = [key(a), key(b)];
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-  return 0;
+  const ca = a.correctieOp ?? '';
+  const cb = b.correctieOp ?? '';
+  return ca === cb ? 0 : ca < cb ? -1 : 1;
 }
 
 /** What the current urenkaarten give for one ouder's month: care lines, then the fee lines. */
@@ -72,8 +79,11 @@ export function targetRegels(uren: Uren[], kosten: Bureaukosten, minutenPerKind:
   }
   const regels = [...care.values()].filter((r) => r.minuten !== 0);
   for (const r of regels) r.bedragCent = careAmount(r.minuten, r.tariefCent);
-  // A fee line names the registrations of the care it is for.
-  const lrkOf = (lines: Regel[]) => [...new Set(lines.flatMap((r) => [...lrks.get(r)!]))].sort().join(', ') || null;
+  // A fee line names the registrations of the care it is for (nearly always one).
+  const lrkOf = (lines: Regel[]) => {
+    const all = lines.length === 1 ? lrks.get(lines[0]!)! : new Set(lines.flatMap((r) => [...lrks.get(r)!]));
+    return all.size === 0 ? null : all.size === 1 ? all.values().next().value! : [...all].sort().join(', ');
+  };
   for (const r of regels) r.lrk = lrkOf([r]);
   if (kosten.model === 'maand') {
     // One fee per ouder and gastouder with care that month: one child, or two and more. It is
