@@ -42,8 +42,10 @@ function run(needs: 'db' | 'none', load: () => Promise<Handler<never>>) {
     });
     const globals = command.optsWithGlobals<GlobalOptions>();
     if (globals.json && opts.csv) throw new UsageError('--json en --csv gaan niet samen: kies één uitvoervorm.');
+    const { io, intercept } = contextOf(command);
+    if (intercept) return intercept(commandPath(command), opts, globals);
     const { createBaseDeps, withDatabase } = await import('./context.js');
-    const base = await createBaseDeps(globals, `${command.parent?.name() === 'gob' ? '' : `${command.parent?.name()} `}${command.name()}`, ioOf(command));
+    const base = await createBaseDeps(globals, commandPath(command), io);
     const handler = (await load()) as (opts: unknown, deps: unknown) => Promise<unknown>;
     try {
       const result = needs === 'db' ? await withDatabase(base, (deps) => handler(opts, deps)) : await handler(opts, base);
@@ -57,13 +59,24 @@ function run(needs: 'db' | 'none', load: () => Promise<Handler<never>>) {
   };
 }
 
-/** The Io a program was built with, found from any of its commands (see buildProgram). */
-const IO = new WeakMap<Command, Io>();
+/**
+ * Instead of running a handler: receive the command ('factuur run') and exactly the options it
+ * would get. For the table test that parses every command's argv (test/unit/argv.test.ts).
+ */
+export type Intercept = (command: string, opts: Record<string, unknown>, globals: GlobalOptions) => void;
 
-function ioOf(command: Command): Io {
+/** What a program was built with, found from any of its commands (see buildProgram). */
+const CONTEXT = new WeakMap<Command, { io: Io; intercept?: Intercept | undefined }>();
+
+function contextOf(command: Command): { io: Io; intercept?: Intercept | undefined } {
   let root = command;
   while (root.parent) root = root.parent;
-  return IO.get(root)!;
+  return CONTEXT.get(root)!;
+}
+
+/** 'factuur run', 'init': the audit log's name of a command. */
+function commandPath(command: Command): string {
+  return `${command.parent?.name() === 'gob' ? '' : `${command.parent?.name()} `}${command.name()}`;
 }
 
 function fieldOptions(command: Command, fields: Field[]): Command {
@@ -131,7 +144,7 @@ function registryNoun(program: Command, entity: Entity, description: string): Co
   return cmd;
 }
 
-export function buildProgram(io: Io = processIo()): Command {
+export function buildProgram(io: Io = processIo(), intercept?: Intercept): Command {
   const program = dutchHelp(new Command('gob'))
     .description('Administratie van een gastouderbureau: register, roosters, urenkaarten, facturen en uitbetalingen.')
     .option('--db <bestand>', `de SQLite-database (of GOB_DB; standaard ${DEFAULT_DB})`)
@@ -144,7 +157,7 @@ export function buildProgram(io: Io = processIo()): Command {
     // Set before any subcommand exists: commander copies these settings to each new subcommand.
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text), outputError: () => {} });
-  IO.set(program, io);
+  CONTEXT.set(program, { io, intercept });
   program.helpCommand('help [opdracht]', 'toon hulp bij een opdracht');
 
   fieldOptions(verb(program, 'init', 'maak de database aan of werk hem bij (veilig om te herhalen)'), BUREAU_FIELDS).action(
