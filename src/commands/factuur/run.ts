@@ -17,6 +17,7 @@ import type { Deps } from '../deps.js';
 import { settleRemainders } from '../betaling/ledger.js';
 import { notAfterToday, parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurJson } from './document.js';
+import { formatNummer } from '../../domain/nummers.js';
 
 /** The bureau's fee settings as they are now: what a month not invoiced yet is billed with (and then keeps). */
 export function currentBureaukosten(bureau: BureauRow, maand: Maand): MaandbureaukostenTable {
@@ -190,7 +191,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       const jaar = Number(datum.slice(0, 4));
       const first = await reserveNumbers(trx, 'factuur', jaar, planned.length);
       const rows = planned.map((p, i) => {
-        p.nummer = `${jaar}-${String(first + i).padStart(5, '0')}`;
+        p.nummer = formatNummer('factuur', jaar, first + i);
         const gegevens = snapshot(names, bureauGegevens, p.ouder, [...p.eerder, ...p.regels], maand);
         return {
           factuur: { nummer: p.nummer, ouder: p.ouder, maand, datum, vervaldatum, correctie_van: p.correctieVan, totaal_cent: p.totaalCent, gegevens: JSON.stringify(gegevens) },

@@ -16,6 +16,7 @@ import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
 import { settleRemainders } from '../betaling/ledger.js';
 import { checkBankFileTarget, stage, warnUnwritten, writeBookedFile } from './write.js';
+import { formatNummer } from '../../domain/nummers.js';
 
 const FORMATEN = ['pain.008.001.08', 'pain.008.001.02'] as const;
 
@@ -77,7 +78,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
     // The message number is taken only when there is something to collect: no gaps for empty runs.
     let bericht = '';
     const berichtId = async () => {
-      if (!bericht) bericht = `GOB-INC-${jaar}-${String(await reserveNumbers(trx, 'sepa-incasso', jaar, 1)).padStart(5, '0')}`;
+      if (!bericht) bericht = formatNummer('sepa-incasso', jaar, await reserveNumbers(trx, 'sepa-incasso', jaar, 1));
       return bericht;
     };
     const ongeldig: string[] = [];

@@ -15,6 +15,7 @@ import type { Deps } from '../deps.js';
 import { missingOptions, parseOptional } from '../options.js';
 import { parseFormaat, TARGET2_REGEL } from './incasso.js';
 import { checkBankFileTarget, stage, warnUnwritten, writeBookedFile } from './write.js';
+import { formatNummer } from '../../domain/nummers.js';
 
 const FORMATEN = ['pain.001.001.09', 'pain.001.001.03'] as const;
 
@@ -75,7 +76,7 @@ export async function sepaUitbetaling(opts: { uitbetaling?: string[]; datum?: st
     const laatste = chosen.map((u) => u.datum).sort().at(-1)!;
     const uitvoerdatum = datum ?? target2OpOfNa([laatste, deps.today].sort().at(-1)!);
     const jaar = Number(uitvoerdatum.slice(0, 4));
-    const bericht = `GOB-UIT-${jaar}-${String(await reserveNumbers(trx, 'sepa-uitbetaling', jaar, 1)).padStart(5, '0')}`;
+    const bericht = formatNummer('sepa-uitbetaling', jaar, await reserveNumbers(trx, 'sepa-uitbetaling', jaar, 1));
     const inhoud = Buffer.from(
       overboekingXml({
         formaat,

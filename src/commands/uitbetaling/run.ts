@@ -11,6 +11,7 @@ import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
 import { notAfterToday, parseOptional } from '../options.js';
 import { aantal } from '../../cli/output.js';
+import { formatNummer } from '../../domain/nummers.js';
 
 /**
  * `gob uitbetaling run [--datum] [--dry-run]`: one payout per gastouder of the care lines of paid
@@ -31,7 +32,7 @@ export async function uitbetalingRun(opts: { datum?: string; dryRun?: boolean },
       const jaar = Number(datum.slice(0, 4));
       const first = dryRun ? 0 : await reserveNumbers(trx, 'uitbetaling', jaar, planned.length);
       for (const [i, p] of planned.entries()) {
-        const nummer = dryRun ? null : `U${jaar}-${String(first + i).padStart(5, '0')}`;
+        const nummer = dryRun ? null : formatNummer('uitbetaling', jaar, first + i);
         made.push({ nummer, gastouder: p.gastouder, bedragCent: p.bedragCent, teLaat: p.teLaat, regels: p.regels.length });
         if (dryRun) continue;
         await trx.insertInto('uitbetaling').values({ nummer: nummer!, gastouder: p.gastouder, datum, bedrag_cent: p.bedragCent, te_laat: p.teLaat ? 1 : 0 }).execute();

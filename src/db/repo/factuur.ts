@@ -4,6 +4,7 @@ import type { Maand } from '../../domain/calendar.js';
 import type { Db } from '../open.js';
 import type { FactuurRow, FactuurregelRow, NewFactuur } from '../tables/factuur.js';
 import type { MaandbureaukostenTable } from '../tables/maandtarief.js';
+import type { Nummerreeks } from '../../domain/nummers.js';
 
 /** A month's care with what the LRK check needs: whose registration it is under, and names for the message. */
 export interface MonthUren extends Uren {
@@ -105,7 +106,7 @@ export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { r
  * Take `count` numbers of a gapless series per year ('factuur' 2026 → 2026-00001 …) and return
  * the first. Taken inside the caller's transaction, so a rolled-back run gives them back.
  */
-export async function reserveNumbers(db: Db, soort: 'factuur' | 'uitbetaling' | 'sepa-incasso' | 'sepa-uitbetaling', jaar: number, count: number): Promise<number> {
+export async function reserveNumbers(db: Db, soort: Nummerreeks, jaar: number, count: number): Promise<number> {
   const row = await db
     .insertInto('nummering')
     .values({ soort, jaar, laatste: count })
