@@ -15,6 +15,7 @@ import type { KoppelingRow } from '../../db/tables/koppeling.js';
 import type { OuderRow } from '../../db/tables/ouder.js';
 import { NotFound, Refused, UsageError, ValueError } from '../../errors.js';
 import type { ContractDocument } from '../../pdf/contract.js';
+import { aantal } from '../../cli/output.js';
 
 export type ContractSoort = 'gastouder' | 'bureau';
 
@@ -105,7 +106,7 @@ export async function requireCompleteContract(db: Db, koppeling: string, soort: 
 /** "binnen 5 werkdagen": the bureau's uitbetaaltermijn as the contract says it. */
 export function uitbetaaltermijnTekst(werkdagen: number): string {
   if (werkdagen === 0) return 'op dezelfde werkdag';
-  return `binnen ${werkdagen} ${werkdagen === 1 ? 'werkdag' : 'werkdagen'}`;
+  return `binnen ${aantal(werkdagen, 'werkdag', 'werkdagen')}`;
 }
 
 export async function contractDocument(db: Db, opts: { koppeling: string; soort: ContractSoort; template?: string; today: string }): Promise<ContractDocument> {

@@ -6,6 +6,7 @@ import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
 import { parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurDocument } from './document.js';
+import { aantal } from '../../cli/output.js';
 
 /** `gob factuur pdf (<nummer>... | --maand <JJJJ-MM>) --out <dir> [--force]`: one PDF per invoice, `<nummer>.pdf`. */
 export async function factuurPdf(opts: { nummers?: string[]; maand?: string; out?: string; force?: boolean }, deps: Deps) {
@@ -30,6 +31,6 @@ export async function factuurPdf(opts: { nummers?: string[]; maand?: string; out
   } finally {
     progress.stop();
   }
-  deps.out.line(`${jobs.length} ${jobs.length === 1 ? 'PDF' : "PDF's"} geschreven naar ${out}.`);
+  deps.out.line(`${aantal(jobs.length, 'PDF', "PDF's")} geschreven naar ${out}.`);
   return { map: out, bestanden: jobs.map((j) => j.file) };
 }

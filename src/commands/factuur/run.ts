@@ -18,6 +18,7 @@ import { settleRemainders } from '../betaling/ledger.js';
 import { notAfterToday, parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurJson } from './document.js';
 import { formatNummer } from '../../domain/nummers.js';
+import { aantal } from '../../cli/output.js';
 
 /** The bureau's fee settings as they are now: what a month not invoiced yet is billed with (and then keeps). */
 export function currentBureaukosten(bureau: BureauRow, maand: Maand): MaandbureaukostenTable {
@@ -235,7 +236,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       })),
     );
     for (const v of verrekend) deps.out.line(`Tegoed van ouder ${v.ouder} verrekend: ${formatEuro(v.bedragCent)} van een eerdere betaling.`);
-    deps.out.line(`${dryRun ? 'Proef (--dry-run, niets opgeslagen, geen nummers gebruikt)' : 'Gemaakt'}: ${planned.length} ${planned.length === 1 ? 'factuur' : 'facturen'} voor ${maand}, samen ${formatEuro(total)}.`);
+    deps.out.line(`${dryRun ? 'Proef (--dry-run, niets opgeslagen, geen nummers gebruikt)' : 'Gemaakt'}: ${aantal(planned.length, 'factuur', 'facturen')} voor ${maand}, samen ${formatEuro(total)}.`);
   }
   return {
     maand,

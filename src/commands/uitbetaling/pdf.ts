@@ -6,6 +6,7 @@ import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
 import { parseOptional, requireOption } from '../options.js';
 import { uitbetalingDocument } from './document.js';
+import { aantal } from '../../cli/output.js';
 
 /** `gob uitbetaling pdf (<nummer>... | --datum <datum>) --out <dir> [--force]`: a specification per payout. */
 export async function uitbetalingPdf(opts: { nummers?: string[]; datum?: string; out?: string; force?: boolean }, deps: Deps) {
@@ -23,6 +24,6 @@ export async function uitbetalingPdf(opts: { nummers?: string[]; datum?: string;
   }
   const { writePdfs } = await import('../../pdf/batch.js');
   await writePdfs(jobs, { force: opts.force });
-  deps.out.line(`${jobs.length} ${jobs.length === 1 ? 'PDF' : "PDF's"} geschreven naar ${out}.`);
+  deps.out.line(`${aantal(jobs.length, 'PDF', "PDF's")} geschreven naar ${out}.`);
   return { map: out, bestanden: jobs.map((j) => j.file) };
 }
