@@ -2,7 +2,7 @@
 // and the bureau's fee settings, minus what earlier invoices of the month already billed, give the
 // lines of the invoices to make now. Integers only; every total is the sum of its lines.
 import type { Schaaltrede } from './bureaukosten.js';
-import { careAmount, divRoundHalfUp } from './money.js';
+import { allocate, careAmount, divRoundHalfAwayFromZero } from './money.js';
 
 export type Soort = 'opvang' | 'bureaukosten';
 
@@ -207,7 +207,7 @@ export interface KindOverzicht {
   kind: string;
   minuten: number;
   kostenCent: number;
-  /** (care + share of the fees) per hour, rounded half up to the cent; null without hours. */
+  /** (care + share of the fees) per hour, to the cent, a half cent away from zero; null without hours. */
   gemiddeldUurprijsCent: number | null;
 }
 
@@ -235,22 +235,12 @@ export function perKind(regels: Regel[]): KindOverzicht[] {
     const shares = regels.filter((r) => r.soort === 'opvang' && r.gastouder === fee.gastouder && r.kind !== null);
     const minuten = shares.reduce((s, r) => s + r.minuten, 0);
     if (shares.length === 0 || minuten === 0) continue;
-    const parts = shares.map((r) => {
-      const exact = fee.bedragCent * r.minuten;
-      return { kind: r.kind!, cent: Math.trunc(exact / minuten), rest: Math.abs(exact % minuten) };
-    });
-    let left = fee.bedragCent - parts.reduce((s, p) => s + p.cent, 0);
-    for (const p of [...parts].sort((a, b) => b.rest - a.rest)) {
-      if (left === 0) break;
-      const step = Math.sign(left);
-      p.cent += step;
-      left -= step;
-    }
-    for (const p of parts) get(p.kind).kostenCent += p.cent;
+    const parts = allocate(fee.bedragCent, shares.map((r) => r.minuten));
+    for (const [i, r] of shares.entries()) get(r.kind!).kostenCent += parts[i]!;
   }
   return [...kinderen]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([kind, k]) => ({ kind, minuten: k.minuten, kostenCent: k.kostenCent, gemiddeldUurprijsCent: k.minuten > 0 ? divRoundHalfUp(k.kostenCent * 60, k.minuten) : null }));
+    .map(([kind, k]) => ({ kind, minuten: k.minuten, kostenCent: k.kostenCent, gemiddeldUurprijsCent: k.minuten > 0 ? divRoundHalfAwayFromZero(k.kostenCent * 60, k.minuten) : null }));
 }
 
 /** Maximum hourly price the kinderopvangtoeslag reimburses for gastouderopvang, per year (CONTRACT §6). */

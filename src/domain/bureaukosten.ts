@@ -1,7 +1,7 @@
 // The bureau's fee settings. In model 'uur' the fee is a rate per hour, or a scale that lowers the
 // rate as a child has more hours in the month: '0:1,60;80:1,40;160:1,20'.
 import { ValueError } from '../errors.js';
-import { formatBedragCsv } from './money.js';
+import { formatBedrag } from './money.js';
 import { parseAmount } from './values.js';
 
 export interface Schaaltrede {
@@ -38,5 +38,5 @@ export function parseSchaal(raw: string): Schaaltrede[] {
 }
 
 export function formatSchaal(treden: Schaaltrede[]): string {
-  return treden.map((t) => `${t.vanafUren}:${formatBedragCsv(t.tariefCent)}`).join(';');
+  return treden.map((t) => `${t.vanafUren}:${formatBedrag(t.tariefCent, { csv: true })}`).join(';');
 }
