@@ -1,5 +1,13 @@
 // Money is integer eurocent. These helpers never use floating point on amounts.
 
+declare const brand: unique symbol;
+/**
+ * An amount in integer eurocent (parseAmount in values.ts reads one). Like Datum, a number with a
+ * name whose brand is optional: a plain number still goes in, but the signatures say which
+ * numbers are money.
+ */
+export type Cent = number & { readonly [brand]?: 'Cent' };
+
 /**
  * a / b rounded to the nearest integer, for integers with b > 0. A half goes away from zero, as a
  * cashier rounds: 2.5 → 3 and −2.5 → −3 (so −x always rounds to −(x rounded)).
@@ -16,7 +24,7 @@ export function divRoundHalfAwayFromZero(a: number, b: number): number {
 }
 
 /** Care amount of a line: minuten × uurtarief / 60, to the cent, a half cent away from zero. */
-export function careAmount(minuten: number, uurtariefCent: number): number {
+export function careAmount(minuten: number, uurtariefCent: Cent): Cent {
   return divRoundHalfAwayFromZero(minuten * uurtariefCent, 60);
 }
 
@@ -26,13 +34,13 @@ export function careAmount(minuten: number, uurtariefCent: number): number {
  * remainders, the lowest index first on a tie. The parts add up exactly to the total; with weights
  * of one sign each part is within a cent of its exact share. Weights adding up to 0 have no shares.
  */
-export function allocate(totalCent: number, weights: readonly number[]): number[] {
+export function allocate(totalCent: Cent, weights: readonly number[]): Cent[] {
   let sumWeights = 0;
   for (const w of weights) sumWeights += w;
   if (!Number.isSafeInteger(totalCent) || !weights.every(Number.isSafeInteger) || sumWeights === 0) {
     throw new RangeError(`allocate(${totalCent}, [${weights.join(', ')}]): gehele getallen verwacht met een som die niet 0 is`);
   }
-  const parts = new Array<number>(weights.length);
+  const parts = new Array<Cent>(weights.length);
   const rests = new Array<number>(weights.length);
   let left = totalCent;
   for (const [i, w] of weights.entries()) {
@@ -61,7 +69,7 @@ function groupThousands(digits: string): string {
  * '1.229,50' (Dutch notation, no currency sign). With `csv`, '1229,50': what CSV cells hold, without
  * thousands separators, so Excel and our import read it back.
  */
-export function formatBedrag(cent: number, { csv = false }: { csv?: boolean } = {}): string {
+export function formatBedrag(cent: Cent, { csv = false }: { csv?: boolean } = {}): string {
   const sign = cent < 0 ? '-' : '';
   const abs = Math.abs(cent);
   const euros = String(Math.floor(abs / 100));
@@ -69,7 +77,7 @@ export function formatBedrag(cent: number, { csv = false }: { csv?: boolean } = 
 }
 
 /** '€ 1.229,50', '€ -12,00'. */
-export function formatEuro(cent: number): string {
+export function formatEuro(cent: Cent): string {
   return `€ ${formatBedrag(cent)}`;
 }
 
