@@ -2,7 +2,7 @@
 // and the bureau's fee settings, minus what earlier invoices of the month already billed, give the
 // lines of the invoices to make now. Integers only; every total is the sum of its lines.
 import type { Schaaltrede } from './bureaukosten.js';
-import { careAmount, divRoundHalfUp } from './money.js';
+import { allocate, type Cent, careAmount, divRoundHalfAwayFromZero } from './money.js';
 
 export type Soort = 'opvang' | 'bureaukosten';
 
@@ -12,8 +12,8 @@ export interface Regel {
   kind: string | null;
   gastouder: string;
   minuten: number;
-  tariefCent: number;
-  bedragCent: number;
+  tariefCent: Cent;
+  bedragCent: Cent;
   /** The LRK number the care was given under (several, comma-separated, in the rare month a line spans two registrations). */
   lrk?: string | null;
   /** On a correction invoice: the invoice whose line this line corrects (null: a line not billed before). */
@@ -31,17 +31,17 @@ export interface Uren {
   kind: string;
   gastouder: string;
   minuten: number;
-  uurtariefCent: number;
+  uurtariefCent: Cent;
   /** The LRK of this care: the gastouder's, or the koppeling's for care at the ouder's home. */
   lrk: string | null;
 }
 
 export type Bureaukosten =
-  | { model: 'maand'; eenKindCent: number; meerKinderenCent: number }
+  | { model: 'maand'; eenKindCent: Cent; meerKinderenCent: Cent }
   | { model: 'uur'; schaal: Schaaltrede[] };
 
 /** The rate per hour for a child with this many minutes in the month: the highest step reached. */
-export function schaalTarief(schaal: Schaaltrede[], minuten: number): number {
+export function schaalTarief(schaal: Schaaltrede[], minuten: number): Cent {
   let tarief = schaal[0]?.tariefCent ?? 0;
   for (const trede of schaal) if (minuten >= trede.vanafUren * 60) tarief = trede.tariefCent;
   return tarief;
@@ -130,7 +130,7 @@ function regelKey(r: Regel): string {
  * A line never billed before corrects nothing (correctieOp null).
  */
 export function differenceRegels(target: Regel[], billed: BilledRegel[]): Regel[] {
-  const sum = new Map<string, { regel: Regel; laatste: string; perFactuur: Map<string, { minuten: number; bedragCent: number; lrk: string | null }> }>();
+  const sum = new Map<string, { regel: Regel; laatste: string; perFactuur: Map<string, { minuten: number; bedragCent: Cent; lrk: string | null }> }>();
   for (const r of billed) {
     const key = regelKey(r);
     let s = sum.get(key);
@@ -152,7 +152,7 @@ export function differenceRegels(target: Regel[], billed: BilledRegel[]): Regel[
     s.perFactuur.set(van, f);
   }
   const result: Regel[] = [];
-  const push = (t: Regel, b: (typeof sum extends Map<string, infer V> ? V : never) | undefined, minuten: number, bedragCent: number) => {
+  const push = (t: Regel, b: (typeof sum extends Map<string, infer V> ? V : never) | undefined, minuten: number, bedragCent: Cent) => {
     if (minuten === 0 && bedragCent === 0) return;
     if (!b || (minuten >= 0 && bedragCent >= 0)) result.push({ ...t, minuten, bedragCent, correctieOp: b?.laatste ?? null });
     else result.push(...creditLines(t, b.perFactuur, minuten, bedragCent, b.laatste));
@@ -172,7 +172,7 @@ export function differenceRegels(target: Regel[], billed: BilledRegel[]): Regel[
  * billed it, latest first, each up to what it still holds. The last part takes what is left, so
  * the parts add up exactly to the credit.
  */
-function creditLines(t: Regel, perFactuur: Map<string, { minuten: number; bedragCent: number; lrk: string | null }>, minuten: number, bedragCent: number, laatste: string): Regel[] {
+function creditLines(t: Regel, perFactuur: Map<string, { minuten: number; bedragCent: Cent; lrk: string | null }>, minuten: number, bedragCent: Cent, laatste: string): Regel[] {
   const bronnen = [...perFactuur.entries()].filter(([, f]) => f.minuten > 0 || f.bedragCent > 0).sort((a, b) => (a[0] < b[0] ? 1 : -1));
   if (bronnen.length <= 1) return [{ ...t, minuten, bedragCent, correctieOp: bronnen[0]?.[0] ?? laatste }];
   const lines: Regel[] = [];
@@ -198,7 +198,7 @@ function creditLines(t: Regel, perFactuur: Map<string, { minuten: number; bedrag
   return lines;
 }
 
-export function totaal(regels: Regel[]): number {
+export function totaal(regels: Regel[]): Cent {
   return regels.reduce((s, r) => s + r.bedragCent, 0);
 }
 
@@ -206,9 +206,9 @@ export function totaal(regels: Regel[]): number {
 export interface KindOverzicht {
   kind: string;
   minuten: number;
-  kostenCent: number;
-  /** (care + share of the fees) per hour, rounded half up to the cent; null without hours. */
-  gemiddeldUurprijsCent: number | null;
+  kostenCent: Cent;
+  /** (care + share of the fees) per hour, to the cent, a half cent away from zero; null without hours. */
+  gemiddeldUurprijsCent: Cent | null;
 }
 
 /**
@@ -216,7 +216,7 @@ export interface KindOverzicht {
  * gastouder's children in proportion to their minutes (largest remainder, so the shares add up).
  */
 export function perKind(regels: Regel[]): KindOverzicht[] {
-  const kinderen = new Map<string, { minuten: number; kostenCent: number }>();
+  const kinderen = new Map<string, { minuten: number; kostenCent: Cent }>();
   const get = (kind: string) => {
     let k = kinderen.get(kind);
     if (!k) {
@@ -235,27 +235,17 @@ export function perKind(regels: Regel[]): KindOverzicht[] {
     const shares = regels.filter((r) => r.soort === 'opvang' && r.gastouder === fee.gastouder && r.kind !== null);
     const minuten = shares.reduce((s, r) => s + r.minuten, 0);
     if (shares.length === 0 || minuten === 0) continue;
-    const parts = shares.map((r) => {
-      const exact = fee.bedragCent * r.minuten;
-      return { kind: r.kind!, cent: Math.trunc(exact / minuten), rest: Math.abs(exact % minuten) };
-    });
-    let left = fee.bedragCent - parts.reduce((s, p) => s + p.cent, 0);
-    for (const p of [...parts].sort((a, b) => b.rest - a.rest)) {
-      if (left === 0) break;
-      const step = Math.sign(left);
-      p.cent += step;
-      left -= step;
-    }
-    for (const p of parts) get(p.kind).kostenCent += p.cent;
+    const parts = allocate(fee.bedragCent, shares.map((r) => r.minuten));
+    for (const [i, r] of shares.entries()) get(r.kind!).kostenCent += parts[i]!;
   }
   return [...kinderen]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([kind, k]) => ({ kind, minuten: k.minuten, kostenCent: k.kostenCent, gemiddeldUurprijsCent: k.minuten > 0 ? divRoundHalfUp(k.kostenCent * 60, k.minuten) : null }));
+    .map(([kind, k]) => ({ kind, minuten: k.minuten, kostenCent: k.kostenCent, gemiddeldUurprijsCent: k.minuten > 0 ? divRoundHalfAwayFromZero(k.kostenCent * 60, k.minuten) : null }));
 }
 
 /** Maximum hourly price the kinderopvangtoeslag reimburses for gastouderopvang, per year (CONTRACT §6). */
-export const TOESLAG_MAXIMUM_CENT: Record<number, number> = { 2024: 753, 2025: 810, 2026: 849 };
+export const TOESLAG_MAXIMUM_CENT: Record<number, Cent> = { 2024: 753, 2025: 810, 2026: 849 };
 
-export function toeslagMaximum(jaar: number): number | null {
+export function toeslagMaximum(jaar: number): Cent | null {
   return TOESLAG_MAXIMUM_CENT[jaar] ?? null;
 }

@@ -1,12 +1,12 @@
 // The bureau's fee settings. In model 'uur' the fee is a rate per hour, or a scale that lowers the
 // rate as a child has more hours in the month: '0:1,60;80:1,40;160:1,20'.
 import { ValueError } from '../errors.js';
-import { formatBedragCsv } from './money.js';
+import { type Cent, formatBedrag } from './money.js';
 import { parseAmount } from './values.js';
 
 export interface Schaaltrede {
   vanafUren: number;
-  tariefCent: number;
+  tariefCent: Cent;
 }
 
 const ACCEPTED_SCHAAL = "een tarief per uur (1,60) of een staffel 'uren:tarief' gescheiden door ';', oplopend vanaf 0, zoals 0:1,60;80:1,40;160:1,20; elk tarief ten hoogste € 1.000.000,00";
@@ -38,5 +38,5 @@ export function parseSchaal(raw: string): Schaaltrede[] {
 }
 
 export function formatSchaal(treden: Schaaltrede[]): string {
-  return treden.map((t) => `${t.vanafUren}:${formatBedragCsv(t.tariefCent)}`).join(';');
+  return treden.map((t) => `${t.vanafUren}:${formatBedrag(t.tariefCent, { csv: true })}`).join(';');
 }

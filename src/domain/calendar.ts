@@ -1,8 +1,16 @@
 // Plain calendar dates as 'JJJJ-MM-DD' strings, computed with integers only. Nothing here reads the
 // clock: "today" is always passed in (see src/cli/context.ts).
 
-export type Datum = string; // 'JJJJ-MM-DD'
-export type Maand = string; // 'JJJJ-MM'
+declare const brand: unique symbol;
+/**
+ * A date 'JJJJ-MM-DD' (parseDate in values.ts reads one from what a user typed). Datum and Maand
+ * are strings with a name: a plain string still goes in (a database column, a literal), but a
+ * Maand where a Datum belongs, or the other way round, does not type-check. The brand is optional
+ * because database rows and tests hand in plain strings that are dates by construction.
+ */
+export type Datum = string & { readonly [brand]?: 'Datum' };
+/** A month 'JJJJ-MM' (parseMonth in values.ts). */
+export type Maand = string & { readonly [brand]?: 'Maand' };
 
 export const DAGEN = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
 export type Dag = (typeof DAGEN)[number];

@@ -5,7 +5,7 @@ import { formatSchaal, parseSchaal } from './bureaukosten.js';
 import { ACCEPTED, parseAmount, parseBic, parseBool, parseBsn, parseCode, parseDate, parseDay, parseEmail, parseIban,
   parseIncassantId, parseInteger, parseKvk, parseLrk, parseMandaat, parsePad, parsePostcode, parseText, parseTime,
   parseUurtarief } from './values.js';
-import { formatBedragCsv } from './money.js';
+import { formatBedrag } from './money.js';
 import { ValueError } from '../errors.js';
 
 export type Stored = string | number | null;
@@ -53,14 +53,14 @@ export const TYPES = {
   bedrag: {
     hint: 'bedrag',
     parse: (raw) => parseAmount(raw),
-    text: (v) => (v === null ? '' : formatBedragCsv(Number(v))),
+    text: (v) => (v === null ? '' : formatBedrag(Number(v), { csv: true })),
     json: (v) => v,
     cent: true,
   },
   uurtarief: {
     hint: 'bedrag',
     parse: (raw) => parseUurtarief(raw),
-    text: (v) => (v === null ? '' : formatBedragCsv(Number(v))),
+    text: (v) => (v === null ? '' : formatBedrag(Number(v), { csv: true })),
     json: (v) => v,
     cent: true,
   },

@@ -1,18 +1,19 @@
 // The kassiersfunctie as pure computations: allocating payments to invoices, and which care lines
 // are due to a gastouder and when. All money flows through the bureau; this decides what is owed.
-import { type Datum, minDate } from './calendar.js';
+import { type Datum, type Maand, minDate } from './calendar.js';
+import type { Cent } from './money.js';
 import { addWerkdagen } from './werkdagen.js';
 
 /** An invoice with what is still open on it (negative for a credit invoice not yet set off). */
 export interface OpenPost {
   factuur: string;
   vervaldatum: Datum;
-  openCent: number;
+  openCent: Cent;
 }
 
 export interface Allocation {
   factuur: string;
-  bedragCent: number;
+  bedragCent: Cent;
 }
 
 /**
@@ -21,7 +22,7 @@ export interface Allocation {
  * What is left is the remainder, kept for later invoices. The allocations add up to
  * `amount - restCent`.
  */
-export function allocate(amount: number, open: OpenPost[], preferred?: string): { allocations: Allocation[]; restCent: number } {
+export function allocate(amount: Cent, open: OpenPost[], preferred?: string): { allocations: Allocation[]; restCent: Cent } {
   const credits = open.filter((p) => p.openCent < 0);
   const creditTotal = -credits.reduce((s, p) => s + p.openCent, 0);
   const positives = open
@@ -54,9 +55,9 @@ export interface Zorgregel {
   gastouder: string;
   factuur: string;
   kind: string;
-  maand: string;
+  maand: Maand;
   minuten: number;
-  bedragCent: number;
+  bedragCent: Cent;
   /** When the bureau had the money for this line: the invoice paid in full (or a credit invoice's date); null while unpaid. */
   betaaldOp: Datum | null;
   /** Already in a payout. */
@@ -65,7 +66,7 @@ export interface Zorgregel {
 
 export interface PlannedPayout {
   gastouder: string;
-  bedragCent: number;
+  bedragCent: Cent;
   teLaat: boolean;
   regels: (Zorgregel & { uiterlijk: Datum })[];
 }
@@ -100,7 +101,7 @@ export function planPayouts(lines: Zorgregel[], datum: Datum, termijn: number): 
  * Money held for a gastouder: what was received for her and not paid out yet. Positive due lines
  * count when received; credit lines count once netted in a payout, so this is never negative.
  */
-export function held(lines: Zorgregel[], gastouder: string): number {
+export function held(lines: Zorgregel[], gastouder: string): Cent {
   return lines.filter((l) => l.gastouder === gastouder && !l.uitbetaald && l.betaaldOp !== null && l.bedragCent > 0).reduce((s, l) => s + l.bedragCent, 0);
 }
 
@@ -108,9 +109,9 @@ export function held(lines: Zorgregel[], gastouder: string): number {
 export interface OpenUitbetaling {
   gastouder: string;
   /** What the next payout would pay her: the net of her due lines, or 0. */
-  bedragCent: number;
+  bedragCent: Cent;
   /** What she owes back (credit invoices after a payout), set off against her next care: 0 or more. */
-  teVerrekenenCent: number;
+  teVerrekenenCent: Cent;
   /** The earliest deadline of a positive line; null when there is nothing to pay. */
   uiterlijk: Datum | null;
 }
@@ -121,7 +122,7 @@ export interface OpenUitbetaling {
  * negative amount to pay.
  */
 export function openUitbetalingen(lines: Zorgregel[], today: Datum, termijn: number): OpenUitbetaling[] {
-  const by = new Map<string, { netCent: number; uiterlijk: Datum | null }>();
+  const by = new Map<string, { netCent: Cent; uiterlijk: Datum | null }>();
   for (const l of lines) {
     if (l.uitbetaald || l.betaaldOp === null || l.betaaldOp > today) continue;
     const entry = by.get(l.gastouder) ?? { netCent: 0, uiterlijk: null };

@@ -1,6 +1,8 @@
 // SEPA files (ISO 20022): direct debits (pain.008) from the ouders and credit transfers (pain.001)
 // to the gastouders. Pure: the caller gives the bureau, the date and the transactions.
 import { create } from 'xmlbuilder2';
+import type { Datum } from './calendar.js';
+import type { Cent } from './money.js';
 import { ACCEPTED, isMandaat } from './values.js';
 
 export type IncassoFormaat = 'pain.008.001.08' | 'pain.008.001.02';
@@ -46,7 +48,7 @@ export function isSepaMandaat(mandaat: string): boolean {
 }
 
 /** Euro with two decimals from cents: 123456 → '1234.56'. */
-export function sepaAmount(cent: number): string {
+export function sepaAmount(cent: Cent): string {
   if (!Number.isSafeInteger(cent) || cent <= 0) throw new RangeError(`SEPA-bedrag moet positief zijn: ${cent}`);
   return `${Math.floor(cent / 100)}.${String(cent % 100).padStart(2, '0')}`;
 }
@@ -60,11 +62,11 @@ export interface SepaBureau {
 
 export interface Incasso {
   endToEndId: string;
-  bedragCent: number;
+  bedragCent: Cent;
   naam: string;
   iban: string;
   mandaat: string;
-  mandaatDatum: string;
+  mandaatDatum: Datum;
   omschrijving: string;
   /** First collection under this mandate (FRST) or a later one (RCUR). */
   volgorde: 'FRST' | 'RCUR';
@@ -72,16 +74,16 @@ export interface Incasso {
 
 export interface Overboeking {
   endToEndId: string;
-  bedragCent: number;
+  bedragCent: Cent;
   naam: string;
   iban: string;
   omschrijving: string;
 }
 
-const total = (items: { bedragCent: number }[]) => items.reduce((s, i) => s + i.bedragCent, 0);
+const total = (items: { bedragCent: Cent }[]): Cent => items.reduce((s, i) => s + i.bedragCent, 0);
 
 /** The group header both kinds of file start with. */
-function groupHeader(doc: ReturnType<typeof create>, opts: { berichtId: string; aangemaakt: string; naam: string; items: { bedragCent: number }[] }): void {
+function groupHeader(doc: ReturnType<typeof create>, opts: { berichtId: string; aangemaakt: string; naam: string; items: { bedragCent: Cent }[] }): void {
   const hdr = doc.ele('GrpHdr');
   hdr.ele('MsgId').txt(opts.berichtId);
   hdr.ele('CreDtTm').txt(opts.aangemaakt);
@@ -97,7 +99,7 @@ function agent(parent: ReturnType<typeof create>, bic: string | null, bicTag: 'B
 }
 
 /** A pain.008 collection: one payment block per sequence type (FRST, RCUR), as banks require. */
-export function incassoXml(opts: { formaat: IncassoFormaat; berichtId: string; aangemaakt: string; incassodatum: string; bureau: SepaBureau; incasso: Incasso[] }): string {
+export function incassoXml(opts: { formaat: IncassoFormaat; berichtId: string; aangemaakt: string; incassodatum: Datum; bureau: SepaBureau; incasso: Incasso[] }): string {
   const { formaat, bureau } = opts;
   const bicTag = formaat === 'pain.008.001.08' ? 'BICFI' : 'BIC';
   const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele(`urn:iso:std:iso:20022:tech:xsd:${formaat}`, 'Document').ele('CstmrDrctDbtInitn');
@@ -141,7 +143,7 @@ export function incassoXml(opts: { formaat: IncassoFormaat; berichtId: string; a
 }
 
 /** A pain.001 credit transfer from the bureau's account, one transaction per payout. */
-export function overboekingXml(opts: { formaat: OverboekingFormaat; berichtId: string; aangemaakt: string; uitvoerdatum: string; bureau: Omit<SepaBureau, 'incassantId'>; overboekingen: Overboeking[] }): string {
+export function overboekingXml(opts: { formaat: OverboekingFormaat; berichtId: string; aangemaakt: string; uitvoerdatum: Datum; bureau: Omit<SepaBureau, 'incassantId'>; overboekingen: Overboeking[] }): string {
   const { formaat, bureau } = opts;
   const nieuw = formaat === 'pain.001.001.09';
   const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele(`urn:iso:std:iso:20022:tech:xsd:${formaat}`, 'Document').ele('CstmrCdtTrfInitn');
@@ -173,7 +175,7 @@ export function overboekingXml(opts: { formaat: OverboekingFormaat; berichtId: s
  * A bank file that was booked but never completely written (the process was stopped between the
  * commit and the write): the money is booked as collected or paid, so the bank must get the file.
  */
-export function nietGeschrevenMelding(b: { bericht_id: string; soort: string; datum: string; bestand: string }): string {
+export function nietGeschrevenMelding(b: { bericht_id: string; soort: string; datum: Datum; bestand: string }): string {
   const wat = b.soort === 'incasso' ? `de incasso van ${b.datum}` : `de overboeking van ${b.datum}`;
   return `Let op: bankbestand ${b.bericht_id} (${wat}) is geboekt, maar ${b.bestand} is nooit volledig geschreven (gob werd onderbroken). Schrijf het met 'gob sepa bestand ${b.bericht_id} --out ${b.bestand}' en lever het bij de bank aan.`;
 }

@@ -4,6 +4,7 @@ import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { ValueError } from '../errors.js';
 import { CONTROL } from './show-value.js';
 import { DAGEN, type Dag, type Datum, daysInMonth, type Maand, makeDate } from './calendar.js';
+import { type Cent, formatEuro } from './money.js';
 
 export { showValue } from './show-value.js';
 
@@ -95,7 +96,7 @@ export function parseTime(raw: string, { end = false } = {}): string {
  * is the decimal mark; a lone '.' followed by exactly three digits is a thousands separator
  * (Dutch '1.234' is twelve hundred), otherwise a decimal mark.
  */
-export function parseAmount(raw: string, { negative = false, max = MAX_BEDRAG_CENT } = {}): number {
+export function parseAmount(raw: string, { negative = false, max = MAX_BEDRAG_CENT } = {}): Cent {
   let s = raw.trim().replace(/^€\s*/, '').replace(/^EUR\s*/i, '').replace(/\s/g, '');
   let sign = 1;
   if (s.startsWith('-') && negative) {
@@ -119,19 +120,13 @@ export function parseAmount(raw: string, { negative = false, max = MAX_BEDRAG_CE
   const euros = Number(groups.join(''));
   const cents = Number(fracPart.padEnd(2, '0') || '0');
   const total = euros * 100 + cents;
-  if (!Number.isSafeInteger(total) || total > max) fail(raw, `${accepted}, van ten hoogste ${formatMax(max)}`);
+  if (!Number.isSafeInteger(total) || total > max) fail(raw, `${accepted}, van ten hoogste ${formatEuro(max)}`);
   return sign * total;
 }
 
-/** '€ 1.000.000,00' without importing money.ts (which imports this module's neighbours). */
-function formatMax(cent: number): string {
-  const euros = Math.floor(cent / 100).toString().replace(/\B(?=(\d{3})+$)/g, '.');
-  return `€ ${euros},${String(cent % 100).padStart(2, '0')}`;
-}
-
 /** A gastouder's hourly rate: more than € 0 and at most € 100,00 (CONTRACT §2). */
-export function parseUurtarief(raw: string): number {
-  let cent: number;
+export function parseUurtarief(raw: string): Cent {
+  let cent: Cent;
   try {
     cent = parseAmount(raw, { max: MAX_UURTARIEF_CENT });
   } catch {
