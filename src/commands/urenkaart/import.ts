@@ -25,8 +25,6 @@ export interface UrenkaartImportOptions {
   strict?: boolean;
 }
 
-export type { Waarschuwing };
-
 /** Warnings listed on stderr at most; the rest are counted. */
 const MAX_SHOWN = 40;
 
