@@ -1,9 +1,13 @@
 // Urenkaarten: a month's actual hours per gastouder and child (CONTRACT §5). Pure pieces of the
-// import: the deadline, the column names, and checks over a whole month of rows.
+// import: the deadline, the column names, the koppeling a line falls under, and the check of a
+// whole month of rows (clashes, the 230 hours, the §4 rules on the actual hours).
 //
 // A month of a large bureau is a million rows, so rows are kept in typed arrays (codes as numbers
 // into a list of codes) instead of a million objects: ~30 MB instead of ~300 MB.
-import { addMonthsToMaand, type Datum, type Maand, makeDate } from './calendar.js';
+import { Refused } from '../errors.js';
+import { addMonthsToMaand, type Datum, lastOfMonth, type Maand, makeDate, minutesToTime, timeToMinutes } from './calendar.js';
+import { formatUren } from './money.js';
+import { checkDayIntervals, type DayInterval, mayBreakRules, type RuleChild, type RuleGastouder, type Violation, type WeeklySlot } from './rules.js';
 
 /** The kinderopvangtoeslag pays for at most 230 hours a month per child. */
 export const MAX_MINUTEN_PER_MAAND = 230 * 60;
@@ -178,4 +182,278 @@ export function ranks(codes: string[]): Int32Array {
     rank[id] = r;
   });
   return rank;
+}
+
+/** Codes as small numbers, so a million rows fit in typed arrays. */
+export class Codes {
+  readonly list: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(code: string): number {
+    let id = this.ids.get(code);
+    if (id === undefined) {
+      id = this.list.length;
+      this.ids.set(code, id);
+      this.list.push(code);
+    }
+    return id;
+  }
+}
+
+export interface UrenKoppeling {
+  code: string;
+  start: Datum;
+  eind: Datum | null;
+}
+
+/** What urenkaart lines are checked against (the database's registry, loaded once per import). */
+export interface UrenReference {
+  /** Every gastouder, with what the rules need to tell quickly whether she can break one. */
+  gastouders: Map<string, RuleGastouder>;
+  /** Every child; own children have `eigenKindVan`. */
+  kinderen: Map<string, { eigen: boolean; geboortedatum: Datum; eigenKindVan: string | null }>;
+  /** Koppelingen per kind and gastouder (two maps: no key string to build per line). */
+  koppelingen: Map<string, Map<string, UrenKoppeling[]>>;
+  /** Koppelingen with care at the ouder's home, where `slaapruimte` is not checked. */
+  bijOuder: Set<string>;
+  deadlineDag: number;
+}
+
+/** A line that is refused, by its line in the file (the shape of every import's errors). */
+export interface UrenFout {
+  regel: number;
+  veld: string;
+  melding: string;
+}
+
+export interface Waarschuwing {
+  regel: string;
+  gastouder: string;
+  kind?: string;
+  kinderen?: string[];
+  datum: Datum;
+  van?: string;
+  tot?: string;
+  melding: string;
+}
+
+/**
+ * Whether a month's urenkaarten may come in today: after the deadline, or once the month is
+ * invoiced (`invoiced`: its first invoice), only with --te-laat. True when they are late.
+ */
+export function urenTiming(maand: Maand, deadlineDag: number, today: Datum, invoiced: string | null, teLaat: boolean): boolean {
+  const late = isLate(maand, deadlineDag, today);
+  if (late && !teLaat) {
+    throw new Refused(
+      `Te laat: de urenkaarten van ${maand} moesten vóór ${deadline(maand, deadlineDag)} binnen zijn (deadline-dag ${deadlineDag}); vandaag is ${today}. Importeer ze alsnog met --te-laat; de rijen worden dan als te laat gemarkeerd. Er is niets opgeslagen.`,
+    );
+  }
+  if (invoiced && !teLaat) {
+    throw new Refused(
+      `De maand ${maand} is al gefactureerd (factuur ${invoiced} en verder). Uren van een gefactureerde maand komen alleen binnen met --te-laat; de volgende 'gob factuur run --maand ${maand}' factureert dan het verschil. Er is niets opgeslagen.`,
+    );
+  }
+  return late || invoiced !== null;
+}
+
+/** The koppeling of a kind with a gastouder that covers a date (a plain loop: this runs a million times). */
+export function koppelingOn(ref: UrenReference, kind: string, gastouder: string, datum: Datum): UrenKoppeling | undefined {
+  const list = ref.koppelingen.get(kind)?.get(gastouder);
+  if (!list) return undefined;
+  for (const kp of list) if (kp.start <= datum && (kp.eind === null || kp.eind >= datum)) return kp;
+  return undefined;
+}
+
+/** Why a line of a known kind and gastouder has no koppeling on its date. */
+export function geenKoppeling(ref: UrenReference, kind: string, gastouder: string, datum: Datum): string {
+  return ref.kinderen.get(kind)?.eigen
+    ? `${kind} is een eigen kind van de gastouder; eigen kinderen staan niet op de urenkaart`
+    : `er is geen koppeling van kind ${kind} met gastouder ${gastouder} op ${datum}`;
+}
+
+/**
+ * A UrenRows of the first `n` rows that shares the arrays (no copy): the file's rows after the
+ * rows of other gastouders were appended behind them for the checks across gastouders.
+ */
+function firstRows(rows: UrenRows, n: number): UrenRows {
+  const view = new UrenRows();
+  view.length = n;
+  view.gastouder = rows.gastouder.subarray(0, n);
+  view.kind = rows.kind.subarray(0, n);
+  view.koppeling = rows.koppeling.subarray(0, n);
+  view.day = rows.day.subarray(0, n);
+  view.van = rows.van.subarray(0, n);
+  view.tot = rows.tot.subarray(0, n);
+  view.line = rows.line.subarray(0, n);
+  view.opmerking = rows.opmerking;
+  return view;
+}
+
+/** A month's rows as they come from the file: codes as ids into the three lists. */
+export interface UrenMonth {
+  maand: Maand;
+  rows: UrenRows;
+  gastouders: Codes;
+  kinderen: Codes;
+  koppelingen: Codes;
+}
+
+/** What the §4 rules need of one gastouder besides her urenkaart: her children and their weekly slots. */
+export interface UrenRuleInput {
+  gastouder: RuleGastouder;
+  children: RuleChild[];
+  slots: WeeklySlot[];
+}
+
+/** Own children per gastouder (they count for the limits without being on the urenkaart). */
+function ownChildren(ref: UrenReference): Map<string, RuleChild[]> {
+  const own = new Map<string, RuleChild[]>();
+  for (const [code, k] of ref.kinderen) {
+    if (k.eigenKindVan) own.set(k.eigenKindVan, [...(own.get(k.eigenKindVan) ?? []), { code, geboortedatum: k.geboortedatum, eigen: true }]);
+  }
+  return own;
+}
+
+/**
+ * The file's gastouders (all of `month.gastouders`: no rows of others have joined yet) whose
+ * children could break a §4 rule this month even all at once (mayBreakRules). Only these need
+ * their rooster data loaded and their days checked; for most gastouders the month ends here.
+ */
+export function gastoudersToCheck(month: UrenMonth, ref: UrenReference): string[] {
+  const { maand, rows, gastouders, kinderen } = month;
+  const vanaf = `${maand}-01`;
+  const tot = lastOfMonth(maand);
+  const own = ownChildren(ref);
+  const { order, start } = groupBy(rows, rows.gastouder, gastouders.list.length);
+  const result: string[] = [];
+  for (let g = 0; g < gastouders.list.length; g++) {
+    const code = gastouders.list[g]!;
+    const present = new Set<string>();
+    for (let i = start[g]!; i < start[g + 1]!; i++) present.add(kinderen.list[rows.kind[order[i]!]!]!);
+    const children = [...[...present].map((k) => ({ code: k, geboortedatum: ref.kinderen.get(k)!.geboortedatum, eigen: false })), ...(own.get(code) ?? [])];
+    if (mayBreakRules(ref.gastouders.get(code)!, children, present, vanaf, tot)) result.push(code);
+  }
+  return result;
+}
+
+export interface UrenCheck {
+  /** The file's rows (the month's rows of other gastouders are only compared against). */
+  rows: UrenRows;
+  /** The gastouders in the file, whose urenkaarten of the month the import replaces. */
+  gastouders: string[];
+  /** The errors given, and a line for every clash; when there are any, nothing else is checked. */
+  fouten: UrenFout[];
+  /** The 230 hours, and then the §4 rules (`violations`, as warnings: the hours were worked). */
+  waarschuwingen: Waarschuwing[];
+  violations: Violation[];
+  minuten: number;
+}
+
+/**
+ * Check a month of the file's rows against the month's rows of other gastouders and the §4 rules.
+ * `month` is taken over: the others' rows are appended to its arrays (one child in two places is
+ * found across all of them); the result's `rows` are the file's rows alone. `fouten` are the
+ * errors found so far, by line; `ruleInputs` has the gastouders of gastoudersToCheck.
+ */
+export function checkUren(
+  month: UrenMonth,
+  others: readonly { gastouder: string; kind: string; datum: string; van: string; tot: string }[],
+  ref: UrenReference,
+  ruleInputs: Map<string, UrenRuleInput>,
+  fouten: UrenFout[],
+): UrenCheck {
+  const { maand, rows: all, gastouders, kinderen, koppelingen } = month;
+  // The file's gastouders, before rows of others join the lists.
+  const fileGastouders = [...gastouders.list];
+  const fileRows = all.length;
+  const rows = firstRows(all, fileRows);
+  const dates = Array.from({ length: 32 }, (_, day) => `${maand}-${String(day).padStart(2, '0')}`);
+  const dateOf = (day: number) => dates[day]!;
+  const result: UrenCheck = { rows, gastouders: fileGastouders, fouten, waarschuwingen: [], violations: [], minuten: 0 };
+
+  // One child in two places: within the file, and against rows of other gastouders already in.
+  for (const r of others) {
+    all.add(gastouders.id(r.gastouder), kinderen.id(r.kind), -1, Number(r.datum.slice(8, 10)), timeToMinutes(r.van), timeToMinutes(r.tot), 0);
+  }
+  for (const c of findClashes(all, kinderen.list.length)) {
+    const other = all.line[c.other] === 0 ? 'al geïmporteerd' : `regel ${all.line[c.other]}`;
+    const when = `${dateOf(all.day[c.row]!)} ${minutesToTime(all.van[c.other]!)}-${minutesToTime(all.tot[c.other]!)}`;
+    fouten.push({
+      regel: all.line[c.row]!,
+      veld: c.soort === 'dubbel' ? 'csv' : 'van',
+      melding:
+        c.soort === 'dubbel'
+          ? `precies dezelfde rij als ${other}`
+          : `kind ${kinderen.list[all.kind[c.row]!]} is op ${when} al bij gastouder ${gastouders.list[all.gastouder[c.other]!]} (${other}); een kind kan niet op twee plaatsen tegelijk zijn`,
+    });
+  }
+  if (fouten.length > 0) return result;
+
+  // Above 230 hours, counting the child's hours at other gastouders too: the toeslag limit is per child.
+  for (const o of over230(all, kinderen.list.length)) {
+    const kind = kinderen.list[o.kind]!;
+    const first = rows.kind.indexOf(o.kind);
+    if (first < 0) continue; // only at other gastouders: warned when their urenkaarten came in
+    result.waarschuwingen.push({
+      regel: '230-uur',
+      gastouder: gastouders.list[rows.gastouder[first]!]!,
+      kind,
+      datum: dateOf(o.day),
+      melding: `kind ${kind} heeft ${formatUren(o.minuten)} uur in ${maand}; de kinderopvangtoeslag vergoedt maximaal 230 uur per maand (overschreden op ${dateOf(o.day)})`,
+    });
+  }
+
+  // The §4 rules on the file's hours, per gastouder (own children follow their rooster).
+  const own = ownChildren(ref);
+  const { order, start } = groupBy(rows, rows.gastouder, fileGastouders.length);
+  for (let g = 0; g < fileGastouders.length; g++) {
+    const code = fileGastouders[g]!;
+    const input = ruleInputs.get(code);
+    if (!input) continue;
+    const byDate = new Map<Datum, DayInterval[]>();
+    for (let i = start[g]!; i < start[g + 1]!; i++) {
+      const r = order[i]!;
+      const datum = dateOf(rows.day[r]!);
+      const interval = { kind: kinderen.list[rows.kind[r]!]!, van: rows.van[r]!, tot: rows.tot[r]!, bijOuder: ref.bijOuder.has(koppelingen.list[rows.koppeling[r]!]!) };
+      const list = byDate.get(datum);
+      if (list) list.push(interval);
+      else byDate.set(datum, [interval]);
+    }
+    const ownCodes = new Set((own.get(code) ?? []).map((c) => c.code));
+    result.violations.push(...checkDayIntervals(input.gastouder, input.children, byDate, input.slots.filter((s) => ownCodes.has(s.kind))));
+  }
+
+  for (let i = 0; i < rows.length; i++) result.minuten += rows.tot[i]! - rows.van[i]!;
+  return result;
+}
+
+export interface Urenkaart {
+  gastouder: string;
+  kind: string;
+  koppeling: string;
+  minuten: number;
+  /** [day, van, tot] or [day, van, tot, opmerking], minutes since midnight, in date order. */
+  regels: ([number, number, number] | [number, number, number, string])[];
+}
+
+/**
+ * The file's rows as urenkaarten: one per gastouder, kind and koppeling, in the order of the
+ * table's key (see keyOrder), lines in date order. A generator: the write takes them one by one.
+ */
+export function* urenkaarten(month: Omit<UrenMonth, 'maand'>): Generator<Urenkaart> {
+  const { rows, gastouders, kinderen, koppelingen } = month;
+  const order = keyOrder(rows, ranks(gastouders.list), ranks(kinderen.list));
+  let current: Urenkaart | undefined;
+  let key = -1;
+  for (const i of order) {
+    const k = (rows.gastouder[i]! * kinderen.list.length + rows.kind[i]!) * koppelingen.list.length + rows.koppeling[i]!;
+    if (k !== key) {
+      if (current) yield current;
+      key = k;
+      current = { gastouder: gastouders.list[rows.gastouder[i]!]!, kind: kinderen.list[rows.kind[i]!]!, koppeling: koppelingen.list[rows.koppeling[i]!]!, minuten: 0, regels: [] };
+    }
+    const opmerking = rows.opmerking.get(i);
+    current!.regels.push(opmerking ? [rows.day[i]!, rows.van[i]!, rows.tot[i]!, opmerking] : [rows.day[i]!, rows.van[i]!, rows.tot[i]!]);
+    current!.minuten += rows.tot[i]! - rows.van[i]!;
+  }
+  if (current) yield current;
 }

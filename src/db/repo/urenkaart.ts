@@ -1,21 +1,9 @@
 import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { type Maand, minutesToTime } from '../../domain/calendar.js';
-import type { RuleGastouder } from '../../domain/rules.js';
+import type { Urenkaart, UrenReference } from '../../domain/urenkaart.js';
 import type { Db } from '../open.js';
 import type { Urenregel } from '../tables/urenkaart.js';
-
-export interface UrenReference {
-  /** Every gastouder, with what the rules need to tell quickly whether she can break one. */
-  gastouders: Map<string, RuleGastouder>;
-  /** Every child; own children have `eigenKindVan`. */
-  kinderen: Map<string, { eigen: boolean; geboortedatum: string; eigenKindVan: string | null }>;
-  /** Koppelingen per kind and gastouder (two maps: no key string to build per line). */
-  koppelingen: Map<string, Map<string, { code: string; start: string; eind: string | null }[]>>;
-  /** Koppelingen with care at the ouder's home, where `slaapruimte` is not checked. */
-  bijOuder: Set<string>;
-  deadlineDag: number;
-}
 
 /** Everything an urenkaart line is checked against, in four queries. */
 export async function loadUrenReference(db: Db): Promise<UrenReference> {
@@ -101,6 +89,11 @@ export async function invoicedMonth(db: Db, maand: Maand): Promise<string | null
   return row?.nummer ?? null;
 }
 
+/** Names of the given gastouders, for a report. */
+export async function gastouderNamen(db: Db, codes: string[]): Promise<{ code: string; naam: string }[]> {
+  return db.selectFrom('gastouder').select(['code', 'naam']).where('code', 'in', codes).execute();
+}
+
 /**
  * Replace the month's urenkaarten of the given gastouders. Raw prepared statements on the same
  * connection, inside the caller's transaction: for 44,000 urenkaarten Kysely spent more time
@@ -110,7 +103,7 @@ export function replaceUrenkaarten(
   sqlite: Database.Database,
   maand: Maand,
   gastouders: string[],
-  urenkaarten: Iterable<{ gastouder: string; kind: string; koppeling: string; minuten: number; regels: Urenregel[] }>,
+  urenkaarten: Iterable<Urenkaart>,
   teLaat: boolean,
 ): number {
   sqlite.prepare('delete from urenkaart where maand = ? and gastouder in (select value from json_each(?))').run(maand, JSON.stringify(gastouders));

@@ -1,0 +1,152 @@
+// The urenkaart file's lines as typed rows (CONTRACT §5): the columns by name, each cell parsed,
+// the codes looked up, the koppeling found. Pure: the command feeds it the file's batches and the
+// reference data, and it keeps the rows and the errors by line.
+import { type Datum, type Maand, minutesToTime, monthOf, timeToMinutes } from '../../domain/calendar.js';
+import { Codes, geenKoppeling, koppelingOn, UREN_COLUMNS, type UrenColumn, type UrenFout, type UrenMonth, type UrenReference, UrenRows } from '../../domain/urenkaart.js';
+import { parseDate, parseOpmerking, parseTime } from '../../domain/values.js';
+import { normalizeHeader, type CsvRow } from '../../csv/read.js';
+import { Refused, ValueError } from '../../errors.js';
+import { aantal } from '../../cli/output.js';
+
+/** Column positions by name, with the contract's aliases; refuses missing and unknown columns. */
+export function mapColumns(header: string[]): Record<UrenColumn, number> {
+  const positions = {} as Record<UrenColumn, number>;
+  const unknown: string[] = [];
+  header.forEach((name, i) => {
+    const normal = normalizeHeader(name);
+    const column = (Object.keys(UREN_COLUMNS) as UrenColumn[]).find((c) => (UREN_COLUMNS[c] as readonly string[]).includes(normal));
+    if (column && positions[column] === undefined) positions[column] = i;
+    else unknown.push(name);
+  });
+  const missing = (['gastouder', 'kind', 'datum', 'van', 'tot'] as const).filter((c) => positions[c] === undefined);
+  if (missing.length > 0 || unknown.length > 0) {
+    const hint = header.length === 1 ? " Het scheidingsteken is niet herkend: gebruik ';', ',' of TAB tussen de kolommen." : '';
+    throw new Refused(`De kopregel klopt niet; er is niets opgeslagen.${hint}`, [
+      ...missing.map((c) => `regel 1: ${c}: kolom ontbreekt (ook goed: ${UREN_COLUMNS[c].join(', ')})`),
+      ...unknown.map((u) => `regel 1: ${u}: onbekende kolom`),
+      'verwacht: gastouder;kind;datum;van;tot en eventueel opmerking',
+    ]);
+  }
+  positions.opmerking ??= -1;
+  return positions;
+}
+
+/** Parse results by raw text: a month has ~31 distinct dates and a few dozen times. */
+function cached<T>(parse: (raw: string) => T): (raw: string) => T | ValueError {
+  const cache = new Map<string, T | ValueError>();
+  return (raw) => {
+    let hit = cache.get(raw);
+    if (hit === undefined) {
+      try {
+        hit = parse(raw);
+      } catch (error) {
+        if (!(error instanceof ValueError)) throw error;
+        hit = error;
+      }
+      cache.set(raw, hit);
+    }
+    return hit;
+  };
+}
+
+/** A file's rows so far. `maand` is the --maand option's, or else the month of the first dated row. */
+export interface ParsedUren extends Omit<UrenMonth, 'maand'> {
+  maand: Maand | undefined;
+  /** Lines read (rows with errors included). */
+  rijen: number;
+  fouten: UrenFout[];
+}
+
+/**
+ * Parses an urenkaart file batch by batch. A row with any error is left out of `rows` (its errors
+ * are in `fouten`); the codes get their ids only from rows that are kept.
+ */
+export class UrenParser {
+  readonly result: ParsedUren;
+  private readonly headerKey: string;
+  private readonly date = cached((raw) => {
+    const datum = parseDate(raw);
+    return { datum, day: Number(datum.slice(8, 10)) };
+  });
+  private readonly start = cached((raw) => timeToMinutes(parseTime(raw)));
+  private readonly end = cached((raw) => timeToMinutes(parseTime(raw, { end: true })));
+
+  constructor(
+    private readonly header: string[],
+    /** From mapColumns, which the command calls first: a wrong header is refused before anything is loaded. */
+    private readonly col: Record<UrenColumn, number>,
+    private readonly ref: UrenReference,
+    private readonly options: { maand: Maand | undefined; today: Datum },
+  ) {
+    this.headerKey = header.map(normalizeHeader).join('|');
+    this.result = { maand: options.maand, rows: new UrenRows(), gastouders: new Codes(), kinderen: new Codes(), koppelingen: new Codes(), rijen: 0, fouten: [] };
+  }
+
+  add(batch: readonly CsvRow[]): void {
+    // Locals for what every line touches: this loop runs a million times.
+    const { col, ref, result, header, date, start, end } = this;
+    const { fouten, rows, gastouders, kinderen, koppelingen } = result;
+    const { today, maand: maandOption } = this.options;
+    let maand = result.maand;
+    let currentLine = 0;
+    const err = (veld: string, melding: string) => fouten.push({ regel: currentLine, veld, melding });
+    result.rijen += batch.length;
+    for (const { line, cells, fout } of batch) {
+      currentLine = line;
+      if (fout !== undefined) {
+        err('csv', fout);
+        continue;
+      }
+      if (cells.length !== header.length) {
+        err('csv', `${aantal(cells.length, 'cel', 'cellen')}, maar de kopregel heeft ${aantal(header.length, 'kolom', 'kolommen')}; controleer het scheidingsteken en de aanhalingstekens`);
+        continue;
+      }
+      const before = fouten.length;
+      const gCode = cells[col.gastouder]!.trim();
+      const kCode = cells[col.kind]!.trim();
+      const g = ref.gastouders.get(gCode);
+      // A second header (two files pasted together) only needs looking for when the code is unknown.
+      if (!g && cells.map(normalizeHeader).join('|') === this.headerKey) {
+        err('csv', 'nog een kopregel midden in het bestand (twee bestanden aan elkaar geplakt?); haal die regel weg');
+        continue;
+      }
+      const k = ref.kinderen.get(kCode);
+      if (gCode === '') err('gastouder', 'ontbreekt');
+      else if (!g) err('gastouder', `onbekende gastouder-code '${gCode}'${ref.kinderen.has(gCode) ? ' (dat is een kind: zijn de kolommen gastouder en kind verwisseld?)' : ''}`);
+      if (kCode === '') err('kind', 'ontbreekt');
+      else if (!k) err('kind', `onbekende kind-code '${kCode}'${ref.gastouders.has(kCode) ? ' (dat is een gastouder: zijn de kolommen gastouder en kind verwisseld?)' : ''}`);
+      const parsed = date(cells[col.datum]!.trim());
+      const datum = parsed instanceof ValueError ? parsed : parsed.datum;
+      if (datum instanceof ValueError) err('datum', datum.message);
+      else {
+        if (maand === undefined) result.maand = maand = monthOf(datum);
+        if (!datum.startsWith(maand)) {
+          err('datum', `${datum} hoort niet bij de maand ${maand}; één maand per import${maandOption ? ' (--maand)' : ' (de maand van de eerste rij)'}`);
+        } else if (datum > today) err('datum', `${datum} ligt na vandaag (${today}); uren komen pas binnen als ze gewerkt zijn`);
+      }
+      const van = start(cells[col.van]!.trim());
+      const tot = end(cells[col.tot]!.trim());
+      if (van instanceof ValueError) err('van', van.message);
+      if (tot instanceof ValueError) err('tot', tot.message);
+      if (typeof van === 'number' && typeof tot === 'number' && van >= tot) {
+        err('tot', `de eindtijd ${minutesToTime(tot)} moet na de begintijd ${minutesToTime(van)} liggen`);
+      }
+      let opmerking = col.opmerking >= 0 ? cells[col.opmerking]! : '';
+      if (opmerking !== '') {
+        try {
+          opmerking = parseOpmerking(opmerking);
+        } catch (error) {
+          if (!(error instanceof ValueError)) throw error;
+          err('opmerking', error.message);
+        }
+      }
+      if (fouten.length > before || typeof datum !== 'string' || typeof van !== 'number' || typeof tot !== 'number') continue;
+      const koppeling = koppelingOn(ref, kCode, gCode, datum);
+      if (!koppeling) {
+        err('kind', geenKoppeling(ref, kCode, gCode, datum));
+        continue;
+      }
+      rows.add(gastouders.id(gCode), kinderen.id(kCode), koppelingen.id(koppeling.code), (parsed as { day: number }).day, van, tot, line, opmerking);
+    }
+  }
+}
