@@ -7,7 +7,7 @@ import { writeLog } from '../../db/repo/log.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, notAfterToday, parseOption, parseOptional } from '../options.js';
-import { settleRemainders } from './ledger.js';
+import { settleRemainders } from '../../kas/ledger.js';
 
 /**
  * `gob betaling add --ouder <code> --bedrag <bedrag> --datum <datum> [--factuur <nummer>]`: a

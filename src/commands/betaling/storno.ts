@@ -6,7 +6,7 @@ import { writeLog } from '../../db/repo/log.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, notAfterToday, parseOption } from '../options.js';
-import { settleRemainders } from './ledger.js';
+import { settleRemainders } from '../../kas/ledger.js';
 
 /**
  * `gob betaling storno --factuur <nummer> --datum <datum>`: the payment of an invoice came back (an

@@ -4,8 +4,8 @@ import { getBureau, updateBureau } from '../../db/repo/bureau.js';
 import { writeLog } from '../../db/repo/log.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { type RawOptions, describeChange, recordFromOptions } from '../register/record.js';
-import { bureauToJson } from './show.js';
+import { type RawOptions, describeChange, recordFromOptions } from '../record.js';
+import { bureauToJson } from '../record.js';
 
 /** `gob bureau set [--veld waarde …]`: the bureau's settings of CONTRACT §6. */
 export async function bureauSet(opts: RawOptions, deps: Deps) {

@@ -1,12 +1,8 @@
 import { BUREAU_FIELDS } from '../../domain/fields.js';
 import { getBureau } from '../../db/repo/bureau.js';
-import type { BureauRow } from '../../db/tables/bureau.js';
 import type { Deps } from '../deps.js';
-import { recordToJson, recordToText } from '../register/record.js';
+import { bureauToJson, recordToText } from '../record.js';
 
-export function bureauToJson(bureau: BureauRow): Record<string, unknown> {
-  return recordToJson(BUREAU_FIELDS, bureau as unknown as Record<string, string | number | null>);
-}
 
 /** `gob bureau show`: every setting, with the defaults in force. */
 export async function bureauShow(_opts: unknown, deps: Deps) {

@@ -15,7 +15,7 @@ import type { KoppelingRow } from '../../db/tables/koppeling.js';
 import type { OuderRow } from '../../db/tables/ouder.js';
 import { NotFound, Refused, UsageError, ValueError } from '../../errors.js';
 import type { ContractDocument } from '../../pdf/contract.js';
-import { aantal } from '../../cli/output.js';
+import { aantal } from '../../domain/tekst.js';
 
 export type ContractSoort = 'gastouder' | 'bureau';
 

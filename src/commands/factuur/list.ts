@@ -5,7 +5,7 @@ import type { Deps } from '../deps.js';
 import { parseOptional } from '../options.js';
 import { checkFilterCodes } from '../filters.js';
 import { factuurJson } from './document.js';
-import { aantal } from '../../cli/output.js';
+import { aantal } from '../../domain/tekst.js';
 
 /** `gob factuur list [--maand] [--ouder]`. */
 export async function factuurList(opts: { maand?: string; ouder?: string }, deps: Deps) {

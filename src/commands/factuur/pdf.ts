@@ -6,7 +6,7 @@ import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
 import { parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurDocument } from './document.js';
-import { aantal } from '../../cli/output.js';
+import { aantal } from '../../domain/tekst.js';
 
 /** `gob factuur pdf (<nummer>... | --maand <JJJJ-MM>) --out <dir> [--force]`: one PDF per invoice, `<nummer>.pdf`. */
 export async function factuurPdf(opts: { nummers?: string[]; maand?: string; out?: string; force?: boolean }, deps: Deps) {

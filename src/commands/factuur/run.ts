@@ -14,11 +14,11 @@ import type { MaandbureaukostenTable } from '../../db/tables/maandtarief.js';
 import type { Db } from '../../db/open.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { settleRemainders } from '../betaling/ledger.js';
+import { settleRemainders } from '../../kas/ledger.js';
 import { notAfterToday, parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurJson } from './document.js';
 import { formatNummer } from '../../domain/nummers.js';
-import { aantal } from '../../cli/output.js';
+import { aantal } from '../../domain/tekst.js';
 
 /** The bureau's fee settings as they are now: what a month not invoiced yet is billed with (and then keeps). */
 export function currentBureaukosten(bureau: BureauRow, maand: Maand): MaandbureaukostenTable {

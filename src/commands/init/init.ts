@@ -4,8 +4,8 @@ import { getBureau, updateBureau } from '../../db/repo/bureau.js';
 import { writeLog } from '../../db/repo/log.js';
 import { databaseRefusal } from '../../files/refusal.js';
 import type { BaseDeps } from '../deps.js';
-import { bureauToJson } from '../bureau/show.js';
-import { type RawOptions, describeChange, recordFromOptions } from '../register/record.js';
+import { bureauToJson } from '../record.js';
+import { type RawOptions, describeChange, recordFromOptions } from '../record.js';
 
 /** `gob init [--naam …]`: create the database (0600) or bring its schema up to date; safe to repeat. */
 export async function init(opts: RawOptions, deps: BaseDeps) {

@@ -5,7 +5,7 @@ import { writeLog } from '../../db/repo/log.js';
 import { inTransaction } from '../../db/open.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { type RawOptions, recordFromOptions, recordToJson, refuseProblems, describeChange, withDefaults } from './record.js';
+import { type RawOptions, recordFromOptions, recordToJson, refuseProblems, describeChange, withDefaults } from '../record.js';
 
 /** `gob <gastouder|ouder|kind|koppeling> add`: validate, assign the next free code, store, log. */
 export async function addRecord(entity: Entity, opts: RawOptions, deps: Deps) {

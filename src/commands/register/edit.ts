@@ -6,7 +6,7 @@ import { findRecord, referenceProblems, updateRecord } from '../../db/repo/regis
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { capitalize } from './add.js';
-import { type RawOptions, describeChange, recordFromOptions, recordToJson, refuseProblems } from './record.js';
+import { type RawOptions, describeChange, recordFromOptions, recordToJson, refuseProblems } from '../record.js';
 
 /** `gob <noun> edit <code> [--veld waarde …]`: an empty value clears an optional field. */
 export async function editRecord(entity: Entity, opts: RawOptions & { code: string }, deps: Deps) {

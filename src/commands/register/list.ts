@@ -3,8 +3,8 @@ import { listRecords } from '../../db/repo/register.js';
 import { csvLine } from '../../csv/write.js';
 import type { Deps } from '../deps.js';
 import { checkFilterCodes } from '../filters.js';
-import { recordToJson, recordToText } from './record.js';
-import { aantal } from '../../cli/output.js';
+import { recordToJson, recordToText } from '../record.js';
+import { aantal } from '../../domain/tekst.js';
 
 export interface ListOptions {
   gastouder?: string;

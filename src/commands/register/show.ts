@@ -2,7 +2,7 @@ import type { Entity } from '../../domain/fields.js';
 import { findRecord } from '../../db/repo/register.js';
 import { NotFound } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { recordToJson, recordToText } from './record.js';
+import { recordToJson, recordToText } from '../record.js';
 import { relatedLines } from './related.js';
 
 /** `gob <noun> show <code> [--toon-bsn]`: every field, then what the record is linked to. */

@@ -3,11 +3,11 @@ import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
 import type { Deps } from '../deps.js';
-import { type RawOptions, recordFromOptions, refuseProblems } from '../register/record.js';
+import { type RawOptions, recordFromOptions, refuseProblems } from '../record.js';
 import { describeEntry, entryFromRecord, entryToJson } from './entry.js';
-import { aantal } from '../../cli/output.js';
-import { violationToJson } from './report.js';
-import { entrySlot, newSlotsViolations, refuseOrWarn } from './violations.js';
+import { aantal } from '../../domain/tekst.js';
+import { violationToJson } from '../../rules/report.js';
+import { entrySlot, newSlotsViolations, refuseOrWarn } from '../../rules/violations.js';
 
 /** `gob rooster add (--koppeling <code> | --kind <code>) --dag --van --tot [--vanaf] [--tot-en-met] [--force]`. */
 export async function roosterAdd(opts: RawOptions & { force?: boolean }, deps: Deps) {

@@ -3,9 +3,9 @@ import { parseCode, parseDate, parseMonth } from '../../domain/values.js';
 import { ChecksFailed, NotFound, UsageError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOptional } from '../options.js';
-import { violationToJson } from './report.js';
-import { CHECK_HORIZON_MONTHS, type Findings, renderFindings, roosterViolations, urenViolations } from './violations.js';
-import { aantal } from '../../cli/output.js';
+import { violationToJson } from '../../rules/report.js';
+import { CHECK_HORIZON_MONTHS, type Findings, renderFindings, roosterViolations, urenViolations } from '../../rules/violations.js';
+import { aantal } from '../../domain/tekst.js';
 
 export interface CheckOptions {
   gastouder?: string;

@@ -5,11 +5,11 @@ import { insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
 import { openCsv } from '../../csv/read.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { formatImportErrors, type ImportError, importProgress, mapHeader, rowToRecord } from '../register/import.js';
+import { formatImportErrors, type ImportError, importProgress, mapHeader, rowToRecord } from '../../import/records.js';
 import { entryFromRecord } from './entry.js';
-import { violationToJson } from './report.js';
-import { entrySlot, newSlotsViolations, refuseOrWarn } from './violations.js';
-import { aantal } from '../../cli/output.js';
+import { violationToJson } from '../../rules/report.js';
+import { entrySlot, newSlotsViolations, refuseOrWarn } from '../../rules/violations.js';
+import { aantal } from '../../domain/tekst.js';
 
 /**
  * `gob rooster import <file.csv> [--dry-run]`: rooster entries have no code, so the file replaces

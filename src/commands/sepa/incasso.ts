@@ -1,4 +1,4 @@
-import { aantal } from '../../cli/output.js';
+import { aantal } from '../../domain/tekst.js';
 import path from 'node:path';
 import { allocate } from '../../domain/kas.js';
 import { formatEuro } from '../../domain/money.js';
@@ -14,7 +14,7 @@ import { insertBetaling, insertToewijzingen, openPosts } from '../../db/repo/kas
 import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
-import { settleRemainders } from '../betaling/ledger.js';
+import { settleRemainders } from '../../kas/ledger.js';
 import { checkBankFileTarget, stage, warnUnwritten, writeBookedFile } from './write.js';
 import { formatNummer } from '../../domain/nummers.js';
 

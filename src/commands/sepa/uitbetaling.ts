@@ -1,4 +1,4 @@
-import { aantal } from '../../cli/output.js';
+import { aantal } from '../../domain/tekst.js';
 import path from 'node:path';
 import { formatEuro } from '../../domain/money.js';
 import { type OverboekingFormaat, overboekingXml } from '../../domain/sepa.js';

@@ -6,7 +6,7 @@ import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
 import { parseOptional, requireOption } from '../options.js';
 import { uitbetalingDocument } from './document.js';
-import { aantal } from '../../cli/output.js';
+import { aantal } from '../../domain/tekst.js';
 
 /** `gob uitbetaling pdf (<nummer>... | --datum <datum>) --out <dir> [--force]`: a specification per payout. */
 export async function uitbetalingPdf(opts: { nummers?: string[]; datum?: string; out?: string; force?: boolean }, deps: Deps) {

@@ -10,7 +10,7 @@ import { zorgregels } from '../../db/repo/kas.js';
 import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
 import { notAfterToday, parseOptional } from '../options.js';
-import { aantal } from '../../cli/output.js';
+import { aantal } from '../../domain/tekst.js';
 import { formatNummer } from '../../domain/nummers.js';
 
 /**

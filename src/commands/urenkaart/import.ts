@@ -11,10 +11,10 @@ import { openCsv } from '../../csv/read.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOptional } from '../options.js';
-import { formatImportErrors, type ImportError, importProgress } from '../register/import.js';
-import { explainRule, violationToJson } from '../rooster/report.js';
-import { renderFindings } from '../rooster/violations.js';
-import { aantal } from '../../cli/output.js';
+import { formatImportErrors, type ImportError, importProgress } from '../../import/records.js';
+import { explainRule, violationToJson } from '../../rules/report.js';
+import { renderFindings } from '../../rules/violations.js';
+import { aantal } from '../../domain/tekst.js';
 import { mapColumns, UrenParser } from './parse.js';
 
 export interface UrenkaartImportOptions {

@@ -4,7 +4,7 @@ import { listUren } from '../../db/repo/urenkaart.js';
 import type { Deps } from '../deps.js';
 import { checkFilterCodes } from '../filters.js';
 import { parseOptional, requireOption } from '../options.js';
-import { aantal } from '../../cli/output.js';
+import { aantal } from '../../domain/tekst.js';
 
 /** `gob urenkaart list --maand <JJJJ-MM> [--gastouder] [--kind]`. */
 export async function urenkaartList(opts: { maand?: string; gastouder?: string; kind?: string }, deps: Deps) {

@@ -6,7 +6,7 @@ import { Codes, geenKoppeling, koppelingOn, UREN_COLUMNS, type UrenColumn, type 
 import { parseDate, parseOpmerking, parseTime } from '../../domain/values.js';
 import { normalizeHeader, type CsvRow } from '../../csv/read.js';
 import { Refused, ValueError } from '../../errors.js';
-import { aantal } from '../../cli/output.js';
+import { aantal } from '../../domain/tekst.js';
 
 /** Column positions by name, with the contract's aliases; refuses missing and unknown columns. */
 export function mapColumns(header: string[]): Record<UrenColumn, number> {

@@ -1,13 +1,13 @@
 // Finding violations in the database: load (db/repo/rules.ts), check (domain/rules.ts).
-import { addMonths, type Datum, maxDate, minDate } from '../../domain/calendar.js';
-import type { RoosterEntry } from '../../domain/rooster.js';
-import { checkDays, checkRooster, touchesSlot, type Violation, type WeeklySlot } from '../../domain/rules.js';
-import type { Db } from '../../db/open.js';
-import { type GastouderRuleInput, loadChildNames, loadRuleInput, loadUrenSlots } from '../../db/repo/rules.js';
+import { addMonths, type Datum, maxDate, minDate } from '../domain/calendar.js';
+import type { RoosterEntry } from '../domain/rooster.js';
+import { checkDays, checkRooster, touchesSlot, type Violation, type WeeklySlot } from '../domain/rules.js';
+import type { Db } from '../db/open.js';
+import { type GastouderRuleInput, loadChildNames, loadRuleInput, loadUrenSlots } from '../db/repo/rules.js';
 import { type ReportGastouder, renderViolations, violationToJson } from './report.js';
-import { Refused } from '../../errors.js';
-import type { Output } from '../../cli/output.js';
-import { aantal } from '../../cli/output.js';
+import { Refused } from '../errors.js';
+import type { Output } from '../cli/output.js';
+import { aantal } from '../domain/tekst.js';
 
 /** How far ahead `rooster check` looks by default, and a new open-ended rooster entry is checked. */
 export const CHECK_HORIZON_MONTHS = 12;

@@ -1,9 +1,9 @@
 // Shared by betaling add, storno, sepa incasso and factuur run: apply money an ouder already paid
 // but that was not allocated yet (an overpayment) to her open invoices, before anything new.
-import { allocate, type OpenPost } from '../../domain/kas.js';
-import type { Datum } from '../../domain/calendar.js';
-import type { Db } from '../../db/open.js';
-import { insertToewijzingen, remainders } from '../../db/repo/kas.js';
+import { allocate, type OpenPost } from '../domain/kas.js';
+import type { Datum } from '../domain/calendar.js';
+import type { Db } from '../db/open.js';
+import { insertToewijzingen, remainders } from '../db/repo/kas.js';
 
 export function applyAllocations(open: OpenPost[], allocations: { factuur: string; bedragCent: number }[]): OpenPost[] {
   const byFactuur = new Map(allocations.map((a) => [a.factuur, a.bedragCent]));

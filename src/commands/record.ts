@@ -1,9 +1,10 @@
 // Conversions shared by the registry commands: options → record, record → JSON, text and CSV.
-import { columnOf, type Entity, type Field, jsonKeyOf, optionKeyOf, type Stored } from '../../domain/fields.js';
-import type { Problem, Rec } from '../../domain/registry.js';
-import { maskBsn } from '../../domain/values.js';
-import { Refused, UsageError, ValueError } from '../../errors.js';
-import type { BaseDeps } from '../deps.js';
+import type { BureauRow } from '../db/tables/bureau.js';
+import { BUREAU_FIELDS, columnOf, type Entity, type Field, jsonKeyOf, optionKeyOf, type Stored } from '../domain/fields.js';
+import type { Problem, Rec } from '../domain/registry.js';
+import { maskBsn } from '../domain/values.js';
+import { Refused, UsageError, ValueError } from '../errors.js';
+import type { BaseDeps } from './deps.js';
 
 export type RawOptions = Record<string, unknown>;
 
@@ -104,4 +105,9 @@ export function describeChange(fields: Field[], before: Rec | undefined, after: 
     parts.push(`${field.name}=${shown}`);
   }
   return parts.join(', ');
+}
+
+/** The bureau's settings as JSON, with the defaults in force (`bureau show`, `init`). */
+export function bureauToJson(bureau: BureauRow): Record<string, unknown> {
+  return recordToJson(BUREAU_FIELDS, bureau as unknown as Record<string, string | number | null>);
 }

@@ -1,0 +1,86 @@
+// Reading master data from CSV, shared by every import (register nouns, rooster, urenkaart):
+// the header mapped to fields, a row to a record, errors as `regel <n>: <veld>: <melding>`, and a
+// progress bar for a large file.
+import fs from 'node:fs';
+import type { Output, Progress } from '../cli/output.js';
+import { type CsvRow, normalizeHeader, unescapeCell } from '../csv/read.js';
+import { columnOf, type Field } from '../domain/fields.js';
+import type { Rec } from '../domain/registry.js';
+import { aantal } from '../domain/tekst.js';
+import { showValue } from '../domain/values.js';
+import { Refused, ValueError } from '../errors.js';
+
+export interface ImportError {
+  regel: number;
+  veld: string;
+  melding: string;
+}
+
+/**
+ * A progress bar for a large file (over 512 KB, some 10,000 rows) when stderr is a terminal;
+ * otherwise nothing (CONTRACT §1).
+ */
+export async function importProgress(file: string, out: Output): Promise<Progress> {
+  const bytes = fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  return bytes > 512 * 1024 ? out.progress(bytes, 'import') : { update: () => {}, stop: () => {} };
+}
+
+export function formatImportErrors(fouten: ImportError[]): string[] {
+  return fouten.map((f) => `regel ${f.regel}: ${f.veld}: ${f.melding}`);
+}
+
+/** Map a file's header to fields; unknown columns are refused, naming the known ones. */
+export function mapHeader(header: string[], fields: Field[]): (Field | null)[] {
+  const byName = new Map(fields.map((f) => [normalizeHeader(f.name), f]));
+  const mapped = header.map((h) => byName.get(normalizeHeader(h)) ?? null);
+  const unknown = header.filter((_, i) => mapped[i] === null);
+  if (unknown.length > 0) {
+    const hint = header.length === 1 ? " Het scheidingsteken is niet herkend: gebruik ';', ',' of TAB tussen de kolommen." : '';
+    throw new Refused(`Onbekende ${unknown.length === 1 ? 'kolom' : 'kolommen'} in de kopregel; er is niets opgeslagen.${hint}`, [
+      ...unknown.map((u) => `regel 1: ${showValue(u)}: onbekende kolom`),
+      `bekende kolommen: ${fields.map((f) => f.name).join(', ')}`,
+    ]);
+  }
+  return mapped;
+}
+
+/**
+ * One CSV row to a record keyed by column; errors go to `err`. Empty cells are null, our own
+ * formula escape is undone, and masked BSNs ('*****2782') are returned apart for the caller.
+ */
+export function rowToRecord(columns: (Field | null)[], row: CsvRow, err: (veld: string, melding: string) => void) {
+  const rec: Rec = {};
+  const maskedBsn: [Field, string][] = [];
+  const { cells } = row;
+  if (row.fout !== undefined) {
+    err('csv', row.fout);
+    return { rec, maskedBsn, ok: false };
+  }
+  if (cells.length !== columns.length) {
+    err('csv', `${aantal(cells.length, 'cel', 'cellen')}, maar de kopregel heeft ${aantal(columns.length, 'kolom', 'kolommen')}; controleer het scheidingsteken en de aanhalingstekens`);
+    return { rec, maskedBsn, ok: false };
+  }
+  cells.forEach((cell, i) => {
+    const field = columns[i]!;
+    const raw = unescapeCell(cell);
+    if (raw.trim() === '') {
+      rec[columnOf(field)] = null;
+    } else if (field.type.bsn && /^\*{5}\d{4}$/.test(raw.trim())) {
+      maskedBsn.push([field, raw.trim()]);
+    } else {
+      try {
+        rec[columnOf(field)] = field.type.parse(raw);
+      } catch (error) {
+        if (!(error instanceof ValueError)) throw error;
+        err(field.name, error.message);
+      }
+    }
+  });
+  return { rec, maskedBsn, ok: true };
+}
+
+/**
+ * `gob <noun> import <file.csv> [--dry-run]`: upsert every row by code, all or nothing. Rows are
+ * applied in order inside one transaction, so a row may refer to one earlier in the same file;
+ * any error rolls everything back and lists every error with its line number.
+ */
