@@ -43,7 +43,7 @@ function parsed(weight: Weight): object {
 const COMMON = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), '€·–’éèëïöüáàçóúñ'].join('');
 
 // The version probe, once per process (and worker thread), before the first document.
-await startInternals(() => parsed('regular'), COMMON);
+await startInternals(() => parsed('regular'));
 
 /**
  * Start a document with gob's fonts, registered as 'regular' and 'bold'. The document must have

@@ -358,7 +358,10 @@ const MEMBERS: [string, (f: EmbeddedFont, d: Doc) => unknown, string][] = [
   ['_font.embed', (f) => f.embed, 'function'],
 ];
 
-/** What the probe writes: every character through patch 4, measured as pdfkit measures it. */
+/**
+ * What the probe writes: every character through patch 4, measured as pdfkit measures it, and
+ * reserved first (patch 5). Few glyphs: the probe's font file takes little time to build.
+ */
 const PROBE_TEXT = 'Factuur Zoë AVAWAY € 1.234,56';
 
 /**
@@ -368,7 +371,7 @@ const PROBE_TEXT = 'Factuur Zoë AVAWAY € 1.234,56';
  * characters). `font` is the shared font to check with; `tamper` lets a test break a document
  * before the checks. Resolves to why not, rather than throwing.
  */
-export async function probeInternals(font: object, common: string, tamper?: (pdf: PDFKit.PDFDocument) => void): Promise<ProbeResult> {
+export async function probeInternals(font: object, tamper?: (pdf: PDFKit.PDFDocument) => void): Promise<ProbeResult> {
   try {
     const pdf = new PDFDocument({ size: 'A4', font: null as never, info: { CreationDate: new Date(0) } });
     const chunks: Buffer[] = [];
@@ -386,7 +389,7 @@ export async function probeInternals(font: object, common: string, tamper?: (pdf
       return { ok: false, reason: 'pdfkit: subset.glyphs, widths of unicode is geen lijst' };
     }
     if (doc._font.font !== font) return { ok: false, reason: 'pdfkit: _font.font is niet het gegeven fontkit-font' };
-    prepareFont(pdf, common);
+    prepareFont(pdf, PROBE_TEXT);
     for (const text of [PROBE_TEXT, 'AV', ' ']) {
       if (Math.abs(fastWidthOf(pdf, text) - pdf.widthOfString(text)) > 1e-6) return { ok: false, reason: `breedte van '${text}' wijkt af van pdfkit` };
     }
@@ -427,9 +430,9 @@ let probed: ProbeResult | null = null;
 let enabled = false;
 
 /** Run the probe once for this process (the PDF code awaits it before its first document). */
-export async function startInternals(font: () => object, common: string): Promise<ProbeResult> {
+export async function startInternals(font: () => object): Promise<ProbeResult> {
   if (!probed) {
-    probed = await probeInternals(font(), common);
+    probed = await probeInternals(font());
     enabled = probed.ok;
     if (!probed.ok) unmemoizeGlyphDecode();
   }
