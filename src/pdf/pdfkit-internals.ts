@@ -1,6 +1,7 @@
-// The one place that touches pdfkit's and fontkit's private fields and internal methods. gob's
-// PDFs are made ~3× faster by five patches below (see each one for why); every one of them leans
-// on members that pdfkit 0.20 and fontkit 2.0 do not promise to keep. So when the PDF code loads,
+// The one place that touches pdfkit's and fontkit's private fields and internal methods. Five
+// patches below (see each one for why) make gob's PDFs about 12× faster than pdfkit's public API
+// alone (bench/factuur.mjs, one thread); every one of them leans on members that pdfkit 0.20 and
+// fontkit 2.0 do not promise to keep. So when the PDF code loads,
 // a probe builds a tiny document through the patches and checks that every member they use is
 // there and does what they expect (widths as pdfkit measures them, the font file embedded where
 // the patch put it, the text mapped back to its characters). When anything is off, the patches
@@ -99,6 +100,7 @@ function unmemoizeGlyphDecode(): void {
  * a glyph with exactly those.
  */
 function keepCodePoints(font: LayoutFont): void {
+  if (typeof font.getGlyph !== 'function') throw new Error('fontkit: font.getGlyph ontbreekt');
   const get = font.getGlyph.bind(font);
   font.getGlyph = (id, characters = []) => {
     const glyph = get(id, characters);
@@ -391,7 +393,9 @@ export async function probeInternals(font: object, tamper?: (pdf: PDFKit.PDFDocu
     if (doc._font.font !== font) return { ok: false, reason: 'pdfkit: _font.font is niet het gegeven fontkit-font' };
     prepareFont(pdf, PROBE_TEXT);
     for (const text of [PROBE_TEXT, 'AV', ' ']) {
-      if (Math.abs(fastWidthOf(pdf, text) - pdf.widthOfString(text)) > 1e-6) return { ok: false, reason: `breedte van '${text}' wijkt af van pdfkit` };
+      if (Math.abs(fastWidthOf(pdf, text) - pdf.widthOfString(text)) > 1e-6) {
+        return { ok: false, reason: `breedte van '${text}' wijkt af van pdfkit` };
+      }
     }
     if (!fastTextAt(pdf, PROBE_TEXT, 50, 50)) return { ok: false, reason: 'proeftekst niet geschreven' };
     pdf.end();
@@ -415,14 +419,18 @@ function readBack(pdf: string, fontId: string): ProbeResult {
   };
   const fontFile = stream(/\/FontFile2 (\d+) 0 R/.exec(pdf)?.[1]);
   // A TrueType font begins with its version, 1.0 or 'true' (as fontkit writes a subset).
-  if (!fontFile || ![0x00010000, 0x74727565].includes(fontFile.bytes.readUInt32BE(0))) return { ok: false, reason: 'pdfkit: het fontbestand is niet de stroom die de patch markeerde' };
+  if (!fontFile || ![0x00010000, 0x74727565].includes(fontFile.bytes.readUInt32BE(0))) {
+    return { ok: false, reason: 'pdfkit: het fontbestand is niet de stroom die de patch markeerde' };
+  }
   const cmap = stream(/\/ToUnicode (\d+) 0 R/.exec(pdf)?.[1])?.bytes.toString('latin1') ?? '';
   for (const ch of 'Zoë€') {
     const hex = ch.codePointAt(0)!.toString(16).padStart(4, '0');
     if (!cmap.toLowerCase().includes(`<${hex}>`)) return { ok: false, reason: `pdfkit: ToUnicode mist '${ch}'` };
   }
   const contents = [...objects.keys()].map((id) => stream(id)?.bytes.toString('latin1') ?? '').join('\n');
-  if (!new RegExp(`/${fontId} 10 Tf \\[<[0-9a-f]+>`).test(contents)) return { ok: false, reason: 'pdfkit: de tekst staat niet in de pagina' };
+  if (!new RegExp(`/${fontId} 10 Tf \\[<[0-9a-f]+>`).test(contents)) {
+    return { ok: false, reason: 'pdfkit: de tekst staat niet in de pagina' };
+  }
   return { ok: true };
 }
 
@@ -432,7 +440,14 @@ let enabled = false;
 /** Run the probe once for this process (the PDF code awaits it before its first document). */
 export async function startInternals(font: () => object): Promise<ProbeResult> {
   if (!probed) {
-    probed = await probeInternals(font());
+    let shared: object | null = null;
+    try {
+      // Patches 1 and 2 go on as the font is parsed: a fontkit without their members fails here.
+      shared = font();
+    } catch (error) {
+      probed = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+    probed ??= await probeInternals(shared!);
     enabled = probed.ok;
     if (!probed.ok) unmemoizeGlyphDecode();
   }

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { renderFactuurPdf } from '../../src/pdf/factuur.js';
 import '../../src/pdf/fonts.js';
 import { internalsInUse, probeInternals, probeResult, sharedFont, useInternals } from '../../src/pdf/pdfkit-internals.js';
@@ -14,7 +14,9 @@ import { tempDir } from '../helpers.js';
 
 type Factuur = Parameters<typeof renderFactuurPdf>[0];
 
-const afzender = ['Gastouderbureau De Zonnebloem', 'Stationsplein 1', '3511 ED Utrecht', 'KvK 12345678', 'LRK 987654321', 'IBAN NL91ABNA0417164300'];
+const afzender = [
+  'Gastouderbureau De Zonnebloem', 'Stationsplein 1', '3511 ED Utrecht', 'KvK 12345678', 'LRK 987654321', 'IBAN NL91ABNA0417164300',
+];
 const regel = (kind: string, uren: string, bedrag: string, correctieOp = '') => ({
   omschrijving: `Opvang ${kind}`,
   detail: 'gastouder Anna de Vries, LRK 111111111',
@@ -39,14 +41,22 @@ function factuur(nummer: string, ouder: string, kinderen: string[], extra: Parti
     regels: [
       regel(kinderen[0]!, '70:45', '€ 562,46'),
       ...kinderen.slice(1).map((k) => regel(k, '46:00', '€ 365,70')),
-      { omschrijving: 'Bureaukosten per maand', detail: 'gastouder Anna de Vries, LRK 111111111', uren: '', tarief: '€ 57,50 p/m', bedrag: '€ 57,50', correctieOp: '' },
+      {
+        omschrijving: 'Bureaukosten per maand',
+        detail: 'gastouder Anna de Vries, LRK 111111111',
+        uren: '',
+        tarief: '€ 57,50 p/m',
+        bedrag: '€ 57,50',
+        correctieOp: '',
+      },
     ],
     totaal: '€ 985,66',
     betaling: `Wij schrijven € 985,66 rond de vervaldatum automatisch af van uw rekening (SEPA-incasso), onder vermelding van ${nummer}.`,
     btw: 'Vrijgesteld van btw op grond van art. 11 lid 1 onderdeel w Wet OB 1968.',
     overzichtTitel: 'Voor de kinderopvangtoeslag: oktober 2026, alle facturen van de maand samen',
     overzicht: kinderen.map((kind) => ({ kind, uren: '70:45', kosten: '€ 597,30', uurprijs: '€ 8,44' })),
-    overzichtNoot: 'Maximale uurprijs gastouderopvang 2026 voor de kinderopvangtoeslag: € 8,49.\nGemiddelde uurprijs = (opvang + bureaukosten) / uren.',
+    overzichtNoot:
+      'Maximale uurprijs gastouderopvang 2026 voor de kinderopvangtoeslag: € 8,49.\nGemiddelde uurprijs = (opvang + bureaukosten) / uren.',
     ...extra,
   };
 }
@@ -120,9 +130,22 @@ describe('the version probe', () => {
   it('finds a private member that is gone or renamed', async () => {
     const font = sharedFont(fs.readFileSync(path.join('node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans.ttf')));
     type Loose = Record<string, Record<string, unknown>>;
-    expect(await probeInternals(font, (pdf) => delete (pdf as unknown as Loose)._font!.subset)).toMatchObject({ ok: false, reason: expect.stringContaining('subset') });
-    expect(await probeInternals(font, (pdf) => delete (pdf as unknown as Record<string, unknown>)._fontSize)).toMatchObject({ ok: false, reason: expect.stringContaining('_fontSize') });
+    const without = (reason: string) => ({ ok: false, reason: expect.stringContaining(reason) });
+    expect(await probeInternals(font, (pdf) => delete (pdf as unknown as Loose)._font!.subset)).toMatchObject(without('subset'));
+    expect(await probeInternals(font, (pdf) => delete (pdf as unknown as Record<string, unknown>)._fontSize)).toMatchObject(without('_fontSize'));
     expect(await probeInternals(font)).toEqual({ ok: true });
+  });
+
+  it('when it fails, the patches stay off and cannot be switched on', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/pdf/pdfkit-internals.js');
+    const result = await fresh.startInternals(() => {
+      throw new Error('fontkit: glyph._decode ontbreekt');
+    });
+    expect(result).toEqual({ ok: false, reason: 'fontkit: glyph._decode ontbreekt' });
+    expect(fresh.internalsInUse()).toBe(false);
+    fresh.useInternals(true);
+    expect(fresh.internalsInUse()).toBe(false);
   });
 
   it('finds a patch that no longer does its work: the font file is not the first object embed() makes', async () => {
