@@ -3,9 +3,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeFileSafely } from '../files/write.js';
 import { failureOf, type WorkerMessage } from './batch.js';
+import { useInternals } from './pdfkit-internals.js';
 import { type PdfJob, renderPdf } from './render.js';
 
-const { jobs, force, stop } = workerData as { jobs: PdfJob[]; force: boolean; stop: Int32Array };
+// internals: false makes this worker write with pdfkit's public API only (the bench's yardstick
+// for the gain of pdfkit-internals.ts); gob itself never sets it.
+const { jobs, force, stop, internals = true } = workerData as { jobs: PdfJob[]; force: boolean; stop: Int32Array; internals?: boolean };
+if (!internals) useInternals(false);
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
 let written: string[] = [];

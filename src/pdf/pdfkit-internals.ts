@@ -1,0 +1,478 @@
+// The one place that touches pdfkit's and fontkit's private fields and internal methods. Five
+// patches below (see each one for why) make gob's PDFs about 12× faster than pdfkit's public API
+// alone (bench/factuur.mjs, one thread); every one of them leans on members that pdfkit 0.20 and
+// fontkit 2.0 do not promise to keep. So when the PDF code loads,
+// a probe builds a tiny document through the patches and checks that every member they use is
+// there and does what they expect (widths as pdfkit measures them, the font file embedded where
+// the patch put it, the text mapped back to its characters). When anything is off, the patches
+// stay out and the PDFs are made with pdfkit's public API only: `text()`, `widthOfString()` and
+// pdfkit's own font embedding, slower but the same invoices. The probe runs once per process (and
+// once per worker thread: each has its own modules).
+//
+// Nothing outside this file may name a member that starts with an underscore, nor `subset`,
+// `widths`, `unicode`, `embed` or `ref` of a pdfkit font.
+import { deflateSync, inflateSync } from 'node:zlib';
+import { create } from 'fontkit';
+import PDFDocument from 'pdfkit';
+
+/** The parts of pdfkit's EmbeddedFont the patches use (pdfkit 0.20: lib/font/embedded.js). */
+interface EmbeddedFont {
+  id: string;
+  name: string;
+  font: LayoutFont;
+  document: { ref(data?: object): { compress: boolean; data: Record<string, unknown> } };
+  ascender: number;
+  scale: number;
+  subset: { glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+  embed(): unknown;
+}
+/** The parts of pdfkit's PDFDocument the patches use. */
+interface Doc {
+  _font: EmbeddedFont;
+  _fontSize: number;
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+/** A fontkit font, as the patches use it. */
+interface LayoutFont {
+  layout(text: string): FontkitRun;
+  getGlyph(id: number, characters?: number[]): FontkitGlyph | null;
+}
+interface FontkitGlyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+interface FontkitRun {
+  glyphs: FontkitGlyph[];
+  positions: { xAdvance: number; xOffset: number; yOffset: number }[];
+}
+
+const internal = (pdf: PDFKit.PDFDocument) => pdf as unknown as Doc;
+
+// ---------------------------------------------------------------------------------------------
+// Patch 1 (fontkit, per process): a glyph's outline decoded once.
+
+type GlyphProto = { _decode?: () => unknown };
+let decodePatched: { proto: GlyphProto; original: () => unknown } | null = null;
+/** A shared font, to put patch 1 back on with (`useInternals(true)`). */
+let decodeFont: LayoutFont | null = null;
+
+/**
+ * Embedding a font subset decodes every glyph it uses, again for every document. A glyph's
+ * outline never changes, so decode each glyph once per process. (fontkit keeps glyph objects per
+ * font but not their decoded outlines.) The patch is on fontkit's TrueType glyph class, so it can
+ * be taken off again (`useInternals(false)`).
+ */
+function memoizeGlyphDecode(font: LayoutFont): void {
+  decodeFont = font;
+  if (decodePatched) return;
+  const proto = Object.getPrototypeOf(font.getGlyph(0)) as GlyphProto;
+  const original = proto._decode;
+  if (typeof original !== 'function') throw new Error('fontkit: glyph._decode ontbreekt');
+  const decoded = new WeakMap<object, unknown>();
+  proto._decode = function (this: object) {
+    if (!decoded.has(this)) decoded.set(this, original.call(this));
+    return decoded.get(this);
+  };
+  decodePatched = { proto, original };
+}
+
+function unmemoizeGlyphDecode(): void {
+  if (!decodePatched) return;
+  decodePatched.proto._decode = decodePatched.original;
+  decodePatched = null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patch 2 (fontkit, per font object): a glyph carries the code points it was asked for.
+
+/**
+ * fontkit caches a glyph object with the code points of its first request, and hands that one
+ * out for every later request. With one parsed font shared by all documents of a process, the
+ * code points (which become the PDF's ToUnicode map) depended on what an earlier document asked
+ * for: a font subset asks for the glyphs accented letters are made of without code points (ï is
+ * built from ı), after which "Yılmaz" extracted as "Y lmaz"; the ligature fi written as ﬁ in one
+ * document made "Sofie" extract as "Soﬁe" in the next. Every request that names code points gets
+ * a glyph with exactly those.
+ */
+function keepCodePoints(font: LayoutFont): void {
+  if (typeof font.getGlyph !== 'function') throw new Error('fontkit: font.getGlyph ontbreekt');
+  const get = font.getGlyph.bind(font);
+  font.getGlyph = (id, characters = []) => {
+    const glyph = get(id, characters);
+    if (!glyph || characters.length === 0 || sameCodePoints(glyph.codePoints, characters)) return glyph;
+    if (glyph.codePoints.length === 0) {
+      glyph.codePoints = characters;
+      return glyph;
+    }
+    // The cached glyph (outline, metrics) with this request's code points.
+    const view = Object.create(glyph) as FontkitGlyph;
+    view.codePoints = characters;
+    return view;
+  };
+}
+
+function sameCodePoints(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+
+/**
+ * A parsed font to share across every document of the process (parsing the 700 kB font for every
+ * document was most of the time of a PDF), with patches 1 and 2.
+ */
+export function sharedFont(bytes: Uint8Array): object {
+  const font = create(bytes as Buffer) as unknown as LayoutFont;
+  keepCodePoints(font);
+  memoizeGlyphDecode(font);
+  return font;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patch 3 (pdfkit, per document): the font file built and compressed once per process.
+
+/** Font files by font and glyph list, already compressed. */
+const fontFiles = new Map<string, Uint8Array>();
+const FONT_FILE_CACHE_LIMIT = 64;
+
+/**
+ * Make the font file of the current font come from the cache: its subset's encoding is the
+ * compressed font file, and the stream pdfkit makes for it (the first object its embed() creates)
+ * is marked as already compressed. With the same glyphs in the same order (see `reserveGlyphs`)
+ * most documents have byte-identical font subsets, so a subset is built and compressed once per
+ * process instead of once per document (that was half of a PDF's time).
+ */
+function shareFontFile(font: EmbeddedFont): void {
+  const { subset } = font;
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    const key = `${font.name}:${subset.glyphs.join(',')}`;
+    let bytes = fontFiles.get(key);
+    if (!bytes) {
+      if (fontFiles.size >= FONT_FILE_CACHE_LIMIT) fontFiles.clear();
+      bytes = deflateSync(encode());
+      fontFiles.set(key, bytes);
+    }
+    return bytes;
+  };
+  const embed = font.embed.bind(font);
+  font.embed = () => {
+    const doc = font.document;
+    const ref = doc.ref;
+    doc.ref = (data) => {
+      doc.ref = ref;
+      const fontFile = ref.call(doc, data);
+      fontFile.compress = false;
+      fontFile.data.Filter = 'FlateDecode';
+      return fontFile;
+    };
+    try {
+      return embed();
+    } finally {
+      doc.ref = ref;
+    }
+  };
+}
+
+/**
+ * Start the current font of a document made with a `sharedFont`: its font file shared across
+ * documents (patch 3) and `common` reserved first in its subset (patch 5), in that order.
+ */
+export function prepareFont(pdf: PDFKit.PDFDocument, common: string): void {
+  shareFontFile(internal(pdf)._font);
+  reserveGlyphs(pdf, common);
+  fastDocuments.add(pdf);
+}
+
+const fastDocuments = new WeakSet<PDFKit.PDFDocument>();
+
+/** Whether `pdf` was started through the patches: its text goes through patch 4 (to its end). */
+export function isFast(pdf: PDFKit.PDFDocument): boolean {
+  return fastDocuments.has(pdf);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patch 4 (pdfkit, per call): single-line text straight into the page's content stream.
+//
+// pdfkit's text() does per call what an invoice needs once: options, line wrapping, a
+// save/transform/restore and eight small content writes, and it shapes every word again in every
+// document. Invoices are a hundred short strings each, a thousand documents a month, and that was
+// two thirds of the time of a PDF. Here a string is shaped once per process (with kerning, as
+// pdfkit does) and written as one content write. The glyphs still go through pdfkit's embedded
+// font (subset, widths, ToUnicode), so the PDF is the same as pdfkit would make it: text
+// extracts, fonts embed, same bytes for the same input.
+
+/** A string shaped in one font, in text space units (1000 per em). */
+interface Shaped {
+  gids: number[];
+  codePoints: number[][];
+  advances: number[];
+  /** After each glyph: how much the kerned advance differs from the glyph's own advance. */
+  kerning: number[];
+  width: number;
+  /** Marks placed by offset (decomposed accents): left to pdfkit, which handles them. */
+  offsets: boolean;
+}
+
+const CACHE_LIMIT = 20_000;
+const shapedByFont = new WeakMap<object, Map<string, Shaped>>();
+
+function cacheOf(font: EmbeddedFont): Map<string, Shaped> {
+  let cache = shapedByFont.get(font.font);
+  if (!cache) {
+    cache = new Map();
+    shapedByFont.set(font.font, cache);
+  }
+  return cache;
+}
+
+/** One word with its trailing space, shaped by fontkit (GSUB/GPOS: kerning) once per process. */
+function shapeWord(font: EmbeddedFont, cache: Map<string, Shaped>, word: string): Shaped {
+  let shaped = cache.get(word);
+  if (shaped) return shaped;
+  const run = font.font.layout(word);
+  shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
+  for (const [i, glyph] of run.glyphs.entries()) {
+    const pos = run.positions[i]!;
+    const advance = glyph.advanceWidth * font.scale;
+    const xAdvance = pos.xAdvance * font.scale;
+    shaped.gids.push(glyph.id);
+    shaped.codePoints.push(glyph.codePoints);
+    shaped.advances.push(advance);
+    shaped.kerning.push(xAdvance - advance);
+    shaped.width += xAdvance;
+    if (pos.xOffset || pos.yOffset) shaped.offsets = true;
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, shaped);
+  return shaped;
+}
+
+/**
+ * A string shaped word by word, as pdfkit does it (each word with its trailing space): names,
+ * labels and amounts recur across invoices even when the whole line does not.
+ */
+function shape(font: EmbeddedFont, text: string): Shaped {
+  const cache = cacheOf(font);
+  const whole = cache.get(text);
+  if (whole) return whole;
+  const words = text.match(/[^ ]* ?/g)!.filter((w) => w.length > 0);
+  if (words.length === 1) return shapeWord(font, cache, text);
+  const shaped: Shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
+  for (const word of words) {
+    const w = shapeWord(font, cache, word);
+    shaped.gids.push(...w.gids);
+    shaped.codePoints.push(...w.codePoints);
+    shaped.advances.push(...w.advances);
+    shaped.kerning.push(...w.kerning);
+    shaped.width += w.width;
+    shaped.offsets ||= w.offsets;
+  }
+  return shaped;
+}
+
+/** pdfkit's number format: at most two decimals, no exponent. */
+function num(v: number): string {
+  const r = Math.round(v * 100) / 100;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+/** Glyph `i` of `shaped` in the font's subset, with its width and code points for the PDF. */
+function include(font: EmbeddedFont, shaped: Shaped, i: number): number {
+  const cid = font.subset.includeGlyph(shaped.gids[i]!);
+  if (font.widths[cid] == null) font.widths[cid] = shaped.advances[i]!;
+  if (font.unicode[cid] == null) font.unicode[cid] = shaped.codePoints[i]!;
+  return cid;
+}
+
+/** The width of `text` in the current font and size, as pdfkit's widthOfString gives it. */
+export function fastWidthOf(pdf: PDFKit.PDFDocument, text: string): number {
+  const doc = internal(pdf);
+  return (shape(doc._font, text).width * doc._fontSize) / 1000;
+}
+
+/**
+ * Write `text` on one line with its top at (x, y), in the current font, size and fill colour.
+ * False when it was not written: text with marks placed by offset is for pdfkit's text().
+ */
+export function fastTextAt(pdf: PDFKit.PDFDocument, text: string, x: number, y: number): boolean {
+  const doc = internal(pdf);
+  const font = doc._font;
+  const shaped = shape(font, text);
+  if (shaped.offsets) return false;
+  if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+  const size = doc._fontSize;
+  let tj = '';
+  let hex = '';
+  for (let i = 0; i < shaped.gids.length; i++) {
+    hex += include(font, shaped, i).toString(16).padStart(4, '0');
+    const kern = shaped.kerning[i]!;
+    if (kern !== 0 && i < shaped.gids.length - 1) {
+      tj += `<${hex}> ${num(-kern)} `;
+      hex = '';
+    }
+  }
+  tj += `<${hex}>`;
+  const height = doc.page.height;
+  const baseline = height - y - (font.ascender / 1000) * size;
+  doc.addContent(`q 1 0 0 -1 0 ${num(height)} cm BT 1 0 0 1 ${num(x)} ${num(baseline)} Tm /${font.id} ${num(size)} Tf [${tj}] TJ ET Q`);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patch 5 (pdfkit, per document): the common glyphs first in every subset.
+
+/** Put the glyphs of `text` into the current font's subset (in order) without drawing anything. */
+export function reserveGlyphs(pdf: PDFKit.PDFDocument, text: string): void {
+  const font = internal(pdf)._font;
+  for (const ch of text) {
+    const shaped = shape(font, ch);
+    for (let i = 0; i < shaped.gids.length; i++) include(font, shaped, i);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The probe and the switch.
+
+export type ProbeResult = { ok: true } | { ok: false; reason: string };
+
+const MEMBERS: [string, (f: EmbeddedFont, d: Doc) => unknown, string][] = [
+  ['_font', (_, d) => d._font, 'object'],
+  ['_fontSize', (_, d) => d._fontSize, 'number'],
+  ['page.height', (_, d) => d.page?.height, 'number'],
+  ['page.fonts', (_, d) => d.page?.fonts, 'object'],
+  ['addContent', (_, d) => d.addContent, 'function'],
+  ['_font.id', (f) => f.id, 'string'],
+  ['_font.name', (f) => f.name, 'string'],
+  ['_font.font.layout', (f) => f.font?.layout, 'function'],
+  ['_font.document.ref', (f) => f.document?.ref, 'function'],
+  ['_font.ascender', (f) => f.ascender, 'number'],
+  ['_font.scale', (f) => f.scale, 'number'],
+  ['_font.subset.glyphs', (f) => f.subset?.glyphs, 'object'],
+  ['_font.subset.includeGlyph', (f) => f.subset?.includeGlyph, 'function'],
+  ['_font.subset.encode', (f) => f.subset?.encode, 'function'],
+  ['_font.widths', (f) => f.widths, 'object'],
+  ['_font.unicode', (f) => f.unicode, 'object'],
+  ['_font.ref', (f) => f.ref, 'function'],
+  ['_font.embed', (f) => f.embed, 'function'],
+];
+
+/**
+ * What the probe writes: every character through patch 4, measured as pdfkit measures it, and
+ * reserved first (patch 5). Few glyphs: the probe's font file takes little time to build.
+ */
+const PROBE_TEXT = 'Factuur Zoë AVAWAY € 1.234,56';
+
+/**
+ * Check that pdfkit and fontkit have every member the patches use and that the patches work:
+ * a one-line document made through all five, its widths against pdfkit's own, and its bytes read
+ * back (the font file is the stream patch 3 marked, a TrueType font; the text maps back to its
+ * characters). `font` is the shared font to check with; `tamper` lets a test break a document
+ * before the checks. Resolves to why not, rather than throwing.
+ */
+export async function probeInternals(font: object, tamper?: (pdf: PDFKit.PDFDocument) => void): Promise<ProbeResult> {
+  try {
+    const pdf = new PDFDocument({ size: 'A4', font: null as never, info: { CreationDate: new Date(0) } });
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<void>((resolve) => pdf.on('end', resolve));
+    pdf.registerFont('probe', font as never);
+    pdf.font('probe').fontSize(10);
+    tamper?.(pdf);
+    const doc = internal(pdf);
+    for (const [name, get, type] of MEMBERS) {
+      const value = get(doc._font ?? ({} as EmbeddedFont), doc);
+      if (typeof value !== type || value === null) return { ok: false, reason: `pdfkit: ${name} is geen ${type}` };
+    }
+    if (!Array.isArray(doc._font.subset.glyphs) || !Array.isArray(doc._font.widths) || !Array.isArray(doc._font.unicode)) {
+      return { ok: false, reason: 'pdfkit: subset.glyphs, widths of unicode is geen lijst' };
+    }
+    if (doc._font.font !== font) return { ok: false, reason: 'pdfkit: _font.font is niet het gegeven fontkit-font' };
+    prepareFont(pdf, PROBE_TEXT);
+    for (const text of [PROBE_TEXT, 'AV', ' ']) {
+      if (Math.abs(fastWidthOf(pdf, text) - pdf.widthOfString(text)) > 1e-6) {
+        return { ok: false, reason: `breedte van '${text}' wijkt af van pdfkit` };
+      }
+    }
+    if (!fastTextAt(pdf, PROBE_TEXT, 50, 50)) return { ok: false, reason: 'proeftekst niet geschreven' };
+    pdf.end();
+    await done;
+    return readBack(Buffer.concat(chunks).toString('latin1'), doc._font.id);
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The probe document's bytes: the font file, the text drawn and its ToUnicode map. */
+function readBack(pdf: string, fontId: string): ProbeResult {
+  const objects = new Map<string, string>();
+  for (const m of pdf.matchAll(/(\d+) 0 obj\n([\s\S]*?)endobj/g)) objects.set(m[1]!, m[2]!);
+  const stream = (id: string | undefined) => {
+    const body = id === undefined ? undefined : objects.get(id);
+    const m = body && /^([\s\S]*?)stream\n([\s\S]*)\nendstream/.exec(body);
+    if (!m) return null;
+    const raw = Buffer.from(m[2]!, 'latin1');
+    return { dict: m[1]!, bytes: m[1]!.includes('/FlateDecode') ? inflateSync(raw) : raw };
+  };
+  const fontFile = stream(/\/FontFile2 (\d+) 0 R/.exec(pdf)?.[1]);
+  // A TrueType font begins with its version, 1.0 or 'true' (as fontkit writes a subset).
+  if (!fontFile || ![0x00010000, 0x74727565].includes(fontFile.bytes.readUInt32BE(0))) {
+    return { ok: false, reason: 'pdfkit: het fontbestand is niet de stroom die de patch markeerde' };
+  }
+  const cmap = stream(/\/ToUnicode (\d+) 0 R/.exec(pdf)?.[1])?.bytes.toString('latin1') ?? '';
+  for (const ch of 'Zoë€') {
+    const hex = ch.codePointAt(0)!.toString(16).padStart(4, '0');
+    if (!cmap.toLowerCase().includes(`<${hex}>`)) return { ok: false, reason: `pdfkit: ToUnicode mist '${ch}'` };
+  }
+  const contents = [...objects.keys()].map((id) => stream(id)?.bytes.toString('latin1') ?? '').join('\n');
+  if (!new RegExp(`/${fontId} 10 Tf \\[<[0-9a-f]+>`).test(contents)) {
+    return { ok: false, reason: 'pdfkit: de tekst staat niet in de pagina' };
+  }
+  return { ok: true };
+}
+
+let probed: ProbeResult | null = null;
+let enabled = false;
+
+/** Run the probe once for this process (the PDF code awaits it before its first document). */
+export async function startInternals(font: () => object): Promise<ProbeResult> {
+  if (!probed) {
+    let shared: object | null = null;
+    try {
+      // Patches 1 and 2 go on as the font is parsed: a fontkit without their members fails here.
+      shared = font();
+    } catch (error) {
+      probed = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+    probed ??= await probeInternals(shared!);
+    enabled = probed.ok;
+    if (!probed.ok) unmemoizeGlyphDecode();
+  }
+  return probed;
+}
+
+/** The probe's verdict, once it has run. */
+export function probeResult(): ProbeResult | null {
+  return probed;
+}
+
+/** Whether documents are made through the patches: the probe passed and they are not switched off. */
+export function internalsInUse(): boolean {
+  return enabled;
+}
+
+/**
+ * Switch the patches off (for the fallback's tests and the bench) or on again, which only takes
+ * when the probe passed. Documents started before keep what they started with, except patch 1,
+ * which is per process. Returns whether they were in use before.
+ */
+export function useInternals(on: boolean): boolean {
+  const before = enabled;
+  enabled = on && probed?.ok === true;
+  if (!enabled) unmemoizeGlyphDecode();
+  else if (decodeFont) memoizeGlyphDecode(decodeFont);
+  return before;
+}
