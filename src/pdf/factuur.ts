@@ -3,7 +3,7 @@
 // invoice always gives the same bytes: the creation date is the invoice date and pdfkit derives
 // the file ID from it.
 import PDFDocument from 'pdfkit';
-import type { FactuurDocument } from '../commands/factuur/document.js';
+import type { FactuurDocument } from '../documents/factuur.js';
 import { numberPages, useFonts } from './fonts.js';
 import { lineHeight, paragraph, textAt, textRight, widthOf, wrapLines } from './text.js';
 

@@ -1,5 +1,5 @@
 // One PDF job, whatever the document: the renderer is chosen by `soort`.
-import type { FactuurDocument } from '../commands/factuur/document.js';
+import type { FactuurDocument } from '../documents/factuur.js';
 import { type PdfMeta, renderFactuurPdf } from './factuur.js';
 import { renderTablePdf, type TableDocument } from './table.js';
 

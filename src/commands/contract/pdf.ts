@@ -4,7 +4,7 @@ import { Refused, ValueError } from '../../errors.js';
 import { checkTarget, writeFileSafely } from '../../files/write.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
-import { type ContractSoort, contractDocument } from './document.js';
+import { type ContractSoort, contractDocument } from '../../documents/contract.js';
 
 export function parseSoort(raw: string): ContractSoort {
   if (raw !== 'gastouder' && raw !== 'bureau') throw new ValueError(raw, 'gastouder (vraagouder en gastouder) of bureau (vraagouder en gastouderbureau)');

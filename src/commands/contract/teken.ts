@@ -4,7 +4,7 @@ import { writeLog } from '../../db/repo/log.js';
 import { Refused, ValueError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
-import { PARTIJEN, requireCompleteContract } from './document.js';
+import { PARTIJEN, requireCompleteContract } from '../../documents/contract.js';
 import { parseSoort } from './pdf.js';
 
 function parsePartij(raw: string): 'ouder' | 'gastouder' | 'bureau' {

@@ -4,7 +4,7 @@ import { listFacturen } from '../../db/repo/factuur.js';
 import type { Deps } from '../deps.js';
 import { parseOptional } from '../options.js';
 import { checkFilterCodes } from '../filters.js';
-import { factuurJson } from './document.js';
+import { factuurJson } from '../../documents/factuur.js';
 import { aantal } from '../../domain/tekst.js';
 
 /** `gob factuur list [--maand] [--ouder]`. */

@@ -5,7 +5,7 @@ import { NotFound, UsageError } from '../../errors.js';
 import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
 import { parseOptional, requireOption } from '../options.js';
-import { type FactuurGegevens, factuurDocument } from './document.js';
+import { type FactuurGegevens, factuurDocument } from '../../documents/factuur.js';
 import { aantal } from '../../domain/tekst.js';
 
 /** `gob factuur pdf (<nummer>... | --maand <JJJJ-MM>) --out <dir> [--force]`: one PDF per invoice, `<nummer>.pdf`. */

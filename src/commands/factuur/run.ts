@@ -16,7 +16,7 @@ import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { settleRemainders } from '../../kas/ledger.js';
 import { notAfterToday, parseOptional, requireOption } from '../options.js';
-import { type FactuurGegevens, factuurJson } from './document.js';
+import { type FactuurGegevens, factuurJson } from '../../documents/factuur.js';
 import { formatNummer } from '../../domain/nummers.js';
 import { aantal } from '../../domain/tekst.js';
 

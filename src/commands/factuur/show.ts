@@ -3,7 +3,7 @@ import { getFactuur, regelFromRow } from '../../db/repo/factuur.js';
 import { NotFound } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOption } from '../options.js';
-import { type FactuurGegevens, factuurDocument, factuurJson, renderFactuurText } from './document.js';
+import { type FactuurGegevens, factuurDocument, factuurJson, renderFactuurText } from '../../documents/factuur.js';
 
 /** `gob factuur show <nummer>`: the invoice as text, or as JSON per the contract. */
 export async function factuurShow(opts: { nummer: string }, deps: Deps) {

@@ -4,7 +4,7 @@ import { listUitbetalingen } from '../../db/repo/uitbetaling.js';
 import type { Deps } from '../deps.js';
 import { checkFilterCodes } from '../filters.js';
 import { parseOptional } from '../options.js';
-import { uitbetalingJson } from './document.js';
+import { uitbetalingJson } from '../../documents/uitbetaling.js';
 
 /** `gob uitbetaling list [--gastouder]`. */
 export async function uitbetalingList(opts: { gastouder?: string }, deps: Deps) {

@@ -5,7 +5,7 @@ import { NotFound, UsageError } from '../../errors.js';
 import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
 import { parseOptional, requireOption } from '../options.js';
-import { uitbetalingDocument } from './document.js';
+import { uitbetalingDocument } from '../../documents/uitbetaling.js';
 import { aantal } from '../../domain/tekst.js';
 
 /** `gob uitbetaling pdf (<nummer>... | --datum <datum>) --out <dir> [--force]`: a specification per payout. */

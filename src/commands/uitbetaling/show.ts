@@ -2,7 +2,7 @@ import { parseCode } from '../../domain/values.js';
 import { NotFound } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOption } from '../options.js';
-import { renderTableText, uitbetalingDocument } from './document.js';
+import { renderTableText, uitbetalingDocument } from '../../documents/uitbetaling.js';
 
 /** `gob uitbetaling show <nummer>`. */
 export async function uitbetalingShow(opts: { nummer: string }, deps: Deps) {

@@ -1,9 +1,9 @@
 // A payout specification as people read it (text for `show`, the same for the PDF).
-import { formatDatumLang, formatMaandLang } from '../../domain/calendar.js';
-import { formatEuro, formatUren } from '../../domain/money.js';
-import type { Db } from '../../db/open.js';
-import { getUitbetaling } from '../../db/repo/uitbetaling.js';
-import type { TableDocument } from '../../pdf/table.js';
+import { formatDatumLang, formatMaandLang } from '../domain/calendar.js';
+import { formatEuro, formatUren } from '../domain/money.js';
+import type { Db } from '../db/open.js';
+import { getUitbetaling } from '../db/repo/uitbetaling.js';
+import type { TableDocument } from '../pdf/table.js';
 
 export async function uitbetalingDocument(db: Db, nummer: string): Promise<{ doc: TableDocument; json: ReturnType<typeof uitbetalingJson> } | undefined> {
   const found = await getUitbetaling(db, nummer);

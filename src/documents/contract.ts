@@ -3,19 +3,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatSchaal, parseSchaal } from '../../domain/bureaukosten.js';
-import { formatDatumLang } from '../../domain/calendar.js';
-import { fillTemplate } from '../../domain/contract.js';
-import { formatEuro } from '../../domain/money.js';
-import type { Db } from '../../db/open.js';
-import type { BureauRow } from '../../db/tables/bureau.js';
-import type { GastouderRow } from '../../db/tables/gastouder.js';
-import type { KindRow } from '../../db/tables/kind.js';
-import type { KoppelingRow } from '../../db/tables/koppeling.js';
-import type { OuderRow } from '../../db/tables/ouder.js';
-import { NotFound, Refused, UsageError, ValueError } from '../../errors.js';
-import type { ContractDocument } from '../../pdf/contract.js';
-import { aantal } from '../../domain/tekst.js';
+import { formatSchaal, parseSchaal } from '../domain/bureaukosten.js';
+import { formatDatumLang } from '../domain/calendar.js';
+import { fillTemplate } from '../domain/contract.js';
+import { formatEuro } from '../domain/money.js';
+import type { Db } from '../db/open.js';
+import type { BureauRow } from '../db/tables/bureau.js';
+import type { GastouderRow } from '../db/tables/gastouder.js';
+import type { KindRow } from '../db/tables/kind.js';
+import type { KoppelingRow } from '../db/tables/koppeling.js';
+import type { OuderRow } from '../db/tables/ouder.js';
+import { NotFound, Refused, UsageError, ValueError } from '../errors.js';
+import type { ContractDocument } from '../pdf/contract.js';
+import { aantal } from '../domain/tekst.js';
 
 export type ContractSoort = 'gastouder' | 'bureau';
 

@@ -1,9 +1,9 @@
 // An invoice as people read it, shared by the text rendering (`factuur show`) and the PDF: the
 // same words and numbers in both. Pure: everything comes from the stored invoice and its snapshot.
-import { formatDatumLang, formatMaandLang } from '../../domain/calendar.js';
-import type { KindOverzicht, Regel } from '../../domain/billing.js';
-import { formatEuro, formatUren } from '../../domain/money.js';
-import type { FactuurRow } from '../../db/tables/factuur.js';
+import { formatDatumLang, formatMaandLang } from '../domain/calendar.js';
+import type { KindOverzicht, Regel } from '../domain/billing.js';
+import { formatEuro, formatUren } from '../domain/money.js';
+import type { FactuurRow } from '../db/tables/factuur.js';
 
 /** What an invoice shows of the world, as it was when the invoice was made (factuur.gegevens). */
 export interface FactuurGegevens {
