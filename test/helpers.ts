@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createOutput } from '../src/cli/output.js';
 import type { Deps } from '../src/commands/deps.js';
+import type SQLite from 'better-sqlite3';
 import { createOrMigrateDatabase } from '../src/db/open.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,8 +21,8 @@ export function quietOutput() {
   return createOutput({ json: true, io: { stdout: { write: () => true }, stderr: { write: () => true } } });
 }
 
-/** A fresh, migrated database and deps for calling handlers directly. */
-export async function testDeps(today = '2026-11-23'): Promise<Deps & { close(): Promise<void>; dir: string }> {
+/** A fresh, migrated database and deps for calling handlers directly; `sqlite` is the raw handle, for tests that look under the repository. */
+export async function testDeps(today = '2026-11-23'): Promise<Deps & { sqlite: SQLite.Database; close(): Promise<void>; dir: string }> {
   const dir = tempDir();
   const dbFile = path.join(dir, 'gob.sqlite');
   const { store } = await createOrMigrateDatabase(dbFile);

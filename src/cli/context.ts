@@ -92,7 +92,7 @@ export async function withDatabase<T>(base: BaseDeps, fn: (deps: Deps) => Promis
   const { openDatabase } = await import('../db/open.js');
   const store = await openDatabase(base.dbFile);
   try {
-    return await fn({ ...base, db: store.db, sqlite: store.sqlite });
+    return await fn({ ...base, db: store.db });
   } catch (error) {
     // SQLite's errors name no file; an error of the database (a full disk, a read-only file) is
     // said here, where the file is known. OS errors on other files name their own path.

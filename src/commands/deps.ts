@@ -1,6 +1,5 @@
 // What every command handler gets injected. Built once per run by src/cli/context.ts; tests build
 // their own with a real database in a temp dir.
-import type SQLite from 'better-sqlite3';
 import type { Output } from '../cli/output.js';
 import type { Prompts } from '../cli/prompts.js';
 import type { Datum } from '../domain/calendar.js';
@@ -31,6 +30,6 @@ export interface BaseDeps {
 }
 
 export interface Deps extends BaseDeps {
+  /** Every query and write goes through src/db/repo; a bulk write reaches the raw handle there. */
   db: Db;
-  sqlite: SQLite.Database;
 }

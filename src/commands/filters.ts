@@ -1,6 +1,7 @@
 // List filters (`--ouder O9999`): a code that names nobody is a typo, and an empty list would
 // hide it. Checked before the list is made, with the command that shows the valid codes.
 import type { Db } from '../db/open.js';
+import { codeExists } from '../db/repo/register.js';
 import { NotFound } from '../errors.js';
 
 type Registry = 'gastouder' | 'ouder' | 'kind' | 'koppeling';
@@ -8,7 +9,6 @@ type Registry = 'gastouder' | 'ouder' | 'kind' | 'koppeling';
 export async function checkFilterCodes(db: Db, filters: Partial<Record<Registry, string | undefined>>): Promise<void> {
   for (const [table, code] of Object.entries(filters) as [Registry, string | undefined][]) {
     if (code === undefined) continue;
-    const found = await db.selectFrom(table).select('code').where('code', '=', code).executeTakeFirst();
-    if (!found) throw new NotFound(`Er is geen ${table} met code ${code}. Zie 'gob ${table} list'.`);
+    if (!(await codeExists(db, table, code))) throw new NotFound(`Er is geen ${table} met code ${code}. Zie 'gob ${table} list'.`);
   }
 }

@@ -42,7 +42,26 @@ function connect(file: string): Store {
   // row, and with the small cache those lookups went to disk pages again and again (4.1 s → 3.0 s).
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  rawHandles.set(db, sqlite);
   return { db, sqlite, file, close: () => db.destroy() };
+}
+
+/**
+ * The better-sqlite3 handle behind a Kysely connection (the database or a transaction of it), for
+ * the few bulk writes where building SQL per row costs more than SQLite spends storing it. Only
+ * src/db reaches it: commands write through repository functions, whatever they hold.
+ */
+const rawHandles = new WeakMap<Db, SQLite.Database>();
+
+export function rawHandle(db: Db): SQLite.Database {
+  const raw = rawHandles.get(db);
+  if (!raw) throw new Error('rawHandle: this Kysely instance was not opened by src/db/open.ts');
+  return raw;
+}
+
+/** Copy the whole database to `file` with SQLite's online backup (consistent while others write). */
+export async function backupDatabase(db: Db, file: string): Promise<void> {
+  await rawHandle(db).backup(file);
 }
 
 /** Open an existing database for a command; refuses a missing or out-of-date one with a hint. */
@@ -115,7 +134,10 @@ async function currentMigration(db: Db): Promise<string | null> {
  * process wrote in between, which the busy timeout does not cover. Inside `fn`, use only `trx`.
  */
 export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, { dryRun = false } = {}): Promise<T> {
+  const raw = rawHandles.get(db);
   return db.connection().execute(async (conn) => {
+    // The transaction carries the raw handle too: a bulk write inside it takes the same connection.
+    if (raw) rawHandles.set(conn, raw);
     await sql`begin immediate`.execute(conn);
     try {
       const result = await fn(conn);

@@ -8,6 +8,7 @@ import { formatDatumLang } from '../domain/calendar.js';
 import { fillTemplate } from '../domain/contract.js';
 import { formatEuro } from '../domain/money.js';
 import type { Db } from '../db/open.js';
+import { contractPartijen, contractRooster, handtekeningen } from '../db/repo/contract.js';
 import type { BureauRow } from '../db/tables/bureau.js';
 import type { GastouderRow } from '../db/tables/gastouder.js';
 import type { KindRow } from '../db/tables/kind.js';
@@ -56,12 +57,9 @@ interface Partijen {
 }
 
 async function loadPartijen(db: Db, koppeling: string): Promise<Partijen> {
-  const kp = await db.selectFrom('koppeling').selectAll().where('code', '=', koppeling).executeTakeFirst();
-  if (!kp) throw new NotFound(`Er is geen koppeling met code ${koppeling}. Zie 'gob koppeling list'.`);
-  const kind = await db.selectFrom('kind').selectAll().where('code', '=', kp.kind).executeTakeFirstOrThrow();
-  const ouder = await db.selectFrom('ouder').selectAll().where('code', '=', kind.ouder!).executeTakeFirstOrThrow();
-  const gastouder = await db.selectFrom('gastouder').selectAll().where('code', '=', kp.gastouder).executeTakeFirstOrThrow();
-  const bureau = await db.selectFrom('bureau').selectAll().executeTakeFirstOrThrow();
+  const partijen = await contractPartijen(db, koppeling);
+  if (!partijen) throw new NotFound(`Er is geen koppeling met code ${koppeling}. Zie 'gob koppeling list'.`);
+  const { kp, kind, ouder, gastouder, bureau } = partijen;
   // Care at the ouder's home has a registration of its own: the koppeling's lrk (CONTRACT §3).
   const lrkVan = kp.opvanglocatie === 'ouder' ? 'koppeling' : 'gastouder';
   return { kp, kind, ouder, gastouder, bureau, lrk: lrkVan === 'koppeling' ? kp.lrk : gastouder.lrk, lrkVan };
@@ -165,10 +163,10 @@ export async function contractDocument(db: Db, opts: { koppeling: string; soort:
     if (error instanceof ValueError) throw new Refused(`Het sjabloon gebruikt een onbekend veld ${error.value}; bekend zijn: ${error.accepted.replace(/^een van /, '')}.`);
     throw error;
   }
-  const rooster = await db.selectFrom('rooster').selectAll().where('koppeling', '=', kp.code).execute();
+  const rooster = await contractRooster(db, kp.code);
   const order = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
   rooster.sort((a, b) => order.indexOf(a.dag) - order.indexOf(b.dag) || (a.van < b.van ? -1 : 1));
-  const getekend = await db.selectFrom('handtekening').selectAll().where('koppeling', '=', kp.code).where('soort', '=', opts.soort).execute();
+  const getekend = await handtekeningen(db, kp.code, opts.soort);
   return {
     blokken,
     rooster: rooster.map((r) => ({

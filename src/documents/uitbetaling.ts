@@ -2,19 +2,14 @@
 import { formatDatumLang, formatMaandLang } from '../domain/calendar.js';
 import { formatEuro, formatUren } from '../domain/money.js';
 import type { Db } from '../db/open.js';
-import { getUitbetaling } from '../db/repo/uitbetaling.js';
+import { getUitbetaling, uitbetalingContext } from '../db/repo/uitbetaling.js';
 import type { TableDocument } from '../pdf/table.js';
 
 export async function uitbetalingDocument(db: Db, nummer: string): Promise<{ doc: TableDocument; json: ReturnType<typeof uitbetalingJson> } | undefined> {
   const found = await getUitbetaling(db, nummer);
   if (!found) return undefined;
   const { uitbetaling: u, regels } = found;
-  const bureau = await db.selectFrom('bureau').selectAll().executeTakeFirstOrThrow();
-  const g = await db.selectFrom('gastouder').selectAll().where('code', '=', u.gastouder).executeTakeFirstOrThrow();
-  const kinderen = new Map((await db.selectFrom('kind').select(['code', 'naam']).execute()).map((k) => [k.code, k.naam]));
-  const tarieven = new Map(
-    (await db.selectFrom('factuurregel').select(['id', 'tarief_cent']).where('id', 'in', regels.length ? regels.map((r) => r.factuurregel) : [-1]).execute()).map((r) => [r.id, r.tarief_cent]),
-  );
+  const { bureau, gastouder: g, kinderen, tarieven } = await uitbetalingContext(db, u.gastouder, regels.map((r) => r.factuurregel));
   const doc: TableDocument = {
     titel: `UITBETALING ${u.nummer}`,
     afzender: [bureau.naam ?? '', bureau.adres ?? '', `${bureau.postcode ?? ''} ${bureau.plaats ?? ''}`.trim(), ...(bureau.kvk ? [`KvK ${bureau.kvk}`] : []), ...(bureau.lrk ? [`LRK ${bureau.lrk}`] : [])].filter(Boolean),

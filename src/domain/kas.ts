@@ -49,6 +49,52 @@ export function allocate(amount: Cent, open: OpenPost[], preferred?: string): { 
   return { allocations, restCent: amount - allocated };
 }
 
+/** A payment not reversed yet, with what it holds on the invoice a storno names. */
+export interface StornoKandidaat {
+  id: number;
+  datum: Datum;
+  soort: 'betaling' | 'incasso';
+  bedragCent: Cent;
+  /** What the payment's allocations to the invoice add up to. */
+  opFactuurCent: Cent;
+}
+
+/**
+ * Which payment a storno of an invoice reverses: what the bank returns is one payment, whole, the
+ * latest (by date, then as booked) that still holds money on the invoice. Undefined: none does.
+ */
+export function teStorneren(kandidaten: StornoKandidaat[]): StornoKandidaat | undefined {
+  let latest: StornoKandidaat | undefined;
+  for (const k of kandidaten) {
+    if (k.opFactuurCent <= 0) continue;
+    if (!latest || k.datum > latest.datum || (k.datum === latest.datum && k.id > latest.id)) latest = k;
+  }
+  return latest;
+}
+
+/** Per invoice, what the reversed payment allocated there and what all payments hold there now. */
+export interface StornoPost {
+  factuur: string;
+  somCent: Cent;
+  nettoCent: Cent;
+}
+
+/**
+ * The allocations that undo a payment: per invoice what it still holds there, never more than is
+ * allocated there now (a credit set off undoes the other way). Undefined when nothing is held on
+ * `factuur` any more: a storno booked before gob 0.2 reversed whole invoices without naming a
+ * payment, and may already have taken this money back.
+ */
+export function stornoToewijzingen(factuur: string, posten: StornoPost[]): Allocation[] | undefined {
+  if ((posten.find((p) => p.factuur === factuur)?.nettoCent ?? 0) <= 0) return undefined;
+  return posten
+    .map((p) => ({
+      factuur: p.factuur,
+      bedragCent: -(p.somCent > 0 ? Math.min(p.somCent, Math.max(p.nettoCent, 0)) : Math.max(p.somCent, Math.min(p.nettoCent, 0))),
+    }))
+    .filter((a) => a.bedragCent !== 0);
+}
+
 /** A care line of an invoice as the payout sees it. */
 export interface Zorgregel {
   id: number;

@@ -3,7 +3,7 @@ import { addMonths, type Datum, maxDate, minDate } from '../domain/calendar.js';
 import type { RoosterEntry } from '../domain/rooster.js';
 import { checkDays, checkRooster, touchesSlot, type Violation, type WeeklySlot } from '../domain/rules.js';
 import type { Db } from '../db/open.js';
-import { type GastouderRuleInput, loadChildNames, loadRuleInput, loadUrenSlots } from '../db/repo/rules.js';
+import { eigenKindVan, type GastouderRuleInput, koppelingSpan, loadChildNames, loadRuleInput, loadUrenSlots } from '../db/repo/rules.js';
 import { type ReportGastouder, renderViolations, violationToJson } from './report.js';
 import { Refused } from '../errors.js';
 import type { Output } from '../cli/output.js';
@@ -77,15 +77,15 @@ export async function slotViolations(db: Db, gastouder: string, slot: WeeklySlot
 export async function entrySlot(db: Db, entry: RoosterEntry, today: Datum): Promise<{ gastouder: string; slot: WeeklySlot } | null> {
   const base = { dag: entry.dag, van: entry.van, tot: entry.tot };
   if (entry.koppeling) {
-    const kp = await db.selectFrom('koppeling').select(['gastouder', 'kind', 'start', 'eind']).where('code', '=', entry.koppeling).executeTakeFirst();
+    const kp = await koppelingSpan(db, entry.koppeling);
     if (!kp) return null;
     const vanaf = entry.vanaf ? maxDate(entry.vanaf, kp.start) : kp.start;
     const totEnMet = entry.totEnMet && kp.eind ? minDate(entry.totEnMet, kp.eind) : (entry.totEnMet ?? kp.eind);
     return { gastouder: kp.gastouder, slot: { ...base, kind: kp.kind, vanaf, totEnMet } };
   }
-  const kind = await db.selectFrom('kind').select(['eigen_kind_van']).where('code', '=', entry.kind!).executeTakeFirst();
-  if (!kind?.eigen_kind_van) return null;
-  return { gastouder: kind.eigen_kind_van, slot: { ...base, kind: entry.kind!, vanaf: entry.vanaf ?? today, totEnMet: entry.totEnMet } };
+  const eigenaar = await eigenKindVan(db, entry.kind!);
+  if (!eigenaar) return null;
+  return { gastouder: eigenaar, slot: { ...base, kind: entry.kind!, vanaf: entry.vanaf ?? today, totEnMet: entry.totEnMet } };
 }
 
 /** Violations of newly stored slots, without doubles (two slots can share one violation). */

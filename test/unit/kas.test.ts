@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, held, type OpenPost, openUitbetalingen, planPayouts, type Zorgregel } from '../../src/domain/kas.js';
+import { allocate, held, type OpenPost, openUitbetalingen, planPayouts, type StornoKandidaat, stornoToewijzingen, teStorneren, type Zorgregel } from '../../src/domain/kas.js';
 
 const post = (factuur: string, openCent: number, vervaldatum = '2026-11-17'): OpenPost => ({ factuur, openCent, vervaldatum });
 
@@ -108,6 +108,47 @@ describe('payouts', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('a storno: which payment, and what it undoes', () => {
+  const k = (id: number, datum: string, opFactuurCent: number, soort: StornoKandidaat['soort'] = 'incasso'): StornoKandidaat => ({ id, datum, soort, bedragCent: 10000, opFactuurCent });
+
+  it('reverses the latest payment that still holds money on the invoice: by date, then as booked', () => {
+    expect(teStorneren([k(1, '2026-11-01', 5000), k(3, '2026-11-20', 5000), k(2, '2026-11-20', 5000)])?.id).toBe(3);
+    expect(teStorneren([k(1, '2026-11-01', 5000), k(2, '2026-11-20', 0), k(3, '2026-11-25', -500)])?.id).toBe(1);
+    expect(teStorneren([k(4, '2026-11-01', 0)])).toBeUndefined();
+    expect(teStorneren([])).toBeUndefined();
+  });
+
+  it('undoes what the payment still holds per invoice, never more than is allocated there now', () => {
+    expect(
+      stornoToewijzingen('F1', [
+        { factuur: 'F1', somCent: 6000, nettoCent: 9000 },
+        { factuur: 'F2', somCent: 4000, nettoCent: 1500 },
+        { factuur: 'F3', somCent: -2000, nettoCent: -500 },
+        { factuur: 'F4', somCent: 1000, nettoCent: 0 },
+      ]),
+    ).toEqual([
+      { factuur: 'F1', bedragCent: -6000 },
+      { factuur: 'F2', bedragCent: -1500 },
+      { factuur: 'F3', bedragCent: 500 },
+    ]);
+  });
+
+  it('nothing to undo when the invoice holds nothing any more (an old whole-invoice storno took it back)', () => {
+    expect(stornoToewijzingen('F1', [{ factuur: 'F1', somCent: 6000, nettoCent: 0 }])).toBeUndefined();
+    expect(stornoToewijzingen('F1', [{ factuur: 'F2', somCent: 6000, nettoCent: 6000 }])).toBeUndefined();
+  });
+
+  it('undoes exactly what the payment allocated when nothing else changed (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 100000 }), { minLength: 1, maxLength: 6 }), (sommen) => {
+        const posten = sommen.map((somCent, i) => ({ factuur: `F${i}`, somCent, nettoCent: somCent }));
+        const undo = stornoToewijzingen('F0', posten)!;
+        expect(undo.reduce((s, a) => s + a.bedragCent, 0)).toBe(-sommen.reduce((s, x) => s + x, 0));
+      }),
     );
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { backupDatabase } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { produceFileSafely } from '../../files/write.js';
 import type { Deps } from '../deps.js';
@@ -10,7 +11,7 @@ import type { Deps } from '../deps.js';
  */
 export async function backup(opts: { file: string; force?: boolean }, deps: Deps) {
   await produceFileSafely(opts.file, { force: opts.force, createFolder: false }, async (tmp) => {
-    await deps.sqlite.backup(tmp);
+    await backupDatabase(deps.db, tmp);
   });
   await writeLog(deps.db, deps, `backup gemaakt: ${opts.file}`);
   const bytes = fs.statSync(opts.file).size;

@@ -3,7 +3,9 @@ import { formatEuro } from '../../domain/money.js';
 import { parseAmount, parseCode, parseDate } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { insertBetaling, insertToewijzingen, openPosts } from '../../db/repo/kas.js';
+import { factuurOuder } from '../../db/repo/factuur.js';
 import { writeLog } from '../../db/repo/log.js';
+import { codeExists } from '../../db/repo/register.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, notAfterToday, parseOption, parseOptional } from '../options.js';
@@ -25,12 +27,12 @@ export async function betalingAdd(opts: { ouder?: string; bedrag?: string; datum
   notAfterToday('datum', datum, deps.today, 'boek een betaling op of na de dag van ontvangst, niet vooruit');
   if (bedrag <= 0) throw new Refused(`--bedrag moet meer dan € 0,00 zijn; een terugboeking is 'gob betaling storno'.`);
   return inTransaction(deps.db, async (trx) => {
-    if (!(await trx.selectFrom('ouder').select('code').where('code', '=', ouder).executeTakeFirst())) {
+    if (!(await codeExists(trx, 'ouder', ouder))) {
       throw new NotFound(`Er is geen ouder met code ${ouder}. Zie 'gob ouder list'.`);
     }
     let open = (await openPosts(trx, ouder)).get(ouder) ?? [];
     if (factuur && !open.some((p) => p.factuur === factuur)) {
-      const exists = await trx.selectFrom('factuur').select(['ouder']).where('nummer', '=', factuur).executeTakeFirst();
+      const exists = await factuurOuder(trx, factuur);
       if (!exists) throw new NotFound(`Er is geen factuur met nummer ${factuur}.`);
       if (exists.ouder !== ouder) throw new Refused(`Factuur ${factuur} is van ouder ${exists.ouder}, niet van ${ouder}.`);
       throw new Refused(`Factuur ${factuur} is al betaald. Laat --factuur weg om de betaling aan andere open facturen toe te wijzen.`);

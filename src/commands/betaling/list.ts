@@ -1,5 +1,6 @@
 import { formatEuro } from '../../domain/money.js';
 import { parseCode } from '../../domain/values.js';
+import { listBetalingen, listToewijzingen } from '../../db/repo/kas.js';
 import type { Deps } from '../deps.js';
 import { checkFilterCodes } from '../filters.js';
 import { parseOptional } from '../options.js';
@@ -8,10 +9,8 @@ import { parseOptional } from '../options.js';
 export async function betalingList(opts: { ouder?: string }, deps: Deps) {
   const ouder = parseOptional('ouder', opts.ouder, parseCode);
   await checkFilterCodes(deps.db, { ouder });
-  let q = deps.db.selectFrom('betaling').selectAll().orderBy('datum').orderBy('id');
-  if (ouder) q = q.where('ouder', '=', ouder);
-  const rows = await q.execute();
-  const allocations = await deps.db.selectFrom('toewijzing').selectAll().orderBy('id').execute();
+  const rows = await listBetalingen(deps.db, ouder);
+  const allocations = await listToewijzingen(deps.db);
   const byBetaling = new Map<number, { factuur: string; bedragCent: number; datum: string }[]>();
   for (const a of allocations) byBetaling.set(a.betaling, [...(byBetaling.get(a.betaling) ?? []), { factuur: a.factuur, bedragCent: a.bedrag_cent, datum: a.datum }]);
   const result = rows.map((b) => ({

@@ -1,7 +1,9 @@
+import { stornoToewijzingen, teStorneren } from '../../domain/kas.js';
 import { formatEuro } from '../../domain/money.js';
 import { parseCode, parseDate } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
-import { insertBetaling, insertToewijzingen, openPosts } from '../../db/repo/kas.js';
+import { factuurOuder } from '../../db/repo/factuur.js';
+import { insertBetaling, insertToewijzingen, openPosts, stornoKandidaten, stornoPosten } from '../../db/repo/kas.js';
 import { writeLog } from '../../db/repo/log.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
@@ -21,52 +23,20 @@ export async function betalingStorno(opts: { factuur?: string; datum?: string },
   const factuur = parseOption('factuur', opts.factuur!, parseCode);
   const datum = notAfterToday('datum', parseOption('datum', opts.datum!, parseDate), deps.today, 'boek een terugboeking op de dag dat de bank het geld teruggaf');
   return inTransaction(deps.db, async (trx) => {
-    const f = await trx.selectFrom('factuur').select(['nummer', 'ouder']).where('nummer', '=', factuur).executeTakeFirst();
+    const f = await factuurOuder(trx, factuur);
     if (!f) throw new NotFound(`Er is geen factuur met nummer ${factuur}. Zie 'gob factuur list'.`);
-    const betaling = await trx
-      .selectFrom('betaling as b')
-      .innerJoin('toewijzing as t', 't.betaling', 'b.id')
-      .select(['b.id', 'b.datum', 'b.soort', 'b.bedrag_cent'])
-      .where('t.factuur', '=', factuur)
-      .where('b.soort', '!=', 'storno')
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('betaling as s').select('s.id').whereRef('s.storno_van', '=', 'b.id'))))
-      .groupBy('b.id')
-      .having((eb) => eb.fn.sum<number>('t.bedrag_cent'), '>', 0)
-      .orderBy('b.datum', 'desc')
-      .orderBy('b.id', 'desc')
-      .executeTakeFirst();
+    const betaling = teStorneren(await stornoKandidaten(trx, factuur));
     const nietsBetaald = new Refused(`Op factuur ${factuur} is niets betaald dat nog teruggeboekt kan worden.`);
     if (!betaling) throw nietsBetaald;
-    // What the payment allocated per invoice, and what is allocated there now (all payments).
-    const undo = await trx
-      .selectFrom('toewijzing as t')
-      .select((eb) => [
-        't.factuur',
-        eb.fn.sum<number>('t.bedrag_cent').as('som'),
-        eb.selectFrom('toewijzing as n').select((n) => n.fn.sum<number>('n.bedrag_cent').as('netto')).whereRef('n.factuur', '=', 't.factuur').as('netto'),
-      ])
-      .where('t.betaling', '=', betaling.id)
-      .groupBy('t.factuur')
-      .orderBy('t.factuur')
-      .execute();
-    // Stornos booked before gob 0.2 reversed whole invoices without naming a payment: one of
-    // them may already have taken this money back.
-    if (Number(undo.find((u) => u.factuur === factuur)?.netto ?? 0) <= 0) throw nietsBetaald;
+    const allocations = stornoToewijzingen(factuur, await stornoPosten(trx, betaling.id));
+    if (!allocations) throw nietsBetaald;
     if (datum < betaling.datum) {
       throw new Refused(`--datum ${datum} ligt vóór de ${betaling.soort} van ${betaling.datum} die teruggeboekt wordt; een storno komt erna.`);
     }
-    // Undo what the payment still holds on each invoice: never more than is allocated there now.
-    const allocations = undo
-      .map((u) => {
-        const som = Number(u.som);
-        const rest = Number(u.netto ?? 0);
-        return { factuur: u.factuur, bedragCent: -(som > 0 ? Math.min(som, Math.max(rest, 0)) : Math.max(som, Math.min(rest, 0))) };
-      })
-      .filter((a) => a.bedragCent !== 0);
     const id = await insertBetaling(trx, {
       ouder: f.ouder,
       datum,
-      bedragCent: -betaling.bedrag_cent,
+      bedragCent: -betaling.bedragCent,
       soort: 'storno',
       stornoVan: betaling.id,
       omschrijving: `storno ${betaling.soort} ${betaling.id} (${factuur})`,
@@ -74,10 +44,10 @@ export async function betalingStorno(opts: { factuur?: string; datum?: string },
     await insertToewijzingen(trx, id, allocations, datum);
     await settleRemainders(trx, f.ouder, (await openPosts(trx, f.ouder)).get(f.ouder) ?? [], datum);
     const heropend = allocations.map((a) => a.factuur);
-    await writeLog(trx, deps, `storno van ${betaling.soort} ${betaling.id} (${formatEuro(betaling.bedrag_cent)}) op ${datum}; weer open: ${heropend.join(', ')}`);
+    await writeLog(trx, deps, `storno van ${betaling.soort} ${betaling.id} (${formatEuro(betaling.bedragCent)}) op ${datum}; weer open: ${heropend.join(', ')}`);
     deps.out.line(
-      `Storno geboekt: de ${betaling.soort} van ${betaling.datum} (${formatEuro(betaling.bedrag_cent)}) is teruggeboekt. Weer open: ${heropend.join(', ')}.`,
+      `Storno geboekt: de ${betaling.soort} van ${betaling.datum} (${formatEuro(betaling.bedragCent)}) is teruggeboekt. Weer open: ${heropend.join(', ')}.`,
     );
-    return { id, stornoVan: betaling.id, factuur, ouder: f.ouder, datum, bedragCent: -betaling.bedrag_cent, toewijzingen: allocations };
+    return { id, stornoVan: betaling.id, factuur, ouder: f.ouder, datum, bedragCent: -betaling.bedragCent, toewijzingen: allocations };
   });
 }

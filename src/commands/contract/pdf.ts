@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parseCode } from '../../domain/values.js';
+import { getBureau } from '../../db/repo/bureau.js';
 import { Refused, ValueError } from '../../errors.js';
 import { checkTarget, writeFileSafely } from '../../files/write.js';
 import type { Deps } from '../deps.js';
@@ -36,7 +37,7 @@ export async function contractPdf(opts: { koppeling?: string; soort?: string; te
   // Before the work: an existing file (without --force), a link or a folder refuses at once.
   checkTarget(opts.out!, { force: opts.force });
   const doc = await contractDocument(deps.db, { koppeling, soort, template: opts.template, today: deps.today });
-  const bureau = await deps.db.selectFrom('bureau').select(['naam', 'plaats', 'certificaat']).executeTakeFirstOrThrow();
+  const bureau = await getBureau(deps.db);
   const certificate = bureau.certificaat ? loadCertificate(bureau.certificaat, deps.certificaatWachtwoord) : undefined;
   const { renderContractPdf } = await import('../../pdf/contract.js');
   let bytes: Buffer;

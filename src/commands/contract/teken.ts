@@ -1,5 +1,6 @@
 import { parseCode, parseDate, parseText } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
+import { storeHandtekening } from '../../db/repo/contract.js';
 import { writeLog } from '../../db/repo/log.js';
 import { Refused, ValueError } from '../../errors.js';
 import type { Deps } from '../deps.js';
@@ -30,11 +31,7 @@ export async function contractTeken(opts: { koppeling?: string; soort?: string; 
   return inTransaction(deps.db, async (trx) => {
     // Unknown koppeling: NotFound; a contract that could not be made: refused, nothing recorded.
     await requireCompleteContract(trx, koppeling, soort);
-    await trx
-      .insertInto('handtekening')
-      .values({ koppeling, soort, partij, naam, datum, plaats })
-      .onConflict((oc) => oc.columns(['koppeling', 'soort', 'partij']).doUpdateSet({ naam, datum, plaats }))
-      .execute();
+    await storeHandtekening(trx, { koppeling, soort, partij, naam, datum, plaats });
     await writeLog(trx, deps, `overeenkomst (${soort}) van ${koppeling} getekend door ${partij}: ${naam}, ${datum}${plaats ? `, ${plaats}` : ''}`);
     deps.out.line(`Handtekening vastgelegd: ${partij} ${naam} op ${datum}${plaats ? ` in ${plaats}` : ''} (overeenkomst ${soort}, koppeling ${koppeling}).`);
     return { koppeling, soort, partij, naam, datum, plaats };

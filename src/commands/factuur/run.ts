@@ -7,7 +7,7 @@ import { parseDate, parseMonth } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { getBureau } from '../../db/repo/bureau.js';
 import { openPosts, remainders } from '../../db/repo/kas.js';
-import { billedMonth, freezeBureaukosten, freezeRates, frozenBureaukosten, insertFacturen, latestFactuur, type MonthUren, monthUren, reserveNumbers } from '../../db/repo/factuur.js';
+import { billedMonth, freezeBureaukosten, freezeRates, frozenBureaukosten, insertFacturen, invoiceNames, latestFactuur, type MonthUren, monthUren, reserveNumbers } from '../../db/repo/factuur.js';
 import { writeLog } from '../../db/repo/log.js';
 import type { BureauRow } from '../../db/tables/bureau.js';
 import type { MaandbureaukostenTable } from '../../db/tables/maandtarief.js';
@@ -107,11 +107,7 @@ interface Planned {
 
 /** Everything an invoice shows besides its lines, loaded once for the whole run. */
 async function loadNames(db: Db) {
-  const [ouders, kinderen, gastouders] = await Promise.all([
-    db.selectFrom('ouder').select(['code', 'naam', 'adres', 'postcode', 'plaats', 'iban', 'mandaat']).execute(),
-    db.selectFrom('kind').select(['code', 'naam', 'geboortedatum']).execute(),
-    db.selectFrom('gastouder').select(['code', 'naam', 'lrk']).execute(),
-  ]);
+  const { ouders, kinderen, gastouders } = await invoiceNames(db);
   return {
     ouders: new Map(ouders.map((o) => [o.code, o])),
     kinderen: new Map(kinderen.map((k) => [k.code, { naam: k.naam, geboortedatum: k.geboortedatum }])),
@@ -199,7 +195,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
           regels: p.regels,
         };
       });
-      insertFacturen(deps.sqlite, rows);
+      insertFacturen(trx, rows);
       await freezeRates(trx, maand);
       if (!vast) await freezeBureaukosten(trx, instellingen);
       // Money an ouder paid in advance (an overpayment) pays her new invoice now, as of its date:

@@ -1,6 +1,7 @@
 import type { Entity } from '../../domain/fields.js';
 import { validateRecord } from '../../domain/registry.js';
 import { inTransaction } from '../../db/open.js';
+import { frozenRateMonths } from '../../db/repo/factuur.js';
 import { writeLog } from '../../db/repo/log.js';
 import { findRecord, referenceProblems, updateRecord } from '../../db/repo/register.js';
 import { NotFound, Refused } from '../../errors.js';
@@ -27,9 +28,9 @@ export async function editRecord(entity: Entity, opts: RawOptions & { code: stri
     deps.out.line(change ? `${capitalize(entity.name)} ${opts.code} is gewijzigd.` : `${capitalize(entity.name)} ${opts.code}: er was niets te wijzigen.`);
     if (entity.name === 'koppeling' && 'uurtarief_cent' in changes && changes.uurtarief_cent !== before.uurtarief_cent) {
       // Invoiced months keep their rate (maandtarief, see docs/decisions.md): say so where it matters.
-      const maanden = await trx.selectFrom('maandtarief').select('maand').where('koppeling', '=', opts.code).orderBy('maand').execute();
+      const maanden = await frozenRateMonths(trx, opts.code);
       if (maanden.length > 0) {
-        deps.out.warn(`Let op: het nieuwe uurtarief geldt vanaf de eerste maand die nog niet gefactureerd is; ${maanden.map((m) => m.maand).join(', ')} ${maanden.length === 1 ? 'houdt zijn' : 'houden hun'} tarief.`);
+        deps.out.warn(`Let op: het nieuwe uurtarief geldt vanaf de eerste maand die nog niet gefactureerd is; ${maanden.join(', ')} ${maanden.length === 1 ? 'houdt zijn' : 'houden hun'} tarief.`);
       }
     }
     return recordToJson(entity.fields, after);

@@ -1,29 +1,29 @@
 import type { Entity } from '../../domain/fields.js';
 import type { Db } from '../../db/open.js';
+import { eigenKinderen, kinderenVanOuder, koppelingenVanGastouder, koppelingenVanKind } from '../../db/repo/register.js';
+import { roosterOf } from '../../db/repo/rooster.js';
 
 /** A few lines that show what a record is linked to, so an owner needs no second command. */
 export async function relatedLines(db: Db, entity: Entity, code: string): Promise<string[]> {
   const lines: string[] = [];
   const period = (k: { start: string; eind: string | null }) => `${k.start} t/m ${k.eind ?? 'doorlopend'}`;
   if (entity.name === 'gastouder') {
-    const own = await db.selectFrom('kind').select(['code', 'naam', 'geboortedatum']).where('eigen_kind_van', '=', code).orderBy('code').execute();
+    const own = await eigenKinderen(db, code);
     for (const k of own) lines.push(`eigen kind:   ${k.code} ${k.naam} (${k.geboortedatum})`);
-    const kps = await db.selectFrom('koppeling').innerJoin('kind', 'kind.code', 'koppeling.kind')
-      .select(['koppeling.code', 'kind.naam', 'koppeling.start', 'koppeling.eind']).where('koppeling.gastouder', '=', code).orderBy('koppeling.code').execute();
+    const kps = await koppelingenVanGastouder(db, code);
     for (const k of kps) lines.push(`koppeling:    ${k.code} ${k.naam}, ${period(k)}`);
   }
   if (entity.name === 'ouder') {
-    const kids = await db.selectFrom('kind').select(['code', 'naam', 'geboortedatum']).where('ouder', '=', code).orderBy('code').execute();
+    const kids = await kinderenVanOuder(db, code);
     for (const k of kids) lines.push(`kind:         ${k.code} ${k.naam} (${k.geboortedatum})`);
   }
   if (entity.name === 'kind') {
-    const kps = await db.selectFrom('koppeling').innerJoin('gastouder', 'gastouder.code', 'koppeling.gastouder')
-      .select(['koppeling.code', 'gastouder.naam', 'koppeling.start', 'koppeling.eind']).where('koppeling.kind', '=', code).orderBy('koppeling.code').execute();
+    const kps = await koppelingenVanKind(db, code);
     for (const k of kps) lines.push(`koppeling:    ${k.code} bij ${k.naam}, ${period(k)}`);
   }
   if (entity.name === 'koppeling' || entity.name === 'kind') {
     const column = entity.name === 'koppeling' ? 'koppeling' : 'kind';
-    const rows = await db.selectFrom('rooster').selectAll().where(column, '=', code).orderBy('id').execute();
+    const rows = await roosterOf(db, column, code);
     for (const r of rows) {
       const weeks = r.vanaf || r.tot_en_met ? ` (${r.vanaf ?? 'begin'} t/m ${r.tot_en_met ?? 'eind'})` : '';
       lines.push(`rooster:      ${r.dag} ${r.van}-${r.tot}${weeks}  [id ${r.id}]`);

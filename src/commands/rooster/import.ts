@@ -1,7 +1,7 @@
 import { columnOf, ROOSTER_FIELDS } from '../../domain/fields.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
-import { insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
+import { deleteRoosterOf, insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
 import { openCsv } from '../../csv/read.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
@@ -42,8 +42,7 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean; forc
           const owner = entry.koppeling ? `koppeling ${entry.koppeling}` : `kind ${entry.kind}`;
           if (!replaced.has(owner) && (entry.koppeling || entry.kind)) {
             replaced.add(owner);
-            if (entry.koppeling) await trx.deleteFrom('rooster').where('koppeling', '=', entry.koppeling).execute();
-            else await trx.deleteFrom('rooster').where('kind', '=', entry.kind!).execute();
+            await deleteRoosterOf(trx, entry.koppeling ? { koppeling: entry.koppeling } : { kind: entry.kind! });
           }
           for (const p of await roosterEntryProblems(trx, entry)) err(p.veld, p.melding);
           if (rowErrors.length === 0) {

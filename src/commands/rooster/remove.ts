@@ -1,7 +1,7 @@
 import { parseInteger } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
-import { rowToEntry } from '../../db/repo/rooster.js';
+import { deleteRooster, getRooster, rowToEntry } from '../../db/repo/rooster.js';
 import { NotFound } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOption } from '../options.js';
@@ -11,9 +11,9 @@ import { describeEntry, entryToJson } from './entry.js';
 export async function roosterRemove(opts: { id: string }, deps: Deps) {
   const id = parseOption('id', opts.id, (raw) => parseInteger(raw, { min: 1 }));
   return inTransaction(deps.db, async (trx) => {
-    const row = await trx.selectFrom('rooster').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await getRooster(trx, id);
     if (!row) throw new NotFound(`Er is geen roosterblok met id ${id}. Zie 'gob rooster list'.`);
-    await trx.deleteFrom('rooster').where('id', '=', id).execute();
+    await deleteRooster(trx, id);
     const entry = rowToEntry(row);
     await writeLog(trx, deps, `rooster ${id} verwijderd: ${describeEntry(entry)}`);
     deps.out.line(`Rooster ${id} verwijderd: ${describeEntry(entry)}.`);

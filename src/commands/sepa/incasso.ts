@@ -10,7 +10,8 @@ import { inTransaction } from '../../db/open.js';
 import { storeBankbestand } from '../../db/repo/bankbestand.js';
 import { getBureau } from '../../db/repo/bureau.js';
 import { reserveNumbers } from '../../db/repo/factuur.js';
-import { insertBetaling, insertToewijzingen, openPosts } from '../../db/repo/kas.js';
+import { insertBetaling, insertToewijzingen, openPosts, usedMandates } from '../../db/repo/kas.js';
+import { ouderMandaten } from '../../db/repo/register.js';
 import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
@@ -71,9 +72,9 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
     if (missing.length > 0) {
       throw new Refused(`Voor een incasso heeft het bureau nodig: ${missing.map((m) => m.replace('_', '-')).join(', ')}. Vul aan met 'gob bureau set'. Er is niets geïncasseerd.`);
     }
-    const ouders = await trx.selectFrom('ouder').select(['code', 'naam', 'iban', 'mandaat', 'mandaat_datum']).orderBy('code').execute();
+    const ouders = await ouderMandaten(trx);
     const posts = await openPosts(trx);
-    const eerdere = new Set((await trx.selectFrom('betaling').select('mandaat').where('soort', '=', 'incasso').where('mandaat', 'is not', null).execute()).map((b) => b.mandaat));
+    const eerdere = new Set(await usedMandates(trx));
     const jaar = Number(incassodatum.slice(0, 4));
     // The message number is taken only when there is something to collect: no gaps for empty runs.
     let bericht = '';

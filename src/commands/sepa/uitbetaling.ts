@@ -8,6 +8,7 @@ import { filesOfUitbetalingen, storeBankbestand } from '../../db/repo/bankbestan
 import { getBureau } from '../../db/repo/bureau.js';
 import { reserveNumbers } from '../../db/repo/factuur.js';
 import { writeLog } from '../../db/repo/log.js';
+import { gastouderRekeningen } from '../../db/repo/register.js';
 import { listUitbetalingen } from '../../db/repo/uitbetaling.js';
 import { inTransaction } from '../../db/open.js';
 import { NotFound, Refused, UsageError } from '../../errors.js';
@@ -66,7 +67,7 @@ export async function sepaUitbetaling(opts: { uitbetaling?: string[]; datum?: st
       throw new Refused(`Een uitbetaling gaat in één bankbestand, nooit in een tweede: ${already.join(', ')}. Is dat bestand kwijt, schrijf het dan opnieuw met ${again}. Er is niets geboekt.`);
     }
     if (already.length > 0) waarschuwingen.push(`al in een bankbestand, niet opnieuw opgenomen: ${already.join(', ')} (opnieuw schrijven: ${again})`);
-    const gastouders = new Map((await trx.selectFrom('gastouder').select(['code', 'naam', 'iban']).execute()).map((g) => [g.code, g]));
+    const gastouders = new Map((await gastouderRekeningen(trx)).map((g) => [g.code, g]));
     const zonder = chosen.filter((u) => !gastouders.get(u.gastouder)?.iban);
     if (zonder.length > 0) {
       throw new Refused(

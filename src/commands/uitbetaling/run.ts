@@ -7,6 +7,7 @@ import { getBureau } from '../../db/repo/bureau.js';
 import { reserveNumbers } from '../../db/repo/factuur.js';
 import { unwrittenBankbestanden } from '../../db/repo/bankbestand.js';
 import { zorgregels } from '../../db/repo/kas.js';
+import { insertUitbetaling } from '../../db/repo/uitbetaling.js';
 import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
 import { notAfterToday, parseOptional } from '../options.js';
@@ -35,23 +36,7 @@ export async function uitbetalingRun(opts: { datum?: string; dryRun?: boolean },
         const nummer = dryRun ? null : formatNummer('uitbetaling', jaar, first + i);
         made.push({ nummer, gastouder: p.gastouder, bedragCent: p.bedragCent, teLaat: p.teLaat, regels: p.regels.length });
         if (dryRun) continue;
-        await trx.insertInto('uitbetaling').values({ nummer: nummer!, gastouder: p.gastouder, datum, bedrag_cent: p.bedragCent, te_laat: p.teLaat ? 1 : 0 }).execute();
-        await trx
-          .insertInto('uitbetalingregel')
-          .values(
-            p.regels.map((r) => ({
-              uitbetaling: nummer!,
-              factuurregel: r.id,
-              factuur: r.factuur,
-              kind: r.kind,
-              maand: r.maand,
-              minuten: r.minuten,
-              bedrag_cent: r.bedragCent,
-              betaald_op: r.betaaldOp!,
-              uiterlijk: r.uiterlijk,
-            })),
-          )
-          .execute();
+        await insertUitbetaling(trx, nummer!, datum, p);
       }
       if (!dryRun) await writeLog(trx, deps, `uitbetalingen op ${datum}: ${made.length}, samen ${formatEuro(made.reduce((s, m) => s + m.bedragCent, 0))}${made.some((m) => m.teLaat) ? ', waarvan te laat: ' + made.filter((m) => m.teLaat).map((m) => m.nummer).join(', ') : ''}`);
     },

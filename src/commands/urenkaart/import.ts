@@ -100,7 +100,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
           for (const line of lines) warnings.push(line ? `  ${line}` : '');
           if (waarschuwingen.length > MAX_SHOWN) warnings.push(`  … en nog ${waarschuwingen.length - MAX_SHOWN} (alle waarschuwingen: --json, of 'gob rooster check --uren --maand ${maand}').`);
         }
-        replaceUrenkaarten(deps.sqlite, maand, checked.gastouders, urenkaarten({ ...month, rows }), teLaat);
+        replaceUrenkaarten(trx, maand, checked.gastouders, urenkaarten({ ...month, rows }), teLaat);
         await writeLog(
           trx,
           deps,

@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { BilledRegel, Regel, Uren } from '../../domain/billing.js';
 import type { Maand } from '../../domain/calendar.js';
-import type { Db } from '../open.js';
+import { type Db, rawHandle } from '../open.js';
 import type { FactuurRow, FactuurregelRow, NewFactuur } from '../tables/factuur.js';
 import type { MaandbureaukostenTable } from '../tables/maandtarief.js';
 import type { Nummerreeks } from '../../domain/nummers.js';
@@ -120,7 +119,8 @@ export async function reserveNumbers(db: Db, soort: Nummerreeks, jaar: number, c
  * Store invoices with their lines: raw prepared statements on the caller's transaction, since a
  * month of a large bureau is 44,000 invoices (Kysely would spend more time building the SQL).
  */
-export function insertFacturen(sqlite: Database.Database, facturen: { factuur: NewFactuur; regels: Regel[] }[]): void {
+export function insertFacturen(db: Db, facturen: { factuur: NewFactuur; regels: Regel[] }[]): void {
+  const sqlite = rawHandle(db);
   const f = sqlite.prepare(
     'insert into factuur (nummer, ouder, maand, datum, vervaldatum, correctie_van, totaal_cent, gegevens) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -151,4 +151,24 @@ export async function listFacturen(db: Db, filter: { maand?: Maand; ouder?: stri
 
 export function regelFromRow(r: FactuurregelRow): Regel {
   return { soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: r.tarief_cent, bedragCent: r.bedrag_cent, lrk: r.lrk, correctieOp: r.correctie_op };
+}
+
+/** Everything an invoice shows besides its lines: the names of ouders, kinderen and gastouders. */
+export async function invoiceNames(db: Db) {
+  const [ouders, kinderen, gastouders] = await Promise.all([
+    db.selectFrom('ouder').select(['code', 'naam', 'adres', 'postcode', 'plaats', 'iban', 'mandaat']).execute(),
+    db.selectFrom('kind').select(['code', 'naam', 'geboortedatum']).execute(),
+    db.selectFrom('gastouder').select(['code', 'naam', 'lrk']).execute(),
+  ]);
+  return { ouders, kinderen, gastouders };
+}
+
+/** Whose an invoice is; undefined when there is no such invoice. */
+export async function factuurOuder(db: Db, nummer: string): Promise<{ nummer: string; ouder: string } | undefined> {
+  return db.selectFrom('factuur').select(['nummer', 'ouder']).where('nummer', '=', nummer).executeTakeFirst();
+}
+
+/** The invoiced months of a koppeling, whose rate is frozen (maandtarief). */
+export async function frozenRateMonths(db: Db, koppeling: string): Promise<string[]> {
+  return (await db.selectFrom('maandtarief').select('maand').where('koppeling', '=', koppeling).orderBy('maand').execute()).map((m) => m.maand);
 }

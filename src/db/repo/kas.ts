@@ -1,8 +1,17 @@
 // Payments, allocations and payouts in the database. The decisions are in domain/kas.ts.
-import type { Allocation, OpenPost, Zorgregel } from '../../domain/kas.js';
-import { sql } from 'kysely';
+import type { Allocation, OpenPost, StornoKandidaat, StornoPost, Zorgregel } from '../../domain/kas.js';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database } from '../database.js';
 import type { Datum } from '../../domain/calendar.js';
 import type { Db } from '../open.js';
+
+/**
+ * A payment (aliased `b`) that no storno reversed: the bank gave a reversed payment's money back,
+ * so it holds nothing any more. The one place this is said.
+ */
+function notReversed(eb: ExpressionBuilder<Database & { b: Database['betaling'] }, 'b'>) {
+  return eb.not(eb.exists(eb.selectFrom('betaling as s').select('s.id').whereRef('s.storno_van', '=', 'b.id')));
+}
 
 /** Every invoice with money still open on it (positive: to pay; negative: a credit not set off), per ouder. */
 export async function openPosts(db: Db, ouder?: string): Promise<Map<string, OpenPost[]>> {
@@ -32,7 +41,7 @@ export async function remainders(db: Db, ouder?: string): Promise<Map<string, { 
     .leftJoin('toewijzing as t', 't.betaling', 'b.id')
     .select((eb) => ['b.id', 'b.ouder', 'b.bedrag_cent', eb.fn.coalesce(eb.fn.sum<number>('t.bedrag_cent'), eb.lit(0)).as('toegewezen')])
     .where('b.soort', '!=', 'storno')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('betaling as s').select('s.id').whereRef('s.storno_van', '=', 'b.id'))))
+    .where(notReversed)
     .groupBy('b.id')
     .orderBy('b.datum')
     .orderBy('b.id');
@@ -146,4 +155,53 @@ export async function zorgregels(db: Db, gastouder?: string): Promise<Zorgregel[
     betaaldOp: paidOn.get(l.factuur) ?? null,
     uitbetaald: l.uitbetaald !== null,
   }));
+}
+
+/** The mandates an incasso was ever collected on (the first collection of a mandate is FRST). */
+export async function usedMandates(db: Db): Promise<(string | null)[]> {
+  return (await db.selectFrom('betaling').select('mandaat').where('soort', '=', 'incasso').where('mandaat', 'is not', null).execute()).map((b) => b.mandaat);
+}
+
+/** Payments, collections and stornos in the order they were booked, of one ouder or all. */
+export async function listBetalingen(db: Db, ouder?: string) {
+  let q = db.selectFrom('betaling').selectAll().orderBy('datum').orderBy('id');
+  if (ouder) q = q.where('ouder', '=', ouder);
+  return q.execute();
+}
+
+export async function listToewijzingen(db: Db) {
+  return db.selectFrom('toewijzing').selectAll().orderBy('id').execute();
+}
+
+/**
+ * The payments (not stornos, not reversed) with money allocated to `factuur`, with what they hold
+ * there: the candidates of a storno of that invoice (domain/kas.ts chooses).
+ */
+export async function stornoKandidaten(db: Db, factuur: string): Promise<StornoKandidaat[]> {
+  const rows = await db
+    .selectFrom('betaling as b')
+    .innerJoin('toewijzing as t', 't.betaling', 'b.id')
+    .select((eb) => ['b.id', 'b.datum', 'b.soort', 'b.bedrag_cent', eb.fn.sum<number>('t.bedrag_cent').as('op_factuur')])
+    .where('t.factuur', '=', factuur)
+    .where('b.soort', '!=', 'storno')
+    .where(notReversed)
+    .groupBy('b.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, datum: r.datum, soort: r.soort as StornoKandidaat['soort'], bedragCent: r.bedrag_cent, opFactuurCent: Number(r.op_factuur) }));
+}
+
+/** Per invoice a payment was allocated to: what it allocated there, and what all payments hold there now. */
+export async function stornoPosten(db: Db, betaling: number): Promise<StornoPost[]> {
+  const rows = await db
+    .selectFrom('toewijzing as t')
+    .select((eb) => [
+      't.factuur',
+      eb.fn.sum<number>('t.bedrag_cent').as('som'),
+      eb.selectFrom('toewijzing as n').select((n) => n.fn.sum<number>('n.bedrag_cent').as('netto')).whereRef('n.factuur', '=', 't.factuur').as('netto'),
+    ])
+    .where('t.betaling', '=', betaling)
+    .groupBy('t.factuur')
+    .orderBy('t.factuur')
+    .execute();
+  return rows.map((r) => ({ factuur: r.factuur, somCent: Number(r.som), nettoCent: Number(r.netto ?? 0) }));
 }

@@ -237,3 +237,77 @@ export async function referenceProblems(db: Db, entity: Entity, rec: Rec, { befo
   }
   return problems;
 }
+
+/** Whether a registry record with this code exists (a list filter that names nobody is a typo). */
+export async function codeExists(db: Db, table: EntityName, code: string): Promise<boolean> {
+  return (await db.selectFrom(table).select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
+
+export async function getGastouder(db: Db, code: string) {
+  return db.selectFrom('gastouder').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function getKoppeling(db: Db, code: string) {
+  return db.selectFrom('koppeling').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** A gastouder's koppelingen that start after `datum`. */
+export async function koppelingenStartingAfter(db: Db, gastouder: string, datum: Datum) {
+  return db.selectFrom('koppeling').select(['code', 'start']).where('gastouder', '=', gastouder).where('start', '>', datum).execute();
+}
+
+/** End a gastouder on `eind`, with her koppelingen that run longer; returns the koppelingen ended. */
+export async function endGastouder(db: Db, code: string, eind: Datum): Promise<string[]> {
+  const ended = await db
+    .updateTable('koppeling')
+    .set({ eind })
+    .where('gastouder', '=', code)
+    .where((eb) => eb.or([eb('eind', 'is', null), eb('eind', '>', eind)]))
+    .returning('code')
+    .execute();
+  await db.updateTable('gastouder').set({ eind }).where('code', '=', code).execute();
+  return ended.map((k) => k.code);
+}
+
+export async function endKoppeling(db: Db, code: string, eind: Datum, opzegdatum: Datum): Promise<void> {
+  await db.updateTable('koppeling').set({ eind, opzegdatum }).where('code', '=', code).execute();
+}
+
+/** What a record is linked to, for `show`: a gastouder's own children and koppelingen. */
+export async function eigenKinderen(db: Db, gastouder: string) {
+  return db.selectFrom('kind').select(['code', 'naam', 'geboortedatum']).where('eigen_kind_van', '=', gastouder).orderBy('code').execute();
+}
+
+export async function koppelingenVanGastouder(db: Db, gastouder: string) {
+  return db
+    .selectFrom('koppeling')
+    .innerJoin('kind', 'kind.code', 'koppeling.kind')
+    .select(['koppeling.code', 'kind.naam', 'koppeling.start', 'koppeling.eind'])
+    .where('koppeling.gastouder', '=', gastouder)
+    .orderBy('koppeling.code')
+    .execute();
+}
+
+export async function kinderenVanOuder(db: Db, ouder: string) {
+  return db.selectFrom('kind').select(['code', 'naam', 'geboortedatum']).where('ouder', '=', ouder).orderBy('code').execute();
+}
+
+export async function koppelingenVanKind(db: Db, kind: string) {
+  return db
+    .selectFrom('koppeling')
+    .innerJoin('gastouder', 'gastouder.code', 'koppeling.gastouder')
+    .select(['koppeling.code', 'gastouder.naam', 'koppeling.start', 'koppeling.eind'])
+    .where('koppeling.kind', '=', kind)
+    .orderBy('koppeling.code')
+    .execute();
+}
+
+/** The ouders with what an incasso needs, by code. */
+export async function ouderMandaten(db: Db) {
+  return db.selectFrom('ouder').select(['code', 'naam', 'iban', 'mandaat', 'mandaat_datum']).orderBy('code').execute();
+}
+
+/** The gastouders with the account a payout goes to. */
+export async function gastouderRekeningen(db: Db) {
+  return db.selectFrom('gastouder').select(['code', 'naam', 'iban']).execute();
+}

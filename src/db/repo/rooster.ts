@@ -75,3 +75,22 @@ export async function roosterEntryProblems(db: Db, entry: RoosterEntry): Promise
   problems.push(...roosterProblems(entry, koppeling ?? null, others));
   return problems;
 }
+
+export async function getRooster(db: Db, id: number): Promise<RoosterRow | undefined> {
+  return db.selectFrom('rooster').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function deleteRooster(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('rooster').where('id', '=', id).execute();
+}
+
+/** Remove the whole rooster of a koppeling or of an own child (an import replaces it). */
+export async function deleteRoosterOf(db: Db, owner: { koppeling: string } | { kind: string }): Promise<void> {
+  if ('koppeling' in owner) await db.deleteFrom('rooster').where('koppeling', '=', owner.koppeling).execute();
+  else await db.deleteFrom('rooster').where('kind', '=', owner.kind).execute();
+}
+
+/** The rooster of a koppeling or a kind, in the order it was entered. */
+export async function roosterOf(db: Db, column: 'koppeling' | 'kind', code: string): Promise<RoosterRow[]> {
+  return db.selectFrom('rooster').selectAll().where(column, '=', code).orderBy('id').execute();
+}

@@ -113,3 +113,13 @@ export async function loadUrenSlots(db: Db, maand: string, gastouder?: string): 
   }
   return by;
 }
+
+/** The dates and people of a koppeling, for the slot a rooster entry makes. */
+export async function koppelingSpan(db: Db, code: string) {
+  return db.selectFrom('koppeling').select(['gastouder', 'kind', 'start', 'eind']).where('code', '=', code).executeTakeFirst();
+}
+
+/** Whose own child a kind is (null for a child in care only). */
+export async function eigenKindVan(db: Db, kind: string): Promise<string | null | undefined> {
+  return (await db.selectFrom('kind').select(['eigen_kind_van']).where('code', '=', kind).executeTakeFirst())?.eigen_kind_van;
+}

@@ -1,8 +1,7 @@
-import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { type Maand, minutesToTime } from '../../domain/calendar.js';
 import type { Urenkaart, UrenReference } from '../../domain/urenkaart.js';
-import type { Db } from '../open.js';
+import { type Db, rawHandle } from '../open.js';
 import type { Urenregel } from '../tables/urenkaart.js';
 
 /** Everything an urenkaart line is checked against, in four queries. */
@@ -100,12 +99,13 @@ export async function gastouderNamen(db: Db, codes: string[]): Promise<{ code: s
  * building SQL than SQLite spent storing.
  */
 export function replaceUrenkaarten(
-  sqlite: Database.Database,
+  db: Db,
   maand: Maand,
   gastouders: string[],
   urenkaarten: Iterable<Urenkaart>,
   teLaat: boolean,
 ): number {
+  const sqlite = rawHandle(db);
   sqlite.prepare('delete from urenkaart where maand = ? and gastouder in (select value from json_each(?))').run(maand, JSON.stringify(gastouders));
   const insert = sqlite.prepare('insert into urenkaart (maand, gastouder, kind, koppeling, minuten, regels, te_laat) values (?, ?, ?, ?, ?, ?, ?)');
   const late = teLaat ? 1 : 0;
