@@ -26,14 +26,35 @@ const DAYS = ['ma', 'di', 'wo', 'do', 'vr'];
 /** Options `kinderenPerGastouder` and `achterwacht` fix what is otherwise random; `kinderenPerOuder` defaults to 2. */
 export function buildBureau(dir, { gastouders, seed = 42, kinderenPerGastouder = null, achterwacht = null, kinderenPerOuder = 2 }) {
   gobSync(dir, [
-    'init', '--naam', 'Benchbureau', '--adres', 'Stationsplein 1', '--postcode', '3511 ED', '--plaats', 'Utrecht',
-    '--kvk', '12345678', '--lrk', '987654321', '--iban', 'NL91ABNA0417164300', '--bic', 'ABNANL2A', '--incassant-id', 'NL79ZZZ999999990000',
+    'init',
+    '--naam',
+    'Benchbureau',
+    '--adres',
+    'Stationsplein 1',
+    '--postcode',
+    '3511 ED',
+    '--plaats',
+    'Utrecht',
+    '--kvk',
+    '12345678',
+    '--lrk',
+    '987654321',
+    '--iban',
+    'NL91ABNA0417164300',
+    '--bic',
+    'ABNANL2A',
+    '--incassant-id',
+    'NL79ZZZ999999990000',
   ]);
   const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
   const rnd = random(seed);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
-  const insG = db.prepare('insert into gastouder (code, naam, geboortedatum, achterwacht, slaapruimte, ervaring_sinds, iban, lrk) values (?, ?, ?, ?, ?, ?, ?, ?)');
-  const insO = db.prepare('insert into ouder (code, naam, adres, postcode, plaats, iban, mandaat, mandaat_datum) values (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insG = db.prepare(
+    'insert into gastouder (code, naam, geboortedatum, achterwacht, slaapruimte, ervaring_sinds, iban, lrk) values (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insO = db.prepare(
+    'insert into ouder (code, naam, adres, postcode, plaats, iban, mandaat, mandaat_datum) values (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insK = db.prepare('insert into kind (code, naam, geboortedatum, ouder, eigen_kind_van) values (?, ?, ?, ?, ?)');
   const insKP = db.prepare('insert into koppeling (code, kind, gastouder, start, uurtarief_cent) values (?, ?, ?, ?, ?)');
   const insR = db.prepare('insert into rooster (koppeling, kind, dag, van, tot) values (?, ?, ?, ?, ?)');
@@ -44,12 +65,30 @@ export function buildBureau(dir, { gastouders, seed = 42, kinderenPerGastouder =
     for (let g = 1; g <= gastouders; g++) {
       const gc = `G${pad(g, 5)}`;
       const hasBackup = achterwacht ?? rnd() < 0.7;
-      insG.run(gc, `Gastouder ${g}`, '1980-01-01', hasBackup ? 'Achterwacht' : null, rnd() < 0.8 || achterwacht ? 1 : 0, '2015-01-01', 'NL91ABNA0417164300', String(100000000 + g));
+      insG.run(
+        gc,
+        `Gastouder ${g}`,
+        '1980-01-01',
+        hasBackup ? 'Achterwacht' : null,
+        rnd() < 0.8 || achterwacht ? 1 : 0,
+        '2015-01-01',
+        'NL91ABNA0417164300',
+        String(100000000 + g),
+      );
       const n = kinderenPerGastouder ?? 4 + Math.floor(rnd() * 3);
       for (let i = 0; i < n; i++) {
         if (i % kinderenPerOuder === 0) {
           ouder++;
-          insO.run(`O${pad(ouder, 6)}`, `Ouder ${ouder}`, `Kerkstraat ${ouder}`, '1234 AB', 'Utrecht', 'NL91ABNA0417164300', `MND-${ouder}`, '2026-01-01');
+          insO.run(
+            `O${pad(ouder, 6)}`,
+            `Ouder ${ouder}`,
+            `Kerkstraat ${ouder}`,
+            '1234 AB',
+            'Utrecht',
+            'NL91ABNA0417164300',
+            `MND-${ouder}`,
+            '2026-01-01',
+          );
         }
         kind++;
         const kc = `K${pad(kind, 6)}`;

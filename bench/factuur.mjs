@@ -127,7 +127,12 @@ export async function benchFactuur() {
   const gobRate = n / (gobMs / 1000);
   const pages = spawnSync('pdfinfo', [path.join(small, 'pdf', '2026-00001.pdf')], { encoding: 'utf8' }).stdout.match(/Pages:\s+(\d+)/)?.[1];
   report(`pdfkit kaal, Helvetica, ${n} documenten`, plainRate.toFixed(0), "PDF's/s");
-  report(`gob factuur pdf --maand (${n}, DejaVu ingebed, ${pages} p.)`, gobRate.toFixed(0), "PDF's/s", `${(gobRate / plainRate).toFixed(2)}× kaal (doel ≥ 0,5×)`);
+  report(
+    `gob factuur pdf --maand (${n}, DejaVu ingebed, ${pages} p.)`,
+    gobRate.toFixed(0),
+    "PDF's/s",
+    `${(gobRate / plainRate).toFixed(2)}× kaal (doel ≥ 0,5×)`,
+  );
   await benchOneThread(small);
   fs.rmSync(small, { recursive: true, force: true });
 }

@@ -44,7 +44,12 @@ export function medianRuns(cases, runs = 31, warmup = 3) {
 
 export function gobSync(cwd, args, env = {}) {
   // (env adds to the environment; GOB_TODAY and the like)
-  const r = spawnSync(process.execPath, [GOB, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [GOB, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   if (r.status !== 0) throw new Error(`gob ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   return r.stdout;
 }

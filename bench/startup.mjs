@@ -8,7 +8,8 @@ export function benchStartup() {
   const dir = tempDir('startup');
   gobSync(dir, ['init', '--naam', 'Benchbureau']);
   const lines = ['code;naam;geboortedatum;plaats;lrk;slaapruimte'];
-  for (let i = 1; i <= 1000; i++) lines.push(`G${String(i).padStart(4, '0')};Gastouder ${i};01-01-1980;Utrecht;${String(100000000 + i)};ja`);
+  for (let i = 1; i <= 1000; i++)
+    lines.push(`G${String(i).padStart(4, '0')};Gastouder ${i};01-01-1980;Utrecht;${String(100000000 + i)};ja`);
   fs.writeFileSync(path.join(dir, 'g.csv'), lines.join('\r\n'));
   gobSync(dir, ['gastouder', 'import', 'g.csv']);
 

@@ -91,8 +91,18 @@ export async function benchUrenkaart() {
   again.peakMb = Math.max(...rounds.again.map((r) => r.peakMb));
 
   report('sqlite3 .import (zelfde bestand)', (sqlite.ms / 1000).toFixed(2), 's', `${rows} rijen`);
-  report('gob urenkaart import, volledige controle', (gob.ms / 1000).toFixed(2), 's', `${(gob.ms / sqlite.ms).toFixed(2)}× sqlite3 (doel ≤ 3×), piek ${gob.peakMb.toFixed(0)} MB (doel ≤ 512)`);
-  report('  opnieuw (maand vervangen)', (again.ms / 1000).toFixed(2), 's', `${(again.ms / sqlite.ms).toFixed(2)}× sqlite3, piek ${again.peakMb.toFixed(0)} MB`);
+  report(
+    'gob urenkaart import, volledige controle',
+    (gob.ms / 1000).toFixed(2),
+    's',
+    `${(gob.ms / sqlite.ms).toFixed(2)}× sqlite3 (doel ≤ 3×), piek ${gob.peakMb.toFixed(0)} MB (doel ≤ 512)`,
+  );
+  report(
+    '  opnieuw (maand vervangen)',
+    (again.ms / 1000).toFixed(2),
+    's',
+    `${(again.ms / sqlite.ms).toFixed(2)}× sqlite3, piek ${again.peakMb.toFixed(0)} MB`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   return { rows, sqlite, gob, again };
 }

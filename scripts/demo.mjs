@@ -34,9 +34,29 @@ fs.rmSync(path.join(root, 'data', 'demo', 'out'), { recursive: true, force: true
 console.log(`Demo van gob: een gastouderbureau in ${db}, vandaag is ${env.GOB_TODAY}. Zelf doen, in ${root}:`);
 console.log(`\n$ ${shellLine(['export', `GOB_DB=${db}`, `GOB_TODAY=${env.GOB_TODAY}`])}`);
 gob(
-  'init', '--naam', 'Gastouderbureau De Zonnebloem', '--adres', 'Stationsplein 1', '--postcode', '3511 ED', '--plaats', 'Utrecht',
-  '--email', 'info@zonnebloem.example', '--telefoon', '030-1234567', '--kvk', '12345678', '--lrk', '987654321',
-  '--iban', 'NL91ABNA0417164300', '--bic', 'ABNANL2A', '--incassant-id', 'NL79ZZZ999999990000',
+  'init',
+  '--naam',
+  'Gastouderbureau De Zonnebloem',
+  '--adres',
+  'Stationsplein 1',
+  '--postcode',
+  '3511 ED',
+  '--plaats',
+  'Utrecht',
+  '--email',
+  'info@zonnebloem.example',
+  '--telefoon',
+  '030-1234567',
+  '--kvk',
+  '12345678',
+  '--lrk',
+  '987654321',
+  '--iban',
+  'NL91ABNA0417164300',
+  '--bic',
+  'ABNANL2A',
+  '--incassant-id',
+  'NL79ZZZ999999990000',
 );
 gob('gastouder', 'import', 'data/demo/gastouders.csv');
 gob('ouder', 'import', 'data/demo/ouders.csv');
@@ -89,9 +109,37 @@ env.GOB_CERTIFICAAT_WACHTWOORD = 'demo-wachtwoord';
 console.log(`\n$ ${shellLine(['export', `GOB_CERTIFICAAT_WACHTWOORD=${env.GOB_CERTIFICAAT_WACHTWOORD}`])}`);
 fs.rmSync(path.join(root, 'data', 'demo', 'out', 'certificaat.p12'), { force: true });
 gob('bureau', 'certificaat-maken', '--out', 'data/demo/out/certificaat.p12');
-gob('contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', 'Łukasz Wałęsa', '--plaats', 'Utrecht', '--datum', '2025-02-20');
-gob('contract', 'teken', '--koppeling', 'KP0001', '--partij', 'gastouder', '--naam', 'Anna de Vries', '--plaats', 'Utrecht', '--datum', '2025-02-21');
+gob(
+  'contract',
+  'teken',
+  '--koppeling',
+  'KP0001',
+  '--partij',
+  'ouder',
+  '--naam',
+  'Łukasz Wałęsa',
+  '--plaats',
+  'Utrecht',
+  '--datum',
+  '2025-02-20',
+);
+gob(
+  'contract',
+  'teken',
+  '--koppeling',
+  'KP0001',
+  '--partij',
+  'gastouder',
+  '--naam',
+  'Anna de Vries',
+  '--plaats',
+  'Utrecht',
+  '--datum',
+  '2025-02-21',
+);
 gob('contract', 'pdf', '--koppeling', 'KP0001', '--out', 'data/demo/out/overeenkomst-KP0001-gastouder.pdf');
 gob('contract', 'pdf', '--koppeling', 'KP0001', '--soort', 'bureau', '--out', 'data/demo/out/overeenkomst-KP0001-bureau.pdf');
 gob('log', '--limit', '8');
-console.log(`\nKlaar. De PDF's en SEPA-bestanden staan in ${path.join(root, 'data', 'demo', 'out')}. Probeer zelf, in ${root}: GOB_DB=${db} npx gob kind list`);
+console.log(
+  `\nKlaar. De PDF's en SEPA-bestanden staan in ${path.join(root, 'data', 'demo', 'out')}. Probeer zelf, in ${root}: GOB_DB=${db} npx gob kind list`,
+);

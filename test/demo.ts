@@ -13,10 +13,32 @@ export async function demoBureau({ rooster = true, uren = false, facturen = fals
     expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
   };
   await run([
-    'init', '--naam', 'Gastouderbureau De Zonnebloem', '--adres', 'Stationsplein 1', '--postcode', '3511 ED', '--plaats', 'Utrecht',
-    '--kvk', '12345678', '--lrk', '987654321', '--iban', 'NL91ABNA0417164300', '--bic', 'ABNANL2A', '--incassant-id', 'NL79ZZZ999999990000',
+    'init',
+    '--naam',
+    'Gastouderbureau De Zonnebloem',
+    '--adres',
+    'Stationsplein 1',
+    '--postcode',
+    '3511 ED',
+    '--plaats',
+    'Utrecht',
+    '--kvk',
+    '12345678',
+    '--lrk',
+    '987654321',
+    '--iban',
+    'NL91ABNA0417164300',
+    '--bic',
+    'ABNANL2A',
+    '--incassant-id',
+    'NL79ZZZ999999990000',
   ]);
-  for (const [noun, file] of [['gastouder', 'gastouders'], ['ouder', 'ouders'], ['kind', 'kinderen'], ['koppeling', 'koppelingen']] as const) {
+  for (const [noun, file] of [
+    ['gastouder', 'gastouders'],
+    ['ouder', 'ouders'],
+    ['kind', 'kinderen'],
+    ['koppeling', 'koppelingen'],
+  ] as const) {
     await run([noun, 'import', demo(`${file}.csv`)]);
   }
   if (rooster || uren) await run(['rooster', 'import', demo('roosters.csv'), '--force']);
@@ -40,7 +62,22 @@ export async function invoicedBenchBureau(): Promise<string> {
   const { slots } = buildBureau(dir, { gastouders: 12, kinderenPerGastouder: 4, achterwacht: true });
   writeUrenkaart(path.join(dir, 'uren.csv'), slots);
   for (const args of [
-    ['bureau', 'set', '--adres', 'Straat 1', '--postcode', '1234 AB', '--plaats', 'Utrecht', '--kvk', '12345678', '--lrk', '123456789', '--iban', 'NL91ABNA0417164300'],
+    [
+      'bureau',
+      'set',
+      '--adres',
+      'Straat 1',
+      '--postcode',
+      '1234 AB',
+      '--plaats',
+      'Utrecht',
+      '--kvk',
+      '12345678',
+      '--lrk',
+      '123456789',
+      '--iban',
+      'NL91ABNA0417164300',
+    ],
     ['urenkaart', 'import', 'uren.csv'],
     ['factuur', 'run', '--maand', '2026-10'],
   ]) {

@@ -94,7 +94,13 @@ const DIST_MAIN = pathToFileURL(path.join(ROOT, 'dist', 'main.js')).href;
 
 /** Run the built binary `bin/gob.js` as its own process in `cwd`, with stdin closed. */
 export function gobProcess(cwd: string, args: string[], env: Record<string, string> = {}): GobResult {
-  const r = spawnSync(process.execPath, [GOB, ...args], { cwd, env: baseEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [GOB, ...args], {
+    cwd,
+    env: baseEnv(env),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
   return noBug({ code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }, args);
 }
 

@@ -20,15 +20,11 @@ export const EXAMPLES: Record<string, string[]> = {
   'bureau certificaat-maken': ['GOB_CERTIFICAAT_WACHTWOORD=geheim gob bureau certificaat-maken --out certificaat.p12'],
   backup: ['gob backup kopie-2026-11-03.sqlite'],
   log: ['gob log --limit 20'],
-  'gastouder add': [
-    'gob gastouder add --naam "Anna de Vries" --geboortedatum 12-03-1978 --lrk 111111111 --slaapruimte ja',
-  ],
+  'gastouder add': ['gob gastouder add --naam "Anna de Vries" --geboortedatum 12-03-1978 --lrk 111111111 --slaapruimte ja'],
   'gastouder list': ['gob gastouder list --actief', 'gob gastouder list --csv > gastouders.csv   # dezelfde kolommen als import'],
   'gastouder import': ['gob gastouder import gastouders.csv --dry-run   # eerst controleren', 'gob gastouder import gastouders.csv'],
   'gastouder end': ['gob gastouder end G0001 --eind 2026-12-31'],
-  'ouder add': [
-    'gob ouder add --naam "Jan Jansen" --iban "NL91 ABNA 0417 1643 00" --mandaat MND-O0001 --mandaat-datum 2026-09-28',
-  ],
+  'ouder add': ['gob ouder add --naam "Jan Jansen" --iban "NL91 ABNA 0417 1643 00" --mandaat MND-O0001 --mandaat-datum 2026-09-28'],
   'ouder list': ['gob ouder list --csv --toon-bsn > ouders.csv'],
   'kind add': [
     'gob kind add --naam "Sem Jansen" --geboortedatum 2023-01-21 --ouder O0001',
@@ -55,5 +51,8 @@ export const EXAMPLES: Record<string, string[]> = {
   'sepa incasso': ['gob sepa incasso --incassodatum 2026-11-20 --out incasso.xml'],
   'sepa uitbetaling': ['gob sepa uitbetaling --datum 2026-11-24 --out uitbetaling.xml'],
   'contract teken': ['gob contract teken --koppeling KP0001 --partij ouder --naam "Jan Jansen" --plaats Utrecht'],
-  'contract pdf': ['gob contract pdf --koppeling KP0001 --out overeenkomst.pdf', 'gob contract pdf --koppeling KP0001 --soort bureau --out overeenkomst-bureau.pdf'],
+  'contract pdf': [
+    'gob contract pdf --koppeling KP0001 --out overeenkomst.pdf',
+    'gob contract pdf --koppeling KP0001 --soort bureau --out overeenkomst-bureau.pdf',
+  ],
 };

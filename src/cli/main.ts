@@ -76,7 +76,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.refused;
     }
     const message = error instanceof Error ? error.message : String(error);
-    printError(`Interne fout in gob (een bug): ${message}. Er is niets opgeslagen. Meld dit met de opdracht die je gaf; GOB_DEBUG=1 toont details.`);
+    printError(
+      `Interne fout in gob (een bug): ${message}. Er is niets opgeslagen. Meld dit met de opdracht die je gaf; GOB_DEBUG=1 toont details.`,
+    );
     if (io.env.GOB_DEBUG === '1' && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return EXIT.internal;
   }

@@ -92,8 +92,21 @@ export function renderTable(columns: Column[], rows: Record<string, string>[], b
     const gap = ' '.repeat(widths[i]! - width(text));
     return columns[i]!.align === 'right' ? gap + text : text + gap;
   };
-  const lines = [bold(columns.map((c, i) => pad(c.title, i)).join('  ').trimEnd())];
-  for (const row of rows) lines.push(columns.map((c, i) => pad(row[c.key] ?? '', i)).join('  ').trimEnd());
+  const lines = [
+    bold(
+      columns
+        .map((c, i) => pad(c.title, i))
+        .join('  ')
+        .trimEnd(),
+    ),
+  ];
+  for (const row of rows)
+    lines.push(
+      columns
+        .map((c, i) => pad(row[c.key] ?? '', i))
+        .join('  ')
+        .trimEnd(),
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -101,4 +114,3 @@ export function renderTable(columns: Column[], rows: Record<string, string>[], b
 function width(text: string): number {
   return text.normalize('NFC').replace(/\p{M}/gu, '').length;
 }
-

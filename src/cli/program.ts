@@ -93,14 +93,13 @@ const HELP_TITLES: Record<string, string> = {
 };
 
 function dutchHelp(command: Command): Command {
-  return command
-    .helpOption('-h, --help', 'toon hulp bij deze opdracht')
-    .configureHelp({
-      styleTitle: (title) => HELP_TITLES[title] ?? title,
-      styleUsage: (usage) => usage.replace('[options]', '[opties]').replace('[command]', '<opdracht>'),
-      subcommandTerm: (cmd) => [cmd.name(), ...cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`))].join(' '),
-      showGlobalOptions: true,
-    });
+  return command.helpOption('-h, --help', 'toon hulp bij deze opdracht').configureHelp({
+    styleTitle: (title) => HELP_TITLES[title] ?? title,
+    styleUsage: (usage) => usage.replace('[options]', '[opties]').replace('[command]', '<opdracht>'),
+    subcommandTerm: (cmd) =>
+      [cmd.name(), ...cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`))].join(' '),
+    showGlobalOptions: true,
+  });
 }
 
 function noun(program: Command, name: string, description: string): Command {
@@ -121,9 +120,10 @@ function registryNoun(program: Command, entity: Entity, description: string): Co
   fieldOptions(verb(cmd, 'add', `voeg een ${entity.name} toe`), entity.fields).action(
     run('db', () => forEntity(import('../commands/register/add.js').then((m) => m.addRecord))),
   );
-  fieldOptions(verb(cmd, 'edit', `wijzig een ${entity.name} (een lege waarde wist een veld)`).argument('<code>'), entity.fields.filter((f) => f.name !== 'code')).action(
-    run('db', () => forEntity(import('../commands/register/edit.js').then((m) => m.editRecord))),
-  );
+  fieldOptions(
+    verb(cmd, 'edit', `wijzig een ${entity.name} (een lege waarde wist een veld)`).argument('<code>'),
+    entity.fields.filter((f) => f.name !== 'code'),
+  ).action(run('db', () => forEntity(import('../commands/register/edit.js').then((m) => m.editRecord))));
   verb(cmd, 'show', `toon een ${entity.name}`)
     .argument('<code>')
     .option('--toon-bsn', 'toon het BSN volledig')
@@ -166,7 +166,9 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
 
   const bureau = noun(program, 'bureau', 'instellingen van het bureau');
   verb(bureau, 'show', 'toon de instellingen').action(run('db', () => import('../commands/bureau/show.js').then((m) => m.bureauShow)));
-  fieldOptions(verb(bureau, 'set', 'wijzig instellingen'), BUREAU_FIELDS).action(run('db', () => import('../commands/bureau/set.js').then((m) => m.bureauSet)));
+  fieldOptions(verb(bureau, 'set', 'wijzig instellingen'), BUREAU_FIELDS).action(
+    run('db', () => import('../commands/bureau/set.js').then((m) => m.bureauSet)),
+  );
   verb(bureau, 'certificaat-maken', 'maak een zelfondertekend testcertificaat om overeenkomsten digitaal te ondertekenen')
     .option('--out <bestand>', 'het .p12-bestand (standaard certificaat.p12 naast de database)')
     .option('--force', 'overschrijf een bestaand bestand')
@@ -266,7 +268,7 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--factuur <nummer>', 'de factuur')
     .option('--datum <datum>', 'de datum van de terugboeking')
     .action(run('db', () => import('../commands/betaling/storno.js').then((m) => m.betalingStorno)));
-  verb(betaling, 'list', 'toon betalingen, incasso\'s en storno\'s')
+  verb(betaling, 'list', "toon betalingen, incasso's en storno's")
     .option('--ouder <code>', 'alleen van deze ouder')
     .action(run('db', () => import('../commands/betaling/list.js').then((m) => m.betalingList)));
 
@@ -305,8 +307,7 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--formaat <formaat>', 'pain.001.001.09 (standaard) of pain.001.001.03')
     .option('--force', 'overschrijf een bestaand bestand')
     .action(run('db', () => import('../commands/sepa/uitbetaling.js').then((m) => m.sepaUitbetaling)));
-  verb(sepa, 'list', 'toon elk bewaard bankbestand')
-    .action(run('db', () => import('../commands/sepa/list.js').then((m) => m.sepaList)));
+  verb(sepa, 'list', 'toon elk bewaard bankbestand').action(run('db', () => import('../commands/sepa/list.js').then((m) => m.sepaList)));
   verb(sepa, 'bestand', 'schrijf een bewaard bankbestand opnieuw, byte voor byte')
     .argument('<berichtId>', 'het bericht-id (GOB-INC-… of GOB-UIT-…), zie gob sepa list')
     .option('--out <bestand>', 'het XML-bestand')
@@ -354,7 +355,9 @@ export function helpArguments(program: Command, argv: readonly string[]): string
   for (let i = 0; i < names.length; i++) {
     if (!findCommand(program, names.slice(0, i + 1))) {
       const what = names.slice(0, i + 1).join(' ');
-      throw new UsageError(`Onbekende opdracht '${what}'. Zie 'gob ${i === 0 ? '' : `${names.slice(0, i).join(' ')} `}--help' voor de opdrachten.`);
+      throw new UsageError(
+        `Onbekende opdracht '${what}'. Zie 'gob ${i === 0 ? '' : `${names.slice(0, i).join(' ')} `}--help' voor de opdrachten.`,
+      );
     }
   }
   return [...names, '--help'];

@@ -21,7 +21,10 @@ function usage(command: Command): string {
 }
 
 function optionLine(option: Option): string {
-  const extra = option.defaultValue !== undefined && option.defaultValue !== false && !option.negate ? ` (standaard ${String(option.defaultValue)})` : '';
+  const extra =
+    option.defaultValue !== undefined && option.defaultValue !== false && !option.negate
+      ? ` (standaard ${String(option.defaultValue)})`
+      : '';
   return `- \`${option.flags}\` — ${option.description}${extra}`;
 }
 
@@ -30,7 +33,8 @@ function section(command: Command, level: number): string[] {
   const lines = [`${'#'.repeat(level)} gob ${path.join(' ')}`, '', `\`${usage(command)}\``, '', command.description(), ''];
   if (command.registeredArguments.length > 0) {
     lines.push('Argumenten:', '');
-    for (const a of command.registeredArguments) lines.push(`- \`${a.name()}\`${a.description ? ` — ${a.description}` : ''}${a.variadic ? ' (één of meer)' : ''}`);
+    for (const a of command.registeredArguments)
+      lines.push(`- \`${a.name()}\`${a.description ? ` — ${a.description}` : ''}${a.variadic ? ' (één of meer)' : ''}`);
     lines.push('');
   }
   const options = command.options.filter((o) => !o.hidden && o.long !== '--help');
@@ -71,5 +75,8 @@ export function renderReference(program: Command = buildProgram()): string {
   const rootExamples = EXAMPLES[''];
   if (rootExamples) lines.push('Voorbeelden:', '', '```sh', ...rootExamples, '```', '');
   for (const command of program.commands) if (command.name() !== 'help') lines.push(...section(command, 2));
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -43,7 +43,9 @@ export async function requireOption<T>(
 export function missingOptions(opts: Record<string, unknown>, names: string[]): void {
   const missing = names.filter((n) => opts[n.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] === undefined);
   if (missing.length > 0) {
-    throw new UsageError(`Ontbrekende verplichte ${missing.length === 1 ? 'optie' : 'opties'}: ${missing.map((n) => `--${n}`).join(', ')}.`);
+    throw new UsageError(
+      `Ontbrekende verplichte ${missing.length === 1 ? 'optie' : 'opties'}: ${missing.map((n) => `--${n}`).join(', ')}.`,
+    );
   }
 }
 

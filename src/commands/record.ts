@@ -74,7 +74,11 @@ export function withDefaults(entity: Entity, rec: Rec): Rec {
 }
 
 export function refuseProblems(what: string, problems: Problem[]): void {
-  if (problems.length > 0) throw new Refused(`${what} is geweigerd; er is niets opgeslagen.`, problems.map((p) => `${p.veld}: ${p.melding}`));
+  if (problems.length > 0)
+    throw new Refused(
+      `${what} is geweigerd; er is niets opgeslagen.`,
+      problems.map((p) => `${p.veld}: ${p.melding}`),
+    );
 }
 
 export function recordToJson(fields: Field[], rec: Rec, { toonBsn = false } = {}): Record<string, unknown> {

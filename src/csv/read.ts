@@ -34,7 +34,10 @@ export interface OpenOptions {
 
 /** 'Ervaring Sinds', 'ervaring_sinds' and 'ervaring-sinds' are one header. */
 export function normalizeHeader(name: string): string {
-  return name.replace(/^\uFEFF/, '').toLowerCase().replace(/[\s\-_]/g, '');
+  return name
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[\s\-_]/g, '');
 }
 
 /** Our own CSV output makes formula-like cells inert with an apostrophe; reading removes it again. */
@@ -243,7 +246,8 @@ export async function openCsv(file: string, options: OpenOptions = {}): Promise<
   const firstBatch = first.done ? [] : first.value;
   const headerRow = firstBatch.shift();
   if (!headerRow) throw new Refused(`Het bestand ${file} is leeg: regel 1 moet de kopregel met de kolomnamen zijn.`);
-  if (headerRow.fout) throw new Refused('Het bestand kon niet gelezen worden; er is niets opgeslagen.', [`regel ${headerRow.line}: csv: ${headerRow.fout}`]);
+  if (headerRow.fout)
+    throw new Refused('Het bestand kon niet gelezen worden; er is niets opgeslagen.', [`regel ${headerRow.line}: csv: ${headerRow.fout}`]);
   const header = headerRow.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
   async function* batches(): AsyncGenerator<CsvRow[]> {
     if (firstBatch.length > 0) yield firstBatch;

@@ -122,7 +122,9 @@ export async function runMigrations(db: Db): Promise<string[]> {
 }
 
 async function currentMigration(db: Db): Promise<string | null> {
-  const exists = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(db);
+  const exists = await sql<{
+    n: number;
+  }>`select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(db);
   if (!exists.rows[0]?.n) return null;
   const last = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(db);
   return last.rows[0]?.name ?? null;

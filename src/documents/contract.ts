@@ -32,7 +32,15 @@ export const PARTIJEN: Record<ContractSoort, { partij: 'ouder' | 'gastouder' | '
   ],
 };
 
-const DAGNAAM: Record<string, string> = { ma: 'maandag', di: 'dinsdag', wo: 'woensdag', do: 'donderdag', vr: 'vrijdag', za: 'zaterdag', zo: 'zondag' };
+const DAGNAAM: Record<string, string> = {
+  ma: 'maandag',
+  di: 'dinsdag',
+  wo: 'woensdag',
+  do: 'donderdag',
+  vr: 'vrijdag',
+  za: 'zaterdag',
+  zo: 'zondag',
+};
 
 /** The templates shipped in the project's templates/ folder (found from dist/ or from src/). */
 function defaultTemplate(soort: ContractSoort): string {
@@ -73,14 +81,29 @@ function missingDetails({ kp, ouder, gastouder, bureau, lrk, lrkVan }: Partijen,
   };
   const adres = ['adres', 'postcode', 'plaats'];
   check('bureau', 'gob bureau set', bureau, ['naam', ...adres, 'kvk', 'lrk']);
-  check(`ouder ${ouder.code}`, `gob ouder edit ${ouder.code}`, ouder, ['naam', ...adres], kp.opvanglocatie === 'ouder' ? ' (ook het opvangadres)' : '');
+  check(
+    `ouder ${ouder.code}`,
+    `gob ouder edit ${ouder.code}`,
+    ouder,
+    ['naam', ...adres],
+    kp.opvanglocatie === 'ouder' ? ' (ook het opvangadres)' : '',
+  );
   check(`gastouder ${gastouder.code}`, `gob gastouder edit ${gastouder.code}`, gastouder, ['naam']);
   // The gastouder's address is in the contract as a party's (soort gastouder) or as the opvangadres.
   if (soort === 'gastouder' || kp.opvanglocatie === 'gastouder') {
-    check(`gastouder ${gastouder.code}`, `gob gastouder edit ${gastouder.code}`, gastouder, adres, kp.opvanglocatie === 'gastouder' ? ' (ook het opvangadres)' : '');
+    check(
+      `gastouder ${gastouder.code}`,
+      `gob gastouder edit ${gastouder.code}`,
+      gastouder,
+      adres,
+      kp.opvanglocatie === 'gastouder' ? ' (ook het opvangadres)' : '',
+    );
   }
   if (!lrk) {
-    if (lrkVan === 'koppeling') missing.push(`koppeling ${kp.code}: lrk, de registratie van opvang bij de vraagouder thuis ('gob koppeling edit ${kp.code} --lrk …')`);
+    if (lrkVan === 'koppeling')
+      missing.push(
+        `koppeling ${kp.code}: lrk, de registratie van opvang bij de vraagouder thuis ('gob koppeling edit ${kp.code} --lrk …')`,
+      );
     else check(`gastouder ${gastouder.code}`, `gob gastouder edit ${gastouder.code}`, gastouder, ['lrk']);
   }
   return missing;
@@ -107,7 +130,10 @@ export function uitbetaaltermijnTekst(werkdagen: number): string {
   return `binnen ${aantal(werkdagen, 'werkdag', 'werkdagen')}`;
 }
 
-export async function contractDocument(db: Db, opts: { koppeling: string; soort: ContractSoort; template?: string; today: string }): Promise<ContractDocument> {
+export async function contractDocument(
+  db: Db,
+  opts: { koppeling: string; soort: ContractSoort; template?: string; today: string },
+): Promise<ContractDocument> {
   const partijen = await loadPartijen(db, opts.koppeling);
   refuseIncomplete(partijen, opts.soort, `De overeenkomst (${opts.soort}) van koppeling ${opts.koppeling}`);
   const { kp, kind, ouder, gastouder, bureau, lrk } = partijen;
@@ -160,7 +186,8 @@ export async function contractDocument(db: Db, opts: { koppeling: string; soort:
   try {
     blokken = fillTemplate(template, values);
   } catch (error) {
-    if (error instanceof ValueError) throw new Refused(`Het sjabloon gebruikt een onbekend veld ${error.value}; bekend zijn: ${error.accepted.replace(/^een van /, '')}.`);
+    if (error instanceof ValueError)
+      throw new Refused(`Het sjabloon gebruikt een onbekend veld ${error.value}; bekend zijn: ${error.accepted.replace(/^een van /, '')}.`);
     throw error;
   }
   const rooster = await contractRooster(db, kp.code);
@@ -173,7 +200,10 @@ export async function contractDocument(db: Db, opts: { koppeling: string; soort:
       dag: DAGNAAM[r.dag] ?? r.dag,
       van: r.van,
       tot: r.tot,
-      periode: r.vanaf || r.tot_en_met ? `${r.vanaf ? `vanaf ${formatDatumLang(r.vanaf)}` : ''}${r.vanaf && r.tot_en_met ? ' ' : ''}${r.tot_en_met ? `t/m ${formatDatumLang(r.tot_en_met)}` : ''}` : 'elke week',
+      periode:
+        r.vanaf || r.tot_en_met
+          ? `${r.vanaf ? `vanaf ${formatDatumLang(r.vanaf)}` : ''}${r.vanaf && r.tot_en_met ? ' ' : ''}${r.tot_en_met ? `t/m ${formatDatumLang(r.tot_en_met)}` : ''}`
+          : 'elke week',
     })),
     handtekeningen: PARTIJEN[opts.soort].map(({ partij, rol }) => {
       const h = getekend.find((g) => g.partij === partij);

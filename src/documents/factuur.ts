@@ -86,7 +86,10 @@ export function factuurDocument(f: FactuurRow, regels: Regel[], g: FactuurGegeve
     const op = [...new Set(regels.flatMap((r) => (r.correctieOp ? [r.correctieOp] : [])))].sort();
     const nummers = op.length > 0 ? op : [f.correctie_van];
     // Several do not fit beside the label on the PDF: each line names its own.
-    kenmerken.push(['Correctie op', nummers.length === 1 ? `factuur ${nummers[0]} (${formatMaandLang(f.maand)})` : `${nummers.length} facturen, vermeld per regel`]);
+    kenmerken.push([
+      'Correctie op',
+      nummers.length === 1 ? `factuur ${nummers[0]} (${formatMaandLang(f.maand)})` : `${nummers.length} facturen, vermeld per regel`,
+    ]);
   }
   const amount = formatEuro(Math.abs(f.totaal_cent));
   const betaling = credit
@@ -97,8 +100,21 @@ export function factuurDocument(f: FactuurRow, regels: Regel[], g: FactuurGegeve
   const max = g.toeslagMaximumCent;
   return {
     titel: credit ? 'CREDITFACTUUR' : 'FACTUUR',
-    afzender: [b.naam, b.adres, `${b.postcode} ${b.plaats}`, ...(b.telefoon ? [`Tel. ${b.telefoon}`] : []), ...(b.email ? [b.email] : []), `KvK ${b.kvk}`, `LRK ${b.lrk}`, `IBAN ${b.iban}`],
-    aan: [g.ouder.naam, ...(g.ouder.adres ? [g.ouder.adres] : []), ...(g.ouder.postcode || g.ouder.plaats ? [`${g.ouder.postcode ?? ''} ${g.ouder.plaats ?? ''}`.trim()] : [])],
+    afzender: [
+      b.naam,
+      b.adres,
+      `${b.postcode} ${b.plaats}`,
+      ...(b.telefoon ? [`Tel. ${b.telefoon}`] : []),
+      ...(b.email ? [b.email] : []),
+      `KvK ${b.kvk}`,
+      `LRK ${b.lrk}`,
+      `IBAN ${b.iban}`,
+    ],
+    aan: [
+      g.ouder.naam,
+      ...(g.ouder.adres ? [g.ouder.adres] : []),
+      ...(g.ouder.postcode || g.ouder.plaats ? [`${g.ouder.postcode ?? ''} ${g.ouder.plaats ?? ''}`.trim()] : []),
+    ],
     kenmerken,
     regels: lines,
     totaal: formatEuro(f.totaal_cent),
@@ -163,7 +179,8 @@ export function renderFactuurText(doc: FactuurDocument): string {
   out.push('');
   out.push(doc.overzichtTitel);
   out.push(`${pad('Kind', 38)}${pad('Uren', 8, true)}${pad('Kosten', 16, true)}${pad('Gem. uurprijs', 16, true)}`);
-  for (const o of doc.overzicht) out.push(`${pad(o.kind, 38)}${pad(o.uren, 8, true)}${pad(o.kosten, 16, true)}${pad(o.uurprijs, 16, true)}`);
+  for (const o of doc.overzicht)
+    out.push(`${pad(o.kind, 38)}${pad(o.uren, 8, true)}${pad(o.kosten, 16, true)}${pad(o.uurprijs, 16, true)}`);
   out.push(...wrap(doc.overzichtNoot));
   return `${out.join('\n')}\n`;
 }

@@ -5,15 +5,38 @@ import type { Db } from '../db/open.js';
 import { getUitbetaling, uitbetalingContext } from '../db/repo/uitbetaling.js';
 import type { TableDocument } from '../pdf/table.js';
 
-export async function uitbetalingDocument(db: Db, nummer: string): Promise<{ doc: TableDocument; json: ReturnType<typeof uitbetalingJson> } | undefined> {
+export async function uitbetalingDocument(
+  db: Db,
+  nummer: string,
+): Promise<{ doc: TableDocument; json: ReturnType<typeof uitbetalingJson> } | undefined> {
   const found = await getUitbetaling(db, nummer);
   if (!found) return undefined;
   const { uitbetaling: u, regels } = found;
-  const { bureau, gastouder: g, kinderen, tarieven } = await uitbetalingContext(db, u.gastouder, regels.map((r) => r.factuurregel));
+  const {
+    bureau,
+    gastouder: g,
+    kinderen,
+    tarieven,
+  } = await uitbetalingContext(
+    db,
+    u.gastouder,
+    regels.map((r) => r.factuurregel),
+  );
   const doc: TableDocument = {
     titel: `UITBETALING ${u.nummer}`,
-    afzender: [bureau.naam ?? '', bureau.adres ?? '', `${bureau.postcode ?? ''} ${bureau.plaats ?? ''}`.trim(), ...(bureau.kvk ? [`KvK ${bureau.kvk}`] : []), ...(bureau.lrk ? [`LRK ${bureau.lrk}`] : [])].filter(Boolean),
-    aan: [g.naam, ...(g.adres ? [g.adres] : []), ...(g.postcode || g.plaats ? [`${g.postcode ?? ''} ${g.plaats ?? ''}`.trim()] : []), ...(g.lrk ? [`LRK ${g.lrk}`] : [])],
+    afzender: [
+      bureau.naam ?? '',
+      bureau.adres ?? '',
+      `${bureau.postcode ?? ''} ${bureau.plaats ?? ''}`.trim(),
+      ...(bureau.kvk ? [`KvK ${bureau.kvk}`] : []),
+      ...(bureau.lrk ? [`LRK ${bureau.lrk}`] : []),
+    ].filter(Boolean),
+    aan: [
+      g.naam,
+      ...(g.adres ? [g.adres] : []),
+      ...(g.postcode || g.plaats ? [`${g.postcode ?? ''} ${g.plaats ?? ''}`.trim()] : []),
+      ...(g.lrk ? [`LRK ${g.lrk}`] : []),
+    ],
     kenmerken: [
       ['Uitbetaling', u.nummer],
       ['Datum', formatDatumLang(u.datum)],
@@ -52,7 +75,17 @@ export function uitbetalingJson(
     bedragCent: u.bedrag_cent,
     teLaat: u.te_laat === 1,
     ...(regels
-      ? { regels: regels.map((r) => ({ factuur: r.factuur, kind: r.kind, maand: r.maand, minuten: r.minuten, bedragCent: r.bedrag_cent, betaaldOp: r.betaald_op, uiterlijk: r.uiterlijk })) }
+      ? {
+          regels: regels.map((r) => ({
+            factuur: r.factuur,
+            kind: r.kind,
+            maand: r.maand,
+            minuten: r.minuten,
+            bedragCent: r.bedrag_cent,
+            betaaldOp: r.betaald_op,
+            uiterlijk: r.uiterlijk,
+          })),
+        }
       : {}),
   };
 }
@@ -61,7 +94,15 @@ export function uitbetalingJson(
 export function renderTableText(doc: TableDocument): string {
   const widths = doc.kolommen.map((k, i) => Math.max(k.length, ...doc.rijen.map((r) => [...(r[i] ?? '')].length)));
   const cell = (text: string, i: number) => (doc.rechts[i] ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
-  const lines = [doc.titel, ...doc.afzender.map((l) => `  ${l}`), '', ...doc.aan, '', ...doc.kenmerken.map(([k, v]) => `${`${k}:`.padEnd(15)}${v}`), ''];
+  const lines = [
+    doc.titel,
+    ...doc.afzender.map((l) => `  ${l}`),
+    '',
+    ...doc.aan,
+    '',
+    ...doc.kenmerken.map(([k, v]) => `${`${k}:`.padEnd(15)}${v}`),
+    '',
+  ];
   lines.push(doc.kolommen.map(cell).join('  ').trimEnd());
   for (const r of doc.rijen) lines.push(r.map(cell).join('  ').trimEnd());
   lines.push('', `Totaal: ${doc.totaal}`, ...doc.noten);

@@ -36,9 +36,7 @@ export interface Uren {
   lrk: string | null;
 }
 
-export type Bureaukosten =
-  | { model: 'maand'; eenKindCent: Cent; meerKinderenCent: Cent }
-  | { model: 'uur'; schaal: Schaaltrede[] };
+export type Bureaukosten = { model: 'maand'; eenKindCent: Cent; meerKinderenCent: Cent } | { model: 'uur'; schaal: Schaaltrede[] };
 
 /** The rate per hour for a child with this many minutes in the month: the highest step reached. */
 export function schaalTarief(schaal: Schaaltrede[], minuten: number): Cent {
@@ -106,7 +104,11 @@ export function targetRegels(uren: Uren[], kosten: Bureaukosten, minutenPerKind:
       if (entry) {
         entry.fee.minuten += r.minuten;
         entry.care.push(r);
-      } else fees.set(key, { fee: { soort: 'bureaukosten', kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: tarief, bedragCent: 0 }, care: [r] });
+      } else
+        fees.set(key, {
+          fee: { soort: 'bureaukosten', kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: tarief, bedragCent: 0 },
+          care: [r],
+        });
     }
     for (const { fee, care: lines } of fees.values()) {
       fee.bedragCent = careAmount(fee.minuten, fee.tariefCent);
@@ -130,12 +132,27 @@ function regelKey(r: Regel): string {
  * A line never billed before corrects nothing (correctieOp null).
  */
 export function differenceRegels(target: Regel[], billed: BilledRegel[]): Regel[] {
-  const sum = new Map<string, { regel: Regel; laatste: string; perFactuur: Map<string, { minuten: number; bedragCent: Cent; lrk: string | null }> }>();
+  const sum = new Map<
+    string,
+    { regel: Regel; laatste: string; perFactuur: Map<string, { minuten: number; bedragCent: Cent; lrk: string | null }> }
+  >();
   for (const r of billed) {
     const key = regelKey(r);
     let s = sum.get(key);
     if (!s) {
-      s = { regel: { soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: 0, tariefCent: r.tariefCent, bedragCent: 0, lrk: r.lrk ?? null }, laatste: r.factuur, perFactuur: new Map() };
+      s = {
+        regel: {
+          soort: r.soort,
+          kind: r.kind,
+          gastouder: r.gastouder,
+          minuten: 0,
+          tariefCent: r.tariefCent,
+          bedragCent: 0,
+          lrk: r.lrk ?? null,
+        },
+        laatste: r.factuur,
+        perFactuur: new Map(),
+      };
       sum.set(key, s);
     }
     s.regel.minuten += r.minuten;
@@ -172,7 +189,13 @@ export function differenceRegels(target: Regel[], billed: BilledRegel[]): Regel[
  * billed it, latest first, each up to what it still holds. The last part takes what is left, so
  * the parts add up exactly to the credit.
  */
-function creditLines(t: Regel, perFactuur: Map<string, { minuten: number; bedragCent: Cent; lrk: string | null }>, minuten: number, bedragCent: Cent, laatste: string): Regel[] {
+function creditLines(
+  t: Regel,
+  perFactuur: Map<string, { minuten: number; bedragCent: Cent; lrk: string | null }>,
+  minuten: number,
+  bedragCent: Cent,
+  laatste: string,
+): Regel[] {
   const bronnen = [...perFactuur.entries()].filter(([, f]) => f.minuten > 0 || f.bedragCent > 0).sort((a, b) => (a[0] < b[0] ? 1 : -1));
   if (bronnen.length <= 1) return [{ ...t, minuten, bedragCent, correctieOp: bronnen[0]?.[0] ?? laatste }];
   const lines: Regel[] = [];
@@ -184,11 +207,12 @@ function creditLines(t: Regel, perFactuur: Map<string, { minuten: number; bedrag
     const takeMinuten = last ? restMinuten : Math.min(restMinuten, Math.max(f.minuten, 0));
     // The part that takes the last minutes takes the rest of the amount too (rounding stays whole).
     const finishes = restMinuten > 0 && takeMinuten === restMinuten;
-    const takeBedrag = last || finishes
-      ? restBedrag
-      : restMinuten > 0
-        ? Math.min(restBedrag, takeMinuten === f.minuten ? f.bedragCent : careAmount(takeMinuten, t.tariefCent))
-        : Math.min(restBedrag, Math.max(f.bedragCent, 0));
+    const takeBedrag =
+      last || finishes
+        ? restBedrag
+        : restMinuten > 0
+          ? Math.min(restBedrag, takeMinuten === f.minuten ? f.bedragCent : careAmount(takeMinuten, t.tariefCent))
+          : Math.min(restBedrag, Math.max(f.bedragCent, 0));
     if (takeMinuten === 0 && takeBedrag === 0) continue;
     lines.push({ ...t, lrk: f.lrk ?? t.lrk ?? null, minuten: -takeMinuten, bedragCent: -takeBedrag, correctieOp: factuur });
     restMinuten -= takeMinuten;
@@ -235,12 +259,20 @@ export function perKind(regels: Regel[]): KindOverzicht[] {
     const shares = regels.filter((r) => r.soort === 'opvang' && r.gastouder === fee.gastouder && r.kind !== null);
     const minuten = shares.reduce((s, r) => s + r.minuten, 0);
     if (shares.length === 0 || minuten === 0) continue;
-    const parts = allocate(fee.bedragCent, shares.map((r) => r.minuten));
+    const parts = allocate(
+      fee.bedragCent,
+      shares.map((r) => r.minuten),
+    );
     for (const [i, r] of shares.entries()) get(r.kind!).kostenCent += parts[i]!;
   }
   return [...kinderen]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([kind, k]) => ({ kind, minuten: k.minuten, kostenCent: k.kostenCent, gemiddeldUurprijsCent: k.minuten > 0 ? divRoundHalfAwayFromZero(k.kostenCent * 60, k.minuten) : null }));
+    .map(([kind, k]) => ({
+      kind,
+      minuten: k.minuten,
+      kostenCent: k.kostenCent,
+      gemiddeldUurprijsCent: k.minuten > 0 ? divRoundHalfAwayFromZero(k.kostenCent * 60, k.minuten) : null,
+    }));
 }
 
 /** Maximum hourly price the kinderopvangtoeslag reimburses for gastouderopvang, per year (CONTRACT §6). */

@@ -9,7 +9,8 @@ export interface Schaaltrede {
   tariefCent: Cent;
 }
 
-const ACCEPTED_SCHAAL = "een tarief per uur (1,60) of een staffel 'uren:tarief' gescheiden door ';', oplopend vanaf 0, zoals 0:1,60;80:1,40;160:1,20; elk tarief ten hoogste € 1.000.000,00";
+const ACCEPTED_SCHAAL =
+  "een tarief per uur (1,60) of een staffel 'uren:tarief' gescheiden door ';', oplopend vanaf 0, zoals 0:1,60;80:1,40;160:1,20; elk tarief ten hoogste € 1.000.000,00";
 
 export function parseSchaal(raw: string): Schaaltrede[] {
   const s = raw.trim();

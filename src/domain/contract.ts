@@ -17,7 +17,11 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   const fill = (text: string) =>
     text.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_, name: string) => {
       const value = values[name];
-      if (value === undefined) throw new ValueError(`{{${name}}}`, `een van ${[...Object.keys(values), 'rooster', 'handtekeningen'].map((k) => `{{${k}}}`).join(', ')}`);
+      if (value === undefined)
+        throw new ValueError(
+          `{{${name}}}`,
+          `een van ${[...Object.keys(values), 'rooster', 'handtekeningen'].map((k) => `{{${k}}}`).join(', ')}`,
+        );
       return value;
     });
   for (const chunk of template.replace(/\r\n/g, '\n').split(/\n\s*\n/)) {

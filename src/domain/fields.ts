@@ -2,9 +2,28 @@
 // (--ervaring-sinds) and the CSV header; the database column is its snake_case form
 // (ervaring_sinds) and the JSON key its camelCase form (ervaringSinds). Amounts add 'Cent'/'_cent'.
 import { formatSchaal, parseSchaal } from './bureaukosten.js';
-import { ACCEPTED, parseAmount, parseBic, parseBool, parseBsn, parseCode, parseDate, parseDay, parseEmail, parseIban,
-  parseIncassantId, parseInteger, parseKvk, parseLrk, parseMandaat, parsePad, parsePostcode, parseText, parseTime,
-  parseUurtarief } from './values.js';
+import {
+  ACCEPTED,
+  parseAmount,
+  parseBic,
+  parseBool,
+  parseBsn,
+  parseCode,
+  parseDate,
+  parseDay,
+  parseEmail,
+  parseIban,
+  parseIncassantId,
+  parseInteger,
+  parseKvk,
+  parseLrk,
+  parseMandaat,
+  parsePad,
+  parsePostcode,
+  parseText,
+  parseTime,
+  parseUurtarief,
+} from './values.js';
 import { formatBedrag } from './money.js';
 import { ValueError } from '../errors.js';
 
@@ -188,7 +207,11 @@ export const KOPPELING: Entity = {
     { name: 'eind', label: 'laatste opvangdag (leeg: doorlopend)', type: TYPES.datum },
     { name: 'uurtarief', label: 'uurtarief van de gastouder', type: TYPES.uurtarief, required: true },
     { name: 'opvanglocatie', label: 'opvanglocatie: gastouder of ouder', type: TYPES.opvanglocatie, default: 'gastouder' },
-    { name: 'lrk', label: 'LRK-nummer van de opvang bij de ouder thuis (9 cijfers; nodig om te factureren bij opvanglocatie ouder)', type: TYPES.lrk },
+    {
+      name: 'lrk',
+      label: 'LRK-nummer van de opvang bij de ouder thuis (9 cijfers; nodig om te factureren bij opvanglocatie ouder)',
+      type: TYPES.lrk,
+    },
   ],
 };
 

@@ -27,7 +27,19 @@ export function allocate(amount: Cent, open: OpenPost[], preferred?: string): { 
   const creditTotal = -credits.reduce((s, p) => s + p.openCent, 0);
   const positives = open
     .filter((p) => p.openCent > 0)
-    .sort((a, b) => (a.factuur === preferred ? -1 : b.factuur === preferred ? 1 : a.vervaldatum === b.vervaldatum ? (a.factuur < b.factuur ? -1 : 1) : a.vervaldatum < b.vervaldatum ? -1 : 1));
+    .sort((a, b) =>
+      a.factuur === preferred
+        ? -1
+        : b.factuur === preferred
+          ? 1
+          : a.vervaldatum === b.vervaldatum
+            ? a.factuur < b.factuur
+              ? -1
+              : 1
+            : a.vervaldatum < b.vervaldatum
+              ? -1
+              : 1,
+    );
   const allocations: Allocation[] = [];
   let budget = amount + creditTotal;
   let paid = 0;
@@ -148,7 +160,9 @@ export function planPayouts(lines: Zorgregel[], datum: Datum, termijn: number): 
  * count when received; credit lines count once netted in a payout, so this is never negative.
  */
 export function held(lines: Zorgregel[], gastouder: string): Cent {
-  return lines.filter((l) => l.gastouder === gastouder && !l.uitbetaald && l.betaaldOp !== null && l.bedragCent > 0).reduce((s, l) => s + l.bedragCent, 0);
+  return lines
+    .filter((l) => l.gastouder === gastouder && !l.uitbetaald && l.betaaldOp !== null && l.bedragCent > 0)
+    .reduce((s, l) => s + l.bedragCent, 0);
 }
 
 /** What `uitbetaling open` shows per gastouder (CONTRACT §6): never a negative amount. */
@@ -184,6 +198,8 @@ export function openUitbetalingen(lines: Zorgregel[], today: Datum, termijn: num
     .filter(([, e]) => e.netCent !== 0)
     .map(([gastouder, e]) =>
       // Nothing to pay, so no deadline to meet.
-      e.netCent > 0 ? { gastouder, bedragCent: e.netCent, teVerrekenenCent: 0, uiterlijk: e.uiterlijk } : { gastouder, bedragCent: 0, teVerrekenenCent: -e.netCent, uiterlijk: null },
+      e.netCent > 0
+        ? { gastouder, bedragCent: e.netCent, teVerrekenenCent: 0, uiterlijk: e.uiterlijk }
+        : { gastouder, bedragCent: 0, teVerrekenenCent: -e.netCent, uiterlijk: null },
     );
 }

@@ -45,7 +45,8 @@ export function allocate(totalCent: Cent, weights: readonly number[]): Cent[] {
   let left = totalCent;
   for (const [i, w] of weights.entries()) {
     const exact = totalCent * w;
-    if (!Number.isSafeInteger(exact)) throw new RangeError(`allocate(${totalCent}, …): ${totalCent} × ${w} is te groot om exact te rekenen`);
+    if (!Number.isSafeInteger(exact))
+      throw new RangeError(`allocate(${totalCent}, …): ${totalCent} × ${w} is te groot om exact te rekenen`);
     parts[i] = Math.trunc(exact / sumWeights);
     rests[i] = Math.abs(exact % sumWeights);
     left -= parts[i]!;

@@ -6,11 +6,29 @@
 // months of experience). Inside a segment every week is the same, so each weekday is evaluated once
 // and reported as one weekly violation from its first to its last date.
 import {
-  addDays, addMonths, DAGEN, type Dag, type Datum, dateOfAgeInMonths, dayNumber, fromDayNumber,
-  minutesToTime, timeToMinutes, weekdayIndex,
+  addDays,
+  addMonths,
+  DAGEN,
+  type Dag,
+  type Datum,
+  dateOfAgeInMonths,
+  dayNumber,
+  fromDayNumber,
+  minutesToTime,
+  timeToMinutes,
+  weekdayIndex,
 } from './calendar.js';
 
-export const REGELS = ['max-totaal', 'max-onder-4', 'max-onder-2', 'max-onder-1', 'achterwacht', 'slaapruimte', 'leeftijd', 'beginner'] as const;
+export const REGELS = [
+  'max-totaal',
+  'max-onder-4',
+  'max-onder-2',
+  'max-onder-1',
+  'achterwacht',
+  'slaapruimte',
+  'leeftijd',
+  'beginner',
+] as const;
 export type Regel = (typeof REGELS)[number];
 
 export const LIMIETEN = {
@@ -144,19 +162,45 @@ function isBeginner(g: RuleGastouder, date: Datum): boolean {
 type DayViolation = Omit<Violation, 'gastouder' | 'datum' | 'dag'>;
 
 /** The rules that the children present at one moment break, with count, maximum and who. */
-function brokenRules(g: RuleGastouder, kids: AgedChild[], beginner: boolean, bijOuder: ReadonlySet<string> = NONE): Map<Regel, { aantal: number; maximum: number; kinderen: string[] }> {
+function brokenRules(
+  g: RuleGastouder,
+  kids: AgedChild[],
+  beginner: boolean,
+  bijOuder: ReadonlySet<string> = NONE,
+): Map<Regel, { aantal: number; maximum: number; kinderen: string[] }> {
   const found = new Map<Regel, { aantal: number; maximum: number; kinderen: string[] }>();
   if (kids.length === 0) return found;
   const check = (regel: Regel, list: AgedChild[], maximum: number) => {
     if (list.length > maximum) found.set(regel, { aantal: list.length, maximum, kinderen: list.map((c) => c.code) });
   };
   check('max-totaal', kids, LIMIETEN.totaal);
-  check('max-onder-4', kids.filter((c) => c.onder4), LIMIETEN.onder4);
-  check('max-onder-2', kids.filter((c) => c.onder2), LIMIETEN.onder2);
-  check('max-onder-1', kids.filter((c) => c.onder1), LIMIETEN.onder1);
+  check(
+    'max-onder-4',
+    kids.filter((c) => c.onder4),
+    LIMIETEN.onder4,
+  );
+  check(
+    'max-onder-2',
+    kids.filter((c) => c.onder2),
+    LIMIETEN.onder2,
+  );
+  check(
+    'max-onder-1',
+    kids.filter((c) => c.onder1),
+    LIMIETEN.onder1,
+  );
   if (!g.achterwacht) check('achterwacht', kids, LIMIETEN.achterwachtVanaf - 1);
-  if (!g.slaapruimte) check('slaapruimte', kids.filter((c) => c.onder18Maanden && !bijOuder.has(c.code)), 0);
-  check('leeftijd', kids.filter((c) => !c.eigen && c.vanaf13), 0);
+  if (!g.slaapruimte)
+    check(
+      'slaapruimte',
+      kids.filter((c) => c.onder18Maanden && !bijOuder.has(c.code)),
+      0,
+    );
+  check(
+    'leeftijd',
+    kids.filter((c) => !c.eigen && c.vanaf13),
+    0,
+  );
   if (beginner) check('beginner', kids, g.beginnerMax);
   return found;
 }
@@ -200,7 +244,12 @@ export function evaluateDay(g: RuleGastouder, children: Map<string, AgedChild>, 
     if (ownWithoutSlots.length > 0 && guestSlots.some((s) => s.van <= from && from < s.tot)) {
       for (const c of ownWithoutSlots) present.add(c.code);
     }
-    const found = brokenRules(g, [...present].sort().map((code) => children.get(code)!), beginner, bijOuder);
+    const found = brokenRules(
+      g,
+      [...present].sort().map((code) => children.get(code)!),
+      beginner,
+      bijOuder,
+    );
     // Extend a violation that continues unchanged into this slot; close the others.
     for (const [regel, v] of open) {
       const now = found.get(regel);
@@ -286,7 +335,12 @@ export function checkRooster(g: RuleGastouder, children: RuleChild[], slots: Wee
       previous.set(dag, { signature, violations: found });
       if (daySlots.length === 0) continue;
       const first = fromDayNumber(firstDay);
-      const intervals = daySlots.map((s) => ({ kind: s.kind, van: timeToMinutes(s.van), tot: timeToMinutes(s.tot), bijOuder: s.bijOuder === true }));
+      const intervals = daySlots.map((s) => ({
+        kind: s.kind,
+        van: timeToMinutes(s.van),
+        tot: timeToMinutes(s.tot),
+        bijOuder: s.bijOuder === true,
+      }));
       for (const v of evaluateDay(g, aged, intervals, beginner)) {
         const key = `${dag}|${v.regel}|${v.van}|${v.tot}|${v.aantal}|${v.kinderen.join()}`;
         const earlier = lastOf.get(key);
@@ -341,7 +395,12 @@ export type DayInterval = Interval;
  * checkDays for callers that have minutes already (the urenkaart import: a million lines). A date
  * whose children, hours and age classes equal an earlier date's has that date's outcome.
  */
-export function checkDayIntervals(g: RuleGastouder, children: RuleChild[], byDate: Map<Datum, DayInterval[]>, ownSlots: WeeklySlot[]): Violation[] {
+export function checkDayIntervals(
+  g: RuleGastouder,
+  children: RuleChild[],
+  byDate: Map<Datum, DayInterval[]>,
+  ownSlots: WeeklySlot[],
+): Violation[] {
   const known = children.map(milestones);
   const result: Violation[] = [];
   const outcomes = new Map<string, DayViolation[]>();
@@ -387,4 +446,3 @@ export function touchesSlot(v: Violation, slot: { dag: Dag; van: string; tot: st
   const vEnd = v.totDatum === undefined ? v.datum : v.totDatum;
   return (vEnd === null || slot.vanaf <= vEnd) && (slot.totEnMet === null || v.datum <= slot.totEnMet);
 }
-

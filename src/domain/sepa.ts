@@ -15,9 +15,26 @@ export type OverboekingFormaat = 'pain.001.001.09' | 'pain.001.001.03';
  * only a single word longer than the field is cut inside it, as nothing else would fit.
  */
 export function sepaText(text: string, max = 140): string {
-  const special: Record<string, string> = { ł: 'l', Ł: 'L', ı: 'i', ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D', '&': '+' };
+  const special: Record<string, string> = {
+    ł: 'l',
+    Ł: 'L',
+    ı: 'i',
+    ß: 'ss',
+    æ: 'ae',
+    Æ: 'AE',
+    ø: 'o',
+    Ø: 'O',
+    œ: 'oe',
+    Œ: 'OE',
+    đ: 'd',
+    Đ: 'D',
+    '&': '+',
+  };
   const plain = [...text.normalize('NFD').replace(/\p{M}/gu, '')].map((c) => special[c] ?? c).join('');
-  const clean = plain.replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = plain
+    .replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (clean.length <= max) return clean;
   const space = clean.lastIndexOf(' ', max);
   return space > 0 ? clean.slice(0, space) : clean.slice(0, max);
@@ -30,7 +47,11 @@ export function sepaText(text: string, max = 140): string {
  */
 export function incassoOmschrijving(bureau: string, betaald: readonly string[], verrekend: readonly string[], max = 140): string {
   const lijst = (label: string, nummers: readonly string[], kort: boolean) =>
-    nummers.length === 0 ? '' : kort && nummers.length > 1 ? `${label} ${nummers[0]} t/m ${nummers.at(-1)} (${nummers.length})` : `${label} ${nummers.join(' ')}`;
+    nummers.length === 0
+      ? ''
+      : kort && nummers.length > 1
+        ? `${label} ${nummers[0]} t/m ${nummers.at(-1)} (${nummers.length})`
+        : `${label} ${nummers.join(' ')}`;
   const delen = (kort: boolean) => [lijst('facturen', betaald, kort), lijst('verrekend', verrekend, kort)].filter(Boolean).join(' ');
   const kandidaten = [`${bureau} ${delen(false)}`, `${bureau} ${delen(true)}`, delen(true)];
   return kandidaten.find((k) => sepaText(k, Number.MAX_SAFE_INTEGER).length <= max) ?? delen(true);
@@ -83,7 +104,10 @@ export interface Overboeking {
 const total = (items: { bedragCent: Cent }[]): Cent => items.reduce((s, i) => s + i.bedragCent, 0);
 
 /** The group header both kinds of file start with. */
-function groupHeader(doc: ReturnType<typeof create>, opts: { berichtId: string; aangemaakt: string; naam: string; items: { bedragCent: Cent }[] }): void {
+function groupHeader(
+  doc: ReturnType<typeof create>,
+  opts: { berichtId: string; aangemaakt: string; naam: string; items: { bedragCent: Cent }[] },
+): void {
   const hdr = doc.ele('GrpHdr');
   hdr.ele('MsgId').txt(opts.berichtId);
   hdr.ele('CreDtTm').txt(opts.aangemaakt);
@@ -99,10 +123,19 @@ function agent(parent: ReturnType<typeof create>, bic: string | null, bicTag: 'B
 }
 
 /** A pain.008 collection: one payment block per sequence type (FRST, RCUR), as banks require. */
-export function incassoXml(opts: { formaat: IncassoFormaat; berichtId: string; aangemaakt: string; incassodatum: Datum; bureau: SepaBureau; incasso: Incasso[] }): string {
+export function incassoXml(opts: {
+  formaat: IncassoFormaat;
+  berichtId: string;
+  aangemaakt: string;
+  incassodatum: Datum;
+  bureau: SepaBureau;
+  incasso: Incasso[];
+}): string {
   const { formaat, bureau } = opts;
   const bicTag = formaat === 'pain.008.001.08' ? 'BICFI' : 'BIC';
-  const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele(`urn:iso:std:iso:20022:tech:xsd:${formaat}`, 'Document').ele('CstmrDrctDbtInitn');
+  const doc = create({ version: '1.0', encoding: 'UTF-8' })
+    .ele(`urn:iso:std:iso:20022:tech:xsd:${formaat}`, 'Document')
+    .ele('CstmrDrctDbtInitn');
   groupHeader(doc, { berichtId: opts.berichtId, aangemaakt: opts.aangemaakt, naam: bureau.naam, items: opts.incasso });
   for (const volgorde of ['FRST', 'RCUR'] as const) {
     const txs = opts.incasso.filter((i) => i.volgorde === volgorde);
@@ -143,10 +176,19 @@ export function incassoXml(opts: { formaat: IncassoFormaat; berichtId: string; a
 }
 
 /** A pain.001 credit transfer from the bureau's account, one transaction per payout. */
-export function overboekingXml(opts: { formaat: OverboekingFormaat; berichtId: string; aangemaakt: string; uitvoerdatum: Datum; bureau: Omit<SepaBureau, 'incassantId'>; overboekingen: Overboeking[] }): string {
+export function overboekingXml(opts: {
+  formaat: OverboekingFormaat;
+  berichtId: string;
+  aangemaakt: string;
+  uitvoerdatum: Datum;
+  bureau: Omit<SepaBureau, 'incassantId'>;
+  overboekingen: Overboeking[];
+}): string {
   const { formaat, bureau } = opts;
   const nieuw = formaat === 'pain.001.001.09';
-  const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele(`urn:iso:std:iso:20022:tech:xsd:${formaat}`, 'Document').ele('CstmrCdtTrfInitn');
+  const doc = create({ version: '1.0', encoding: 'UTF-8' })
+    .ele(`urn:iso:std:iso:20022:tech:xsd:${formaat}`, 'Document')
+    .ele('CstmrCdtTrfInitn');
   groupHeader(doc, { berichtId: opts.berichtId, aangemaakt: opts.aangemaakt, naam: bureau.naam, items: opts.overboekingen });
   const pmt = doc.ele('PmtInf');
   pmt.ele('PmtInfId').txt(`${opts.berichtId}-1`);

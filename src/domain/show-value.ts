@@ -25,7 +25,10 @@ export function showValue(raw: string): string {
   const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
   const escaped = s.replace(CONTROL_ALL, (c) => {
     const code = c.codePointAt(0)!;
-    return named[c] ?? (code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`);
+    return (
+      named[c] ??
+      (code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`)
+    );
   });
   return escaped + suffix;
 }

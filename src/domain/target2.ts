@@ -11,7 +11,12 @@ export function target2Sluiting(date: Datum): string | null {
   if (weekday === 5) return 'een zaterdag';
   if (weekday === 6) return 'een zondag';
   const monthDay = date.slice(5);
-  const fixed: Record<string, string> = { '01-01': 'Nieuwjaarsdag', '05-01': '1 mei', '12-25': 'Eerste Kerstdag', '12-26': 'Tweede Kerstdag' };
+  const fixed: Record<string, string> = {
+    '01-01': 'Nieuwjaarsdag',
+    '05-01': '1 mei',
+    '12-25': 'Eerste Kerstdag',
+    '12-26': 'Tweede Kerstdag',
+  };
   if (fixed[monthDay]) return fixed[monthDay];
   const e = easter(Number(date.slice(0, 4)));
   if (date === addDays(e, -2)) return 'Goede Vrijdag';

@@ -7,7 +7,15 @@
 import { Refused } from '../errors.js';
 import { addMonthsToMaand, type Datum, lastOfMonth, type Maand, makeDate, minutesToTime, timeToMinutes } from './calendar.js';
 import { formatUren } from './money.js';
-import { checkDayIntervals, type DayInterval, mayBreakRules, type RuleChild, type RuleGastouder, type Violation, type WeeklySlot } from './rules.js';
+import {
+  checkDayIntervals,
+  type DayInterval,
+  mayBreakRules,
+  type RuleChild,
+  type RuleGastouder,
+  type Violation,
+  type WeeklySlot,
+} from './rules.js';
 
 /** The kinderopvangtoeslag pays for at most 230 hours a month per child. */
 export const MAX_MINUTEN_PER_MAAND = 230 * 60;
@@ -110,7 +118,9 @@ export function findClashes(rows: UrenRows, kinds: number): Clash[] {
     const from = start[k]!;
     const to = start[k + 1]!;
     if (to - from < 2) continue;
-    const list = Array.from(order.subarray(from, to)).sort((a, b) => rows.day[a]! - rows.day[b]! || rows.van[a]! - rows.van[b]! || rows.line[a]! - rows.line[b]!);
+    const list = Array.from(order.subarray(from, to)).sort(
+      (a, b) => rows.day[a]! - rows.day[b]! || rows.van[a]! - rows.van[b]! || rows.line[a]! - rows.line[b]!,
+    );
     let reach = -1; // the row whose end reaches furthest so far on this date
     for (let i = 0; i < list.length; i++) {
       const r = list[i]!;
@@ -135,7 +145,9 @@ export function over230(rows: UrenRows, kinds: number): { kind: number; minuten:
     let total = 0;
     for (let i = start[k]!; i < start[k + 1]!; i++) total += rows.tot[order[i]!]! - rows.van[order[i]!]!;
     if (total <= MAX_MINUTEN_PER_MAAND) continue;
-    const list = Array.from(order.subarray(start[k]!, start[k + 1]!)).sort((a, b) => rows.day[a]! - rows.day[b]! || rows.van[a]! - rows.van[b]!);
+    const list = Array.from(order.subarray(start[k]!, start[k + 1]!)).sort(
+      (a, b) => rows.day[a]! - rows.day[b]! || rows.van[a]! - rows.van[b]!,
+    );
     let running = 0;
     let day = 0;
     for (const r of list) {
@@ -308,7 +320,8 @@ export interface UrenRuleInput {
 function ownChildren(ref: UrenReference): Map<string, RuleChild[]> {
   const own = new Map<string, RuleChild[]>();
   for (const [code, k] of ref.kinderen) {
-    if (k.eigenKindVan) own.set(k.eigenKindVan, [...(own.get(k.eigenKindVan) ?? []), { code, geboortedatum: k.geboortedatum, eigen: true }]);
+    if (k.eigenKindVan)
+      own.set(k.eigenKindVan, [...(own.get(k.eigenKindVan) ?? []), { code, geboortedatum: k.geboortedatum, eigen: true }]);
   }
   return own;
 }
@@ -329,7 +342,10 @@ export function gastoudersToCheck(month: UrenMonth, ref: UrenReference): string[
     const code = gastouders.list[g]!;
     const present = new Set<string>();
     for (let i = start[g]!; i < start[g + 1]!; i++) present.add(kinderen.list[rows.kind[order[i]!]!]!);
-    const children = [...[...present].map((k) => ({ code: k, geboortedatum: ref.kinderen.get(k)!.geboortedatum, eigen: false })), ...(own.get(code) ?? [])];
+    const children = [
+      ...[...present].map((k) => ({ code: k, geboortedatum: ref.kinderen.get(k)!.geboortedatum, eigen: false })),
+      ...(own.get(code) ?? []),
+    ];
     if (mayBreakRules(ref.gastouders.get(code)!, children, present, vanaf, tot)) result.push(code);
   }
   return result;
@@ -372,7 +388,15 @@ export function checkUren(
 
   // One child in two places: within the file, and against rows of other gastouders already in.
   for (const r of others) {
-    all.add(gastouders.id(r.gastouder), kinderen.id(r.kind), -1, Number(r.datum.slice(8, 10)), timeToMinutes(r.van), timeToMinutes(r.tot), 0);
+    all.add(
+      gastouders.id(r.gastouder),
+      kinderen.id(r.kind),
+      -1,
+      Number(r.datum.slice(8, 10)),
+      timeToMinutes(r.van),
+      timeToMinutes(r.tot),
+      0,
+    );
   }
   for (const c of findClashes(all, kinderen.list.length)) {
     const other = all.line[c.other] === 0 ? 'al geïmporteerd' : `regel ${all.line[c.other]}`;
@@ -413,13 +437,25 @@ export function checkUren(
     for (let i = start[g]!; i < start[g + 1]!; i++) {
       const r = order[i]!;
       const datum = dateOf(rows.day[r]!);
-      const interval = { kind: kinderen.list[rows.kind[r]!]!, van: rows.van[r]!, tot: rows.tot[r]!, bijOuder: ref.bijOuder.has(koppelingen.list[rows.koppeling[r]!]!) };
+      const interval = {
+        kind: kinderen.list[rows.kind[r]!]!,
+        van: rows.van[r]!,
+        tot: rows.tot[r]!,
+        bijOuder: ref.bijOuder.has(koppelingen.list[rows.koppeling[r]!]!),
+      };
       const list = byDate.get(datum);
       if (list) list.push(interval);
       else byDate.set(datum, [interval]);
     }
     const ownCodes = new Set((own.get(code) ?? []).map((c) => c.code));
-    result.violations.push(...checkDayIntervals(input.gastouder, input.children, byDate, input.slots.filter((s) => ownCodes.has(s.kind))));
+    result.violations.push(
+      ...checkDayIntervals(
+        input.gastouder,
+        input.children,
+        byDate,
+        input.slots.filter((s) => ownCodes.has(s.kind)),
+      ),
+    );
   }
 
   for (let i = 0; i < rows.length; i++) result.minuten += rows.tot[i]! - rows.van[i]!;
@@ -449,7 +485,13 @@ export function* urenkaarten(month: Omit<UrenMonth, 'maand'>): Generator<Urenkaa
     if (k !== key) {
       if (current) yield current;
       key = k;
-      current = { gastouder: gastouders.list[rows.gastouder[i]!]!, kind: kinderen.list[rows.kind[i]!]!, koppeling: koppelingen.list[rows.koppeling[i]!]!, minuten: 0, regels: [] };
+      current = {
+        gastouder: gastouders.list[rows.gastouder[i]!]!,
+        kind: kinderen.list[rows.kind[i]!]!,
+        koppeling: koppelingen.list[rows.koppeling[i]!]!,
+        minuten: 0,
+        regels: [],
+      };
     }
     const opmerking = rows.opmerking.get(i);
     current!.regels.push(opmerking ? [rows.day[i]!, rows.van[i]!, rows.tot[i]!, opmerking] : [rows.day[i]!, rows.van[i]!, rows.tot[i]!]);

@@ -97,7 +97,11 @@ export function parseTime(raw: string, { end = false } = {}): string {
  * (Dutch '1.234' is twelve hundred), otherwise a decimal mark.
  */
 export function parseAmount(raw: string, { negative = false, max = MAX_BEDRAG_CENT } = {}): Cent {
-  let s = raw.trim().replace(/^€\s*/, '').replace(/^EUR\s*/i, '').replace(/\s/g, '');
+  let s = raw
+    .trim()
+    .replace(/^€\s*/, '')
+    .replace(/^EUR\s*/i, '')
+    .replace(/\s/g, '');
   let sign = 1;
   if (s.startsWith('-') && negative) {
     sign = -1;
@@ -275,7 +279,14 @@ export function parseMandaat(raw: string): string {
  * file exactly as signed (no character the SEPA set lacks, no space the XML writer would squeeze).
  */
 export function isMandaat(s: string): boolean {
-  return /^[A-Za-z0-9 /\-?:().,'+]{1,35}$/.test(s) && s.trim() === s && !s.includes('  ') && !s.startsWith('/') && !s.endsWith('/') && !s.includes('//');
+  return (
+    /^[A-Za-z0-9 /\-?:().,'+]{1,35}$/.test(s) &&
+    s.trim() === s &&
+    !s.includes('  ') &&
+    !s.startsWith('/') &&
+    !s.endsWith('/') &&
+    !s.includes('//')
+  );
 }
 
 /** '*****2782': the last four digits are enough to tell children apart, the rest stays private. */

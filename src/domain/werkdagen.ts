@@ -63,4 +63,3 @@ export function addWerkdagen(date: Datum, n: number): Datum {
   }
   return d;
 }
-

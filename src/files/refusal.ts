@@ -42,13 +42,22 @@ const REASONS: Record<string, Reason> = {
   ENODEV: { reason: 'het apparaat bestaat niet', fix: OTHER_PATH },
   EINVAL: { reason: 'de naam of het bestand wordt door de schijf niet aanvaard', fix: OTHER_PATH },
   SQLITE_FULL: { reason: 'de schijf is vol', fix: FREE_SPACE },
-  SQLITE_READONLY: { reason: 'het bestand of zijn map is alleen-lezen', fix: 'geef schrijfrechten op het bestand en de map, of werk met een kopie' },
+  SQLITE_READONLY: {
+    reason: 'het bestand of zijn map is alleen-lezen',
+    fix: 'geef schrijfrechten op het bestand en de map, of werk met een kopie',
+  },
   SQLITE_PERM: { reason: 'geen rechten', fix: PERMISSION },
   SQLITE_AUTH: { reason: 'geen rechten', fix: PERMISSION },
   SQLITE_CANTOPEN: { reason: 'het bestand kan niet geopend worden', fix: 'controleer het pad en de rechten op het bestand en de map' },
-  SQLITE_NOTADB: { reason: 'het is geen gob-database (geen SQLite-bestand, of versleuteld of beschadigd)', fix: 'kies het juiste bestand met --db, of zet een backup terug' },
+  SQLITE_NOTADB: {
+    reason: 'het is geen gob-database (geen SQLite-bestand, of versleuteld of beschadigd)',
+    fix: 'kies het juiste bestand met --db, of zet een backup terug',
+  },
   SQLITE_CORRUPT: { reason: 'het bestand is beschadigd', fix: "zet een backup terug (gemaakt met 'gob backup')" },
-  SQLITE_IOERR: { reason: 'een leesfout of schrijffout van de schijf', fix: 'controleer de schijf (is hij vol of losgekoppeld?) en probeer het opnieuw' },
+  SQLITE_IOERR: {
+    reason: 'een leesfout of schrijffout van de schijf',
+    fix: 'controleer de schijf (is hij vol of losgekoppeld?) en probeer het opnieuw',
+  },
   SQLITE_NOMEM: { reason: 'te weinig geheugen', fix: 'sluit andere programma’s en probeer het opnieuw' },
   SQLITE_BUSY: { reason: 'bezet door een ander gob-proces, en hij kwam niet op tijd vrij', fix: 'probeer het opnieuw' },
   SQLITE_PROTOCOL: { reason: 'bezet door een ander gob-proces, en hij kwam niet op tijd vrij', fix: 'probeer het opnieuw' },
@@ -107,14 +116,27 @@ export function databaseRefusal(error: unknown, file: string): unknown {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   const folder = path.dirname(path.resolve(file));
   if (stat?.isDirectory()) {
-    return new Refused(`De database ${file} is een map, geen bestand. Geef het databasebestand met --db (of GOB_DB), bijvoorbeeld ${path.join(file, 'gob.sqlite')}.`);
+    return new Refused(
+      `De database ${file} is een map, geen bestand. Geef het databasebestand met --db (of GOB_DB), bijvoorbeeld ${path.join(file, 'gob.sqlite')}.`,
+    );
   }
   if (base === 'SQLITE_BUSY' || base === 'SQLITE_PROTOCOL') {
-    return new Refused(`De database ${file} is bezet door een ander gob-proces en kwam niet op tijd vrij. ${nothing}; probeer het opnieuw.`);
+    return new Refused(
+      `De database ${file} is bezet door een ander gob-proces en kwam niet op tijd vrij. ${nothing}; probeer het opnieuw.`,
+    );
   }
-  if (base === 'SQLITE_FULL' || base === 'ENOSPC' || ((base === 'SQLITE_IOERR' || base === 'SQLITE_CANTOPEN') && nearlyFull(folder))) return new Refused(`De schijf van de database ${file} is vol. ${nothing}; maak ruimte vrij of verplaats de database naar een andere schijf, en probeer het opnieuw.`);
-  if (base === 'SQLITE_NOTADB') return new Refused(`${file} is geen gob-database: geen SQLite-bestand, of versleuteld of beschadigd. Kies het juiste bestand met --db (of GOB_DB), of zet een backup terug.`);
-  if (base === 'SQLITE_CORRUPT') return new Refused(`De database ${file} is beschadigd. ${nothing}. Zet een backup terug (gemaakt met 'gob backup') en probeer het opnieuw.`);
+  if (base === 'SQLITE_FULL' || base === 'ENOSPC' || ((base === 'SQLITE_IOERR' || base === 'SQLITE_CANTOPEN') && nearlyFull(folder)))
+    return new Refused(
+      `De schijf van de database ${file} is vol. ${nothing}; maak ruimte vrij of verplaats de database naar een andere schijf, en probeer het opnieuw.`,
+    );
+  if (base === 'SQLITE_NOTADB')
+    return new Refused(
+      `${file} is geen gob-database: geen SQLite-bestand, of versleuteld of beschadigd. Kies het juiste bestand met --db (of GOB_DB), of zet een backup terug.`,
+    );
+  if (base === 'SQLITE_CORRUPT')
+    return new Refused(
+      `De database ${file} is beschadigd. ${nothing}. Zet een backup terug (gemaakt met 'gob backup') en probeer het opnieuw.`,
+    );
   // SQLite writes beside the database (file-wal, file-shm, file-journal): a read-only folder
   // makes even reading a WAL database fail with 'cannot open'.
   if ((base === 'SQLITE_CANTOPEN' || base === 'SQLITE_READONLY' || base === 'SQLITE_IOERR') && !writableFolder(folder)) {
@@ -122,7 +144,10 @@ export function databaseRefusal(error: unknown, file: string): unknown {
       `De map ${folder} van de database is alleen-lezen of je mag er niet schrijven; gob schrijft naast ${path.basename(file)} zijn logbestanden (-wal, -shm). ${nothing}. Geef schrijfrechten op de map, of kopieer de database naar een map waarin je mag schrijven en gebruik --db.`,
     );
   }
-  if (base === 'SQLITE_READONLY' || ((base === 'SQLITE_CANTOPEN' || base === 'EACCES' || base === 'EPERM' || base === 'EROFS') && stat && !writableFile(file))) {
+  if (
+    base === 'SQLITE_READONLY' ||
+    ((base === 'SQLITE_CANTOPEN' || base === 'EACCES' || base === 'EPERM' || base === 'EROFS') && stat && !writableFile(file))
+  ) {
     return new Refused(
       `De database ${file} is alleen-lezen (bestandsrechten, een beveiligd bestand of een alleen-lezen schijf). ${nothing}. Geef schrijfrechten op het bestand, of werk met een kopie ('gob backup kopie.sqlite' en --db kopie.sqlite).`,
     );

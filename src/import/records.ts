@@ -57,7 +57,10 @@ export function rowToRecord(columns: (Field | null)[], row: CsvRow, err: (veld: 
     return { rec, maskedBsn, ok: false };
   }
   if (cells.length !== columns.length) {
-    err('csv', `${aantal(cells.length, 'cel', 'cellen')}, maar de kopregel heeft ${aantal(columns.length, 'kolom', 'kolommen')}; controleer het scheidingsteken en de aanhalingstekens`);
+    err(
+      'csv',
+      `${aantal(cells.length, 'cel', 'cellen')}, maar de kopregel heeft ${aantal(columns.length, 'kolom', 'kolommen')}; controleer het scheidingsteken en de aanhalingstekens`,
+    );
     return { rec, maskedBsn, ok: false };
   }
   cells.forEach((cell, i) => {

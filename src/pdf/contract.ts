@@ -78,7 +78,11 @@ export async function renderContractPdf(doc: ContractDocument, ondertekening?: O
         ['Dag', 'Van', 'Tot', 'Geldt'].forEach((t, i) => {
           pdf.text(t, cols[i], y, { lineBreak: false });
         });
-        pdf.moveTo(MARGIN, y + 13).lineTo(MARGIN + WIDTH, y + 13).lineWidth(0.5).stroke();
+        pdf
+          .moveTo(MARGIN, y + 13)
+          .lineTo(MARGIN + WIDTH, y + 13)
+          .lineWidth(0.5)
+          .stroke();
         y += 18;
         pdf.font('regular');
         const rows = doc.rooster.length > 0 ? doc.rooster : [{ dag: '(nog geen rooster vastgelegd)', van: '', tot: '', periode: '' }];
@@ -109,7 +113,12 @@ export async function renderContractPdf(doc: ContractDocument, ondertekening?: O
             pdf.text(`${label}: ${value ?? '______________________'}`, x, top + 18 + j * 15, { width, lineBreak: false });
           });
           pdf.text(h.naam ? 'Getekend.' : 'Handtekening:', x, top + 66, { width, lineBreak: false });
-          if (!h.naam) pdf.moveTo(x, top + 96).lineTo(x + width - 10, top + 96).lineWidth(0.5).stroke();
+          if (!h.naam)
+            pdf
+              .moveTo(x, top + 96)
+              .lineTo(x + width - 10, top + 96)
+              .lineWidth(0.5)
+              .stroke();
         });
         pdf.text('', MARGIN, top + 104);
         break;

@@ -25,7 +25,11 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
     bufferPages: true,
     // No default font: pdfkit would load Helvetica's metrics for every document (see useFonts).
     font: null as never,
-    info: { Title: `${doc.titel === 'FACTUUR' ? 'Factuur' : 'Creditfactuur'} ${meta.nummer}`, Author: doc.afzender[0] ?? '', CreationDate: new Date(`${meta.datum}T00:00:00Z`) },
+    info: {
+      Title: `${doc.titel === 'FACTUUR' ? 'Factuur' : 'Creditfactuur'} ${meta.nummer}`,
+      Author: doc.afzender[0] ?? '',
+      CreationDate: new Date(`${meta.datum}T00:00:00Z`),
+    },
   });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
@@ -58,7 +62,11 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
     right('Uren', COLS.uren, 55, y);
     right('Tarief', COLS.tarief, 85, y);
     right('Bedrag', COLS.bedrag, WIDTH - (COLS.bedrag - MARGIN), y);
-    pdf.moveTo(MARGIN, y + 13).lineTo(MARGIN + WIDTH, y + 13).lineWidth(0.5).stroke();
+    pdf
+      .moveTo(MARGIN, y + 13)
+      .lineTo(MARGIN + WIDTH, y + 13)
+      .lineWidth(0.5)
+      .stroke();
     return y + 18;
   };
 
@@ -111,7 +119,11 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
     pdf.addPage();
     y = header(false);
   }
-  pdf.moveTo(MARGIN, y).lineTo(MARGIN + WIDTH, y).lineWidth(0.5).stroke();
+  pdf
+    .moveTo(MARGIN, y)
+    .lineTo(MARGIN + WIDTH, y)
+    .lineWidth(0.5)
+    .stroke();
   font('bold').fontSize(11);
   at('Totaal', COLS.omschrijving, y + 6);
   right(doc.totaal, COLS.tarief, MARGIN + WIDTH - COLS.tarief, y + 6);

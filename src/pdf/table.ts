@@ -22,7 +22,13 @@ const WIDTH = 595.28 - 2 * MARGIN;
 const BOTTOM = 841.89 - MARGIN - 30;
 
 export function renderTablePdf(doc: TableDocument, meta: { nummer: string; datum: string }): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, font: null as never, info: { Title: doc.titel, CreationDate: new Date(`${meta.datum}T00:00:00Z`) } });
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    font: null as never,
+    info: { Title: doc.titel, CreationDate: new Date(`${meta.datum}T00:00:00Z`) },
+  });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
@@ -54,7 +60,11 @@ export function renderTablePdf(doc: TableDocument, meta: { nummer: string; datum
       if (doc.rechts[i]) right(k, xs[i]!, widths[i]! - 6, y);
       else at(k, xs[i]!, y);
     }
-    pdf.moveTo(MARGIN, y + 12).lineTo(MARGIN + WIDTH, y + 12).lineWidth(0.5).stroke();
+    pdf
+      .moveTo(MARGIN, y + 12)
+      .lineTo(MARGIN + WIDTH, y + 12)
+      .lineWidth(0.5)
+      .stroke();
     return y + 17;
   };
   let y = header(true);
@@ -93,7 +103,11 @@ export function renderTablePdf(doc: TableDocument, meta: { nummer: string; datum
     pdf.addPage();
     y = header(false);
   }
-  pdf.moveTo(MARGIN, y).lineTo(MARGIN + WIDTH, y).lineWidth(0.5).stroke();
+  pdf
+    .moveTo(MARGIN, y)
+    .lineTo(MARGIN + WIDTH, y)
+    .lineWidth(0.5)
+    .stroke();
   pdf.font('bold').fontSize(10);
   at('Totaal', MARGIN, y + 6);
   right(doc.totaal, MARGIN, WIDTH, y + 6);

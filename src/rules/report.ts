@@ -4,7 +4,15 @@ import { ageInMonths, ageInYears, type Datum } from '../domain/calendar.js';
 import { LIMIETEN, type Regel, type Violation } from '../domain/rules.js';
 import { aantal } from '../domain/tekst.js';
 
-const DAGNAAM: Record<string, string> = { ma: 'maandag', di: 'dinsdag', wo: 'woensdag', do: 'donderdag', vr: 'vrijdag', za: 'zaterdag', zo: 'zondag' };
+const DAGNAAM: Record<string, string> = {
+  ma: 'maandag',
+  di: 'dinsdag',
+  wo: 'woensdag',
+  do: 'donderdag',
+  vr: 'vrijdag',
+  za: 'zaterdag',
+  zo: 'zondag',
+};
 
 export function explainRule(v: Pick<Violation, 'regel' | 'aantal' | 'maximum'>): string {
   const n = v.aantal;

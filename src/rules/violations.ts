@@ -25,7 +25,10 @@ function collect(inputs: GastouderRuleInput[], violations: Violation[]): Finding
 
 /** The report for people: names of the children it mentions are loaded only now (not for --json). */
 export async function renderFindings(db: Db, findings: Findings): Promise<string> {
-  const children = await loadChildNames(db, findings.violations.flatMap((v) => v.kinderen));
+  const children = await loadChildNames(
+    db,
+    findings.violations.flatMap((v) => v.kinderen),
+  );
   return renderViolations(findings.violations, findings.gastouders, children);
 }
 
@@ -51,7 +54,14 @@ export async function urenViolations(db: Db, maand: string, gastouder?: string):
     const days = uren.get(input.gastouder.code);
     if (!days) continue;
     const eigen = new Set(input.children.filter((c) => c.eigen).map((c) => c.code));
-    violations.push(...checkDays(input.gastouder, input.children, days, input.slots.filter((s) => eigen.has(s.kind))));
+    violations.push(
+      ...checkDays(
+        input.gastouder,
+        input.children,
+        days,
+        input.slots.filter((s) => eigen.has(s.kind)),
+      ),
+    );
   }
   return collect(inputs, violations);
 }
@@ -114,10 +124,14 @@ export async function refuseOrWarn(db: Db, findings: Findings, force: boolean, o
   const report = (await renderFindings(db, findings)).trimEnd().split('\n');
   const count = aantal(n, 'overtreding', 'overtredingen');
   if (!force) {
-    throw new Refused(`${what} is geweigerd: ${count} van de regels voor kinderen bij één gastouder; er is niets opgeslagen. Pas het rooster aan, of sla het toch op met --force.`, report, {
-      opgeslagen: false,
-      overtredingen: findings.violations.map(violationToJson),
-    });
+    throw new Refused(
+      `${what} is geweigerd: ${count} van de regels voor kinderen bij één gastouder; er is niets opgeslagen. Pas het rooster aan, of sla het toch op met --force.`,
+      report,
+      {
+        opgeslagen: false,
+        overtredingen: findings.violations.map(violationToJson),
+      },
+    );
   }
   out.warn(`Let op: opgeslagen met --force ondanks ${count}:`);
   for (const line of report) out.warn(line ? `  ${line}` : '');

@@ -47,12 +47,51 @@ describe('migration 0003: bank files made before it', () => {
   it('lists them without content, links the payouts it can know, and continues each series past every id used', async () => {
     const { store, applied } = await createOrMigrateDatabase(await databaseAt0002());
     expect(applied[0]).toBe('0003_bankbestand'); // and every later migration
-    const deps = { db: store.db, sqlite: store.sqlite, today: '2026-12-10', now: '2026-12-10T10:00:00.000Z', user: 't', command: 't', dbFile: store.file, out: quietOutput(), prompts: null, yes: false };
+    const deps = {
+      db: store.db,
+      sqlite: store.sqlite,
+      today: '2026-12-10',
+      now: '2026-12-10T10:00:00.000Z',
+      user: 't',
+      command: 't',
+      dbFile: store.file,
+      out: quietOutput(),
+      prompts: null,
+      yes: false,
+    };
     expect(await sepaList({}, deps)).toEqual([
-      expect.objectContaining({ berichtId: 'GOB-INC-2026-00001', soort: 'incasso', datum: '2026-11-20', aantal: 2, totaalCent: 3000, bestand: 'incasso.xml' }),
-      expect.objectContaining({ berichtId: 'GOB-UIT-2026-00002', soort: 'uitbetaling', datum: '2026-11-24', aantal: 2, totaalCent: 1934, bestand: 'out/uit, nov.xml' }),
-      expect.objectContaining({ berichtId: 'GOB-INC-2026-00004', soort: 'incasso', datum: '2026-12-04', aantal: 1, totaalCent: 500, bestand: '/data/i3.xml' }),
-      expect.objectContaining({ berichtId: 'GOB-UIT-2026-00005', soort: 'uitbetaling', datum: '2026-12-08', aantal: 1, totaalCent: 100, bestand: 'u5.xml' }),
+      expect.objectContaining({
+        berichtId: 'GOB-INC-2026-00001',
+        soort: 'incasso',
+        datum: '2026-11-20',
+        aantal: 2,
+        totaalCent: 3000,
+        bestand: 'incasso.xml',
+      }),
+      expect.objectContaining({
+        berichtId: 'GOB-UIT-2026-00002',
+        soort: 'uitbetaling',
+        datum: '2026-11-24',
+        aantal: 2,
+        totaalCent: 1934,
+        bestand: 'out/uit, nov.xml',
+      }),
+      expect.objectContaining({
+        berichtId: 'GOB-INC-2026-00004',
+        soort: 'incasso',
+        datum: '2026-12-04',
+        aantal: 1,
+        totaalCent: 500,
+        bestand: '/data/i3.xml',
+      }),
+      expect.objectContaining({
+        berichtId: 'GOB-UIT-2026-00005',
+        soort: 'uitbetaling',
+        datum: '2026-12-08',
+        aantal: 1,
+        totaalCent: 100,
+        bestand: 'u5.xml',
+      }),
     ]);
     // UIT 2 held the two payouts that existed when it was made, not U3 of that afternoon (free for
     // a new file). Of UIT 5 it is not known which € 1,00 payout it held: both count as in it, so
@@ -64,18 +103,28 @@ describe('migration 0003: bank files made before it', () => {
       { uitbetaling: 'U2026-00005', bericht_id: 'GOB-UIT-2026-00005' },
     ]);
     expect(store.sqlite.prepare("select wijziging from log where commando = 'init'").all()).toEqual([
-      { wijziging: expect.stringMatching(/bankbestand GOB-UIT-2026-00005 .* U2026-00004, U2026-00005 gelden als daarin betaald\. Controleer het bankafschrift\./) },
+      {
+        wijziging: expect.stringMatching(
+          /bankbestand GOB-UIT-2026-00005 .* U2026-00004, U2026-00005 gelden als daarin betaald\. Controleer het bankafschrift\./,
+        ),
+      },
     ]);
     // Files made before the migration were written then: no warning that they were not.
     expect(store.sqlite.prepare('select count(*) as n from bankbestand_geschreven').get()).toEqual({ n: 4 });
-    await expect(sepaBestand({ berichtId: 'GOB-INC-2026-00001', out: path.join(tempDir(), 'x.xml') }, deps)).rejects.toThrow(/gemaakt voordat gob bankbestanden bewaarde/);
+    await expect(sepaBestand({ berichtId: 'GOB-INC-2026-00001', out: path.join(tempDir(), 'x.xml') }, deps)).rejects.toThrow(
+      /gemaakt voordat gob bankbestanden bewaarde/,
+    );
     expect(await reserveNumbers(store.db, 'sepa-incasso', 2026, 1)).toBe(6);
     expect(await reserveNumbers(store.db, 'sepa-uitbetaling', 2026, 1)).toBe(6);
     expect(await reserveNumbers(store.db, 'factuur', 2026, 1)).toBe(10);
     // The database itself: a payout in a second file, or a changed file, is refused.
-    expect(() => store.sqlite.prepare("insert into bankbestand_uitbetaling values ('U2026-00001', 'GOB-UIT-2026-00005')").run()).toThrow(/UNIQUE|PRIMARY/);
-    expect(() => store.sqlite.prepare("update bankbestand_uitbetaling set bericht_id = 'GOB-UIT-2026-00005'").run()).toThrow(/één bankbestand/);
-    expect(() => store.sqlite.prepare("delete from bankbestand_uitbetaling").run()).toThrow(/één bankbestand/);
+    expect(() => store.sqlite.prepare("insert into bankbestand_uitbetaling values ('U2026-00001', 'GOB-UIT-2026-00005')").run()).toThrow(
+      /UNIQUE|PRIMARY/,
+    );
+    expect(() => store.sqlite.prepare("update bankbestand_uitbetaling set bericht_id = 'GOB-UIT-2026-00005'").run()).toThrow(
+      /één bankbestand/,
+    );
+    expect(() => store.sqlite.prepare('delete from bankbestand_uitbetaling').run()).toThrow(/één bankbestand/);
     expect(() => store.sqlite.prepare("update bankbestand set bestand = 'x'").run()).toThrow(/nooit gewijzigd/);
     expect(() => store.sqlite.prepare('delete from bankbestand').run()).toThrow(/nooit verwijderd/);
     await store.close();

@@ -21,8 +21,22 @@ afterEach(async () => {
 });
 
 const gastouder = (code: string) => ({
-  code, naam: `Gastouder ${code}`, geboortedatum: '1980-01-01', adres: null, postcode: null, plaats: null, email: null, telefoon: null,
-  iban: null, lrk: null, ervaring_sinds: null, achterwacht: null, slaapruimte: 0, ehbo_tot: null, vog_datum: null, diploma: null,
+  code,
+  naam: `Gastouder ${code}`,
+  geboortedatum: '1980-01-01',
+  adres: null,
+  postcode: null,
+  plaats: null,
+  email: null,
+  telefoon: null,
+  iban: null,
+  lrk: null,
+  ervaring_sinds: null,
+  achterwacht: null,
+  slaapruimte: 0,
+  ehbo_tot: null,
+  vog_datum: null,
+  diploma: null,
 });
 
 describe('migrations', () => {
@@ -45,7 +59,10 @@ describe('migrations', () => {
     const file = path.join(tempDir(), 'oud.sqlite');
     const sqlite = new SQLite(file);
     const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    const first = await new Migrator({ db: old, provider: { getMigrations: async () => ({ '0001_register': migrations['0001_register']! }) } }).migrateToLatest();
+    const first = await new Migrator({
+      db: old,
+      provider: { getMigrations: async () => ({ '0001_register': migrations['0001_register']! }) },
+    }).migrateToLatest();
     expect(first.error).toBeUndefined();
     sqlite.exec(`
       insert into gastouder (code, naam, geboortedatum) values ('G1', 'G', '1980-01-01');
@@ -61,7 +78,9 @@ describe('migrations', () => {
     expect(applied).toEqual(Object.keys(migrations).slice(1));
     // Money paid before the invoice existed counts from the invoice date; October's rate is fixed, November is not invoiced.
     expect(store.sqlite.prepare('select datum from toewijzing').pluck().all()).toEqual(['2026-11-05']);
-    expect(store.sqlite.prepare('select maand, koppeling, uurtarief_cent from maandtarief').all()).toEqual([{ maand: '2026-10', koppeling: 'KP1', uurtarief_cent: 800 }]);
+    expect(store.sqlite.prepare('select maand, koppeling, uurtarief_cent from maandtarief').all()).toEqual([
+      { maand: '2026-10', koppeling: 'KP1', uurtarief_cent: 800 },
+    ]);
     await store.close();
   });
   it('0004 keeps the fee settings that months invoiced before it were billed at, read from their fee lines', async () => {
@@ -99,7 +118,9 @@ describe('migrations', () => {
   });
   it('foreign keys are enforced', async () => {
     deps = await testDeps();
-    expect(() => deps!.sqlite.prepare("insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'x', '2024-01-01', 'O404')").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      deps!.sqlite.prepare("insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'x', '2024-01-01', 'O404')").run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 });
 
@@ -127,16 +148,24 @@ describe('transactions', () => {
   });
   it('a dry run does the work and keeps nothing', async () => {
     deps = await testDeps();
-    const n = await inTransaction(deps.db, async (trx) => {
-      await insertRecord(trx, GASTOUDER, gastouder('G0001'));
-      return (await trx.selectFrom('gastouder').select('code').execute()).length;
-    }, { dryRun: true });
+    const n = await inTransaction(
+      deps.db,
+      async (trx) => {
+        await insertRecord(trx, GASTOUDER, gastouder('G0001'));
+        return (await trx.selectFrom('gastouder').select('code').execute()).length;
+      },
+      { dryRun: true },
+    );
     expect(n).toBe(1);
     expect(deps.sqlite.prepare('select count(*) as n from gastouder').get()).toEqual({ n: 0 });
   });
   it('an import with an error on its last line stores none of the earlier lines', async () => {
     deps = await testDeps();
-    const file = writeCsv(path.join(deps.dir, 'g.csv'), ['naam;geboortedatum', ...Array.from({ length: 50 }, (_, i) => `G ${i};01-01-1980`), 'Fout;31-02-1980']);
+    const file = writeCsv(path.join(deps.dir, 'g.csv'), [
+      'naam;geboortedatum',
+      ...Array.from({ length: 50 }, (_, i) => `G ${i};01-01-1980`),
+      'Fout;31-02-1980',
+    ]);
     await expect(importRecords(GASTOUDER, { file }, deps)).rejects.toThrow(/regel 52|geweigerd/);
     expect(deps.sqlite.prepare('select count(*) as n from gastouder').get()).toEqual({ n: 0 });
     expect(deps.sqlite.prepare('select count(*) as n from log').get()).toEqual({ n: 0 });
@@ -167,8 +196,12 @@ describe('invoices are immutable in the schema itself', () => {
     s.prepare("insert into ouder (code, naam) values ('O1', 'Piet')").run();
     s.prepare("insert into gastouder (code, naam, geboortedatum) values ('G1', 'Anna', '1980-01-01')").run();
     s.prepare("insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'Kim', '2024-01-01', 'O1')").run();
-    s.prepare("insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent, gegevens) values ('2026-00001', 'O1', '2026-10', '2026-11-03', '2026-11-17', 100, '{}')").run();
-    s.prepare("insert into factuurregel (factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent) values ('2026-00001', 1, 'opvang', 'K1', 'G1', 60, 100, 100)").run();
+    s.prepare(
+      "insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent, gegevens) values ('2026-00001', 'O1', '2026-10', '2026-11-03', '2026-11-17', 100, '{}')",
+    ).run();
+    s.prepare(
+      "insert into factuurregel (factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent) values ('2026-00001', 1, 'opvang', 'K1', 'G1', 60, 100, 100)",
+    ).run();
     expect(() => s.prepare("update factuur set totaal_cent = 0 where nummer = '2026-00001'").run()).toThrow(/nooit gewijzigd/);
     expect(() => s.prepare("delete from factuur where nummer = '2026-00001'").run()).toThrow(/nooit verwijderd/);
     expect(() => s.prepare('update factuurregel set bedrag_cent = 0').run()).toThrow(/nooit gewijzigd/);

@@ -21,7 +21,9 @@ describe('help and version (no database needed)', () => {
   // The one deliberate bug of the suite (every other run fails the test on exit 70, see helpers.ts):
   // an output stream that throws a TypeError stands for any unexpected error inside a command.
   it('a bug is exit 70 with a Dutch message naming it, a stack only with GOB_DEBUG=1', async () => {
-    const { main } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'main.js')).href)) as { main: (argv: string[], io: unknown) => Promise<number> };
+    const { main } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'main.js')).href)) as {
+      main: (argv: string[], io: unknown) => Promise<number>;
+    };
     const run = async (env: Record<string, string>) => {
       let stderr = '';
       const io = {
@@ -38,7 +40,9 @@ describe('help and version (no database needed)', () => {
     };
     const bug = await run({});
     expect(bug.code).toBe(70);
-    expect(bug.stderr).toBe("Interne fout in gob (een bug): kapotte uitvoer. Er is niets opgeslagen. Meld dit met de opdracht die je gaf; GOB_DEBUG=1 toont details.\n");
+    expect(bug.stderr).toBe(
+      'Interne fout in gob (een bug): kapotte uitvoer. Er is niets opgeslagen. Meld dit met de opdracht die je gaf; GOB_DEBUG=1 toont details.\n',
+    );
     expect((await run({ GOB_DEBUG: '1' })).stderr).toMatch(/TypeError: kapotte uitvoer\n\s+at /);
   });
 
@@ -84,8 +88,25 @@ describe('help and version (no database needed)', () => {
 });
 
 const BUREAU = [
-  'init', '--naam', 'Gastouderbureau De Zonnebloem', '--adres', 'Stationsplein 1', '--postcode', '3511 ED', '--plaats', 'Utrecht',
-  '--kvk', '12345678', '--lrk', '987654321', '--iban', 'NL91ABNA0417164300', '--bic', 'ABNANL2A', '--incassant-id', 'NL79ZZZ999999990000',
+  'init',
+  '--naam',
+  'Gastouderbureau De Zonnebloem',
+  '--adres',
+  'Stationsplein 1',
+  '--postcode',
+  '3511 ED',
+  '--plaats',
+  'Utrecht',
+  '--kvk',
+  '12345678',
+  '--lrk',
+  '987654321',
+  '--iban',
+  'NL91ABNA0417164300',
+  '--bic',
+  'ABNANL2A',
+  '--incassant-id',
+  'NL79ZZZ999999990000',
 ];
 
 describe('on a small bureau', () => {
@@ -98,10 +119,48 @@ describe('on a small bureau', () => {
   beforeAll(async () => {
     dir = tempDir();
     await ok(BUREAU);
-    await ok(['gastouder', 'add', '--naam', "Anna 'de' Vries", '--geboortedatum', '12-03-1978', '--adres', 'Lindenlaan 4', '--postcode', '3581 AB',
-      '--plaats', 'Utrecht', '--iban', 'NL20INGB0001234567', '--lrk', '111111111', '--slaapruimte', 'ja', '--achterwacht', '=Piet, 06-1']);
-    await ok(['ouder', 'add', '--naam', 'Jan Jansen', '--adres', 'Biltstraat 8', '--postcode', '3572 AA', '--plaats', 'Utrecht',
-      '--iban', 'NL91ABNA0417164300', '--bsn', '123456782', '--mandaat', 'MND-O0001', '--mandaat-datum', '2026-09-28']);
+    await ok([
+      'gastouder',
+      'add',
+      '--naam',
+      "Anna 'de' Vries",
+      '--geboortedatum',
+      '12-03-1978',
+      '--adres',
+      'Lindenlaan 4',
+      '--postcode',
+      '3581 AB',
+      '--plaats',
+      'Utrecht',
+      '--iban',
+      'NL20INGB0001234567',
+      '--lrk',
+      '111111111',
+      '--slaapruimte',
+      'ja',
+      '--achterwacht',
+      '=Piet, 06-1',
+    ]);
+    await ok([
+      'ouder',
+      'add',
+      '--naam',
+      'Jan Jansen',
+      '--adres',
+      'Biltstraat 8',
+      '--postcode',
+      '3572 AA',
+      '--plaats',
+      'Utrecht',
+      '--iban',
+      'NL91ABNA0417164300',
+      '--bsn',
+      '123456782',
+      '--mandaat',
+      'MND-O0001',
+      '--mandaat-datum',
+      '2026-09-28',
+    ]);
     await ok(['kind', 'add', '--naam', 'Sem Jansen', '--geboortedatum', '2023-01-21', '--ouder', 'O0001', '--bsn', '111222333']);
     await ok(['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-10-01', '--uurtarief', '7,50']);
   });
@@ -166,7 +225,21 @@ describe('on a small bureau', () => {
 
 describe('npm run demo prints pasteable commands', () => {
   it('quotes every word a shell would otherwise split or change, and bash reads the words back', async () => {
-    const words = ['gob', 'init', '--naam', 'Gastouderbureau De Zonnebloem', '--naam', 'Łukasz Wałęsa', "O'Brien", '', '$HOME', 'a;b', '3511 ED', 'data/demo/x.csv', '7,50'];
+    const words = [
+      'gob',
+      'init',
+      '--naam',
+      'Gastouderbureau De Zonnebloem',
+      '--naam',
+      'Łukasz Wałęsa',
+      "O'Brien",
+      '',
+      '$HOME',
+      'a;b',
+      '3511 ED',
+      'data/demo/x.csv',
+      '7,50',
+    ];
     const line = shellLine(words);
     expect(line).toContain("--naam 'Gastouderbureau De Zonnebloem'");
     expect(line).toContain(' data/demo/x.csv 7,50');

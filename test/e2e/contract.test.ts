@@ -25,15 +25,39 @@ describe('contract pdf', () => {
     const t = text(path.join(dir, 'gastouder.pdf'));
     for (const s of [
       'Overeenkomst van opdracht gastouderopvang',
-      'Łukasz Wałęsa', 'Oudegracht 100', 'Anna de Vries', 'Lindenlaan 4', 'ingeschreven in het Landelijk Register Kinderopvang onder nummer 111111111',
-      'KvK 12345678', 'LRK 987654321', 'Zoë Wałęsa', 'geboren op 29 februari 2024', 'bij de gastouder thuis, Lindenlaan 4, 3581 AB Utrecht',
-      'begint op 1 maart 2025', 'voor onbepaalde tijd', 'maandag 08:00 17:30', 'dinsdag 08:00 17:30',
-      'uurtarief van € 7,95', '€ 29,50 per maand bij één kind', 'Proefperiode', 'eerste maand', 'opzegtermijn van één maand',
-      'ten minste twee weken van tevoren', 'afgesproken uren in rekening gebracht',
+      'Łukasz Wałęsa',
+      'Oudegracht 100',
+      'Anna de Vries',
+      'Lindenlaan 4',
+      'ingeschreven in het Landelijk Register Kinderopvang onder nummer 111111111',
+      'KvK 12345678',
+      'LRK 987654321',
+      'Zoë Wałęsa',
+      'geboren op 29 februari 2024',
+      'bij de gastouder thuis, Lindenlaan 4, 3581 AB Utrecht',
+      'begint op 1 maart 2025',
+      'voor onbepaalde tijd',
+      'maandag 08:00 17:30',
+      'dinsdag 08:00 17:30',
+      'uurtarief van € 7,95',
+      '€ 29,50 per maand bij één kind',
+      'Proefperiode',
+      'eerste maand',
+      'opzegtermijn van één maand',
+      'ten minste twee weken van tevoren',
+      'afgesproken uren in rekening gebracht',
       'De vraagouder en de gastouder kondigen hun vakantie allebei ten minste twee maanden van tevoren aan',
       'betaalt de gastouder binnen 5 werkdagen nadat de vraagouder heeft betaald',
-      'kassiersfunctie', 'Verzekering', 'AVG', 'burgerservicenummer (BSN)', 'Geschillencommissie Kinderopvang', 'Nederlands recht',
-      'Artikel 1. Partijen', 'De vraagouder', 'De gastouder', 'pagina 1 van 2',
+      'kassiersfunctie',
+      'Verzekering',
+      'AVG',
+      'burgerservicenummer (BSN)',
+      'Geschillencommissie Kinderopvang',
+      'Nederlands recht',
+      'Artikel 1. Partijen',
+      'De vraagouder',
+      'De gastouder',
+      'pagina 1 van 2',
     ]) {
       expect(t).toContain(s);
     }
@@ -41,11 +65,18 @@ describe('contract pdf', () => {
   });
 
   it('the agreement between vraagouder and bureau (--soort bureau)', async () => {
-    expect((await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0007', '--soort', 'bureau', '--out', 'bureau.pdf'], DEMO_TODAY)).code).toBe(0);
+    expect(
+      (await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0007', '--soort', 'bureau', '--out', 'bureau.pdf'], DEMO_TODAY)).code,
+    ).toBe(0);
     const t = text(path.join(dir, 'bureau.pdf'));
     for (const s of [
-      'Overeenkomst van opdracht gastouderbureau', 'Fatima El Amrani', 'Yara El Amrani', 'gastouder Renée Müller, LRK-nummer 444444444',
-      'bij de vraagouder thuis, Utrechtseweg 3', 'Het gastouderbureau', 'vrijgesteld van btw',
+      'Overeenkomst van opdracht gastouderbureau',
+      'Fatima El Amrani',
+      'Yara El Amrani',
+      'gastouder Renée Müller, LRK-nummer 444444444',
+      'bij de vraagouder thuis, Utrechtseweg 3',
+      'Het gastouderbureau',
+      'vrijgesteld van btw',
       'De vraagouder en de gastouder kondigen hun vakantie allebei ten minste twee maanden van tevoren aan',
       'betaalt de gastouder binnen 5 werkdagen nadat',
     ]) {
@@ -55,7 +86,28 @@ describe('contract pdf', () => {
   });
 
   it('contract teken records signatures; the block shows each, and empty lines for the rest', async () => {
-    expect((await gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', 'Łukasz Wałęsa', '--plaats', 'Utrecht', '--datum', '2026-02-20'], DEMO_TODAY)).code).toBe(0);
+    expect(
+      (
+        await gob(
+          dir,
+          [
+            'contract',
+            'teken',
+            '--koppeling',
+            'KP0001',
+            '--partij',
+            'ouder',
+            '--naam',
+            'Łukasz Wałęsa',
+            '--plaats',
+            'Utrecht',
+            '--datum',
+            '2026-02-20',
+          ],
+          DEMO_TODAY,
+        )
+      ).code,
+    ).toBe(0);
     await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'getekend.pdf'], DEMO_TODAY);
     const t = text(path.join(dir, 'getekend.pdf'));
     expect(t).toContain('Naam: Łukasz Wałęsa');
@@ -69,8 +121,13 @@ describe('contract pdf', () => {
   });
 
   it('a bureau can use its own template; an unknown placeholder is named', async () => {
-    fs.writeFileSync(path.join(dir, 'eigen.md'), '# Eigen overeenkomst\n\n## Partijen\n{{ouder.naam}} en {{gastouder.naam}}.\n\n{{handtekeningen}}\n');
-    expect((await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--template', 'eigen.md', '--out', 'eigen.pdf'], DEMO_TODAY)).code).toBe(0);
+    fs.writeFileSync(
+      path.join(dir, 'eigen.md'),
+      '# Eigen overeenkomst\n\n## Partijen\n{{ouder.naam}} en {{gastouder.naam}}.\n\n{{handtekeningen}}\n',
+    );
+    expect(
+      (await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--template', 'eigen.md', '--out', 'eigen.pdf'], DEMO_TODAY)).code,
+    ).toBe(0);
     expect(text(path.join(dir, 'eigen.pdf'))).toContain('Artikel 1. Partijen Łukasz Wałęsa en Anna de Vries.');
     fs.writeFileSync(path.join(dir, 'fout.md'), '# X\n\n{{ouder.schoenmaat}}\n');
     const r = await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--template', 'fout.md', '--out', 'fout.pdf'], DEMO_TODAY);
@@ -90,7 +147,20 @@ describe('a contract that would lack a detail (CONTRACT §7)', () => {
       ['kind', 'add', '--naam', 'Kim', '--geboortedatum', '2024-01-01', '--ouder', 'O0001'],
       ['kind', 'add', '--naam', 'Kas', '--geboortedatum', '2024-01-01', '--ouder', 'O0001'],
       ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-01-01', '--uurtarief', '7,50'],
-      ['koppeling', 'add', '--kind', 'K0002', '--gastouder', 'G0001', '--start', '2026-01-01', '--uurtarief', '7,50', '--opvanglocatie', 'ouder'],
+      [
+        'koppeling',
+        'add',
+        '--kind',
+        'K0002',
+        '--gastouder',
+        'G0001',
+        '--start',
+        '2026-01-01',
+        '--uurtarief',
+        '7,50',
+        '--opvanglocatie',
+        'ouder',
+      ],
     ]) {
       const r = await gob(dir, args);
       expect(r.code, r.stderr).toBe(0);
@@ -101,7 +171,8 @@ describe('a contract that would lack a detail (CONTRACT §7)', () => {
     const pdf = await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'kp1.pdf']);
     expect(pdf.code).toBe(1);
     expect(pdf.stderr).toMatch(/ontbreken 12 gegevens\. Er is niets geschreven\./);
-    for (const veld of ['adres', 'postcode', 'plaats', 'kvk', 'lrk']) expect(pdf.stderr).toContain(`bureau: ${veld} ('gob bureau set --${veld} …')`);
+    for (const veld of ['adres', 'postcode', 'plaats', 'kvk', 'lrk'])
+      expect(pdf.stderr).toContain(`bureau: ${veld} ('gob bureau set --${veld} …')`);
     for (const veld of ['adres', 'postcode', 'plaats']) {
       expect(pdf.stderr).toContain(`ouder O0001: ${veld} ('gob ouder edit O0001 --${veld} …')`);
       expect(pdf.stderr).toContain(`gastouder G0001: ${veld} (ook het opvangadres) ('gob gastouder edit G0001 --${veld} …')`);
@@ -112,14 +183,31 @@ describe('a contract that would lack a detail (CONTRACT §7)', () => {
 
     const teken = await gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', 'Piet']);
     expect(teken.code).toBe(1);
-    expect(teken.stderr).toMatch(/De handtekening onder de overeenkomst \(gastouder\) van koppeling KP0001 is geweigerd.*Er is niets vastgelegd\./);
+    expect(teken.stderr).toMatch(
+      /De handtekening onder de overeenkomst \(gastouder\) van koppeling KP0001 is geweigerd.*Er is niets vastgelegd\./,
+    );
     expect(teken.stderr).toContain("ouder O0001: adres ('gob ouder edit O0001 --adres …')");
     expect((await gob(dir, ['log', '--json'])).stdout).not.toContain('getekend');
   });
 
-  it('care at the ouder\'s home needs no gastouder address in the bureau agreement; the payout term is the setting', async () => {
+  it("care at the ouder's home needs no gastouder address in the bureau agreement; the payout term is the setting", async () => {
     for (const args of [
-      ['bureau', 'set', '--adres', 'Plein 1', '--postcode', '3511 ED', '--plaats', 'Utrecht', '--kvk', '12345678', '--lrk', '987654321', '--uitbetaaltermijn', '1'],
+      [
+        'bureau',
+        'set',
+        '--adres',
+        'Plein 1',
+        '--postcode',
+        '3511 ED',
+        '--plaats',
+        'Utrecht',
+        '--kvk',
+        '12345678',
+        '--lrk',
+        '987654321',
+        '--uitbetaaltermijn',
+        '1',
+      ],
       ['ouder', 'edit', 'O0001', '--adres', 'Kerkweg 2', '--postcode', '3511 AB', '--plaats', 'Utrecht'],
       ['gastouder', 'edit', 'G0001', '--lrk', '111111111'],
     ]) {
@@ -135,7 +223,9 @@ describe('a contract that would lack a detail (CONTRACT §7)', () => {
     const t = text(path.join(dir, 'kp2.pdf'));
     expect(t).toContain('bij de vraagouder thuis, Kerkweg 2, 3511 AB Utrecht');
     expect(t).toContain('betaalt de gastouder binnen 1 werkdag nadat');
-    expect((await gob(dir, ['contract', 'teken', '--koppeling', 'KP0002', '--soort', 'bureau', '--partij', 'ouder', '--naam', 'Piet'])).code).toBe(0);
+    expect(
+      (await gob(dir, ['contract', 'teken', '--koppeling', 'KP0002', '--soort', 'bureau', '--partij', 'ouder', '--naam', 'Piet'])).code,
+    ).toBe(0);
   });
 });
 
@@ -176,7 +266,10 @@ describe('digital signature', () => {
     const missing = await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'x.pdf'], DEMO_TODAY);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/wachtwoord ontbreekt.*GOB_CERTIFICAAT_WACHTWOORD/);
-    const wrong = await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'x.pdf'], { ...DEMO_TODAY, GOB_CERTIFICAAT_WACHTWOORD: 'fout' });
+    const wrong = await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'x.pdf'], {
+      ...DEMO_TODAY,
+      GOB_CERTIFICAAT_WACHTWOORD: 'fout',
+    });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/juiste wachtwoord/);
     expect(wrong.stderr).not.toMatch(/at .*\.js/);

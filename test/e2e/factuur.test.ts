@@ -28,7 +28,11 @@ describe('factuur run on the demo month', () => {
   it('makes one invoice per ouder, numbered from 2026-00001, total = sum of lines', async () => {
     const run = json(await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], DEMO_TODAY));
     expect(run.facturen.map((f: { nummer: string; ouder: string }) => [f.nummer, f.ouder])).toEqual([
-      ['2026-00001', 'O0001'], ['2026-00002', 'O0002'], ['2026-00003', 'O0003'], ['2026-00004', 'O0004'], ['2026-00005', 'O0005'],
+      ['2026-00001', 'O0001'],
+      ['2026-00002', 'O0002'],
+      ['2026-00003', 'O0003'],
+      ['2026-00004', 'O0004'],
+      ['2026-00005', 'O0005'],
     ]);
     for (const f of run.facturen) expect(f.totaalCent).toBe(f.regels.reduce((s: number, r: { bedragCent: number }) => s + r.bedragCent, 0));
   });
@@ -38,15 +42,58 @@ describe('factuur run on the demo month', () => {
     expect(text.code).toBe(0);
     expectGolden('factuur-2026-00001.txt', text.stdout);
     expect(json(await gob(dir, ['factuur', 'show', '2026-00001', '--json'], DEMO_TODAY))).toEqual({
-      nummer: '2026-00001', ouder: 'O0001', maand: '2026-10', datum: '2026-11-03', vervaldatum: '2026-11-17', correctieVan: null, totaalCent: 98566,
+      nummer: '2026-00001',
+      ouder: 'O0001',
+      maand: '2026-10',
+      datum: '2026-11-03',
+      vervaldatum: '2026-11-17',
+      correctieVan: null,
+      totaalCent: 98566,
       regels: [
-        { soort: 'opvang', kind: 'K0001', gastouder: 'G0001', minuten: 4245, tariefCent: 795, bedragCent: 56246, lrk: '111111111', correctieOp: null },
-        { soort: 'opvang', kind: 'K0002', gastouder: 'G0001', minuten: 2760, tariefCent: 795, bedragCent: 36570, lrk: '111111111', correctieOp: null },
-        { soort: 'bureaukosten', kind: null, gastouder: 'G0001', minuten: 0, tariefCent: 5750, bedragCent: 5750, lrk: '111111111', correctieOp: null },
+        {
+          soort: 'opvang',
+          kind: 'K0001',
+          gastouder: 'G0001',
+          minuten: 4245,
+          tariefCent: 795,
+          bedragCent: 56246,
+          lrk: '111111111',
+          correctieOp: null,
+        },
+        {
+          soort: 'opvang',
+          kind: 'K0002',
+          gastouder: 'G0001',
+          minuten: 2760,
+          tariefCent: 795,
+          bedragCent: 36570,
+          lrk: '111111111',
+          correctieOp: null,
+        },
+        {
+          soort: 'bureaukosten',
+          kind: null,
+          gastouder: 'G0001',
+          minuten: 0,
+          tariefCent: 5750,
+          bedragCent: 5750,
+          lrk: '111111111',
+          correctieOp: null,
+        },
       ],
     });
     const list = json(await gob(dir, ['factuur', 'list', '--ouder', 'O0001', '--json'], DEMO_TODAY));
-    expect(list).toEqual([{ nummer: '2026-00001', ouder: 'O0001', maand: '2026-10', datum: '2026-11-03', vervaldatum: '2026-11-17', correctieVan: null, totaalCent: 98566 }]);
+    expect(list).toEqual([
+      {
+        nummer: '2026-00001',
+        ouder: 'O0001',
+        maand: '2026-10',
+        datum: '2026-11-03',
+        vervaldatum: '2026-11-17',
+        correctieVan: null,
+        totaalCent: 98566,
+      },
+    ]);
   });
 
   it('a second run with nothing changed makes nothing', async () => {
@@ -55,9 +102,13 @@ describe('factuur run on the demo month', () => {
   });
 
   it('late hours (--te-laat) are billed as a correction that names the invoice it corrects (golden)', async () => {
-    expect((await gob(dir, ['urenkaart', 'import', demo('uren-2026-10-renee-correctie.csv'), '--te-laat'], { GOB_TODAY: '2026-11-10' })).code).toBe(0);
+    expect(
+      (await gob(dir, ['urenkaart', 'import', demo('uren-2026-10-renee-correctie.csv'), '--te-laat'], { GOB_TODAY: '2026-11-10' })).code,
+    ).toBe(0);
     const run = json(await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], { GOB_TODAY: '2026-11-10' }));
-    expect(run.facturen).toEqual([expect.objectContaining({ nummer: '2026-00006', ouder: 'O0003', correctieVan: '2026-00003', totaalCent: 3937 })]);
+    expect(run.facturen).toEqual([
+      expect.objectContaining({ nummer: '2026-00006', ouder: 'O0003', correctieVan: '2026-00003', totaalCent: 3937 }),
+    ]);
     expectGolden('factuur-2026-00006.txt', (await gob(dir, ['factuur', 'show', '2026-00006'], DEMO_TODAY)).stdout);
   });
 
@@ -88,7 +139,9 @@ describe('factuur run on the demo month', () => {
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => `2026-${String(i + 1).padStart(5, '0')}`));
     writeCsv(path.join(dir, 'nov.csv'), ['gastouder;kind;datum;van;tot', 'G0003;K0006;2026-11-02;08:00;18:00']);
     expect((await gob(dir, ['urenkaart', 'import', 'nov.csv'], { GOB_TODAY: '2026-12-01' })).code).toBe(0);
-    const next = json(await gob(dir, ['factuur', 'run', '--maand', '2026-11', '--datum', '2027-01-04', '--json'], { GOB_TODAY: '2027-01-04' }));
+    const next = json(
+      await gob(dir, ['factuur', 'run', '--maand', '2026-11', '--datum', '2027-01-04', '--json'], { GOB_TODAY: '2027-01-04' }),
+    );
     expect(next.facturen.map((f: { nummer: string }) => f.nummer)).toEqual(['2027-00001']);
   });
 });
@@ -136,13 +189,34 @@ describe('invoice PDFs', () => {
     await gob(dir, ['factuur', 'pdf', '2026-00001', '2026-00006', '--out', 'los'], DEMO_TODAY);
     const text = pdftotext(path.join(dir, 'los', '2026-00001.pdf'));
     for (const field of [
-      'Gastouderbureau De Zonnebloem', 'Stationsplein 1', '3511 ED Utrecht', 'KvK 12345678', 'LRK 987654321', 'IBAN NL91ABNA0417164300',
-      'Łukasz Wałęsa', 'Oudegracht 100', '3511 AB Utrecht',
-      'Factuurnummer', '2026-00001', '3 november 2026', '17 november 2026', 'oktober 2026',
-      'Opvang Zoë Wałęsa (K0001)', 'gastouder Anna de Vries, LRK 111111111', '70:45', '€ 7,95 p/u', '€ 562,46',
-      'Bureaukosten per maand', '€ 57,50', 'Totaal', '€ 985,66',
+      'Gastouderbureau De Zonnebloem',
+      'Stationsplein 1',
+      '3511 ED Utrecht',
+      'KvK 12345678',
+      'LRK 987654321',
+      'IBAN NL91ABNA0417164300',
+      'Łukasz Wałęsa',
+      'Oudegracht 100',
+      '3511 AB Utrecht',
+      'Factuurnummer',
+      '2026-00001',
+      '3 november 2026',
+      '17 november 2026',
+      'oktober 2026',
+      'Opvang Zoë Wałęsa (K0001)',
+      'gastouder Anna de Vries, LRK 111111111',
+      '70:45',
+      '€ 7,95 p/u',
+      '€ 562,46',
+      'Bureaukosten per maand',
+      '€ 57,50',
+      'Totaal',
+      '€ 985,66',
       'art. 11 lid 1 onderdeel w Wet OB 1968',
-      'kinderopvangtoeslag', 'Gem. uurprijs', '€ 8,44', '€ 8,49',
+      'kinderopvangtoeslag',
+      'Gem. uurprijs',
+      '€ 8,44',
+      '€ 8,49',
     ]) {
       expect(text).toContain(field);
     }
@@ -153,9 +227,13 @@ describe('invoice PDFs', () => {
   it('the same invoice always renders to the same bytes', async () => {
     await gob(dir, ['factuur', 'pdf', '2026-00002', '--out', 'a'], DEMO_TODAY);
     await gob(dir, ['factuur', 'pdf', '2026-00002', '--out', 'b'], { GOB_TODAY: '2027-03-01' });
-    expect(fs.readFileSync(path.join(dir, 'a', '2026-00002.pdf')).equals(fs.readFileSync(path.join(dir, 'b', '2026-00002.pdf')))).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'a', '2026-00002.pdf')).equals(fs.readFileSync(path.join(dir, 'b', '2026-00002.pdf')))).toBe(
+      true,
+    );
     // Written alone or by a worker thread in a batch: the same bytes too.
-    expect(fs.readFileSync(path.join(dir, 'a', '2026-00002.pdf')).equals(fs.readFileSync(path.join(dir, 'pdf', '2026-00002.pdf')))).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'a', '2026-00002.pdf')).equals(fs.readFileSync(path.join(dir, 'pdf', '2026-00002.pdf')))).toBe(
+      true,
+    );
   });
 
   it('names in any Latin script survive (Şahin Yılmaz, Łukasz Wałęsa)', async () => {
@@ -177,7 +255,11 @@ describe('invoice PDFs', () => {
     writeCsv(path.join(big, 'k.csv'), kinderen);
     writeCsv(path.join(big, 'kp.csv'), koppelingen);
     writeCsv(path.join(big, 'u.csv'), lines);
-    for (const [noun, file] of [['kind', 'k.csv'], ['koppeling', 'kp.csv'], ['urenkaart', 'u.csv']]) {
+    for (const [noun, file] of [
+      ['kind', 'k.csv'],
+      ['koppeling', 'kp.csv'],
+      ['urenkaart', 'u.csv'],
+    ]) {
       const r = await gob(big, [noun!, 'import', file!], DEMO_TODAY);
       expect(r.code, r.stderr).toBe(0);
     }
@@ -206,7 +288,9 @@ describe('a month of PDFs on worker threads', () => {
       expect(r.code, r.stderr).toBe(0);
     }
     expect(fs.readdirSync(path.join(dir, 'maand'))).toHaveLength(24);
-    expect(fs.readFileSync(path.join(dir, 'maand', '2026-00017.pdf')).equals(fs.readFileSync(path.join(dir, 'los', '2026-00017.pdf')))).toBe(true);
+    expect(
+      fs.readFileSync(path.join(dir, 'maand', '2026-00017.pdf')).equals(fs.readFileSync(path.join(dir, 'los', '2026-00017.pdf'))),
+    ).toBe(true);
   });
 });
 
@@ -227,19 +311,28 @@ describe('invoices that cannot be re-priced or made wrong (issue 11)', () => {
   });
 
   it('changing the fee or the model later re-prices no invoiced month; a new month gets the new settings', async () => {
-    expect((await gob(dir, ['bureau', 'set', '--bureaukosten-een-kind', '33,50', '--bureaukosten-meer-kinderen', '61,50'], DEMO_TODAY)).code).toBe(0);
+    expect(
+      (await gob(dir, ['bureau', 'set', '--bureaukosten-een-kind', '33,50', '--bureaukosten-meer-kinderen', '61,50'], DEMO_TODAY)).code,
+    ).toBe(0);
     expect((await gob(dir, ['factuur', 'run', '--maand', '2026-10'], DEMO_TODAY)).stdout).toMatch(/Niets te factureren/);
     expect((await gob(dir, ['bureau', 'set', '--bureaukosten-model', 'uur', '--bureaukosten-uur', '1,60'], DEMO_TODAY)).code).toBe(0);
     expect((await gob(dir, ['factuur', 'run', '--maand', '2026-10'], DEMO_TODAY)).stdout).toMatch(/Niets te factureren/);
     // Late hours of the month are billed at its own fee settings: no fee line moves.
-    expect((await gob(dir, ['urenkaart', 'import', demo('uren-2026-10-renee-correctie.csv'), '--te-laat'], { GOB_TODAY: '2026-11-10' })).code).toBe(0);
+    expect(
+      (await gob(dir, ['urenkaart', 'import', demo('uren-2026-10-renee-correctie.csv'), '--te-laat'], { GOB_TODAY: '2026-11-10' })).code,
+    ).toBe(0);
     const late = json(await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], { GOB_TODAY: '2026-11-10' }));
     expect(late.facturen.map((f: { nummer: string; totaalCent: number }) => [f.nummer, f.totaalCent])).toEqual([['2026-00006', 3937]]);
     expect(late.facturen[0].regels.map((r: { soort: string }) => r.soort)).toEqual(['opvang', 'opvang']);
     writeCsv(path.join(dir, 'nov.csv'), ['gastouder;kind;datum;van;tot', 'G0003;K0006;2026-11-02;08:00;18:00']);
     expect((await gob(dir, ['urenkaart', 'import', 'nov.csv'], { GOB_TODAY: '2026-12-01' })).code).toBe(0);
     const nov = json(await gob(dir, ['factuur', 'run', '--maand', '2026-11', '--json'], { GOB_TODAY: '2026-12-01' }));
-    expect(nov.facturen[0].regels.find((r: { soort: string }) => r.soort === 'bureaukosten')).toMatchObject({ kind: 'K0006', minuten: 600, tariefCent: 160, bedragCent: 1600 });
+    expect(nov.facturen[0].regels.find((r: { soort: string }) => r.soort === 'bureaukosten')).toMatchObject({
+      kind: 'K0006',
+      minuten: 600,
+      tariefCent: 160,
+      bedragCent: 1600,
+    });
   });
 
   it('each correction line names the invoice whose line it corrects (JSON, text, PDF)', async () => {
@@ -262,7 +355,9 @@ describe('invoices that cannot be re-priced or made wrong (issue 11)', () => {
     expect(text).toMatch(/gastouder Anna de Vries, LRK 111111111 +correctie op 2026-00001\n/);
     expect(text).not.toContain(eerste);
     expect((await gob(dir, ['factuur', 'pdf', second.nummer, '--out', 'corr'], DEMO_TODAY)).code).toBe(0);
-    expect(pdftotext(path.join(dir, 'corr', `${second.nummer}.pdf`))).toMatch(/gastouder Anna de Vries, LRK 111111111 +correctie op 2026-00001/);
+    expect(pdftotext(path.join(dir, 'corr', `${second.nummer}.pdf`))).toMatch(
+      /gastouder Anna de Vries, LRK 111111111 +correctie op 2026-00001/,
+    );
   });
 
   it('an invoice date before the latest invoice’s is refused, naming it', async () => {
@@ -273,7 +368,9 @@ describe('invoices that cannot be re-priced or made wrong (issue 11)', () => {
     expect(r.stderr).toMatch(/De factuurdatum 2026-11-30 ligt vóór 2026-12-01, de datum van de laatste factuur \(2026-000\d\d\)/);
     expect(json(await gob(dir, ['factuur', 'list', '--json'], DEMO_TODAY)).length).toBe(before);
     // The same date as the latest is fine.
-    const ok = json(await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--datum', '2026-12-01', '--json'], { GOB_TODAY: '2026-12-01' })).facturen[0];
+    const ok = json(
+      await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--datum', '2026-12-01', '--json'], { GOB_TODAY: '2026-12-01' }),
+    ).facturen[0];
     // Both hours back: each line names the invoice that last changed it, two different ones.
     const [k1, k2] = ok.regels.map((r: { correctieOp: string }) => r.correctieOp);
     expect(ok.regels.map((r: { kind: string }) => r.kind)).toEqual(['K0001', 'K0002']);
@@ -295,7 +392,9 @@ describe('an LRK number on every care line', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/ontbreekt bij 2 registraties/);
       expect(r.stderr).toContain("gastouder G0003 (Ingrid Brouwer): 'gob gastouder edit G0003 --lrk …'");
-      expect(r.stderr).toContain("koppeling KP0007 (kind K0007 bij de ouder thuis, gastouder G0002 Renée Müller): 'gob koppeling edit KP0007 --lrk …'");
+      expect(r.stderr).toContain(
+        "koppeling KP0007 (kind K0007 bij de ouder thuis, gastouder G0002 Renée Müller): 'gob koppeling edit KP0007 --lrk …'",
+      );
     }
     expect(json(await gob(dir, ['factuur', 'list', '--json'], DEMO_TODAY))).toEqual([]);
     expect((await gob(dir, ['gastouder', 'edit', 'G0003', '--lrk', '333333333'], DEMO_TODAY)).code).toBe(0);
@@ -311,7 +410,9 @@ describe('an LRK number on every care line', () => {
     const run = json(await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], DEMO_TODAY));
     expect(run.facturen[0].nummer).toBe('2026-00001');
     const o5 = run.facturen.find((f: { ouder: string }) => f.ouder === 'O0005');
-    expect(o5.regels.map((r: { soort: string; kind: string; gastouder: string; lrk: string }) => [r.soort, r.kind, r.gastouder, r.lrk])).toEqual([
+    expect(
+      o5.regels.map((r: { soort: string; kind: string; gastouder: string; lrk: string }) => [r.soort, r.kind, r.gastouder, r.lrk]),
+    ).toEqual([
       ['opvang', 'K0007', 'G0002', '444444444'],
       ['bureaukosten', null, 'G0002', '444444444'],
     ]);

@@ -25,13 +25,22 @@ const MOUNTS = (() => {
   return r.status === 0;
 })();
 // The one reason to skip: the machine cannot make a full or read-only disk for the test.
-if (!MOUNTS) console.warn('fouten.test.ts: full and read-only disks skipped: needs private mounts (unshare -m, mount -t tmpfs), i.e. root with CAP_SYS_ADMIN');
+if (!MOUNTS)
+  console.warn(
+    'fouten.test.ts: full and read-only disks skipped: needs private mounts (unshare -m, mount -t tmpfs), i.e. root with CAP_SYS_ADMIN',
+  );
 
 /**
  * Run gob in a private mount namespace: `setup` (shell) makes the mounts, then gob runs, then
  * `after` (shell) looks at the result while the mounts still exist; its output is `after`.
  */
-function gobMounted(cwd: string, setup: string, args: string[], after = 'true', extra: Record<string, string> = {}): GobResult & { after: string } {
+function gobMounted(
+  cwd: string,
+  setup: string,
+  args: string[],
+  after = 'true',
+  extra: Record<string, string> = {},
+): GobResult & { after: string } {
   const io = tempDir('gob-io-');
   const [out, err, rc, look] = ['out', 'err', 'rc', 'after'].map((f) => path.join(io, f)) as [string, string, string, string];
   const script = `set -e\n${setup}\nset +e\n"$0" "$@" >"${out}" 2>"${err}"; echo $? >"${rc}"\n(${after}) >"${look}" 2>&1`;
@@ -42,7 +51,8 @@ function gobMounted(cwd: string, setup: string, args: string[], after = 'true', 
 }
 
 /** A tmpfs of `kb` at `folder` (made first), filled up to the last byte. */
-const fullDisk = (folder: string, kb = 64) => `mkdir -p ${folder}; mount -t tmpfs -o size=${kb}k tmpfs ${folder}; dd if=/dev/zero of=${folder}/.vol bs=1k count=${kb * 2} 2>/dev/null || true`;
+const fullDisk = (folder: string, kb = 64) =>
+  `mkdir -p ${folder}; mount -t tmpfs -o size=${kb}k tmpfs ${folder}; dd if=/dev/zero of=${folder}/.vol bs=1k count=${kb * 2} 2>/dev/null || true`;
 
 /** Dutch, with the cause, and no trace of a bug. */
 function refused(r: GobResult, message: RegExp): void {
@@ -62,12 +72,18 @@ describe('the database file: each OS and SQLite refusal is a Dutch refusal (exit
 
   it('--db pointing at a folder, for a command and for init', async () => {
     fs.mkdirSync(path.join(dir, 'map.sqlite'));
-    refused(await gob(dir, ['--db', 'map.sqlite', 'gastouder', 'list']), /De database map\.sqlite is een map, geen bestand\. Geef het databasebestand met --db/);
+    refused(
+      await gob(dir, ['--db', 'map.sqlite', 'gastouder', 'list']),
+      /De database map\.sqlite is een map, geen bestand\. Geef het databasebestand met --db/,
+    );
     refused(await gob(dir, ['--db', 'map.sqlite', 'init']), /is een map/);
   });
 
   it('--db pointing at a file that is not SQLite, for a command and for init', async () => {
-    fs.writeFileSync(path.join(dir, 'brief.txt'), 'Beste ouders, dit is geen database maar een brief van ruim honderd tekens lang, zodat SQLite de kop leest.\n'.repeat(5));
+    fs.writeFileSync(
+      path.join(dir, 'brief.txt'),
+      'Beste ouders, dit is geen database maar een brief van ruim honderd tekens lang, zodat SQLite de kop leest.\n'.repeat(5),
+    );
     refused(await gob(dir, ['--db', 'brief.txt', 'gastouder', 'list']), /brief\.txt is geen gob-database.*--db/);
     refused(await gob(dir, ['--db', 'brief.txt', 'init']), /brief\.txt is geen gob-database/);
     expect(fs.readFileSync(path.join(dir, 'brief.txt'), 'utf8')).toMatch(/^Beste ouders/);
@@ -98,8 +114,14 @@ describe('the database file: each OS and SQLite refusal is a Dutch refusal (exit
     const rows = Array.from({ length: 400 }, (_, i) => `Gastouder ${i} met een naam die ruimte vraagt;01-01-1980`);
     fs.writeFileSync(path.join(dir, 'veel.csv'), ['naam;geboortedatum', ...rows].join('\n'));
     // The database on a small disk, with only a few kB left.
-    const setup = 'mkdir -p vol; mount -t tmpfs -o size=400k tmpfs vol; cp data/gob.sqlite vol/; dd if=/dev/zero of=vol/.vol bs=1k count=120 2>/dev/null';
-    const r = gobMounted(dir, setup, ['--db', 'vol/gob.sqlite', 'gastouder', 'import', 'veel.csv'], `"$0" ${GOB} --db vol/gob.sqlite gastouder list --json`);
+    const setup =
+      'mkdir -p vol; mount -t tmpfs -o size=400k tmpfs vol; cp data/gob.sqlite vol/; dd if=/dev/zero of=vol/.vol bs=1k count=120 2>/dev/null';
+    const r = gobMounted(
+      dir,
+      setup,
+      ['--db', 'vol/gob.sqlite', 'gastouder', 'import', 'veel.csv'],
+      `"$0" ${GOB} --db vol/gob.sqlite gastouder list --json`,
+    );
     refused(r, /De schijf van de database vol\/gob\.sqlite is vol\. Er is niets opgeslagen; maak ruimte vrij/);
     expect(JSON.parse(r.after)).toHaveLength(1);
   });
@@ -120,7 +142,10 @@ describe('files written: no overwrite without --force, no symbolic links, comple
     expect(listing(path.join(dir, 'f'))).toEqual(INVOICES);
     for (const file of INVOICES) expect(fs.statSync(path.join(dir, 'f', file)).mode & 0o777).toBe(0o600);
     fs.rmSync(path.join(dir, 'f', '2026-00003.pdf'));
-    refused(await run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f']), /f\/2026-00001\.pdf bestaat al\. Kies een andere naam, of overschrijf met --force/);
+    refused(
+      await run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f']),
+      /f\/2026-00001\.pdf bestaat al\. Kies een andere naam, of overschrijf met --force/,
+    );
     expect(listing(path.join(dir, 'f'))).not.toContain('2026-00003.pdf'); // checked first: nothing written
     expect((await run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'f', '--force'])).code).toBe(0);
     expect(listing(path.join(dir, 'f'))).toEqual(INVOICES); // and no temporary files beside them
@@ -131,10 +156,19 @@ describe('files written: no overwrite without --force, no symbolic links, comple
     fs.mkdirSync(path.join(dir, 'l'));
     fs.symlinkSync(elsewhere, path.join(dir, 'l', '2026-00004.pdf'));
     for (const name of ['c.pdf', 'b.sqlite', 'cert.p12']) fs.symlinkSync(elsewhere, path.join(dir, 'l', name));
-    refused(await run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'l', '--force']), /l\/2026-00004\.pdf is een symbolische koppeling/);
-    refused(await run(['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'l/c.pdf', '--force']), /l\/c\.pdf is een symbolische koppeling/);
+    refused(
+      await run(['factuur', 'pdf', '--maand', '2026-10', '--out', 'l', '--force']),
+      /l\/2026-00004\.pdf is een symbolische koppeling/,
+    );
+    refused(
+      await run(['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'l/c.pdf', '--force']),
+      /l\/c\.pdf is een symbolische koppeling/,
+    );
     refused(await run(['backup', 'l/b.sqlite', '--force']), /l\/b\.sqlite is een symbolische koppeling/);
-    refused(await run(['bureau', 'certificaat-maken', '--out', 'l/cert.p12', '--force'], { GOB_CERTIFICAAT_WACHTWOORD: 'geheim' }), /l\/cert\.p12 is een symbolische koppeling/);
+    refused(
+      await run(['bureau', 'certificaat-maken', '--out', 'l/cert.p12', '--force'], { GOB_CERTIFICAAT_WACHTWOORD: 'geheim' }),
+      /l\/cert\.p12 is een symbolische koppeling/,
+    );
     expect(fs.existsSync(elsewhere)).toBe(false);
     expect(listing(path.join(dir, 'l'))).toEqual(['2026-00004.pdf', 'b.sqlite', 'c.pdf', 'cert.p12']);
   });
@@ -156,29 +190,46 @@ describe('files written: no overwrite without --force, no symbolic links, comple
     expect(listing(dir).filter((f) => f.endsWith('.tmp') || f.includes('.tmp-'))).toEqual([]);
   });
 
-  it.skipIf(!MOUNTS)('a full disk: PDFs, contract, backup, certificate and incasso are refused in Dutch, with no file left, not even an empty one', () => {
-    const cases: [string[], string, RegExp][] = [
-      [['factuur', 'pdf', '--maand', '2026-10', '--out', 'vol/facturen'], 'vol/facturen', /Kan vol\/facturen\/2026-0000\d\.pdf niet schrijven: de schijf is vol\. Er is niets geschreven; maak ruimte vrij/],
-      [['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'vol/overeenkomst.pdf'], 'vol', /Kan vol\/overeenkomst\.pdf niet schrijven: de schijf is vol/],
-      [['backup', 'vol/kopie.sqlite'], 'vol', /Kan vol\/kopie\.sqlite niet schrijven: de schijf is vol/],
-      [['bureau', 'certificaat-maken', '--out', 'vol/cert.p12'], 'vol', /Kan vol\/cert\.p12 niet schrijven: de schijf is vol/],
-      // The bank files are written by src/commands/sepa (being reworked to store them with their booking).
-      [['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'vol/incasso.xml'], 'vol', /de schijf is vol/],
-    ];
-    for (const [args, folder, message] of cases) {
-      // The invoices get room for two of five PDFs: those two are removed again when the third fails.
-      const setup = args[0] === 'factuur' ? 'mkdir -p vol; mount -t tmpfs -o size=100k tmpfs vol; mkdir vol/facturen' : fullDisk('vol');
-      const r = gobMounted(dir, setup, args, `ls -A ${folder}`, { GOB_CERTIFICAAT_WACHTWOORD: 'geheim', GOB_TODAY: '2026-11-12' });
-      refused(r, message);
-      expect(r.after.split('\n').filter((f) => f && f !== '.vol' && f !== 'facturen'), args.join(' ')).toEqual([]);
-    }
-  });
+  it.skipIf(!MOUNTS)(
+    'a full disk: PDFs, contract, backup, certificate and incasso are refused in Dutch, with no file left, not even an empty one',
+    () => {
+      const cases: [string[], string, RegExp][] = [
+        [
+          ['factuur', 'pdf', '--maand', '2026-10', '--out', 'vol/facturen'],
+          'vol/facturen',
+          /Kan vol\/facturen\/2026-0000\d\.pdf niet schrijven: de schijf is vol\. Er is niets geschreven; maak ruimte vrij/,
+        ],
+        [
+          ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'vol/overeenkomst.pdf'],
+          'vol',
+          /Kan vol\/overeenkomst\.pdf niet schrijven: de schijf is vol/,
+        ],
+        [['backup', 'vol/kopie.sqlite'], 'vol', /Kan vol\/kopie\.sqlite niet schrijven: de schijf is vol/],
+        [['bureau', 'certificaat-maken', '--out', 'vol/cert.p12'], 'vol', /Kan vol\/cert\.p12 niet schrijven: de schijf is vol/],
+        // The bank files are written by src/commands/sepa (being reworked to store them with their booking).
+        [['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'vol/incasso.xml'], 'vol', /de schijf is vol/],
+      ];
+      for (const [args, folder, message] of cases) {
+        // The invoices get room for two of five PDFs: those two are removed again when the third fails.
+        const setup = args[0] === 'factuur' ? 'mkdir -p vol; mount -t tmpfs -o size=100k tmpfs vol; mkdir vol/facturen' : fullDisk('vol');
+        const r = gobMounted(dir, setup, args, `ls -A ${folder}`, { GOB_CERTIFICAAT_WACHTWOORD: 'geheim', GOB_TODAY: '2026-11-12' });
+        refused(r, message);
+        expect(
+          r.after.split('\n').filter((f) => f && f !== '.vol' && f !== 'facturen'),
+          args.join(' '),
+        ).toEqual([]);
+      }
+    },
+  );
 
   it.skipIf(!MOUNTS)('a full disk during an urenkaart import: SQLITE_FULL is named, not hidden by the failed rollback', async () => {
     // 36 kB left: enough to open the database (its -shm takes 32 kB), too little for the import.
-    const setup = 'mkdir -p vol; mount -t tmpfs -o size=1m tmpfs vol; cp data/gob.sqlite vol/; S=$(stat -c %s vol/gob.sqlite); dd if=/dev/zero of=vol/.vol bs=1k count=$(( (1024*1024 - S) / 1024 - 36 )) 2>/dev/null';
+    const setup =
+      'mkdir -p vol; mount -t tmpfs -o size=1m tmpfs vol; cp data/gob.sqlite vol/; S=$(stat -c %s vol/gob.sqlite); dd if=/dev/zero of=vol/.vol bs=1k count=$(( (1024*1024 - S) / 1024 - 36 )) 2>/dev/null';
     const args = ['--db', 'vol/gob.sqlite', 'urenkaart', 'import', demo('uren-2026-10-renee.csv'), '--te-laat', '--json'];
-    const r = gobMounted(dir, setup, args, `"$0" ${GOB} --db vol/gob.sqlite urenkaart list --maand 2026-10 --json`, { GOB_TODAY: '2026-11-12' });
+    const r = gobMounted(dir, setup, args, `"$0" ${GOB} --db vol/gob.sqlite urenkaart list --maand 2026-10 --json`, {
+      GOB_TODAY: '2026-11-12',
+    });
     refused(r, /De schijf van de database vol\/gob\.sqlite is vol\. Er is niets opgeslagen/);
     expect(r.stderr).not.toMatch(/wel opgeslagen/); // the rule warnings are said only after a commit
     // Nothing stored: the month's hours are those of before the import.
@@ -187,10 +238,15 @@ describe('files written: no overwrite without --force, no symbolic links, comple
 
   // Last: the payment and payout it books would change what the tests above collect.
   it('uitbetaling pdf: an existing specification only with --force', async () => {
-    expect((await run(['betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-18'], { GOB_TODAY: '2026-11-18' })).code).toBe(0);
+    expect(
+      (await run(['betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-18'], { GOB_TODAY: '2026-11-18' })).code,
+    ).toBe(0);
     expect((await run(['uitbetaling', 'run', '--datum', '2026-11-24'], { GOB_TODAY: '2026-11-24' })).code).toBe(0);
     expect((await run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec'])).code).toBe(0);
-    refused(await run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec']), /spec\/U2026-00001\.pdf bestaat al\. Kies een andere naam, of overschrijf met --force/);
+    refused(
+      await run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec']),
+      /spec\/U2026-00001\.pdf bestaat al\. Kies een andere naam, of overschrijf met --force/,
+    );
     expect((await run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec', '--force'])).code).toBe(0);
     expect(fs.statSync(path.join(dir, 'spec', 'U2026-00001.pdf')).mode & 0o777).toBe(0o600);
   });
@@ -200,8 +256,17 @@ describe('a batch of PDFs on worker threads that meets a full disk', () => {
   it.skipIf(!MOUNTS)('says so in Dutch (the refusal crosses the thread boundary as data) and leaves no PDF of the batch', async () => {
     const dir = await invoicedBenchBureau();
     // Room for a few of the 24 invoices: some workers write files before one meets the full disk.
-    const r = gobMounted(dir, 'mkdir -p vol; mount -t tmpfs -o size=300k tmpfs vol', ['factuur', 'pdf', '--maand', '2026-10', '--out', 'vol/maand'], 'ls -A vol/maand', DEMO_TODAY);
-    refused(r, /^Kan vol\/maand\/2026-\d{5}\.pdf niet schrijven: de schijf is vol\. Er is niets geschreven; maak ruimte vrij of kies een andere schijf\.\n$/);
+    const r = gobMounted(
+      dir,
+      'mkdir -p vol; mount -t tmpfs -o size=300k tmpfs vol',
+      ['factuur', 'pdf', '--maand', '2026-10', '--out', 'vol/maand'],
+      'ls -A vol/maand',
+      DEMO_TODAY,
+    );
+    refused(
+      r,
+      /^Kan vol\/maand\/2026-\d{5}\.pdf niet schrijven: de schijf is vol\. Er is niets geschreven; maak ruimte vrij of kies een andere schijf\.\n$/,
+    );
     expect(r.after).toBe('');
   });
 });
@@ -246,22 +311,38 @@ print(json.dumps({'code': os.waitstatus_to_exitcode(status), 'screen': screen.de
 `;
 const PYTHON = spawnSync('python3', ['-c', 'import pty']).status === 0;
 
-function gobAtTerminal(cwd: string, args: string[], steps: { wait: string; keys?: string; signal?: boolean }[]): { code: number; screen: string } {
-  const r = spawnSync('python3', ['-c', PTY_DRIVER, JSON.stringify([process.execPath, GOB, ...args]), JSON.stringify(steps)], { cwd, env: env(), encoding: 'utf8' });
+function gobAtTerminal(
+  cwd: string,
+  args: string[],
+  steps: { wait: string; keys?: string; signal?: boolean }[],
+): { code: number; screen: string } {
+  const r = spawnSync('python3', ['-c', PTY_DRIVER, JSON.stringify([process.execPath, GOB, ...args]), JSON.stringify(steps)], {
+    cwd,
+    env: env(),
+    encoding: 'utf8',
+  });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as { code: number; screen: string };
 }
 
 describe.skipIf(!PYTHON)('at a prompt (under a pseudo-terminal; needs python3)', () => {
   let dir: string;
-  const stored = async () => JSON.parse((await gob(dir, ['gastouder', 'list', '--json'])).stdout) as { naam: string; geboortedatum: string }[];
+  const stored = async () =>
+    JSON.parse((await gob(dir, ['gastouder', 'list', '--json'])).stdout) as { naam: string; geboortedatum: string }[];
   beforeAll(async () => {
     dir = tempDir();
     expect((await gob(dir, ['init', '--naam', 'Bureau'])).code).toBe(0);
   });
 
   it('Ctrl-C is exit 130 "afgebroken", nothing stored', async () => {
-    const r = gobAtTerminal(dir, ['gastouder', 'add'], [{ wait: 'naam', keys: 'Anna\r' }, { wait: 'geboortedatum', keys: '\x03' }]);
+    const r = gobAtTerminal(
+      dir,
+      ['gastouder', 'add'],
+      [
+        { wait: 'naam', keys: 'Anna\r' },
+        { wait: 'geboortedatum', keys: '\x03' },
+      ],
+    );
     expect(r.screen).toMatch(/Afgebroken; er is niets opgeslagen\./);
     expect(r.code).toBe(130);
     expect(await stored()).toEqual([]);
@@ -275,19 +356,30 @@ describe.skipIf(!PYTHON)('at a prompt (under a pseudo-terminal; needs python3)',
   });
 
   it('SIGINT (kill -INT) while the command waits is exit 130, nothing stored', async () => {
-    const r = gobAtTerminal(dir, ['gastouder', 'add'], [{ wait: 'naam', keys: 'Anna\r' }, { wait: 'geboortedatum', signal: true }]);
+    const r = gobAtTerminal(
+      dir,
+      ['gastouder', 'add'],
+      [
+        { wait: 'naam', keys: 'Anna\r' },
+        { wait: 'geboortedatum', signal: true },
+      ],
+    );
     expect(r.screen).toMatch(/Afgebroken/);
     expect(r.code).toBe(130);
     expect(await stored()).toEqual([]);
   });
 
   it('a rejected value is cleared, so the next one is typed on an empty line', async () => {
-    const r = gobAtTerminal(dir, ['gastouder', 'add'], [
-      { wait: 'naam', keys: 'Anna\r' },
-      { wait: 'geboortedatum', keys: '31-02-1980\r' },
-      { wait: 'Toegestaan', keys: '01-03-1980\r' },
-      { wait: 'mag leeg', keys: '\x03' },
-    ]);
+    const r = gobAtTerminal(
+      dir,
+      ['gastouder', 'add'],
+      [
+        { wait: 'naam', keys: 'Anna\r' },
+        { wait: 'geboortedatum', keys: '31-02-1980\r' },
+        { wait: 'Toegestaan', keys: '01-03-1980\r' },
+        { wait: 'mag leeg', keys: '\x03' },
+      ],
+    );
     // Kept, the bad value would have become '31-02-198001-03-1980' and been refused again.
     expect(r.screen).toMatch(/✔.*geboortedatum:.*01-03-1980/);
     expect(r.screen).not.toMatch(/31-02-198001/);

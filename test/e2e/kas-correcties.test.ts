@@ -27,17 +27,29 @@ describe('betaling storno', () => {
     const storno = await json(dir, ['betaling', 'storno', '--factuur', '2026-00005', '--datum', '2026-11-20'], '2026-11-20');
     expect(storno).toMatchObject({ stornoVan: tweede.id, bedragCent: -7200, toewijzingen: [{ factuur: '2026-00005', bedragCent: -7200 }] });
     // Only € 72,00 is open again: paying that settles the invoice, with nothing left over.
-    expect(await json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '72,00', '--datum', '2026-11-23'], '2026-11-23')).toMatchObject({
+    expect(
+      await json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '72,00', '--datum', '2026-11-23'], '2026-11-23'),
+    ).toMatchObject({
       toewijzingen: [{ factuur: '2026-00005', bedragCent: 7200 }],
       tegoedCent: 0,
     });
     // Each storno takes the next payment back; a payment is never reversed twice.
     await json(dir, ['betaling', 'storno', '--factuur', '2026-00005', '--datum', '2026-11-24'], '2026-11-24');
-    expect(await json(dir, ['betaling', 'storno', '--factuur', '2026-00005', '--datum', '2026-11-24'], '2026-11-24')).toMatchObject({ stornoVan: eerste.id, bedragCent: -50000 });
-    expect((await gob(dir, ['betaling', 'storno', '--factuur', '2026-00005', '--datum', '2026-11-24'], on('2026-11-24'))).stderr).toMatch(/niets betaald/);
+    expect(await json(dir, ['betaling', 'storno', '--factuur', '2026-00005', '--datum', '2026-11-24'], '2026-11-24')).toMatchObject({
+      stornoVan: eerste.id,
+      bedragCent: -50000,
+    });
+    expect((await gob(dir, ['betaling', 'storno', '--factuur', '2026-00005', '--datum', '2026-11-24'], on('2026-11-24'))).stderr).toMatch(
+      /niets betaald/,
+    );
     const lijst = await json(dir, ['betaling', 'list', '--ouder', 'O0005'], '2026-11-24');
     expect(lijst.map((b: { bedragCent: number; stornoVan: number | null }) => [b.bedragCent, b.stornoVan])).toEqual([
-      [50000, null], [7200, null], [-7200, tweede.id], [7200, null], [-7200, expect.any(Number)], [-50000, eerste.id],
+      [50000, null],
+      [7200, null],
+      [-7200, tweede.id],
+      [7200, null],
+      [-7200, expect.any(Number)],
+      [-50000, eerste.id],
     ]);
   });
 
@@ -73,12 +85,18 @@ describe('stornos booked before gob 0.2', () => {
     await json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-18'], '2026-11-18');
     // The old storno: the whole invoice reversed, without naming the payment.
     const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
-    const id = db.prepare("insert into betaling (ouder, datum, bedrag_cent, soort) values ('O0005', '2026-11-20', -57200, 'storno')").run().lastInsertRowid;
+    const id = db
+      .prepare("insert into betaling (ouder, datum, bedrag_cent, soort) values ('O0005', '2026-11-20', -57200, 'storno')")
+      .run().lastInsertRowid;
     db.prepare("insert into toewijzing (betaling, factuur, bedrag_cent, datum) values (?, '2026-00005', -57200, '2026-11-20')").run(id);
     db.close();
-    expect((await gob(dir, ['betaling', 'storno', '--factuur', '2026-00005', '--datum', '2026-11-25'], on('2026-11-25'))).stderr).toMatch(/niets betaald/);
+    expect((await gob(dir, ['betaling', 'storno', '--factuur', '2026-00005', '--datum', '2026-11-25'], on('2026-11-25'))).stderr).toMatch(
+      /niets betaald/,
+    );
     // € 572,00 is open, not twice that.
-    expect(await json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-26'], '2026-11-26')).toMatchObject({
+    expect(
+      await json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-26'], '2026-11-26'),
+    ).toMatchObject({
       toewijzingen: [{ factuur: '2026-00005', bedragCent: 57200 }],
       tegoedCent: 0,
     });
@@ -90,7 +108,11 @@ describe('uitbetaling open', () => {
     const dir = await demoBureau({ facturen: true });
     await json(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml'], '2026-11-12');
     expect(await json(dir, ['uitbetaling', 'open'], '2026-11-12')).toEqual([]);
-    expect((await json(dir, ['uitbetaling', 'open'], '2026-11-20')).map((r: { gastouder: string }) => r.gastouder)).toEqual(['G0001', 'G0002', 'G0003']);
+    expect((await json(dir, ['uitbetaling', 'open'], '2026-11-20')).map((r: { gastouder: string }) => r.gastouder)).toEqual([
+      'G0001',
+      'G0002',
+      'G0003',
+    ]);
   });
 
   it('never shows a negative amount: a gastouder who owes money back shows 0 and teVerrekenenCent', async () => {
@@ -103,9 +125,13 @@ describe('uitbetaling open', () => {
     fs.writeFileSync(kort, lines.filter((l) => !l.startsWith('G0002;K0004;2026-10-2')).join('\r\n'), 'latin1');
     expect((await gob(dir, ['urenkaart', 'import', kort, '--te-laat'], on('2026-11-25'))).code).toBe(0);
     const credit = (await json(dir, ['factuur', 'run', '--maand', '2026-10'], '2026-11-25')).facturen[0];
-    const care = credit.regels.filter((r: { soort: string }) => r.soort === 'opvang').reduce((s: number, r: { bedragCent: number }) => s + r.bedragCent, 0);
+    const care = credit.regels
+      .filter((r: { soort: string }) => r.soort === 'opvang')
+      .reduce((s: number, r: { bedragCent: number }) => s + r.bedragCent, 0);
     expect(care).toBeLessThan(0);
-    expect(await json(dir, ['uitbetaling', 'open'], '2026-11-25')).toEqual([{ gastouder: 'G0002', bedragCent: 0, teVerrekenenCent: -care, uiterlijk: null }]);
+    expect(await json(dir, ['uitbetaling', 'open'], '2026-11-25')).toEqual([
+      { gastouder: 'G0002', bedragCent: 0, teVerrekenenCent: -care, uiterlijk: null },
+    ]);
     const table = await gob(dir, ['uitbetaling', 'open'], on('2026-11-25'));
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/te verrekenen/);
@@ -130,7 +156,9 @@ describe('an overpayment', () => {
   it('pays the next invoice when it is made, and counts from that invoice date', async () => {
     const dir = await demoBureau({ facturen: true });
     // Fatima (no mandate) pays € 100,00 more than invoice 2026-00005.
-    expect((await json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '672,00', '--datum', '2026-11-18'], '2026-11-18')).tegoedCent).toBe(10000);
+    expect(
+      (await json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '672,00', '--datum', '2026-11-18'], '2026-11-18')).tegoedCent,
+    ).toBe(10000);
     expect((await json(dir, ['uitbetaling', 'run', '--datum', '2026-11-24'], '2026-11-24')).uitbetalingen).toEqual([
       expect.objectContaining({ gastouder: 'G0002', bedragCent: 54250 }),
     ]);
@@ -147,14 +175,18 @@ describe('an overpayment', () => {
     expect(open.code).toBe(0);
     expect(JSON.parse(open.stdout)).toEqual([{ gastouder: 'G0002', bedragCent: 3100, teVerrekenenCent: 0, uiterlijk: '2026-12-10' }]);
     // What is left (€ 39,50) stays for later.
-    expect((await json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '1,00', '--datum', '2026-12-04'], '2026-12-04')).tegoedCent).toBe(100);
+    expect(
+      (await json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '1,00', '--datum', '2026-12-04'], '2026-12-04')).tegoedCent,
+    ).toBe(100);
   });
 });
 
 describe('an overpayment that arrives after the invoice date', () => {
   it('counts from the day the money came in', async () => {
     const dir = await demoBureau({ facturen: true });
-    expect((await json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '672,00', '--datum', '2026-12-02'], '2026-12-02')).tegoedCent).toBe(10000);
+    expect(
+      (await json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '672,00', '--datum', '2026-12-02'], '2026-12-02')).tegoedCent,
+    ).toBe(10000);
     await json(dir, ['uitbetaling', 'run', '--datum', '2026-12-02'], '2026-12-02');
     const nov = path.join(dir, 'renee-nov.csv');
     fs.writeFileSync(nov, 'gastouder;kind;datum;van;tot;opmerking\r\nG0002;K0007;2026-11-02;08:00;12:00;\r\n', 'latin1');
@@ -179,7 +211,9 @@ describe('a rate change', () => {
     const correctie = (await json(dir, ['factuur', 'run', '--maand', '2026-10'], '2026-11-10')).facturen;
     // The same correction as in the demo: only the extra minutes, at October's € 7,50.
     expect(correctie).toEqual([expect.objectContaining({ nummer: '2026-00006', ouder: 'O0003', totaalCent: 3937 })]);
-    expect(correctie[0].regels.filter((r: { soort: string }) => r.soort === 'opvang').map((r: { tariefCent: number }) => r.tariefCent)).toEqual([750, 750]);
+    expect(
+      correctie[0].regels.filter((r: { soort: string }) => r.soort === 'opvang').map((r: { tariefCent: number }) => r.tariefCent),
+    ).toEqual([750, 750]);
     const nov = path.join(dir, 'renee-nov.csv');
     fs.writeFileSync(nov, 'gastouder;kind;datum;van;tot;opmerking\r\nG0002;K0004;2026-11-02;08:00;12:00;\r\n', 'latin1');
     expect((await gob(dir, ['urenkaart', 'import', nov], on('2026-12-03'))).code).toBe(0);

@@ -26,7 +26,9 @@ describe('a month from incasso to payout', () => {
   });
 
   it('betaling add pays the oldest open invoice of the ouder', async () => {
-    const r = json(await gob(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '500,00', '--datum', '2026-11-18', '--json'], on('2026-11-18')));
+    const r = json(
+      await gob(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '500,00', '--datum', '2026-11-18', '--json'], on('2026-11-18')),
+    );
     expect(r).toMatchObject({ bedragCent: 50000, toewijzingen: [{ factuur: '2026-00005', bedragCent: 50000 }], tegoedCent: 0 });
   });
 
@@ -34,7 +36,10 @@ describe('a month from incasso to payout', () => {
     const r = await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml', '--json'], on('2026-11-12'));
     const out = json(r);
     expect(out.incasso.map((i: { ouder: string; volgorde: string; bedragCent: number }) => [i.ouder, i.volgorde, i.bedragCent])).toEqual([
-      ['O0001', 'FRST', 98566], ['O0002', 'FRST', 87845], ['O0003', 'FRST', 146563], ['O0004', 'FRST', 69775],
+      ['O0001', 'FRST', 98566],
+      ['O0002', 'FRST', 87845],
+      ['O0003', 'FRST', 146563],
+      ['O0004', 'FRST', 69775],
     ]);
     expect(r.stderr).toMatch(/O0005 \(Fatima El Amrani\) heeft € 72,00 open maar geen machtiging/);
     validates(path.join(dir, 'incasso.xml'), 'pain.008.001.08');
@@ -44,7 +49,9 @@ describe('a month from incasso to payout', () => {
     expect(xml).toContain('facturen 2026-00001');
     expect(xml).toContain('Lukasz Walesa'); // the SEPA character set
     // Collected invoices count as paid: nothing left to collect, no file, nothing booked.
-    expect(json(await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-23', '--out', 'leeg.xml', '--json'], on('2026-11-12'))).aantal).toBe(0);
+    expect(
+      json(await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-23', '--out', 'leeg.xml', '--json'], on('2026-11-12'))).aantal,
+    ).toBe(0);
     expect(fs.existsSync(path.join(dir, 'leeg.xml'))).toBe(false);
   });
 
@@ -62,16 +69,48 @@ describe('a month from incasso to payout', () => {
 
   it('uitbetaling run pays each gastouder once, on time; show --json per the contract', async () => {
     const run = json(await gob(dir, ['uitbetaling', 'run', '--datum', '2026-11-24', '--json'], on('2026-11-24')));
-    expect(run.uitbetalingen.map((u: { nummer: string; bedragCent: number; teLaat: boolean }) => [u.nummer, u.bedragCent, u.teLaat])).toEqual([
-      ['U2026-00001', 141011, false], ['U2026-00002', 174563, false], ['U2026-00003', 66825, false],
+    expect(
+      run.uitbetalingen.map((u: { nummer: string; bedragCent: number; teLaat: boolean }) => [u.nummer, u.bedragCent, u.teLaat]),
+    ).toEqual([
+      ['U2026-00001', 141011, false],
+      ['U2026-00002', 174563, false],
+      ['U2026-00003', 66825, false],
     ]);
     const show = json(await gob(dir, ['uitbetaling', 'show', 'U2026-00001', '--json'], DEMO_TODAY));
     expect(show).toEqual({
-      nummer: 'U2026-00001', gastouder: 'G0001', datum: '2026-11-24', bedragCent: 141011, teLaat: false,
+      nummer: 'U2026-00001',
+      gastouder: 'G0001',
+      datum: '2026-11-24',
+      bedragCent: 141011,
+      teLaat: false,
       regels: [
-        { factuur: '2026-00001', kind: 'K0001', maand: '2026-10', minuten: 4245, bedragCent: 56246, betaaldOp: '2026-11-20', uiterlijk: '2026-11-27' },
-        { factuur: '2026-00001', kind: 'K0002', maand: '2026-10', minuten: 2760, bedragCent: 36570, betaaldOp: '2026-11-20', uiterlijk: '2026-11-27' },
-        { factuur: '2026-00002', kind: 'K0003', maand: '2026-10', minuten: 3570, bedragCent: 48195, betaaldOp: '2026-11-20', uiterlijk: '2026-11-27' },
+        {
+          factuur: '2026-00001',
+          kind: 'K0001',
+          maand: '2026-10',
+          minuten: 4245,
+          bedragCent: 56246,
+          betaaldOp: '2026-11-20',
+          uiterlijk: '2026-11-27',
+        },
+        {
+          factuur: '2026-00001',
+          kind: 'K0002',
+          maand: '2026-10',
+          minuten: 2760,
+          bedragCent: 36570,
+          betaaldOp: '2026-11-20',
+          uiterlijk: '2026-11-27',
+        },
+        {
+          factuur: '2026-00002',
+          kind: 'K0003',
+          maand: '2026-10',
+          minuten: 3570,
+          bedragCent: 48195,
+          betaaldOp: '2026-11-20',
+          uiterlijk: '2026-11-27',
+        },
       ],
     });
     expect(json(await gob(dir, ['uitbetaling', 'list', '--json'], DEMO_TODAY))).toHaveLength(3);
@@ -88,13 +127,31 @@ describe('a month from incasso to payout', () => {
   it('the specification PDF names the child, month, invoice and payment date', async () => {
     expect((await gob(dir, ['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec'], DEMO_TODAY)).code).toBe(0);
     const text = spawnSync('pdftotext', ['-layout', path.join(dir, 'spec', 'U2026-00001.pdf'), '-'], { encoding: 'utf8' }).stdout;
-    for (const s of ['UITBETALING U2026-00001', 'Anna de Vries', 'Zoë Wałęsa (K0001)', 'oktober 2026', '2026-00001', '2026-11-20', '€ 1.410,11']) expect(text).toContain(s);
+    for (const s of [
+      'UITBETALING U2026-00001',
+      'Anna de Vries',
+      'Zoë Wałęsa (K0001)',
+      'oktober 2026',
+      '2026-00001',
+      '2026-11-20',
+      '€ 1.410,11',
+    ])
+      expect(text).toContain(s);
     expect(spawnSync('qpdf', ['--check', path.join(dir, 'spec', 'U2026-00001.pdf')]).status).toBe(0);
   });
 
   it('a storno reopens the invoice; the next incasso is RCUR and collects it again', async () => {
-    expect(json(await gob(dir, ['betaling', 'storno', '--factuur', '2026-00004', '--datum', '2026-11-26', '--json'], on('2026-11-26'))).bedragCent).toBe(-69775);
-    const again = json(await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-12-04', '--out', 'opnieuw.xml', '--formaat', 'pain.008.001.02', '--json'], on('2026-11-27')));
+    expect(
+      json(await gob(dir, ['betaling', 'storno', '--factuur', '2026-00004', '--datum', '2026-11-26', '--json'], on('2026-11-26')))
+        .bedragCent,
+    ).toBe(-69775);
+    const again = json(
+      await gob(
+        dir,
+        ['sepa', 'incasso', '--incassodatum', '2026-12-04', '--out', 'opnieuw.xml', '--formaat', 'pain.008.001.02', '--json'],
+        on('2026-11-27'),
+      ),
+    );
     expect(again.incasso).toEqual([expect.objectContaining({ ouder: 'O0004', volgorde: 'RCUR', bedragCent: 69775 })]);
     validates(path.join(dir, 'opnieuw.xml'), 'pain.008.001.02');
     // Its care lines were paid out before the storno: they are not paid out twice.
@@ -108,7 +165,13 @@ describe('a month from incasso to payout', () => {
     // full on 27 November, deadline 4 December, paid out on the 10th.
     expect(run.uitbetalingen).toEqual([expect.objectContaining({ gastouder: 'G0002', teLaat: true, bedragCent: 54250 })]);
     // The older pain.001 version validates too.
-    json(await gob(dir, ['sepa', 'uitbetaling', '--datum', '2026-12-10', '--out', 'oud.xml', '--formaat', 'pain.001.001.03', '--json'], on('2026-12-10')));
+    json(
+      await gob(
+        dir,
+        ['sepa', 'uitbetaling', '--datum', '2026-12-10', '--out', 'oud.xml', '--formaat', 'pain.001.001.03', '--json'],
+        on('2026-12-10'),
+      ),
+    );
     validates(path.join(dir, 'oud.xml'), 'pain.001.001.03');
     expect(fs.readFileSync(path.join(dir, 'oud.xml'), 'utf8')).toContain('<EndToEndId>U2026-00004</EndToEndId>');
   });
@@ -130,8 +193,13 @@ describe('refusals', () => {
     expect((await gob(dir, ['betaling', 'add', '--ouder', 'O9', '--bedrag', '1', '--datum', '2026-11-02'], DEMO_TODAY)).code).toBe(1);
     expect((await gob(dir, ['betaling', 'add', '--ouder', 'O0001', '--bedrag', '0', '--datum', '2026-11-02'], DEMO_TODAY)).code).toBe(1);
     expect((await gob(dir, ['betaling', 'add', '--ouder', 'O0001', '--datum', '2026-11-02'], DEMO_TODAY)).stderr).toMatch(/--bedrag/);
-    expect((await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'x.xml', '--formaat', 'pain.008.001.99'], DEMO_TODAY)).code).toBe(2);
-    expect((await gob(dir, ['betaling', 'storno', '--factuur', '2026-00001', '--datum', '2026-11-02'], DEMO_TODAY)).stderr).toMatch(/niets betaald/);
+    expect(
+      (await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'x.xml', '--formaat', 'pain.008.001.99'], DEMO_TODAY))
+        .code,
+    ).toBe(2);
+    expect((await gob(dir, ['betaling', 'storno', '--factuur', '2026-00001', '--datum', '2026-11-02'], DEMO_TODAY)).stderr).toMatch(
+      /niets betaald/,
+    );
   });
 
   it('a date after today is refused for what has happened: a storno, a payout run, an invoice run (exit 2, nothing stored)', async () => {

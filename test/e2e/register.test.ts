@@ -22,15 +22,62 @@ async function fresh(): Promise<string> {
 }
 
 const GASTOUDER = [
-  '--code', 'G-ANNA', '--naam', 'Şahin Yılmaz', '--geboortedatum', '15-03-1980', '--adres', 'Dorpsstraat 1', '--postcode', '1234ab',
-  '--plaats', 'Utrecht', '--email', 'anna@example.nl', '--telefoon', '06-12345678', '--iban', 'NL91 ABNA 0417 1643 00',
-  '--lrk', '123456789', '--ervaring-sinds', '2015-01-01', '--achterwacht', 'Piet, 06-87654321', '--slaapruimte', 'ja',
-  '--ehbo-tot', '2027-06-30', '--vog-datum', '2024-01-10', '--diploma', 'MBO PW3',
+  '--code',
+  'G-ANNA',
+  '--naam',
+  'Şahin Yılmaz',
+  '--geboortedatum',
+  '15-03-1980',
+  '--adres',
+  'Dorpsstraat 1',
+  '--postcode',
+  '1234ab',
+  '--plaats',
+  'Utrecht',
+  '--email',
+  'anna@example.nl',
+  '--telefoon',
+  '06-12345678',
+  '--iban',
+  'NL91 ABNA 0417 1643 00',
+  '--lrk',
+  '123456789',
+  '--ervaring-sinds',
+  '2015-01-01',
+  '--achterwacht',
+  'Piet, 06-87654321',
+  '--slaapruimte',
+  'ja',
+  '--ehbo-tot',
+  '2027-06-30',
+  '--vog-datum',
+  '2024-01-10',
+  '--diploma',
+  'MBO PW3',
 ];
 const OUDER = [
-  '--naam', 'Łukasz Wałęsa', '--geboortedatum', '1988-07-04', '--adres', 'Kerkweg 2', '--postcode', '3511 AB', '--plaats', 'Utrecht',
-  '--email', 'lukasz@example.nl', '--telefoon', '+31612345678', '--iban', 'NL44RABO0123456789', '--bsn', '123456782',
-  '--mandaat', 'MND-0001', '--mandaat-datum', '2026-01-15',
+  '--naam',
+  'Łukasz Wałęsa',
+  '--geboortedatum',
+  '1988-07-04',
+  '--adres',
+  'Kerkweg 2',
+  '--postcode',
+  '3511 AB',
+  '--plaats',
+  'Utrecht',
+  '--email',
+  'lukasz@example.nl',
+  '--telefoon',
+  '+31612345678',
+  '--iban',
+  'NL44RABO0123456789',
+  '--bsn',
+  '123456782',
+  '--mandaat',
+  'MND-0001',
+  '--mandaat-datum',
+  '2026-01-15',
 ];
 
 describe('gob init', () => {
@@ -41,7 +88,12 @@ describe('gob init', () => {
     const file = path.join(dir, 'data', 'gob.sqlite');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect((await gob(dir, ['init'])).code).toBe(0);
-    expect(json(await gob(dir, ['bureau', 'show', '--json']))).toMatchObject({ naam: 'Bureau', kvk: '12345678', deadlineDag: 5, bureaukostenEenKindCent: 2950 });
+    expect(json(await gob(dir, ['bureau', 'show', '--json']))).toMatchObject({
+      naam: 'Bureau',
+      kvk: '12345678',
+      deadlineDag: 5,
+      bureaukostenEenKindCent: 2950,
+    });
   });
   it('other commands refuse a missing database with a hint to init (exit 1)', async () => {
     const r = await gob(tempDir(), ['gastouder', 'list']);
@@ -64,25 +116,50 @@ describe('round trip: add → show --json → list --csv → import into a fresh
     dir = await fresh();
     expect((await gob(dir, ['gastouder', 'add', ...GASTOUDER])).code).toBe(0);
     expect((await gob(dir, ['ouder', 'add', ...OUDER])).code).toBe(0);
-    expect((await gob(dir, ['kind', 'add', '--naam', 'Zoë', '--geboortedatum', '2024-02-29', '--bsn', '111222333', '--ouder', 'O0001'])).code).toBe(0);
-    expect((await gob(dir, ['kind', 'add', '--naam', 'Eigen Kind', '--geboortedatum', '2020-05-05', '--eigen-kind-van', 'G-ANNA'])).code).toBe(0);
+    expect(
+      (await gob(dir, ['kind', 'add', '--naam', 'Zoë', '--geboortedatum', '2024-02-29', '--bsn', '111222333', '--ouder', 'O0001'])).code,
+    ).toBe(0);
+    expect(
+      (await gob(dir, ['kind', 'add', '--naam', 'Eigen Kind', '--geboortedatum', '2020-05-05', '--eigen-kind-van', 'G-ANNA'])).code,
+    ).toBe(0);
     const kp = ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G-ANNA', '--start', '2026-01-01', '--eind', '2026-12-31'];
     expect((await gob(dir, [...kp, '--uurtarief', '€ 8,25', '--opvanglocatie', 'ouder', '--lrk', '444444444'])).code).toBe(0);
-    expect((await gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'maandag', '--van', '8:00', '--tot', '12.30'])).code).toBe(0);
+    expect((await gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'maandag', '--van', '8:00', '--tot', '12.30'])).code).toBe(
+      0,
+    );
     const own = ['rooster', 'add', '--kind', 'K0002', '--dag', 'di', '--van', '13:00', '--tot', '17:00'];
     expect((await gob(dir, [...own, '--vanaf', '2026-02-01', '--tot-en-met', '2026-06-30'])).code).toBe(0);
   });
 
   it('shows every field as JSON with the contract keys', async () => {
     expect(json(await gob(dir, ['gastouder', 'show', 'G-ANNA', '--json']))).toEqual({
-      code: 'G-ANNA', naam: 'Şahin Yılmaz', geboortedatum: '1980-03-15', adres: 'Dorpsstraat 1', postcode: '1234 AB', plaats: 'Utrecht',
-      email: 'anna@example.nl', telefoon: '06-12345678', iban: 'NL91ABNA0417164300', lrk: '123456789', ervaringSinds: '2015-01-01',
-      achterwacht: 'Piet, 06-87654321', slaapruimte: true, ehboTot: '2027-06-30', vogDatum: '2024-01-10', diploma: 'MBO PW3',
+      code: 'G-ANNA',
+      naam: 'Şahin Yılmaz',
+      geboortedatum: '1980-03-15',
+      adres: 'Dorpsstraat 1',
+      postcode: '1234 AB',
+      plaats: 'Utrecht',
+      email: 'anna@example.nl',
+      telefoon: '06-12345678',
+      iban: 'NL91ABNA0417164300',
+      lrk: '123456789',
+      ervaringSinds: '2015-01-01',
+      achterwacht: 'Piet, 06-87654321',
+      slaapruimte: true,
+      ehboTot: '2027-06-30',
+      vogDatum: '2024-01-10',
+      diploma: 'MBO PW3',
     });
     expect(json(await gob(dir, ['ouder', 'show', 'O0001', '--json']))).toMatchObject({ bsn: '*****6782', mandaatDatum: '2026-01-15' });
     expect(json(await gob(dir, ['ouder', 'show', 'O0001', '--json', '--toon-bsn']))).toMatchObject({ bsn: '123456782' });
     expect(json(await gob(dir, ['koppeling', 'show', 'KP0001', '--json']))).toEqual({
-      code: 'KP0001', kind: 'K0001', gastouder: 'G-ANNA', start: '2026-01-01', eind: '2026-12-31', uurtariefCent: 825, opvanglocatie: 'ouder',
+      code: 'KP0001',
+      kind: 'K0001',
+      gastouder: 'G-ANNA',
+      start: '2026-01-01',
+      eind: '2026-12-31',
+      uurtariefCent: 825,
+      opvanglocatie: 'ouder',
       lrk: '444444444',
     });
     expect(json(await gob(dir, ['kind', 'show', 'K0002', '--json']))).toMatchObject({ ouder: null, eigenKindVan: 'G-ANNA' });
@@ -98,13 +175,17 @@ describe('round trip: add → show --json → list --csv → import into a fresh
       const imported = await gob(other, [noun, 'import', file]);
       expect(imported.stderr).toBe('');
       expect(imported.code).toBe(0);
-      expect((await gob(other, [noun, 'list', '--json', '--toon-bsn'])).stdout).toBe((await gob(dir, [noun, 'list', '--json', '--toon-bsn'])).stdout);
+      expect((await gob(other, [noun, 'list', '--json', '--toon-bsn'])).stdout).toBe(
+        (await gob(dir, [noun, 'list', '--json', '--toon-bsn'])).stdout,
+      );
     }
     const rooster = await gob(dir, ['rooster', 'list', '--csv']);
     fs.writeFileSync(path.join(other, 'rooster.csv'), rooster.stdout);
     expect((await gob(other, ['rooster', 'import', 'rooster.csv'])).code).toBe(0);
     const strip = (s: string) => JSON.parse(s).map(({ id: _, ...rest }: { id: number }) => rest);
-    expect(strip((await gob(other, ['rooster', 'list', '--json'])).stdout)).toEqual(strip((await gob(dir, ['rooster', 'list', '--json'])).stdout));
+    expect(strip((await gob(other, ['rooster', 'list', '--json'])).stdout)).toEqual(
+      strip((await gob(dir, ['rooster', 'list', '--json'])).stdout),
+    );
   });
 
   it('re-importing a masked export keeps the stored BSN', async () => {
@@ -132,33 +213,97 @@ describe('bad input: clear Dutch message, right exit code, nothing stored', () =
     expect((await gob(dir, ['gastouder', 'add', '--naam', 'Anna', '--geboortedatum', '1980-01-01'])).code).toBe(0);
     expect((await gob(dir, ['ouder', 'add', '--naam', 'Piet'])).code).toBe(0);
     expect((await gob(dir, ['kind', 'add', '--naam', 'Kim', '--geboortedatum', '2024-01-01', '--ouder', 'O0001'])).code).toBe(0);
-    expect((await gob(dir, ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-01-01', '--uurtarief', '7,50'])).code).toBe(0);
+    expect(
+      (await gob(dir, ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-01-01', '--uurtarief', '7,50']))
+        .code,
+    ).toBe(0);
   });
   const counts = async () => {
     const aantallen: number[] = [];
-    for (const n of ['gastouder', 'ouder', 'kind', 'koppeling']) aantallen.push(JSON.parse((await gob(dir, [n, 'list', '--json'])).stdout).length);
+    for (const n of ['gastouder', 'ouder', 'kind', 'koppeling'])
+      aantallen.push(JSON.parse((await gob(dir, [n, 'list', '--json'])).stdout).length);
     return aantallen;
   };
 
   it.each([
-    ['an invalid IBAN', ['gastouder', 'add', '--naam', 'X', '--geboortedatum', '1980-01-01', '--iban', 'NL91ABNA0417164301'], 2, /--iban: 'NL91ABNA0417164301'.*IBAN/],
+    [
+      'an invalid IBAN',
+      ['gastouder', 'add', '--naam', 'X', '--geboortedatum', '1980-01-01', '--iban', 'NL91ABNA0417164301'],
+      2,
+      /--iban: 'NL91ABNA0417164301'.*IBAN/,
+    ],
     ['an invalid BSN', ['ouder', 'add', '--naam', 'X', '--bsn', '123456789'], 2, /--bsn: '123456789'.*elfproef/],
-    ['an invalid date', ['gastouder', 'add', '--naam', 'X', '--geboortedatum', '31-04-1980'], 2, /--geboortedatum: '31-04-1980'.*JJJJ-MM-DD/],
-    ['an invalid LRK', ['gastouder', 'add', '--naam', 'X', '--geboortedatum', '1980-01-01', '--lrk', '12345'], 2, /--lrk: '12345'.*9 cijfers/],
-    ['an unknown ouder code', ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01', '--ouder', 'O9999'], 1, /geen ouder met code O9999/],
-    ['an unknown gastouder code', ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G9', '--start', '2027-01-01', '--uurtarief', '7'], 1, /geen gastouder met code G9/],
+    [
+      'an invalid date',
+      ['gastouder', 'add', '--naam', 'X', '--geboortedatum', '31-04-1980'],
+      2,
+      /--geboortedatum: '31-04-1980'.*JJJJ-MM-DD/,
+    ],
+    [
+      'an invalid LRK',
+      ['gastouder', 'add', '--naam', 'X', '--geboortedatum', '1980-01-01', '--lrk', '12345'],
+      2,
+      /--lrk: '12345'.*9 cijfers/,
+    ],
+    [
+      'an unknown ouder code',
+      ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01', '--ouder', 'O9999'],
+      1,
+      /geen ouder met code O9999/,
+    ],
+    [
+      'an unknown gastouder code',
+      ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G9', '--start', '2027-01-01', '--uurtarief', '7'],
+      1,
+      /geen gastouder met code G9/,
+    ],
     ['a minor as gastouder', ['gastouder', 'add', '--naam', 'X', '--geboortedatum', '2010-01-01'], 1, /minstens 18 jaar/],
-    ['both --ouder and --eigen-kind-van', ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01', '--ouder', 'O0001', '--eigen-kind-van', 'G0001'], 1, /precies één van ouder of eigen-kind-van/],
-    ['neither --ouder nor --eigen-kind-van: a missing option', ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01'], 2, /Ontbrekende verplichte optie: --ouder of --eigen-kind-van\./],
-    ['nothing at all: every missing option named', ['kind', 'add'], 2, /Ontbrekende verplichte opties: --naam, --geboortedatum, --ouder of --eigen-kind-van\./],
-    ['rooster add without anything: every missing option named', ['rooster', 'add'], 2, /Ontbrekende verplichte opties: --dag, --van, --tot, --koppeling of --kind\./],
-    ['an overlapping koppeling', ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-06-01', '--uurtarief', '8'], 1, /al koppeling KP0001/],
-    ['a duplicate code', ['gastouder', 'add', '--code', 'G0001', '--naam', 'X', '--geboortedatum', '1980-01-01'], 1, /al een gastouder met code G0001/],
+    [
+      'both --ouder and --eigen-kind-van',
+      ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01', '--ouder', 'O0001', '--eigen-kind-van', 'G0001'],
+      1,
+      /precies één van ouder of eigen-kind-van/,
+    ],
+    [
+      'neither --ouder nor --eigen-kind-van: a missing option',
+      ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01'],
+      2,
+      /Ontbrekende verplichte optie: --ouder of --eigen-kind-van\./,
+    ],
+    [
+      'nothing at all: every missing option named',
+      ['kind', 'add'],
+      2,
+      /Ontbrekende verplichte opties: --naam, --geboortedatum, --ouder of --eigen-kind-van\./,
+    ],
+    [
+      'rooster add without anything: every missing option named',
+      ['rooster', 'add'],
+      2,
+      /Ontbrekende verplichte opties: --dag, --van, --tot, --koppeling of --kind\./,
+    ],
+    [
+      'an overlapping koppeling',
+      ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-06-01', '--uurtarief', '8'],
+      1,
+      /al koppeling KP0001/,
+    ],
+    [
+      'a duplicate code',
+      ['gastouder', 'add', '--code', 'G0001', '--naam', 'X', '--geboortedatum', '1980-01-01'],
+      1,
+      /al een gastouder met code G0001/,
+    ],
     ['missing required options (all named)', ['koppeling', 'add', '--kind', 'K0001'], 2, /--gastouder, --start, --uurtarief/],
     ['an unknown option', ['gastouder', 'add', '--nam', 'X'], 2, /Onbekende optie '--nam'/],
     ['an unknown command', ['gastouder', 'verwijder'], 2, /Onbekende opdracht 'verwijder'/],
     ['a bad --today', ['gastouder', 'list', '--today', '2026-02-30'], 2, /--today: '2026-02-30'/],
-    ['a backup into a folder that does not exist', ['backup', '/gob-bestaat-niet/x.sqlite'], 1, /Kan \/gob-bestaat-niet\/x.sqlite niet schrijven: de map bestaat niet\. Er is niets geschreven; kies een ander pad\./],
+    [
+      'a backup into a folder that does not exist',
+      ['backup', '/gob-bestaat-niet/x.sqlite'],
+      1,
+      /Kan \/gob-bestaat-niet\/x.sqlite niet schrijven: de map bestaat niet\. Er is niets geschreven; kies een ander pad\./,
+    ],
   ])('%s', async (_, args, code, message) => {
     const before = await counts();
     const r = await gob(dir, args as string[]);
@@ -187,7 +332,11 @@ describe('bad input: clear Dutch message, right exit code, nothing stored', () =
 
   it('output that cannot be written (a full disk) is a Dutch refusal, not a stack trace', async () => {
     const full = fs.openSync('/dev/full', 'w');
-    const r = spawnSync(process.execPath, [GOB, 'gastouder', 'list', '--csv'], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [GOB, 'gastouder', 'list', '--csv'], {
+      cwd: dir,
+      stdio: ['ignore', full, 'pipe'],
+      encoding: 'utf8',
+    });
     fs.closeSync(full);
     expect(r.stderr).toBe('Kan de uitvoer niet schrijven: de schijf is vol.\n');
     expect(r.status).toBe(1);
@@ -197,7 +346,9 @@ describe('bad input: clear Dutch message, right exit code, nothing stored', () =
     writeCsv(path.join(dir, 'g13.csv'), ['code;naam;geboortedatum', 'G0105;b;1980-13-01']);
     const r = await gob(dir, ['gastouder', 'import', 'g13.csv', '--json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).fouten).toEqual([expect.objectContaining({ regel: 2, veld: 'geboortedatum', melding: expect.stringContaining("'1980-13-01'") })]);
+    expect(JSON.parse(r.stdout).fouten).toEqual([
+      expect.objectContaining({ regel: 2, veld: 'geboortedatum', melding: expect.stringContaining("'1980-13-01'") }),
+    ]);
   });
 
   it('a broken CSV line (unclosed quote) is refused with its line number', async () => {
@@ -237,12 +388,22 @@ describe('CSV as Dutch Excel writes it', () => {
     ['UTF-8, TAB', 'utf-8', '\t'],
   ] as const)('%s', async (_, encoding, sep) => {
     const dir = await fresh();
-    const lines = [['Code', 'Naam', 'Geboorte_datum', 'Ervaring Sinds', 'slaapruimte'], ['G0001', 'Renée Müller-Çelik', '3-2-1979', '01/02/2010', 'Ja']];
-    writeCsv(path.join(dir, 'g.csv'), lines.map((l) => l.join(sep)), encoding);
+    const lines = [
+      ['Code', 'Naam', 'Geboorte_datum', 'Ervaring Sinds', 'slaapruimte'],
+      ['G0001', 'Renée Müller-Çelik', '3-2-1979', '01/02/2010', 'Ja'],
+    ];
+    writeCsv(
+      path.join(dir, 'g.csv'),
+      lines.map((l) => l.join(sep)),
+      encoding,
+    );
     const r = await gob(dir, ['gastouder', 'import', 'g.csv']);
     expect(r.stderr).toBe('');
     expect(json(await gob(dir, ['gastouder', 'show', 'G0001', '--json']))).toMatchObject({
-      naam: 'Renée Müller-Çelik', geboortedatum: '1979-02-03', ervaringSinds: '2010-02-01', slaapruimte: true,
+      naam: 'Renée Müller-Çelik',
+      geboortedatum: '1979-02-03',
+      ervaringSinds: '2010-02-01',
+      slaapruimte: true,
     });
   });
 
@@ -276,13 +437,19 @@ describe('edit, end, list filters, log, backup', () => {
   });
 
   it('koppeling end without --eind ends one month after today', async () => {
-    expect(json(await gob(dir, ['koppeling', 'end', 'KP0002', '--json']))).toEqual({ code: 'KP0002', eind: '2026-12-23', opzegdatum: '2026-11-23' });
+    expect(json(await gob(dir, ['koppeling', 'end', 'KP0002', '--json']))).toEqual({
+      code: 'KP0002',
+      eind: '2026-12-23',
+      opzegdatum: '2026-11-23',
+    });
     const active = json<{ code: string }[]>(await gob(dir, ['koppeling', 'list', '--actief', '--json', '--today', '2027-01-01']));
     expect(active.map((k) => k.code)).toEqual(['KP0001']);
   });
 
   it('gastouder end also ends her running koppelingen', async () => {
-    expect(json(await gob(dir, ['gastouder', 'end', 'G0001', '--eind', '2026-12-31', '--json']))).toMatchObject({ koppelingen: ['KP0001'] });
+    expect(json(await gob(dir, ['gastouder', 'end', 'G0001', '--eind', '2026-12-31', '--json']))).toMatchObject({
+      koppelingen: ['KP0001'],
+    });
     expect(json(await gob(dir, ['koppeling', 'show', 'KP0001', '--json']))).toMatchObject({ eind: '2026-12-31' });
     expect(json<unknown[]>(await gob(dir, ['gastouder', 'list', '--actief', '--json', '--today', '2027-01-01']))).toHaveLength(1);
   });
@@ -295,7 +462,9 @@ describe('edit, end, list filters, log, backup', () => {
 
   it('the log records every change, with who and which command, and never a BSN', async () => {
     const log = json<{ commando: string; wijziging: string; gebruiker: string }[]>(await gob(dir, ['log', '--json', '--limit', '100']));
-    expect(log.map((l) => l.commando)).toEqual(expect.arrayContaining(['init', 'gastouder add', 'ouder add', 'koppeling end', 'gastouder end']));
+    expect(log.map((l) => l.commando)).toEqual(
+      expect.arrayContaining(['init', 'gastouder add', 'ouder add', 'koppeling end', 'gastouder end']),
+    );
     expect(log.every((l) => l.gebruiker.length > 0)).toBe(true);
     expect(JSON.stringify(log)).not.toContain('123456782');
     expect(JSON.stringify(log)).toContain('bsn=(gewijzigd)');
@@ -304,7 +473,9 @@ describe('edit, end, list filters, log, backup', () => {
   it('backup writes a consistent 0600 copy and refuses to overwrite without --force', async () => {
     expect((await gob(dir, ['backup', 'kopie.sqlite'])).code).toBe(0);
     expect(fs.statSync(path.join(dir, 'kopie.sqlite')).mode & 0o777).toBe(0o600);
-    expect((await gob(dir, ['--db', 'kopie.sqlite', 'gastouder', 'list', '--json'])).stdout).toBe((await gob(dir, ['gastouder', 'list', '--json'])).stdout);
+    expect((await gob(dir, ['--db', 'kopie.sqlite', 'gastouder', 'list', '--json'])).stdout).toBe(
+      (await gob(dir, ['gastouder', 'list', '--json'])).stdout,
+    );
     expect((await gob(dir, ['backup', 'kopie.sqlite'])).code).toBe(1);
     expect((await gob(dir, ['backup', 'kopie.sqlite', '--force'])).code).toBe(0);
   });
@@ -316,14 +487,40 @@ describe('rooster add, list, remove, import', () => {
     await gob(dir, ['gastouder', 'add', '--naam', 'Anna', '--geboortedatum', '1980-01-01']);
     await gob(dir, ['ouder', 'add', '--naam', 'Piet']);
     await gob(dir, ['kind', 'add', '--naam', 'Kim', '--geboortedatum', '2024-01-01', '--ouder', 'O0001']);
-    await gob(dir, ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-01-01', '--eind', '2026-12-31', '--uurtarief', '7,50']);
+    await gob(dir, [
+      'koppeling',
+      'add',
+      '--kind',
+      'K0001',
+      '--gastouder',
+      'G0001',
+      '--start',
+      '2026-01-01',
+      '--eind',
+      '2026-12-31',
+      '--uurtarief',
+      '7,50',
+    ]);
     expect((await gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'ma', '--van', '08:00', '--tot', '12:00'])).code).toBe(0);
     // 12:00–17:00 touches 08:00–12:00 (half-open): allowed.
     expect((await gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'ma', '--van', '12:00', '--tot', '17:00'])).code).toBe(0);
     const overlap = await gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'ma', '--van', '11:00', '--tot', '13:00']);
     expect(overlap.code).toBe(1);
     expect(overlap.stderr).toMatch(/al ingeroosterd/);
-    const outside = await gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'di', '--van', '08:00', '--tot', '12:00', '--tot-en-met', '2027-03-01']);
+    const outside = await gob(dir, [
+      'rooster',
+      'add',
+      '--koppeling',
+      'KP0001',
+      '--dag',
+      'di',
+      '--van',
+      '08:00',
+      '--tot',
+      '12:00',
+      '--tot-en-met',
+      '2027-03-01',
+    ]);
     expect(outside.code).toBe(1);
     expect(outside.stderr).toMatch(/tot-en-met: 2027-03-01 ligt na het eind van de koppeling/);
     const reversed = await gob(dir, ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'wo', '--van', '12:00', '--tot', '08:00']);
@@ -337,7 +534,11 @@ describe('rooster add, list, remove, import', () => {
     writeCsv(path.join(dir, 'r.csv'), ['koppeling;dag;van;tot', 'KP0001;vr;08:00;18:00', 'KP0001;do;8:30;12:30'], 'utf-8');
     expect((await gob(dir, ['rooster', 'import', 'r.csv'])).code).toBe(0);
     expect((await gob(dir, ['rooster', 'import', 'r.csv'])).code).toBe(0);
-    expect(json<{ dag: string }[]>(await gob(dir, ['rooster', 'list', '--json'])).map((r) => r.dag).sort()).toEqual(['do', 'vr']);
+    expect(
+      json<{ dag: string }[]>(await gob(dir, ['rooster', 'list', '--json']))
+        .map((r) => r.dag)
+        .sort(),
+    ).toEqual(['do', 'vr']);
   });
 });
 
@@ -345,7 +546,9 @@ describe('concurrency', () => {
   it('16 parallel gob gastouder add processes on one database all succeed', async () => {
     const dir = await fresh();
     const runs = await Promise.all(
-      Array.from({ length: 16 }, (_, i) => gobAsync(dir, ['gastouder', 'add', '--naam', `Gastouder ${i}`, '--geboortedatum', '1980-01-01'])),
+      Array.from({ length: 16 }, (_, i) =>
+        gobAsync(dir, ['gastouder', 'add', '--naam', `Gastouder ${i}`, '--geboortedatum', '1980-01-01']),
+      ),
     );
     for (const r of runs) {
       expect(r.stderr).toBe('');
@@ -382,7 +585,8 @@ describe('bounds of CONTRACT §2, checked where a value enters', () => {
   });
   const counts = async () => {
     const aantallen: number[] = [];
-    for (const n of ['gastouder', 'ouder', 'kind', 'koppeling']) aantallen.push(JSON.parse((await gob(dir, [n, 'list', '--json'])).stdout).length);
+    for (const n of ['gastouder', 'ouder', 'kind', 'koppeling'])
+      aantallen.push(JSON.parse((await gob(dir, [n, 'list', '--json'])).stdout).length);
     return aantallen;
   };
   const kp = ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-01-01', '--uurtarief'];
@@ -391,16 +595,48 @@ describe('bounds of CONTRACT §2, checked where a value enters', () => {
     ['uurtarief 0 (was a CHECK constraint, exit 70)', [...kp, '0'], /--uurtarief: '0' .*meer dan € 0,00 en ten hoogste € 100,00/],
     ['uurtarief € 90.000.000.000', [...kp, '90.000.000.000'], /--uurtarief: '90\.000\.000\.000' .*ten hoogste € 100,00/],
     ['uurtarief 100,01', [...kp, '100,01'], /--uurtarief: '100,01'/],
-    ['a bureau fee above € 1.000.000,00', ['bureau', 'set', '--bureaukosten-een-kind', '1.000.000,01'], /--bureaukosten-een-kind: '1\.000\.000,01' .*ten hoogste € 1\.000\.000,00/],
-    ['a fee scale step above € 1.000.000,00', ['bureau', 'set', '--bureaukosten-uur', '0:1,60;80:2000000'], /--bureaukosten-uur: .*ten hoogste € 1\.000\.000,00/],
-    ['a payment above € 1.000.000,00', ['betaling', 'add', '--ouder', 'O0001', '--bedrag', '1.000.000,01', '--datum', '2026-11-01'], /--bedrag: '1\.000\.000,01' .*ten hoogste € 1\.000\.000,00/],
-    ['a name with ESC, shown escaped', ['ouder', 'add', '--naam', `Piet${ESC}[31mRood`], /--naam: 'Piet\\x1B\[31mRood' .*ten hoogste 200 tekens, zonder stuurtekens/],
-    ['a name of 201 characters, shown shortened', ['gastouder', 'add', '--naam', 'x'.repeat(201), '--geboortedatum', '1980-01-01'], /--naam: 'x{40}… \(201 tekens\)' .*ten hoogste 200 tekens/],
+    [
+      'a bureau fee above € 1.000.000,00',
+      ['bureau', 'set', '--bureaukosten-een-kind', '1.000.000,01'],
+      /--bureaukosten-een-kind: '1\.000\.000,01' .*ten hoogste € 1\.000\.000,00/,
+    ],
+    [
+      'a fee scale step above € 1.000.000,00',
+      ['bureau', 'set', '--bureaukosten-uur', '0:1,60;80:2000000'],
+      /--bureaukosten-uur: .*ten hoogste € 1\.000\.000,00/,
+    ],
+    [
+      'a payment above € 1.000.000,00',
+      ['betaling', 'add', '--ouder', 'O0001', '--bedrag', '1.000.000,01', '--datum', '2026-11-01'],
+      /--bedrag: '1\.000\.000,01' .*ten hoogste € 1\.000\.000,00/,
+    ],
+    [
+      'a name with ESC, shown escaped',
+      ['ouder', 'add', '--naam', `Piet${ESC}[31mRood`],
+      /--naam: 'Piet\\x1B\[31mRood' .*ten hoogste 200 tekens, zonder stuurtekens/,
+    ],
+    [
+      'a name of 201 characters, shown shortened',
+      ['gastouder', 'add', '--naam', 'x'.repeat(201), '--geboortedatum', '1980-01-01'],
+      /--naam: 'x{40}… \(201 tekens\)' .*ten hoogste 200 tekens/,
+    ],
     ['an edit to a name with a tab', ['ouder', 'edit', 'O0001', '--naam', 'Piet\tJansen'], /--naam: 'Piet\\tJansen'/],
     ['an address with a line end', ['ouder', 'edit', 'O0001', '--adres', 'Kerkweg 2\nUtrecht'], /--adres: 'Kerkweg 2\\nUtrecht'/],
-    ['a mandate of 60 characters (was cut in the XML)', ['ouder', 'edit', 'O0001', '--mandaat', 'M'.repeat(60)], /--mandaat: .*1 tot 35 tekens uit de SEPA-tekenset/],
-    ['a mandate outside the SEPA set (was changed in the XML)', ['ouder', 'edit', 'O0001', '--mandaat', 'ä&<'], /--mandaat: 'ä&<' .*SEPA-tekenset/],
-    ['a signer name with ESC', ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', `Piet${ESC}`], /--naam: 'Piet\\x1B'/],
+    [
+      'a mandate of 60 characters (was cut in the XML)',
+      ['ouder', 'edit', 'O0001', '--mandaat', 'M'.repeat(60)],
+      /--mandaat: .*1 tot 35 tekens uit de SEPA-tekenset/,
+    ],
+    [
+      'a mandate outside the SEPA set (was changed in the XML)',
+      ['ouder', 'edit', 'O0001', '--mandaat', 'ä&<'],
+      /--mandaat: 'ä&<' .*SEPA-tekenset/,
+    ],
+    [
+      'a signer name with ESC',
+      ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', `Piet${ESC}`],
+      /--naam: 'Piet\\x1B'/,
+    ],
   ])('as an option: %s is exit 2', async (_, args, message) => {
     const r = await gob(dir, args as string[]);
     expect(r.stderr).toMatch(message as RegExp);
@@ -410,21 +646,27 @@ describe('bounds of CONTRACT §2, checked where a value enters', () => {
 
   it('in a CSV file: an error of that row, naming line, field and value; nothing stored', async () => {
     const big = 'E'.repeat(2 * 1024 * 1024);
-    writeCsv(path.join(dir, 'o.csv'), [
-      'naam;adres;mandaat',
-      `Goed;Kerkweg 1;MND-1`,
-      `Piet${ESC}[2J;;`,
-      `${'n'.repeat(201)};;`,
-      `Nul;Kerkweg\u00002;`,
-      `${big};;`,
-      'Mandaat;;ä&<',
-      `Mandaat;;${'M'.repeat(36)}`,
-    ], 'utf-8');
+    writeCsv(
+      path.join(dir, 'o.csv'),
+      [
+        'naam;adres;mandaat',
+        `Goed;Kerkweg 1;MND-1`,
+        `Piet${ESC}[2J;;`,
+        `${'n'.repeat(201)};;`,
+        `Nul;Kerkweg\u00002;`,
+        `${big};;`,
+        'Mandaat;;ä&<',
+        `Mandaat;;${'M'.repeat(36)}`,
+      ],
+      'utf-8',
+    );
     const r = await gob(dir, ['ouder', 'import', 'o.csv', '--json']);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toContain(ESC);
     expect(r.stderr).not.toContain('\u0000');
-    expect(r.stderr).toMatch(/regel 3: naam: 'Piet\\x1B\[2J' is geen geldige waarde; toegestaan: tekst van ten hoogste 200 tekens, zonder stuurtekens/);
+    expect(r.stderr).toMatch(
+      /regel 3: naam: 'Piet\\x1B\[2J' is geen geldige waarde; toegestaan: tekst van ten hoogste 200 tekens, zonder stuurtekens/,
+    );
     expect(r.stderr).toMatch(/regel 4: naam: 'n{40}… \(201 tekens\)'/);
     expect(r.stderr).toMatch(/regel 5: adres: 'Kerkweg\\x002'/);
     expect(r.stderr).toMatch(/regel 6: naam: 'E{40}… \(2\.097\.152 tekens\)'/);
@@ -436,27 +678,41 @@ describe('bounds of CONTRACT §2, checked where a value enters', () => {
     const h = await gob(dir, ['ouder', 'import', 'h.csv']);
     expect(h.stderr).toContain('regel 1: kleur\\x1B[0m: onbekende kolom');
     expect(h.stderr).not.toContain(ESC);
-    writeCsv(path.join(dir, 'k.csv'), ['kind;gastouder;start;uurtarief', 'K0001;G0001;2026-01-01;0', 'K0001;G0001;2027-01-01;90.000.000.000'], 'utf-8');
+    writeCsv(
+      path.join(dir, 'k.csv'),
+      ['kind;gastouder;start;uurtarief', 'K0001;G0001;2026-01-01;0', 'K0001;G0001;2027-01-01;90.000.000.000'],
+      'utf-8',
+    );
     const k = await gob(dir, ['koppeling', 'import', 'k.csv']);
     expect(k.code).toBe(1);
     expect(k.stderr).toMatch(/regel 2: uurtarief: '0' .*meer dan € 0,00/);
     expect(k.stderr).toMatch(/regel 3: uurtarief: '90\.000\.000\.000'/);
     // Nothing of the options above or of these files was stored.
     expect(await counts()).toEqual([1, 2, 1, 0]);
-    expect(JSON.parse((await gob(dir, ['ouder', 'show', 'O0001', '--json'])).stdout)).toMatchObject({ naam: 'Piet', adres: null, mandaat: null });
+    expect(JSON.parse((await gob(dir, ['ouder', 'show', 'O0001', '--json'])).stdout)).toMatchObject({
+      naam: 'Piet',
+      adres: null,
+      mandaat: null,
+    });
   });
 
   it('an urenkaart opmerking: at most 500 characters without control characters, else an error of its row', async () => {
     expect((await gob(dir, [...kp, '7,50'])).code).toBe(0);
-    writeCsv(path.join(dir, 'u.csv'), [
-      'gastouder;kind;datum;van;tot;opmerking',
-      `G0001;K0001;2026-10-05;08:00;12:00;${'o'.repeat(500)}`,
-      `G0001;K0001;2026-10-06;08:00;12:00;${'o'.repeat(501)}`,
-      `G0001;K0001;2026-10-07;08:00;12:00;ziek${ESC}[0m`,
-    ], 'utf-8');
+    writeCsv(
+      path.join(dir, 'u.csv'),
+      [
+        'gastouder;kind;datum;van;tot;opmerking',
+        `G0001;K0001;2026-10-05;08:00;12:00;${'o'.repeat(500)}`,
+        `G0001;K0001;2026-10-06;08:00;12:00;${'o'.repeat(501)}`,
+        `G0001;K0001;2026-10-07;08:00;12:00;ziek${ESC}[0m`,
+      ],
+      'utf-8',
+    );
     const r = await gob(dir, ['urenkaart', 'import', 'u.csv', '--today', '2026-11-02']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/regel 3: opmerking: 'o{40}… \(501 tekens\)' is geen geldige waarde; toegestaan: tekst van ten hoogste 500 tekens/);
+    expect(r.stderr).toMatch(
+      /regel 3: opmerking: 'o{40}… \(501 tekens\)' is geen geldige waarde; toegestaan: tekst van ten hoogste 500 tekens/,
+    );
     expect(r.stderr).toMatch(/regel 4: opmerking: 'ziek\\x1B\[0m'/);
     expect(r.stderr).not.toContain(ESC);
     expect(r.stderr).not.toMatch(/regel 2/);
@@ -489,13 +745,22 @@ describe('bounds of CONTRACT §2, checked where a value enters', () => {
         true,
       ]);
       const answers: (string | true)[] = [];
-      const naam = await requireOption('naam', undefined, parseText, { ...deps, prompts: {
-        async input(_: string, options: { validate?: (value: string) => true | string } = {}) {
-          answers.push(options.validate!(`Piet${ESC}`), options.validate!('p'.repeat(201)), options.validate!('Piet'));
-          return 'Piet';
+      const naam = await requireOption(
+        'naam',
+        undefined,
+        parseText,
+        {
+          ...deps,
+          prompts: {
+            async input(_: string, options: { validate?: (value: string) => true | string } = {}) {
+              answers.push(options.validate!(`Piet${ESC}`), options.validate!('p'.repeat(201)), options.validate!('Piet'));
+              return 'Piet';
+            },
+            confirm: async () => true,
+          },
         },
-        confirm: async () => true,
-      } }, 'Naam?');
+        'Naam?',
+      );
       expect(naam).toBe('Piet');
       const rejected = 'Toegestaan: tekst van ten hoogste 200 tekens, zonder stuurtekens (zoals tab, regeleinde, ESC of NUL).';
       expect(answers).toEqual([rejected, rejected, true]);
@@ -521,9 +786,17 @@ describe('a BSN belongs to one person', () => {
   });
 
   it.each([
-    ['two ouders', ['ouder', 'add', '--naam', 'Kees', '--bsn', '123456782'], /bsn: BSN \*{5}6782 is al van ouder O0001; een BSN hoort bij één persoon/],
-    ['an ouder edited to another ouder\'s', ['ouder', 'edit', 'O0002', '--bsn', '123456782'], /bsn: BSN \*{5}6782 is al van ouder O0001/],
-    ['an ouder and a kind', ['kind', 'add', '--naam', 'Kees', '--geboortedatum', '2024-01-01', '--ouder', 'O0002', '--bsn', '123456782'], /is al van ouder O0001/],
+    [
+      'two ouders',
+      ['ouder', 'add', '--naam', 'Kees', '--bsn', '123456782'],
+      /bsn: BSN \*{5}6782 is al van ouder O0001; een BSN hoort bij één persoon/,
+    ],
+    ["an ouder edited to another ouder's", ['ouder', 'edit', 'O0002', '--bsn', '123456782'], /bsn: BSN \*{5}6782 is al van ouder O0001/],
+    [
+      'an ouder and a kind',
+      ['kind', 'add', '--naam', 'Kees', '--geboortedatum', '2024-01-01', '--ouder', 'O0002', '--bsn', '123456782'],
+      /is al van ouder O0001/,
+    ],
     ['a kind and an ouder', ['ouder', 'edit', 'O0002', '--bsn', '111222333'], /bsn: BSN \*{5}2333 is al van kind K0001/],
     ['two kinderen', ['kind', 'edit', 'K0002', '--bsn', '111222333'], /is al van kind K0001/],
   ])('%s: refused (exit 1), naming the other record', async (_, args, message) => {

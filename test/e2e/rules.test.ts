@@ -41,8 +41,16 @@ describe('rooster import and check on the demo bureau', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual([
       {
-        gastouder: 'G0002', datum: '2026-11-05', totDatum: '2027-10-28', dag: 'do', van: '08:00', tot: '13:00', regel: 'achterwacht',
-        aantal: 4, maximum: 3, kinderen: ['K0003', 'K0004', 'K0005', 'K0007'],
+        gastouder: 'G0002',
+        datum: '2026-11-05',
+        totDatum: '2027-10-28',
+        dag: 'do',
+        van: '08:00',
+        tot: '13:00',
+        regel: 'achterwacht',
+        aantal: 4,
+        maximum: 3,
+        kinderen: ['K0003', 'K0004', 'K0005', 'K0007'],
       },
     ]);
   });
@@ -77,7 +85,9 @@ describe('rooster add checks the rules from the entry onward', () => {
     const count = async () => JSON.parse((await gob(dir, ['rooster', 'list', '--json'], TODAY)).stdout).length;
     const before = await count();
     for (const kp of ['KP0004', 'KP0005']) {
-      expect((await gob(dir, ['rooster', 'add', '--koppeling', kp, '--dag', 'vr', '--van', '09:00', '--tot', '12:00'], TODAY)).code).toBe(0);
+      expect((await gob(dir, ['rooster', 'add', '--koppeling', kp, '--dag', 'vr', '--van', '09:00', '--tot', '12:00'], TODAY)).code).toBe(
+        0,
+      );
     }
     // … and a fourth child from 10:00 to 11:00 is refused, naming the rule, the weeks and the window.
     const fourth = ['rooster', 'add', '--koppeling', 'KP0008', '--dag', 'vr', '--van', '10:00', '--tot', '11:00'];
@@ -87,7 +97,10 @@ describe('rooster add checks the rules from the entry onward', () => {
     expect(await count()).toBe(before + 2);
     const forced = await gob(dir, [...fourth, '--force', '--json'], TODAY);
     expect(forced.code).toBe(0);
-    expect(JSON.parse(forced.stdout)).toMatchObject({ geforceerd: true, overtredingen: [expect.objectContaining({ regel: 'achterwacht' })] });
+    expect(JSON.parse(forced.stdout)).toMatchObject({
+      geforceerd: true,
+      overtredingen: [expect.objectContaining({ regel: 'achterwacht' })],
+    });
     expect(await count()).toBe(before + 3);
   });
 
@@ -105,7 +118,20 @@ describe('rooster add checks the rules from the entry onward', () => {
       expect(r.code).toBe(i < 6 ? 0 : 1);
     }
     // The own child turns 10 on 2029-01-01: a slot from then on is fine.
-    const later = await run(['rooster', 'add', '--koppeling', 'KP0006', '--dag', 'vr', '--van', '08:00', '--tot', '17:00', '--vanaf', '2029-01-01']);
+    const later = await run([
+      'rooster',
+      'add',
+      '--koppeling',
+      'KP0006',
+      '--dag',
+      'vr',
+      '--van',
+      '08:00',
+      '--tot',
+      '17:00',
+      '--vanaf',
+      '2029-01-01',
+    ]);
     expect(later.stderr).toBe('');
     expect(later.code).toBe(0);
   });
@@ -127,7 +153,17 @@ describe('rooster check --uren', () => {
     const r = await gob(dir, ['rooster', 'check', '--uren', '--maand', '2026-10', '--json'], TODAY);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual([
-      { gastouder: 'G0002', datum: '2026-10-15', dag: 'do', van: '11:00', tot: '12:00', regel: 'achterwacht', aantal: 4, maximum: 3, kinderen: ['K0003', 'K0004', 'K0005', 'K0007'] },
+      {
+        gastouder: 'G0002',
+        datum: '2026-10-15',
+        dag: 'do',
+        van: '11:00',
+        tot: '12:00',
+        regel: 'achterwacht',
+        aantal: 4,
+        maximum: 3,
+        kinderen: ['K0003', 'K0004', 'K0005', 'K0007'],
+      },
     ]);
     expect((await gob(dir, ['rooster', 'check', '--uren', '--maand', '2026-09'], TODAY)).code).toBe(0);
     expect((await gob(dir, ['rooster', 'check', '--uren'], TODAY)).code).toBe(2);
@@ -147,13 +183,30 @@ describe('care at the ouder’s home (opvanglocatie ouder)', () => {
     await run(['ouder', 'add', '--naam', 'Jan']);
     await run(['kind', 'add', '--naam', 'Baby Thuis', '--geboortedatum', '2026-06-01', '--ouder', 'O0001']);
     await run(['kind', 'add', '--naam', 'Baby Gast', '--geboortedatum', '2026-06-01', '--ouder', 'O0001']);
-    await run(['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2026-10-01', '--uurtarief', '8,00', '--opvanglocatie', 'ouder', '--lrk', '444444444']);
+    await run([
+      'koppeling',
+      'add',
+      '--kind',
+      'K0001',
+      '--gastouder',
+      'G0001',
+      '--start',
+      '2026-10-01',
+      '--uurtarief',
+      '8,00',
+      '--opvanglocatie',
+      'ouder',
+      '--lrk',
+      '444444444',
+    ]);
     await run(['koppeling', 'add', '--kind', 'K0002', '--gastouder', 'G0001', '--start', '2026-10-01', '--uurtarief', '8,00']);
     await run(['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'ma', '--van', '08:00', '--tot', '12:00']);
     await run(['rooster', 'check']);
     writeCsv(path.join(dir, 'uren.csv'), ['gastouder;kind;datum;van;tot', 'G0001;K0001;2026-10-05;08:00;12:00']);
     await run(['urenkaart', 'import', 'uren.csv', '--strict']);
     const refused = await run(['rooster', 'add', '--koppeling', 'KP0002', '--dag', 'di', '--van', '08:00', '--tot', '12:00', '--json'], 1);
-    expect(JSON.parse(refused.stdout).overtredingen.map((v: { regel: string; kinderen: string[] }) => [v.regel, v.kinderen])).toEqual([['slaapruimte', ['K0002']]]);
+    expect(JSON.parse(refused.stdout).overtredingen.map((v: { regel: string; kinderen: string[] }) => [v.regel, v.kinderen])).toEqual([
+      ['slaapruimte', ['K0002']],
+    ]);
   });
 });

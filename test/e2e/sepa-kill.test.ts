@@ -24,7 +24,11 @@ const copy = (from: string) => {
 };
 /** The creation time is the clock's; everything else of a file is the same from run to run. */
 const withoutClock = (xml: Buffer) => xml.toString('utf8').replace(/<CreDtTm>[^<]*<\/CreDtTm>/, '<CreDtTm/>');
-const files = (dir: string) => fs.readdirSync(dir).filter((f) => f !== 'data').sort();
+const files = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f !== 'data')
+    .sort();
 
 interface Case {
   name: string;
@@ -63,7 +67,9 @@ describe('a kill at any stage of a bank file', () => {
     fixture['sepa incasso'] = copy(base);
     // Payouts need collected money: collect and pay out in a copy.
     const uit = copy(base);
-    json(await gob(uit, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml', '--json'], { GOB_TODAY: '2026-11-12' }));
+    json(
+      await gob(uit, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'incasso.xml', '--json'], { GOB_TODAY: '2026-11-12' }),
+    );
     json(await gob(uit, ['uitbetaling', 'run', '--datum', '2026-11-24', '--json'], { GOB_TODAY: '2026-11-24' }));
     fs.rmSync(path.join(uit, 'incasso.xml'));
     fixture['sepa uitbetaling'] = uit;
@@ -80,7 +86,8 @@ describe('a kill at any stage of a bank file', () => {
       const dir = copy(fixture[c.name]!);
       const killed = gobProcess(dir, [...c.args, '--out', 'bank.xml', '--json'], { GOB_TODAY: c.today, GOB_TEST_STOP_AT: stage });
       expect(killed.code, killed.stderr).toBe(-1); // no exit code: killed by a signal
-      const list = async () => json(await gob(dir, ['sepa', 'list', '--json'], { GOB_TODAY: c.today })).filter((b: { soort: string }) => b.soort === c.soort);
+      const list = async () =>
+        json(await gob(dir, ['sepa', 'list', '--json'], { GOB_TODAY: c.today })).filter((b: { soort: string }) => b.soort === c.soort);
       const stored = await list();
       const booked = COMMITTED.includes(stage);
       // Never a file under its final name without its booking, nor before the commit.
@@ -99,8 +106,12 @@ describe('a kill at any stage of a bank file', () => {
       // Booked but never written: every SEPA command names it, with the command that writes it.
       const melding = `Let op: bankbestand ${berichtId}`;
       const lijst = await gob(dir, ['sepa', 'list'], { GOB_TODAY: c.today });
-      if (stage === 'vastgelegd') expect(lijst.stderr).toContain(`${melding} (de ${c.soort === 'incasso' ? 'incasso' : 'overboeking'} van `);
-      if (stage === 'vastgelegd') expect(lijst.stderr).toContain(`is nooit volledig geschreven (gob werd onderbroken). Schrijf het met 'gob sepa bestand ${berichtId} --out `);
+      if (stage === 'vastgelegd')
+        expect(lijst.stderr).toContain(`${melding} (de ${c.soort === 'incasso' ? 'incasso' : 'overboeking'} van `);
+      if (stage === 'vastgelegd')
+        expect(lijst.stderr).toContain(
+          `is nooit volledig geschreven (gob werd onderbroken). Schrijf het met 'gob sepa bestand ${berichtId} --out `,
+        );
       if (stage === 'geschreven') expect(lijst.stderr).toBe('');
       expect((await gob(dir, ['sepa', 'bestand', berichtId, '--out', 'kopie.xml'], { GOB_TODAY: c.today })).code).toBe(0);
       expect((await gob(dir, ['sepa', 'list'], { GOB_TODAY: c.today })).stderr).toBe('');

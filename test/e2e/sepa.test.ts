@@ -23,16 +23,23 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
     db.close();
   };
   const list = async () => json(await gob(dir, ['sepa', 'list', '--json'], on('2026-11-12')));
-  const xmlFiles = () => fs.readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
+  const xmlFiles = () =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.xml'))
+      .sort();
   beforeAll(async () => {
     dir = await demoBureau({ facturen: true });
   });
 
   it('refuses a collection date that is no TARGET2 day or too early (exit 2), naming the next valid date, and books nothing', async () => {
-    const incasso = async (datum: string) => await gob(dir, ['sepa', 'incasso', '--incassodatum', datum, '--out', 'i.xml'], on('2026-11-12'));
+    const incasso = async (datum: string) =>
+      await gob(dir, ['sepa', 'incasso', '--incassodatum', datum, '--out', 'i.xml'], on('2026-11-12'));
     const zaterdag = await incasso('2026-11-21');
     expect(zaterdag.code).toBe(2);
-    expect(zaterdag.stderr).toMatch(/--incassodatum: 2026-11-21 is een zaterdag, geen TARGET2-dag.*De eerstvolgende mogelijke incassodatum is 2026-11-23\./);
+    expect(zaterdag.stderr).toMatch(
+      /--incassodatum: 2026-11-21 is een zaterdag, geen TARGET2-dag.*De eerstvolgende mogelijke incassodatum is 2026-11-23\./,
+    );
     const vandaag = await incasso('2026-11-12');
     expect(vandaag.code).toBe(2);
     expect(vandaag.stderr).toMatch(/2026-11-12 is te vroeg.*na vandaag \(2026-11-12\): 2026-11-13\./);
@@ -67,12 +74,21 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
     const out = json(r);
     expect(out).toMatchObject({ berichtId: 'GOB-INC-2026-00001', aantal: 3, totaalCent: 98566 + 87845 + 146563 });
     expect(out.incasso.map((i: { ouder: string }) => i.ouder)).toEqual(['O0001', 'O0002', 'O0003']);
-    expect(r.stderr).toMatch(/ouder O0004 \(.+\) heeft de machtiging getekend op 2026-11-25, na de incassodatum 2026-11-20; € 697,75 niet geïncasseerd/);
+    expect(r.stderr).toMatch(
+      /ouder O0004 \(.+\) heeft de machtiging getekend op 2026-11-25, na de incassodatum 2026-11-20; € 697,75 niet geïncasseerd/,
+    );
     const bytes = fs.readFileSync(path.join(dir, 'incasso.xml'));
     expect(bytes.toString()).not.toContain('O0004');
     expect(fs.statSync(path.join(dir, 'incasso.xml')).mode & 0o777).toBe(0o600);
     expect(await list()).toEqual([
-      { berichtId: 'GOB-INC-2026-00001', soort: 'incasso', datum: '2026-11-20', aantal: 3, totaalCent: 332974, bestand: path.join(fs.realpathSync(dir), 'incasso.xml') },
+      {
+        berichtId: 'GOB-INC-2026-00001',
+        soort: 'incasso',
+        datum: '2026-11-20',
+        aantal: 3,
+        totaalCent: 332974,
+        bestand: path.join(fs.realpathSync(dir), 'incasso.xml'),
+      },
     ]);
     const human = await gob(dir, ['sepa', 'list'], on('2026-11-12'));
     expect(human.stdout).toMatch(/GOB-INC-2026-00001\s+incasso\s+2026-11-20\s+3\s+€ 3\.329,74/);
@@ -89,7 +105,9 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
 
     // A second run finds nothing open (the collected invoices are paid): no file, nothing booked.
     const betalingen = json(await gob(dir, ['betaling', 'list', '--json'], on('2026-11-12'))).length;
-    const tweede = json(await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-23', '--out', 'tweede.xml', '--json'], on('2026-11-12')));
+    const tweede = json(
+      await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-23', '--out', 'tweede.xml', '--json'], on('2026-11-12')),
+    );
     expect(tweede).toMatchObject({ aantal: 0, berichtId: null, bestand: null });
     expect(fs.existsSync(path.join(dir, 'tweede.xml'))).toBe(false);
     expect(json(await gob(dir, ['betaling', 'list', '--json'], on('2026-11-12')))).toHaveLength(betalingen);
@@ -103,13 +121,17 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
     expect(nummers).toEqual(['U2026-00001', 'U2026-00002']);
     const zaterdag = await gob(dir, ['sepa', 'uitbetaling', '--datum', '2026-11-28', '--out', 'u.xml'], on('2026-11-24'));
     expect(zaterdag.code).toBe(2);
-    expect(zaterdag.stderr).toMatch(/--datum: 2026-11-28 is een zaterdag, geen TARGET2-dag.*De eerstvolgende mogelijke uitvoerdatum is 2026-11-30/);
+    expect(zaterdag.stderr).toMatch(
+      /--datum: 2026-11-28 is een zaterdag, geen TARGET2-dag.*De eerstvolgende mogelijke uitvoerdatum is 2026-11-30/,
+    );
     const verleden = await gob(dir, ['sepa', 'uitbetaling', '--datum', '2026-11-24', '--out', 'u.xml'], on('2026-11-25'));
     expect(verleden.code).toBe(2);
     expect(verleden.stderr).toMatch(/2026-11-24 ligt voor vandaag \(2026-11-25\).*2026-11-25.*--uitbetaling/);
 
     // --uitbetaling: the first TARGET2 day on or after today and the payouts' date (Saturday → Monday).
-    const een = json(await gob(dir, ['sepa', 'uitbetaling', '--uitbetaling', 'U2026-00001', '--out', 'u1.xml', '--json'], on('2026-11-28')));
+    const een = json(
+      await gob(dir, ['sepa', 'uitbetaling', '--uitbetaling', 'U2026-00001', '--out', 'u1.xml', '--json'], on('2026-11-28')),
+    );
     expect(een).toMatchObject({ berichtId: 'GOB-UIT-2026-00001', uitvoerdatum: '2026-11-30', uitbetalingen: ['U2026-00001'] });
     expect(fs.readFileSync(path.join(dir, 'u1.xml'), 'utf8')).toMatch(/<ReqdExctnDt>\s*<Dt>2026-11-30<\/Dt>/);
 
@@ -120,12 +142,18 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
 
     const nogmaals = await gob(dir, ['sepa', 'uitbetaling', '--datum', '2026-11-24', '--out', 'u3.xml'], on('2026-11-24'));
     expect(nogmaals.code).toBe(1);
-    expect(nogmaals.stderr).toMatch(/U2026-00002 staat in GOB-UIT-2026-00002.*'gob sepa bestand GOB-UIT-2026-00001 --out <bestand>'.*Er is niets geboekt/);
+    expect(nogmaals.stderr).toMatch(
+      /U2026-00002 staat in GOB-UIT-2026-00002.*'gob sepa bestand GOB-UIT-2026-00001 --out <bestand>'.*Er is niets geboekt/,
+    );
     const expliciet = await gob(dir, ['sepa', 'uitbetaling', '--uitbetaling', 'U2026-00002', '--out', 'u3.xml'], on('2026-11-24'));
     expect(expliciet.code).toBe(1);
     expect(expliciet.stderr).toMatch(/U2026-00002 staat in GOB-UIT-2026-00002\. .*'gob sepa bestand GOB-UIT-2026-00002 --out <bestand>'/);
     expect(fs.existsSync(path.join(dir, 'u3.xml'))).toBe(false);
-    expect((await list()).map((b: { berichtId: string }) => b.berichtId)).toEqual(['GOB-INC-2026-00001', 'GOB-UIT-2026-00001', 'GOB-UIT-2026-00002']);
+    expect((await list()).map((b: { berichtId: string }) => b.berichtId)).toEqual([
+      'GOB-INC-2026-00001',
+      'GOB-UIT-2026-00001',
+      'GOB-UIT-2026-00002',
+    ]);
   });
 
   it('betaling add dated after today is refused (exit 2), booking nothing', async () => {
@@ -155,8 +183,16 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
     const store = await openDatabase(path.join(dir, 'data', 'gob.sqlite'));
     const out = path.join(dir, 'later.xml');
     const deps = {
-      db: store.db, sqlite: store.sqlite, today: '2026-11-24', now: '2026-11-24T10:00:00.000Z', user: 't', command: 'sepa incasso', dbFile: store.file,
-      out: quietOutput(), prompts: null, yes: false,
+      db: store.db,
+      sqlite: store.sqlite,
+      today: '2026-11-24',
+      now: '2026-11-24T10:00:00.000Z',
+      user: 't',
+      command: 'sepa incasso',
+      dbFile: store.file,
+      out: quietOutput(),
+      prompts: null,
+      yes: false,
       // Someone else creates the file between the commit and the write.
       stop: (at: string) => {
         if (at === 'vastgelegd') fs.writeFileSync(out, 'van een ander');
@@ -170,7 +206,11 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
       await store.close();
     }
     expect(fs.readFileSync(out, 'utf8')).toBe('van een ander');
-    expect((await list()).find((b: { berichtId: string }) => b.berichtId === 'GOB-INC-2026-00002')).toMatchObject({ berichtId: 'GOB-INC-2026-00002', aantal: 1, totaalCent: 69775 });
+    expect((await list()).find((b: { berichtId: string }) => b.berichtId === 'GOB-INC-2026-00002')).toMatchObject({
+      berichtId: 'GOB-INC-2026-00002',
+      aantal: 1,
+      totaalCent: 69775,
+    });
     expect((await gob(dir, ['sepa', 'bestand', 'GOB-INC-2026-00002', '--out', 'later-2.xml'], on('2026-11-24'))).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'later-2.xml'), 'utf8')).toContain('<MndtId>MND-O0004</MndtId>');
   });

@@ -53,7 +53,14 @@ describe('the README tour (docs/tour.sh)', () => {
     const tour = (file: string) => fs.readFileSync(path.join(dir, 'data', 'tour', file));
     expect(tour('uitbetaling-kopie.xml').equals(tour('uitbetaling.xml'))).toBe(true);
     // What the tour promises to have made.
-    for (const file of ['facturen/2026-00001.pdf', 'incasso.xml', 'uitbetaling.xml', 'overeenkomst.pdf', 'gastouders.csv', 'kopie.sqlite']) {
+    for (const file of [
+      'facturen/2026-00001.pdf',
+      'incasso.xml',
+      'uitbetaling.xml',
+      'overeenkomst.pdf',
+      'gastouders.csv',
+      'kopie.sqlite',
+    ]) {
       expect(fs.existsSync(path.join(dir, 'data', 'tour', file)), file).toBe(true);
     }
   });

@@ -33,7 +33,10 @@ describe('the corpus of bad files: the right message, nothing stored', () => {
     ['kapotte-aanhalingstekens.csv', /regel 2: csv: een aanhalingsteken \("\) wordt geopend maar niet gesloten/],
     ['lege-regels.csv', /regel 7: tot: '1730' is geen geldige waarde/],
     ['kolom-ontbreekt.csv', /regel 1: tot: kolom ontbreekt/],
-    ['kolommen-verwisseld.csv', /regel 2: gastouder: onbekende gastouder-code 'K0001' \(dat is een kind: zijn de kolommen gastouder en kind verwisseld\?\)/],
+    [
+      'kolommen-verwisseld.csv',
+      /regel 2: gastouder: onbekende gastouder-code 'K0001' \(dat is een kind: zijn de kolommen gastouder en kind verwisseld\?\)/,
+    ],
     ['tijd-25-uur.csv', /regel 2: tot: '25:00' is geen geldige waarde; toegestaan: een tijd als HH:MM/],
     ['31-april.csv', /regel 2: datum: '31-04-2026' is geen geldige waarde.*die in de kalender bestaat/],
     ['tekst-in-tijd.csv', /regel 2: van: 'acht uur' is geen geldige waarde/],
@@ -48,7 +51,15 @@ describe('the corpus of bad files: the right message, nothing stored', () => {
   });
   it('the good file of the corpus imports', async () => {
     const r = await importJson(dir, path.join(FIXTURES, 'goed.csv'));
-    expect(r.json).toMatchObject({ maand: '2026-10', rijen: 2, gastouders: 1, minuten: 570 + 240, teLaat: false, fouten: [], waarschuwingen: [] });
+    expect(r.json).toMatchObject({
+      maand: '2026-10',
+      rijen: 2,
+      gastouders: 1,
+      minuten: 570 + 240,
+      teLaat: false,
+      fouten: [],
+      waarschuwingen: [],
+    });
     expect(count(dir)).toBe(2);
   });
 });
@@ -70,14 +81,42 @@ describe('every error of the contract', () => {
   };
   it.each([
     ['an unknown code', ['G0001;K9999;2026-10-05;08:00;12:00'], { regel: 2, veld: 'kind', melding: "onbekende kind-code 'K9999'" }],
-    ['no koppeling of that kind with that gastouder', ['G0003;K0001;2026-10-05;08:00;12:00'], { regel: 2, veld: 'kind', melding: 'er is geen koppeling van kind K0001 met gastouder G0003 op 2026-10-05' }],
-    ['an own child', ['G0001;K0008;2026-10-05;08:00;12:00'], { veld: 'kind', melding: 'K0008 is een eigen kind van de gastouder; eigen kinderen staan niet op de urenkaart' }],
-    ['van not before tot', ['G0001;K0001;2026-10-05;12:00;08:00'], { veld: 'tot', melding: 'de eindtijd 08:00 moet na de begintijd 12:00 liggen' }],
+    [
+      'no koppeling of that kind with that gastouder',
+      ['G0003;K0001;2026-10-05;08:00;12:00'],
+      { regel: 2, veld: 'kind', melding: 'er is geen koppeling van kind K0001 met gastouder G0003 op 2026-10-05' },
+    ],
+    [
+      'an own child',
+      ['G0001;K0008;2026-10-05;08:00;12:00'],
+      { veld: 'kind', melding: 'K0008 is een eigen kind van de gastouder; eigen kinderen staan niet op de urenkaart' },
+    ],
+    [
+      'van not before tot',
+      ['G0001;K0001;2026-10-05;12:00;08:00'],
+      { veld: 'tot', melding: 'de eindtijd 08:00 moet na de begintijd 12:00 liggen' },
+    ],
     ['a row of another month', ['G0001;K0001;2026-10-05;08:00;12:00', 'G0001;K0001;2026-11-02;08:00;12:00'], { regel: 3, veld: 'datum' }],
-    ['a date after today', ['G0001;K0001;2026-11-04;08:00;12:00'], { veld: 'datum', melding: '2026-11-04 ligt na vandaag (2026-11-03); uren komen pas binnen als ze gewerkt zijn' }],
-    ['an exact duplicate row', ['G0001;K0001;2026-10-05;08:00;12:00', 'G0001;K0001;2026-10-05;08:00;12:00'], { regel: 3, veld: 'csv', melding: 'precies dezelfde rij als regel 2' }],
-    ['one child in two places in the file', ['G0001;K0001;2026-10-05;08:00;12:00', 'G0001;K0001;2026-10-05;11:00;13:00'], { regel: 3, veld: 'van' }],
-    ['one child in two places across gastouders (already imported)', ['G0001;K0003;2026-10-01;16:00;18:00'], { regel: 2, veld: 'van', melding: expect.stringContaining('al bij gastouder G0002 (al geïmporteerd)') }],
+    [
+      'a date after today',
+      ['G0001;K0001;2026-11-04;08:00;12:00'],
+      { veld: 'datum', melding: '2026-11-04 ligt na vandaag (2026-11-03); uren komen pas binnen als ze gewerkt zijn' },
+    ],
+    [
+      'an exact duplicate row',
+      ['G0001;K0001;2026-10-05;08:00;12:00', 'G0001;K0001;2026-10-05;08:00;12:00'],
+      { regel: 3, veld: 'csv', melding: 'precies dezelfde rij als regel 2' },
+    ],
+    [
+      'one child in two places in the file',
+      ['G0001;K0001;2026-10-05;08:00;12:00', 'G0001;K0001;2026-10-05;11:00;13:00'],
+      { regel: 3, veld: 'van' },
+    ],
+    [
+      'one child in two places across gastouders (already imported)',
+      ['G0001;K0003;2026-10-01;16:00;18:00'],
+      { regel: 2, veld: 'van', melding: expect.stringContaining('al bij gastouder G0002 (al geïmporteerd)') },
+    ],
   ])('%s', async (_, lines, expected) => {
     const fouten = await errorsOf(lines as string[]);
     expect(fouten).toContainEqual(expect.objectContaining(expected));
@@ -100,7 +139,9 @@ describe('replace, deadline, --te-laat, warnings, --strict, --dry-run', () => {
     expect(await list()).toBe(first);
     writeCsv(path.join(dir, 'kort.csv'), ['gastouder;kind;datum;van;tot', 'G0002;K0004;2026-10-06;08:00;12:00']);
     expect((await importJson(dir, 'kort.csv')).code).toBe(0);
-    expect(JSON.parse(await list())).toEqual([{ gastouder: 'G0002', kind: 'K0004', datum: '2026-10-06', van: '08:00', tot: '12:00', minuten: 240, opmerking: null, teLaat: false }]);
+    expect(JSON.parse(await list())).toEqual([
+      { gastouder: 'G0002', kind: 'K0004', datum: '2026-10-06', van: '08:00', tot: '12:00', minuten: 240, opmerking: null, teLaat: false },
+    ]);
   });
 
   it('after the deadline: refused naming it, unless --te-laat, which marks the rows', async () => {
@@ -122,7 +163,9 @@ describe('replace, deadline, --te-laat, warnings, --strict, --dry-run', () => {
   it('a month already invoiced takes hours only with --te-laat', async () => {
     const dir = await demoBureau();
     const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
-    db.prepare("insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent, gegevens) values ('2026-00001', 'O0001', '2026-10', '2026-11-02', '2026-11-16', 0, '{}')").run();
+    db.prepare(
+      "insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent, gegevens) values ('2026-00001', 'O0001', '2026-10', '2026-11-02', '2026-11-16', 0, '{}')",
+    ).run();
     db.close();
     const r = await gob(dir, ['urenkaart', 'import', path.join(FIXTURES, 'goed.csv')], TODAY);
     expect(r.code).toBe(1);
@@ -137,7 +180,8 @@ describe('replace, deadline, --te-laat, warnings, --strict, --dry-run', () => {
     const days = Array.from({ length: 20 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`);
     writeCsv(path.join(dir, 'anna.csv'), ['gastouder;kind;datum;van;tot', ...days.map((d) => `G0001;K0003;${d};07:00;13:00`)]);
     writeCsv(path.join(dir, 'renee.csv'), ['gastouder;kind;datum;van;tot', ...days.map((d) => `G0002;K0003;${d};13:00;19:00`)]);
-    const uur230 = (r: Awaited<ReturnType<typeof importJson>>) => r.json.waarschuwingen.filter((w: { regel: string }) => w.regel === '230-uur');
+    const uur230 = (r: Awaited<ReturnType<typeof importJson>>) =>
+      r.json.waarschuwingen.filter((w: { regel: string }) => w.regel === '230-uur');
     expect(uur230(await importJson(dir, 'anna.csv'))).toEqual([]);
     expect(uur230(await importJson(dir, 'renee.csv'))).toEqual([
       expect.objectContaining({ gastouder: 'G0002', kind: 'K0003', datum: '2026-10-20', melding: expect.stringContaining('240:00 uur') }),
@@ -153,7 +197,13 @@ describe('replace, deadline, --te-laat, warnings, --strict, --dry-run', () => {
     expect(strict.code).toBe(1);
     expect(count(dir)).toBe(0);
     expect(strict.json.waarschuwingen).toEqual([
-      expect.objectContaining({ regel: '230-uur', gastouder: 'G0003', kind: 'K0006', datum: '2026-10-29', melding: expect.stringContaining('248:00 uur') }),
+      expect.objectContaining({
+        regel: '230-uur',
+        gastouder: 'G0003',
+        kind: 'K0006',
+        datum: '2026-10-29',
+        melding: expect.stringContaining('248:00 uur'),
+      }),
     ]);
     const r = await importJson(dir, 'veel.csv');
     expect(r.code).toBe(0);
@@ -162,7 +212,14 @@ describe('replace, deadline, --te-laat, warnings, --strict, --dry-run', () => {
     // Renée's Thursdays: four children and no achterwacht.
     const renee = await importJson(dir, path.join(ROOT, 'data/demo/uren-2026-10-renee.csv'));
     expect(renee.json.waarschuwingen).toHaveLength(5);
-    expect(renee.json.waarschuwingen[0]).toMatchObject({ regel: 'achterwacht', gastouder: 'G0002', datum: '2026-10-01', van: '08:00', tot: '13:00', kinderen: ['K0003', 'K0004', 'K0005', 'K0007'] });
+    expect(renee.json.waarschuwingen[0]).toMatchObject({
+      regel: 'achterwacht',
+      gastouder: 'G0002',
+      datum: '2026-10-01',
+      van: '08:00',
+      tot: '13:00',
+      kinderen: ['K0003', 'K0004', 'K0005', 'K0007'],
+    });
   });
 
   it('--dry-run validates and stores nothing', async () => {
@@ -176,7 +233,11 @@ describe('replace, deadline, --te-laat, warnings, --strict, --dry-run', () => {
     const dir = await demoBureau();
     const r = await importJson(dir, path.join(FIXTURES, 'goed.csv'), ['--maand', '09-2026', '--te-laat']);
     expect(r.code).toBe(1);
-    expect(r.json.fouten[0]).toMatchObject({ regel: 2, veld: 'datum', melding: expect.stringContaining('hoort niet bij de maand 2026-09') });
+    expect(r.json.fouten[0]).toMatchObject({
+      regel: 2,
+      veld: 'datum',
+      melding: expect.stringContaining('hoort niet bij de maand 2026-09'),
+    });
   });
 });
 
@@ -205,7 +266,11 @@ describe('a killed import leaves the database as it was', () => {
     const run = (killAfterMs?: number) =>
       new Promise<{ ms: number; signal: NodeJS.Signals | null }>((resolve) => {
         const started = Date.now();
-        const child = spawn(process.execPath, [GOB, 'urenkaart', 'import', 'groot.csv'], { cwd: dir, env: { ...process.env, ...TODAY }, stdio: 'ignore' });
+        const child = spawn(process.execPath, [GOB, 'urenkaart', 'import', 'groot.csv'], {
+          cwd: dir,
+          env: { ...process.env, ...TODAY },
+          stdio: 'ignore',
+        });
         const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
         child.on('exit', (_, signal) => {
           clearTimeout(timer);

@@ -37,42 +37,70 @@ describe('argv → the options a handler receives', () => {
     expect(commands.map((c) => path(c).join(' '))).toHaveLength(53);
   });
 
-  it.each(commands.map((c) => [path(c).join(' '), c] as const))('%s: every option under its Dutch field name in camelCase, every argument under its name', async (_, command) => {
-    const argv = [...path(command)];
-    const expected: Record<string, unknown> = {};
-    for (const a of command.registeredArguments) {
-      const value = a.variadic ? ['X1', 'X2'] : `arg-${a.name()}`;
-      argv.push(...(Array.isArray(value) ? value : [value]));
-      expected[a.name()] = value;
-    }
-    for (const o of command.options) {
-      if (o.long === '--help' || o.long === '--csv') continue; // --csv is tried below (it excludes --json)
-      argv.push(o.long!);
-      if (o.required) {
-        const value = o.variadic ? ['V1', 'V2'] : `val-${o.long}`;
+  it.each(commands.map((c) => [path(c).join(' '), c] as const))(
+    '%s: every option under its Dutch field name in camelCase, every argument under its name',
+    async (_, command) => {
+      const argv = [...path(command)];
+      const expected: Record<string, unknown> = {};
+      for (const a of command.registeredArguments) {
+        const value = a.variadic ? ['X1', 'X2'] : `arg-${a.name()}`;
         argv.push(...(Array.isArray(value) ? value : [value]));
-        expected[camel(o.long!)] = value;
-      } else expected[camel(o.long!)] = true;
-    }
-    const { command: name, opts } = await parse(argv);
-    expect(name).toBe(path(command).join(' '));
-    // `<bestand>` arguments also reach handlers as `file` (handlers written before the rename).
-    if ('bestand' in expected) expected.file = expected.bestand;
-    expect(opts).toStrictEqual(expected);
-  });
+        expected[a.name()] = value;
+      }
+      for (const o of command.options) {
+        if (o.long === '--help' || o.long === '--csv') continue; // --csv is tried below (it excludes --json)
+        argv.push(o.long!);
+        if (o.required) {
+          const value = o.variadic ? ['V1', 'V2'] : `val-${o.long}`;
+          argv.push(...(Array.isArray(value) ? value : [value]));
+          expected[camel(o.long!)] = value;
+        } else expected[camel(o.long!)] = true;
+      }
+      const { command: name, opts } = await parse(argv);
+      expect(name).toBe(path(command).join(' '));
+      // `<bestand>` arguments also reach handlers as `file` (handlers written before the rename).
+      if ('bestand' in expected) expected.file = expected.bestand;
+      expect(opts).toStrictEqual(expected);
+    },
+  );
 
   it.each([
     // Globals before or after the subcommand reach globals, never the handler's options.
-    [['--json', '--db', 'x.sqlite', 'factuur', 'list', '--maand', '2026-10'], 'factuur list', { maand: '2026-10' }, { json: true, db: 'x.sqlite' }],
-    [['factuur', 'list', '--today', '2026-11-03', '--yes', '--ouder', 'O0001'], 'factuur list', { ouder: 'O0001' }, { today: '2026-11-03', yes: true }],
+    [
+      ['--json', '--db', 'x.sqlite', 'factuur', 'list', '--maand', '2026-10'],
+      'factuur list',
+      { maand: '2026-10' },
+      { json: true, db: 'x.sqlite' },
+    ],
+    [
+      ['factuur', 'list', '--today', '2026-11-03', '--yes', '--ouder', 'O0001'],
+      'factuur list',
+      { ouder: 'O0001' },
+      { today: '2026-11-03', yes: true },
+    ],
     [['gastouder', 'list', '--csv', '--no-color'], 'gastouder list', { csv: true }, { color: false }],
     // Lists: positional and option variadics.
-    [['factuur', 'pdf', '2026-00001', '2026-00002', '--out', 'map'], 'factuur pdf', { nummers: ['2026-00001', '2026-00002'], out: 'map' }, {}],
-    [['sepa', 'uitbetaling', '--uitbetaling', 'U2026-00001', 'U2026-00002', '--out', 'u.xml'], 'sepa uitbetaling', { uitbetaling: ['U2026-00001', 'U2026-00002'], out: 'u.xml' }, {}],
+    [
+      ['factuur', 'pdf', '2026-00001', '2026-00002', '--out', 'map'],
+      'factuur pdf',
+      { nummers: ['2026-00001', '2026-00002'], out: 'map' },
+      {},
+    ],
+    [
+      ['sepa', 'uitbetaling', '--uitbetaling', 'U2026-00001', 'U2026-00002', '--out', 'u.xml'],
+      'sepa uitbetaling',
+      { uitbetaling: ['U2026-00001', 'U2026-00002'], out: 'u.xml' },
+      {},
+    ],
     // Options not given are absent, not undefined-but-present.
     [['urenkaart', 'import', 'uren.csv'], 'urenkaart import', { bestand: 'uren.csv', file: 'uren.csv' }, {}],
     [['koppeling', 'end', 'KP0001'], 'koppeling end', { code: 'KP0001' }, {}],
-    [['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'di', '--van', '07:30', '--tot', '18:00', '--tot-en-met', '2026-12-31'], 'rooster add', { koppeling: 'KP0001', dag: 'di', van: '07:30', tot: '18:00', totEnMet: '2026-12-31' }, {}],
+    [
+      ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'di', '--van', '07:30', '--tot', '18:00', '--tot-en-met', '2026-12-31'],
+      'rooster add',
+      { koppeling: 'KP0001', dag: 'di', van: '07:30', tot: '18:00', totEnMet: '2026-12-31' },
+      {},
+    ],
   ] as const)('%j', async (argv, command, opts, globals) => {
     const seen = await parse([...argv]);
     expect(seen.command).toBe(command);

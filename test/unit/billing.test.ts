@@ -1,12 +1,41 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type BilledRegel, type Bureaukosten, differenceRegels, perKind, type Regel, schaalTarief, targetRegels, totaal, type Uren } from '../../src/domain/billing.js';
+import {
+  type BilledRegel,
+  type Bureaukosten,
+  differenceRegels,
+  perKind,
+  type Regel,
+  schaalTarief,
+  targetRegels,
+  totaal,
+  type Uren,
+} from '../../src/domain/billing.js';
 import { careAmount } from '../../src/domain/money.js';
 
 const MAAND: Bureaukosten = { model: 'maand', eenKindCent: 2950, meerKinderenCent: 5750 };
-const UUR: Bureaukosten = { model: 'uur', schaal: [{ vanafUren: 0, tariefCent: 160 }, { vanafUren: 80, tariefCent: 140 }, { vanafUren: 160, tariefCent: 120 }] };
-const u = (kind: string, gastouder: string, minuten: number, uurtariefCent = 795, ouder = 'O1', lrk: string | null = `LRK-${gastouder}`): Uren => ({
-  ouder, kind, gastouder, minuten, uurtariefCent, lrk,
+const UUR: Bureaukosten = {
+  model: 'uur',
+  schaal: [
+    { vanafUren: 0, tariefCent: 160 },
+    { vanafUren: 80, tariefCent: 140 },
+    { vanafUren: 160, tariefCent: 120 },
+  ],
+};
+const u = (
+  kind: string,
+  gastouder: string,
+  minuten: number,
+  uurtariefCent = 795,
+  ouder = 'O1',
+  lrk: string | null = `LRK-${gastouder}`,
+): Uren => ({
+  ouder,
+  kind,
+  gastouder,
+  minuten,
+  uurtariefCent,
+  lrk,
 });
 /** Lines as stored on invoice `factuur`. */
 const on = (factuur: string, regels: Regel[]): BilledRegel[] => regels.map((r) => ({ ...r, factuur }));
@@ -36,7 +65,11 @@ describe('bureau costs', () => {
       { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 0, tariefCent: 5750, bedragCent: 5750, lrk: 'LRK-G1' },
     ]);
     const twoGastouders = [u('K1', 'G1', 600), u('K1', 'G2', 60)];
-    expect(targetRegels(twoGastouders, MAAND, minutenPerKind(twoGastouders)).filter((r) => r.soort === 'bureaukosten').map((r) => r.bedragCent)).toEqual([2950, 2950]);
+    expect(
+      targetRegels(twoGastouders, MAAND, minutenPerKind(twoGastouders))
+        .filter((r) => r.soort === 'bureaukosten')
+        .map((r) => r.bedragCent),
+    ).toEqual([2950, 2950]);
   });
   it.each([
     [79 * 60 + 59, 160],
@@ -77,10 +110,37 @@ describe('corrections', () => {
     const diff = differenceRegels(targetRegels(now, MAAND, minutenPerKind(now)), billed);
     const lrk = 'LRK-G1';
     expect(diff).toEqual([
-      { soort: 'opvang', kind: 'K1', gastouder: 'G1', minuten: 60, tariefCent: 795, bedragCent: careAmount(660, 795) - careAmount(600, 795), lrk, correctieOp: '2026-00001' },
-      { soort: 'opvang', kind: 'K2', gastouder: 'G1', minuten: -60, tariefCent: 795, bedragCent: -careAmount(60, 795), lrk, correctieOp: '2026-00001' },
+      {
+        soort: 'opvang',
+        kind: 'K1',
+        gastouder: 'G1',
+        minuten: 60,
+        tariefCent: 795,
+        bedragCent: careAmount(660, 795) - careAmount(600, 795),
+        lrk,
+        correctieOp: '2026-00001',
+      },
+      {
+        soort: 'opvang',
+        kind: 'K2',
+        gastouder: 'G1',
+        minuten: -60,
+        tariefCent: 795,
+        bedragCent: -careAmount(60, 795),
+        lrk,
+        correctieOp: '2026-00001',
+      },
       { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 0, tariefCent: 2950, bedragCent: 2950, lrk, correctieOp: null },
-      { soort: 'bureaukosten', kind: null, gastouder: 'G1', minuten: 0, tariefCent: 5750, bedragCent: -5750, lrk, correctieOp: '2026-00001' },
+      {
+        soort: 'bureaukosten',
+        kind: null,
+        gastouder: 'G1',
+        minuten: 0,
+        tariefCent: 5750,
+        bedragCent: -5750,
+        lrk,
+        correctieOp: '2026-00001',
+      },
     ]);
   });
   it('each correction line names the latest invoice with that line, not the latest of the ouder', async () => {
@@ -92,7 +152,10 @@ describe('corrections', () => {
     expect(billed.filter((r) => r.factuur === '2026-00003').map((r) => [r.kind, r.correctieOp])).toEqual([['K2', '2026-00001']]);
     const third = [u('K1', 'G1', 540), u('K2', 'G1', 90)];
     const diff = differenceRegels(targetRegels(third, MAAND, minutenPerKind(third)), billed);
-    expect(diff.map((r) => [r.kind, r.minuten, r.correctieOp])).toEqual([['K1', -60, '2026-00001'], ['K2', -30, '2026-00003']]);
+    expect(diff.map((r) => [r.kind, r.minuten, r.correctieOp])).toEqual([
+      ['K1', -60, '2026-00001'],
+      ['K2', -30, '2026-00003'],
+    ]);
   });
   it('a credit is taken back from the invoices that billed it, the latest first: no line credits more than its invoice billed', async () => {
     const care = { soort: 'opvang' as const, kind: 'K1', gastouder: 'G1', tariefCent: 750, lrk: '111111111' };
@@ -120,14 +183,21 @@ describe('corrections', () => {
     const uren = [u('K1', 'G1', 600), u('K2', 'G1', 60, 795, 'O1', '444444444')];
     const regels = targetRegels(uren, MAAND, minutenPerKind(uren));
     expect(regels.map((r) => [r.soort, r.kind, r.lrk])).toEqual([
-      ['opvang', 'K1', 'LRK-G1'], ['opvang', 'K2', '444444444'], ['bureaukosten', null, '444444444, LRK-G1'],
+      ['opvang', 'K1', 'LRK-G1'],
+      ['opvang', 'K2', '444444444'],
+      ['bureaukosten', null, '444444444, LRK-G1'],
     ]);
   });
 });
 
 describe('properties', () => {
   const urenArb = fc.array(
-    fc.record({ kind: fc.constantFrom('K1', 'K2', 'K3'), gastouder: fc.constantFrom('G1', 'G2'), minuten: fc.integer({ min: 1, max: 14000 }), uurtariefCent: fc.constantFrom(700, 795, 849) }),
+    fc.record({
+      kind: fc.constantFrom('K1', 'K2', 'K3'),
+      gastouder: fc.constantFrom('G1', 'G2'),
+      minuten: fc.integer({ min: 1, max: 14000 }),
+      uurtariefCent: fc.constantFrom(700, 795, 849),
+    }),
     { maxLength: 8 },
   );
   const kostenArb = fc.constantFrom(MAAND, UUR);

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, addMonths, ageInMonths, ageInYears, dateOfAgeInMonths, dayNumber, fromDayNumber, weekday,
+  addDays,
+  addMonths,
+  ageInMonths,
+  ageInYears,
+  dateOfAgeInMonths,
+  dayNumber,
+  fromDayNumber,
+  weekday,
 } from '../../src/domain/calendar.js';
 
 describe('day numbers', () => {
@@ -49,12 +56,16 @@ describe('age', () => {
   });
   it('dateOfAgeInMonths is the first day with that many completed months', async () => {
     fc.assert(
-      fc.property(fc.integer({ min: dayNumber('2000-01-01'), max: dayNumber('2030-12-31') }), fc.integer({ min: 1, max: 200 }), (n, months) => {
-        const born = fromDayNumber(n);
-        const first = dateOfAgeInMonths(born, months);
-        expect(ageInMonths(born, first)).toBe(months);
-        expect(ageInMonths(born, addDays(first, -1))).toBe(months - 1);
-      }),
+      fc.property(
+        fc.integer({ min: dayNumber('2000-01-01'), max: dayNumber('2030-12-31') }),
+        fc.integer({ min: 1, max: 200 }),
+        (n, months) => {
+          const born = fromDayNumber(n);
+          const first = dateOfAgeInMonths(born, months);
+          expect(ageInMonths(born, first)).toBe(months);
+          expect(ageInMonths(born, addDays(first, -1))).toBe(months - 1);
+        },
+      ),
     );
   });
 });
@@ -63,7 +74,17 @@ describe('clockToday', () => {
   it('gives the Amsterdam date around midnight and the DST changes', async () => {
     const { clockToday } = await import('../../src/cli/context.js');
     const intl = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
-    for (const iso of ['2026-03-28T23:30:00Z', '2026-03-29T00:30:00Z', '2026-03-29T22:30:00Z', '2026-10-24T22:30:00Z', '2026-10-25T23:30:00Z', '2026-12-31T23:00:00Z', '2026-12-31T22:59:59Z', '2026-07-01T21:59:00Z', '2026-07-01T22:00:00Z']) {
+    for (const iso of [
+      '2026-03-28T23:30:00Z',
+      '2026-03-29T00:30:00Z',
+      '2026-03-29T22:30:00Z',
+      '2026-10-24T22:30:00Z',
+      '2026-10-25T23:30:00Z',
+      '2026-12-31T23:00:00Z',
+      '2026-12-31T22:59:59Z',
+      '2026-07-01T21:59:00Z',
+      '2026-07-01T22:00:00Z',
+    ]) {
       expect(clockToday(new Date(iso))).toBe(intl(new Date(iso)));
     }
   });

@@ -19,7 +19,9 @@ async function collect(rows: AsyncIterable<CsvRow[]>): Promise<CsvRow[]> {
 }
 
 // Anything but a quote, a delimiter or a line end; with accents, € and spaces as Excel writes them.
-const cell = fc.array(fc.constantFrom('a', 'Z', '0', '9', ' ', '-', '.', ':', '/', 'é', 'ü', 'Ç', '€', 'ß', "'", '='), { maxLength: 6 }).map((c) => c.join(''));
+const cell = fc
+  .array(fc.constantFrom('a', 'Z', '0', '9', ' ', '-', '.', ':', '/', 'é', 'ü', 'Ç', '€', 'ß', "'", '='), { maxLength: 6 })
+  .map((c) => c.join(''));
 const file = fc.record({
   delimiter: fc.constantFrom(';', ',', '\t'),
   lineEnd: fc.constantFrom('\r\n', '\n', '\r'),
@@ -53,7 +55,11 @@ describe('the fast path and csv-parse', () => {
     const target = path.join(dir, 'boundary.csv');
     fs.writeFileSync(target, `${first}\nAnna;1\r\nBea;2\r\n`);
     const rows = await collect(splitRows(target, 'utf-8', ';', {}));
-    expect(rows.map((r) => [r.line, r.cells[0]])).toEqual([[1, 'naam'], [2, 'Anna'], [3, 'Bea']]);
+    expect(rows.map((r) => [r.line, r.cells[0]])).toEqual([
+      [1, 'naam'],
+      [2, 'Anna'],
+      [3, 'Bea'],
+    ]);
   });
 
   it('a file with CR-only line ends (Excel for Mac, "CSV (Macintosh)") is read line by line', async () => {
@@ -61,7 +67,10 @@ describe('the fast path and csv-parse', () => {
     fs.writeFileSync(target, 'code;naam\rG1;Anna\rG2;Bea\r');
     const csv = await openCsv(target);
     expect(csv.header).toEqual(['code', 'naam']);
-    expect(await collect(csv.batches)).toEqual([{ line: 2, cells: ['G1', 'Anna'] }, { line: 3, cells: ['G2', 'Bea'] }]);
+    expect(await collect(csv.batches)).toEqual([
+      { line: 2, cells: ['G1', 'Anna'] },
+      { line: 3, cells: ['G2', 'Bea'] },
+    ]);
   });
 });
 
@@ -83,7 +92,10 @@ describe('what cannot be read is said in Dutch, with the line', () => {
 
   it.each([
     ['UTF-16 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('naam;geboortedatum\r\nAnna;1980-01-01\r\n', 'utf16le')])],
-    ['UTF-16 BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('naam;geboortedatum\r\nAnna;1980-01-01\r\n', 'utf16le').swap16()])],
+    [
+      'UTF-16 BE with BOM',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('naam;geboortedatum\r\nAnna;1980-01-01\r\n', 'utf16le').swap16()]),
+    ],
     ['UTF-16 LE without BOM', Buffer.from('naam;geboortedatum\r\nAnna;1980-01-01\r\n', 'utf16le')],
   ])('%s is refused, named as UTF-16, with how to save it', async (_, bytes) => {
     const target = path.join(dir, `u16-${n++}.csv`);

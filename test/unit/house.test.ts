@@ -7,7 +7,9 @@ import { ROOT } from '../helpers.js';
 const SRC = path.join(ROOT, 'src');
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }
 
 /** Every import of a file: the specifier, and for a relative one the file it resolves to (from src/). */
@@ -34,7 +36,9 @@ describe('the house (README, Layout)', () => {
   it('no command folder imports another', () => {
     const wrong = inFolder('commands').flatMap(({ file, imports }) => {
       const own = file.split('/')[1];
-      return imports.filter((i) => i.target?.startsWith('commands/') && i.target.split('/').length > 2 && i.target.split('/')[1] !== own).map((i) => `${file} → ${i.target}`);
+      return imports
+        .filter((i) => i.target?.startsWith('commands/') && i.target.split('/').length > 2 && i.target.split('/')[1] !== own)
+        .map((i) => `${file} → ${i.target}`);
     });
     expect(wrong).toEqual([]);
   });
@@ -43,7 +47,11 @@ describe('the house (README, Layout)', () => {
     const wrong = all
       .filter((f) => !f.file.startsWith('commands/') && !f.file.startsWith('cli/'))
       .flatMap(({ file, imports }) =>
-        imports.filter((i) => i.target?.startsWith('commands/') || (i.target?.startsWith('cli/') && !(i.typeOnly && i.target === 'cli/output.js'))).map((i) => `${file} → ${i.target}`),
+        imports
+          .filter(
+            (i) => i.target?.startsWith('commands/') || (i.target?.startsWith('cli/') && !(i.typeOnly && i.target === 'cli/output.js')),
+          )
+          .map((i) => `${file} → ${i.target}`),
       );
     expect(wrong).toEqual([]);
   });
@@ -51,7 +59,11 @@ describe('the house (README, Layout)', () => {
   it('the domain is pure: it imports no database, file system, process or clock module', () => {
     const wrong = inFolder('domain').flatMap(({ file, imports }) =>
       imports
-        .filter((i) => (i.target !== null && !i.target.startsWith('domain/') && i.target !== 'errors.js') || /^(node:(fs|child_process|os|worker_threads)|better-sqlite3|kysely)$/.test(i.spec))
+        .filter(
+          (i) =>
+            (i.target !== null && !i.target.startsWith('domain/') && i.target !== 'errors.js') ||
+            /^(node:(fs|child_process|os|worker_threads)|better-sqlite3|kysely)$/.test(i.spec),
+        )
         .map((i) => `${file} → ${i.spec}`),
     );
     expect(wrong).toEqual([]);

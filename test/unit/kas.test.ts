@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, held, type OpenPost, openUitbetalingen, planPayouts, type StornoKandidaat, stornoToewijzingen, teStorneren, type Zorgregel } from '../../src/domain/kas.js';
+import {
+  allocate,
+  held,
+  type OpenPost,
+  openUitbetalingen,
+  planPayouts,
+  type StornoKandidaat,
+  stornoToewijzingen,
+  teStorneren,
+  type Zorgregel,
+} from '../../src/domain/kas.js';
 
 const post = (factuur: string, openCent: number, vervaldatum = '2026-11-17'): OpenPost => ({ factuur, openCent, vervaldatum });
 
@@ -16,7 +26,9 @@ describe('allocating a payment', () => {
     expect(allocate(2500, [post('2026-00001', 1000)]).restCent).toBe(1500);
   });
   it('the preferred invoice first', async () => {
-    expect(allocate(500, [post('2026-00001', 1000, '2026-11-01'), post('2026-00002', 1000, '2026-12-01')], '2026-00002').allocations).toEqual([{ factuur: '2026-00002', bedragCent: 500 }]);
+    expect(
+      allocate(500, [post('2026-00001', 1000, '2026-11-01'), post('2026-00002', 1000, '2026-12-01')], '2026-00002').allocations,
+    ).toEqual([{ factuur: '2026-00002', bedragCent: 500 }]);
   });
   it('sets off a credit invoice against what is paid', async () => {
     expect(allocate(1000, [post('2026-00001', 1500), post('2026-00002', -500)])).toEqual({
@@ -31,38 +43,68 @@ describe('allocating a payment', () => {
   });
   it('allocations plus remainder always equal the amount', async () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.array(fc.integer({ min: -50000, max: 50000 }).filter((n) => n !== 0), { maxLength: 6 }), (amount, opens) => {
-        const posts = opens.map((o, i) => post(`F${i}`, o));
-        const { allocations, restCent } = allocate(amount, posts);
-        expect(allocations.reduce((s, a) => s + a.bedragCent, 0) + restCent).toBe(amount);
-        expect(restCent).toBeGreaterThanOrEqual(0);
-        for (const a of allocations) {
-          const p = posts.find((x) => x.factuur === a.factuur)!;
-          expect(Math.abs(a.bedragCent)).toBeLessThanOrEqual(Math.abs(p.openCent));
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.array(
+          fc.integer({ min: -50000, max: 50000 }).filter((n) => n !== 0),
+          { maxLength: 6 },
+        ),
+        (amount, opens) => {
+          const posts = opens.map((o, i) => post(`F${i}`, o));
+          const { allocations, restCent } = allocate(amount, posts);
+          expect(allocations.reduce((s, a) => s + a.bedragCent, 0) + restCent).toBe(amount);
+          expect(restCent).toBeGreaterThanOrEqual(0);
+          for (const a of allocations) {
+            const p = posts.find((x) => x.factuur === a.factuur)!;
+            expect(Math.abs(a.bedragCent)).toBeLessThanOrEqual(Math.abs(p.openCent));
+          }
+        },
+      ),
     );
   });
 });
 
 describe('payouts', () => {
   const line = (id: number, gastouder: string, bedragCent: number, betaaldOp: string | null, uitbetaald = false): Zorgregel => ({
-    id, gastouder, factuur: `F${id}`, kind: 'K1', maand: '2026-10', minuten: 60, bedragCent, betaaldOp, uitbetaald,
+    id,
+    gastouder,
+    factuur: `F${id}`,
+    kind: 'K1',
+    maand: '2026-10',
+    minuten: 60,
+    bedragCent,
+    betaaldOp,
+    uitbetaald,
   });
   it('one payout per gastouder of paid, not paid-out lines, with deadlines in werkdagen', async () => {
-    const payouts = planPayouts([line(1, 'G1', 1000, '2026-11-20'), line(2, 'G1', 500, null), line(3, 'G2', 700, '2026-11-18', true)], '2026-11-24', 5);
-    expect(payouts).toEqual([{ gastouder: 'G1', bedragCent: 1000, teLaat: false, regels: [expect.objectContaining({ id: 1, uiterlijk: '2026-11-27' })] }]);
+    const payouts = planPayouts(
+      [line(1, 'G1', 1000, '2026-11-20'), line(2, 'G1', 500, null), line(3, 'G2', 700, '2026-11-18', true)],
+      '2026-11-24',
+      5,
+    );
+    expect(payouts).toEqual([
+      { gastouder: 'G1', bedragCent: 1000, teLaat: false, regels: [expect.objectContaining({ id: 1, uiterlijk: '2026-11-27' })] },
+    ]);
   });
   it('late after the deadline', async () => {
     expect(planPayouts([line(1, 'G1', 1000, '2026-11-20')], '2026-11-30', 5)[0]!.teLaat).toBe(true);
   });
   it('a negative balance from a credit invoice carries over; a payout is never negative', async () => {
     expect(planPayouts([line(1, 'G1', -800, '2026-11-20'), line(2, 'G1', 500, '2026-11-20')], '2026-11-24', 5)).toEqual([]);
-    const later = planPayouts([line(1, 'G1', -800, '2026-11-20'), line(2, 'G1', 500, '2026-11-20'), line(3, 'G1', 600, '2026-12-18')], '2026-12-20', 5);
+    const later = planPayouts(
+      [line(1, 'G1', -800, '2026-11-20'), line(2, 'G1', 500, '2026-11-20'), line(3, 'G1', 600, '2026-12-18')],
+      '2026-12-20',
+      5,
+    );
     expect(later).toEqual([expect.objectContaining({ gastouder: 'G1', bedragCent: 300 })]);
   });
   it('uitbetaling open: a negative net is 0 to pay and a positive amount to set off, without a deadline', async () => {
-    const lines = [line(1, 'G1', -13875, '2026-11-25'), line(2, 'G2', 1000, '2026-11-20'), line(3, 'G2', -400, '2026-11-21'), line(4, 'G3', 500, '2026-12-01')];
+    const lines = [
+      line(1, 'G1', -13875, '2026-11-25'),
+      line(2, 'G2', 1000, '2026-11-20'),
+      line(3, 'G2', -400, '2026-11-21'),
+      line(4, 'G3', 500, '2026-12-01'),
+    ];
     expect(openUitbetalingen(lines, '2026-11-25', 5)).toEqual([
       { gastouder: 'G1', bedragCent: 0, teVerrekenenCent: 13875, uiterlijk: null },
       { gastouder: 'G2', bedragCent: 600, teVerrekenenCent: 0, uiterlijk: '2026-11-27' },
@@ -70,7 +112,12 @@ describe('payouts', () => {
   });
 
   it('property: money held per gastouder is never negative over any sequence of invoices, payments, stornos and payouts', async () => {
-    type Op = { kind: 'invoice'; g: number; cent: number } | { kind: 'credit'; g: number; cent: number } | { kind: 'pay'; n: number } | { kind: 'storno'; n: number } | { kind: 'payout' };
+    type Op =
+      | { kind: 'invoice'; g: number; cent: number }
+      | { kind: 'credit'; g: number; cent: number }
+      | { kind: 'pay'; n: number }
+      | { kind: 'storno'; n: number }
+      | { kind: 'payout' };
     const op: fc.Arbitrary<Op> = fc.oneof(
       fc.record({ kind: fc.constant('invoice' as const), g: fc.nat(2), cent: fc.integer({ min: 1, max: 100000 }) }),
       fc.record({ kind: fc.constant('credit' as const), g: fc.nat(2), cent: fc.integer({ min: 1, max: 100000 }) }),
@@ -87,8 +134,30 @@ describe('payouts', () => {
         for (const o of ops) {
           const date = `2026-${String(10 + Math.floor(day / 28)).padStart(2, '0')}-${String((day % 28) + 1).padStart(2, '0')}`;
           day++;
-          if (o.kind === 'invoice') lines.push({ id: lines.length, gastouder: `G${o.g}`, factuur: `F${lines.length}`, kind: 'K', maand: '2026-10', minuten: 60, bedragCent: o.cent, betaaldOp: null, uitbetaald: false });
-          if (o.kind === 'credit') lines.push({ id: lines.length, gastouder: `G${o.g}`, factuur: `F${lines.length}`, kind: 'K', maand: '2026-10', minuten: -60, bedragCent: -o.cent, betaaldOp: date, uitbetaald: false });
+          if (o.kind === 'invoice')
+            lines.push({
+              id: lines.length,
+              gastouder: `G${o.g}`,
+              factuur: `F${lines.length}`,
+              kind: 'K',
+              maand: '2026-10',
+              minuten: 60,
+              bedragCent: o.cent,
+              betaaldOp: null,
+              uitbetaald: false,
+            });
+          if (o.kind === 'credit')
+            lines.push({
+              id: lines.length,
+              gastouder: `G${o.g}`,
+              factuur: `F${lines.length}`,
+              kind: 'K',
+              maand: '2026-10',
+              minuten: -60,
+              bedragCent: -o.cent,
+              betaaldOp: date,
+              uitbetaald: false,
+            });
           if (o.kind === 'pay' && lines[o.n] && lines[o.n]!.bedragCent > 0) lines[o.n]!.betaaldOp ??= date;
           // A storno reopens an invoice; a line already paid out stays paid out.
           if (o.kind === 'storno' && lines[o.n] && lines[o.n]!.bedragCent > 0 && !lines[o.n]!.uitbetaald) lines[o.n]!.betaaldOp = null;
@@ -102,7 +171,9 @@ describe('payouts', () => {
           for (const g of ['G0', 'G1', 'G2']) {
             expect(held(lines, g)).toBeGreaterThanOrEqual(0);
             // Received (paid lines, credits once netted) minus paid out is exactly what is held.
-            const received = lines.filter((l) => l.gastouder === g && l.betaaldOp !== null && (l.bedragCent > 0 || l.uitbetaald)).reduce((s, l) => s + l.bedragCent, 0);
+            const received = lines
+              .filter((l) => l.gastouder === g && l.betaaldOp !== null && (l.bedragCent > 0 || l.uitbetaald))
+              .reduce((s, l) => s + l.bedragCent, 0);
             expect(received - (paidOut.get(g) ?? 0)).toBe(held(lines, g));
           }
         }
@@ -113,7 +184,13 @@ describe('payouts', () => {
 });
 
 describe('a storno: which payment, and what it undoes', () => {
-  const k = (id: number, datum: string, opFactuurCent: number, soort: StornoKandidaat['soort'] = 'incasso'): StornoKandidaat => ({ id, datum, soort, bedragCent: 10000, opFactuurCent });
+  const k = (id: number, datum: string, opFactuurCent: number, soort: StornoKandidaat['soort'] = 'incasso'): StornoKandidaat => ({
+    id,
+    datum,
+    soort,
+    bedragCent: 10000,
+    opFactuurCent,
+  });
 
   it('reverses the latest payment that still holds money on the invoice: by date, then as booked', () => {
     expect(teStorneren([k(1, '2026-11-01', 5000), k(3, '2026-11-20', 5000), k(2, '2026-11-20', 5000)])?.id).toBe(3);

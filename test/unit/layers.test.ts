@@ -41,7 +41,12 @@ describe('layers: the database stays in src/db', () => {
   });
 
   it('no file outside src/db/ imports better-sqlite3 or kysely (its sql tag, its builders)', () => {
-    expect(hits(files, /from ['"](better-sqlite3|kysely)['"]|import\(['"](better-sqlite3|kysely)['"]\)|require\(['"](better-sqlite3|kysely)['"]\)/)).toEqual([]);
+    expect(
+      hits(
+        files,
+        /from ['"](better-sqlite3|kysely)['"]|import\(['"](better-sqlite3|kysely)['"]\)|require\(['"](better-sqlite3|kysely)['"]\)/,
+      ),
+    ).toEqual([]);
   });
 
   it('no command writes through the raw handle: deps carries no sqlite', () => {
@@ -49,7 +54,12 @@ describe('layers: the database stays in src/db', () => {
   });
 
   it('the grep itself catches a query (it would see one if it were there)', () => {
-    expect(hits([['x.ts', "await db.selectFrom('kind').selectAll().execute();\nconst q = sql`select 1`;\nimport SQLite from 'better-sqlite3';"]], /selectFrom|sql`/)).toHaveLength(2);
+    expect(
+      hits(
+        [['x.ts', "await db.selectFrom('kind').selectAll().execute();\nconst q = sql`select 1`;\nimport SQLite from 'better-sqlite3';"]],
+        /selectFrom|sql`/,
+      ),
+    ).toHaveLength(2);
     expect(hits([['x.ts', "import { sql } from 'kysely';"]], /from ['"](better-sqlite3|kysely)['"]/)).toHaveLength(1);
   });
 });

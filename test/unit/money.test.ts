@@ -35,9 +35,13 @@ describe('money', () => {
     };
     const safe = fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
     fc.assert(
-      fc.property(fc.oneof(safe, fc.integer({ min: -1e6, max: 1e6 })), fc.oneof(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 1, max: 1000 })), (a, b) => {
-        expect(BigInt(divRoundHalfAwayFromZero(a, b))).toBe(reference(BigInt(a), BigInt(b)));
-      }),
+      fc.property(
+        fc.oneof(safe, fc.integer({ min: -1e6, max: 1e6 })),
+        fc.oneof(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 1, max: 1000 })),
+        (a, b) => {
+          expect(BigInt(divRoundHalfAwayFromZero(a, b))).toBe(reference(BigInt(a), BigInt(b)));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -80,7 +84,10 @@ describe('allocate', () => {
 
   // Weights of one sign (minutes on an invoice: all positive, or all negative on a credit).
   const weights = fc.boolean().chain((negative) =>
-    fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 12 }).filter((ws) => ws.some((w) => w !== 0)).map((ws) => (negative ? ws.map((w) => -w) : ws)),
+    fc
+      .array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 12 })
+      .filter((ws) => ws.some((w) => w !== 0))
+      .map((ws) => (negative ? ws.map((w) => -w) : ws)),
   );
   const total = fc.integer({ min: -10_000_000, max: 10_000_000 });
 
@@ -133,25 +140,46 @@ describe('allocate', () => {
       return parts.map((p) => p.cent);
     };
     fc.assert(
-      fc.property(total, fc.array(fc.integer({ min: -20_000, max: 20_000 }), { minLength: 1, maxLength: 12 }).filter((ws) => ws.reduce((s, w) => s + w, 0) !== 0), (t, ws) => {
-        expect(allocate(t, ws)).toEqual(before(t, ws));
-      }),
+      fc.property(
+        total,
+        fc
+          .array(fc.integer({ min: -20_000, max: 20_000 }), { minLength: 1, maxLength: 12 })
+          .filter((ws) => ws.reduce((s, w) => s + w, 0) !== 0),
+        (t, ws) => {
+          expect(allocate(t, ws)).toEqual(before(t, ws));
+        },
+      ),
       { numRuns: 2000 },
     );
   });
   it('does not depend on the order of the weights, except between equal remainders', async () => {
     fc.assert(
-      fc.property(total, weights.chain((ws) => fc.tuple(fc.constant(ws), fc.shuffledSubarray(ws.map((_, i) => i), { minLength: ws.length }))), (t, [ws, order]) => {
-        const parts = allocate(t, ws);
-        const shuffled = allocate(t, order.map((i) => ws[i]!));
-        const sumW = ws.reduce((s, w) => s + w, 0);
-        const rest = ws.map((w) => Math.abs((t * w) % sumW));
-        for (const [k, i] of order.entries()) {
-          // A part may differ only where another part with the same remainder could take its cent.
-          if (shuffled[k] !== parts[i]) expect(rest.some((r, j) => j !== i && r === rest[i])).toBe(true);
-        }
-        expect([...shuffled].sort((a, b) => a - b).reduce((s, p) => s + p, 0)).toBe(t);
-      }),
+      fc.property(
+        total,
+        weights.chain((ws) =>
+          fc.tuple(
+            fc.constant(ws),
+            fc.shuffledSubarray(
+              ws.map((_, i) => i),
+              { minLength: ws.length },
+            ),
+          ),
+        ),
+        (t, [ws, order]) => {
+          const parts = allocate(t, ws);
+          const shuffled = allocate(
+            t,
+            order.map((i) => ws[i]!),
+          );
+          const sumW = ws.reduce((s, w) => s + w, 0);
+          const rest = ws.map((w) => Math.abs((t * w) % sumW));
+          for (const [k, i] of order.entries()) {
+            // A part may differ only where another part with the same remainder could take its cent.
+            if (shuffled[k] !== parts[i]) expect(rest.some((r, j) => j !== i && r === rest[i])).toBe(true);
+          }
+          expect([...shuffled].sort((a, b) => a - b).reduce((s, p) => s + p, 0)).toBe(t);
+        },
+      ),
     );
   });
 });

@@ -15,7 +15,12 @@ import { tempDir } from '../helpers.js';
 type Factuur = Parameters<typeof renderFactuurPdf>[0];
 
 const afzender = [
-  'Gastouderbureau De Zonnebloem', 'Stationsplein 1', '3511 ED Utrecht', 'KvK 12345678', 'LRK 987654321', 'IBAN NL91ABNA0417164300',
+  'Gastouderbureau De Zonnebloem',
+  'Stationsplein 1',
+  '3511 ED Utrecht',
+  'KvK 12345678',
+  'LRK 987654321',
+  'IBAN NL91ABNA0417164300',
 ];
 const regel = (kind: string, uren: string, bedrag: string, correctieOp = '') => ({
   omschrijving: `Opvang ${kind}`,
@@ -67,11 +72,28 @@ const sahin = factuur('2026-00002', 'Şahin Yılmaz', ['Elif Yılmaz (K0003)']);
 const andere = factuur('2026-00003', 'Sofieke ﬁnke Ïsje', ['Zoe\u0308 de Vries (K0004)'], { titel: 'CREDITFACTUUR' });
 const FIELDS = [
   ...afzender,
-  'Łukasz Wałęsa', 'Oudegracht 100', '3511 AB Utrecht',
-  'Factuurnummer', '2026-00001', '3 november 2026', '17 november 2026', 'oktober 2026',
-  'Opvang Zoë Wałęsa (K0001)', 'gastouder Anna de Vries, LRK 111111111', '70:45', '€ 7,95 p/u', '€ 562,46',
-  'Bureaukosten per maand', '€ 57,50', 'Totaal', '€ 985,66',
-  'art. 11 lid 1 onderdeel w Wet OB 1968', 'kinderopvangtoeslag', '€ 8,44', '€ 8,49', '2026-00001 · pagina 1 van 1',
+  'Łukasz Wałęsa',
+  'Oudegracht 100',
+  '3511 AB Utrecht',
+  'Factuurnummer',
+  '2026-00001',
+  '3 november 2026',
+  '17 november 2026',
+  'oktober 2026',
+  'Opvang Zoë Wałęsa (K0001)',
+  'gastouder Anna de Vries, LRK 111111111',
+  '70:45',
+  '€ 7,95 p/u',
+  '€ 562,46',
+  'Bureaukosten per maand',
+  '€ 57,50',
+  'Totaal',
+  '€ 985,66',
+  'art. 11 lid 1 onderdeel w Wet OB 1968',
+  'kinderopvangtoeslag',
+  '€ 8,44',
+  '€ 8,49',
+  '2026-00001 · pagina 1 van 1',
 ];
 
 const dir = tempDir('gob-pdf-internals-');
@@ -132,7 +154,9 @@ describe('the version probe', () => {
     type Loose = Record<string, Record<string, unknown>>;
     const without = (reason: string) => ({ ok: false, reason: expect.stringContaining(reason) });
     expect(await probeInternals(font, (pdf) => delete (pdf as unknown as Loose)._font!.subset)).toMatchObject(without('subset'));
-    expect(await probeInternals(font, (pdf) => delete (pdf as unknown as Record<string, unknown>)._fontSize)).toMatchObject(without('_fontSize'));
+    expect(await probeInternals(font, (pdf) => delete (pdf as unknown as Record<string, unknown>)._fontSize)).toMatchObject(
+      without('_fontSize'),
+    );
     expect(await probeInternals(font)).toEqual({ ok: true });
   });
 
@@ -165,7 +189,11 @@ describe('the version probe', () => {
 
 describe('invoices with the patches off (the fallback)', () => {
   it('are valid PDFs with every field extractable, names in any Latin script included', async () => {
-    for (const [name, doc] of [['lukasz', lukasz], ['sahin', sahin], ['andere', andere]] as const) {
+    for (const [name, doc] of [
+      ['lukasz', lukasz],
+      ['sahin', sahin],
+      ['andere', andere],
+    ] as const) {
       const file = write(`${name}-uit.pdf`, await rendered(false, () => renderFactuurPdf(doc, META)));
       const check = qpdf(file);
       expect(check.status, check.stdout + check.stderr).toBe(0);
@@ -177,7 +205,11 @@ describe('invoices with the patches off (the fallback)', () => {
   });
 
   it('put the same words at the same places as with the patches, with pdfkit embedding the font itself', async () => {
-    for (const [name, doc] of [['lukasz', lukasz], ['sahin', sahin], ['andere', andere]] as const) {
+    for (const [name, doc] of [
+      ['lukasz', lukasz],
+      ['sahin', sahin],
+      ['andere', andere],
+    ] as const) {
       const aan = await rendered(true, () => renderFactuurPdf(doc, META));
       const uit = await rendered(false, () => renderFactuurPdf(doc, META));
       // Not the same bytes: without the patches the font subset holds only the glyphs used.

@@ -24,7 +24,11 @@ function doc() {
 describe('text.ts', () => {
   it('measures a string as pdfkit does, in both fonts and at any size', async () => {
     const pdf = doc();
-    for (const [font, size] of [['regular', 9.5], ['bold', 20], ['regular', 8]] as const) {
+    for (const [font, size] of [
+      ['regular', 9.5],
+      ['bold', 20],
+      ['regular', 8],
+    ] as const) {
       pdf.font(font).fontSize(size);
       for (const s of ['Şahin Yılmaz', '€ 1.234,56', 'Opvang Zoë Wałęsa (K0001)', 'AVAWAY To', ' ']) {
         expect(widthOf(pdf, s)).toBeCloseTo(pdf.widthOfString(s), 6);
@@ -34,7 +38,8 @@ describe('text.ts', () => {
   it('wraps a paragraph at spaces within the width, keeping every word and the newlines', async () => {
     const pdf = doc();
     pdf.font('regular').fontSize(9);
-    const text = 'Wij schrijven € 878,45 rond de vervaldatum automatisch af van uw rekening (SEPA-incasso), onder vermelding van 2026-00002.\nVrijgesteld van btw.';
+    const text =
+      'Wij schrijven € 878,45 rond de vervaldatum automatisch af van uw rekening (SEPA-incasso), onder vermelding van 2026-00002.\nVrijgesteld van btw.';
     const lines = wrapLines(pdf, text, 200);
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) expect(widthOf(pdf, line)).toBeLessThanOrEqual(200);

@@ -27,7 +27,17 @@ describe('max-totaal: more than 6 children', () => {
   it('reports count, maximum, window and children', async () => {
     const c = kids(7, '2021-01-01');
     expect(checkDays(G, c, allDay(c), [])).toEqual([
-      { gastouder: 'G1', datum: DATE, dag: 'ma', van: '08:00', tot: '17:00', regel: 'max-totaal', aantal: 7, maximum: 6, kinderen: c.map((k) => k.code) },
+      {
+        gastouder: 'G1',
+        datum: DATE,
+        dag: 'ma',
+        van: '08:00',
+        tot: '17:00',
+        regel: 'max-totaal',
+        aantal: 7,
+        maximum: 6,
+        kinderen: c.map((k) => k.code),
+      },
     ]);
   });
 });
@@ -89,7 +99,15 @@ describe('slaapruimte: under 18 months without a sleeping room', () => {
     const c = bijOuder.map((_, i) => ({ code: `B${i + 1}`, geboortedatum: '2026-06-01', eigen: false }));
     const slots = allDay(c).map((s, i) => ({ ...s, bijOuder: bijOuder[i] }));
     expect(rules(noRoom, c, slots)).toEqual(expected);
-    const weekly = c.map((k, i) => ({ kind: k.code, dag: 'ma' as const, van: '08:00', tot: '17:00', vanaf: DATE, totEnMet: DATE, bijOuder: bijOuder[i] }));
+    const weekly = c.map((k, i) => ({
+      kind: k.code,
+      dag: 'ma' as const,
+      van: '08:00',
+      tot: '17:00',
+      vanaf: DATE,
+      totEnMet: DATE,
+      bijOuder: bijOuder[i],
+    }));
     expect(checkRooster(noRoom, c, weekly, DATE, DATE).map((v) => v.regel)).toEqual(expected);
   });
   it('care at the ouder’s home still counts for the other limits', async () => {
@@ -121,7 +139,9 @@ describe('half-open slots', () => {
     const slots = [...allDay(morning, DATE, '08:00', '12:00'), ...allDay(afternoon, DATE, '12:00', '17:00')];
     expect(rules(G, [...morning, ...afternoon], slots)).toEqual([]);
     const late = [...allDay(morning, DATE, '08:00', '12:01'), ...allDay(afternoon, DATE, '12:00', '17:00')];
-    expect(checkDays(G, [...morning, ...afternoon], late, [])).toMatchObject([{ regel: 'max-totaal', van: '12:00', tot: '12:01', aantal: 7 }]);
+    expect(checkDays(G, [...morning, ...afternoon], late, [])).toMatchObject([
+      { regel: 'max-totaal', van: '12:00', tot: '12:01', aantal: 7 },
+    ]);
   });
 });
 
@@ -169,7 +189,9 @@ describe('checkRooster over date ranges', () => {
   it('reports a weekly violation once, from its first to its last date', async () => {
     const c = kids(7, '2020-01-01');
     const v = checkRooster(G, c, weekly(c, 'wo'), '2026-11-23', '2027-11-22');
-    expect(v).toEqual([expect.objectContaining({ regel: 'max-totaal', dag: 'wo', datum: '2026-11-25', totDatum: '2027-11-17', aantal: 7 })]);
+    expect(v).toEqual([
+      expect.objectContaining({ regel: 'max-totaal', dag: 'wo', datum: '2026-11-25', totDatum: '2027-11-17', aantal: 7 }),
+    ]);
   });
   it('splits where a birthday changes the outcome', async () => {
     const c = [...kids(5, '2023-06-01'), { code: 'X', geboortedatum: '2022-12-10', eigen: false }];
@@ -231,28 +253,41 @@ describe('property: presence is monotone', () => {
   }
   it('adding a child’s presence never removes a violation, removing one never adds one', async () => {
     fc.assert(
-      fc.property(gastouder, fc.array(child, { minLength: 1, maxLength: 10 }), fc.array(slot, { maxLength: 14 }), slot, (gx, cs, ss, extra) => {
-        const g: RuleGastouder = { code: 'G', ...gx };
-        const children = cs.map((c, i) => ({ code: `K${i}`, ...c }));
-        const toSlot = (s: { kind: number; van: number; len: number }) => {
-          const kind = children[s.kind % children.length]!;
-          const tot = Math.min(24, s.van + s.len);
-          return { kind: kind.code, eigen: kind.eigen, van: `${String(s.van).padStart(2, '0')}:00`, tot: `${String(tot).padStart(2, '0')}:00` };
-        };
-        const split = (list: ReturnType<typeof toSlot>[]) => ({
-          day: list.filter((s) => !s.eigen).map((s) => ({ kind: s.kind, datum: DATE, van: s.van, tot: s.tot })),
-          own: list.filter((s) => s.eigen).map((s) => ({ kind: s.kind, dag: 'ma' as const, van: s.van, tot: s.tot, vanaf: '2026-01-01', totEnMet: null })),
-        });
-        const base = ss.map(toSlot);
-        const added = toSlot(extra);
-        // An own child's first own slot replaces "present during all care": not an addition.
-        if (added.eigen && !base.some((s) => s.kind === added.kind)) return;
-        const before = split(base);
-        const after = split([...base, added]);
-        const p0 = points(g, children, before.day, before.own);
-        const p1 = points(g, children, after.day, after.own);
-        for (const p of p0) expect(p1.has(p)).toBe(true);
-      }),
+      fc.property(
+        gastouder,
+        fc.array(child, { minLength: 1, maxLength: 10 }),
+        fc.array(slot, { maxLength: 14 }),
+        slot,
+        (gx, cs, ss, extra) => {
+          const g: RuleGastouder = { code: 'G', ...gx };
+          const children = cs.map((c, i) => ({ code: `K${i}`, ...c }));
+          const toSlot = (s: { kind: number; van: number; len: number }) => {
+            const kind = children[s.kind % children.length]!;
+            const tot = Math.min(24, s.van + s.len);
+            return {
+              kind: kind.code,
+              eigen: kind.eigen,
+              van: `${String(s.van).padStart(2, '0')}:00`,
+              tot: `${String(tot).padStart(2, '0')}:00`,
+            };
+          };
+          const split = (list: ReturnType<typeof toSlot>[]) => ({
+            day: list.filter((s) => !s.eigen).map((s) => ({ kind: s.kind, datum: DATE, van: s.van, tot: s.tot })),
+            own: list
+              .filter((s) => s.eigen)
+              .map((s) => ({ kind: s.kind, dag: 'ma' as const, van: s.van, tot: s.tot, vanaf: '2026-01-01', totEnMet: null })),
+          });
+          const base = ss.map(toSlot);
+          const added = toSlot(extra);
+          // An own child's first own slot replaces "present during all care": not an addition.
+          if (added.eigen && !base.some((s) => s.kind === added.kind)) return;
+          const before = split(base);
+          const after = split([...base, added]);
+          const p0 = points(g, children, before.day, before.own);
+          const p1 = points(g, children, after.day, after.own);
+          for (const p of p0) expect(p1.has(p)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

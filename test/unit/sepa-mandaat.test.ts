@@ -4,9 +4,24 @@ import { type Incasso, incassoXml, isSepaMandaat } from '../../src/domain/sepa.j
 
 const bureau = { naam: 'Bureau', iban: 'NL91ABNA0417164300', bic: null, incassantId: 'NL79ZZZ999999990000' };
 const incasso = (mandaat: string): Incasso => ({
-  endToEndId: 'INC-2026-00001-O0001', bedragCent: 100, naam: 'Ouder', iban: 'NL70TRIO0123456789', mandaat, mandaatDatum: '2026-01-15', omschrijving: 'facturen 2026-00001', volgorde: 'FRST',
+  endToEndId: 'INC-2026-00001-O0001',
+  bedragCent: 100,
+  naam: 'Ouder',
+  iban: 'NL70TRIO0123456789',
+  mandaat,
+  mandaatDatum: '2026-01-15',
+  omschrijving: 'facturen 2026-00001',
+  volgorde: 'FRST',
 });
-const xml = (mandaat: string) => incassoXml({ formaat: 'pain.008.001.08', berichtId: 'GOB-INC-2026-00001', aangemaakt: '2026-11-12T10:00:00', incassodatum: '2026-11-20', bureau, incasso: [incasso(mandaat)] });
+const xml = (mandaat: string) =>
+  incassoXml({
+    formaat: 'pain.008.001.08',
+    berichtId: 'GOB-INC-2026-00001',
+    aangemaakt: '2026-11-12T10:00:00',
+    incassodatum: '2026-11-20',
+    bureau,
+    incasso: [incasso(mandaat)],
+  });
 
 describe('mandate ids', () => {
   it.each([

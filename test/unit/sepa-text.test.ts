@@ -28,7 +28,9 @@ describe('sepaText', () => {
 describe('incassoOmschrijving', () => {
   const nummers = (n: number) => Array.from({ length: n }, (_, i) => `2026-${String(i + 1).padStart(5, '0')}`);
   it('names every invoice when they fit', async () => {
-    expect(incassoOmschrijving('De Zonnebloem', nummers(2), ['2026-00009'])).toBe('De Zonnebloem facturen 2026-00001 2026-00002 verrekend 2026-00009');
+    expect(incassoOmschrijving('De Zonnebloem', nummers(2), ['2026-00009'])).toBe(
+      'De Zonnebloem facturen 2026-00001 2026-00002 verrekend 2026-00009',
+    );
   });
   it('names the first and the last and how many when they do not', async () => {
     const text = incassoOmschrijving('Gastouderbureau De Zonnebloem', nummers(15), []);

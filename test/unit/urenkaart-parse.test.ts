@@ -23,7 +23,14 @@ function parse(lines: string[][], options: { maand?: string; today?: string } = 
 
 describe('mapColumns', () => {
   it('finds the columns by name and alias, in any order', () => {
-    expect(mapColumns(['Kind-code', 'Gastoudercode', 'Datum', 'Begintijd', 'Eind'])).toEqual({ kind: 0, gastouder: 1, datum: 2, van: 3, tot: 4, opmerking: -1 });
+    expect(mapColumns(['Kind-code', 'Gastoudercode', 'Datum', 'Begintijd', 'Eind'])).toEqual({
+      kind: 0,
+      gastouder: 1,
+      datum: 2,
+      van: 3,
+      tot: 4,
+      opmerking: -1,
+    });
   });
   it('refuses missing and unknown columns, with a hint when there is one column only', () => {
     expect(() => mapColumns(['gastouder', 'kind', 'datum', 'van', 'uren'])).toThrow(Refused);
@@ -49,12 +56,48 @@ describe('UrenParser: a line is a row, or its errors', () => {
   });
 
   it.each<[string, string[], { maand?: string; today?: string }, [string, RegExp][]]>([
-    ['unknown codes, swapped columns', ['K1', 'G1', '2026-10-05', '08:00', '17:00', ''], {}, [['gastouder', /kolommen gastouder en kind verwisseld/], ['kind', /kolommen gastouder en kind verwisseld/]]],
-    ['empty codes', ['', '', '2026-10-05', '08:00', '17:00', ''], {}, [['gastouder', /^ontbreekt$/], ['kind', /^ontbreekt$/]]],
-    ['end before start', ['G1', 'K1', '2026-10-05', '17:00', '08:00', ''], {}, [['tot', /^de eindtijd 08:00 moet na de begintijd 17:00 liggen$/]]],
-    ['another month than --maand', ['G1', 'K1', '2026-10-05', '08:00', '17:00', ''], { maand: '2026-09' }, [['datum', /hoort niet bij de maand 2026-09; één maand per import \(--maand\)/]]],
-    ['a date after today', ['G1', 'K1', '2026-10-05', '08:00', '17:00', ''], { today: '2026-10-04' }, [['datum', /ligt na vandaag \(2026-10-04\)/]]],
-    ['before the koppeling', ['G1', 'K1', '2026-10-02', '08:00', '17:00', ''], {}, [['kind', /^er is geen koppeling van kind K1 met gastouder G1 op 2026-10-02$/]]],
+    [
+      'unknown codes, swapped columns',
+      ['K1', 'G1', '2026-10-05', '08:00', '17:00', ''],
+      {},
+      [
+        ['gastouder', /kolommen gastouder en kind verwisseld/],
+        ['kind', /kolommen gastouder en kind verwisseld/],
+      ],
+    ],
+    [
+      'empty codes',
+      ['', '', '2026-10-05', '08:00', '17:00', ''],
+      {},
+      [
+        ['gastouder', /^ontbreekt$/],
+        ['kind', /^ontbreekt$/],
+      ],
+    ],
+    [
+      'end before start',
+      ['G1', 'K1', '2026-10-05', '17:00', '08:00', ''],
+      {},
+      [['tot', /^de eindtijd 08:00 moet na de begintijd 17:00 liggen$/]],
+    ],
+    [
+      'another month than --maand',
+      ['G1', 'K1', '2026-10-05', '08:00', '17:00', ''],
+      { maand: '2026-09' },
+      [['datum', /hoort niet bij de maand 2026-09; één maand per import \(--maand\)/]],
+    ],
+    [
+      'a date after today',
+      ['G1', 'K1', '2026-10-05', '08:00', '17:00', ''],
+      { today: '2026-10-04' },
+      [['datum', /ligt na vandaag \(2026-10-04\)/]],
+    ],
+    [
+      'before the koppeling',
+      ['G1', 'K1', '2026-10-02', '08:00', '17:00', ''],
+      {},
+      [['kind', /^er is geen koppeling van kind K1 met gastouder G1 op 2026-10-02$/]],
+    ],
     ['an own child', ['G1', 'E1', '2026-10-05', '08:00', '17:00', ''], {}, [['kind', /eigen kind van de gastouder/]]],
     ['a second header', HEADER, {}, [['csv', /nog een kopregel midden in het bestand/]]],
     ['too few cells', ['G1', 'K1'], {}, [['csv', /^2 cellen, maar de kopregel heeft 6 kolommen/]]],
@@ -71,7 +114,9 @@ describe('UrenParser: a line is a row, or its errors', () => {
       ['G1', 'K1', '2026-10-05', '08:00', '17:00', ''],
       ['G1', 'K1', '2026-11-02', '08:00', '17:00', ''],
     ]);
-    expect(result.fouten).toEqual([{ regel: 3, veld: 'datum', melding: '2026-11-02 hoort niet bij de maand 2026-10; één maand per import (de maand van de eerste rij)' }]);
+    expect(result.fouten).toEqual([
+      { regel: 3, veld: 'datum', melding: '2026-11-02 hoort niet bij de maand 2026-10; één maand per import (de maand van de eerste rij)' },
+    ]);
   });
 
   it('an unreadable file is an error of the line it stops at', () => {

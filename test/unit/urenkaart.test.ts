@@ -18,7 +18,13 @@ import {
 import { Refused } from '../../src/errors.js';
 
 const MAAND = '2026-10';
-const gastouder = (code: string, achterwacht = true): RuleGastouder => ({ code, achterwacht, slaapruimte: true, ervaringSinds: '2010-01-01', beginnerMax: 0 });
+const gastouder = (code: string, achterwacht = true): RuleGastouder => ({
+  code,
+  achterwacht,
+  slaapruimte: true,
+  ervaringSinds: '2010-01-01',
+  beginnerMax: 0,
+});
 
 /** Two gastouders; K1–K3 guests (K3 a baby), E1 an own child of G2; koppelingen for October. */
 function reference(): UrenReference {
@@ -29,10 +35,25 @@ function reference(): UrenReference {
     ['E1', { eigen: true, geboortedatum: '2020-01-01', eigenKindVan: 'G2' }],
   ]);
   const koppelingen: UrenReference['koppelingen'] = new Map([
-    ['K1', new Map([['G1', [{ code: 'KP1', start: '2026-01-01', eind: null }]], ['G2', [{ code: 'KP2', start: '2026-10-10', eind: '2026-10-20' }]]])],
+    [
+      'K1',
+      new Map([
+        ['G1', [{ code: 'KP1', start: '2026-01-01', eind: null }]],
+        ['G2', [{ code: 'KP2', start: '2026-10-10', eind: '2026-10-20' }]],
+      ]),
+    ],
     ['K2', new Map([['G1', [{ code: 'KP3', start: '2026-01-01', eind: null }]]])],
   ]);
-  return { gastouders: new Map([['G1', gastouder('G1')], ['G2', gastouder('G2')]]), kinderen, koppelingen, bijOuder: new Set(['KP3']), deadlineDag: 5 };
+  return {
+    gastouders: new Map([
+      ['G1', gastouder('G1')],
+      ['G2', gastouder('G2')],
+    ]),
+    kinderen,
+    koppelingen,
+    bijOuder: new Set(['KP3']),
+    deadlineDag: 5,
+  };
 }
 
 type Row = [gastouder: string, kind: string, koppeling: string, day: number, van: string, tot: string, line: number];
@@ -56,7 +77,11 @@ describe('urenTiming: the deadline and invoiced months', () => {
     expect(urenTiming(MAAND, 5, today, invoiced, teLaat)).toBe(late);
   });
   it.each([
-    ['2026-11-05', null, /^Te laat: de urenkaarten van 2026-10 moesten vóór 2026-11-05 binnen zijn \(deadline-dag 5\); vandaag is 2026-11-05\./],
+    [
+      '2026-11-05',
+      null,
+      /^Te laat: de urenkaarten van 2026-10 moesten vóór 2026-11-05 binnen zijn \(deadline-dag 5\); vandaag is 2026-11-05\./,
+    ],
     ['2026-11-04', 'F-2026-00001', /^De maand 2026-10 is al gefactureerd \(factuur F-2026-00001 en verder\)/],
   ])('without --te-laat: today %s, invoice %s is refused', (today, invoiced, message) => {
     expect(() => urenTiming(MAAND, 5, today, invoiced, false)).toThrow(Refused);
@@ -77,40 +102,89 @@ describe('koppelingOn: the koppeling that covers a date', () => {
     expect(koppelingOn(ref, kind, g, datum)?.code).toBe(code);
   });
   it('says why there is none: an own child, or no koppeling on that date', () => {
-    expect(geenKoppeling(ref, 'E1', 'G2', '2026-10-01')).toBe('E1 is een eigen kind van de gastouder; eigen kinderen staan niet op de urenkaart');
+    expect(geenKoppeling(ref, 'E1', 'G2', '2026-10-01')).toBe(
+      'E1 is een eigen kind van de gastouder; eigen kinderen staan niet op de urenkaart',
+    );
     expect(geenKoppeling(ref, 'K1', 'G2', '2026-10-21')).toBe('er is geen koppeling van kind K1 met gastouder G2 op 2026-10-21');
   });
 });
 
 describe('checkUren: one child in two places', () => {
   it.each<[string, Row[], ReturnType<typeof other>[], UrenFout[]]>([
-    ['touching times are no clash', [['G1', 'K1', 'KP1', 1, '08:00', '12:00', 2], ['G1', 'K1', 'KP1', 1, '12:00', '17:00', 3]], [], []],
-    ['another date is no clash', [['G1', 'K1', 'KP1', 1, '08:00', '12:00', 2], ['G1', 'K1', 'KP1', 2, '08:00', '12:00', 3]], [], []],
+    [
+      'touching times are no clash',
+      [
+        ['G1', 'K1', 'KP1', 1, '08:00', '12:00', 2],
+        ['G1', 'K1', 'KP1', 1, '12:00', '17:00', 3],
+      ],
+      [],
+      [],
+    ],
+    [
+      'another date is no clash',
+      [
+        ['G1', 'K1', 'KP1', 1, '08:00', '12:00', 2],
+        ['G1', 'K1', 'KP1', 2, '08:00', '12:00', 3],
+      ],
+      [],
+      [],
+    ],
     [
       'the same row twice',
-      [['G1', 'K1', 'KP1', 1, '08:00', '12:00', 2], ['G1', 'K1', 'KP1', 1, '08:00', '12:00', 3]],
+      [
+        ['G1', 'K1', 'KP1', 1, '08:00', '12:00', 2],
+        ['G1', 'K1', 'KP1', 1, '08:00', '12:00', 3],
+      ],
       [],
       [{ regel: 3, veld: 'csv', melding: 'precies dezelfde rij als regel 2' }],
     ],
     [
       'overlap at two gastouders in the file',
-      [['G1', 'K1', 'KP1', 12, '08:00', '12:00', 2], ['G2', 'K1', 'KP2', 12, '11:00', '13:00', 3]],
+      [
+        ['G1', 'K1', 'KP1', 12, '08:00', '12:00', 2],
+        ['G2', 'K1', 'KP2', 12, '11:00', '13:00', 3],
+      ],
       [],
-      [{ regel: 3, veld: 'van', melding: 'kind K1 is op 2026-10-12 08:00-12:00 al bij gastouder G1 (regel 2); een kind kan niet op twee plaatsen tegelijk zijn' }],
+      [
+        {
+          regel: 3,
+          veld: 'van',
+          melding: 'kind K1 is op 2026-10-12 08:00-12:00 al bij gastouder G1 (regel 2); een kind kan niet op twee plaatsen tegelijk zijn',
+        },
+      ],
     ],
     [
       'overlap with a row of another gastouder already in',
       [['G1', 'K1', 'KP1', 12, '11:00', '13:00', 2]],
       [other('G2', 'K1', '2026-10-12', '08:00', '12:00')],
-      [{ regel: 2, veld: 'van', melding: 'kind K1 is op 2026-10-12 08:00-12:00 al bij gastouder G2 (al geïmporteerd); een kind kan niet op twee plaatsen tegelijk zijn' }],
+      [
+        {
+          regel: 2,
+          veld: 'van',
+          melding:
+            'kind K1 is op 2026-10-12 08:00-12:00 al bij gastouder G2 (al geïmporteerd); een kind kan niet op twee plaatsen tegelijk zijn',
+        },
+      ],
     ],
     [
       'the file row is reported even when the old row starts later',
       [['G1', 'K1', 'KP1', 12, '08:00', '12:00', 2]],
       [other('G2', 'K1', '2026-10-12', '11:00', '13:00')],
-      [{ regel: 2, veld: 'van', melding: 'kind K1 is op 2026-10-12 11:00-13:00 al bij gastouder G2 (al geïmporteerd); een kind kan niet op twee plaatsen tegelijk zijn' }],
+      [
+        {
+          regel: 2,
+          veld: 'van',
+          melding:
+            'kind K1 is op 2026-10-12 11:00-13:00 al bij gastouder G2 (al geïmporteerd); een kind kan niet op twee plaatsen tegelijk zijn',
+        },
+      ],
     ],
-    ['two old rows that overlap are not the file’s error', [['G1', 'K2', 'KP3', 12, '08:00', '12:00', 2]], [other('G2', 'K1', '2026-10-12', '08:00', '12:00'), other('G3', 'K1', '2026-10-12', '09:00', '12:00')], []],
+    [
+      'two old rows that overlap are not the file’s error',
+      [['G1', 'K2', 'KP3', 12, '08:00', '12:00', 2]],
+      [other('G2', 'K1', '2026-10-12', '08:00', '12:00'), other('G3', 'K1', '2026-10-12', '09:00', '12:00')],
+      [],
+    ],
   ])('%s', (_, rows, others, fouten) => {
     expect(check(rows, others).fouten).toEqual(fouten);
   });
@@ -125,7 +199,8 @@ describe('checkUren: one child in two places', () => {
 });
 
 describe('checkUren: the file’s rows, minutes and the 230 hours', () => {
-  const days = (g: string, kind: string, kp: string, n: number, first = 1): Row[] => Array.from({ length: n }, (_, i) => [g, kind, kp, first + i, '08:00', '18:00', first + i + 1]);
+  const days = (g: string, kind: string, kp: string, n: number, first = 1): Row[] =>
+    Array.from({ length: n }, (_, i) => [g, kind, kp, first + i, '08:00', '18:00', first + i + 1]);
 
   it('returns only the file’s rows and minutes, whatever joined for the checks', () => {
     const result = check(days('G1', 'K1', 'KP1', 2), [other('G2', 'K2', '2026-10-01', '08:00', '18:00')]);
@@ -137,7 +212,12 @@ describe('checkUren: the file’s rows, minutes and the 230 hours', () => {
   it.each([
     ['23 days of 10 hours: exactly 230, no warning', 23, [], []],
     ['24 days of 10 hours', 24, [], [['G1', 'K1', '2026-10-24', '240:00']]],
-    ['20 days here and 4 at another gastouder', 20, [1, 2, 3, 4].map((d) => other('G2', 'K1', `2026-10-2${d}`, '08:00', '18:00')), [['G1', 'K1', '2026-10-24', '240:00']]],
+    [
+      '20 days here and 4 at another gastouder',
+      20,
+      [1, 2, 3, 4].map((d) => other('G2', 'K1', `2026-10-2${d}`, '08:00', '18:00')),
+      [['G1', 'K1', '2026-10-24', '240:00']],
+    ],
   ])('%s', (_, n, others, expected) => {
     const result = check(days('G1', 'K1', 'KP1', n), others);
     expect(result.waarschuwingen.map((w) => [w.gastouder, w.kind, w.datum, w.melding.match(/heeft (\S+) uur/)?.[1]])).toEqual(expected);
@@ -163,10 +243,18 @@ describe('checkUren and gastoudersToCheck: the §4 rules on the actual hours', (
   it('only a gastouder whose children could break a rule is checked', () => {
     const ref = reference();
     ref.gastouders.set('G1', gastouder('G1', false)); // no achterwacht
-    const m = month([['G1', 'K1', 'KP1', 1, '08:00', '12:00', 2], ['G2', 'K1', 'KP2', 12, '08:00', '12:00', 3]]);
+    const m = month([
+      ['G1', 'K1', 'KP1', 1, '08:00', '12:00', 2],
+      ['G2', 'K1', 'KP2', 12, '08:00', '12:00', 3],
+    ]);
     expect(gastoudersToCheck(m, ref)).toEqual([]);
     ref.kinderen.set('K4', { eigen: false, geboortedatum: '2022-01-01', eigenKindVan: null });
-    const more = month([['G1', 'K1', 'KP1', 1, '08:00', '12:00', 2], ['G1', 'K2', 'KP3', 1, '08:00', '12:00', 3], ['G1', 'K3', 'KP1', 1, '08:00', '12:00', 4], ['G1', 'K4', 'KP1', 1, '08:00', '12:00', 5]]);
+    const more = month([
+      ['G1', 'K1', 'KP1', 1, '08:00', '12:00', 2],
+      ['G1', 'K2', 'KP3', 1, '08:00', '12:00', 3],
+      ['G1', 'K3', 'KP1', 1, '08:00', '12:00', 4],
+      ['G1', 'K4', 'KP1', 1, '08:00', '12:00', 5],
+    ]);
     expect(gastoudersToCheck(more, ref)).toEqual(['G1']);
   });
 
@@ -184,7 +272,9 @@ describe('checkUren and gastoudersToCheck: the §4 rules on the actual hours', (
     ref.gastouders.set('G1', g1);
     const three = checkUren(month(rows), [], ref, new Map([['G1', { gastouder: g1, children, slots: [] }]]), []);
     // Four children without achterwacht on Monday the 5th from 09:00 to 10:00; not on the 6th.
-    expect(three.violations.map((v) => [v.gastouder, v.datum, v.van, v.tot, v.regel, v.aantal])).toEqual([['G1', '2026-10-05', '09:00', '10:00', 'achterwacht', 4]]);
+    expect(three.violations.map((v) => [v.gastouder, v.datum, v.van, v.tot, v.regel, v.aantal])).toEqual([
+      ['G1', '2026-10-05', '09:00', '10:00', 'achterwacht', 4],
+    ]);
     expect(checkUren(month(rows), [], ref, new Map(), []).violations).toEqual([]);
   });
 });
@@ -200,7 +290,16 @@ describe('urenkaarten: the file’s rows per gastouder, kind and koppeling', () 
     m.rows.opmerking.set(2, 'ziek');
     expect([...urenkaarten(m)]).toEqual([
       { gastouder: 'G1', kind: 'K1', koppeling: 'KP1', minuten: 60, regels: [[2, 480, 540]] },
-      { gastouder: 'G1', kind: 'K2', koppeling: 'KP3', minuten: 150, regels: [[1, 480, 570, 'ziek'], [2, 780, 840]] },
+      {
+        gastouder: 'G1',
+        kind: 'K2',
+        koppeling: 'KP3',
+        minuten: 150,
+        regels: [
+          [1, 480, 570, 'ziek'],
+          [2, 780, 840],
+        ],
+      },
       { gastouder: 'G2', kind: 'K1', koppeling: 'KP2', minuten: 240, regels: [[12, 480, 720]] },
     ]);
   });

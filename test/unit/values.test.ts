@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { parseSchaal } from '../../src/domain/bureaukosten.js';
 import {
-  isValidBsn, maskBsn, parseAmount, parseBool, parseBsn, parseCode, parseDate, parseDay, parseEmail, parseIban, parseIncassantId,
-  parseKvk, parseLrk, parseMandaat, parseMonth, parseOpmerking, parsePostcode, parseText, parseTime, parseUurtarief, showValue,
+  isValidBsn,
+  maskBsn,
+  parseAmount,
+  parseBool,
+  parseBsn,
+  parseCode,
+  parseDate,
+  parseDay,
+  parseEmail,
+  parseIban,
+  parseIncassantId,
+  parseKvk,
+  parseLrk,
+  parseMandaat,
+  parseMonth,
+  parseOpmerking,
+  parsePostcode,
+  parseText,
+  parseTime,
+  parseUurtarief,
+  showValue,
 } from '../../src/domain/values.js';
 import { ValueError } from '../../src/errors.js';
 
@@ -43,7 +62,9 @@ describe('parseTime', () => {
     expect(() => parseTime('24:00')).toThrow(ValueError);
     expect(() => parseTime('00:00', { end: true })).toThrow(ValueError);
   });
-  it.each(['25:00', '12:60', 'acht uur', '8', '24:01'])('refuses %s', (raw) => expect(() => parseTime(raw, { end: true })).toThrow(ValueError));
+  it.each(['25:00', '12:60', 'acht uur', '8', '24:01'])('refuses %s', (raw) =>
+    expect(() => parseTime(raw, { end: true })).toThrow(ValueError),
+  );
 });
 
 describe('parseAmount', () => {
@@ -121,9 +142,12 @@ describe('bounds (CONTRACT §2)', () => {
     ['m'.repeat(35), 'm'.repeat(35)],
     ["Ab 1/2-?:().,'+", "Ab 1/2-?:().,'+"],
   ])('mandaat accepts %s', (raw, stored) => expect(parseMandaat(raw)).toBe(stored));
-  it.each(['m'.repeat(36), 'ä&<', 'MND_1', 'MND#1', 'MND€', '/MND', 'MND/', 'MND//1', 'MND  1', `MND${esc}`])('mandaat refuses %s', (raw) => {
-    expect(() => parseMandaat(raw)).toThrow(/SEPA-tekenset/);
-  });
+  it.each(['m'.repeat(36), 'ä&<', 'MND_1', 'MND#1', 'MND€', '/MND', 'MND/', 'MND//1', 'MND  1', `MND${esc}`])(
+    'mandaat refuses %s',
+    (raw) => {
+      expect(() => parseMandaat(raw)).toThrow(/SEPA-tekenset/);
+    },
+  );
 
   it('a refused value is shown with control characters escaped and a huge one shortened', async () => {
     expect(showValue(`Anna${esc}[31m\u0000\t\n\u202E`)).toBe('Anna\\x1B[31m\\x00\\t\\n\\u202E');

@@ -41,10 +41,21 @@ export async function betalingAdd(opts: { ouder?: string; bedrag?: string; datum
     const { allocations, restCent } = allocate(bedrag, open, factuur);
     const id = await insertBetaling(trx, { ouder, datum, bedragCent: bedrag, soort: 'betaling' });
     await insertToewijzingen(trx, id, allocations, datum);
-    await writeLog(trx, deps, `betaling ${id} van ${ouder}: ${formatEuro(bedrag)} op ${datum}${allocations.length ? `, voor ${allocations.map((a) => a.factuur).join(', ')}` : ''}`);
+    await writeLog(
+      trx,
+      deps,
+      `betaling ${id} van ${ouder}: ${formatEuro(bedrag)} op ${datum}${allocations.length ? `, voor ${allocations.map((a) => a.factuur).join(', ')}` : ''}`,
+    );
     deps.out.line(`Betaling van ${formatEuro(bedrag)} van ${ouder} op ${datum} geboekt.`);
     for (const a of allocations) deps.out.line(`  ${a.factuur}: ${formatEuro(a.bedragCent)}`);
     if (restCent > 0) deps.out.line(`  nog niet toegewezen (tegoed voor volgende facturen): ${formatEuro(restCent)}`);
-    return { id, ouder, datum, bedragCent: bedrag, toewijzingen: allocations.map((a) => ({ factuur: a.factuur, bedragCent: a.bedragCent })), tegoedCent: restCent };
+    return {
+      id,
+      ouder,
+      datum,
+      bedragCent: bedrag,
+      toewijzingen: allocations.map((a) => ({ factuur: a.factuur, bedragCent: a.bedragCent })),
+      tegoedCent: restCent,
+    };
   });
 }

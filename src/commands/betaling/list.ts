@@ -12,7 +12,8 @@ export async function betalingList(opts: { ouder?: string }, deps: Deps) {
   const rows = await listBetalingen(deps.db, ouder);
   const allocations = await listToewijzingen(deps.db);
   const byBetaling = new Map<number, { factuur: string; bedragCent: number; datum: string }[]>();
-  for (const a of allocations) byBetaling.set(a.betaling, [...(byBetaling.get(a.betaling) ?? []), { factuur: a.factuur, bedragCent: a.bedrag_cent, datum: a.datum }]);
+  for (const a of allocations)
+    byBetaling.set(a.betaling, [...(byBetaling.get(a.betaling) ?? []), { factuur: a.factuur, bedragCent: a.bedrag_cent, datum: a.datum }]);
   const result = rows.map((b) => ({
     id: b.id,
     ouder: b.ouder,
@@ -31,7 +32,14 @@ export async function betalingList(opts: { ouder?: string }, deps: Deps) {
       { key: 'bedrag', title: 'bedrag', align: 'right' },
       { key: 'facturen', title: 'voor' },
     ],
-    result.map((b) => ({ id: String(b.id), datum: b.datum, ouder: b.ouder, soort: b.stornoVan ? `storno van ${b.stornoVan}` : b.soort, bedrag: formatEuro(b.bedragCent), facturen: b.toewijzingen.map((t) => t.factuur).join(', ') })),
+    result.map((b) => ({
+      id: String(b.id),
+      datum: b.datum,
+      ouder: b.ouder,
+      soort: b.stornoVan ? `storno van ${b.stornoVan}` : b.soort,
+      bedrag: formatEuro(b.bedragCent),
+      facturen: b.toewijzingen.map((t) => t.factuur).join(', '),
+    })),
   );
   return result;
 }

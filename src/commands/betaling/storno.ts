@@ -21,7 +21,12 @@ import { settleRemainders } from '../../kas/ledger.js';
 export async function betalingStorno(opts: { factuur?: string; datum?: string }, deps: Deps) {
   missingOptions(opts, ['factuur', 'datum']);
   const factuur = parseOption('factuur', opts.factuur!, parseCode);
-  const datum = notAfterToday('datum', parseOption('datum', opts.datum!, parseDate), deps.today, 'boek een terugboeking op de dag dat de bank het geld teruggaf');
+  const datum = notAfterToday(
+    'datum',
+    parseOption('datum', opts.datum!, parseDate),
+    deps.today,
+    'boek een terugboeking op de dag dat de bank het geld teruggaf',
+  );
   return inTransaction(deps.db, async (trx) => {
     const f = await factuurOuder(trx, factuur);
     if (!f) throw new NotFound(`Er is geen factuur met nummer ${factuur}. Zie 'gob factuur list'.`);
@@ -31,7 +36,9 @@ export async function betalingStorno(opts: { factuur?: string; datum?: string },
     const allocations = stornoToewijzingen(factuur, await stornoPosten(trx, betaling.id));
     if (!allocations) throw nietsBetaald;
     if (datum < betaling.datum) {
-      throw new Refused(`--datum ${datum} ligt vóór de ${betaling.soort} van ${betaling.datum} die teruggeboekt wordt; een storno komt erna.`);
+      throw new Refused(
+        `--datum ${datum} ligt vóór de ${betaling.soort} van ${betaling.datum} die teruggeboekt wordt; een storno komt erna.`,
+      );
     }
     const id = await insertBetaling(trx, {
       ouder: f.ouder,
@@ -44,7 +51,11 @@ export async function betalingStorno(opts: { factuur?: string; datum?: string },
     await insertToewijzingen(trx, id, allocations, datum);
     await settleRemainders(trx, f.ouder, (await openPosts(trx, f.ouder)).get(f.ouder) ?? [], datum);
     const heropend = allocations.map((a) => a.factuur);
-    await writeLog(trx, deps, `storno van ${betaling.soort} ${betaling.id} (${formatEuro(betaling.bedragCent)}) op ${datum}; weer open: ${heropend.join(', ')}`);
+    await writeLog(
+      trx,
+      deps,
+      `storno van ${betaling.soort} ${betaling.id} (${formatEuro(betaling.bedragCent)}) op ${datum}; weer open: ${heropend.join(', ')}`,
+    );
     deps.out.line(
       `Storno geboekt: de ${betaling.soort} van ${betaling.datum} (${formatEuro(betaling.bedragCent)}) is teruggeboekt. Weer open: ${heropend.join(', ')}.`,
     );

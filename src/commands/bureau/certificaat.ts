@@ -15,7 +15,8 @@ import type { Deps } from '../deps.js';
  */
 export async function certificaatMaken(opts: { out?: string; force?: boolean }, deps: Deps) {
   const wachtwoord = deps.certificaatWachtwoord;
-  if (!wachtwoord) throw new UsageError('Zet eerst het wachtwoord voor het certificaat in de omgevingsvariabele GOB_CERTIFICAAT_WACHTWOORD.');
+  if (!wachtwoord)
+    throw new UsageError('Zet eerst het wachtwoord voor het certificaat in de omgevingsvariabele GOB_CERTIFICAAT_WACHTWOORD.');
   const out = opts.out ?? path.join(path.dirname(deps.dbFile), 'certificaat.p12');
   checkTarget(out, { force: opts.force });
   const bureau = await getBureau(deps.db);
@@ -50,6 +51,10 @@ export async function certificaatMaken(opts: { out?: string; force?: boolean }, 
     await writeLog(trx, deps, `testcertificaat gemaakt: ${out}${set ? ' (ingesteld als certificaat van het bureau)' : ''}`);
   });
   deps.out.line(`Zelfondertekend testcertificaat geschreven naar ${out} (geldig tot ${addMonths(deps.today, 24)}).`);
-  deps.out.line(set ? 'Het is ingesteld als certificaat van het bureau: overeenkomsten worden voortaan digitaal ondertekend.' : `Gebruik het met 'gob bureau set --certificaat ${out}'.`);
+  deps.out.line(
+    set
+      ? 'Het is ingesteld als certificaat van het bureau: overeenkomsten worden voortaan digitaal ondertekend.'
+      : `Gebruik het met 'gob bureau set --certificaat ${out}'.`,
+  );
   return { bestand: out, ingesteld: set };
 }

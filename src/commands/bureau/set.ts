@@ -10,7 +10,8 @@ import { bureauToJson } from '../record.js';
 /** `gob bureau set [--veld waarde …]`: the bureau's settings of CONTRACT §6. */
 export async function bureauSet(opts: RawOptions, deps: Deps) {
   const changes = await recordFromOptions(BUREAU_FIELDS, opts, deps, { required: false });
-  if (Object.keys(changes).length === 0) throw new Refused("Geef minstens één instelling, bijvoorbeeld --naam. Zie 'gob bureau set --help'.");
+  if (Object.keys(changes).length === 0)
+    throw new Refused("Geef minstens één instelling, bijvoorbeeld --naam. Zie 'gob bureau set --help'.");
   const bureau = await inTransaction(deps.db, async (trx) => {
     const before = await getBureau(trx);
     await updateBureau(trx, changes);

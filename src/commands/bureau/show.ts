@@ -3,7 +3,6 @@ import { getBureau } from '../../db/repo/bureau.js';
 import type { Deps } from '../deps.js';
 import { bureauToJson, recordToText } from '../record.js';
 
-
 /** `gob bureau show`: every setting, with the defaults in force. */
 export async function bureauShow(_opts: unknown, deps: Deps) {
   const bureau = await getBureau(deps.db);

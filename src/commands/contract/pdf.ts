@@ -8,20 +8,25 @@ import { missingOptions, parseOption, parseOptional } from '../options.js';
 import { type ContractSoort, contractDocument } from '../../documents/contract.js';
 
 export function parseSoort(raw: string): ContractSoort {
-  if (raw !== 'gastouder' && raw !== 'bureau') throw new ValueError(raw, 'gastouder (vraagouder en gastouder) of bureau (vraagouder en gastouderbureau)');
+  if (raw !== 'gastouder' && raw !== 'bureau')
+    throw new ValueError(raw, 'gastouder (vraagouder en gastouder) of bureau (vraagouder en gastouderbureau)');
   return raw;
 }
 
 /** The bureau's certificate and its password, or a clear refusal. */
 export function loadCertificate(file: string, wachtwoord: string | undefined): { p12: Buffer; wachtwoord: string } {
   if (wachtwoord === undefined || wachtwoord === '') {
-    throw new Refused(`Het bureau ondertekent met certificaat ${file}, maar het wachtwoord ontbreekt. Zet het in de omgevingsvariabele GOB_CERTIFICAAT_WACHTWOORD.`);
+    throw new Refused(
+      `Het bureau ondertekent met certificaat ${file}, maar het wachtwoord ontbreekt. Zet het in de omgevingsvariabele GOB_CERTIFICAAT_WACHTWOORD.`,
+    );
   }
   let p12: Buffer;
   try {
     p12 = fs.readFileSync(file);
   } catch {
-    throw new Refused(`Het certificaat ${file} (bureau-instelling certificaat) bestaat niet of is niet leesbaar. Maak er een met 'gob bureau certificaat-maken' of stel een ander in met 'gob bureau set --certificaat …'.`);
+    throw new Refused(
+      `Het certificaat ${file} (bureau-instelling certificaat) bestaat niet of is niet leesbaar. Maak er een met 'gob bureau certificaat-maken' of stel een ander in met 'gob bureau set --certificaat …'.`,
+    );
   }
   return { p12, wachtwoord };
 }
@@ -30,7 +35,10 @@ export function loadCertificate(file: string, wachtwoord: string | undefined): {
  * `gob contract pdf --koppeling <code> [--soort gastouder|bureau] [--template <file>] --out <file.pdf> [--force]`:
  * the overeenkomst van opdracht, signed by the bureau when a certificate is set.
  */
-export async function contractPdf(opts: { koppeling?: string; soort?: string; template?: string; out?: string; force?: boolean }, deps: Deps) {
+export async function contractPdf(
+  opts: { koppeling?: string; soort?: string; template?: string; out?: string; force?: boolean },
+  deps: Deps,
+) {
   missingOptions(opts, ['koppeling', 'out']);
   const koppeling = parseOption('koppeling', opts.koppeling!, parseCode);
   const soort = parseOptional('soort', opts.soort, parseSoort) ?? 'gastouder';
@@ -42,15 +50,22 @@ export async function contractPdf(opts: { koppeling?: string; soort?: string; te
   const { renderContractPdf } = await import('../../pdf/contract.js');
   let bytes: Buffer;
   try {
-    bytes = await renderContractPdf(doc, certificate ? { ...certificate, naam: bureau.naam ?? 'gastouderbureau', plaats: bureau.plaats ?? '' } : undefined);
+    bytes = await renderContractPdf(
+      doc,
+      certificate ? { ...certificate, naam: bureau.naam ?? 'gastouderbureau', plaats: bureau.plaats ?? '' } : undefined,
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (certificate && /password|pkcs12|mac|decrypt|invalid|asn/i.test(message)) {
-      throw new Refused(`Het certificaat ${bureau.certificaat} kon niet worden geopend: is GOB_CERTIFICAAT_WACHTWOORD het juiste wachtwoord? Er is geen PDF geschreven.`);
+      throw new Refused(
+        `Het certificaat ${bureau.certificaat} kon niet worden geopend: is GOB_CERTIFICAAT_WACHTWOORD het juiste wachtwoord? Er is geen PDF geschreven.`,
+      );
     }
     throw error;
   }
   writeFileSafely(opts.out!, bytes, { force: opts.force });
-  deps.out.line(`Overeenkomst (${soort}) van koppeling ${koppeling} geschreven naar ${opts.out}${certificate ? ', digitaal ondertekend door het bureau' : ''}.`);
+  deps.out.line(
+    `Overeenkomst (${soort}) van koppeling ${koppeling} geschreven naar ${opts.out}${certificate ? ', digitaal ondertekend door het bureau' : ''}.`,
+  );
   return { bestand: opts.out, koppeling, soort, ondertekend: Boolean(certificate), handtekeningen: doc.handtekeningen };
 }

@@ -22,7 +22,15 @@ export async function factuurList(opts: { maand?: string; ouder?: string }, deps
       { key: 'correctie', title: 'correctie op' },
       { key: 'totaal', title: 'totaal', align: 'right' },
     ],
-    rows.map((f) => ({ nummer: f.nummer, ouder: f.ouder, maand: f.maand, datum: f.datum, vervaldatum: f.vervaldatum, correctie: f.correctie_van ?? '', totaal: formatEuro(f.totaal_cent) })),
+    rows.map((f) => ({
+      nummer: f.nummer,
+      ouder: f.ouder,
+      maand: f.maand,
+      datum: f.datum,
+      vervaldatum: f.vervaldatum,
+      correctie: f.correctie_van ?? '',
+      totaal: formatEuro(f.totaal_cent),
+    })),
   );
   deps.out.line(`${aantal(rows.length, 'factuur', 'facturen')}, samen ${formatEuro(rows.reduce((s, f) => s + f.totaal_cent, 0))}`);
   return rows.map((f) => factuurJson(f));

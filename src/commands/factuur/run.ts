@@ -1,4 +1,13 @@
-import { type Bureaukosten, differenceRegels, perKind, type Regel, targetRegels, toeslagMaximum, totaal, type Uren } from '../../domain/billing.js';
+import {
+  type Bureaukosten,
+  differenceRegels,
+  perKind,
+  type Regel,
+  targetRegels,
+  toeslagMaximum,
+  totaal,
+  type Uren,
+} from '../../domain/billing.js';
 import { parseSchaal } from '../../domain/bureaukosten.js';
 import { addDays, type Datum, type Maand } from '../../domain/calendar.js';
 import { formatEuro } from '../../domain/money.js';
@@ -7,7 +16,18 @@ import { parseDate, parseMonth } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { getBureau } from '../../db/repo/bureau.js';
 import { openPosts, remainders } from '../../db/repo/kas.js';
-import { billedMonth, freezeBureaukosten, freezeRates, frozenBureaukosten, insertFacturen, invoiceNames, latestFactuur, type MonthUren, monthUren, reserveNumbers } from '../../db/repo/factuur.js';
+import {
+  billedMonth,
+  freezeBureaukosten,
+  freezeRates,
+  frozenBureaukosten,
+  insertFacturen,
+  invoiceNames,
+  latestFactuur,
+  type MonthUren,
+  monthUren,
+  reserveNumbers,
+} from '../../db/repo/factuur.js';
 import { writeLog } from '../../db/repo/log.js';
 import type { BureauRow } from '../../db/tables/bureau.js';
 import type { MaandbureaukostenTable } from '../../db/tables/maandtarief.js';
@@ -34,7 +54,9 @@ export function currentBureaukosten(bureau: BureauRow, maand: Maand): Maandburea
 export function bureaukosten(instellingen: MaandbureaukostenTable): Bureaukosten {
   if (instellingen.model === 'uur') {
     if (!instellingen.uur) {
-      throw new Refused("Het bureau rekent bureaukosten per uur, maar er is geen tarief. Stel het in met 'gob bureau set --bureaukosten-uur 1,60' (of een staffel).");
+      throw new Refused(
+        "Het bureau rekent bureaukosten per uur, maar er is geen tarief. Stel het in met 'gob bureau set --bureaukosten-uur 1,60' (of een staffel).",
+      );
     }
     return { model: 'uur', schaal: parseSchaal(instellingen.uur) };
   }
@@ -56,7 +78,10 @@ function requireLrk(uren: MonthUren[]): void {
         fix: `gob koppeling edit ${u.koppeling} --lrk …`,
       });
     } else {
-      missing.set(`g ${u.gastouder}`, { wie: `gastouder ${u.gastouder} (${u.gastouderNaam})`, fix: `gob gastouder edit ${u.gastouder} --lrk …` });
+      missing.set(`g ${u.gastouder}`, {
+        wie: `gastouder ${u.gastouder} (${u.gastouderNaam})`,
+        fix: `gob gastouder edit ${u.gastouder} --lrk …`,
+      });
     }
   }
   if (missing.size === 0) return;
@@ -115,7 +140,13 @@ async function loadNames(db: Db) {
   };
 }
 
-function snapshot(names: Awaited<ReturnType<typeof loadNames>>, bureau: FactuurGegevens['bureau'], ouder: string, alles: Regel[], maand: Maand): FactuurGegevens {
+function snapshot(
+  names: Awaited<ReturnType<typeof loadNames>>,
+  bureau: FactuurGegevens['bureau'],
+  ouder: string,
+  alles: Regel[],
+  maand: Maand,
+): FactuurGegevens {
   const o = names.ouders.get(ouder)!;
   const kinderen: FactuurGegevens['kinderen'] = {};
   const gastouders: FactuurGegevens['gastouders'] = {};
@@ -141,7 +172,12 @@ function snapshot(names: Awaited<ReturnType<typeof loadNames>>, bureau: FactuurG
  */
 export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?: boolean }, deps: Deps) {
   const maand = await requireOption('maand', opts.maand, parseMonth, deps, 'Welke maand factureren (JJJJ-MM)?');
-  const datum: Datum = notAfterToday('datum', parseOptional('datum', opts.datum, parseDate) ?? deps.today, deps.today, 'een factuur wordt gedateerd op de dag dat ze gemaakt wordt of eerder');
+  const datum: Datum = notAfterToday(
+    'datum',
+    parseOptional('datum', opts.datum, parseDate) ?? deps.today,
+    deps.today,
+    'een factuur wordt gedateerd op de dag dat ze gemaakt wordt of eerder',
+  );
   const dryRun = Boolean(opts.dryRun);
   const waarschuwingen: string[] = [];
   const planned: Planned[] = [];
@@ -174,15 +210,26 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
         else perOuder.set(u.ouder, [u]);
       }
       for (const [kind, minuten] of minutenPerKind) {
-        if (minuten > MAX_MINUTEN_PER_MAAND) waarschuwingen.push(`kind ${kind}: ${Math.floor(minuten / 60)} uur in ${maand}, meer dan de 230 uur die de kinderopvangtoeslag vergoedt`);
+        if (minuten > MAX_MINUTEN_PER_MAAND)
+          waarschuwingen.push(
+            `kind ${kind}: ${Math.floor(minuten / 60)} uur in ${maand}, meer dan de 230 uur die de kinderopvangtoeslag vergoedt`,
+          );
       }
       for (const ouder of [...new Set([...perOuder.keys(), ...billed.keys()])].sort()) {
         const earlier = billed.get(ouder);
         const regels = differenceRegels(targetRegels(perOuder.get(ouder) ?? [], kosten, minutenPerKind), earlier?.regels ?? []);
         if (regels.length === 0) continue;
         const o = names.ouders.get(ouder)!;
-        if (!o.adres || !o.postcode || !o.plaats) waarschuwingen.push(`ouder ${ouder} (${o.naam}) heeft geen volledig adres; de factuur wordt zonder adres gemaakt`);
-        planned.push({ nummer: null, ouder, regels, totaalCent: totaal(regels), correctieVan: earlier?.laatste ?? null, eerder: earlier?.regels ?? [] });
+        if (!o.adres || !o.postcode || !o.plaats)
+          waarschuwingen.push(`ouder ${ouder} (${o.naam}) heeft geen volledig adres; de factuur wordt zonder adres gemaakt`);
+        planned.push({
+          nummer: null,
+          ouder,
+          regels,
+          totaalCent: totaal(regels),
+          correctieVan: earlier?.laatste ?? null,
+          eerder: earlier?.regels ?? [],
+        });
       }
       if (dryRun || planned.length === 0) return;
       const jaar = Number(datum.slice(0, 4));
@@ -191,7 +238,16 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
         p.nummer = formatNummer('factuur', jaar, first + i);
         const gegevens = snapshot(names, bureauGegevens, p.ouder, [...p.eerder, ...p.regels], maand);
         return {
-          factuur: { nummer: p.nummer, ouder: p.ouder, maand, datum, vervaldatum, correctie_van: p.correctieVan, totaal_cent: p.totaalCent, gegevens: JSON.stringify(gegevens) },
+          factuur: {
+            nummer: p.nummer,
+            ouder: p.ouder,
+            maand,
+            datum,
+            vervaldatum,
+            correctie_van: p.correctieVan,
+            totaal_cent: p.totaalCent,
+            gegevens: JSON.stringify(gegevens),
+          },
           regels: p.regels,
         };
       });
@@ -208,7 +264,11 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
         const na = (await settleRemainders(trx, p.ouder, open, datum)).reduce((s, x) => s + x.openCent, 0);
         if (voor !== na) verrekend.push({ ouder: p.ouder, bedragCent: voor - na });
       }
-      await writeLog(trx, deps, `facturen ${maand}: ${planned.length} gemaakt (${planned[0]!.nummer} t/m ${planned.at(-1)!.nummer}), totaal ${formatEuro(totaal(planned.flatMap((p) => p.regels)))}`);
+      await writeLog(
+        trx,
+        deps,
+        `facturen ${maand}: ${planned.length} gemaakt (${planned[0]!.nummer} t/m ${planned.at(-1)!.nummer}), totaal ${formatEuro(totaal(planned.flatMap((p) => p.regels)))}`,
+      );
     },
     { dryRun },
   );
@@ -231,8 +291,11 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
         totaal: formatEuro(p.totaalCent),
       })),
     );
-    for (const v of verrekend) deps.out.line(`Tegoed van ouder ${v.ouder} verrekend: ${formatEuro(v.bedragCent)} van een eerdere betaling.`);
-    deps.out.line(`${dryRun ? 'Proef (--dry-run, niets opgeslagen, geen nummers gebruikt)' : 'Gemaakt'}: ${aantal(planned.length, 'factuur', 'facturen')} voor ${maand}, samen ${formatEuro(total)}.`);
+    for (const v of verrekend)
+      deps.out.line(`Tegoed van ouder ${v.ouder} verrekend: ${formatEuro(v.bedragCent)} van een eerdere betaling.`);
+    deps.out.line(
+      `${dryRun ? 'Proef (--dry-run, niets opgeslagen, geen nummers gebruikt)' : 'Gemaakt'}: ${aantal(planned.length, 'factuur', 'facturen')} voor ${maand}, samen ${formatEuro(total)}.`,
+    );
   }
   return {
     maand,
@@ -240,7 +303,16 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
     dryRun,
     facturen: planned.map((p) =>
       factuurJson(
-        { nummer: p.nummer as string, ouder: p.ouder, maand, datum, vervaldatum, correctie_van: p.correctieVan, totaal_cent: p.totaalCent, gegevens: '' },
+        {
+          nummer: p.nummer as string,
+          ouder: p.ouder,
+          maand,
+          datum,
+          vervaldatum,
+          correctie_van: p.correctieVan,
+          totaal_cent: p.totaalCent,
+          gegevens: '',
+        },
         p.regels,
       ),
     ),

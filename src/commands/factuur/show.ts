@@ -11,6 +11,8 @@ export async function factuurShow(opts: { nummer: string }, deps: Deps) {
   const found = await getFactuur(deps.db, nummer);
   if (!found) throw new NotFound(`Er is geen factuur met nummer ${nummer}. Zie 'gob factuur list'.`);
   const regels = found.regels.map(regelFromRow);
-  deps.out.raw(deps.out.json ? '' : renderFactuurText(factuurDocument(found.factuur, regels, JSON.parse(found.factuur.gegevens) as FactuurGegevens)));
+  deps.out.raw(
+    deps.out.json ? '' : renderFactuurText(factuurDocument(found.factuur, regels, JSON.parse(found.factuur.gegevens) as FactuurGegevens)),
+  );
   return factuurJson(found.factuur, regels);
 }

@@ -24,7 +24,11 @@ export async function gastouderEnd(opts: { code: string; eind?: string }, deps: 
       );
     }
     const koppelingen = await endGastouder(trx, code, eind);
-    await writeLog(trx, deps, `gastouder ${code} beëindigd per ${eind}${koppelingen.length ? `; koppelingen beëindigd: ${koppelingen.join(', ')}` : ''}`);
+    await writeLog(
+      trx,
+      deps,
+      `gastouder ${code} beëindigd per ${eind}${koppelingen.length ? `; koppelingen beëindigd: ${koppelingen.join(', ')}` : ''}`,
+    );
     deps.out.line(`Gastouder ${code} (${gastouder.naam}) stopt op ${eind}.`);
     if (koppelingen.length > 0) deps.out.line(`Ook beëindigd per ${eind}: ${koppelingen.join(', ')}.`);
     return { code, eind, koppelingen };

@@ -21,7 +21,8 @@ export async function koppelingEnd(opts: { code: string; eind?: string; opzegdat
   return inTransaction(deps.db, async (trx) => {
     const koppeling = await getKoppeling(trx, code);
     if (!koppeling) throw new NotFound(`Er is geen koppeling met code ${code}. Zie 'gob koppeling list'.`);
-    if (eind < koppeling.start) throw new Refused(`Koppeling ${code} begint op ${koppeling.start}; de einddatum ${eind} mag daar niet vóór liggen.`);
+    if (eind < koppeling.start)
+      throw new Refused(`Koppeling ${code} begint op ${koppeling.start}; de einddatum ${eind} mag daar niet vóór liggen.`);
     await endKoppeling(trx, code, eind, opzegdatum);
     await writeLog(trx, deps, `koppeling ${code} beëindigd per ${eind} (opgezegd op ${opzegdatum})`);
     deps.out.line(`Koppeling ${code} eindigt op ${eind} (opgezegd op ${opzegdatum}).`);

@@ -14,7 +14,12 @@ export async function log(opts: { limit?: string }, deps: Deps) {
       { key: 'commando', title: 'commando' },
       { key: 'wijziging', title: 'wijziging' },
     ],
-    rows.map((r) => ({ gebruiker: r.gebruiker, commando: r.commando, tijdstip: localTime(r.tijdstip), wijziging: r.wijziging.length > 120 ? `${r.wijziging.slice(0, 117)}...` : r.wijziging })),
+    rows.map((r) => ({
+      gebruiker: r.gebruiker,
+      commando: r.commando,
+      tijdstip: localTime(r.tijdstip),
+      wijziging: r.wijziging.length > 120 ? `${r.wijziging.slice(0, 117)}...` : r.wijziging,
+    })),
   );
   return rows.map(({ tijdstip, gebruiker, commando, wijziging }) => ({ tijdstip, gebruiker, commando, wijziging }));
 }

@@ -15,7 +15,9 @@ export async function addRecord(entity: Entity, opts: RawOptions, deps: Deps) {
   const code = await inTransaction(deps.db, async (trx) => {
     if (rec.code === null) rec.code = await nextCode(trx, entity);
     else if (await findRecord(trx, entity, String(rec.code))) {
-      throw new Refused(`Er is al een ${entity.name} met code ${rec.code}. Kies een andere code, of wijzig die met 'gob ${entity.name} edit ${rec.code}'.`);
+      throw new Refused(
+        `Er is al een ${entity.name} met code ${rec.code}. Kies een andere code, of wijzig die met 'gob ${entity.name} edit ${rec.code}'.`,
+      );
     }
     refuseProblems(`Het toevoegen van ${entity.name}`, await referenceProblems(trx, entity, rec));
     await insertRecord(trx, entity, rec);

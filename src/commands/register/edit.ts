@@ -25,12 +25,18 @@ export async function editRecord(entity: Entity, opts: RawOptions & { code: stri
     await updateRecord(trx, entity, opts.code, changes);
     const change = describeChange(entity.fields, before, changes);
     await writeLog(trx, deps, `${entity.name} ${opts.code} gewijzigd: ${change || 'geen verschil'}`);
-    deps.out.line(change ? `${capitalize(entity.name)} ${opts.code} is gewijzigd.` : `${capitalize(entity.name)} ${opts.code}: er was niets te wijzigen.`);
+    deps.out.line(
+      change
+        ? `${capitalize(entity.name)} ${opts.code} is gewijzigd.`
+        : `${capitalize(entity.name)} ${opts.code}: er was niets te wijzigen.`,
+    );
     if (entity.name === 'koppeling' && 'uurtarief_cent' in changes && changes.uurtarief_cent !== before.uurtarief_cent) {
       // Invoiced months keep their rate (maandtarief, see docs/decisions.md): say so where it matters.
       const maanden = await frozenRateMonths(trx, opts.code);
       if (maanden.length > 0) {
-        deps.out.warn(`Let op: het nieuwe uurtarief geldt vanaf de eerste maand die nog niet gefactureerd is; ${maanden.join(', ')} ${maanden.length === 1 ? 'houdt zijn' : 'houden hun'} tarief.`);
+        deps.out.warn(
+          `Let op: het nieuwe uurtarief geldt vanaf de eerste maand die nog niet gefactureerd is; ${maanden.join(', ')} ${maanden.length === 1 ? 'houdt zijn' : 'houden hun'} tarief.`,
+        );
       }
     }
     return recordToJson(entity.fields, after);

@@ -25,52 +25,53 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
     async (trx) => {
       // Loaded once, and kept up to date row by row: a BSN on two rows of the file is caught too.
       const bsns = await BsnRegister.load(trx);
-      for await (const batch of source.batches) for (const row of batch) {
-        const line = row.line;
-        rijen++;
-        const rowErrors: ImportError[] = [];
-        const err = (veld: string, melding: string) => rowErrors.push({ regel: line, veld, melding });
-        const { rec: given, maskedBsn, ok } = rowToRecord(columns, row, err);
-        if (!ok) {
-          fouten.push(...rowErrors);
-          continue;
+      for await (const batch of source.batches)
+        for (const row of batch) {
+          const line = row.line;
+          rijen++;
+          const rowErrors: ImportError[] = [];
+          const err = (veld: string, melding: string) => rowErrors.push({ regel: line, veld, melding });
+          const { rec: given, maskedBsn, ok } = rowToRecord(columns, row, err);
+          if (!ok) {
+            fouten.push(...rowErrors);
+            continue;
+          }
+          const code = given.code === undefined || given.code === null ? null : String(given.code);
+          if (code !== null) {
+            if (seen.has(code)) err('code', `code ${code} staat ook al op regel ${seen.get(code)}`);
+            else seen.set(code, line);
+          }
+          const existing = code === null ? undefined : await findRecord(trx, entity, code);
+          // A masked BSN (from list --csv without --toon-bsn) keeps the stored one when it matches.
+          for (const [field, masked] of maskedBsn) {
+            const stored = existing?.[columnOf(field)];
+            if (typeof stored === 'string' && stored.endsWith(masked.slice(-4))) continue;
+            err(field.name, `'${masked}' is een gemaskeerd BSN; exporteer met 'list --csv --toon-bsn' of vul het volledige BSN in`);
+          }
+          const rec: Rec = existing ? { ...existing, ...given } : withDefaults(entity, given);
+          // A field whose value did not parse already has its error; it is not 'missing' as well.
+          const invalid = new Set(rowErrors.map((e) => e.veld));
+          for (const p of validateRecord(entity, rec, deps.today)) if (!invalid.has(p.veld)) err(p.veld, p.melding);
+          if (rowErrors.length === 0) {
+            if (rec.code === null) rec.code = await nextCode(trx, entity);
+            for (const p of await referenceProblems(trx, entity, rec, { before: existing, bsn: bsns })) err(p.veld, p.melding);
+          }
+          if (rowErrors.length > 0) {
+            fouten.push(...rowErrors);
+            continue;
+          }
+          if (existing && Object.entries(given).every(([column, value]) => existing[column] === value)) {
+            // Re-importing an unchanged export is a no-op: nothing written, nothing in the log.
+            ongewijzigd++;
+          } else if (existing) {
+            await updateRecord(trx, entity, String(rec.code), given);
+            gewijzigd++;
+          } else {
+            await insertRecord(trx, entity, rec);
+            nieuw++;
+          }
+          bsns.claim(entity, rec, line);
         }
-        const code = given.code === undefined || given.code === null ? null : String(given.code);
-        if (code !== null) {
-          if (seen.has(code)) err('code', `code ${code} staat ook al op regel ${seen.get(code)}`);
-          else seen.set(code, line);
-        }
-        const existing = code === null ? undefined : await findRecord(trx, entity, code);
-        // A masked BSN (from list --csv without --toon-bsn) keeps the stored one when it matches.
-        for (const [field, masked] of maskedBsn) {
-          const stored = existing?.[columnOf(field)];
-          if (typeof stored === 'string' && stored.endsWith(masked.slice(-4))) continue;
-          err(field.name, `'${masked}' is een gemaskeerd BSN; exporteer met 'list --csv --toon-bsn' of vul het volledige BSN in`);
-        }
-        const rec: Rec = existing ? { ...existing, ...given } : withDefaults(entity, given);
-        // A field whose value did not parse already has its error; it is not 'missing' as well.
-        const invalid = new Set(rowErrors.map((e) => e.veld));
-        for (const p of validateRecord(entity, rec, deps.today)) if (!invalid.has(p.veld)) err(p.veld, p.melding);
-        if (rowErrors.length === 0) {
-          if (rec.code === null) rec.code = await nextCode(trx, entity);
-          for (const p of await referenceProblems(trx, entity, rec, { before: existing, bsn: bsns })) err(p.veld, p.melding);
-        }
-        if (rowErrors.length > 0) {
-          fouten.push(...rowErrors);
-          continue;
-        }
-        if (existing && Object.entries(given).every(([column, value]) => existing[column] === value)) {
-          // Re-importing an unchanged export is a no-op: nothing written, nothing in the log.
-          ongewijzigd++;
-        } else if (existing) {
-          await updateRecord(trx, entity, String(rec.code), given);
-          gewijzigd++;
-        } else {
-          await insertRecord(trx, entity, rec);
-          nieuw++;
-        }
-        bsns.claim(entity, rec, line);
-      }
       if (rijen === 0) throw new Refused(`Het bestand ${opts.file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
       if (fouten.length > 0) {
         throw new Refused(
@@ -84,6 +85,8 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
     { dryRun: Boolean(opts.dryRun) },
   ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
-  deps.out.line(`${prefix}: ${aantal(rijen, 'rij', 'rijen')} uit ${opts.file}: ${nieuw} nieuw, ${gewijzigd} gewijzigd, ${ongewijzigd} ongewijzigd.`);
+  deps.out.line(
+    `${prefix}: ${aantal(rijen, 'rij', 'rijen')} uit ${opts.file}: ${nieuw} nieuw, ${gewijzigd} gewijzigd, ${ongewijzigd} ongewijzigd.`,
+  );
   return { bestand: opts.file, rijen, nieuw, gewijzigd, ongewijzigd, dryRun: Boolean(opts.dryRun), fouten };
 }

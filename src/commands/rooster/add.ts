@@ -22,7 +22,11 @@ export async function roosterAdd(opts: RawOptions & { force?: boolean }, deps: D
     const findings = await newSlotsViolations(trx, slot ? [slot] : [], deps.today);
     await refuseOrWarn(trx, findings, Boolean(opts.force), deps.out, 'Het roosterblok');
     const forced = findings.violations.length > 0;
-    await writeLog(trx, deps, `rooster ${id} toegevoegd: ${describeEntry(entry)}${forced ? ` (--force, ${aantal(findings.violations.length, 'overtreding', 'overtredingen')})` : ''}`);
+    await writeLog(
+      trx,
+      deps,
+      `rooster ${id} toegevoegd: ${describeEntry(entry)}${forced ? ` (--force, ${aantal(findings.violations.length, 'overtreding', 'overtredingen')})` : ''}`,
+    );
     deps.out.line(`Rooster ${id} toegevoegd: ${describeEntry(entry)}.`);
     return { ...entryToJson({ ...entry, id }), geforceerd: forced, overtredingen: findings.violations.map(violationToJson) };
   });

@@ -25,7 +25,8 @@ export async function roosterCheck(opts: CheckOptions, deps: Deps) {
   let scope: string;
   if (opts.uren) {
     if (opts.maand === undefined) throw new UsageError('Ontbrekende verplichte optie: --maand (bij --uren).');
-    if (opts.vanaf !== undefined || opts.tot !== undefined) throw new UsageError('--vanaf en --tot gaan niet samen met --uren; kies de maand met --maand.');
+    if (opts.vanaf !== undefined || opts.tot !== undefined)
+      throw new UsageError('--vanaf en --tot gaan niet samen met --uren; kies de maand met --maand.');
     const maand = parseOptional('maand', opts.maand, parseMonth)!;
     findings = await urenViolations(deps.db, maand, gastouder);
     scope = `de urenkaarten van ${maand}`;

@@ -28,30 +28,31 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean; forc
   await inTransaction(
     deps.db,
     async (trx) => {
-      for await (const batch of source.batches) for (const row of batch) {
-        rijen++;
-        const rowErrors: ImportError[] = [];
-        const err = (veld: string, melding: string) => rowErrors.push({ regel: row.line, veld, melding });
-        const { rec } = rowToRecord(columns, row, err);
-        for (const field of ROOSTER_FIELDS.filter((f) => f.required)) {
-          if (rowErrors.some((e) => e.veld === field.name)) continue;
-          if ((rec[columnOf(field)] ?? null) === null) err(field.name, 'ontbreekt; dit veld is verplicht');
-        }
-        if (rowErrors.length === 0) {
-          const entry = entryFromRecord(rec);
-          const owner = entry.koppeling ? `koppeling ${entry.koppeling}` : `kind ${entry.kind}`;
-          if (!replaced.has(owner) && (entry.koppeling || entry.kind)) {
-            replaced.add(owner);
-            await deleteRoosterOf(trx, entry.koppeling ? { koppeling: entry.koppeling } : { kind: entry.kind! });
+      for await (const batch of source.batches)
+        for (const row of batch) {
+          rijen++;
+          const rowErrors: ImportError[] = [];
+          const err = (veld: string, melding: string) => rowErrors.push({ regel: row.line, veld, melding });
+          const { rec } = rowToRecord(columns, row, err);
+          for (const field of ROOSTER_FIELDS.filter((f) => f.required)) {
+            if (rowErrors.some((e) => e.veld === field.name)) continue;
+            if ((rec[columnOf(field)] ?? null) === null) err(field.name, 'ontbreekt; dit veld is verplicht');
           }
-          for (const p of await roosterEntryProblems(trx, entry)) err(p.veld, p.melding);
           if (rowErrors.length === 0) {
-            await insertRooster(trx, entry);
-            entries.push(entry);
+            const entry = entryFromRecord(rec);
+            const owner = entry.koppeling ? `koppeling ${entry.koppeling}` : `kind ${entry.kind}`;
+            if (!replaced.has(owner) && (entry.koppeling || entry.kind)) {
+              replaced.add(owner);
+              await deleteRoosterOf(trx, entry.koppeling ? { koppeling: entry.koppeling } : { kind: entry.kind! });
+            }
+            for (const p of await roosterEntryProblems(trx, entry)) err(p.veld, p.melding);
+            if (rowErrors.length === 0) {
+              await insertRooster(trx, entry);
+              entries.push(entry);
+            }
           }
+          fouten.push(...rowErrors);
         }
-        fouten.push(...rowErrors);
-      }
       if (rijen === 0) throw new Refused(`Het bestand ${opts.file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
       if (fouten.length > 0) {
         throw new Refused(
@@ -69,11 +70,17 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean; forc
       const findings = await newSlotsViolations(trx, slots, deps.today);
       await refuseOrWarn(trx, findings, Boolean(opts.force), deps.out, 'De import');
       overtredingen = findings.violations.map(violationToJson);
-      await writeLog(trx, deps, `rooster import ${opts.file}: ${aantal(rijen, 'blok', 'blokken')}${overtredingen.length ? ` (--force, ${aantal(overtredingen.length, 'overtreding', 'overtredingen')})` : ''} voor ${[...replaced].join(', ')}`);
+      await writeLog(
+        trx,
+        deps,
+        `rooster import ${opts.file}: ${aantal(rijen, 'blok', 'blokken')}${overtredingen.length ? ` (--force, ${aantal(overtredingen.length, 'overtreding', 'overtredingen')})` : ''} voor ${[...replaced].join(', ')}`,
+      );
     },
     { dryRun: Boolean(opts.dryRun) },
   ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
-  deps.out.line(`${prefix}: ${aantal(rijen, 'roosterblok', 'roosterblokken')} uit ${opts.file}; vervangen: het rooster van ${aantal(replaced.size, 'koppeling/kind', 'koppelingen/kinderen')}.`);
+  deps.out.line(
+    `${prefix}: ${aantal(rijen, 'roosterblok', 'roosterblokken')} uit ${opts.file}; vervangen: het rooster van ${aantal(replaced.size, 'koppeling/kind', 'koppelingen/kinderen')}.`,
+  );
   return { bestand: opts.file, rijen, vervangen: [...replaced], dryRun: Boolean(opts.dryRun), fouten, overtredingen };
 }

@@ -14,7 +14,11 @@ export async function roosterList(opts: { gastouder?: string; koppeling?: string
     return undefined;
   }
   deps.out.table(
-    ['id', 'gastouder', 'kind', 'koppeling', 'dag', 'van', 'tot', 'vanaf', 'tot-en-met'].map((key) => ({ key, title: key, align: key === 'id' ? 'right' : 'left' })),
+    ['id', 'gastouder', 'kind', 'koppeling', 'dag', 'van', 'tot', 'vanaf', 'tot-en-met'].map((key) => ({
+      key,
+      title: key,
+      align: key === 'id' ? 'right' : 'left',
+    })),
     rows.map((r) => ({
       id: String(r.id),
       gastouder: r.gastouderCode ?? '',
@@ -27,5 +31,15 @@ export async function roosterList(opts: { gastouder?: string; koppeling?: string
       'tot-en-met': r.tot_en_met ?? '',
     })),
   );
-  return rows.map((r) => ({ id: r.id, gastouder: r.gastouderCode, kind: r.kindCode, koppeling: r.koppeling, dag: r.dag, van: r.van, tot: r.tot, vanaf: r.vanaf, totEnMet: r.tot_en_met }));
+  return rows.map((r) => ({
+    id: r.id,
+    gastouder: r.gastouderCode,
+    kind: r.kindCode,
+    koppeling: r.koppeling,
+    dag: r.dag,
+    van: r.van,
+    tot: r.tot,
+    vanaf: r.vanaf,
+    totEnMet: r.tot_en_met,
+  }));
 }

@@ -13,7 +13,9 @@ export async function sepaBestand(opts: { berichtId: string; out?: string; force
   const row = await getBankbestand(deps.db, opts.berichtId);
   if (!row) throw new NotFound(`Er is geen bankbestand met bericht-id ${opts.berichtId}. Zie 'gob sepa list'.`);
   if (row.inhoud === null) {
-    throw new Refused(`Bankbestand ${row.bericht_id} is gemaakt voordat gob bankbestanden bewaarde; de inhoud is niet bekend. Het werd geschreven naar ${row.bestand}.`);
+    throw new Refused(
+      `Bankbestand ${row.bericht_id} is gemaakt voordat gob bankbestanden bewaarde; de inhoud is niet bekend. Het werd geschreven naar ${row.bestand}.`,
+    );
   }
   writeFileSafely(opts.out!, row.inhoud, { force: Boolean(opts.force) });
   await markWritten(deps.db, row.bericht_id, deps.now);

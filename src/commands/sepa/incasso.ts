@@ -2,7 +2,14 @@ import { aantal } from '../../domain/tekst.js';
 import path from 'node:path';
 import { allocate } from '../../domain/kas.js';
 import { formatEuro } from '../../domain/money.js';
-import { type IncassoFormaat, type Incasso, incassoOmschrijving, incassoXml, isSepaMandaat, MANDAAT_TOEGESTAAN } from '../../domain/sepa.js';
+import {
+  type IncassoFormaat,
+  type Incasso,
+  incassoOmschrijving,
+  incassoXml,
+  isSepaMandaat,
+  MANDAAT_TOEGESTAAN,
+} from '../../domain/sepa.js';
 import { target2OpOfNa, target2Sluiting, volgendeTarget2Dag } from '../../domain/target2.js';
 import { parseDate } from '../../domain/values.js';
 import { ValueError, Refused, UsageError } from '../../errors.js';
@@ -42,10 +49,14 @@ export function checkIncassodatum(datum: string, today: string): void {
   const sluiting = target2Sluiting(datum);
   if (sluiting) {
     const volgende = target2OpOfNa(datum < eerste ? eerste : datum);
-    throw new UsageError(`--incassodatum: ${datum} is ${sluiting}, geen TARGET2-dag (${TARGET2_REGEL}). De eerstvolgende mogelijke incassodatum is ${volgende}.`);
+    throw new UsageError(
+      `--incassodatum: ${datum} is ${sluiting}, geen TARGET2-dag (${TARGET2_REGEL}). De eerstvolgende mogelijke incassodatum is ${volgende}.`,
+    );
   }
   if (datum < eerste) {
-    throw new UsageError(`--incassodatum: ${datum} is te vroeg; een incasso kan op zijn vroegst op de eerste TARGET2-dag na vandaag (${today}): ${eerste}.`);
+    throw new UsageError(
+      `--incassodatum: ${datum} is te vroeg; een incasso kan op zijn vroegst op de eerste TARGET2-dag na vandaag (${today}): ${eerste}.`,
+    );
   }
 }
 
@@ -70,7 +81,9 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
     const bureau = await getBureau(trx);
     const missing = (['naam', 'iban', 'incassant_id'] as const).filter((f) => !bureau[f]);
     if (missing.length > 0) {
-      throw new Refused(`Voor een incasso heeft het bureau nodig: ${missing.map((m) => m.replace('_', '-')).join(', ')}. Vul aan met 'gob bureau set'. Er is niets geïncasseerd.`);
+      throw new Refused(
+        `Voor een incasso heeft het bureau nodig: ${missing.map((m) => m.replace('_', '-')).join(', ')}. Vul aan met 'gob bureau set'. Er is niets geïncasseerd.`,
+      );
     }
     const ouders = await ouderMandaten(trx);
     const posts = await openPosts(trx);
@@ -89,12 +102,18 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       if (open.length === 0) continue;
       const openSaldo = open.reduce((s, p) => s + p.openCent, 0);
       if (!o.iban || !o.mandaat || !o.mandaat_datum) {
-        if (openSaldo > 0) waarschuwingen.push(`ouder ${o.code} (${o.naam}) heeft ${formatEuro(openSaldo)} open maar geen ${!o.iban ? 'IBAN' : 'machtiging (mandaat en mandaat-datum)'}; niet geïncasseerd`);
+        if (openSaldo > 0)
+          waarschuwingen.push(
+            `ouder ${o.code} (${o.naam}) heeft ${formatEuro(openSaldo)} open maar geen ${!o.iban ? 'IBAN' : 'machtiging (mandaat en mandaat-datum)'}; niet geïncasseerd`,
+          );
         continue;
       }
       // A mandate signed after the collection date does not cover it: nothing is booked for her.
       if (o.mandaat_datum > incassodatum) {
-        if (openSaldo > 0) waarschuwingen.push(`ouder ${o.code} (${o.naam}) heeft de machtiging getekend op ${o.mandaat_datum}, na de incassodatum ${incassodatum}; ${formatEuro(openSaldo)} niet geïncasseerd`);
+        if (openSaldo > 0)
+          waarschuwingen.push(
+            `ouder ${o.code} (${o.naam}) heeft de machtiging getekend op ${o.mandaat_datum}, na de incassodatum ${incassodatum}; ${formatEuro(openSaldo)} niet geïncasseerd`,
+          );
         continue;
       }
       open = await settleRemainders(trx, o.code, open, incassodatum);
@@ -106,7 +125,14 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
         continue;
       }
       const { allocations } = allocate(saldo, open);
-      const id = await insertBetaling(trx, { ouder: o.code, datum: incassodatum, bedragCent: saldo, soort: 'incasso', mandaat: o.mandaat, sepaBericht: await berichtId() });
+      const id = await insertBetaling(trx, {
+        ouder: o.code,
+        datum: incassodatum,
+        bedragCent: saldo,
+        soort: 'incasso',
+        mandaat: o.mandaat,
+        sepaBericht: await berichtId(),
+      });
       await insertToewijzingen(trx, id, allocations, incassodatum);
       const betaald = allocations.filter((a) => a.bedragCent > 0).map((a) => a.factuur);
       const verrekend = allocations.filter((a) => a.bedragCent < 0).map((a) => a.factuur);
@@ -152,14 +178,19 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       inhoud,
       aangemaakt: deps.now,
     });
-    await writeLog(trx, deps, `SEPA-incasso ${bericht} op ${incassodatum}: ${aantal(incasso.length, 'ouder', 'ouders')}, ${formatEuro(totaal)}, ${out}`);
+    await writeLog(
+      trx,
+      deps,
+      `SEPA-incasso ${bericht} op ${incassodatum}: ${aantal(incasso.length, 'ouder', 'ouders')}, ${formatEuro(totaal)}, ${out}`,
+    );
     stage(deps, 'geboekt');
     return { bericht, incasso, inhoud };
   });
   for (const w of waarschuwingen) deps.out.warn(`Let op: ${w}.`);
   if (result.bericht !== null) await writeBookedFile(deps, result.bericht, out, result.inhoud, force);
   const total = result.incasso.reduce((s, i) => s + i.bedragCent, 0);
-  if (result.bericht === null) deps.out.line('Er is niets te incasseren: geen ouder met machtiging heeft een open saldo. Er is geen bestand geschreven.');
+  if (result.bericht === null)
+    deps.out.line('Er is niets te incasseren: geen ouder met machtiging heeft een open saldo. Er is geen bestand geschreven.');
   else {
     deps.out.table(
       [
@@ -170,7 +201,19 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       ],
       result.incasso.map((i) => ({ ouder: i.ouder, volgorde: i.volgorde, bedrag: formatEuro(i.bedragCent), omschrijving: i.omschrijving })),
     );
-    deps.out.line(`Incassobestand ${out} (${formaat}, ${result.bericht}): ${aantal(result.incasso.length, 'incasso', "incasso's")}, samen ${formatEuro(total)}, op ${incassodatum}.`);
+    deps.out.line(
+      `Incassobestand ${out} (${formaat}, ${result.bericht}): ${aantal(result.incasso.length, 'incasso', "incasso's")}, samen ${formatEuro(total)}, op ${incassodatum}.`,
+    );
   }
-  return { bestand: result.bericht ? out : null, berichtId: result.bericht, formaat, incassodatum, aantal: result.incasso.length, totaalCent: total, incasso: result.incasso, waarschuwingen, nietGeschreven };
+  return {
+    bestand: result.bericht ? out : null,
+    berichtId: result.bericht,
+    formaat,
+    incassodatum,
+    aantal: result.incasso.length,
+    totaalCent: total,
+    incasso: result.incasso,
+    waarschuwingen,
+    nietGeschreven,
+  };
 }

@@ -7,7 +7,14 @@ import { warnUnwritten } from './write.js';
 export async function sepaList(_opts: object, deps: Deps) {
   const rows = await listBankbestanden(deps.db);
   await warnUnwritten(deps);
-  const result = rows.map((r) => ({ berichtId: r.bericht_id, soort: r.soort, datum: r.datum, aantal: r.aantal, totaalCent: r.totaal_cent, bestand: r.bestand }));
+  const result = rows.map((r) => ({
+    berichtId: r.bericht_id,
+    soort: r.soort,
+    datum: r.datum,
+    aantal: r.aantal,
+    totaalCent: r.totaal_cent,
+    bestand: r.bestand,
+  }));
   if (rows.length === 0) deps.out.line("Er zijn nog geen bankbestanden. Maak ze met 'gob sepa incasso' of 'gob sepa uitbetaling'.");
   else {
     deps.out.table(

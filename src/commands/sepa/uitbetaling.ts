@@ -26,10 +26,14 @@ export function checkUitvoerdatum(datum: string, today: string): void {
   const sluiting = target2Sluiting(datum);
   if (sluiting) {
     const volgende = target2OpOfNa(datum < today ? today : datum);
-    throw new UsageError(`--datum: ${datum} is ${sluiting}, geen TARGET2-dag (${TARGET2_REGEL}); de bank voert dan niets uit. De eerstvolgende mogelijke uitvoerdatum is ${volgende}. ${hint}`);
+    throw new UsageError(
+      `--datum: ${datum} is ${sluiting}, geen TARGET2-dag (${TARGET2_REGEL}); de bank voert dan niets uit. De eerstvolgende mogelijke uitvoerdatum is ${volgende}. ${hint}`,
+    );
   }
   if (datum < today) {
-    throw new UsageError(`--datum: ${datum} ligt voor vandaag (${today}); een overboeking kan niet in het verleden. De eerstvolgende mogelijke uitvoerdatum is ${target2OpOfNa(today)}. ${hint}`);
+    throw new UsageError(
+      `--datum: ${datum} ligt voor vandaag (${today}); een overboeking kan niet in het verleden. De eerstvolgende mogelijke uitvoerdatum is ${target2OpOfNa(today)}. ${hint}`,
+    );
   }
 }
 
@@ -40,7 +44,10 @@ export function checkUitvoerdatum(datum: string, today: string): void {
  * (those already in one are named); with `--uitbetaling`, each must be in none, and the execution
  * date is the first TARGET2 day on or after today and the latest payout date.
  */
-export async function sepaUitbetaling(opts: { uitbetaling?: string[]; datum?: string; out?: string; formaat?: string; force?: boolean }, deps: Deps) {
+export async function sepaUitbetaling(
+  opts: { uitbetaling?: string[]; datum?: string; out?: string; formaat?: string; force?: boolean },
+  deps: Deps,
+) {
   missingOptions(opts, ['out']);
   const nummers = (opts.uitbetaling ?? []).map((n) => parseCode(n));
   const datum = parseOptional('datum', opts.datum, parseDate);
@@ -54,19 +61,27 @@ export async function sepaUitbetaling(opts: { uitbetaling?: string[]; datum?: st
   const waarschuwingen: string[] = [];
   const result = await inTransaction(deps.db, async (trx) => {
     const bureau = await getBureau(trx);
-    if (!bureau.naam || !bureau.iban) throw new Refused("Voor overboekingen heeft het bureau een naam en IBAN nodig. Vul aan met 'gob bureau set'.");
+    if (!bureau.naam || !bureau.iban)
+      throw new Refused("Voor overboekingen heeft het bureau een naam en IBAN nodig. Vul aan met 'gob bureau set'.");
     const all = await listUitbetalingen(trx, datum ? { datum } : {});
     const asked = datum ? all : all.filter((u) => nummers.includes(u.nummer));
     for (const n of nummers) if (!asked.some((u) => u.nummer === n)) throw new NotFound(`Er is geen uitbetaling met nummer ${n}.`);
-    if (asked.length === 0) throw new NotFound(`Er zijn geen uitbetalingen op ${datum}. Maak ze met 'gob uitbetaling run --datum ${datum}'.`);
-    const inFile = await filesOfUitbetalingen(trx, asked.map((u) => u.nummer));
+    if (asked.length === 0)
+      throw new NotFound(`Er zijn geen uitbetalingen op ${datum}. Maak ze met 'gob uitbetaling run --datum ${datum}'.`);
+    const inFile = await filesOfUitbetalingen(
+      trx,
+      asked.map((u) => u.nummer),
+    );
     const already = asked.filter((u) => inFile.has(u.nummer)).map((u) => `${u.nummer} staat in ${inFile.get(u.nummer)}`);
     const chosen = asked.filter((u) => !inFile.has(u.nummer));
     const again = [...new Set(inFile.values())].map((id) => `'gob sepa bestand ${id} --out <bestand>'`).join(' of ');
     if (already.length > 0 && (!datum || chosen.length === 0)) {
-      throw new Refused(`Een uitbetaling gaat in één bankbestand, nooit in een tweede: ${already.join(', ')}. Is dat bestand kwijt, schrijf het dan opnieuw met ${again}. Er is niets geboekt.`);
+      throw new Refused(
+        `Een uitbetaling gaat in één bankbestand, nooit in een tweede: ${already.join(', ')}. Is dat bestand kwijt, schrijf het dan opnieuw met ${again}. Er is niets geboekt.`,
+      );
     }
-    if (already.length > 0) waarschuwingen.push(`al in een bankbestand, niet opnieuw opgenomen: ${already.join(', ')} (opnieuw schrijven: ${again})`);
+    if (already.length > 0)
+      waarschuwingen.push(`al in een bankbestand, niet opnieuw opgenomen: ${already.join(', ')} (opnieuw schrijven: ${again})`);
     const gastouders = new Map((await gastouderRekeningen(trx)).map((g) => [g.code, g]));
     const zonder = chosen.filter((u) => !gastouders.get(u.gastouder)?.iban);
     if (zonder.length > 0) {
@@ -74,7 +89,10 @@ export async function sepaUitbetaling(opts: { uitbetaling?: string[]; datum?: st
         `Geen IBAN bekend voor ${zonder.map((u) => `${u.gastouder} (${gastouders.get(u.gastouder)?.naam ?? '?'})`).join(', ')}. Vul het aan met 'gob gastouder edit <code> --iban …'. Er is geen bestand geschreven.`,
       );
     }
-    const laatste = chosen.map((u) => u.datum).sort().at(-1)!;
+    const laatste = chosen
+      .map((u) => u.datum)
+      .sort()
+      .at(-1)!;
     const uitvoerdatum = datum ?? target2OpOfNa([laatste, deps.today].sort().at(-1)!);
     const jaar = Number(uitvoerdatum.slice(0, 4));
     const bericht = formatNummer('sepa-uitbetaling', jaar, await reserveNumbers(trx, 'sepa-uitbetaling', jaar, 1));
@@ -98,16 +116,41 @@ export async function sepaUitbetaling(opts: { uitbetaling?: string[]; datum?: st
     const total = chosen.reduce((s, u) => s + u.bedrag_cent, 0);
     await storeBankbestand(
       trx,
-      { bericht_id: bericht, soort: 'uitbetaling', datum: uitvoerdatum, formaat, aantal: chosen.length, totaal_cent: total, bestand: path.resolve(out), inhoud, aangemaakt: deps.now },
+      {
+        bericht_id: bericht,
+        soort: 'uitbetaling',
+        datum: uitvoerdatum,
+        formaat,
+        aantal: chosen.length,
+        totaal_cent: total,
+        bestand: path.resolve(out),
+        inhoud,
+        aangemaakt: deps.now,
+      },
       chosen.map((u) => u.nummer),
     );
-    await writeLog(trx, deps, `SEPA-overboeking ${bericht} op ${uitvoerdatum}: ${chosen.length} uitbetalingen (${chosen.map((u) => u.nummer).join(', ')}), ${formatEuro(total)}, ${out}`);
+    await writeLog(
+      trx,
+      deps,
+      `SEPA-overboeking ${bericht} op ${uitvoerdatum}: ${chosen.length} uitbetalingen (${chosen.map((u) => u.nummer).join(', ')}), ${formatEuro(total)}, ${out}`,
+    );
     stage(deps, 'geboekt');
-    return { bestand: out, berichtId: bericht, formaat, uitvoerdatum, aantal: chosen.length, totaalCent: total, uitbetalingen: chosen.map((u) => u.nummer), inhoud };
+    return {
+      bestand: out,
+      berichtId: bericht,
+      formaat,
+      uitvoerdatum,
+      aantal: chosen.length,
+      totaalCent: total,
+      uitbetalingen: chosen.map((u) => u.nummer),
+      inhoud,
+    };
   });
   for (const w of waarschuwingen) deps.out.warn(`Let op: ${w}.`);
   await writeBookedFile(deps, result.berichtId, out, result.inhoud, force);
-  deps.out.line(`Overboekingsbestand ${out} (${formaat}, ${result.berichtId}): ${aantal(result.aantal, 'uitbetaling', 'uitbetalingen')}, samen ${formatEuro(result.totaalCent)}, uitvoerdatum ${result.uitvoerdatum}.`);
+  deps.out.line(
+    `Overboekingsbestand ${out} (${formaat}, ${result.berichtId}): ${aantal(result.aantal, 'uitbetaling', 'uitbetalingen')}, samen ${formatEuro(result.totaalCent)}, uitvoerdatum ${result.uitvoerdatum}.`,
+  );
   const { inhoud: _, ...json } = result;
   return { ...json, waarschuwingen, nietGeschreven };
 }

@@ -19,7 +19,13 @@ export async function uitbetalingList(opts: { gastouder?: string }, deps: Deps) 
       { key: 'bedrag', title: 'bedrag', align: 'right' },
       { key: 'laat', title: 'te laat' },
     ],
-    rows.map((u) => ({ nummer: u.nummer, gastouder: u.gastouder, datum: u.datum, bedrag: formatEuro(u.bedrag_cent), laat: u.te_laat ? 'ja' : '' })),
+    rows.map((u) => ({
+      nummer: u.nummer,
+      gastouder: u.gastouder,
+      datum: u.datum,
+      bedrag: formatEuro(u.bedrag_cent),
+      laat: u.te_laat ? 'ja' : '',
+    })),
   );
   return rows.map((u) => uitbetalingJson(u));
 }

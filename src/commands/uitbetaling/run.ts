@@ -19,7 +19,12 @@ import { formatNummer } from '../../domain/nummers.js';
  * invoices not paid out yet (never the bureau costs). A payout after a line's deadline is late.
  */
 export async function uitbetalingRun(opts: { datum?: string; dryRun?: boolean }, deps: Deps) {
-  const datum = notAfterToday('datum', parseOptional('datum', opts.datum, parseDate) ?? deps.today, deps.today, 'een uitbetaling wordt gedateerd op de dag dat ze gemaakt wordt, niet vooruit (de uitvoerdatum van de bank kies je bij sepa uitbetaling)');
+  const datum = notAfterToday(
+    'datum',
+    parseOptional('datum', opts.datum, parseDate) ?? deps.today,
+    deps.today,
+    'een uitbetaling wordt gedateerd op de dag dat ze gemaakt wordt, niet vooruit (de uitvoerdatum van de bank kies je bij sepa uitbetaling)',
+  );
   const dryRun = Boolean(opts.dryRun);
   // Money counted as collected by a bank file that never reached the disk has not come in yet.
   for (const b of await unwrittenBankbestanden(deps.db)) deps.out.warn(nietGeschrevenMelding(b));
@@ -38,7 +43,20 @@ export async function uitbetalingRun(opts: { datum?: string; dryRun?: boolean },
         if (dryRun) continue;
         await insertUitbetaling(trx, nummer!, datum, p);
       }
-      if (!dryRun) await writeLog(trx, deps, `uitbetalingen op ${datum}: ${made.length}, samen ${formatEuro(made.reduce((s, m) => s + m.bedragCent, 0))}${made.some((m) => m.teLaat) ? ', waarvan te laat: ' + made.filter((m) => m.teLaat).map((m) => m.nummer).join(', ') : ''}`);
+      if (!dryRun)
+        await writeLog(
+          trx,
+          deps,
+          `uitbetalingen op ${datum}: ${made.length}, samen ${formatEuro(made.reduce((s, m) => s + m.bedragCent, 0))}${
+            made.some((m) => m.teLaat)
+              ? ', waarvan te laat: ' +
+                made
+                  .filter((m) => m.teLaat)
+                  .map((m) => m.nummer)
+                  .join(', ')
+              : ''
+          }`,
+        );
     },
     { dryRun },
   );
@@ -51,11 +69,23 @@ export async function uitbetalingRun(opts: { datum?: string; dryRun?: boolean },
         { key: 'bedrag', title: 'bedrag', align: 'right' },
         { key: 'laat', title: '' },
       ],
-      made.map((m) => ({ nummer: m.nummer ?? '(proef)', gastouder: m.gastouder, bedrag: formatEuro(m.bedragCent), laat: m.teLaat ? 'TE LAAT' : '' })),
+      made.map((m) => ({
+        nummer: m.nummer ?? '(proef)',
+        gastouder: m.gastouder,
+        bedrag: formatEuro(m.bedragCent),
+        laat: m.teLaat ? 'TE LAAT' : '',
+      })),
     );
-    deps.out.line(`${dryRun ? 'Proef (--dry-run, niets opgeslagen)' : 'Gemaakt'}: ${aantal(made.length, 'uitbetaling', 'uitbetalingen')} op ${datum}, samen ${formatEuro(made.reduce((s, m) => s + m.bedragCent, 0))}.`);
+    deps.out.line(
+      `${dryRun ? 'Proef (--dry-run, niets opgeslagen)' : 'Gemaakt'}: ${aantal(made.length, 'uitbetaling', 'uitbetalingen')} op ${datum}, samen ${formatEuro(made.reduce((s, m) => s + m.bedragCent, 0))}.`,
+    );
     const late = made.filter((m) => m.teLaat);
-    if (late.length > 0) deps.out.warn(`Let op: ${aantal(late.length, 'uitbetaling is', 'uitbetalingen zijn')} te laat (na de uiterste datum van een regel).`);
+    if (late.length > 0)
+      deps.out.warn(`Let op: ${aantal(late.length, 'uitbetaling is', 'uitbetalingen zijn')} te laat (na de uiterste datum van een regel).`);
   }
-  return { datum, dryRun, uitbetalingen: made.map((m) => ({ nummer: m.nummer, gastouder: m.gastouder, datum, bedragCent: m.bedragCent, teLaat: m.teLaat })) };
+  return {
+    datum,
+    dryRun,
+    uitbetalingen: made.map((m) => ({ nummer: m.nummer, gastouder: m.gastouder, datum, bedragCent: m.bedragCent, teLaat: m.teLaat })),
+  };
 }

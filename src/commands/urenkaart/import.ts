@@ -94,11 +94,16 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
         }
         if (waarschuwingen.length > 0) {
           // Said after the commit: "opgeslagen" is only true once it succeeded (a full disk fails it).
-          warnings.push(`Let op: ${aantal(waarschuwingen.length, 'waarschuwing', 'waarschuwingen')} (de uren zijn wel ${opts.dryRun ? 'goed bevonden' : 'opgeslagen'}):`);
+          warnings.push(
+            `Let op: ${aantal(waarschuwingen.length, 'waarschuwing', 'waarschuwingen')} (de uren zijn wel ${opts.dryRun ? 'goed bevonden' : 'opgeslagen'}):`,
+          );
           // A person reads the first screenful; --json has every warning.
           const lines = await warningLines(trx, waarschuwingen.slice(0, MAX_SHOWN), violations.slice(0, MAX_SHOWN));
           for (const line of lines) warnings.push(line ? `  ${line}` : '');
-          if (waarschuwingen.length > MAX_SHOWN) warnings.push(`  … en nog ${waarschuwingen.length - MAX_SHOWN} (alle waarschuwingen: --json, of 'gob rooster check --uren --maand ${maand}').`);
+          if (waarschuwingen.length > MAX_SHOWN)
+            warnings.push(
+              `  … en nog ${waarschuwingen.length - MAX_SHOWN} (alle waarschuwingen: --json, of 'gob rooster check --uren --maand ${maand}').`,
+            );
         }
         replaceUrenkaarten(trx, maand, checked.gastouders, urenkaarten({ ...month, rows }), teLaat);
         await writeLog(

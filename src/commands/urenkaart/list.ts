@@ -24,9 +24,27 @@ export async function urenkaartList(opts: { maand?: string; gastouder?: string; 
       { key: 'teLaat', title: 'te laat' },
       { key: 'opmerking', title: 'opmerking' },
     ],
-    rows.map((r) => ({ gastouder: r.gastouder, kind: r.kind, datum: r.datum, van: r.van, tot: r.tot, uren: formatUren(r.minuten), teLaat: r.teLaat ? 'ja' : '', opmerking: r.opmerking ?? '' })),
+    rows.map((r) => ({
+      gastouder: r.gastouder,
+      kind: r.kind,
+      datum: r.datum,
+      van: r.van,
+      tot: r.tot,
+      uren: formatUren(r.minuten),
+      teLaat: r.teLaat ? 'ja' : '',
+      opmerking: r.opmerking ?? '',
+    })),
   );
   const total = rows.reduce((s, r) => s + r.minuten, 0);
   deps.out.line(`${aantal(rows.length, 'regel', 'regels')}, ${formatUren(total)} uur in ${maand}`);
-  return rows.map((r) => ({ gastouder: r.gastouder, kind: r.kind, datum: r.datum, van: r.van, tot: r.tot, minuten: r.minuten, opmerking: r.opmerking, teLaat: r.teLaat }));
+  return rows.map((r) => ({
+    gastouder: r.gastouder,
+    kind: r.kind,
+    datum: r.datum,
+    van: r.van,
+    tot: r.tot,
+    minuten: r.minuten,
+    opmerking: r.opmerking,
+    teLaat: r.teLaat,
+  }));
 }

@@ -2,7 +2,17 @@
 // the codes looked up, the koppeling found. Pure: the command feeds it the file's batches and the
 // reference data, and it keeps the rows and the errors by line.
 import { type Datum, type Maand, minutesToTime, monthOf, timeToMinutes } from '../../domain/calendar.js';
-import { Codes, geenKoppeling, koppelingOn, UREN_COLUMNS, type UrenColumn, type UrenFout, type UrenMonth, type UrenReference, UrenRows } from '../../domain/urenkaart.js';
+import {
+  Codes,
+  geenKoppeling,
+  koppelingOn,
+  UREN_COLUMNS,
+  type UrenColumn,
+  type UrenFout,
+  type UrenMonth,
+  type UrenReference,
+  UrenRows,
+} from '../../domain/urenkaart.js';
 import { parseDate, parseOpmerking, parseTime } from '../../domain/values.js';
 import { normalizeHeader, type CsvRow } from '../../csv/read.js';
 import { Refused, ValueError } from '../../errors.js';
@@ -79,7 +89,15 @@ export class UrenParser {
     private readonly options: { maand: Maand | undefined; today: Datum },
   ) {
     this.headerKey = header.map(normalizeHeader).join('|');
-    this.result = { maand: options.maand, rows: new UrenRows(), gastouders: new Codes(), kinderen: new Codes(), koppelingen: new Codes(), rijen: 0, fouten: [] };
+    this.result = {
+      maand: options.maand,
+      rows: new UrenRows(),
+      gastouders: new Codes(),
+      kinderen: new Codes(),
+      koppelingen: new Codes(),
+      rijen: 0,
+      fouten: [],
+    };
   }
 
   add(batch: readonly CsvRow[]): void {
@@ -98,7 +116,10 @@ export class UrenParser {
         continue;
       }
       if (cells.length !== header.length) {
-        err('csv', `${aantal(cells.length, 'cel', 'cellen')}, maar de kopregel heeft ${aantal(header.length, 'kolom', 'kolommen')}; controleer het scheidingsteken en de aanhalingstekens`);
+        err(
+          'csv',
+          `${aantal(cells.length, 'cel', 'cellen')}, maar de kopregel heeft ${aantal(header.length, 'kolom', 'kolommen')}; controleer het scheidingsteken en de aanhalingstekens`,
+        );
         continue;
       }
       const before = fouten.length;
@@ -112,16 +133,27 @@ export class UrenParser {
       }
       const k = ref.kinderen.get(kCode);
       if (gCode === '') err('gastouder', 'ontbreekt');
-      else if (!g) err('gastouder', `onbekende gastouder-code '${gCode}'${ref.kinderen.has(gCode) ? ' (dat is een kind: zijn de kolommen gastouder en kind verwisseld?)' : ''}`);
+      else if (!g)
+        err(
+          'gastouder',
+          `onbekende gastouder-code '${gCode}'${ref.kinderen.has(gCode) ? ' (dat is een kind: zijn de kolommen gastouder en kind verwisseld?)' : ''}`,
+        );
       if (kCode === '') err('kind', 'ontbreekt');
-      else if (!k) err('kind', `onbekende kind-code '${kCode}'${ref.gastouders.has(kCode) ? ' (dat is een gastouder: zijn de kolommen gastouder en kind verwisseld?)' : ''}`);
+      else if (!k)
+        err(
+          'kind',
+          `onbekende kind-code '${kCode}'${ref.gastouders.has(kCode) ? ' (dat is een gastouder: zijn de kolommen gastouder en kind verwisseld?)' : ''}`,
+        );
       const parsed = date(cells[col.datum]!.trim());
       const datum = parsed instanceof ValueError ? parsed : parsed.datum;
       if (datum instanceof ValueError) err('datum', datum.message);
       else {
         if (maand === undefined) result.maand = maand = monthOf(datum);
         if (!datum.startsWith(maand)) {
-          err('datum', `${datum} hoort niet bij de maand ${maand}; één maand per import${maandOption ? ' (--maand)' : ' (de maand van de eerste rij)'}`);
+          err(
+            'datum',
+            `${datum} hoort niet bij de maand ${maand}; één maand per import${maandOption ? ' (--maand)' : ' (de maand van de eerste rij)'}`,
+          );
         } else if (datum > today) err('datum', `${datum} ligt na vandaag (${today}); uren komen pas binnen als ze gewerkt zijn`);
       }
       const van = start(cells[col.van]!.trim());
@@ -146,7 +178,16 @@ export class UrenParser {
         err('kind', geenKoppeling(ref, kCode, gCode, datum));
         continue;
       }
-      rows.add(gastouders.id(gCode), kinderen.id(kCode), koppelingen.id(koppeling.code), (parsed as { day: number }).day, van, tot, line, opmerking);
+      rows.add(
+        gastouders.id(gCode),
+        kinderen.id(kCode),
+        koppelingen.id(koppeling.code),
+        (parsed as { day: number }).day,
+        van,
+        tot,
+        line,
+        opmerking,
+      );
     }
   }
 }

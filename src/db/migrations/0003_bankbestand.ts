@@ -98,8 +98,10 @@ function subsetsWith(payouts: Payout[], aantal: number, totaal: number, limit: n
 const cents = (euro: string) => Number(euro.replace(/[^0-9]/g, ''));
 
 async function recoverOldFiles(db: Kysely<unknown>): Promise<void> {
-  const log = (await sql<{ tijdstip: string; wijziging: string }>`select tijdstip, wijziging from log
-    where wijziging like 'SEPA-incasso GOB-INC-%' or wijziging like 'SEPA-overboeking GOB-UIT-%' order by id`.execute(db)).rows;
+  const log = (
+    await sql<{ tijdstip: string; wijziging: string }>`select tijdstip, wijziging from log
+    where wijziging like 'SEPA-incasso GOB-INC-%' or wijziging like 'SEPA-overboeking GOB-UIT-%' order by id`.execute(db)
+  ).rows;
   const paths = new Map<string, { bestand: string; tijdstip: string }>();
   const uit: { id: string; aantal: number; totaal: number; bestand: string; tijdstip: string }[] = [];
   for (const { tijdstip, wijziging } of log) {
@@ -109,8 +111,12 @@ async function recoverOldFiles(db: Kysely<unknown>): Promise<void> {
     if (ov) uit.push({ id: ov[1]!, aantal: Number(ov[2]), totaal: cents(ov[3]!), bestand: ov[4]!, tijdstip });
   }
 
-  const incasso = (await sql<{ id: string; datum: string; aantal: number; totaal: number }>`select sepa_bericht as id, min(datum) as datum,
-    count(*) as aantal, sum(bedrag_cent) as totaal from betaling where soort = 'incasso' and sepa_bericht is not null group by sepa_bericht`.execute(db)).rows;
+  const incasso = (
+    await sql<{ id: string; datum: string; aantal: number; totaal: number }>`select sepa_bericht as id, min(datum) as datum,
+    count(*) as aantal, sum(bedrag_cent) as totaal from betaling where soort = 'incasso' and sepa_bericht is not null group by sepa_bericht`.execute(
+      db,
+    )
+  ).rows;
   for (const i of incasso) {
     const p = paths.get(i.id);
     await sql`insert into bankbestand (bericht_id, soort, datum, aantal, totaal_cent, bestand, aangemaakt)
@@ -119,8 +125,10 @@ async function recoverOldFiles(db: Kysely<unknown>): Promise<void> {
 
   const payouts = (await sql<Payout>`select nummer, datum, bedrag_cent from uitbetaling order by nummer`.execute(db)).rows;
   // When each payout was made: the runs' log lines in order, each taking the next numbers.
-  const runs = (await sql<{ tijdstip: string; wijziging: string }>`select tijdstip, wijziging from log
-    where wijziging like 'uitbetalingen op %' order by id`.execute(db)).rows;
+  const runs = (
+    await sql<{ tijdstip: string; wijziging: string }>`select tijdstip, wijziging from log
+    where wijziging like 'uitbetalingen op %' order by id`.execute(db)
+  ).rows;
   const gemaakt = new Map<string, string>();
   let next = 0;
   for (const run of runs) {
@@ -140,8 +148,16 @@ async function recoverOldFiles(db: Kysely<unknown>): Promise<void> {
     const exact = sets.length === 1;
     // Not unique: every payout that fits some set; nothing fits (or too many to tell): all candidates.
     const possible = new Set(sets.flat());
-    const inFile = exact ? sets[0]! : sets.length > 0 && sets.length < SEARCH_LIMIT ? candidates.filter((p) => possible.has(p)) : candidates;
-    const datum = inFile.map((p) => p.datum).sort().at(-1) ?? u.tijdstip.slice(0, 10);
+    const inFile = exact
+      ? sets[0]!
+      : sets.length > 0 && sets.length < SEARCH_LIMIT
+        ? candidates.filter((p) => possible.has(p))
+        : candidates;
+    const datum =
+      inFile
+        .map((p) => p.datum)
+        .sort()
+        .at(-1) ?? u.tijdstip.slice(0, 10);
     await sql`insert into bankbestand (bericht_id, soort, datum, aantal, totaal_cent, bestand, aangemaakt)
       values (${u.id}, 'uitbetaling', ${datum}, ${u.aantal}, ${u.totaal}, ${u.bestand}, ${u.tijdstip})`.execute(db);
     for (const p of inFile) {
@@ -151,7 +167,9 @@ async function recoverOldFiles(db: Kysely<unknown>): Promise<void> {
     if (!exact && inFile.length > 0) {
       // Dated as the last line of the log: a migration does not read the clock.
       await sql`insert into log (tijdstip, gebruiker, commando, wijziging) values ((select max(tijdstip) from log), 'gob', 'init',
-        ${`migratie 0003: welke uitbetalingen in bankbestand ${u.id} stonden, is niet vast te stellen; ${inFile.map((p) => p.nummer).join(', ')} gelden als daarin betaald. Controleer het bankafschrift.`})`.execute(db);
+        ${`migratie 0003: welke uitbetalingen in bankbestand ${u.id} stonden, is niet vast te stellen; ${inFile.map((p) => p.nummer).join(', ')} gelden als daarin betaald. Controleer het bankafschrift.`})`.execute(
+        db,
+      );
     }
   }
   // Every file made before this migration was written when it was made.

@@ -43,16 +43,25 @@ interface Settings {
  * settings, the best that is known; a scale is kept only if it gives every billed line its rate.
  */
 async function seedInvoicedMonths(db: Kysely<unknown>): Promise<void> {
-  const nu = (await sql<{ model: 'maand' | 'uur'; een: number; meer: number; uur: string | null }>`select bureaukosten_model as model,
-    bureaukosten_een_kind_cent as een, bureaukosten_meer_kinderen_cent as meer, bureaukosten_uur as uur from bureau`.execute(db)).rows[0];
-  const regels = (await sql<{ maand: string; minuten: number; tarief: number; kinderen: number }>`select f.maand, r.minuten, r.tarief_cent as tarief,
+  const nu = (
+    await sql<{ model: 'maand' | 'uur'; een: number; meer: number; uur: string | null }>`select bureaukosten_model as model,
+    bureaukosten_een_kind_cent as een, bureaukosten_meer_kinderen_cent as meer, bureaukosten_uur as uur from bureau`.execute(db)
+  ).rows[0];
+  const regels = (
+    await sql<{ maand: string; minuten: number; tarief: number; kinderen: number }>`select f.maand, r.minuten, r.tarief_cent as tarief,
       (select count(distinct o.kind) from factuurregel o where o.factuur = r.factuur and o.gastouder = r.gastouder and o.soort = 'opvang') as kinderen
     from factuurregel r join factuur f on f.nummer = r.factuur
-    where r.soort = 'bureaukosten' and f.correctie_van is null`.execute(db)).rows;
+    where r.soort = 'bureaukosten' and f.correctie_van is null`.execute(db)
+  ).rows;
   const maanden = (await sql<{ maand: string }>`select distinct maand from factuur`.execute(db)).rows.map((r) => r.maand);
   for (const maand of maanden) {
     const lines = regels.filter((r) => r.maand === maand);
-    const settings: Settings = { model: nu?.model ?? 'maand', een_kind_cent: nu?.een ?? 2950, meer_kinderen_cent: nu?.meer ?? 5750, uur: nu?.uur ?? null };
+    const settings: Settings = {
+      model: nu?.model ?? 'maand',
+      een_kind_cent: nu?.een ?? 2950,
+      meer_kinderen_cent: nu?.meer ?? 5750,
+      uur: nu?.uur ?? null,
+    };
     const perUur = lines.filter((r) => r.minuten > 0);
     if (perUur.length > 0) {
       settings.model = 'uur';

@@ -25,7 +25,15 @@ export async function monthUren(db: Db, maand: Maand): Promise<MonthUren[]> {
     .innerJoin('gastouder as g', 'g.code', 'u.gastouder')
     .leftJoin('maandtarief as mt', (join) => join.onRef('mt.maand', '=', 'u.maand').onRef('mt.koppeling', '=', 'u.koppeling'))
     .select((eb) => [
-      'k.ouder', 'u.kind', 'u.gastouder', 'u.minuten', 'u.koppeling', 'kp.opvanglocatie', 'kp.lrk as koppeling_lrk', 'g.lrk as gastouder_lrk', 'g.naam',
+      'k.ouder',
+      'u.kind',
+      'u.gastouder',
+      'u.minuten',
+      'u.koppeling',
+      'kp.opvanglocatie',
+      'kp.lrk as koppeling_lrk',
+      'g.lrk as gastouder_lrk',
+      'g.naam',
       eb.fn.coalesce('mt.uurtarief_cent', 'kp.uurtarief_cent').as('uurtarief_cent'),
     ])
     .where('u.maand', '=', maand)
@@ -53,12 +61,22 @@ export async function frozenBureaukosten(db: Db, maand: Maand): Promise<Maandbur
 
 /** Keep the fee settings of a month being invoiced for the first time: called when the month is invoiced. */
 export async function freezeBureaukosten(db: Db, instellingen: MaandbureaukostenTable): Promise<void> {
-  await db.insertInto('maandbureaukosten').values(instellingen).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('maandbureaukosten')
+    .values(instellingen)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** The latest invoice by date (the highest number on that date): no new invoice may be dated before it. */
 export async function latestFactuur(db: Db): Promise<{ nummer: string; datum: string } | undefined> {
-  return db.selectFrom('factuur').select(['nummer', 'datum']).orderBy('datum', 'desc').orderBy('nummer', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('factuur')
+    .select(['nummer', 'datum'])
+    .orderBy('datum', 'desc')
+    .orderBy('nummer', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Fix the rates of the month's koppelingen that have none yet: called when the month is invoiced. */
@@ -83,13 +101,32 @@ export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { r
   const rows = await db
     .selectFrom('factuurregel as r')
     .innerJoin('factuur as f', 'f.nummer', 'r.factuur')
-    .select(['f.ouder', 'f.nummer', 'r.soort', 'r.kind', 'r.gastouder', 'r.minuten', 'r.tarief_cent', 'r.bedrag_cent', 'r.lrk', 'r.correctie_op'])
+    .select([
+      'f.ouder',
+      'f.nummer',
+      'r.soort',
+      'r.kind',
+      'r.gastouder',
+      'r.minuten',
+      'r.tarief_cent',
+      'r.bedrag_cent',
+      'r.lrk',
+      'r.correctie_op',
+    ])
     .where('f.maand', '=', maand)
     .execute();
   const by = new Map<string, { regels: BilledRegel[]; laatste: string }>();
   for (const r of rows) {
     const regel: BilledRegel = {
-      soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: r.tarief_cent, bedragCent: r.bedrag_cent, lrk: r.lrk, factuur: r.nummer, correctieOp: r.correctie_op,
+      soort: r.soort,
+      kind: r.kind,
+      gastouder: r.gastouder,
+      minuten: r.minuten,
+      tariefCent: r.tarief_cent,
+      bedragCent: r.bedrag_cent,
+      lrk: r.lrk,
+      factuur: r.nummer,
+      correctieOp: r.correctie_op,
     };
     const entry = by.get(r.ouder);
     if (!entry) by.set(r.ouder, { regels: [regel], laatste: r.nummer });
@@ -128,9 +165,29 @@ export function insertFacturen(db: Db, facturen: { factuur: NewFactuur; regels: 
     'insert into factuurregel (factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent, correctie_op, lrk) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   for (const { factuur, regels } of facturen) {
-    f.run(factuur.nummer, factuur.ouder, factuur.maand, factuur.datum, factuur.vervaldatum, factuur.correctie_van ?? null, factuur.totaal_cent, factuur.gegevens);
+    f.run(
+      factuur.nummer,
+      factuur.ouder,
+      factuur.maand,
+      factuur.datum,
+      factuur.vervaldatum,
+      factuur.correctie_van ?? null,
+      factuur.totaal_cent,
+      factuur.gegevens,
+    );
     regels.forEach((x, i) => {
-      r.run(factuur.nummer, i + 1, x.soort, x.kind, x.gastouder, x.minuten, x.tariefCent, x.bedragCent, x.correctieOp ?? null, x.lrk ?? null);
+      r.run(
+        factuur.nummer,
+        i + 1,
+        x.soort,
+        x.kind,
+        x.gastouder,
+        x.minuten,
+        x.tariefCent,
+        x.bedragCent,
+        x.correctieOp ?? null,
+        x.lrk ?? null,
+      );
     });
   }
 }
@@ -150,7 +207,16 @@ export async function listFacturen(db: Db, filter: { maand?: Maand; ouder?: stri
 }
 
 export function regelFromRow(r: FactuurregelRow): Regel {
-  return { soort: r.soort, kind: r.kind, gastouder: r.gastouder, minuten: r.minuten, tariefCent: r.tarief_cent, bedragCent: r.bedrag_cent, lrk: r.lrk, correctieOp: r.correctie_op };
+  return {
+    soort: r.soort,
+    kind: r.kind,
+    gastouder: r.gastouder,
+    minuten: r.minuten,
+    tariefCent: r.tarief_cent,
+    bedragCent: r.bedrag_cent,
+    lrk: r.lrk,
+    correctieOp: r.correctie_op,
+  };
 }
 
 /** Everything an invoice shows besides its lines: the names of ouders, kinderen and gastouders. */
@@ -170,5 +236,7 @@ export async function factuurOuder(db: Db, nummer: string): Promise<{ nummer: st
 
 /** The invoiced months of a koppeling, whose rate is frozen (maandtarief). */
 export async function frozenRateMonths(db: Db, koppeling: string): Promise<string[]> {
-  return (await db.selectFrom('maandtarief').select('maand').where('koppeling', '=', koppeling).orderBy('maand').execute()).map((m) => m.maand);
+  return (await db.selectFrom('maandtarief').select('maand').where('koppeling', '=', koppeling).orderBy('maand').execute()).map(
+    (m) => m.maand,
+  );
 }

@@ -18,7 +18,13 @@ export async function openPosts(db: Db, ouder?: string): Promise<Map<string, Ope
   let q = db
     .selectFrom('factuur as f')
     .leftJoin('toewijzing as t', 't.factuur', 'f.nummer')
-    .select((eb) => ['f.nummer', 'f.ouder', 'f.vervaldatum', 'f.totaal_cent', eb.fn.coalesce(eb.fn.sum<number>('t.bedrag_cent'), eb.lit(0)).as('betaald')])
+    .select((eb) => [
+      'f.nummer',
+      'f.ouder',
+      'f.vervaldatum',
+      'f.totaal_cent',
+      eb.fn.coalesce(eb.fn.sum<number>('t.bedrag_cent'), eb.lit(0)).as('betaald'),
+    ])
     .groupBy('f.nummer');
   if (ouder) q = q.where('f.ouder', '=', ouder);
   const rows = await q.execute();
@@ -120,12 +126,7 @@ export async function zorgregels(db: Db, gastouder?: string): Promise<Zorgregel[
   const [lines, facturen, allocations] = await Promise.all([
     lq.execute(),
     db.selectFrom('factuur').select(['nummer', 'datum', 'totaal_cent']).execute(),
-    db
-      .selectFrom('toewijzing as t')
-      .select(['t.factuur', 't.bedrag_cent', 't.datum'])
-      .orderBy('t.datum')
-      .orderBy('t.id')
-      .execute(),
+    db.selectFrom('toewijzing as t').select(['t.factuur', 't.bedrag_cent', 't.datum']).orderBy('t.datum').orderBy('t.id').execute(),
   ]);
   const paidOn = new Map<string, string | null>();
   const byFactuur = new Map<string, { bedrag_cent: number; datum: string }[]>();
@@ -159,7 +160,9 @@ export async function zorgregels(db: Db, gastouder?: string): Promise<Zorgregel[
 
 /** The mandates an incasso was ever collected on (the first collection of a mandate is FRST). */
 export async function usedMandates(db: Db): Promise<(string | null)[]> {
-  return (await db.selectFrom('betaling').select('mandaat').where('soort', '=', 'incasso').where('mandaat', 'is not', null).execute()).map((b) => b.mandaat);
+  return (await db.selectFrom('betaling').select('mandaat').where('soort', '=', 'incasso').where('mandaat', 'is not', null).execute()).map(
+    (b) => b.mandaat,
+  );
 }
 
 /** Payments, collections and stornos in the order they were booked, of one ouder or all. */
@@ -187,7 +190,13 @@ export async function stornoKandidaten(db: Db, factuur: string): Promise<StornoK
     .where(notReversed)
     .groupBy('b.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, datum: r.datum, soort: r.soort as StornoKandidaat['soort'], bedragCent: r.bedrag_cent, opFactuurCent: Number(r.op_factuur) }));
+  return rows.map((r) => ({
+    id: r.id,
+    datum: r.datum,
+    soort: r.soort as StornoKandidaat['soort'],
+    bedragCent: r.bedrag_cent,
+    opFactuurCent: Number(r.op_factuur),
+  }));
 }
 
 /** Per invoice a payment was allocated to: what it allocated there, and what all payments hold there now. */
@@ -197,7 +206,11 @@ export async function stornoPosten(db: Db, betaling: number): Promise<StornoPost
     .select((eb) => [
       't.factuur',
       eb.fn.sum<number>('t.bedrag_cent').as('som'),
-      eb.selectFrom('toewijzing as n').select((n) => n.fn.sum<number>('n.bedrag_cent').as('netto')).whereRef('n.factuur', '=', 't.factuur').as('netto'),
+      eb
+        .selectFrom('toewijzing as n')
+        .select((n) => n.fn.sum<number>('n.bedrag_cent').as('netto'))
+        .whereRef('n.factuur', '=', 't.factuur')
+        .as('netto'),
     ])
     .where('t.betaling', '=', betaling)
     .groupBy('t.factuur')

@@ -31,7 +31,10 @@ export interface ListFilter {
 
 /** All records of an entity, filtered, ordered by code. */
 export async function listRecords(db: Db, entity: Entity, filter: ListFilter): Promise<Rec[]> {
-  let q = untyped(db).selectFrom(`${entity.name} as t`).select(columns(entity).map((c) => `t.${c}`)).orderBy('t.code');
+  let q = untyped(db)
+    .selectFrom(`${entity.name} as t`)
+    .select(columns(entity).map((c) => `t.${c}`))
+    .orderBy('t.code');
   const active = filter.actiefOp;
   const koppelingActive = (alias: string) =>
     sql<boolean>`${sql.ref(`${alias}.start`)} <= ${active} and (${sql.ref(`${alias}.eind`)} is null or ${sql.ref(`${alias}.eind`)} >= ${active})`;
@@ -41,7 +44,11 @@ export async function listRecords(db: Db, entity: Entity, filter: ListFilter): P
       if (filter.gastouder) q = q.where('t.code', '=', filter.gastouder);
       if (filter.ouder) {
         q = q.where('t.code', 'in', (eb: AnyEb) =>
-          eb.selectFrom('koppeling as kp').innerJoin('kind as k', 'k.code', 'kp.kind').select('kp.gastouder').where('k.ouder', '=', filter.ouder),
+          eb
+            .selectFrom('koppeling as kp')
+            .innerJoin('kind as k', 'k.code', 'kp.kind')
+            .select('kp.gastouder')
+            .where('k.ouder', '=', filter.ouder),
         );
       }
       break;
@@ -122,7 +129,10 @@ export class BsnRegister {
     for (const entity of Object.values(ENTITIES)) {
       for (const field of entity.fields.filter((f) => f.type.bsn)) {
         const column = columnOf(field);
-        let q = untyped(db).selectFrom(entity.name).select(['code', `${column} as bsn`]).where(column, 'is not', null);
+        let q = untyped(db)
+          .selectFrom(entity.name)
+          .select(['code', `${column} as bsn`])
+          .where(column, 'is not', null);
         if (only) q = q.where(column, 'in', only);
         for (const row of (await q.execute()) as { code: string; bsn: string }[]) {
           register.set({ entity: entity.name, veld: field.name, code: row.code }, row.bsn);
@@ -184,9 +194,17 @@ export class BsnRegister {
  * a date, and a BSN belongs to one person. An import passes its own BsnRegister, which also knows
  * the rows stored so far.
  */
-export async function referenceProblems(db: Db, entity: Entity, rec: Rec, { before, bsn }: { before?: Rec; bsn?: BsnRegister } = {}): Promise<Problem[]> {
+export async function referenceProblems(
+  db: Db,
+  entity: Entity,
+  rec: Rec,
+  { before, bsn }: { before?: Rec; bsn?: BsnRegister } = {},
+): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const bsns = entity.fields.filter((f) => f.type.bsn).map((f) => rec[columnOf(f)]).filter((v): v is string => typeof v === 'string');
+  const bsns = entity.fields
+    .filter((f) => f.type.bsn)
+    .map((f) => rec[columnOf(f)])
+    .filter((v): v is string => typeof v === 'string');
   if (bsns.length > 0) problems.push(...(bsn ?? (await BsnRegister.load(db, bsns))).conflicts(entity, rec, before));
   const exists = async (table: 'ouder' | 'gastouder' | 'kind', code: string) =>
     (await db.selectFrom(table).select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
@@ -199,14 +217,23 @@ export async function referenceProblems(db: Db, entity: Entity, rec: Rec, { befo
     }
     if (rec.eigen_kind_van && rec.code) {
       const koppeling = await db.selectFrom('koppeling').select('code').where('kind', '=', String(rec.code)).executeTakeFirst();
-      if (koppeling) problems.push({ veld: 'eigen-kind-van', melding: `dit kind heeft koppeling ${koppeling.code} als gastkind en kan geen eigen kind zijn` });
+      if (koppeling)
+        problems.push({
+          veld: 'eigen-kind-van',
+          melding: `dit kind heeft koppeling ${koppeling.code} als gastkind en kan geen eigen kind zijn`,
+        });
     }
   }
   if (entity.name === 'koppeling') {
-    const kind = rec.kind ? await db.selectFrom('kind').select(['code', 'ouder']).where('code', '=', String(rec.kind)).executeTakeFirst() : undefined;
+    const kind = rec.kind
+      ? await db.selectFrom('kind').select(['code', 'ouder']).where('code', '=', String(rec.kind)).executeTakeFirst()
+      : undefined;
     if (rec.kind && !kind) problems.push({ veld: 'kind', melding: `er is geen kind met code ${rec.kind}` });
     if (kind && kind.ouder === null) {
-      problems.push({ veld: 'kind', melding: `${kind.code} is een eigen kind van een gastouder; een koppeling is alleen voor gastkinderen met een vraagouder` });
+      problems.push({
+        veld: 'kind',
+        melding: `${kind.code} is een eigen kind van een gastouder; een koppeling is alleen voor gastkinderen met een vraagouder`,
+      });
     }
     const gastouder = rec.gastouder
       ? await db.selectFrom('gastouder').select(['code', 'eind']).where('code', '=', String(rec.gastouder)).executeTakeFirst()
@@ -215,7 +242,10 @@ export async function referenceProblems(db: Db, entity: Entity, rec: Rec, { befo
     const start = rec.start as string | null;
     const eind = (rec.eind as string | null) ?? null;
     if (gastouder?.eind && start && (eind === null || eind > gastouder.eind)) {
-      problems.push({ veld: 'eind', melding: `gastouder ${gastouder.code} stopt op ${gastouder.eind}; de koppeling moet uiterlijk dan eindigen` });
+      problems.push({
+        veld: 'eind',
+        melding: `gastouder ${gastouder.code} stopt op ${gastouder.eind}; de koppeling moet uiterlijk dan eindigen`,
+      });
     }
     if (kind && gastouder && start) {
       const overlap = await db

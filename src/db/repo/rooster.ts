@@ -5,13 +5,30 @@ import type { Db } from '../open.js';
 import type { RoosterRow } from '../tables/rooster.js';
 
 export function rowToEntry(row: RoosterRow): RoosterEntry {
-  return { id: row.id, koppeling: row.koppeling, kind: row.kind, dag: row.dag as Dag, van: row.van, tot: row.tot, vanaf: row.vanaf, totEnMet: row.tot_en_met };
+  return {
+    id: row.id,
+    koppeling: row.koppeling,
+    kind: row.kind,
+    dag: row.dag as Dag,
+    van: row.van,
+    tot: row.tot,
+    vanaf: row.vanaf,
+    totEnMet: row.tot_en_met,
+  };
 }
 
 export async function insertRooster(db: Db, entry: RoosterEntry): Promise<number> {
   const row = await db
     .insertInto('rooster')
-    .values({ koppeling: entry.koppeling, kind: entry.kind, dag: entry.dag, van: entry.van, tot: entry.tot, vanaf: entry.vanaf, tot_en_met: entry.totEnMet })
+    .values({
+      koppeling: entry.koppeling,
+      kind: entry.kind,
+      dag: entry.dag,
+      van: entry.van,
+      tot: entry.tot,
+      vanaf: entry.vanaf,
+      tot_en_met: entry.totEnMet,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -30,13 +47,17 @@ export async function listRooster(db: Db, filter: RoosterFilter) {
     .leftJoin('koppeling as kp', 'kp.code', 'r.koppeling')
     .leftJoin('kind as k', (join) => join.on((eb) => eb('k.code', '=', eb.fn.coalesce('kp.kind', 'r.kind'))))
     .select(['r.id', 'r.koppeling', 'r.kind', 'r.dag', 'r.van', 'r.tot', 'r.vanaf', 'r.tot_en_met'])
-    .select((eb) => [eb.fn.coalesce('kp.kind', 'r.kind').as('kindCode'), eb.fn.coalesce('kp.gastouder', 'k.eigen_kind_van').as('gastouderCode')])
+    .select((eb) => [
+      eb.fn.coalesce('kp.kind', 'r.kind').as('kindCode'),
+      eb.fn.coalesce('kp.gastouder', 'k.eigen_kind_van').as('gastouderCode'),
+    ])
     .orderBy('gastouderCode')
     .orderBy('kindCode')
     .orderBy('r.id');
   if (filter.koppeling) q = q.where('r.koppeling', '=', filter.koppeling);
   if (filter.kind) q = q.where((eb) => eb.or([eb('r.kind', '=', filter.kind!), eb('kp.kind', '=', filter.kind!)]));
-  if (filter.gastouder) q = q.where((eb) => eb.or([eb('kp.gastouder', '=', filter.gastouder!), eb('k.eigen_kind_van', '=', filter.gastouder!)]));
+  if (filter.gastouder)
+    q = q.where((eb) => eb.or([eb('kp.gastouder', '=', filter.gastouder!), eb('k.eigen_kind_van', '=', filter.gastouder!)]));
   return q.execute();
 }
 

@@ -22,7 +22,10 @@ const OPEN_START = '0000-01-01';
  * Every gastouder (or one) with her children and weekly slots that touch [vanaf, tot]. A guest
  * child's slot is bounded by its koppeling; an own child's slots by its own vanaf/tot-en-met.
  */
-export async function loadRuleInput(db: Db, filter: { gastouder?: string; vanaf: Datum; tot: Datum | null }): Promise<GastouderRuleInput[]> {
+export async function loadRuleInput(
+  db: Db,
+  filter: { gastouder?: string; vanaf: Datum; tot: Datum | null },
+): Promise<GastouderRuleInput[]> {
   const { vanaf, tot } = filter;
   const one = filter.gastouder ?? null;
   const bureau = await db.selectFrom('bureau').select('beginner_max').executeTakeFirstOrThrow();
@@ -72,7 +75,8 @@ export async function loadRuleInput(db: Db, filter: { gastouder?: string; vanaf:
     for (const item of ownBy.get(g.code)?.split(';') ?? []) {
       const [kind, geboortedatum, dag, van, tot, slotVanaf, totEnMet] = item.split('|') as string[];
       if (!children.has(kind!)) children.set(kind!, { code: kind!, geboortedatum: geboortedatum!, eigen: true });
-      if (dag) slots.push({ kind: kind!, dag: dag as Dag, van: van!, tot: tot!, vanaf: slotVanaf || OPEN_START, totEnMet: totEnMet || null });
+      if (dag)
+        slots.push({ kind: kind!, dag: dag as Dag, van: van!, tot: tot!, vanaf: slotVanaf || OPEN_START, totEnMet: totEnMet || null });
     }
     return {
       gastouder: {
@@ -95,7 +99,11 @@ export async function loadChildNames(db: Db, codes: string[]): Promise<Map<strin
   const result = new Map<string, { naam: string; geboortedatum: Datum }>();
   const unique = [...new Set(codes)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.selectFrom('kind').select(['code', 'naam', 'geboortedatum']).where('code', 'in', unique.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('kind')
+      .select(['code', 'naam', 'geboortedatum'])
+      .where('code', 'in', unique.slice(i, i + 500))
+      .execute();
     for (const row of rows) result.set(row.code, row);
   }
   return result;
@@ -104,7 +112,9 @@ export async function loadChildNames(db: Db, codes: string[]): Promise<Map<strin
 /** A month's urenkaart lines per gastouder, as day slots for the rules engine. */
 export async function loadUrenSlots(db: Db, maand: string, gastouder?: string): Promise<Map<string, DaySlot[]>> {
   const by = new Map<string, DaySlot[]>();
-  const bijOuder = new Set((await db.selectFrom('koppeling').select('code').where('opvanglocatie', '=', 'ouder').execute()).map((k) => k.code));
+  const bijOuder = new Set(
+    (await db.selectFrom('koppeling').select('code').where('opvanglocatie', '=', 'ouder').execute()).map((k) => k.code),
+  );
   for (const line of await listUren(db, { maand, gastouder })) {
     const list = by.get(line.gastouder);
     const slot = { kind: line.kind, datum: line.datum, van: line.van, tot: line.tot, bijOuder: bijOuder.has(line.koppeling) };

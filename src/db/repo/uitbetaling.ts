@@ -22,14 +22,23 @@ export async function uitbetalingContext(db: Db, gastouder: string, factuurregel
   const g = await db.selectFrom('gastouder').selectAll().where('code', '=', gastouder).executeTakeFirstOrThrow();
   const kinderen = new Map((await db.selectFrom('kind').select(['code', 'naam']).execute()).map((k) => [k.code, k.naam]));
   const tarieven = new Map(
-    (await db.selectFrom('factuurregel').select(['id', 'tarief_cent']).where('id', 'in', factuurregels.length ? factuurregels : [-1]).execute()).map((r) => [r.id, r.tarief_cent]),
+    (
+      await db
+        .selectFrom('factuurregel')
+        .select(['id', 'tarief_cent'])
+        .where('id', 'in', factuurregels.length ? factuurregels : [-1])
+        .execute()
+    ).map((r) => [r.id, r.tarief_cent]),
   );
   return { bureau, gastouder: g, kinderen, tarieven };
 }
 
 /** Store a planned payout under `nummer`, with its care lines. */
 export async function insertUitbetaling(db: Db, nummer: string, datum: Datum, p: PlannedPayout): Promise<void> {
-  await db.insertInto('uitbetaling').values({ nummer, gastouder: p.gastouder, datum, bedrag_cent: p.bedragCent, te_laat: p.teLaat ? 1 : 0 }).execute();
+  await db
+    .insertInto('uitbetaling')
+    .values({ nummer, gastouder: p.gastouder, datum, bedrag_cent: p.bedragCent, te_laat: p.teLaat ? 1 : 0 })
+    .execute();
   await db
     .insertInto('uitbetalingregel')
     .values(

@@ -36,7 +36,9 @@ export async function loadUrenReference(db: Db): Promise<UrenReference> {
         },
       ]),
     ),
-    kinderen: new Map(kinderen.map((k) => [k.code, { eigen: k.eigen_kind_van !== null, geboortedatum: k.geboortedatum, eigenKindVan: k.eigen_kind_van }])),
+    kinderen: new Map(
+      kinderen.map((k) => [k.code, { eigen: k.eigen_kind_van !== null, geboortedatum: k.geboortedatum, eigenKindVan: k.eigen_kind_van }]),
+    ),
     koppelingen: byPair,
     bijOuder: new Set(koppelingen.filter((k) => k.opvanglocatie === 'ouder').map((k) => k.code)),
     deadlineDag: bureau.deadline_dag,
@@ -98,16 +100,14 @@ export async function gastouderNamen(db: Db, codes: string[]): Promise<{ code: s
  * connection, inside the caller's transaction: for 44,000 urenkaarten Kysely spent more time
  * building SQL than SQLite spent storing.
  */
-export function replaceUrenkaarten(
-  db: Db,
-  maand: Maand,
-  gastouders: string[],
-  urenkaarten: Iterable<Urenkaart>,
-  teLaat: boolean,
-): number {
+export function replaceUrenkaarten(db: Db, maand: Maand, gastouders: string[], urenkaarten: Iterable<Urenkaart>, teLaat: boolean): number {
   const sqlite = rawHandle(db);
-  sqlite.prepare('delete from urenkaart where maand = ? and gastouder in (select value from json_each(?))').run(maand, JSON.stringify(gastouders));
-  const insert = sqlite.prepare('insert into urenkaart (maand, gastouder, kind, koppeling, minuten, regels, te_laat) values (?, ?, ?, ?, ?, ?, ?)');
+  sqlite
+    .prepare('delete from urenkaart where maand = ? and gastouder in (select value from json_each(?))')
+    .run(maand, JSON.stringify(gastouders));
+  const insert = sqlite.prepare(
+    'insert into urenkaart (maand, gastouder, kind, koppeling, minuten, regels, te_laat) values (?, ?, ?, ?, ?, ?, ?)',
+  );
   const late = teLaat ? 1 : 0;
   let n = 0;
   for (const u of urenkaarten) {
@@ -130,6 +130,20 @@ export async function listUren(db: Db, filter: UrenFilter): Promise<Urenline[]> 
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   const lines = (await q.execute()).flatMap(unpack);
   return lines.sort((a, b) =>
-    a.gastouder !== b.gastouder ? (a.gastouder < b.gastouder ? -1 : 1) : a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.datum !== b.datum ? (a.datum < b.datum ? -1 : 1) : a.van < b.van ? -1 : 1,
+    a.gastouder !== b.gastouder
+      ? a.gastouder < b.gastouder
+        ? -1
+        : 1
+      : a.kind !== b.kind
+        ? a.kind < b.kind
+          ? -1
+          : 1
+        : a.datum !== b.datum
+          ? a.datum < b.datum
+            ? -1
+            : 1
+          : a.van < b.van
+            ? -1
+            : 1,
   );
 }
