@@ -1,7 +1,7 @@
 // An invoice as people read it, shared by the text rendering (`factuur show`) and the PDF: the
 // same words and numbers in both. Pure: everything comes from the stored invoice and its snapshot.
 import { formatDatumLang, formatMaandLang } from '../domain/calendar.js';
-import type { KindOverzicht, Regel } from '../domain/billing.js';
+import type { KindOverzicht, Factuurregel } from '../domain/billing.js';
 import { formatEuro, formatUren } from '../domain/money.js';
 import type { FactuurRow } from '../db/tables/factuur.js';
 
@@ -54,7 +54,7 @@ export interface FactuurDocument {
   overzichtNoot: string;
 }
 
-export function factuurDocument(f: FactuurRow, regels: Regel[], g: FactuurGegevens): FactuurDocument {
+export function factuurDocument(f: FactuurRow, regels: Factuurregel[], g: FactuurGegevens): FactuurDocument {
   const credit = f.totaal_cent < 0;
   const kind = (code: string | null) => (code ? `${g.kinderen[code]?.naam ?? code} (${code})` : '');
   // The line's own LRK (the koppeling's for care at the ouder's home); lines made before it was
@@ -186,7 +186,7 @@ export function renderFactuurText(doc: FactuurDocument): string {
 }
 
 /** `factuur show --json` per the contract; `list` drops `regels`. */
-export function factuurJson(f: FactuurRow, regels?: Regel[]) {
+export function factuurJson(f: FactuurRow, regels?: Factuurregel[]) {
   return {
     nummer: f.nummer,
     ouder: f.ouder,

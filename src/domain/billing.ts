@@ -7,7 +7,7 @@ import { allocate, type Cent, careAmount, divRoundHalfAwayFromZero } from './mon
 export type Soort = 'opvang' | 'bureaukosten';
 
 /** One line of an invoice. `kind` is null for a monthly fee (per ouder and gastouder). */
-export interface Regel {
+export interface Factuurregel {
   soort: Soort;
   kind: string | null;
   gastouder: string;
@@ -21,7 +21,7 @@ export interface Regel {
 }
 
 /** A line of an earlier invoice of the month, with that invoice's number. */
-export interface BilledRegel extends Regel {
+export interface GefactureerdeRegel extends Factuurregel {
   factuur: string;
 }
 
@@ -46,7 +46,7 @@ export function schaalTarief(schaal: Schaaltrede[], minuten: number): Cent {
 }
 
 /** Child (fees without a child last), gastouder, care before fees, rate, corrected invoice. */
-function compareRegels(a: Regel, b: Regel): number {
+function compareRegels(a: Factuurregel, b: Factuurregel): number {
   // Field by field, without building keys: this sorts every line of a month's 44,000 invoices.
   const ka = a.kind ?? '~';
   const kb = b.kind ?? '~';
@@ -61,9 +61,9 @@ function compareRegels(a: Regel, b: Regel): number {
 }
 
 /** What the current urenkaarten give for one ouder's month: care lines, then the fee lines. */
-export function targetRegels(uren: Uren[], kosten: Bureaukosten, minutenPerKind: Map<string, number>): Regel[] {
-  const care = new Map<string, Regel>();
-  const lrks = new Map<Regel, Set<string>>();
+export function targetRegels(uren: Uren[], kosten: Bureaukosten, minutenPerKind: Map<string, number>): Factuurregel[] {
+  const care = new Map<string, Factuurregel>();
+  const lrks = new Map<Factuurregel, Set<string>>();
   for (const u of uren) {
     const key = `${u.kind}|${u.gastouder}|${u.uurtariefCent}`;
     let line = care.get(key);
@@ -78,7 +78,7 @@ export function targetRegels(uren: Uren[], kosten: Bureaukosten, minutenPerKind:
   const regels = [...care.values()].filter((r) => r.minuten !== 0);
   for (const r of regels) r.bedragCent = careAmount(r.minuten, r.tariefCent);
   // A fee line names the registrations of the care it is for (nearly always one).
-  const lrkOf = (lines: Regel[]) => {
+  const lrkOf = (lines: Factuurregel[]) => {
     const all = lines.length === 1 ? lrks.get(lines[0]!)! : new Set(lines.flatMap((r) => [...lrks.get(r)!]));
     return all.size === 0 ? null : all.size === 1 ? all.values().next().value! : [...all].sort().join(', ');
   };
@@ -96,7 +96,7 @@ export function targetRegels(uren: Uren[], kosten: Bureaukosten, minutenPerKind:
   } else {
     // Per child and gastouder, her minutes at the rate the child's month hours reach on the
     // scale (one fee line, even when the care was at two rates).
-    const fees = new Map<string, { fee: Regel; care: Regel[] }>();
+    const fees = new Map<string, { fee: Factuurregel; care: Factuurregel[] }>();
     for (const r of [...regels]) {
       const tarief = schaalTarief(kosten.schaal, minutenPerKind.get(r.kind!) ?? r.minuten);
       const key = `${r.kind}|${r.gastouder}`;
@@ -119,7 +119,7 @@ export function targetRegels(uren: Uren[], kosten: Bureaukosten, minutenPerKind:
   return regels.sort(compareRegels);
 }
 
-function regelKey(r: Regel): string {
+function regelKey(r: Factuurregel): string {
   return `${r.soort}|${r.kind ?? ''}|${r.gastouder}|${r.tariefCent}`;
 }
 
@@ -131,10 +131,10 @@ function regelKey(r: Regel): string {
  * the latest first, one line per invoice, so that no line credits more than its invoice billed.
  * A line never billed before corrects nothing (correctieOp null).
  */
-export function differenceRegels(target: Regel[], billed: BilledRegel[]): Regel[] {
+export function differenceRegels(target: Factuurregel[], billed: GefactureerdeRegel[]): Factuurregel[] {
   const sum = new Map<
     string,
-    { regel: Regel; laatste: string; perFactuur: Map<string, { minuten: number; bedragCent: Cent; lrk: string | null }> }
+    { regel: Factuurregel; laatste: string; perFactuur: Map<string, { minuten: number; bedragCent: Cent; lrk: string | null }> }
   >();
   for (const r of billed) {
     const key = regelKey(r);
@@ -168,8 +168,13 @@ export function differenceRegels(target: Regel[], billed: BilledRegel[]): Regel[
     f.bedragCent += r.bedragCent;
     s.perFactuur.set(van, f);
   }
-  const result: Regel[] = [];
-  const push = (t: Regel, b: (typeof sum extends Map<string, infer V> ? V : never) | undefined, minuten: number, bedragCent: Cent) => {
+  const result: Factuurregel[] = [];
+  const push = (
+    t: Factuurregel,
+    b: (typeof sum extends Map<string, infer V> ? V : never) | undefined,
+    minuten: number,
+    bedragCent: Cent,
+  ) => {
     if (minuten === 0 && bedragCent === 0) return;
     if (!b || (minuten >= 0 && bedragCent >= 0)) result.push({ ...t, minuten, bedragCent, correctieOp: b?.laatste ?? null });
     else result.push(...creditLines(t, b.perFactuur, minuten, bedragCent, b.laatste));
@@ -190,15 +195,15 @@ export function differenceRegels(target: Regel[], billed: BilledRegel[]): Regel[
  * the parts add up exactly to the credit.
  */
 function creditLines(
-  t: Regel,
+  t: Factuurregel,
   perFactuur: Map<string, { minuten: number; bedragCent: Cent; lrk: string | null }>,
   minuten: number,
   bedragCent: Cent,
   laatste: string,
-): Regel[] {
+): Factuurregel[] {
   const bronnen = [...perFactuur.entries()].filter(([, f]) => f.minuten > 0 || f.bedragCent > 0).sort((a, b) => (a[0] < b[0] ? 1 : -1));
   if (bronnen.length <= 1) return [{ ...t, minuten, bedragCent, correctieOp: bronnen[0]?.[0] ?? laatste }];
-  const lines: Regel[] = [];
+  const lines: Factuurregel[] = [];
   let restMinuten = -minuten;
   let restBedrag = -bedragCent;
   for (const [i, [factuur, f]] of bronnen.entries()) {
@@ -222,7 +227,7 @@ function creditLines(
   return lines;
 }
 
-export function totaal(regels: Regel[]): Cent {
+export function totaal(regels: Factuurregel[]): Cent {
   return regels.reduce((s, r) => s + r.bedragCent, 0);
 }
 
@@ -239,7 +244,7 @@ export interface KindOverzicht {
  * What the kinderopvangtoeslag asks per child. A monthly fee (kind null) is shared among that
  * gastouder's children in proportion to their minutes (largest remainder, so the shares add up).
  */
-export function perKind(regels: Regel[]): KindOverzicht[] {
+export function perKind(regels: Factuurregel[]): KindOverzicht[] {
   const kinderen = new Map<string, { minuten: number; kostenCent: Cent }>();
   const get = (kind: string) => {
     let k = kinderen.get(kind);

@@ -5,13 +5,13 @@ import type { Cent } from './money.js';
 import { addWerkdagen } from './werkdagen.js';
 
 /** An invoice with what is still open on it (negative for a credit invoice not yet set off). */
-export interface OpenPost {
+export interface OpenstaandePost {
   factuur: string;
   vervaldatum: Datum;
   openCent: Cent;
 }
 
-export interface Allocation {
+export interface Toewijzing {
   factuur: string;
   bedragCent: Cent;
 }
@@ -22,7 +22,7 @@ export interface Allocation {
  * What is left is the remainder, kept for later invoices. The allocations add up to
  * `amount - restCent`.
  */
-export function allocate(amount: Cent, open: OpenPost[], preferred?: string): { allocations: Allocation[]; restCent: Cent } {
+export function allocatePayment(amount: Cent, open: OpenstaandePost[], preferred?: string): { allocations: Toewijzing[]; restCent: Cent } {
   const credits = open.filter((p) => p.openCent < 0);
   const creditTotal = -credits.reduce((s, p) => s + p.openCent, 0);
   const positives = open
@@ -40,7 +40,7 @@ export function allocate(amount: Cent, open: OpenPost[], preferred?: string): { 
               ? -1
               : 1,
     );
-  const allocations: Allocation[] = [];
+  const allocations: Toewijzing[] = [];
   let budget = amount + creditTotal;
   let paid = 0;
   for (const post of positives) {
@@ -97,7 +97,7 @@ export interface StornoPost {
  * `factuur` any more: a storno booked before gob 0.2 reversed whole invoices without naming a
  * payment, and may already have taken this money back.
  */
-export function stornoToewijzingen(factuur: string, posten: StornoPost[]): Allocation[] | undefined {
+export function stornoToewijzingen(factuur: string, posten: StornoPost[]): Toewijzing[] | undefined {
   if ((posten.find((p) => p.factuur === factuur)?.nettoCent ?? 0) <= 0) return undefined;
   return posten
     .map((p) => ({
@@ -122,7 +122,7 @@ export interface Zorgregel {
   uitbetaald: boolean;
 }
 
-export interface PlannedPayout {
+export interface GeplandeUitbetaling {
   gastouder: string;
   bedragCent: Cent;
   teLaat: boolean;
@@ -139,13 +139,13 @@ export function uiterlijk(betaaldOp: Datum, termijn: number): Datum {
  * negative and are netted: when a gastouder's due lines add up to zero or less, she gets nothing
  * now and the lines wait for the next run (a payout is never negative).
  */
-export function planPayouts(lines: Zorgregel[], datum: Datum, termijn: number): PlannedPayout[] {
+export function planPayouts(lines: Zorgregel[], datum: Datum, termijn: number): GeplandeUitbetaling[] {
   const by = new Map<string, Zorgregel[]>();
   for (const l of lines) {
     if (l.uitbetaald || l.betaaldOp === null || l.betaaldOp > datum) continue;
     by.set(l.gastouder, [...(by.get(l.gastouder) ?? []), l]);
   }
-  const payouts: PlannedPayout[] = [];
+  const payouts: GeplandeUitbetaling[] = [];
   for (const [gastouder, due] of [...by].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const bedragCent = due.reduce((s, l) => s + l.bedragCent, 0);
     if (bedragCent <= 0) continue;

@@ -29,7 +29,7 @@ export const REGELS = [
   'leeftijd',
   'beginner',
 ] as const;
-export type Regel = (typeof REGELS)[number];
+export type Opvangregel = (typeof REGELS)[number];
 
 export const LIMIETEN = {
   totaal: 6,
@@ -88,7 +88,7 @@ export interface Violation {
   dag: Dag;
   van: string;
   tot: string;
-  regel: Regel;
+  regel: Opvangregel;
   aantal: number;
   maximum: number;
   kinderen: string[];
@@ -167,10 +167,10 @@ function brokenRules(
   kids: AgedChild[],
   beginner: boolean,
   bijOuder: ReadonlySet<string> = NONE,
-): Map<Regel, { aantal: number; maximum: number; kinderen: string[] }> {
-  const found = new Map<Regel, { aantal: number; maximum: number; kinderen: string[] }>();
+): Map<Opvangregel, { aantal: number; maximum: number; kinderen: string[] }> {
+  const found = new Map<Opvangregel, { aantal: number; maximum: number; kinderen: string[] }>();
   if (kids.length === 0) return found;
-  const check = (regel: Regel, list: AgedChild[], maximum: number) => {
+  const check = (regel: Opvangregel, list: AgedChild[], maximum: number) => {
     if (list.length > maximum) found.set(regel, { aantal: list.length, maximum, kinderen: list.map((c) => c.code) });
   };
   check('max-totaal', kids, LIMIETEN.totaal);
@@ -229,7 +229,7 @@ export function evaluateDay(g: RuleGastouder, children: Map<string, AgedChild>, 
   // The moments where presence can change, in order.
   const points = [...new Set(counted.flatMap((s) => [s.van, s.tot]))].sort((a, b) => a - b);
   const result: DayViolation[] = [];
-  const open = new Map<Regel, DayViolation>();
+  const open = new Map<Opvangregel, DayViolation>();
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!;
     const to = points[i + 1]!;

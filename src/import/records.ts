@@ -87,3 +87,17 @@ export function rowToRecord(columns: (Field | null)[], row: CsvRow, err: (veld: 
  * applied in order inside one transaction, so a row may refer to one earlier in the same file;
  * any error rolls everything back and lists every error with its line number.
  */
+
+/** An import with errors stores nothing: the one refusal of every import, with every error listed. */
+export function importRefused(fouten: ImportError[], data: unknown): Refused {
+  return new Refused(
+    `De import is geweigerd: ${aantal(fouten.length, 'fout', 'fouten')}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
+    formatImportErrors(fouten),
+    data,
+  );
+}
+
+/** A file with a header and no rows stores nothing either: said so, not imported as "0 rijen". */
+export function onlyHeader(file: string): Refused {
+  return new Refused(`Het bestand ${file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
+}

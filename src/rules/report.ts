@@ -1,7 +1,7 @@
 // The violations report as people read it: grouped per gastouder, with names, dates or weekly date
 // ranges, time windows and each rule explained in Dutch. Pure, so it is golden-tested.
 import { ageInMonths, ageInYears, type Datum } from '../domain/calendar.js';
-import { LIMIETEN, type Regel, type Violation } from '../domain/rules.js';
+import { LIMIETEN, type Opvangregel, type Violation } from '../domain/rules.js';
 import { aantal } from '../domain/tekst.js';
 
 const DAGNAAM: Record<string, string> = {
@@ -17,7 +17,7 @@ const DAGNAAM: Record<string, string> = {
 export function explainRule(v: Pick<Violation, 'regel' | 'aantal' | 'maximum'>): string {
   const n = v.aantal;
   const kinderen = (k: number) => aantal(k, 'kind', 'kinderen');
-  const texts: Record<Regel, string> = {
+  const texts: Record<Opvangregel, string> = {
     'max-totaal': `${kinderen(n)} tegelijk; maximaal ${LIMIETEN.totaal} kinderen, eigen kinderen onder 10 jaar meegeteld`,
     'max-onder-4': `${kinderen(n)} jonger dan 4 jaar; maximaal ${LIMIETEN.onder4}`,
     'max-onder-2': `${kinderen(n)} jonger dan 2 jaar; maximaal ${LIMIETEN.onder2}`,

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  type BilledRegel,
+  type GefactureerdeRegel,
   type Bureaukosten,
   differenceRegels,
   perKind,
-  type Regel,
+  type Factuurregel,
   schaalTarief,
   targetRegels,
   totaal,
@@ -38,7 +38,7 @@ const u = (
   lrk,
 });
 /** Lines as stored on invoice `factuur`. */
-const on = (factuur: string, regels: Regel[]): BilledRegel[] => regels.map((r) => ({ ...r, factuur }));
+const on = (factuur: string, regels: Factuurregel[]): GefactureerdeRegel[] => regels.map((r) => ({ ...r, factuur }));
 const minutenPerKind = (uren: Uren[]) => {
   const m = new Map<string, number>();
   for (const x of uren) m.set(x.kind, (m.get(x.kind) ?? 0) + x.minuten);
@@ -160,7 +160,7 @@ describe('corrections', () => {
   it('a credit is taken back from the invoices that billed it, the latest first: no line credits more than its invoice billed', async () => {
     const care = { soort: 'opvang' as const, kind: 'K1', gastouder: 'G1', tariefCent: 750, lrk: '111111111' };
     // 37:00 h on 2026-00001, 15:30 h more on correction 2026-00002; now the urenkaart says 1:00 h.
-    const billed: BilledRegel[] = [
+    const billed: GefactureerdeRegel[] = [
       { ...care, minuten: 2220, bedragCent: 27750, factuur: '2026-00001', correctieOp: null },
       { ...care, minuten: 930, bedragCent: 11625, factuur: '2026-00002', correctieOp: '2026-00001' },
     ];
@@ -214,7 +214,7 @@ describe('properties', () => {
   it('for any sequence of imports and runs, the month’s invoices add up to what the current urenkaarten give', async () => {
     fc.assert(
       fc.property(fc.array(urenArb, { minLength: 1, maxLength: 6 }), kostenArb, (states, kosten) => {
-        const invoices: BilledRegel[][] = [];
+        const invoices: GefactureerdeRegel[][] = [];
         let current: Uren[] = [];
         for (const raw of states) {
           current = raw.map((r) => ({ ...r, ouder: 'O1', lrk: null }));

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  allocate,
+  allocatePayment,
   held,
-  type OpenPost,
+  type OpenstaandePost,
   openUitbetalingen,
   planPayouts,
   type StornoKandidaat,
@@ -12,26 +12,26 @@ import {
   type Zorgregel,
 } from '../../src/domain/kas.js';
 
-const post = (factuur: string, openCent: number, vervaldatum = '2026-11-17'): OpenPost => ({ factuur, openCent, vervaldatum });
+const post = (factuur: string, openCent: number, vervaldatum = '2026-11-17'): OpenstaandePost => ({ factuur, openCent, vervaldatum });
 
 describe('allocating a payment', () => {
   it('pays the oldest due first, keeps the rest', async () => {
-    expect(allocate(1500, [post('2026-00002', 1000, '2026-12-01'), post('2026-00001', 1000, '2026-11-01')])).toEqual({
+    expect(allocatePayment(1500, [post('2026-00002', 1000, '2026-12-01'), post('2026-00001', 1000, '2026-11-01')])).toEqual({
       allocations: [
         { factuur: '2026-00001', bedragCent: 1000 },
         { factuur: '2026-00002', bedragCent: 500 },
       ],
       restCent: 0,
     });
-    expect(allocate(2500, [post('2026-00001', 1000)]).restCent).toBe(1500);
+    expect(allocatePayment(2500, [post('2026-00001', 1000)]).restCent).toBe(1500);
   });
   it('the preferred invoice first', async () => {
     expect(
-      allocate(500, [post('2026-00001', 1000, '2026-11-01'), post('2026-00002', 1000, '2026-12-01')], '2026-00002').allocations,
+      allocatePayment(500, [post('2026-00001', 1000, '2026-11-01'), post('2026-00002', 1000, '2026-12-01')], '2026-00002').allocations,
     ).toEqual([{ factuur: '2026-00002', bedragCent: 500 }]);
   });
   it('sets off a credit invoice against what is paid', async () => {
-    expect(allocate(1000, [post('2026-00001', 1500), post('2026-00002', -500)])).toEqual({
+    expect(allocatePayment(1000, [post('2026-00001', 1500), post('2026-00002', -500)])).toEqual({
       allocations: [
         { factuur: '2026-00001', bedragCent: 1500 },
         { factuur: '2026-00002', bedragCent: -500 },
@@ -39,7 +39,7 @@ describe('allocating a payment', () => {
       restCent: 0,
     });
     // With nothing to set it against, the credit stays open.
-    expect(allocate(300, [post('2026-00002', -500)])).toEqual({ allocations: [], restCent: 300 });
+    expect(allocatePayment(300, [post('2026-00002', -500)])).toEqual({ allocations: [], restCent: 300 });
   });
   it('allocations plus remainder always equal the amount', async () => {
     fc.assert(
@@ -51,7 +51,7 @@ describe('allocating a payment', () => {
         ),
         (amount, opens) => {
           const posts = opens.map((o, i) => post(`F${i}`, o));
-          const { allocations, restCent } = allocate(amount, posts);
+          const { allocations, restCent } = allocatePayment(amount, posts);
           expect(allocations.reduce((s, a) => s + a.bedragCent, 0) + restCent).toBe(amount);
           expect(restCent).toBeGreaterThanOrEqual(0);
           for (const a of allocations) {

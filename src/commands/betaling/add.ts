@@ -1,4 +1,4 @@
-import { allocate } from '../../domain/kas.js';
+import { allocatePayment } from '../../domain/kas.js';
 import { formatEuro } from '../../domain/money.js';
 import { parseAmount, parseCode, parseDate } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
@@ -38,7 +38,7 @@ export async function betalingAdd(opts: { ouder?: string; bedrag?: string; datum
       throw new Refused(`Factuur ${factuur} is al betaald. Laat --factuur weg om de betaling aan andere open facturen toe te wijzen.`);
     }
     open = await settleRemainders(trx, ouder, open, datum);
-    const { allocations, restCent } = allocate(bedrag, open, factuur);
+    const { allocations, restCent } = allocatePayment(bedrag, open, factuur);
     const id = await insertBetaling(trx, { ouder, datum, bedragCent: bedrag, soort: 'betaling' });
     await insertToewijzingen(trx, id, allocations, datum);
     await writeLog(

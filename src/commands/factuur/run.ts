@@ -2,7 +2,7 @@ import {
   type Bureaukosten,
   differenceRegels,
   perKind,
-  type Regel,
+  type Factuurregel,
   targetRegels,
   toeslagMaximum,
   totaal,
@@ -123,11 +123,11 @@ function gecorrigeerd(p: Planned): string {
 interface Planned {
   nummer: string | null;
   ouder: string;
-  regels: Regel[];
+  regels: Factuurregel[];
   totaalCent: number;
   correctieVan: string | null;
   /** The month's lines before this invoice: for the per-child overview. */
-  eerder: Regel[];
+  eerder: Factuurregel[];
 }
 
 /** Everything an invoice shows besides its lines, loaded once for the whole run. */
@@ -144,7 +144,7 @@ function snapshot(
   names: Awaited<ReturnType<typeof loadNames>>,
   bureau: FactuurGegevens['bureau'],
   ouder: string,
-  alles: Regel[],
+  alles: Factuurregel[],
   maand: Maand,
 ): FactuurGegevens {
   const o = names.ouders.get(ouder)!;

@@ -4,10 +4,9 @@ import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { BsnRegister, findRecord, insertRecord, nextCode, referenceProblems, updateRecord } from '../../db/repo/register.js';
 import { openCsv } from '../../csv/read.js';
-import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { withDefaults } from '../record.js';
-import { formatImportErrors, type ImportError, importProgress, mapHeader, rowToRecord } from '../../import/records.js';
+import { importRefused, onlyHeader, type ImportError, importProgress, mapHeader, rowToRecord } from '../../import/records.js';
 import { aantal } from '../../domain/tekst.js';
 
 export async function importRecords(entity: Entity, opts: { file: string; dryRun?: boolean }, deps: Deps) {
@@ -72,13 +71,9 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
           }
           bsns.claim(entity, rec, line);
         }
-      if (rijen === 0) throw new Refused(`Het bestand ${opts.file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
+      if (rijen === 0) throw onlyHeader(opts.file);
       if (fouten.length > 0) {
-        throw new Refused(
-          `De import is geweigerd: ${aantal(fouten.length, 'fout', 'fouten')}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
-          formatImportErrors(fouten),
-          { bestand: opts.file, rijen, fouten },
-        );
+        throw importRefused(fouten, { bestand: opts.file, rijen, fouten });
       }
       if (nieuw + gewijzigd > 0) await writeLog(trx, deps, `${entity.name} import ${opts.file}: ${nieuw} nieuw, ${gewijzigd} gewijzigd`);
     },

@@ -3,9 +3,8 @@ import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { deleteRoosterOf, insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
 import { openCsv } from '../../csv/read.js';
-import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { formatImportErrors, type ImportError, importProgress, mapHeader, rowToRecord } from '../../import/records.js';
+import { importRefused, onlyHeader, type ImportError, importProgress, mapHeader, rowToRecord } from '../../import/records.js';
 import { entryFromRecord } from './entry.js';
 import { violationToJson } from '../../rules/report.js';
 import { entrySlot, newSlotsViolations, refuseOrWarn } from '../../rules/violations.js';
@@ -53,13 +52,9 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean; forc
           }
           fouten.push(...rowErrors);
         }
-      if (rijen === 0) throw new Refused(`Het bestand ${opts.file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
+      if (rijen === 0) throw onlyHeader(opts.file);
       if (fouten.length > 0) {
-        throw new Refused(
-          `De import is geweigerd: ${aantal(fouten.length, 'fout', 'fouten')}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
-          formatImportErrors(fouten),
-          { bestand: opts.file, rijen, fouten },
-        );
+        throw importRefused(fouten, { bestand: opts.file, rijen, fouten });
       }
       // The rules, once the whole file is in: like rooster add, refused unless --force.
       const slots = [];

@@ -1,6 +1,6 @@
 import { aantal } from '../../domain/tekst.js';
 import path from 'node:path';
-import { allocate } from '../../domain/kas.js';
+import { allocatePayment } from '../../domain/kas.js';
 import { formatEuro } from '../../domain/money.js';
 import {
   type IncassoFormaat,
@@ -124,7 +124,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
         ongeldig.push(`ouder ${o.code} (${o.naam}): mandaat ${JSON.stringify(o.mandaat)}`);
         continue;
       }
-      const { allocations } = allocate(saldo, open);
+      const { allocations } = allocatePayment(saldo, open);
       const id = await insertBetaling(trx, {
         ouder: o.code,
         datum: incassodatum,

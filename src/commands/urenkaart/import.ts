@@ -11,7 +11,7 @@ import { openCsv } from '../../csv/read.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOptional } from '../options.js';
-import { formatImportErrors, type ImportError, importProgress } from '../../import/records.js';
+import { importRefused, onlyHeader, type ImportError, importProgress } from '../../import/records.js';
 import { explainRule, violationToJson } from '../../rules/report.js';
 import { renderFindings } from '../../rules/violations.js';
 import { aantal } from '../../domain/tekst.js';
@@ -64,10 +64,10 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
         const parsed = parser.result;
         fouten = parsed.fouten;
         const { maand, rijen } = parsed;
-        if (rijen === 0) throw new Refused(`Het bestand ${opts.file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
+        if (rijen === 0) throw onlyHeader(opts.file);
         if (!maandOption && maand) teLaat = await timing(maand);
         summary = { maand: maand ?? null, rijen, gastouders: parsed.gastouders.list.length, minuten: 0, teLaat };
-        if (!maand) throw importRefused(fouten, summary, waarschuwingen);
+        if (!maand) throw refuseUren(fouten, summary, waarschuwingen);
 
         const month = { ...parsed, maand };
         const others = await otherGastoudersLines(trx, maand, parsed.gastouders.list);
@@ -80,7 +80,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
           }
         }
         const checked = checkUren(month, others, ref, ruleInputs, fouten);
-        if (fouten.length > 0) throw importRefused(fouten, summary, waarschuwingen);
+        if (fouten.length > 0) throw refuseUren(fouten, summary, waarschuwingen);
 
         const { rows, violations } = checked;
         waarschuwingen = [...checked.waarschuwingen, ...violations.map((v) => ({ ...violationToJson(v), melding: explainRule(v) }))];
@@ -125,13 +125,10 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
   return { ...s, dryRun: Boolean(opts.dryRun), fouten, waarschuwingen };
 }
 
-function importRefused(fouten: ImportError[], summary: object, waarschuwingen: Waarschuwing[]): Refused {
+/** The urenkaart's refusal: its errors in line order, and the summary of what would have been imported. */
+function refuseUren(fouten: ImportError[], summary: object, waarschuwingen: Waarschuwing[]): Refused {
   fouten.sort((a, b) => a.regel - b.regel);
-  return new Refused(
-    `De import is geweigerd: ${aantal(fouten.length, 'fout', 'fouten')}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
-    formatImportErrors(fouten),
-    { ...summary, gastouders: 0, minuten: 0, fouten, waarschuwingen },
-  );
+  return importRefused(fouten, { ...summary, gastouders: 0, minuten: 0, fouten, waarschuwingen });
 }
 
 async function warningLines(db: Deps['db'], waarschuwingen: Waarschuwing[], violations: Violation[]): Promise<string[]> {

@@ -1,4 +1,4 @@
-import type { BilledRegel, Regel, Uren } from '../../domain/billing.js';
+import type { GefactureerdeRegel, Factuurregel, Uren } from '../../domain/billing.js';
 import type { Maand } from '../../domain/calendar.js';
 import { type Db, rawHandle } from '../open.js';
 import type { FactuurRow, FactuurregelRow, NewFactuur } from '../tables/factuur.js';
@@ -97,7 +97,7 @@ export async function freezeRates(db: Db, maand: Maand): Promise<void> {
 }
 
 /** What earlier invoices of the month billed, per ouder: the lines, and the latest invoice (the one a correction refers to). */
-export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { regels: BilledRegel[]; laatste: string }>> {
+export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { regels: GefactureerdeRegel[]; laatste: string }>> {
   const rows = await db
     .selectFrom('factuurregel as r')
     .innerJoin('factuur as f', 'f.nummer', 'r.factuur')
@@ -115,9 +115,9 @@ export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { r
     ])
     .where('f.maand', '=', maand)
     .execute();
-  const by = new Map<string, { regels: BilledRegel[]; laatste: string }>();
+  const by = new Map<string, { regels: GefactureerdeRegel[]; laatste: string }>();
   for (const r of rows) {
-    const regel: BilledRegel = {
+    const regel: GefactureerdeRegel = {
       soort: r.soort,
       kind: r.kind,
       gastouder: r.gastouder,
@@ -156,7 +156,7 @@ export async function reserveNumbers(db: Db, soort: Nummerreeks, jaar: number, c
  * Store invoices with their lines: raw prepared statements on the caller's transaction, since a
  * month of a large bureau is 44,000 invoices (Kysely would spend more time building the SQL).
  */
-export function insertFacturen(db: Db, facturen: { factuur: NewFactuur; regels: Regel[] }[]): void {
+export function insertFacturen(db: Db, facturen: { factuur: NewFactuur; regels: Factuurregel[] }[]): void {
   const sqlite = rawHandle(db);
   const f = sqlite.prepare(
     'insert into factuur (nummer, ouder, maand, datum, vervaldatum, correctie_van, totaal_cent, gegevens) values (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -206,7 +206,7 @@ export async function listFacturen(db: Db, filter: { maand?: Maand; ouder?: stri
   return q.execute();
 }
 
-export function regelFromRow(r: FactuurregelRow): Regel {
+export function regelFromRow(r: FactuurregelRow): Factuurregel {
   return {
     soort: r.soort,
     kind: r.kind,

@@ -1,5 +1,5 @@
 // Payments, allocations and payouts in the database. The decisions are in domain/kas.ts.
-import type { Allocation, OpenPost, StornoKandidaat, StornoPost, Zorgregel } from '../../domain/kas.js';
+import type { Toewijzing, OpenstaandePost, StornoKandidaat, StornoPost, Zorgregel } from '../../domain/kas.js';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database } from '../database.js';
 import type { Datum } from '../../domain/calendar.js';
@@ -14,7 +14,7 @@ function notReversed(eb: ExpressionBuilder<Database & { b: Database['betaling'] 
 }
 
 /** Every invoice with money still open on it (positive: to pay; negative: a credit not set off), per ouder. */
-export async function openPosts(db: Db, ouder?: string): Promise<Map<string, OpenPost[]>> {
+export async function openPosts(db: Db, ouder?: string): Promise<Map<string, OpenstaandePost[]>> {
   let q = db
     .selectFrom('factuur as f')
     .leftJoin('toewijzing as t', 't.factuur', 'f.nummer')
@@ -28,7 +28,7 @@ export async function openPosts(db: Db, ouder?: string): Promise<Map<string, Ope
     .groupBy('f.nummer');
   if (ouder) q = q.where('f.ouder', '=', ouder);
   const rows = await q.execute();
-  const by = new Map<string, OpenPost[]>();
+  const by = new Map<string, OpenstaandePost[]>();
   for (const r of rows) {
     const open = r.totaal_cent - Number(r.betaald);
     if (open === 0) continue;
@@ -95,7 +95,7 @@ export async function insertBetaling(
  * from the latest of that day, the payment's date and the invoice's date — never before the
  * money came in, never before the invoice existed.
  */
-export async function insertToewijzingen(db: Db, betaling: number, allocations: Allocation[], datum: Datum): Promise<void> {
+export async function insertToewijzingen(db: Db, betaling: number, allocations: Toewijzing[], datum: Datum): Promise<void> {
   if (allocations.length === 0) return;
   await db
     .insertInto('toewijzing')

@@ -1,5 +1,5 @@
 import type { Datum } from '../../domain/calendar.js';
-import type { PlannedPayout } from '../../domain/kas.js';
+import type { GeplandeUitbetaling } from '../../domain/kas.js';
 import type { Db } from '../open.js';
 
 export async function getUitbetaling(db: Db, nummer: string) {
@@ -34,7 +34,7 @@ export async function uitbetalingContext(db: Db, gastouder: string, factuurregel
 }
 
 /** Store a planned payout under `nummer`, with its care lines. */
-export async function insertUitbetaling(db: Db, nummer: string, datum: Datum, p: PlannedPayout): Promise<void> {
+export async function insertUitbetaling(db: Db, nummer: string, datum: Datum, p: GeplandeUitbetaling): Promise<void> {
   await db
     .insertInto('uitbetaling')
     .values({ nummer, gastouder: p.gastouder, datum, bedrag_cent: p.bedragCent, te_laat: p.teLaat ? 1 : 0 })

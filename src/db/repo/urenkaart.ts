@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { type Maand, minutesToTime } from '../../domain/calendar.js';
 import type { Urenkaart, UrenReference } from '../../domain/urenkaart.js';
 import { type Db, rawHandle } from '../open.js';
-import type { Urenregel } from '../tables/urenkaart.js';
+import type { PackedUrenregel } from '../tables/urenkaart.js';
 
 /** Everything an urenkaart line is checked against, in four queries. */
 export async function loadUrenReference(db: Db): Promise<UrenReference> {
@@ -46,7 +46,7 @@ export async function loadUrenReference(db: Db): Promise<UrenReference> {
 }
 
 /** One line of an urenkaart, unpacked. */
-export interface Urenline {
+export interface Urenregel {
   maand: Maand;
   gastouder: string;
   kind: string;
@@ -59,8 +59,8 @@ export interface Urenline {
   teLaat: boolean;
 }
 
-function unpack(row: { maand: string; gastouder: string; kind: string; koppeling: string; regels: string; te_laat: number }): Urenline[] {
-  return (JSON.parse(row.regels) as Urenregel[]).map(([day, van, tot, opmerking]) => ({
+function unpack(row: { maand: string; gastouder: string; kind: string; koppeling: string; regels: string; te_laat: number }): Urenregel[] {
+  return (JSON.parse(row.regels) as PackedUrenregel[]).map(([day, van, tot, opmerking]) => ({
     maand: row.maand,
     gastouder: row.gastouder,
     kind: row.kind,
@@ -75,7 +75,7 @@ function unpack(row: { maand: string; gastouder: string; kind: string; koppeling
 }
 
 /** The lines of a month that an import keeps: those of gastouders not in the file. */
-export async function otherGastoudersLines(db: Db, maand: Maand, replaced: string[]): Promise<Urenline[]> {
+export async function otherGastoudersLines(db: Db, maand: Maand, replaced: string[]): Promise<Urenregel[]> {
   const rows = await db
     .selectFrom('urenkaart')
     .selectAll()
@@ -124,7 +124,7 @@ export interface UrenFilter {
 }
 
 /** The lines of a month, in order of gastouder, kind, date and time. */
-export async function listUren(db: Db, filter: UrenFilter): Promise<Urenline[]> {
+export async function listUren(db: Db, filter: UrenFilter): Promise<Urenregel[]> {
   let q = db.selectFrom('urenkaart').selectAll().where('maand', '=', filter.maand);
   if (filter.gastouder) q = q.where('gastouder', '=', filter.gastouder);
   if (filter.kind) q = q.where('kind', '=', filter.kind);

@@ -17,4 +17,4 @@ export type UrenkaartRow = Selectable<UrenkaartTable>;
 export type NewUrenkaart = Insertable<UrenkaartTable>;
 
 /** One line of an urenkaart as stored in `regels`. */
-export type Urenregel = [day: number, van: number, tot: number, opmerking?: string];
+export type PackedUrenregel = [day: number, van: number, tot: number, opmerking?: string];
