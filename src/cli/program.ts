@@ -16,12 +16,6 @@ const DEFAULT_DB = 'data/gob.sqlite';
 declare const __GOB_VERSION__: string | undefined;
 export const VERSION = typeof __GOB_VERSION__ === 'string' ? __GOB_VERSION__ : 'dev';
 
-/**
- * Usage lines show Dutch placeholders (`<bestand>`); handlers written before read the value as
- * `opts.file`, so it is given under both names and a placeholder stays a matter of help text.
- */
-const HANDLER_ALIASES: Record<string, string> = { bestand: 'file' };
-
 type Handler<D> = (opts: never, deps: D) => Promise<unknown>;
 
 /**
@@ -37,8 +31,6 @@ function run(needs: 'db' | 'none', load: () => Promise<Handler<never>>) {
     const opts: Record<string, unknown> = { ...command.opts() };
     command.registeredArguments.forEach((arg, i) => {
       opts[arg.name()] = args[i];
-      const alias = HANDLER_ALIASES[arg.name()];
-      if (alias) opts[alias] = args[i];
     });
     const globals = command.optsWithGlobals<GlobalOptions>();
     if (globals.json && opts.csv) throw new UsageError('--json en --csv gaan niet samen: kies één uitvoervorm.');

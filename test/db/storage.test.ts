@@ -166,7 +166,7 @@ describe('transactions', () => {
       ...Array.from({ length: 50 }, (_, i) => `G ${i};01-01-1980`),
       'Fout;31-02-1980',
     ]);
-    await expect(importRecords(GASTOUDER, { file }, deps)).rejects.toThrow(/regel 52|geweigerd/);
+    await expect(importRecords(GASTOUDER, { bestand: file }, deps)).rejects.toThrow(/regel 52|geweigerd/);
     expect(deps.sqlite.prepare('select count(*) as n from gastouder').get()).toEqual({ n: 0 });
     expect(deps.sqlite.prepare('select count(*) as n from log').get()).toEqual({ n: 0 });
   });

@@ -9,12 +9,12 @@ import type { Deps } from '../deps.js';
  * other gob processes write. Created 0600 like the database itself, under a temporary name that
  * is renamed only when the copy is complete (files/write.ts).
  */
-export async function backup(opts: { file: string; force?: boolean }, deps: Deps) {
-  await produceFileSafely(opts.file, { force: opts.force, createFolder: false }, async (tmp) => {
+export async function backup(opts: { bestand: string; force?: boolean }, deps: Deps) {
+  await produceFileSafely(opts.bestand, { force: opts.force, createFolder: false }, async (tmp) => {
     await backupDatabase(deps.db, tmp);
   });
-  await writeLog(deps.db, deps, `backup gemaakt: ${opts.file}`);
-  const bytes = fs.statSync(opts.file).size;
-  deps.out.line(`Backup geschreven naar ${opts.file} (${Math.ceil(bytes / 1024)} kB).`);
-  return { bestand: opts.file, bytes };
+  await writeLog(deps.db, deps, `backup gemaakt: ${opts.bestand}`);
+  const bytes = fs.statSync(opts.bestand).size;
+  deps.out.line(`Backup geschreven naar ${opts.bestand} (${Math.ceil(bytes / 1024)} kB).`);
+  return { bestand: opts.bestand, bytes };
 }

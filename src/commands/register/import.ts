@@ -9,9 +9,9 @@ import { withDefaults } from '../record.js';
 import { importRefused, onlyHeader, type ImportError, importProgress, mapHeader, rowToRecord } from '../../import/records.js';
 import { aantal } from '../../domain/tekst.js';
 
-export async function importRecords(entity: Entity, opts: { file: string; dryRun?: boolean }, deps: Deps) {
-  const progress = await importProgress(opts.file, deps.out);
-  const source = await openCsv(opts.file, { onProgress: progress.update });
+export async function importRecords(entity: Entity, opts: { bestand: string; dryRun?: boolean }, deps: Deps) {
+  const progress = await importProgress(opts.bestand, deps.out);
+  const source = await openCsv(opts.bestand, { onProgress: progress.update });
   const columns = mapHeader(source.header, entity.fields);
   const fouten: ImportError[] = [];
   let rijen = 0;
@@ -71,17 +71,17 @@ export async function importRecords(entity: Entity, opts: { file: string; dryRun
           }
           bsns.claim(entity, rec, line);
         }
-      if (rijen === 0) throw onlyHeader(opts.file);
+      if (rijen === 0) throw onlyHeader(opts.bestand);
       if (fouten.length > 0) {
-        throw importRefused(fouten, { bestand: opts.file, rijen, fouten });
+        throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten });
       }
-      if (nieuw + gewijzigd > 0) await writeLog(trx, deps, `${entity.name} import ${opts.file}: ${nieuw} nieuw, ${gewijzigd} gewijzigd`);
+      if (nieuw + gewijzigd > 0) await writeLog(trx, deps, `${entity.name} import ${opts.bestand}: ${nieuw} nieuw, ${gewijzigd} gewijzigd`);
     },
     { dryRun: Boolean(opts.dryRun) },
   ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
   deps.out.line(
-    `${prefix}: ${aantal(rijen, 'rij', 'rijen')} uit ${opts.file}: ${nieuw} nieuw, ${gewijzigd} gewijzigd, ${ongewijzigd} ongewijzigd.`,
+    `${prefix}: ${aantal(rijen, 'rij', 'rijen')} uit ${opts.bestand}: ${nieuw} nieuw, ${gewijzigd} gewijzigd, ${ongewijzigd} ongewijzigd.`,
   );
-  return { bestand: opts.file, rijen, nieuw, gewijzigd, ongewijzigd, dryRun: Boolean(opts.dryRun), fouten };
+  return { bestand: opts.bestand, rijen, nieuw, gewijzigd, ongewijzigd, dryRun: Boolean(opts.dryRun), fouten };
 }

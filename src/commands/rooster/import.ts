@@ -15,9 +15,9 @@ import { aantal } from '../../domain/tekst.js';
  * the whole rooster of every koppeling (and own child) it names; importing it twice gives the same
  * rooster, and `rooster list --csv` → import is a round trip. All or nothing.
  */
-export async function roosterImport(opts: { file: string; dryRun?: boolean; force?: boolean }, deps: Deps) {
-  const progress = await importProgress(opts.file, deps.out);
-  const source = await openCsv(opts.file, { onProgress: progress.update });
+export async function roosterImport(opts: { bestand: string; dryRun?: boolean; force?: boolean }, deps: Deps) {
+  const progress = await importProgress(opts.bestand, deps.out);
+  const source = await openCsv(opts.bestand, { onProgress: progress.update });
   const columns = mapHeader(source.header, ROOSTER_FIELDS);
   const fouten: ImportError[] = [];
   let rijen = 0;
@@ -52,9 +52,9 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean; forc
           }
           fouten.push(...rowErrors);
         }
-      if (rijen === 0) throw onlyHeader(opts.file);
+      if (rijen === 0) throw onlyHeader(opts.bestand);
       if (fouten.length > 0) {
-        throw importRefused(fouten, { bestand: opts.file, rijen, fouten });
+        throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten });
       }
       // The rules, once the whole file is in: like rooster add, refused unless --force.
       const slots = [];
@@ -68,14 +68,14 @@ export async function roosterImport(opts: { file: string; dryRun?: boolean; forc
       await writeLog(
         trx,
         deps,
-        `rooster import ${opts.file}: ${aantal(rijen, 'blok', 'blokken')}${overtredingen.length ? ` (--force, ${aantal(overtredingen.length, 'overtreding', 'overtredingen')})` : ''} voor ${[...replaced].join(', ')}`,
+        `rooster import ${opts.bestand}: ${aantal(rijen, 'blok', 'blokken')}${overtredingen.length ? ` (--force, ${aantal(overtredingen.length, 'overtreding', 'overtredingen')})` : ''} voor ${[...replaced].join(', ')}`,
       );
     },
     { dryRun: Boolean(opts.dryRun) },
   ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
   deps.out.line(
-    `${prefix}: ${aantal(rijen, 'roosterblok', 'roosterblokken')} uit ${opts.file}; vervangen: het rooster van ${aantal(replaced.size, 'koppeling/kind', 'koppelingen/kinderen')}.`,
+    `${prefix}: ${aantal(rijen, 'roosterblok', 'roosterblokken')} uit ${opts.bestand}; vervangen: het rooster van ${aantal(replaced.size, 'koppeling/kind', 'koppelingen/kinderen')}.`,
   );
-  return { bestand: opts.file, rijen, vervangen: [...replaced], dryRun: Boolean(opts.dryRun), fouten, overtredingen };
+  return { bestand: opts.bestand, rijen, vervangen: [...replaced], dryRun: Boolean(opts.dryRun), fouten, overtredingen };
 }

@@ -18,7 +18,7 @@ import { aantal } from '../../domain/tekst.js';
 import { mapColumns, UrenParser } from './parse.js';
 
 export interface UrenkaartImportOptions {
-  file: string;
+  bestand: string;
   maand?: string;
   dryRun?: boolean;
   teLaat?: boolean;
@@ -36,8 +36,8 @@ const MAX_SHOWN = 40;
  */
 export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) {
   const maandOption = parseOptional('maand', opts.maand, parseMonth);
-  const bar = await importProgress(opts.file, deps.out);
-  const source = await openCsv(opts.file, { onProgress: bar.update });
+  const bar = await importProgress(opts.bestand, deps.out);
+  const source = await openCsv(opts.bestand, { onProgress: bar.update });
   const col = mapColumns(source.header);
   let fouten: ImportError[] = [];
   let waarschuwingen: Waarschuwing[] = [];
@@ -64,7 +64,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
         const parsed = parser.result;
         fouten = parsed.fouten;
         const { maand, rijen } = parsed;
-        if (rijen === 0) throw onlyHeader(opts.file);
+        if (rijen === 0) throw onlyHeader(opts.bestand);
         if (!maandOption && maand) teLaat = await timing(maand);
         summary = { maand: maand ?? null, rijen, gastouders: parsed.gastouders.list.length, minuten: 0, teLaat };
         if (!maand) throw refuseUren(fouten, summary, waarschuwingen);
@@ -109,7 +109,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
         await writeLog(
           trx,
           deps,
-          `urenkaart import ${opts.file}: ${maand}, ${aantal(rows.length, 'rij', 'rijen')} van ${aantal(summary.gastouders, 'gastouder', 'gastouders')}${teLaat ? ', te laat (--te-laat)' : ''}${waarschuwingen.length ? `, ${aantal(waarschuwingen.length, 'waarschuwing', 'waarschuwingen')}` : ''}`,
+          `urenkaart import ${opts.bestand}: ${maand}, ${aantal(rows.length, 'rij', 'rijen')} van ${aantal(summary.gastouders, 'gastouder', 'gastouders')}${teLaat ? ', te laat (--te-laat)' : ''}${waarschuwingen.length ? `, ${aantal(waarschuwingen.length, 'waarschuwing', 'waarschuwingen')}` : ''}`,
         );
       },
       { dryRun: Boolean(opts.dryRun) },
@@ -120,7 +120,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
   for (const line of warnings) deps.out.warn(line);
   const s = summary;
   deps.out.line(
-    `${opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd'}: urenkaarten van ${s.maand} uit ${opts.file}: ${aantal(s.rijen, 'rij', 'rijen')}, ${aantal(s.gastouders, 'gastouder', 'gastouders')}, ${formatUren(s.minuten)} uur${s.teLaat ? ' (te laat, met --te-laat)' : ''}.`,
+    `${opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd'}: urenkaarten van ${s.maand} uit ${opts.bestand}: ${aantal(s.rijen, 'rij', 'rijen')}, ${aantal(s.gastouders, 'gastouder', 'gastouders')}, ${formatUren(s.minuten)} uur${s.teLaat ? ' (te laat, met --te-laat)' : ''}.`,
   );
   return { ...s, dryRun: Boolean(opts.dryRun), fouten, waarschuwingen };
 }
