@@ -53,6 +53,28 @@ describe('betaling storno', () => {
     ]);
   });
 
+  it('an ouder with nothing to collect (only a credit open) does not stop the collection with a mandate id gob cannot carry', async () => {
+    const dir = await demoBureau({ facturen: true });
+    // Sem's parents (O0003) paid 2026-00003 by transfer; then October turns out shorter: a credit.
+    expect(
+      (await gob(dir, ['betaling', 'add', '--ouder', 'O0003', '--bedrag', '1465,63', '--datum', '2026-11-05'], on('2026-11-05'))).code,
+    ).toBe(0);
+    const kort = path.join(dir, 'renee-kort.csv');
+    const lines = fs.readFileSync(demo('uren-2026-10-renee.csv'), 'latin1').split(/\r?\n/);
+    fs.writeFileSync(kort, lines.filter((l) => !l.startsWith('G0002;K0004;2026-10-20')).join('\r\n'), 'latin1');
+    expect((await gob(dir, ['urenkaart', 'import', kort, '--te-laat'], on('2026-11-10'))).code).toBe(0);
+    expect((await json(dir, ['factuur', 'run', '--maand', '2026-10'], '2026-11-10')).facturen[0].totaalCent).toBeLessThan(0);
+    // A mandate id from before the bounds, which the XML would change (a double space).
+    const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
+    db.prepare("update ouder set mandaat = 'MND  O0003' where code = 'O0003'").run();
+    db.close();
+    const r = await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'i.xml', '--json'], on('2026-11-12'));
+    expect(r.code, r.stderr).toBe(0);
+    const ouders = JSON.parse(r.stdout).incasso.map((i: { ouder: string }) => i.ouder);
+    expect(ouders).not.toContain('O0003');
+    expect(ouders.length).toBeGreaterThan(0);
+  });
+
   it('of a collection that set off a credit reopens the credit too, so the ouder is not charged twice', async () => {
     const dir = await demoBureau({ facturen: true });
     // Renée's corrected October has one afternoon less for Sem (K0004, ouder O0003): a credit invoice.
