@@ -4,6 +4,29 @@ import { expect } from 'vitest';
 import { gob, ROOT, tempDir } from './helpers.js';
 
 export const DEMO_TODAY = { GOB_TODAY: '2026-11-03' };
+
+/** `gob init` of the demo bureau, with every detail invoices, contracts and SEPA files need. */
+export const DEMO_INIT = [
+  'init',
+  '--naam',
+  'Gastouderbureau De Zonnebloem',
+  '--adres',
+  'Stationsplein 1',
+  '--postcode',
+  '3511 ED',
+  '--plaats',
+  'Utrecht',
+  '--kvk',
+  '12345678',
+  '--lrk',
+  '987654321',
+  '--iban',
+  'NL91ABNA0417164300',
+  '--bic',
+  'ABNANL2A',
+  '--incassant-id',
+  'NL79ZZZ999999990000',
+];
 const demo = (file: string) => path.join(ROOT, 'data', 'demo', file);
 
 export async function demoBureau({ rooster = true, uren = false, facturen = false } = {}): Promise<string> {
@@ -12,27 +35,7 @@ export async function demoBureau({ rooster = true, uren = false, facturen = fals
     const r = await gob(dir, args, env);
     expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
   };
-  await run([
-    'init',
-    '--naam',
-    'Gastouderbureau De Zonnebloem',
-    '--adres',
-    'Stationsplein 1',
-    '--postcode',
-    '3511 ED',
-    '--plaats',
-    'Utrecht',
-    '--kvk',
-    '12345678',
-    '--lrk',
-    '987654321',
-    '--iban',
-    'NL91ABNA0417164300',
-    '--bic',
-    'ABNANL2A',
-    '--incassant-id',
-    'NL79ZZZ999999990000',
-  ]);
+  await run(DEMO_INIT);
   for (const [noun, file] of [
     ['gastouder', 'gastouders'],
     ['ouder', 'ouders'],

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shellLine } from '../../scripts/shell-quote.mjs';
+import { DEMO_INIT } from '../demo.js';
 import { gob, gobProcess, ROOT, tempDir } from '../helpers.js';
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -87,28 +88,6 @@ describe('help and version (no database needed)', () => {
   });
 });
 
-const BUREAU = [
-  'init',
-  '--naam',
-  'Gastouderbureau De Zonnebloem',
-  '--adres',
-  'Stationsplein 1',
-  '--postcode',
-  '3511 ED',
-  '--plaats',
-  'Utrecht',
-  '--kvk',
-  '12345678',
-  '--lrk',
-  '987654321',
-  '--iban',
-  'NL91ABNA0417164300',
-  '--bic',
-  'ABNANL2A',
-  '--incassant-id',
-  'NL79ZZZ999999990000',
-];
-
 describe('on a small bureau', () => {
   let dir: string;
   const ok = async (args: string[]) => {
@@ -118,7 +97,7 @@ describe('on a small bureau', () => {
   };
   beforeAll(async () => {
     dir = tempDir();
-    await ok(BUREAU);
+    await ok(DEMO_INIT);
     await ok([
       'gastouder',
       'add',
