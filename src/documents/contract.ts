@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSchaal, parseSchaal } from '../domain/bureaukosten.js';
-import { formatDatumLang } from '../domain/calendar.js';
+import { DAGNAAM, type Dag, formatDatumLang } from '../domain/calendar.js';
 import { fillTemplate } from '../domain/contract.js';
 import { formatEuro } from '../domain/money.js';
 import type { Db } from '../db/open.js';
@@ -30,16 +30,6 @@ export const PARTIJEN: Record<ContractSoort, { partij: 'ouder' | 'gastouder' | '
     { partij: 'ouder', rol: 'De vraagouder' },
     { partij: 'bureau', rol: 'Het gastouderbureau' },
   ],
-};
-
-const DAGNAAM: Record<string, string> = {
-  ma: 'maandag',
-  di: 'dinsdag',
-  wo: 'woensdag',
-  do: 'donderdag',
-  vr: 'vrijdag',
-  za: 'zaterdag',
-  zo: 'zondag',
 };
 
 /** The templates shipped in the project's templates/ folder (found from dist/ or from src/). */
@@ -197,7 +187,7 @@ export async function contractDocument(
   return {
     blokken,
     rooster: rooster.map((r) => ({
-      dag: DAGNAAM[r.dag] ?? r.dag,
+      dag: DAGNAAM[r.dag as Dag] ?? r.dag, // the column holds ma..zo (a check constraint)
       van: r.van,
       tot: r.tot,
       periode:

@@ -15,6 +15,17 @@ export type Maand = string & { readonly [brand]?: 'Maand' };
 export const DAGEN = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
 export type Dag = (typeof DAGEN)[number];
 
+/** The full Dutch name of each weekday, as messages, contracts and the day parser use it. */
+export const DAGNAAM: Record<Dag, string> = {
+  ma: 'maandag',
+  di: 'dinsdag',
+  wo: 'woensdag',
+  do: 'donderdag',
+  vr: 'vrijdag',
+  za: 'zaterdag',
+  zo: 'zondag',
+};
+
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }

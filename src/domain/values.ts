@@ -3,7 +3,7 @@
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { ValueError } from '../errors.js';
 import { CONTROL } from './show-value.js';
-import { DAGEN, type Dag, type Datum, daysInMonth, type Maand, makeDate } from './calendar.js';
+import { DAGEN, DAGNAAM, type Dag, type Datum, daysInMonth, type Maand, makeDate } from './calendar.js';
 import { type Cent, formatEuro } from './money.js';
 
 export { showValue } from './show-value.js';
@@ -198,20 +198,12 @@ export function parseBool(raw: string): boolean {
   fail(raw, ACCEPTED.janee);
 }
 
-const DAG_NAMEN: Record<string, Dag> = {
-  maandag: 'ma',
-  dinsdag: 'di',
-  woensdag: 'wo',
-  donderdag: 'do',
-  vrijdag: 'vr',
-  zaterdag: 'za',
-  zondag: 'zo',
-};
+const DAG_NAMEN = new Map(DAGEN.map((dag) => [DAGNAAM[dag], dag]));
 
 export function parseDay(raw: string): Dag {
   const s = raw.trim().toLowerCase();
   if ((DAGEN as readonly string[]).includes(s)) return s as Dag;
-  const full = DAG_NAMEN[s];
+  const full = DAG_NAMEN.get(s);
   if (!full) fail(raw, ACCEPTED.dag);
   return full;
 }

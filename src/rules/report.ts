@@ -1,18 +1,8 @@
 // The violations report as people read it: grouped per gastouder, with names, dates or weekly date
 // ranges, time windows and each rule explained in Dutch. Pure, so it is golden-tested.
-import { ageInMonths, ageInYears, type Datum } from '../domain/calendar.js';
+import { ageInMonths, ageInYears, DAGNAAM, type Datum } from '../domain/calendar.js';
 import { LIMIETEN, type Opvangregel, type Violation } from '../domain/rules.js';
 import { aantal } from '../domain/tekst.js';
-
-const DAGNAAM: Record<string, string> = {
-  ma: 'maandag',
-  di: 'dinsdag',
-  wo: 'woensdag',
-  do: 'donderdag',
-  vr: 'vrijdag',
-  za: 'zaterdag',
-  zo: 'zondag',
-};
 
 export function explainRule(v: Pick<Violation, 'regel' | 'aantal' | 'maximum'>): string {
   const n = v.aantal;
