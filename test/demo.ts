@@ -27,6 +27,38 @@ export const DEMO_INIT = [
   '--incassant-id',
   'NL79ZZZ999999990000',
 ];
+/** What the demo's invoice 2026-00001 (October, Łukasz Wałęsa) shows on its PDF, field by field. */
+export const DEMO_FACTUUR_1 = [
+  'Gastouderbureau De Zonnebloem',
+  'Stationsplein 1',
+  '3511 ED Utrecht',
+  'KvK 12345678',
+  'LRK 987654321',
+  'IBAN NL91ABNA0417164300',
+  'Łukasz Wałęsa',
+  'Oudegracht 100',
+  '3511 AB Utrecht',
+  'Factuurnummer',
+  '2026-00001',
+  '3 november 2026',
+  '17 november 2026',
+  'oktober 2026',
+  'Opvang Zoë Wałęsa (K0001)',
+  'gastouder Anna de Vries, LRK 111111111',
+  '70:45',
+  '€ 7,95 p/u',
+  '€ 562,46',
+  'Bureaukosten per maand',
+  '€ 57,50',
+  'Totaal',
+  '€ 985,66',
+  'art. 11 lid 1 onderdeel w Wet OB 1968',
+  'kinderopvangtoeslag',
+  'Gem. uurprijs',
+  '€ 8,44',
+  '€ 8,49',
+];
+
 const demo = (file: string) => path.join(ROOT, 'data', 'demo', file);
 
 export async function demoBureau({ rooster = true, uren = false, facturen = false } = {}): Promise<string> {
