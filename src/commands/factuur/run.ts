@@ -181,6 +181,17 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
   const dryRun = Boolean(opts.dryRun);
   const waarschuwingen: string[] = [];
   const planned: Planned[] = [];
+  // An invoice as stored and as shown: the same row for both (gegevens only when stored).
+  const factuurRow = (p: Planned, gegevens: string) => ({
+    nummer: p.nummer as string,
+    ouder: p.ouder,
+    maand,
+    datum,
+    vervaldatum,
+    correctie_van: p.correctieVan,
+    totaal_cent: p.totaalCent,
+    gegevens,
+  });
   const verrekend: { ouder: string; bedragCent: number }[] = [];
   let vervaldatum = datum;
   await inTransaction(
@@ -237,19 +248,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       const rows = planned.map((p, i) => {
         p.nummer = formatNummer('factuur', jaar, first + i);
         const gegevens = snapshot(names, bureauGegevens, p.ouder, [...p.eerder, ...p.regels], maand);
-        return {
-          factuur: {
-            nummer: p.nummer,
-            ouder: p.ouder,
-            maand,
-            datum,
-            vervaldatum,
-            correctie_van: p.correctieVan,
-            totaal_cent: p.totaalCent,
-            gegevens: JSON.stringify(gegevens),
-          },
-          regels: p.regels,
-        };
+        return { factuur: factuurRow(p, JSON.stringify(gegevens)), regels: p.regels };
       });
       insertFacturen(trx, rows);
       await freezeRates(trx, maand);
@@ -301,21 +300,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
     maand,
     datum,
     dryRun,
-    facturen: planned.map((p) =>
-      factuurJson(
-        {
-          nummer: p.nummer as string,
-          ouder: p.ouder,
-          maand,
-          datum,
-          vervaldatum,
-          correctie_van: p.correctieVan,
-          totaal_cent: p.totaalCent,
-          gegevens: '',
-        },
-        p.regels,
-      ),
-    ),
+    facturen: planned.map((p) => factuurJson(factuurRow(p, ''), p.regels)),
     totaalCent: total,
     verrekend,
     waarschuwingen,

@@ -117,17 +117,7 @@ export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { r
     .execute();
   const by = new Map<string, { regels: GefactureerdeRegel[]; laatste: string }>();
   for (const r of rows) {
-    const regel: GefactureerdeRegel = {
-      soort: r.soort,
-      kind: r.kind,
-      gastouder: r.gastouder,
-      minuten: r.minuten,
-      tariefCent: r.tarief_cent,
-      bedragCent: r.bedrag_cent,
-      lrk: r.lrk,
-      factuur: r.nummer,
-      correctieOp: r.correctie_op,
-    };
+    const regel: GefactureerdeRegel = { ...regelFromRow(r), factuur: r.nummer };
     const entry = by.get(r.ouder);
     if (!entry) by.set(r.ouder, { regels: [regel], laatste: r.nummer });
     else {
@@ -206,7 +196,9 @@ export async function listFacturen(db: Db, filter: { maand?: Maand; ouder?: stri
   return q.execute();
 }
 
-export function regelFromRow(r: FactuurregelRow): Factuurregel {
+export function regelFromRow(
+  r: Pick<FactuurregelRow, 'soort' | 'kind' | 'gastouder' | 'minuten' | 'tarief_cent' | 'bedrag_cent' | 'lrk' | 'correctie_op'>,
+): Factuurregel {
   return {
     soort: r.soort,
     kind: r.kind,
