@@ -5,6 +5,7 @@ import type { BureauTable } from './tables/bureau.js';
 import type { FactuurregelTable, FactuurTable, NummeringTable } from './tables/factuur.js';
 import type { GastouderTable } from './tables/gastouder.js';
 import type { HandtekeningTable } from './tables/handtekening.js';
+import type { JaaropgaveTable, ToeslagtariefTable } from './tables/jaaropgave.js';
 import type { KindTable } from './tables/kind.js';
 import type { KoppelingTable } from './tables/koppeling.js';
 import type { LogTable } from './tables/log.js';
@@ -35,5 +36,7 @@ export interface Database {
   bankbestand_geschreven: BankbestandGeschrevenTable;
   bankbestand_uitbetaling: BankbestandUitbetalingTable;
   handtekening: HandtekeningTable;
+  toeslagtarief: ToeslagtariefTable;
+  jaaropgave: JaaropgaveTable;
   log: LogTable;
 }

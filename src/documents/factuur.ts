@@ -134,7 +134,8 @@ export function factuurDocument(f: FactuurRow, regels: Factuurregel[], g: Factuu
   };
 }
 
-function pad(text: string, width: number, right = false): string {
+/** Text padded to a width (characters, not bytes), on the left with `right`. */
+export function pad(text: string, width: number, right = false): string {
   const gap = ' '.repeat(Math.max(0, width - [...text].length));
   return right ? gap + text : text + gap;
 }

@@ -179,6 +179,9 @@ export const OUDER: Entity = {
     { name: 'bsn', label: 'BSN', type: TYPES.bsn },
     { name: 'mandaat', label: 'kenmerk van de SEPA-machtiging', type: TYPES.mandaat },
     { name: 'mandaat-datum', label: 'datum van ondertekening van de machtiging', type: TYPES.datum },
+    { name: 'partner-naam', label: 'naam van de toeslagpartner', type: TYPES.text },
+    { name: 'partner-bsn', label: 'BSN van de toeslagpartner', type: TYPES.bsn },
+    { name: 'partner-geboortedatum', label: 'geboortedatum van de toeslagpartner', type: TYPES.datum },
   ],
 };
 

@@ -14,6 +14,10 @@ export interface OuderTable {
   /** SEPA mandate id and the date it was signed. */
   mandaat: string | null;
   mandaat_datum: string | null;
+  /** The toeslagpartner (CONTRACT §8), named on the jaaropgave. */
+  partner_naam: string | null;
+  partner_bsn: string | null;
+  partner_geboortedatum: string | null;
 }
 export type OuderRow = Selectable<OuderTable>;
 export type NewOuder = Insertable<OuderTable>;

@@ -1,0 +1,129 @@
+import type { Maand } from '../../domain/calendar.js';
+import type { Jaarregelbron } from '../../domain/jaaropgave.js';
+import { type Db, rawHandle } from '../open.js';
+import type { JaaropgaveRow, NewJaaropgave } from '../tables/jaaropgave.js';
+
+/** One ouder's invoice lines for the months of a year. */
+export interface OuderJaar {
+  ouder: string;
+  lines: Jaarregelbron[];
+}
+
+/**
+ * The invoice lines of every ouder for the care months `van` up to and including `tot` (a
+ * December correction invoiced in January counts for December), one ouder at a time in code
+ * order. A generator over one raw statement: a year of a large bureau is 530,000 invoices, and
+ * its lines are never all in memory at once.
+ */
+export function* yearLines(db: Db, van: Maand, tot: Maand, ouder?: string): Generator<OuderJaar> {
+  const rows = rawHandle(db)
+    .prepare(
+      `select f.ouder, f.maand, r.soort, r.kind, r.gastouder, r.minuten, r.bedrag_cent, r.lrk
+       from factuur f join factuurregel r on r.factuur = f.nummer
+       where f.maand between ? and ? ${ouder === undefined ? '' : 'and f.ouder = ?'}
+       order by f.ouder`,
+    )
+    .raw()
+    .iterate(...(ouder === undefined ? [van, tot] : [van, tot, ouder])) as IterableIterator<
+    [string, Maand, Jaarregelbron['soort'], string | null, string, number, number, string | null]
+  >;
+  let current = null as OuderJaar | null;
+  for (const [o, maand, soort, kind, gastouder, minuten, bedragCent, lrk] of rows) {
+    if (current?.ouder !== o) {
+      if (current) yield current;
+      current = { ouder: o, lines: [] };
+    }
+    current.lines.push({ maand, soort, kind, gastouder, minuten, bedragCent, lrk });
+  }
+  if (current) yield current;
+}
+
+/** Per ouder, the sum of the totals of her invoices for months `van`..`tot` (what a jaaropgave must add up to). */
+export async function invoiceTotals(db: Db, van: Maand, tot: Maand): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('factuur')
+    .select((eb) => ['ouder', eb.fn.sum<number>('totaal_cent').as('totaal')])
+    .where('maand', '>=', van)
+    .where('maand', '<=', tot)
+    .groupBy('ouder')
+    .execute();
+  return new Map(rows.map((r) => [r.ouder, Number(r.totaal)]));
+}
+
+/** Months from `van` to `tot` with urenkaarten but not a single invoice: a year not fully invoiced. */
+export async function uninvoicedMonths(db: Db, van: Maand, tot: Maand): Promise<Maand[]> {
+  const rows = await db
+    .selectFrom('urenkaart as u')
+    .select('u.maand')
+    .distinct()
+    .where('u.maand', '>=', van)
+    .where('u.maand', '<=', tot)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('factuur as f').select('f.nummer').whereRef('f.maand', '=', 'u.maand'))))
+    .orderBy('u.maand')
+    .execute();
+  return rows.map((r) => r.maand as Maand);
+}
+
+/** The latest version of every jaaropgave of a year, by ouder. */
+export async function latestVersions(db: Db, jaar: number): Promise<Map<string, Pick<JaaropgaveRow, 'nummer' | 'versie' | 'kenmerk'>>> {
+  const rows = await db
+    .selectFrom('jaaropgave as j')
+    .select(['j.ouder', 'j.nummer', 'j.versie', 'j.kenmerk'])
+    .where('j.jaar', '=', jaar)
+    .where((eb) =>
+      eb(
+        'j.versie',
+        '=',
+        eb
+          .selectFrom('jaaropgave as l')
+          .select((e) => e.fn.max('l.versie').as('v'))
+          .whereRef('l.nummer', '=', 'j.nummer'),
+      ),
+    )
+    .execute();
+  return new Map(rows.map((r) => [r.ouder, { nummer: r.nummer, versie: r.versie, kenmerk: r.kenmerk }]));
+}
+
+/** Store jaaropgaven (raw prepared statement on the caller's transaction: a year is 44,000 of them). */
+export function insertJaaropgaven(db: Db, rows: NewJaaropgave[]): void {
+  const insert = rawHandle(db).prepare(
+    'insert into jaaropgave (nummer, versie, jaar, ouder, datum, minuten, totaal_cent, kenmerk, gegevens) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const r of rows) insert.run(r.nummer, r.versie, r.jaar, r.ouder, r.datum, r.minuten, r.totaal_cent, r.kenmerk, r.gegevens);
+}
+
+/** Every version (or only the latest of each number), by number and version. */
+export async function listJaaropgaven(
+  db: Db,
+  filter: { jaar?: number; ouder?: string; nummer?: string; alleenLaatste?: boolean },
+): Promise<JaaropgaveRow[]> {
+  let q = db.selectFrom('jaaropgave as j').selectAll().orderBy('j.nummer').orderBy('j.versie');
+  if (filter.jaar !== undefined) q = q.where('j.jaar', '=', filter.jaar);
+  if (filter.ouder !== undefined) q = q.where('j.ouder', '=', filter.ouder);
+  if (filter.nummer !== undefined) q = q.where('j.nummer', '=', filter.nummer);
+  if (filter.alleenLaatste)
+    q = q.where((eb) =>
+      eb(
+        'j.versie',
+        '=',
+        eb
+          .selectFrom('jaaropgave as l')
+          .select((e) => e.fn.max('l.versie').as('v'))
+          .whereRef('l.nummer', '=', 'j.nummer'),
+      ),
+    );
+  return q.execute();
+}
+
+/** What a jaaropgave shows of the people in it, as they are now (it keeps a snapshot when made). */
+export async function jaaropgaveNames(db: Db) {
+  const [ouders, kinderen, gastouders] = await Promise.all([
+    db
+      .selectFrom('ouder')
+      .select(['code', 'naam', 'adres', 'postcode', 'plaats', 'geboortedatum', 'bsn', 'partner_naam', 'partner_bsn', 'partner_geboortedatum'])
+      .execute(),
+    db.selectFrom('kind').select(['code', 'naam', 'geboortedatum', 'bsn', 'ouder']).execute(),
+    db.selectFrom('gastouder').select(['code', 'naam', 'geboortedatum', 'lrk']).execute(),
+  ]);
+  return { ouders, kinderen, gastouders };
+}
