@@ -253,6 +253,50 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .argument('<nummer>')
     .action(run('db', () => import('../commands/factuur/show.js').then((m) => m.factuurShow)));
 
+  const jaaropgave = noun(program, 'jaaropgave', 'jaaropgaven voor de kinderopvangtoeslag (§8)');
+  verb(jaaropgave, 'run', 'maak de jaaropgave van elke ouder met facturen over het jaar (of een nieuwe versie als de cijfers veranderden)')
+    .option('--jaar <jaar>', 'het opvangjaar (JJJJ)')
+    .option('--datum <datum>', 'datum van de jaaropgave (standaard vandaag)')
+    .option('--dry-run', 'laat zien wat er gemaakt zou worden, zonder op te slaan')
+    .option('--force', 'ook als er maanden met urenkaarten nog niet gefactureerd zijn')
+    .action(run('db', () => import('../commands/jaaropgave/run.js').then((m) => m.jaaropgaveRun)));
+  verb(jaaropgave, 'list', 'toon jaaropgaven (elke versie)')
+    .option('--jaar <jaar>', 'alleen van dit jaar')
+    .option('--ouder <code>', 'alleen van deze ouder')
+    .action(run('db', () => import('../commands/jaaropgave/list.js').then((m) => m.jaaropgaveList)));
+  verb(jaaropgave, 'show', 'toon een jaaropgave (de laatste versie, of --versie)')
+    .argument('<nummer>')
+    .option('--versie <n>', 'deze versie')
+    .option('--toon-bsn', 'toon BSN’s voluit in de JSON')
+    .action(run('db', () => import('../commands/jaaropgave/show.js').then((m) => m.jaaropgaveShow)));
+  verb(jaaropgave, 'pdf', 'schrijf jaaropgaven als PDF (<nummer>.pdf, de laatste versie)')
+    .argument('[nummers...]', 'jaaropgavenummers')
+    .option('--jaar <jaar>', 'alle jaaropgaven van dit jaar')
+    .option('--out <map>', 'de map voor de PDF-bestanden')
+    .option('--force', 'overschrijf bestaande PDF-bestanden')
+    .action(run('db', () => import('../commands/jaaropgave/pdf.js').then((m) => m.jaaropgavePdf)));
+  verb(jaaropgave, 'gastouder', 'het jaaroverzicht per gastouder: uren, uurprijs en uitbetaald per kind (PDF of JSON)')
+    .option('--jaar <jaar>', 'het jaar (JJJJ)')
+    .option('--gastouder <code>', 'alleen deze gastouder')
+    .option('--out <map>', 'de map voor de PDF-bestanden')
+    .option('--force', 'overschrijf bestaande PDF-bestanden')
+    .action(run('db', () => import('../commands/jaaropgave/gastouder.js').then((m) => m.jaaropgaveGastouder)));
+
+  const toeslag = noun(program, 'toeslag', 'gegevens voor de kinderopvangtoeslag (§8)');
+  verb(toeslag, 'export', 'schrijf de maandlevering voor Dienst Toeslagen (CSV, cumulatief vanaf januari)')
+    .option('--maand <maand>', 'de maand (JJJJ-MM)')
+    .option('--out <bestand>', 'het CSV-bestand')
+    .option('--force', 'overschrijf een bestaand bestand')
+    .action(run('db', () => import('../commands/toeslag/export.js').then((m) => m.toeslagExport)));
+  verb(toeslag, 'check', 'wat ontbreekt of niet klopt voor de levering van een maand (exit 1 als er iets ontbreekt)')
+    .option('--maand <maand>', 'de maand (JJJJ-MM)')
+    .action(run('db', () => import('../commands/toeslag/check.js').then((m) => m.toeslagCheck)));
+  verb(toeslag, 'tarief', 'toon de maximale uurprijs per jaar, of stel er een in met --jaar en --max')
+    .option('--jaar <jaar>', 'het jaar (JJJJ)')
+    .option('--max <bedrag>', 'de maximale uurprijs voor gastouderopvang van dat jaar')
+    .option('--force', 'vervang een uurprijs die het bureau eerder instelde')
+    .action(run('db', () => import('../commands/toeslag/tarief.js').then((m) => m.toeslagTarief)));
+
   const betaling = noun(program, 'betaling', 'betalingen van ouders (kassiersfunctie)');
   verb(betaling, 'add', 'boek een ontvangen betaling (eerst aan --factuur, dan aan de oudste open facturen)')
     .option('--ouder <code>', 'de ouder die betaalde')
