@@ -342,7 +342,8 @@ export class ToeslagControle {
       });
     }
     this.minutenPerKindMaand.clear();
-    const orde = (b: Bevinding) => `${b.ouder ?? ''}\u0000${b.kind ?? '\uffff'}\u0000${b.maand ?? ''}`;
+    // By ouder, her own details before her children's, then kind and month.
+    const orde = (b: Bevinding) => `${b.ouder ?? ''}\u0000${b.kind ?? ''}\u0000${b.maand ?? ''}`;
     return this.bevindingen.sort((a, b) => {
       if (a.ouder === null || b.ouder === null) return a.ouder === b.ouder ? 0 : a.ouder === null ? -1 : 1;
       const x = orde(a);

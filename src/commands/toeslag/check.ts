@@ -45,7 +45,7 @@ export async function toeslagCheck(opts: { maand?: string }, deps: Deps) {
   const melding = nietGefactureerdMelding(levering);
   if (melding) deps.out.warn(melding);
   for (const b of bevindingen) {
-    deps.out.line(`${(b.maand ?? 'bureau').padEnd(7)}  ${INFORMATIEF.has(b.soort) ? '(ter informatie) ' : ''}${b.melding}`);
+    deps.out.line(`${(b.maand ?? 'bureau').padEnd(7)}  ${b.melding}`);
   }
   if (bevindingen.length > 0) deps.out.line();
   deps.out.line(
