@@ -67,6 +67,18 @@ export function koppelingIndex(koppelingen: Iterable<KoppelingPeriode>): Map<str
   return index;
 }
 
+const GRENZEN = new Map<Maand, [Datum, Datum]>();
+
+/** First and last day of a month, computed once per month (the delivery asks for them per row). */
+function maandGrenzen(maand: Maand): [Datum, Datum] {
+  let g = GRENZEN.get(maand);
+  if (!g) {
+    g = [firstOfMonth(maand), lastOfMonth(maand)];
+    GRENZEN.set(maand, g);
+  }
+  return g;
+}
+
 /**
  * The koppeling a month's row names. Of those of the kind × gastouder that run in the month, the one
  * under the row's registration (care at the ouder's home has its own LRK), and of those the latest
@@ -78,8 +90,7 @@ export function koppelingIndex(koppelingen: Iterable<KoppelingPeriode>): Map<str
 export function koppelingVan(index: Map<string, KoppelingPeriode[]>, kind: string, gastouder: string, lrk: string | null, maand: Maand) {
   const list = index.get(pairKey(kind, gastouder));
   if (!list) return null;
-  const van = firstOfMonth(maand);
-  const tot = lastOfMonth(maand);
+  const [van, tot] = maandGrenzen(maand);
   let best: KoppelingPeriode | null = null;
   let bestScore = -1;
   let fallback: KoppelingPeriode | null = null;
@@ -149,23 +160,20 @@ export interface ToeslagKind {
   bsn: string | null;
 }
 
-/** The cells of one row, in the order of TOESLAG_KOLOMMEN; what is unknown stays empty. BSNs in full: the file is for Dienst Toeslagen. */
-export function toeslagCellen(
-  rij: ToeslagRij,
-  bureau: ToeslagBureau,
-  ouder: ToeslagOuder | undefined,
-  kind: ToeslagKind | undefined,
-): string[] {
+// The cells of a row, in the order of TOESLAG_KOLOMMEN, in three parts: the bureau and ouder's
+// (the same for all her rows), the kind's, and the month's figures. What is unknown stays empty;
+// BSNs in full: the file is for Dienst Toeslagen.
+
+export function ouderCellen(bureau: ToeslagBureau, ouder: ToeslagOuder | undefined): string[] {
+  return [bureau.lrk ?? '', bureau.kvk ?? '', ouder?.bsn ?? '', ouder?.naam ?? '', ouder?.geboortedatum ?? '', ouder?.partner_bsn ?? ''];
+}
+
+export function kindCellen(kind: ToeslagKind | undefined): string[] {
+  return [kind?.bsn ?? '', kind?.naam ?? '', kind?.geboortedatum ?? ''];
+}
+
+export function rijCellen(rij: ToeslagRij): string[] {
   return [
-    bureau.lrk ?? '',
-    bureau.kvk ?? '',
-    ouder?.bsn ?? '',
-    ouder?.naam ?? '',
-    ouder?.geboortedatum ?? '',
-    ouder?.partner_bsn ?? '',
-    kind?.bsn ?? '',
-    kind?.naam ?? '',
-    kind?.geboortedatum ?? '',
     rij.lrk ?? '',
     rij.maand,
     urenMetDecimalen(rij.minuten),
@@ -208,7 +216,9 @@ export interface Bevinding {
 export class ToeslagControle {
   readonly bevindingen: Bevinding[] = [];
   private readonly gezien = new Set<string>();
-  private readonly minutenPerKindMaand = new Map<string, { kind: string; ouder: string; maand: Maand; minuten: number }>();
+  /** Minutes per `kind\0maand` over all gastouders (a plain number: a large bureau has 500,000 of them). */
+  private readonly minutenPerKindMaand = new Map<string, number>();
+  private readonly ouderVanKind = new Map<string, string>();
   readonly oudersZonderBsn = new Set<string>();
   readonly kinderenZonderBsn = new Set<string>();
   readonly ouders = new Set<string>();
@@ -307,9 +317,8 @@ export class ToeslagControle {
         }));
       }
       const key = `${k}\u0000${maand}`;
-      const m = this.minutenPerKindMaand.get(key);
-      if (m) m.minuten += rij.minuten;
-      else this.minutenPerKindMaand.set(key, { kind: k, ouder: o, maand, minuten: rij.minuten });
+      this.minutenPerKindMaand.set(key, (this.minutenPerKindMaand.get(key) ?? 0) + rij.minuten);
+      this.ouderVanKind.set(k, o);
       if (rij.lrk === null)
         this.once(`lrk ${k} ${rij.gastouder}`, () => ({
           soort: 'lrk-opvang',
@@ -331,14 +340,16 @@ export class ToeslagControle {
 
   /** Closes the month totals (hours above 230 per kind and month, over all gastouders) and returns every finding in order. */
   afronden(): Bevinding[] {
-    for (const m of this.minutenPerKindMaand.values()) {
-      if (m.minuten <= MAX_MINUTEN_PER_MAAND) continue;
+    for (const [key, minuten] of this.minutenPerKindMaand) {
+      if (minuten <= MAX_MINUTEN_PER_MAAND) continue;
+      const [kind, maand] = key.split('\u0000') as [string, Maand];
+      const ouder = this.ouderVanKind.get(kind)!;
       this.add({
         soort: 'uren',
-        ouder: m.ouder,
-        kind: m.kind,
-        maand: m.maand,
-        melding: `kind ${m.kind} (${this.naam.kind(m.kind)}) van ouder ${m.ouder}: ${urenMetDecimalen(m.minuten)} uur in ${m.maand}, meer dan de 230 uur per maand die de kinderopvangtoeslag vergoedt`,
+        ouder,
+        kind,
+        maand,
+        melding: `kind ${kind} (${this.naam.kind(kind)}) van ouder ${ouder}: ${urenMetDecimalen(minuten)} uur in ${maand}, meer dan de 230 uur per maand die de kinderopvangtoeslag vergoedt`,
       });
     }
     this.minutenPerKindMaand.clear();
