@@ -227,10 +227,13 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
         made.map((m) => ({ nummer: m.nummer, versie: String(m.versie), ouder: m.ouder, totaal: formatEuro(m.totaalCent) })),
       );
     }
+    const delen = [
+      ...(made.length > versies.length ? [aantal(made.length - versies.length, `jaaropgave ${jaar}`, `jaaropgaven ${jaar}`)] : []),
+      ...(versies.length > 0 ? [aantal(versies.length, 'nieuwe versie', 'nieuwe versies')] : []),
+    ];
     deps.out.line(
-      `${dryRun ? 'Proef, niets opgeslagen: zou maken' : 'Gemaakt'}: ${aantal(made.length - versies.length, 'jaaropgave', 'jaaropgaven')} ${jaar}` +
-        `${versies.length > 0 ? ` en ${aantal(versies.length, 'nieuwe versie', 'nieuwe versies')}` : ''}` +
-        `${ongewijzigd > 0 ? `; ${ongewijzigd} ongewijzigd` : ''}, samen ${formatEuro(made.reduce((s, m) => s + m.totaalCent, 0))}.`,
+      `${dryRun ? 'Proef, niets opgeslagen: zou maken' : 'Gemaakt'}: ${delen.join(' en ')}` +
+        `${ongewijzigd > 0 ? ` (${ongewijzigd} ongewijzigd)` : ''}, samen ${formatEuro(made.reduce((s, m) => s + m.totaalCent, 0))}.`,
     );
   }
   return {
