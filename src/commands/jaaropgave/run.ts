@@ -151,7 +151,8 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
       const bureau = requireBureau(await getBureau(trx));
       const [names, latest, max] = await Promise.all([loadNames(trx), latestVersions(trx, jaar), toeslagMaximum(trx, jaar)]);
       const standaardLrk = (gastouder: string) => names.gastouders.get(gastouder)?.lrk ?? null;
-      const nieuw: { ouder: string; gegevens: JaaropgaveGegevens; kenmerk: string; minuten: number; totaalCent: number }[] = [];
+      // Only the stored text is kept per ouder: a year of a large bureau is 44,000 of them.
+      const nieuw: { ouder: string; gegevens: string; kenmerk: string; minuten: number; totaalCent: number }[] = [];
       const rows: NewJaaropgave[] = [];
       for (const { ouder, lines } of yearLines(trx, van, tot)) {
         const regels = jaarregels(lines, standaardLrk);
@@ -175,7 +176,7 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
           const versie = vorige.versie + 1;
           rows.push(row(vorige.nummer, versie, ouder, g, k, minuten, totaalCent));
           made.push({ nummer: vorige.nummer, versie, ouder, minuten, totaalCent });
-        } else nieuw.push({ ouder, gegevens: g, kenmerk: k, minuten, totaalCent });
+        } else nieuw.push({ ouder, gegevens: JSON.stringify(g), kenmerk: k, minuten, totaalCent });
       }
       if (dryRun) {
         for (const n of nieuw) made.push({ nummer: '(proef)', versie: 1, ouder: n.ouder, minuten: n.minuten, totaalCent: n.totaalCent });
@@ -202,8 +203,17 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
   );
   made.sort((a, b) => (a.nummer < b.nummer ? -1 : a.nummer > b.nummer ? 1 : 0));
 
-  function row(nummer: string, versie: number, ouder: string, g: JaaropgaveGegevens, k: string, minuten: number, totaalCent: number) {
-    return { nummer, versie, jaar, ouder, datum, minuten, totaal_cent: totaalCent, kenmerk: k, gegevens: JSON.stringify(g) };
+  function row(
+    nummer: string,
+    versie: number,
+    ouder: string,
+    g: JaaropgaveGegevens | string,
+    k: string,
+    minuten: number,
+    totaalCent: number,
+  ) {
+    const gegevens = typeof g === 'string' ? g : JSON.stringify(g);
+    return { nummer, versie, jaar, ouder, datum, minuten, totaal_cent: totaalCent, kenmerk: k, gegevens };
   }
 
   if (ontbrekend.length > 0) {
