@@ -84,8 +84,8 @@ function maandGrenzen(maand: Maand): [Datum, Datum] {
  * under the row's registration (care at the ouder's home has its own LRK), and of those the latest
  * start: when one koppeling ends and another begins within a month, the row names the agreement
  * that runs at the end of it, as the following months' rows do. When none runs in the month (its
- * dates were edited after invoicing), the latest that started before the month ended, so that
- * billed care never loses its agreement; null when there is none at all.
+ * dates were edited after invoicing), the latest that started before the month ended, or else the
+ * first, so that billed care never loses its agreement; null only when the pair has no koppeling.
  */
 export function koppelingVan(index: Map<string, KoppelingPeriode[]>, kind: string, gastouder: string, lrk: string | null, maand: Maand) {
   const list = index.get(pairKey(kind, gastouder));
@@ -333,7 +333,7 @@ export class ToeslagControle {
           ouder: o,
           kind: k,
           maand,
-          melding: `${wieKind}, ${maand}, gastouder ${rij.gastouder}: gemiddelde uurprijs ${formatEuro(rij.uurprijsCent)} is hoger dan de maximale uurprijs ${formatEuro(this.maximumCent)}; de ouder krijgt over het verschil geen toeslag (ter informatie)`,
+          melding: `${wieKind}, ${maand}, gastouder ${rij.gastouder}: gemiddelde uurprijs ${formatEuro(rij.uurprijsCent)} is hoger dan de maximale uurprijs ${formatEuro(this.maximumCent)}; de ouder krijgt over het verschil geen toeslag`,
         });
     }
   }
@@ -353,13 +353,12 @@ export class ToeslagControle {
       });
     }
     this.minutenPerKindMaand.clear();
-    // By ouder, her own details before her children's, then kind and month.
-    const orde = (b: Bevinding) => `${b.ouder ?? ''}\u0000${b.kind ?? ''}\u0000${b.maand ?? ''}`;
-    return this.bevindingen.sort((a, b) => {
-      if (a.ouder === null || b.ouder === null) return a.ouder === b.ouder ? 0 : a.ouder === null ? -1 : 1;
-      const x = orde(a);
-      const y = orde(b);
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+    // What must be fixed before the information; the bureau's own details first; then by ouder,
+    // her own details before her children's, then kind and month.
+    const orde = (b: Bevinding) =>
+      `${INFORMATIEF.has(b.soort) ? 1 : 0}${b.ouder === null ? 0 : 1}\u0000${b.ouder ?? ''}\u0000${b.kind ?? ''}\u0000${b.maand ?? ''}`;
+    const keyed = this.bevindingen.map((b) => ({ b, k: orde(b) }));
+    keyed.sort((x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : 0));
+    return keyed.map((x) => x.b);
   }
 }

@@ -222,6 +222,9 @@ describe('a small bureau’s toeslag data', () => {
     await ok(dir, ['bureau', 'set', '--lrk', '987654321'], '2026-03-03');
     const januari = JSON.parse((await ok(dir, ['toeslag', 'check', '--maand', '2026-01', '--json'], '2026-03-03')).stdout);
     expect(januari).toMatchObject({ fouten: 0, informatie: 4, oudersZonderBsn: 0, kinderenZonderBsn: 0 });
+    const alleenInfo = await ok(dir, ['toeslag', 'check', '--maand', '2026-01'], '2026-03-03');
+    expect(alleenInfo.stdout).toMatch(/^Ter informatie \(geen fout in de levering\):\n2026-01 {2}kind K0001 \(Zoë Wałęsa\)/);
+    expect(alleenInfo.stdout).toMatch(/0 fouten, 4 ter informatie/);
     const februari = await gob(dir, ['toeslag', 'check', '--maand', '2026-02', '--json'], on('2026-03-03'));
     expect(februari.code).toBe(1);
     expect(JSON.parse(februari.stdout).bevindingen.filter((b: { soort: string }) => b.soort !== 'uurprijs')).toMatchObject([

@@ -44,7 +44,13 @@ export async function toeslagCheck(opts: { maand?: string }, deps: Deps) {
   };
   const melding = nietGefactureerdMelding(levering);
   if (melding) deps.out.warn(melding);
+  let info = false;
   for (const b of bevindingen) {
+    if (!info && INFORMATIEF.has(b.soort)) {
+      info = true;
+      if (fouten > 0) deps.out.line();
+      deps.out.line('Ter informatie (geen fout in de levering):');
+    }
     deps.out.line(`${(b.maand ?? 'bureau').padEnd(7)}  ${b.melding}`);
   }
   if (bevindingen.length > 0) deps.out.line();

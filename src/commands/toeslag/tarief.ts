@@ -1,13 +1,11 @@
 import { formatEuro } from '../../domain/money.js';
-import { parseInteger, parseUurtarief } from '../../domain/values.js';
+import { parseJaar, parseUurtarief } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { setToeslagtarief, toeslagtarieven } from '../../db/repo/toeslag.js';
 import { Refused, UsageError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOption } from '../options.js';
-
-const parseJaar = (raw: string) => parseInteger(raw, { min: 2000, max: 2100 });
 
 /**
  * `gob toeslag tarief`: the maximum hourly price of the kinderopvangtoeslag per year; with
