@@ -122,6 +122,9 @@ describe('a small bureau’s toeslag data', () => {
       ].join('\r\n'),
     );
     expect(fs.statSync(path.join(dir, 'jan-levering.csv')).mode & 0o777).toBe(0o600);
+    expect((await ok(dir, ['log', '--limit', '1'], '2026-03-02')).stdout).toMatch(
+      /toeslag export +toeslaglevering 2026-01 t\/m 2026-01 geschreven: jan-levering.csv, 4 rijen, 2 ouders/,
+    );
 
     // Cumulative: February's delivery repeats January.
     const feb = await ok(dir, ['toeslag', 'export', '--maand', '2026-02', '--out', 'feb-levering.csv'], '2026-03-02');

@@ -3,6 +3,7 @@ import { csvCell, csvLine } from '../../csv/write.js';
 import { kindCellen, ouderCellen, rijCellen, TOESLAG_KOLOMMEN, type ToeslagKind } from '../../domain/toeslag.js';
 import { aantal } from '../../domain/tekst.js';
 import { parseMonth, parsePad } from '../../domain/values.js';
+import { writeLog } from '../../db/repo/log.js';
 import { checkTarget, produceFileSafely } from '../../files/write.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, requireOption } from '../options.js';
@@ -61,6 +62,12 @@ export async function toeslagExport(opts: { maand?: string; out?: string; force?
       fs.closeSync(fd);
     }
   });
+  // The file holds every parent's BSN: who took it out, and when, is in the audit log (as a backup is).
+  await writeLog(
+    deps.db,
+    deps,
+    `toeslaglevering ${levering.van} t/m ${maand} geschreven: ${out}, ${aantal(rijen, 'rij', 'rijen')}, ${aantal(ouders, 'ouder', 'ouders')}`,
+  );
   const melding = nietGefactureerdMelding(levering);
   if (melding) deps.out.warn(melding);
   deps.out.line(
