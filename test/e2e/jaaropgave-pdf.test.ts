@@ -212,3 +212,223 @@ describe('jaaropgave pdf from stored snapshots', () => {
     expect((await run(['jaaropgave', 'pdf', '--jaar', '26', '--out', 'x'])).code).toBe(2);
   });
 });
+
+/**
+ * A small year for the gastouder overview: Anna (G0001) cares for Sem (K0001, of Jan, rate 7,95,
+ * 8,10 from December) and Lisa (K0002, of Fatima, no BSN, rate 8,00) from November 2025.
+ * November: Sem 20:00, Lisa 5:00; invoiced 1 December, paid 5 December, paid out 10 December.
+ * December: Sem 8:00; invoiced 2 January 2026 with a correction of November (Sem 21:00, +1:00 at
+ * November's frozen 7,95), both paid 5 January and paid out 12 January 2026.
+ */
+describe('jaaropgave gastouder: the yearly overview per gastouder', () => {
+  let dir: string;
+  const at = async (today: string, args: string[]) => {
+    const r = await gob(dir, args, { GOB_TODAY: today });
+    expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    return r;
+  };
+  const uren = (name: string, rows: string[]) => {
+    fs.writeFileSync(path.join(dir, name), ['gastouder;kind;datum;van;tot', ...rows].join('\n'));
+    return name;
+  };
+  const payAll = async (today: string) => {
+    const open = JSON.parse((await at(today, ['factuur', 'list', '--json'])).stdout) as { ouder: string; totaalCent: number }[];
+    const saldo = new Map<string, number>();
+    for (const f of open) saldo.set(f.ouder, (saldo.get(f.ouder) ?? 0) + f.totaalCent);
+    return saldo;
+  };
+
+  beforeAll(async () => {
+    dir = tempDir();
+    const d = '2025-10-20';
+    await at(d, DEMO_INIT);
+    await at(d, [
+      'gastouder',
+      'add',
+      '--naam',
+      'Anna de Vries',
+      '--geboortedatum',
+      '1978-03-12',
+      '--lrk',
+      '111111111',
+      '--adres',
+      'Lindenlaan 4',
+      '--postcode',
+      '3581 AB',
+      '--plaats',
+      'Utrecht',
+    ]);
+    await at(d, ['gastouder', 'add', '--naam', 'Renée Bakker', '--geboortedatum', '1990-06-01', '--lrk', '222222222']);
+    await at(d, ['ouder', 'add', '--naam', 'Jan Jansen', '--bsn', '123456782']);
+    await at(d, ['ouder', 'add', '--naam', 'Fatima El Amrani']);
+    await at(d, ['kind', 'add', '--naam', 'Sem Jansen', '--geboortedatum', '2023-01-21', '--ouder', 'O0001']);
+    await at(d, ['kind', 'add', '--naam', 'Lisa El Amrani', '--geboortedatum', '2024-02-02', '--ouder', 'O0002']);
+    await at(d, ['koppeling', 'add', '--kind', 'K0001', '--gastouder', 'G0001', '--start', '2025-11-01', '--uurtarief', '7,95']);
+    await at(d, ['koppeling', 'add', '--kind', 'K0002', '--gastouder', 'G0001', '--start', '2025-11-01', '--uurtarief', '8,00']);
+    await at('2025-12-01', [
+      'urenkaart',
+      'import',
+      uren('nov.csv', ['G0001;K0001;2025-11-04;08:00;18:00', 'G0001;K0001;2025-11-11;08:00;18:00', 'G0001;K0002;2025-11-12;08:00;13:00']),
+    ]);
+    await at('2025-12-01', ['factuur', 'run', '--maand', '2025-11']);
+    let saldo = await payAll('2025-12-05');
+    for (const o of ['O0001', 'O0002'])
+      await at('2025-12-05', [
+        'betaling',
+        'add',
+        '--ouder',
+        o,
+        '--bedrag',
+        String(saldo.get(o)! / 100).replace('.', ','),
+        '--datum',
+        '2025-12-05',
+      ]);
+    await at('2025-12-10', ['uitbetaling', 'run', '--datum', '2025-12-10']);
+    await at('2025-12-20', ['koppeling', 'edit', 'KP0001', '--uurtarief', '8,10']);
+    await at('2026-01-02', ['urenkaart', 'import', uren('dec.csv', ['G0001;K0001;2025-12-02;09:00;17:00'])]);
+    await at('2026-01-02', [
+      'urenkaart',
+      'import',
+      '--te-laat',
+      uren('nov2.csv', ['G0001;K0001;2025-11-04;08:00;18:00', 'G0001;K0001;2025-11-11;07:00;18:00', 'G0001;K0002;2025-11-12;08:00;13:00']),
+    ]);
+    await at('2026-01-02', ['factuur', 'run', '--maand', '2025-12']);
+    await at('2026-01-02', ['factuur', 'run', '--maand', '2025-11']);
+    const before = saldo;
+    saldo = await payAll('2026-01-05');
+    await at('2026-01-05', [
+      'betaling',
+      'add',
+      '--ouder',
+      'O0001',
+      '--bedrag',
+      String((saldo.get('O0001')! - before.get('O0001')!) / 100).replace('.', ','),
+      '--datum',
+      '2026-01-05',
+    ]);
+    await at('2026-01-12', ['uitbetaling', 'run', '--datum', '2026-01-12']);
+  });
+
+  it('JSON: minutes of the care months (corrections included), her own average price, payouts dated in the year', async () => {
+    const y2025 = JSON.parse((await at('2026-01-20', ['jaaropgave', 'gastouder', '--jaar', '2025', '--json'])).stdout);
+    expect(y2025).toEqual([
+      {
+        gastouder: 'G0001',
+        naam: 'Anna de Vries',
+        geboortedatum: '1978-03-12',
+        lrk: '111111111',
+        jaar: 2025,
+        minuten: 1260 + 480 + 300,
+        regels: [
+          {
+            kind: 'K0001',
+            kindNaam: 'Sem Jansen',
+            ouder: 'O0001',
+            ouderNaam: 'Jan Jansen',
+            ouderBsn: '*****6782',
+            minuten: 1260 + 480,
+            // November 21:00 at 7,95 = 166,95 (159,00 + the correction's 7,95); December 8:00 at 8,10 = 64,80.
+            opvangCent: 16695 + 6480,
+            // round_half_up(23175 × 60 / 1740) = round(799,14) = 799; the bureau fees are not hers.
+            uurprijsCent: 799,
+            // Only November's first invoice was paid out in 2025.
+            uitbetaaldCent: 15900,
+          },
+          {
+            kind: 'K0002',
+            kindNaam: 'Lisa El Amrani',
+            ouder: 'O0002',
+            ouderNaam: 'Fatima El Amrani',
+            ouderBsn: null,
+            minuten: 300,
+            opvangCent: 4000,
+            uurprijsCent: 800,
+            uitbetaaldCent: 4000,
+          },
+        ],
+        uitbetaaldCent: 19900,
+      },
+    ]);
+    // December's care and November's correction, paid out in January 2026: Sem with 0 minutes.
+    const y2026 = JSON.parse(
+      (await at('2026-01-20', ['jaaropgave', 'gastouder', '--jaar', '2026', '--gastouder', 'G0001', '--json', '--toon-bsn'])).stdout,
+    );
+    expect(y2026).toEqual([
+      {
+        gastouder: 'G0001',
+        naam: 'Anna de Vries',
+        geboortedatum: '1978-03-12',
+        lrk: '111111111',
+        jaar: 2026,
+        minuten: 0,
+        regels: [
+          {
+            kind: 'K0001',
+            kindNaam: 'Sem Jansen',
+            ouder: 'O0001',
+            ouderNaam: 'Jan Jansen',
+            ouderBsn: '123456782',
+            minuten: 0,
+            opvangCent: 0,
+            uurprijsCent: null,
+            uitbetaaldCent: 6480 + 795,
+          },
+        ],
+        uitbetaaldCent: 7275,
+      },
+    ]);
+  });
+
+  it('PDF per gastouder, <code>-<jaar>.pdf, 0600, every field with BSNs in full; not again without --force', async () => {
+    const r = await at('2026-01-20', ['jaaropgave', 'gastouder', '--jaar', '2025', '--out', 'go']);
+    expect(r.stdout).toContain('1 PDF geschreven naar go');
+    const file = path.join(dir, 'go', 'G0001-2025.pdf');
+    qpdfOk(file);
+    expect(mode(file)).toBe(0o600);
+    const text = pdftotext(file);
+    for (const field of [
+      'JAAROVERZICHT GASTOUDER 2025',
+      'Gastouderbureau De Zonnebloem',
+      'KvK 12345678',
+      'LRK 987654321',
+      'Anna de Vries (G0001)',
+      'Lindenlaan 4',
+      '12 maart 1978',
+      '111111111',
+      'Sem Jansen (K0001)',
+      'Jan Jansen (O0001)',
+      '123456782',
+      '29:00',
+      '€ 7,99',
+      '€ 159,00',
+      'Lisa El Amrani (K0002)',
+      'Fatima El Amrani (O0002)',
+      'ontbreekt',
+      '5:00',
+      '€ 8,00',
+      '€ 40,00',
+      '34:00',
+      '€ 199,00',
+    ])
+      expect(text, field).toContain(field);
+    const again = await gob(dir, ['jaaropgave', 'gastouder', '--jaar', '2025', '--out', 'go'], { GOB_TODAY: '2026-01-20' });
+    expect(again.code).toBe(1);
+    expect(
+      (await gob(dir, ['jaaropgave', 'gastouder', '--jaar', '2025', '--out', 'go', '--force'], { GOB_TODAY: '2026-01-20' })).code,
+    ).toBe(0);
+  });
+
+  it('refuses a year or gastouder with nothing (exit 1) and asks for exactly one of --out and --json (exit 2)', async () => {
+    const run = (args: string[]) => gob(dir, ['jaaropgave', 'gastouder', ...args], { GOB_TODAY: '2026-01-20' });
+    const leeg = await run(['--jaar', '2024', '--json']);
+    expect(leeg.code).toBe(1);
+    expect(leeg.stderr).toContain('over 2024 geen opvang gefactureerd en niets uitbetaald');
+    expect((await run(['--jaar', '2025', '--gastouder', 'G0002', '--json'])).code).toBe(1);
+    const onbekend = await run(['--jaar', '2025', '--gastouder', 'G0009', '--json']);
+    expect(onbekend.code).toBe(1);
+    expect(onbekend.stderr).toContain('geen gastouder met code G0009');
+    expect((await run(['--jaar', '2025'])).code).toBe(2);
+    expect((await run(['--jaar', '2025', '--json', '--out', 'x'])).code).toBe(2);
+    expect((await run(['--json'])).code).toBe(2);
+  });
+});
