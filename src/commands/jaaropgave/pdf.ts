@@ -21,24 +21,26 @@ export async function jaaropgavePdf(opts: { nummers?: string[]; jaar?: string; o
   if (nummers.length === 0 && jaar === undefined) throw new UsageError('Geef jaaropgavenummers of --jaar <JJJJ>.');
   if (nummers.length > 0 && jaar !== undefined) throw new UsageError('Geef jaaropgavenummers óf --jaar, niet allebei.');
   const out = await requireOption('out', opts.out, (raw) => raw, deps, 'In welke map komen de PDF-bestanden?');
-  let rows: JaaropgaveRow[];
-  if (jaar !== undefined) {
-    rows = await listJaaropgaven(deps.db, { jaar, alleenLaatste: true });
-    if (rows.length === 0) throw new NotFound(`Er zijn geen jaaropgaven van ${jaar}. Maak ze met 'gob jaaropgave run --jaar ${jaar}'.`);
-  } else {
-    rows = [];
-    for (const nummer of nummers) {
-      const [row] = await listJaaropgaven(deps.db, { nummer, alleenLaatste: true });
-      if (!row) throw new NotFound(`Er is geen jaaropgave met nummer ${nummer}. Zie 'gob jaaropgave list'.`);
-      rows.push(row);
-    }
-  }
-  const jobs: PdfJob[] = rows.map((row) => ({
+  // Each stored snapshot becomes its document at once: for a large bureau's year (44,000
+  // jaaropgaven) the rows with their JSON need not all stay in memory beside the documents.
+  const job = (row: JaaropgaveRow): PdfJob => ({
     file: path.join(out, `${row.nummer}.pdf`),
     soort: 'jaaropgave',
     doc: jaaropgaveDocument(row, JSON.parse(row.gegevens) as JaaropgaveGegevens),
     meta: { nummer: row.nummer, datum: row.datum },
-  }));
+  });
+  let jobs: PdfJob[];
+  if (jaar !== undefined) {
+    jobs = (await listJaaropgaven(deps.db, { jaar, alleenLaatste: true })).map(job);
+    if (jobs.length === 0) throw new NotFound(`Er zijn geen jaaropgaven van ${jaar}. Maak ze met 'gob jaaropgave run --jaar ${jaar}'.`);
+  } else {
+    jobs = [];
+    for (const nummer of nummers) {
+      const [row] = await listJaaropgaven(deps.db, { nummer, alleenLaatste: true });
+      if (!row) throw new NotFound(`Er is geen jaaropgave met nummer ${nummer}. Zie 'gob jaaropgave list'.`);
+      jobs.push(job(row));
+    }
+  }
   const progress = jobs.length > 20 ? await deps.out.progress(jobs.length, 'pdf') : { update: () => {}, stop: () => {} };
   const { writePdfs } = await import('../../pdf/batch.js');
   try {
