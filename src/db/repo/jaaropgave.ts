@@ -120,7 +120,18 @@ export async function jaaropgaveNames(db: Db) {
   const [ouders, kinderen, gastouders] = await Promise.all([
     db
       .selectFrom('ouder')
-      .select(['code', 'naam', 'adres', 'postcode', 'plaats', 'geboortedatum', 'bsn', 'partner_naam', 'partner_bsn', 'partner_geboortedatum'])
+      .select([
+        'code',
+        'naam',
+        'adres',
+        'postcode',
+        'plaats',
+        'geboortedatum',
+        'bsn',
+        'partner_naam',
+        'partner_bsn',
+        'partner_geboortedatum',
+      ])
       .execute(),
     db.selectFrom('kind').select(['code', 'naam', 'geboortedatum', 'bsn', 'ouder']).execute(),
     db.selectFrom('gastouder').select(['code', 'naam', 'geboortedatum', 'lrk']).execute(),
