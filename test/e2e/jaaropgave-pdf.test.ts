@@ -77,7 +77,6 @@ function gegevens(overrides: Partial<JaaropgaveGegevens> = {}): JaaropgaveGegeve
       },
     ],
     toeslagMaximumCent: 849,
-    vervangt: null,
     ...overrides,
   };
 }
@@ -118,7 +117,7 @@ describe('jaaropgave pdf from stored snapshots', () => {
     });
     insertJaaropgaven(store.db, [
       row('J2026-00001', 1, gegevens()),
-      row('J2026-00001', 2, gegevens({ vervangt: 1 }), '2027-02-10'),
+      row('J2026-00001', 2, gegevens(), '2027-02-10'),
       row('J2026-00002', 1, zonderBsn),
     ]);
     await store.close();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { gastouderJaren } from '../../domain/gastouderjaar.js';
 import { aantal } from '../../domain/tekst.js';
-import { parseCode } from '../../domain/values.js';
+import { parseCode, parseJaar } from '../../domain/values.js';
 import { getBureau } from '../../db/repo/bureau.js';
 import { gastouderJaarNamen, gastouderUitbetaald, gastouderZorg } from '../../db/repo/gastouderjaar.js';
 import { type GastouderJaarNamen, gastouderJaarDocument, gastouderJaarJson } from '../../documents/gastouderjaar.js';
@@ -9,7 +9,6 @@ import { NotFound, Refused, UsageError } from '../../errors.js';
 import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
 import { parseOptional, requireOption } from '../options.js';
-import { parseJaar } from './jaar.js';
 
 /**
  * `gob jaaropgave gastouder --jaar <JJJJ> [--gastouder <code>] (--out <dir> | --json) [--force]

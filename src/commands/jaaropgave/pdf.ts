@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { aantal } from '../../domain/tekst.js';
-import { parseCode } from '../../domain/values.js';
+import { parseCode, parseJaar } from '../../domain/values.js';
 import { listJaaropgaven } from '../../db/repo/jaaropgave.js';
 import type { JaaropgaveRow } from '../../db/tables/jaaropgave.js';
 import { type JaaropgaveGegevens, jaaropgaveDocument } from '../../documents/jaaropgave.js';
@@ -8,7 +8,6 @@ import { NotFound, UsageError } from '../../errors.js';
 import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
 import { parseOptional, requireOption } from '../options.js';
-import { parseJaar } from './jaar.js';
 
 /**
  * `gob jaaropgave pdf (<nummer>... | --jaar <JJJJ>) --out <dir> [--force]`: one PDF per jaaropgave,
