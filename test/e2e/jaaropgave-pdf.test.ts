@@ -9,6 +9,7 @@ import type { JaaropgaveGegevens } from '../../src/documents/jaaropgave.js';
 import { createOrMigrateDatabase } from '../../src/db/open.js';
 import { DEMO_INIT } from '../demo.js';
 import { gob, tempDir } from '../helpers.js';
+import { BSN_A, BSN_K1, ok, uren, yearBureau } from '../year.js';
 
 const pdftotext = (file: string, layout = true) =>
   spawnSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8' }).stdout;
@@ -429,5 +430,146 @@ describe('jaaropgave gastouder: the yearly overview per gastouder', () => {
     expect((await run(['--jaar', '2025'])).code).toBe(2);
     expect((await run(['--jaar', '2025', '--json', '--out', 'x'])).code).toBe(2);
     expect((await run(['--json'])).code).toBe(2);
+  });
+});
+
+/** The year of test/year.ts (see there for every invoice), with its jaaropgaven made and B's version 2. */
+describe('PDFs and overviews of the year of test/year.ts, every figure by hand', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await yearBureau();
+    await ok(dir, '2027-01-25', ['jaaropgave', 'run', '--jaar', '2026']);
+    // B's July gets an hour more at G0002 (€ 9,00): version 2 of J2026-00002 only.
+    await uren(dir, '2027-01-27', ['G0002;K0003;2026-07-08;08:00;12:00', 'G0002;K0003;2026-07-09;08:00;09:00'], '--te-laat');
+    await ok(dir, '2027-01-27', ['factuur', 'run', '--maand', '2026-07']);
+    await ok(dir, '2027-01-28', ['jaaropgave', 'run', '--jaar', '2026']);
+  }, 60_000);
+
+  it('jaaropgave pdf --jaar: every field of §8 from the real run, BSNs in full; the latest version says what it replaces', async () => {
+    await ok(dir, '2027-01-28', ['jaaropgave', 'pdf', '--jaar', '2026', '--out', 'pdf']);
+    const a = path.join(dir, 'pdf', 'J2026-00001.pdf');
+    const b = path.join(dir, 'pdf', 'J2026-00002.pdf');
+    for (const f of [a, b]) {
+      qpdfOk(f);
+      expect(mode(f)).toBe(0o600);
+    }
+    const text = pdftotext(a);
+    // Ouder A's figures as test/e2e/jaaropgave.test.ts computes them: care plus the fee shares.
+    for (const field of [
+      'Gastouderbureau Het Jaar',
+      'Jaarweg 1',
+      '1234 AB Utrecht',
+      'KvK 12345678',
+      'LRK 987654321',
+      'Ouder Alfa',
+      'Alfastraat 1',
+      '1111 AA Utrecht',
+      'geboren 2 januari 1985',
+      `BSN ${BSN_A}`,
+      'Partner Alfa',
+      'geboren 3 februari 1984',
+      'BSN 123456782',
+      `Kind Een (K0001)`,
+      `geboren 10 januari 2022, BSN ${BSN_K1}`,
+      'Kind Twee (K0002)',
+      'geboren 11 februari 2023, BSN 100000010',
+      'gastouder Anna Jaar, LRK 111111111',
+      'januari 2026',
+      '€ 119,66',
+      'juli 2026',
+      '€ 126,00',
+      'december 2026',
+      '€ 77,50',
+      '24:00',
+      '€ 323,16',
+      '€ 13,47',
+      '4:30',
+      '€ 53,84',
+      '€ 14,00',
+      '€ 46,50',
+      '8:30',
+      '€ 114,34',
+      '€ 13,45',
+      'Totaal van het jaar',
+      '32:30',
+      '€ 437,50',
+    ])
+      expect(text, field).toContain(field);
+    expect(text).not.toContain('vervangt');
+    const textB = pdftotext(b);
+    expect(textB).toContain('2, vervangt versie 1');
+    expect(textB).toMatch(/Vraagouder\s+Ouder Beta\s+geboren ontbreekt\s+BSN ontbreekt/);
+    expect(textB).toContain('geboren 12 maart 2022, BSN ontbreekt');
+    expect(textB).toContain('gastouder Bea Jaar, LRK 222222222');
+    // By number: the same latest version, byte for byte.
+    await ok(dir, '2027-02-01', ['jaaropgave', 'pdf', 'J2026-00002', '--out', 'los']);
+    expect(fs.readFileSync(path.join(dir, 'los', 'J2026-00002.pdf')).equals(fs.readFileSync(b))).toBe(true);
+  });
+
+  it('jaaropgave gastouder: care of 2026 without the fees, payouts dated in 2026; the July credit is set off in January 2027', async () => {
+    const y2026 = JSON.parse((await ok(dir, '2027-01-28', ['jaaropgave', 'gastouder', '--jaar', '2026', '--json'])).stdout);
+    const kort = (y: { gastouder: string; minuten: number; uitbetaaldCent: number; regels: Record<string, unknown>[] }[]) =>
+      y.map((g) => ({
+        gastouder: g.gastouder,
+        minuten: g.minuten,
+        uitbetaaldCent: g.uitbetaaldCent,
+        regels: g.regels.map((r) => [r.kind, r.ouder, r.ouderBsn, r.minuten, r.opvangCent, r.uurprijsCent, r.uitbetaaldCent]),
+      }));
+    expect(kort(y2026)).toEqual([
+      {
+        gastouder: 'G0001',
+        minuten: 2370,
+        // The payout of 2026-02-12: A's January care (80,00 + 36,00). B never paid.
+        uitbetaaldCent: 11600,
+        regels: [
+          // 600 + 540 (780 − 240 credited) + 300 min; 80,00 + 72,00 + 40,00 = 192,00 → 8,00 an hour (no fees).
+          ['K0001', 'O0001', '*****2333', 1440, 19200, 800, 8000],
+          // 270 + 60 + 180 (December's correction of January 2027) min; 36,00 + 8,00 + 24,00.
+          ['K0002', 'O0001', '*****2333', 510, 6800, 800, 3600],
+          // 300 + 120 min at 7,50.
+          ['K0003', 'O0002', null, 420, 5250, 750, 0],
+        ],
+      },
+      // 480 + 300 (July with B's correction) min at 9,00.
+      { gastouder: 'G0002', minuten: 780, uitbetaaldCent: 0, regels: [['K0003', 'O0002', null, 780, 11700, 900, 0]] },
+    ]);
+    expect(y2026[0]).toMatchObject({ gastouder: 'G0001', naam: 'Anna Jaar', geboortedatum: '1980-03-04', lrk: '111111111', jaar: 2026 });
+    // 2027-01-11: December's 40,00 less July's credit of 32,00 (due from its date, 2026-08-10).
+    const y2027 = JSON.parse((await ok(dir, '2027-01-28', ['jaaropgave', 'gastouder', '--jaar', '2027', '--json'])).stdout);
+    expect(kort(y2027)).toEqual([
+      { gastouder: 'G0001', minuten: 0, uitbetaaldCent: 800, regels: [['K0001', 'O0001', '*****2333', 0, 0, null, 800]] },
+    ]);
+
+    await ok(dir, '2027-01-28', ['jaaropgave', 'gastouder', '--jaar', '2026', '--gastouder', 'G0001', '--out', 'go']);
+    expect(fs.readdirSync(path.join(dir, 'go'))).toEqual(['G0001-2026.pdf']);
+    const file = path.join(dir, 'go', 'G0001-2026.pdf');
+    qpdfOk(file);
+    expect(mode(file)).toBe(0o600);
+    const text = pdftotext(file);
+    for (const field of [
+      'JAAROVERZICHT GASTOUDER 2026',
+      'Anna Jaar (G0001)',
+      '4 maart 1980',
+      '111111111',
+      'Uren in 2026',
+      '39:30',
+      'Kind Een (K0001)',
+      'Ouder Alfa (O0001)',
+      BSN_A,
+      '24:00',
+      '€ 8,00',
+      '€ 80,00',
+      'Kind Twee (K0002)',
+      '8:30',
+      '€ 36,00',
+      'Kind Drie (K0003)',
+      'Ouder Beta (O0002)',
+      'ontbreekt',
+      '7:00',
+      '€ 7,50',
+      '€ 0,00',
+      '€ 116,00',
+    ])
+      expect(text, field).toContain(field);
   });
 });
