@@ -55,9 +55,18 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
       .stroke();
 
   // Page header: the bureau on the right, the document title on the left (as on the invoice).
+  // The title gets the room the bureau's name leaves, at the largest half point up to 16 that fits
+  // (a size in between would place its words a hair differently with and without pdfkit-internals).
+  font('bold').fontSize(11);
+  const titleRoom = WIDTH - widthOf(pdf, doc.afzender[0] ?? '') - 16;
+  const titleSize = (title: string, max: number) => {
+    pdf.fontSize(10);
+    return Math.max(6, Math.min(max, Math.floor((2 * titleRoom * 10) / widthOf(pdf, title)) / 2));
+  };
   const header = (first: boolean) => {
-    font('bold');
-    fitted(first ? doc.titel : `${doc.titel} ${meta.nummer} (vervolg)`, MARGIN, MARGIN, 245, first ? 16 : 11);
+    const title = first ? doc.titel : `${doc.titel} ${meta.nummer} (vervolg)`;
+    font('bold').fontSize(titleSize(title, first ? 16 : 11));
+    at(title, MARGIN, MARGIN);
     font('bold').fontSize(11);
     right(doc.afzender[0] ?? '', MARGIN + 250, WIDTH - 250, MARGIN);
     font('regular').fontSize(8.5);
