@@ -280,6 +280,7 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--gastouder <code>', 'alleen deze gastouder')
     .option('--out <map>', 'de map voor de PDF-bestanden')
     .option('--force', 'overschrijf bestaande PDF-bestanden')
+    .option('--toon-bsn', 'toon BSN’s voluit in de JSON')
     .action(run('db', () => import('../commands/jaaropgave/gastouder.js').then((m) => m.jaaropgaveGastouder)));
 
   const toeslag = noun(program, 'toeslag', 'gegevens voor de kinderopvangtoeslag (§8)');
