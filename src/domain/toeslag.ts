@@ -333,7 +333,7 @@ export class ToeslagControle {
           ouder: o,
           kind: k,
           maand,
-          melding: `${wieKind}, ${maand}, gastouder ${rij.gastouder}: gemiddelde uurprijs ${formatEuro(rij.uurprijsCent)} is hoger dan de maximale uurprijs ${formatEuro(this.maximumCent)}; de ouder krijgt over het verschil geen toeslag`,
+          melding: `${wieKind}, gastouder ${rij.gastouder}: gemiddelde uurprijs ${formatEuro(rij.uurprijsCent)} is hoger dan de maximale uurprijs ${formatEuro(this.maximumCent)}; de ouder krijgt over het verschil geen toeslag`,
         });
     }
   }
