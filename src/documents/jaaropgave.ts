@@ -5,7 +5,7 @@ import type { Jaarregel } from '../domain/jaaropgave.js';
 import { formatEuro, formatUren } from '../domain/money.js';
 import { maskBsn } from '../domain/values.js';
 import type { JaaropgaveRow } from '../db/tables/jaaropgave.js';
-import { pad, wrap } from './factuur.js';
+import { headerText, pad, wrap } from './factuur.js';
 
 /** What a jaaropgave shows, as it was when it was made: later changes of address or name change no version. */
 export interface JaaropgaveGegevens {
@@ -170,15 +170,7 @@ export function jaaropgaveDocument(row: JaaropgaveRow, g: JaaropgaveGegevens): J
 
 /** The jaaropgave as plain text, 78 columns: what `jaaropgave show` prints. */
 export function renderJaaropgaveText(doc: JaaropgaveDocument): string {
-  const out: string[] = [];
-  out.push(`${pad(doc.titel, 40)}${doc.afzender[0]}`);
-  for (const line of doc.afzender.slice(1)) out.push(`${pad('', 40)}${line}`);
-  out.push('');
-  out.push(`Aan: ${doc.aan[0] ?? ''}`);
-  for (const line of doc.aan.slice(1)) out.push(`     ${line}`);
-  out.push('');
-  for (const [k, v] of doc.kenmerken) out.push(`${pad(`${k}:`, 15)}${v}`);
-  out.push('');
+  const out = headerText(doc);
   for (const p of doc.personen) out.push(`${pad(`${p.rol}:`, 16)}${p.naam}, geboren ${p.geboortedatum}, BSN ${p.bsn}`);
   for (const blok of doc.blokken) {
     out.push('');

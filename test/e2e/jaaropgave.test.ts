@@ -1,5 +1,6 @@
 // `gob jaaropgave run|list|show` (CONTRACT §8) on the year of test/year.ts, every figure by hand.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectGolden } from '../golden.js';
 import { gob } from '../helpers.js';
 import { BSN_A, BSN_K1, ok, uren, yearBureau } from '../year.js';
 
@@ -117,6 +118,7 @@ describe('jaaropgave run on a year with corrections, a credit, a fee change and 
     ])
       expect(full).toContain(text);
     expect((await ok(dir, '2027-01-25', ['jaaropgave', 'show', 'J2026-00002'])).stdout).toContain('BSN ontbreekt');
+    expectGolden('jaaropgave-J2026-00001.txt', masked);
   });
 
   it('changes nothing when run again; a correction then makes version 2 for that ouder only', async () => {

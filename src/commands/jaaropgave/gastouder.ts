@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { gastouderJaren } from '../../domain/gastouderjaar.js';
-import { aantal } from '../../domain/tekst.js';
 import { parseCode, parseJaar } from '../../domain/values.js';
 import { getBureau } from '../../db/repo/bureau.js';
 import { gastouderJaarNamen, gastouderUitbetaald, gastouderZorg } from '../../db/repo/gastouderjaar.js';
@@ -8,6 +7,7 @@ import { type GastouderJaarNamen, gastouderJaarDocument, gastouderJaarJson } fro
 import { NotFound, Refused, UsageError } from '../../errors.js';
 import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
+import { writePdfBatch } from '../pdfs.js';
 import { parseOptional, requireOption } from '../options.js';
 
 /**
@@ -56,13 +56,5 @@ export async function jaaropgaveGastouder(
       meta: { nummer, datum: deps.today },
     };
   });
-  const progress = jobs.length > 20 ? await deps.out.progress(jobs.length, 'pdf') : { update: () => {}, stop: () => {} };
-  const { writePdfs } = await import('../../pdf/batch.js');
-  try {
-    await writePdfs(jobs, { force: opts.force, onProgress: progress.update });
-  } finally {
-    progress.stop();
-  }
-  deps.out.line(`${aantal(jobs.length, 'PDF', "PDF's")} geschreven naar ${out}.`);
-  return { map: out, bestanden: jobs.map((j) => j.file) };
+  return writePdfBatch(jobs, out, opts.force, deps);
 }

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { aantal } from '../../domain/tekst.js';
 import { parseCode, parseJaar } from '../../domain/values.js';
 import { listJaaropgaven } from '../../db/repo/jaaropgave.js';
 import type { JaaropgaveRow } from '../../db/tables/jaaropgave.js';
@@ -7,6 +6,7 @@ import { type JaaropgaveGegevens, jaaropgaveDocument } from '../../documents/jaa
 import { NotFound, UsageError } from '../../errors.js';
 import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
+import { writePdfBatch } from '../pdfs.js';
 import { parseOptional, requireOption } from '../options.js';
 
 /**
@@ -40,13 +40,5 @@ export async function jaaropgavePdf(opts: { nummers?: string[]; jaar?: string; o
       jobs.push(job(row));
     }
   }
-  const progress = jobs.length > 20 ? await deps.out.progress(jobs.length, 'pdf') : { update: () => {}, stop: () => {} };
-  const { writePdfs } = await import('../../pdf/batch.js');
-  try {
-    await writePdfs(jobs, { force: opts.force, onProgress: progress.update });
-  } finally {
-    progress.stop();
-  }
-  deps.out.line(`${aantal(jobs.length, 'PDF', "PDF's")} geschreven naar ${out}.`);
-  return { map: out, bestanden: jobs.map((j) => j.file) };
+  return writePdfBatch(jobs, out, opts.force, deps);
 }
