@@ -1,7 +1,7 @@
 import { type Bureaukosten, differenceRegels, perKind, type Factuurregel, targetRegels, totaal, type Uren } from '../../domain/billing.js';
 import { parseSchaal } from '../../domain/bureaukosten.js';
 import { addDays, type Datum, type Maand } from '../../domain/calendar.js';
-import { formatEuro } from '../../domain/money.js';
+import { formatEuro, formatUren } from '../../domain/money.js';
 import { MAX_MINUTEN_PER_MAAND } from '../../domain/urenkaart.js';
 import { parseDate, parseMonth } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
@@ -115,7 +115,7 @@ function afgesprokenUren(
     // A missing urenkaart looks like a month of absence: say so, it is billed all the same (§9).
     if (!perDatum)
       waarschuwingen.push(
-        `kind ${a.kind} bij gastouder ${a.gastouder} heeft geen urenkaart in ${maand}; ${Math.floor(minuten / 60)} afgesproken uur wordt gefactureerd als 'afgesproken, niet afgemeld'`,
+        `kind ${a.kind} bij gastouder ${a.gastouder} heeft geen urenkaart in ${maand}; de afgesproken uren (${formatUren(minuten)}) worden gefactureerd als 'afgesproken, niet afgemeld'. Komt de urenkaart nog, importeer haar dan en factureer opnieuw: de correctie crediteert ze`,
       );
     result.push({
       ouder: a.ouder,
