@@ -23,6 +23,7 @@ import {
 } from '../../src/domain/billing.js';
 import { addDays, addMonths, type Dag, DAGEN, weekday } from '../../src/domain/calendar.js';
 import { careAmount } from '../../src/domain/money.js';
+import { perKindVoor9, targetRegelsVoor9 } from './billing-voor-9.js';
 
 const MAAND: Bureaukosten = { model: 'maand', eenKindCent: 2950, meerKinderenCent: 5750 };
 const UUR: Bureaukosten = { model: 'uur', schaal: [{ vanafUren: 0, tariefCent: 160 }] };
@@ -276,6 +277,77 @@ describe('property: billed minutes = Σ per date max(actual, agreed − excused)
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('property: with afgesproken-uren off, the invoice lines are those of before §9', () => {
+  const urenArb = fc.array(
+    fc.record({
+      kind: fc.constantFrom('K1', 'K2', 'K3'),
+      gastouder: fc.constantFrom('G1', 'G2'),
+      minuten: fc.integer({ min: -600, max: 14000 }),
+      uurtariefCent: fc.constantFrom(700, 795, 849),
+      lrk: fc.constantFrom(null, '111111111', '222222222'),
+    }),
+    { maxLength: 8 },
+  );
+  const kostenArb = fc.constantFrom<Bureaukosten>(MAAND, UUR, {
+    model: 'uur',
+    schaal: [
+      { vanafUren: 0, tariefCent: 160 },
+      { vanafUren: 80, tariefCent: 140 },
+    ],
+  });
+  it('targetRegels and perKind give the same bytes as the frozen pre-§9 copy', () => {
+    fc.assert(
+      fc.property(urenArb, kostenArb, (raw, kosten) => {
+        const uren: Uren[] = raw.map((r) => ({ ...r, ouder: 'O1' }));
+        const perKindMinuten = new Map<string, number>();
+        for (const x of uren) perKindMinuten.set(x.kind, (perKindMinuten.get(x.kind) ?? 0) + x.minuten);
+        const nu = targetRegels(uren, kosten, perKindMinuten);
+        expect(JSON.stringify(nu)).toBe(JSON.stringify(targetRegelsVoor9(uren, kosten, perKindMinuten)));
+        expect(JSON.stringify(perKind(nu))).toBe(JSON.stringify(perKindVoor9(nu)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('property: corrections of agreed hours add up', () => {
+  const stateArb = fc.record({
+    opvang: fc.array(fc.record({ kind: fc.constantFrom('K1', 'K2'), minuten: fc.integer({ min: 0, max: 3000 }) }), { maxLength: 3 }),
+    afgesproken: fc.array(fc.record({ kind: fc.constantFrom('K1', 'K2'), minuten: fc.integer({ min: 0, max: 3000 }) }), {
+      maxLength: 3,
+    }),
+  });
+  it('after any sequence of absences added and removed, the invoices together bill what the month gives now, and no credit takes back more than its invoice billed', () => {
+    fc.assert(
+      fc.property(fc.array(stateArb, { minLength: 1, maxLength: 5 }), fc.constantFrom(MAAND, UUR), (states, kosten) => {
+        const invoices: GefactureerdeRegel[][] = [];
+        let target: Factuurregel[] = [];
+        for (const s of states) {
+          const opvang = s.opvang.map((x) => uren(x.kind, 'G1', x.minuten));
+          const afgesproken = s.afgesproken.map((x) => uren(x.kind, 'G1', x.minuten));
+          const m = new Map<string, number>();
+          for (const x of [...opvang, ...afgesproken]) m.set(x.kind, (m.get(x.kind) ?? 0) + x.minuten);
+          target = targetRegels(opvang, kosten, m, afgesproken);
+          const diff = differenceRegels(target, invoices.flat());
+          if (diff.length > 0) invoices.push(asBilled(diff, `2026-${String(invoices.length + 1).padStart(5, '0')}`));
+        }
+        expect(differenceRegels(target, invoices.flat())).toEqual([]);
+        // Per invoice and afgesproken line: what the credits that name it took back is at most what it billed.
+        for (const f of invoices) {
+          for (const r of f.filter((x) => x.soort === 'afgesproken' && x.minuten > 0)) {
+            const terug = invoices
+              .flat()
+              .filter((c) => c.correctieOp === r.factuur && c.soort === 'afgesproken' && c.kind === r.kind && c.minuten < 0)
+              .reduce((s, c) => s + c.minuten, 0);
+            expect(-terug).toBeLessThanOrEqual(r.minuten);
+          }
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
