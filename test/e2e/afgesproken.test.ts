@@ -12,6 +12,7 @@
 //  29 Oct  worked 5 h                                             opvang 5 h
 // Opvang 13 h = € 78,00; afgesproken 12 h = € 72,00; bureaukosten (one child) € 29,50; € 179,50.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INIT } from '../demo.js';
@@ -204,6 +205,10 @@ describe('agreed hours billed (afgesproken-uren ja)', () => {
     expect(j.regels.map((r: { kind: string; minuten: number; bedragCent: number }) => [r.kind, r.minuten, r.bedragCent])).toEqual([
       ['K0001', 1500, 17950],
     ]);
+    // The toeslag data likewise: 25 hours, € 179,50 (care, agreed hours and the fee) for October.
+    expect((await gob(dir, ['toeslag', 'export', '--maand', '2026-10', '--out', 'toeslag.csv'], NOV10)).code).toBe(0);
+    const rij = fs.readFileSync(path.join(dir, 'toeslag.csv'), 'utf8').split(/\r?\n/)[1]!.split(';');
+    expect([rij[10], rij[11], rij[13]]).toEqual(['2026-10', '25,00', '179,50']);
     const g = json(await gob(dir, ['jaaropgave', 'gastouder', '--jaar', '2026', '--json'], NOV10));
     expect(
       g[0].regels.map((r: { minuten: number; uurprijsCent: number; uitbetaaldCent: number }) => [
@@ -225,5 +230,27 @@ describe('agreed hours billed (afgesproken-uren ja)', () => {
     const uit = spawnSync('pdftotext', [path.join(dir, 'uit.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     expect(uit).toContain('Alleen uren van opvang volgens de urenkaart worden in rekening gebracht');
     expect(uit).not.toContain('afgesproken uren');
+  });
+
+  it('with the setting off, a correction run warns before it credits the agreed hours billed', async () => {
+    const dry = await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--dry-run', '--json'], NOV10);
+    expect(dry.stderr).toContain('2026-10 is gefactureerd met afgesproken uren, maar afgesproken-uren staat nu op nee');
+    const f = JSON.parse(dry.stdout).facturen[0];
+    expect(f.totaalCent).toBe(-7200);
+    expect(f.regels.every((r: Regel) => r.soort === 'afgesproken' && r.minuten < 0)).toBe(true);
+  });
+
+  it('a month without an urenkaart bills its agreed hours up to the day before the invoice date, with a warning', async () => {
+    await ok(['bureau', 'set', '--afgesproken-uren', 'ja'], NOV10);
+    // 20 November: Tuesdays and Thursdays 3, 5, 10, 12, 17, 19 are over; 24 and 26 are not.
+    const dry = await gob(dir, ['factuur', 'run', '--maand', '2026-11', '--dry-run', '--json'], { GOB_TODAY: '2026-11-20' });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stderr).toContain(
+      'kind K0001 bij gastouder G0001 heeft geen urenkaart in 2026-11; de afgesproken uren (30:00) worden gefactureerd',
+    );
+    expect(regels(JSON.parse(dry.stdout).facturen[0])).toEqual([
+      ['afgesproken', 'K0001', 1800, 18000, null],
+      ['bureaukosten', null, 0, 2950, null],
+    ]);
   });
 });

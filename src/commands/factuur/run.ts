@@ -269,6 +269,18 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
           waarschuwingen,
         );
       }
+      // The setting is read at every run (it has no frozen copy per month, unlike the fees): a
+      // correction of a month billed with agreed hours, run with the setting off, credits them.
+      if (bureau.afgesproken_uren !== 1) {
+        const netto = [...billed.values()]
+          .flatMap((b) => b.regels)
+          .filter((r) => r.soort === 'afgesproken')
+          .reduce((s, r) => s + r.minuten, 0);
+        if (netto !== 0)
+          waarschuwingen.push(
+            `${maand} is gefactureerd met afgesproken uren, maar afgesproken-uren staat nu op nee: deze run crediteert ze. Wilt u dat niet, zet dan eerst 'gob bureau set --afgesproken-uren ja'`,
+          );
+      }
       requireLrk([...uren, ...afgesproken]);
       const minutenPerKind = new Map<string, number>();
       const perOuder = new Map<string, Uren[]>();
