@@ -39,9 +39,8 @@ export interface Afspraak {
 }
 
 /** The rooster minutes agreed on a date (0 outside the koppeling or outside every entry's weeks). */
-export function afgesprokenOp(afspraak: Afspraak, datum: Datum): number {
+export function afgesprokenOp(afspraak: Afspraak, datum: Datum, dag: Dag = weekday(datum)): number {
   if (datum < afspraak.start || (afspraak.eind !== null && datum > afspraak.eind)) return 0;
-  const dag = weekday(datum);
   let minuten = 0;
   for (const r of afspraak.rooster) {
     if (r.dag !== dag || (r.vanaf !== null && datum < r.vanaf) || (r.totEnMet !== null && datum > r.totEnMet)) continue;
@@ -76,6 +75,19 @@ export function verontschuldigd(
   return false;
 }
 
+// The dates of a month with their weekdays, made once per month: a run of a large bureau asks
+// for the same month for every koppeling.
+const MAANDDAGEN = new Map<Maand, [Datum, Dag][]>();
+function maandDagen(maand: Maand): [Datum, Dag][] {
+  let dagen = MAANDDAGEN.get(maand);
+  if (!dagen) {
+    dagen = [];
+    for (let d = firstOfMonth(maand); d <= lastOfMonth(maand); d = addDays(d, 1)) dagen.push([d, weekday(d)]);
+    MAANDDAGEN.set(maand, dagen);
+  }
+  return dagen;
+}
+
 export interface AfgesprokenDag {
   datum: Datum;
   /** Rooster minutes of the date. */
@@ -101,9 +113,9 @@ export function afgesprokenDagen(
   afmeldtermijn: number,
 ): AfgesprokenDag[] {
   const dagen: AfgesprokenDag[] = [];
-  const laatste = lastOfMonth(maand) < totEnMet ? lastOfMonth(maand) : totEnMet;
-  for (let datum = firstOfMonth(maand); datum <= laatste; datum = addDays(datum, 1)) {
-    const afgesproken = afgesprokenOp(afspraak, datum);
+  for (const [datum, dag] of maandDagen(maand)) {
+    if (datum > totEnMet) break;
+    const afgesproken = afgesprokenOp(afspraak, datum, dag);
     if (afgesproken === 0) continue;
     const g = gewerkt(datum);
     const excused = verontschuldigd(afspraak.kind, afspraak.gastouder, datum, afwezigheden, afmeldtermijn);
