@@ -128,6 +128,8 @@ describe('agreed hours billed (afgesproken-uren ja)', () => {
     const shown = json(await gob(dir, ['bureau', 'show', '--json'], NOV3));
     expect([shown.afgesprokenUren, shown.afmeldtermijn]).toEqual([false, 14]);
     expect((await gob(dir, ['bureau', 'set', '--afmeldtermijn', '400'], NOV3)).code).toBe(2);
+    // gob init takes them too (on an existing database it sets what it is given).
+    expect(json(await gob(dir, ['init', '--afmeldtermijn', '21', '--json'], NOV3)).bureau.afmeldtermijn).toBe(21);
     const set = json(await gob(dir, ['bureau', 'set', '--afgesproken-uren', 'ja', '--afmeldtermijn', '14', '--json'], NOV3));
     expect([set.afgesprokenUren, set.afmeldtermijn]).toEqual([true, 14]);
     expect((await gob(dir, ['bureau', 'show'], NOV3)).stdout).toMatch(/afgesproken-uren: +ja/);
