@@ -233,6 +233,28 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--kind <code>', 'alleen dit kind')
     .action(run('db', () => import('../commands/urenkaart/list.js').then((m) => m.urenkaartList)));
 
+  const afwezigheid = noun(
+    program,
+    'afwezigheid',
+    'afwezigheid van kinderen en gastouders (bij afgesproken-uren: wat niet gefactureerd wordt)',
+  );
+  verb(afwezigheid, 'add', 'leg een afwezigheid vast van een kind of een gastouder')
+    .option('--kind <code>', 'het afwezige kind')
+    .option('--gastouder <code>', 'de afwezige gastouder')
+    .option('--van <datum>', 'eerste dag')
+    .option('--tot-en-met <datum>', 'laatste dag')
+    .option('--soort <soort>', 'ziek, vakantie of overig (standaard overig)')
+    .option('--gemeld <datum>', 'de dag dat de afwezigheid gemeld werd (standaard vandaag)')
+    .action(run('db', () => import('../commands/afwezigheid/add.js').then((m) => m.afwezigheidAdd)));
+  verb(afwezigheid, 'list', 'toon afwezigheden')
+    .option('--maand <maand>', 'alleen die deze maand raken (JJJJ-MM)')
+    .option('--kind <code>', 'alleen van dit kind')
+    .option('--gastouder <code>', 'alleen van deze gastouder')
+    .action(run('db', () => import('../commands/afwezigheid/list.js').then((m) => m.afwezigheidList)));
+  verb(afwezigheid, 'remove', 'verwijder een afwezigheid (ook in een gefactureerde maand: de volgende factuur run factureert het verschil)')
+    .argument('<id>', 'id uit afwezigheid list')
+    .action(run('db', () => import('../commands/afwezigheid/remove.js').then((m) => m.afwezigheidRemove)));
+
   const factuur = noun(program, 'factuur', 'facturen aan de ouders');
   verb(factuur, 'run', 'maak de facturen van een maand (of de correcties erop)')
     .option('--maand <maand>', 'de maand (JJJJ-MM)')
