@@ -234,12 +234,10 @@ describe('agreed hours billed (afgesproken-uren ja)', () => {
     expect(uit).not.toContain('afgesproken uren');
   });
 
-  it('with the setting off, a correction run warns before it credits the agreed hours billed', async () => {
+  it('turning the setting off later re-bills no month invoiced with it: the month keeps its setting, like its fees', async () => {
     const dry = await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--dry-run', '--json'], NOV10);
-    expect(dry.stderr).toContain('2026-10 is gefactureerd met afgesproken uren, maar afgesproken-uren staat nu op nee');
-    const f = JSON.parse(dry.stdout).facturen[0];
-    expect(f.totaalCent).toBe(-7200);
-    expect(f.regels.every((r: Regel) => r.soort === 'afgesproken' && r.minuten < 0)).toBe(true);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout).facturen).toEqual([]);
   });
 
   it('a month without an urenkaart bills its agreed hours up to the day before the invoice date, with a warning', async () => {

@@ -42,6 +42,8 @@ export function currentBureaukosten(bureau: BureauRow, maand: Maand): Maandburea
     een_kind_cent: bureau.bureaukosten_een_kind_cent,
     meer_kinderen_cent: bureau.bureaukosten_meer_kinderen_cent,
     uur: bureau.bureaukosten_uur,
+    afgesproken_uren: bureau.afgesproken_uren,
+    afmeldtermijn: bureau.afmeldtermijn,
   };
 }
 
@@ -244,7 +246,8 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
           `De factuurdatum ${datum} ligt vóór ${laatste.datum}, de datum van de laatste factuur (${laatste.nummer}). Een factuur wordt nooit eerder gedateerd dan de laatste; kies --datum ${laatste.datum} of later. Er is niets gefactureerd.`,
         );
       }
-      // A month keeps the fee settings it was first invoiced with, as it keeps its rates.
+      // A month keeps the fee settings it was first invoiced with, as it keeps its rates; so too
+      // whether it bills agreed hours (§9), and the notice an absence needs.
       const vast = await frozenBureaukosten(trx, maand);
       const instellingen = vast ?? currentBureaukosten(bureau, maand);
       const kosten = bureaukosten(instellingen);
@@ -257,7 +260,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       ]);
       // With `afgesproken-uren` off nothing of this is loaded, and every invoice is what it was before §9.
       let afgesproken: MonthUren[] = [];
-      if (bureau.afgesproken_uren === 1) {
+      if (instellingen.afgesproken_uren === 1) {
         const m = await maandAfspraken(trx, maand);
         afgesproken = afgesprokenUren(
           m.afspraken,
@@ -265,21 +268,9 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
           m.afwezigheden,
           maand,
           addDays(datum, -1),
-          bureau.afmeldtermijn,
+          instellingen.afmeldtermijn,
           waarschuwingen,
         );
-      }
-      // The setting is read at every run (it has no frozen copy per month, unlike the fees): a
-      // correction of a month billed with agreed hours, run with the setting off, credits them.
-      if (bureau.afgesproken_uren !== 1) {
-        const netto = [...billed.values()]
-          .flatMap((b) => b.regels)
-          .filter((r) => r.soort === 'afgesproken')
-          .reduce((s, r) => s + r.minuten, 0);
-        if (netto !== 0)
-          waarschuwingen.push(
-            `${maand} is gefactureerd met afgesproken uren, maar afgesproken-uren staat nu op nee: deze run crediteert ze. Wilt u dat niet, zet dan eerst 'gob bureau set --afgesproken-uren ja'`,
-          );
       }
       requireLrk([...uren, ...afgesproken]);
       const minutenPerKind = new Map<string, number>();
