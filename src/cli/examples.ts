@@ -39,6 +39,11 @@ export const EXAMPLES: Record<string, string[]> = {
   'rooster check': ['gob rooster check', 'gob rooster check --uren --maand 2026-10'],
   'urenkaart import': ['gob urenkaart import uren-2026-10.csv', 'gob urenkaart import uren-2026-10.csv --te-laat   # na de deadline'],
   'urenkaart list': ['gob urenkaart list --maand 2026-10 --kind K0001'],
+  'urenkaart check': [
+    'gob urenkaart check --maand 2026-10          # vanuit cron op de 1e en de 4e: exit 1 als er een ontbreekt',
+    'gob urenkaart check --maand 2026-10 --csv > herinneringen.csv   # voor een mailing',
+  ],
+  'factuur check': ['gob factuur check --maand 2026-10 && gob factuur run --maand 2026-10'],
   'factuur run': ['gob factuur run --maand 2026-10 --dry-run', 'gob factuur run --maand 2026-10'],
   'factuur list': ['gob factuur list --maand 2026-10', 'gob factuur list --ouder O0001 --json'],
   'factuur show': ['gob factuur show 2026-00001'],
