@@ -23,6 +23,7 @@ const CSV_KOLOMMEN = [
   'maand',
   'deadline',
   'dagen-tot-deadline',
+  'te-laat',
 ] as const;
 
 export interface OntbrekendeUrenkaart {
@@ -106,7 +107,8 @@ export async function urenkaartCheck(opts: { maand?: string; csv?: boolean }, de
         r.koppeling,
         r.maand,
         r.deadline,
-        String(r.dagenTotDeadline),
+        r.dagenTotDeadline,
+        r.teLaat ? 'ja' : 'nee',
       ]);
     deps.out.raw(text);
   } else toonPerGastouder(rows, deps);
