@@ -4,12 +4,9 @@
 // "the agreed minutes of a date" means one thing everywhere.
 import {
   DAGEN,
-  type Dag,
   type Datum,
   dayNumber,
   daysInMonth,
-  firstOfMonth,
-  lastOfMonth,
   type Maand,
   makeDate,
   maxDate,
@@ -39,37 +36,63 @@ export interface AfspraakPeriode {
  * map, in date order.
  */
 export function afgesprokenPerDatum(maand: Maand, koppeling: AfspraakPeriode, entries: readonly AfspraakEntry[]): Map<Datum, number> {
-  const [y, m] = [Number(maand.slice(0, 4)), Number(maand.slice(5, 7))];
-  const perDag = new Array<number>(daysInMonth(y, m) + 1).fill(0);
-  const eersteDag = dayNumber(firstOfMonth(maand));
-  let iets = false;
+  const m = maandGegevens(maand);
+  let perDag: number[] | null = null;
   for (const entry of entries) {
     const minuten = timeToMinutes(entry.tot) - timeToMinutes(entry.van);
-    if (minuten <= 0) continue;
-    const vanaf = maxDate(maxDate(firstOfMonth(maand), koppeling.start), entry.vanaf ?? koppeling.start);
-    let tot = lastOfMonth(maand);
-    if (koppeling.eind !== null) tot = minDate(tot, koppeling.eind);
-    if (entry.totEnMet !== null) tot = minDate(tot, entry.totEnMet);
-    if (tot < vanaf) continue;
-    const eerste = dayNumber(vanaf) + ((dagIndex(entry.dag) - weekdayIndex(vanaf) + 7) % 7);
-    for (let n = eerste, laatste = dayNumber(tot); n <= laatste; n += 7) {
-      perDag[n - eersteDag + 1]! += minuten;
-      iets = true;
-    }
+    const span = minuten > 0 ? dagenVan(m, koppeling, entry) : null;
+    if (span === null) continue;
+    perDag ??= new Array<number>(m.datums.length).fill(0);
+    for (let n = span[0]; n <= span[1]; n += 7) perDag[n - m.eersteDag]! += minuten;
   }
   const result = new Map<Datum, number>();
-  if (!iets) return result;
-  for (let d = 1; d < perDag.length; d++) if (perDag[d]! > 0) result.set(makeDate(y, m, d), perDag[d]!);
+  if (perDag === null) return result;
+  for (let i = 0; i < perDag.length; i++) if (perDag[i]! > 0) result.set(m.datums[i]!, perDag[i]!);
   return result;
 }
 
-function dagIndex(dag: Dag): number {
-  return DAGEN.indexOf(dag);
+interface MaandGegevens {
+  maand: Maand;
+  eerste: Datum;
+  laatste: Datum;
+  eersteDag: number;
+  datums: Datum[];
 }
 
-/** Does the koppeling have rooster minutes on any date of the month? */
+/**
+ * The month's first and last date and all its dates, kept for the last month asked: billing and
+ * the checks ask for the same month once per koppeling (50,000 times in a large bureau), and
+ * formatting the dates was most of the work. A cache of a pure value; nothing else is kept.
+ */
+let vorigeMaand: MaandGegevens | null = null;
+function maandGegevens(maand: Maand): MaandGegevens {
+  if (vorigeMaand?.maand === maand) return vorigeMaand;
+  const [y, m] = [Number(maand.slice(0, 4)), Number(maand.slice(5, 7))];
+  const datums = Array.from({ length: daysInMonth(y, m) }, (_, i) => makeDate(y, m, i + 1));
+  vorigeMaand = { maand, eerste: datums[0]!, laatste: datums.at(-1)!, eersteDag: dayNumber(datums[0]!), datums };
+  return vorigeMaand;
+}
+
+/**
+ * The first and last day number (calendar.ts `dayNumber`) on which an entry applies in the month,
+ * a week apart; null when it has no date there (its weekday may not occur in a short overlap).
+ */
+function dagenVan(m: MaandGegevens, koppeling: AfspraakPeriode, entry: AfspraakEntry): [number, number] | null {
+  const vanaf = maxDate(maxDate(m.eerste, koppeling.start), entry.vanaf ?? koppeling.start);
+  let tot = m.laatste;
+  if (koppeling.eind !== null) tot = minDate(tot, koppeling.eind);
+  if (entry.totEnMet !== null) tot = minDate(tot, entry.totEnMet);
+  if (tot < vanaf) return null;
+  const eerste = dayNumber(vanaf) + ((DAGEN.indexOf(entry.dag) - weekdayIndex(vanaf) + 7) % 7);
+  const laatste = dayNumber(tot);
+  return eerste <= laatste ? [eerste, laatste] : null;
+}
+
+/** Does the koppeling have rooster minutes on any date of the month? (Without building the dates: a large bureau asks it 50,000 times.) */
 export function heeftRoosterIn(maand: Maand, koppeling: AfspraakPeriode, entries: readonly AfspraakEntry[]): boolean {
-  return afgesprokenPerDatum(maand, koppeling, entries).size > 0;
+  return entries.some(
+    (entry) => timeToMinutes(entry.tot) > timeToMinutes(entry.van) && dagenVan(maandGegevens(maand), koppeling, entry) !== null,
+  );
 }
 
 /** Adds minutes per date of `van` into `naar` (several koppelingen of one kind × gastouder, or urenkaart lines). */

@@ -135,23 +135,25 @@ export async function urenkaartCheck(opts: { maand?: string; csv?: boolean }, de
   );
 }
 
-/** One block per gastouder: her contact details once, then each child whose urenkaart is missing. */
+/**
+ * One block per gastouder: her contact details once, then each child whose urenkaart is missing.
+ * Written as one text: on the 1st of a large bureau's month that is 50,000 lines.
+ */
 function toonPerGastouder(rows: OntbrekendeUrenkaart[], deps: Deps): void {
+  if (rows.length === 0) return;
   const breedte = (tekst: string) => tekst.normalize('NFC').length;
-  // A reduce, not Math.max(...): a large bureau's first run of a month may list 50,000 rows.
+  // A reduce, not Math.max(...): the spread of 50,000 arguments.
   const kindBreedte = rows.reduce((w, r) => Math.max(w, breedte(r.kind)), 0);
   const naamBreedte = rows.reduce((w, r) => Math.max(w, breedte(r.kindnaam)), 0);
+  const lines: string[] = [];
   let vorige: string | null = null;
   for (const r of rows) {
     if (r.gastouder !== vorige) {
-      deps.out.line(
-        deps.out.style.bold(`${r.gastouder}  ${r.naam}`) + `  ${r.email ?? '(geen e-mail)'}  ${r.telefoon ?? '(geen telefoon)'}`,
-      );
+      lines.push(deps.out.style.bold(`${r.gastouder}  ${r.naam}`) + `  ${r.email ?? '(geen e-mail)'}  ${r.telefoon ?? '(geen telefoon)'}`);
       vorige = r.gastouder;
     }
-    const kind = r.kind + ' '.repeat(kindBreedte - breedte(r.kind));
-    const naam = r.kindnaam + ' '.repeat(naamBreedte - breedte(r.kindnaam));
-    deps.out.line(`  ${kind}  ${naam}  koppeling ${r.koppeling}`);
+    lines.push(`  ${r.kind.padEnd(kindBreedte)}  ${r.kindnaam}${' '.repeat(naamBreedte - breedte(r.kindnaam))}  koppeling ${r.koppeling}`);
   }
-  if (rows.length > 0) deps.out.line();
+  lines.push('');
+  deps.out.line(lines.join('\n'));
 }
