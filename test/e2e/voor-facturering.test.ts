@@ -142,6 +142,15 @@ describe('urenkaart check and factuur check on the demo bureau', () => {
     expect(late[0]).toMatchObject({ dagenTotDeadline: 0, teLaat: true });
     expect((await run(['urenkaart', 'check', '--maand', '2026-10', '--csv', '--json'])).code).toBe(2);
     expect((await run(['urenkaart', 'check'])).code).toBe(2);
+    expect((await run(['urenkaart', 'check', '--maand', '2026-13'])).code).toBe(2);
+    expect((await run(['factuur', 'check', '--maand', 'oktober'])).code).toBe(2);
+    // A month without koppelingen: nothing is missing, nothing needs a look.
+    expect((await run(['urenkaart', 'check', '--maand', '2024-10'])).code).toBe(0);
+    const leeg = await run(['factuur', 'check', '--maand', '2024-10']);
+    expect(leeg.code).toBe(0);
+    expect(leeg.stdout).toContain(
+      'oktober 2024: 0 combinaties kind × gastouder, 0:00 uur afgesproken, 0:00 uur op de urenkaarten; 0 met een melding.',
+    );
   });
 
   it('factuur check with one urenkaart missing: agreed and actual minutes per kind × gastouder; the table in u:mm', async () => {

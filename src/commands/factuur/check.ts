@@ -79,22 +79,23 @@ export async function factuurCheck(opts: { maand?: string }, deps: Deps) {
       }),
     }));
 
-  deps.out.table(
-    [
-      { key: 'kind', title: 'kind' },
-      { key: 'gastouder', title: 'gastouder' },
-      { key: 'afgesproken', title: 'afgesproken', align: 'right' },
-      { key: 'uren', title: 'uren', align: 'right' },
-      { key: 'meldingen', title: 'meldingen' },
-    ],
-    rows.map((r) => ({
-      kind: r.kind,
-      gastouder: r.gastouder,
-      afgesproken: formatUren(r.afgesprokenMinuten),
-      uren: formatUren(r.minuten),
-      meldingen: r.meldingen.join('; '),
-    })),
-  );
+  if (rows.length > 0)
+    deps.out.table(
+      [
+        { key: 'kind', title: 'kind' },
+        { key: 'gastouder', title: 'gastouder' },
+        { key: 'afgesproken', title: 'afgesproken', align: 'right' },
+        { key: 'uren', title: 'uren', align: 'right' },
+        { key: 'meldingen', title: 'meldingen' },
+      ],
+      rows.map((r) => ({
+        kind: r.kind,
+        gastouder: r.gastouder,
+        afgesproken: formatUren(r.afgesprokenMinuten),
+        uren: formatUren(r.minuten),
+        meldingen: r.meldingen.join('; '),
+      })),
+    );
   const metMelding = rows.filter((r) => r.meldingen.length > 0).length;
   deps.out.line(
     `${formatMaandLang(maand)}: ${aantal(rows.length, 'combinatie kind × gastouder', 'combinaties kind × gastouder')}, ${formatUren(rows.reduce((s, r) => s + r.afgesprokenMinuten, 0))} uur afgesproken, ${formatUren(rows.reduce((s, r) => s + r.minuten, 0))} uur op de urenkaarten; ${metMelding} met een melding.`,

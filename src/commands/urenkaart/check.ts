@@ -49,9 +49,9 @@ export interface OntbrekendeUrenkaart {
  * entry's weeks) for which the gastouder delivered no urenkaart lines. Exit 1 when any is missing,
  * so that a cron job on the 1st and the 4th can mail the bureau. Changes nothing.
  *
- * A gastouder who delivered lines for other children but none for this one is listed too: the
- * urenkaart of that child is what is missing (maybe it was ill all month, which the gastouder
- * then confirms with an empty answer, not with silence).
+ * A gastouder who delivered lines for other children but none for this one is listed too: that
+ * child's hours are what is missing. If it was away all month, the bureau should hear that from
+ * her, not conclude it from silence.
  */
 export async function urenkaartCheck(opts: { maand?: string; csv?: boolean }, deps: Deps) {
   const maand = await requireOption('maand', opts.maand, parseMonth, deps, 'De urenkaarten van welke maand controleren (JJJJ-MM)?');
