@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one after the other, on the built binary. Not a test: it
 // prints numbers and fails only when a command fails.
+import { benchUrenkaartCheck } from './checks.mjs';
 import { benchRules } from './rules.mjs';
 import { benchFactuur } from './factuur.mjs';
 import { benchStartup } from './startup.mjs';
@@ -10,3 +11,4 @@ benchStartup();
 benchRules();
 await benchUrenkaart();
 benchFactuur();
+benchUrenkaartCheck();

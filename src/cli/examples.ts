@@ -47,6 +47,11 @@ export const EXAMPLES: Record<string, string[]> = {
   ],
   'afwezigheid list': ['gob afwezigheid list --maand 2026-10'],
   'afwezigheid remove': ['gob afwezigheid remove 3'],
+  'urenkaart check': [
+    'gob urenkaart check --maand 2026-10          # vanuit cron op de 1e en de 4e: exit 1 als er een ontbreekt',
+    'gob urenkaart check --maand 2026-10 --csv > herinneringen.csv   # voor een mailing',
+  ],
+  'factuur check': ['gob factuur check --maand 2026-10 && gob factuur run --maand 2026-10'],
   'factuur run': ['gob factuur run --maand 2026-10 --dry-run', 'gob factuur run --maand 2026-10'],
   'factuur list': ['gob factuur list --maand 2026-10', 'gob factuur list --ouder O0001 --json'],
   'factuur show': ['gob factuur show 2026-00001'],

@@ -232,6 +232,14 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--gastouder <code>', 'alleen deze gastouder')
     .option('--kind <code>', 'alleen dit kind')
     .action(run('db', () => import('../commands/urenkaart/list.js').then((m) => m.urenkaartList)));
+  verb(
+    urenkaart,
+    'check',
+    'welke urenkaarten van een maand ontbreken, met de contactgegevens van de gastouder (exit 1 als er een ontbreekt)',
+  )
+    .option('--maand <maand>', 'de maand (JJJJ-MM)')
+    .option('--csv', 'als CSV voor een mailing (één rij per gastouder × kind)')
+    .action(run('db', () => import('../commands/urenkaart/check.js').then((m) => m.urenkaartCheck)));
 
   const afwezigheid = noun(
     program,
@@ -261,6 +269,13 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--datum <datum>', 'factuurdatum (standaard vandaag)')
     .option('--dry-run', 'laat zien wat er gefactureerd zou worden, zonder op te slaan')
     .action(run('db', () => import('../commands/factuur/run.js').then((m) => m.factuurRun)));
+  verb(
+    factuur,
+    'check',
+    'vergelijk vóór factuur run de afgesproken uren (rooster) met de urenkaarten en de grenzen van de toeslag (exit 1 bij een melding)',
+  )
+    .option('--maand <maand>', 'de maand (JJJJ-MM)')
+    .action(run('db', () => import('../commands/factuur/check.js').then((m) => m.factuurCheck)));
   verb(factuur, 'list', 'toon facturen')
     .option('--maand <maand>', 'alleen van deze maand')
     .option('--ouder <code>', 'alleen van deze ouder')
