@@ -61,9 +61,9 @@ describe('urenkaart check and factuur check on the demo bureau', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('G0001  Anna de Vries  anna@example.nl  06-11112222\n  K0001  Zoë Wałęsa      koppeling KP0001\n');
     expect(r.stdout).toContain('G0003  Ingrid Brouwer  ingrid@example.nl  06-33334444\n  K0006  Noah Bakker     koppeling KP0006\n');
-    expect(r.stdout).toContain('8 urenkaarten ontbreken bij 3 gastouders, van 8 koppelingen met rooster in oktober 2026');
+    expect(r.stdout).not.toContain('ontbreken');
     expect(r.stderr).toContain(
-      'Er ontbreken 8 urenkaarten van 2026-10 bij 3 gastouders; ze moeten binnen zijn vóór 5 november 2026 (nog 2 dagen).',
+      '8 urenkaarten ontbreken bij 3 gastouders, van 8 koppelingen met rooster in oktober 2026; ze moeten binnen zijn vóór 5 november 2026 (nog 2 dagen).',
     );
     // The own child's rooster (K0008, Anna's Lotte) is no urenkaart: own children are not billed.
     expect(r.stdout).not.toContain('K0008');
@@ -136,8 +136,8 @@ describe('urenkaart check and factuur check on the demo bureau', () => {
     );
     const human = await run(['urenkaart', 'check', '--maand', '2026-10'], { GOB_TODAY: '2026-11-05' });
     expect(human.code).toBe(1);
-    expect(human.stdout).toContain('1 urenkaart ontbreekt bij 1 gastouder');
-    expect(human.stdout).toContain('ze moesten binnen zijn vóór 5 november 2026: te laat');
+    expect(human.stderr).toContain('1 urenkaart ontbreekt bij 1 gastouder');
+    expect(human.stderr).toContain('ze moesten binnen zijn vóór 5 november 2026: te laat');
     const late = await json(['urenkaart', 'check', '--maand', '2026-10'], 1, { GOB_TODAY: '2026-11-05' });
     expect(late[0]).toMatchObject({ dagenTotDeadline: 0, teLaat: true });
     expect((await run(['urenkaart', 'check', '--maand', '2026-10', '--csv', '--json'])).code).toBe(2);

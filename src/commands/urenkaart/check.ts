@@ -125,12 +125,9 @@ export async function urenkaartCheck(opts: { maand?: string; csv?: boolean }, de
       );
     return rows;
   }
-  if (!opts.csv)
-    deps.out.line(
-      `${aantal(rows.length, 'urenkaart ontbreekt', 'urenkaarten ontbreken')} bij ${aantal(gastouders, 'gastouder', 'gastouders')}, van ${aantal(metRooster, 'koppeling', 'koppelingen')} met rooster in ${formatMaandLang(maand)}; ${termijn}.`,
-    );
+  // One summary, on stderr with the exit code (also under --csv, whose stdout is the mail merge).
   throw new ChecksFailed(
-    `Er ${rows.length === 1 ? 'ontbreekt' : 'ontbreken'} ${aantal(rows.length, 'urenkaart', 'urenkaarten')} van ${maand} bij ${aantal(gastouders, 'gastouder', 'gastouders')}; ${termijn}.`,
+    `${aantal(rows.length, 'urenkaart ontbreekt', 'urenkaarten ontbreken')} bij ${aantal(gastouders, 'gastouder', 'gastouders')}, van ${aantal(metRooster, 'koppeling', 'koppelingen')} met rooster in ${formatMaandLang(maand)}; ${termijn}.`,
     rows,
   );
 }
