@@ -40,7 +40,11 @@ describe('the notice period: one month from the opzegdatum', () => {
       { eind: '2026-09-30' },
       { van: '2026-10-15', totEnMet: '2026-11-14' },
     ],
-    ['the gastouder stops before the notice ends: up to her last day', { gastouderEind: '2026-10-31' }, { van: '2026-10-21', totEnMet: '2026-10-31' }],
+    [
+      'the gastouder stops before the notice ends: up to her last day',
+      { gastouderEind: '2026-10-31' },
+      { van: '2026-10-21', totEnMet: '2026-10-31' },
+    ],
     ['the gastouder stopped on the end date: nothing', { gastouderEind: '2026-10-20' }, null],
     [
       'a next koppeling of the child at the same gastouder: up to the day before it starts',

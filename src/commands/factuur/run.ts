@@ -301,7 +301,9 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
             `kind ${kind}: ${Math.floor(minuten / 60)} uur in ${maand}, meer dan de 230 uur die de kinderopvangtoeslag vergoedt`,
           );
       }
-      for (const ouder of [...new Set([...perOuder.keys(), ...afgesprokenPerOuder.keys(), ...opzegPerOuder.keys(), ...billed.keys()])].sort()) {
+      for (const ouder of [
+        ...new Set([...perOuder.keys(), ...afgesprokenPerOuder.keys(), ...opzegPerOuder.keys(), ...billed.keys()]),
+      ].sort()) {
         const earlier = billed.get(ouder);
         const regels = differenceRegels(
           targetRegels(

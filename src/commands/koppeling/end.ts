@@ -27,10 +27,7 @@ function kosten(o: KoppelingOpzegging | undefined, maandtarieven: Map<Maand, num
  * §9), billed by `factuur run` as `opzegtermijn` lines; this command says what they will cost.
  * Every `end` states the whole ending: without the flag a re-end owes notice again.
  */
-export async function koppelingEnd(
-  opts: { code: string; eind?: string; opzegdatum?: string; zonderOpzegtermijn?: boolean },
-  deps: Deps,
-) {
+export async function koppelingEnd(opts: { code: string; eind?: string; opzegdatum?: string; zonderOpzegtermijn?: boolean }, deps: Deps) {
   const code = parseOption('code', opts.code, parseCode);
   const opzegdatum = parseOptional('opzegdatum', opts.opzegdatum, parseDate) ?? deps.today;
   const eind = parseOptional('eind', opts.eind, parseDate) ?? addMonths(opzegdatum, OPZEGTERMIJN_MAANDEN);
