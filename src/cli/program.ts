@@ -189,7 +189,8 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
   verb(koppeling, 'end', 'beëindig een koppeling (standaard één maand na vandaag: de opzegtermijn)')
     .argument('<code>')
     .option('--eind <datum>', 'laatste opvangdag')
-    .option('--opzegdatum <datum>', 'datum van opzegging (standaard vandaag)')
+    .option('--opzegdatum <datum>', 'datum van opzegging (standaard vandaag); de opzegtermijn is één maand')
+    .option('--zonder-opzegtermijn', 'in overleg beëindigd: de rest van de opzegtermijn wordt niet gefactureerd')
     .action(run('db', () => import('../commands/koppeling/end.js').then((m) => m.koppelingEnd)));
 
   const rooster = noun(program, 'rooster', 'weekroosters van gastkinderen en eigen kinderen');

@@ -5,6 +5,11 @@ import type { Db } from '../db/open.js';
 import { getUitbetaling, uitbetalingContext } from '../db/repo/uitbetaling.js';
 import type { TableDocument } from '../pdf/table.js';
 
+/** Beside the child: which kind of line other than care this is. */
+function soortTekst(soort: string | undefined): string {
+  return soort === 'afgesproken' ? ', afgesproken' : soort === 'opzegtermijn' ? ', opzegtermijn' : '';
+}
+
 export async function uitbetalingDocument(
   db: Db,
   nummer: string,
@@ -47,8 +52,8 @@ export async function uitbetalingDocument(
     kolommen: ['Kind', 'Maand', 'Uren', 'Tarief', 'Bedrag', 'Factuur', 'Betaald op', 'Uiterlijk'],
     rechts: [false, false, true, true, true, false, false, false],
     rijen: regels.map((r) => [
-      // Agreed hours (CONTRACT §9) are paid out like care; the gastouder sees which line is which.
-      `${kinderen.get(r.kind) ?? r.kind} (${r.kind})${soorten.get(r.factuurregel) === 'afgesproken' ? ', afgesproken' : ''}`,
+      // Agreed hours and notice (CONTRACT §9) are paid out like care; the gastouder sees which line is which.
+      `${kinderen.get(r.kind) ?? r.kind} (${r.kind})${soortTekst(soorten.get(r.factuurregel))}`,
       formatMaandLang(r.maand),
       formatUren(r.minuten),
       formatEuro(tarieven.get(r.factuurregel) ?? 0),

@@ -75,16 +75,19 @@ function compareRegels(a: Factuurregel, b: Factuurregel): number {
  * like care; they are billed care, so they count for the fees as care does (the `uur` model's
  * minutes and scale, the `maand` model's "child with care"). Empty when the bureau bills only
  * hours of care, and then the lines are exactly what they were before §9.
+ * `opzegtermijn`: the rooster minutes of a notice period after care ended early (§9), per
+ * koppeling; billed care too, counted for the fees the same way.
  */
 export function targetRegels(
   uren: Uren[],
   kosten: Bureaukosten,
   minutenPerKind: Map<string, number>,
   afgesproken: readonly Uren[] = [],
+  opzegtermijn: readonly Uren[] = [],
 ): Factuurregel[] {
   const care = new Map<string, Factuurregel>();
   const lrks = new Map<Factuurregel, Set<string>>();
-  const add = (u: Uren, soort: 'opvang' | 'afgesproken') => {
+  const add = (u: Uren, soort: Exclude<Soort, 'bureaukosten'>) => {
     const key = `${soort}|${u.kind}|${u.gastouder}|${u.uurtariefCent}`;
     let line = care.get(key);
     if (line) line.minuten += u.minuten;
@@ -97,6 +100,7 @@ export function targetRegels(
   };
   for (const u of uren) add(u, 'opvang');
   for (const u of afgesproken) add(u, 'afgesproken');
+  for (const u of opzegtermijn) add(u, 'opzegtermijn');
   const regels = [...care.values()].filter((r) => r.minuten !== 0);
   for (const r of regels) r.bedragCent = careAmount(r.minuten, r.tariefCent);
   // A fee line names the registrations of the care it is for (nearly always one).

@@ -441,6 +441,9 @@ describe('edit, end, list filters, log, backup', () => {
       code: 'KP0002',
       eind: '2026-12-23',
       opzegdatum: '2026-11-23',
+      zonderOpzegtermijn: false,
+      // Care runs to the end of the notice period (through 22 December): nothing is owed.
+      opzegtermijn: { totEnMet: '2026-12-22', maanden: [], minuten: 0, bedragCent: 0 },
     });
     const active = json<{ code: string }[]>(await gob(dir, ['koppeling', 'list', '--actief', '--json', '--today', '2027-01-01']));
     expect(active.map((k) => k.code)).toEqual(['KP0001']);

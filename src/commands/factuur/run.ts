@@ -33,6 +33,8 @@ import { formatNummer } from '../../domain/nummers.js';
 import { aantal } from '../../domain/tekst.js';
 import { type Afwezigheid, afgesprokenMinuten } from '../../domain/afgesproken.js';
 import { freezeRatesOf, type MaandAfspraak, maandAfspraken } from '../../db/repo/afgesproken.js';
+import { maandOpzeggingen } from '../../db/repo/opzegtermijn.js';
+import { opzegtermijnUren } from './opzegtermijn.js';
 
 /** The bureau's fee settings as they are now: what a month not invoiced yet is billed with (and then keeps). */
 export function currentBureaukosten(bureau: BureauRow, maand: Maand): MaandbureaukostenTable {
@@ -252,12 +254,15 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       const instellingen = vast ?? currentBureaukosten(bureau, maand);
       const kosten = bureaukosten(instellingen);
       vervaldatum = addDays(datum, bureau.betaaltermijn);
-      const [uren, billed, names, maximum] = await Promise.all([
+      const [uren, billed, names, maximum, opzeggingen] = await Promise.all([
         monthUren(trx, maand),
         billedMonth(trx, maand),
         loadNames(trx),
         toeslagMaximum(trx, Number(maand.slice(0, 4))),
+        maandOpzeggingen(trx, maand),
       ]);
+      // The notice of koppelingen ended early (§9), whatever `afgesproken-uren` says.
+      const opzegtermijn = opzegtermijnUren(opzeggingen, maand);
       // With `afgesproken-uren` off nothing of this is loaded, and every invoice is what it was before §9.
       let afgesproken: MonthUren[] = [];
       if (instellingen.afgesproken_uren === 1) {
@@ -272,16 +277,18 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
           waarschuwingen,
         );
       }
-      requireLrk([...uren, ...afgesproken]);
+      requireLrk([...uren, ...afgesproken, ...opzegtermijn]);
       const minutenPerKind = new Map<string, number>();
       const perOuder = new Map<string, Uren[]>();
       const afgesprokenPerOuder = new Map<string, Uren[]>();
+      const opzegPerOuder = new Map<string, Uren[]>();
       for (const [list, per] of [
         [uren, perOuder],
         [afgesproken, afgesprokenPerOuder],
+        [opzegtermijn, opzegPerOuder],
       ] as const) {
         for (const u of list) {
-          // Billed agreed hours are billed care: they count for the fee scale and the 230 hours.
+          // Billed agreed hours and notice are billed care: they count for the fee scale and the 230 hours.
           minutenPerKind.set(u.kind, (minutenPerKind.get(u.kind) ?? 0) + u.minuten);
           const l = per.get(u.ouder);
           if (l) l.push(u);
@@ -294,10 +301,18 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
             `kind ${kind}: ${Math.floor(minuten / 60)} uur in ${maand}, meer dan de 230 uur die de kinderopvangtoeslag vergoedt`,
           );
       }
-      for (const ouder of [...new Set([...perOuder.keys(), ...afgesprokenPerOuder.keys(), ...billed.keys()])].sort()) {
+      for (const ouder of [
+        ...new Set([...perOuder.keys(), ...afgesprokenPerOuder.keys(), ...opzegPerOuder.keys(), ...billed.keys()]),
+      ].sort()) {
         const earlier = billed.get(ouder);
         const regels = differenceRegels(
-          targetRegels(perOuder.get(ouder) ?? [], kosten, minutenPerKind, afgesprokenPerOuder.get(ouder) ?? []),
+          targetRegels(
+            perOuder.get(ouder) ?? [],
+            kosten,
+            minutenPerKind,
+            afgesprokenPerOuder.get(ouder) ?? [],
+            opzegPerOuder.get(ouder) ?? [],
+          ),
           earlier?.regels ?? [],
         );
         if (regels.length === 0) continue;
@@ -323,7 +338,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       });
       insertFacturen(trx, rows);
       await freezeRates(trx, maand);
-      await freezeRatesOf(trx, maand, [...new Set(afgesproken.map((u) => u.koppeling))]);
+      await freezeRatesOf(trx, maand, [...new Set([...afgesproken, ...opzegtermijn].map((u) => u.koppeling))]);
       if (!vast) await freezeBureaukosten(trx, instellingen);
       // Money an ouder paid in advance (an overpayment) pays her new invoice now, as of its date:
       // without a mandate there is no incasso to do it, and the gastouder's payout waits on it.

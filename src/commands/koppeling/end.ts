@@ -1,31 +1,114 @@
-import { addMonths } from '../../domain/calendar.js';
+import { addMonths, type Maand } from '../../domain/calendar.js';
+import { careAmount, formatEuro, formatUren } from '../../domain/money.js';
+import { laatsteOpzegdag, OPZEGTERMIJN_MAANDEN, opzegMaanden } from '../../domain/opzegtermijn.js';
 import { parseCode, parseDate } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
+import { gefactureerdeMaanden } from '../../db/repo/afwezigheid.js';
 import { writeLog } from '../../db/repo/log.js';
+import { type KoppelingOpzegging, koppelingOpzegging } from '../../db/repo/opzegtermijn.js';
 import { endKoppeling, getKoppeling } from '../../db/repo/register.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOption, parseOptional } from '../options.js';
 
-/** The opzegtermijn of every overeenkomst: one calendar month. */
-export const OPZEGTERMIJN_MAANDEN = 1;
+/** What the notice costs per month, as `factuur run` will bill it (a month already invoiced keeps its rate). */
+function kosten(o: KoppelingOpzegging | undefined, maandtarieven: Map<Maand, number>) {
+  if (!o) return [];
+  return opzegMaanden(o, o.entries).map((m) => {
+    const tariefCent = maandtarieven.get(m.maand) ?? o.uurtariefCent;
+    return { ...m, tariefCent, bedragCent: careAmount(m.minuten, tariefCent) };
+  });
+}
 
 /**
- * `gob koppeling end <code> [--eind <datum>] [--opzegdatum <datum>]`: without --eind the koppeling
- * ends one month after the notice date (today unless --opzegdatum).
+ * `gob koppeling end <code> [--eind <datum>] [--opzegdatum <datum>] [--zonder-opzegtermijn]`:
+ * without --eind the koppeling ends one month after the notice date (today unless --opzegdatum).
+ * Care that ends before the opzegtermijn is over owes the rooster hours of the rest of it (CONTRACT
+ * §9), billed by `factuur run` as `opzegtermijn` lines; this command says what they will cost.
+ * Every `end` states the whole ending: without the flag a re-end owes notice again.
  */
-export async function koppelingEnd(opts: { code: string; eind?: string; opzegdatum?: string }, deps: Deps) {
+export async function koppelingEnd(opts: { code: string; eind?: string; opzegdatum?: string; zonderOpzegtermijn?: boolean }, deps: Deps) {
   const code = parseOption('code', opts.code, parseCode);
   const opzegdatum = parseOptional('opzegdatum', opts.opzegdatum, parseDate) ?? deps.today;
   const eind = parseOptional('eind', opts.eind, parseDate) ?? addMonths(opzegdatum, OPZEGTERMIJN_MAANDEN);
-  return inTransaction(deps.db, async (trx) => {
+  const zonderOpzegtermijn = Boolean(opts.zonderOpzegtermijn);
+  const { maanden, hints } = await inTransaction(deps.db, async (trx) => {
     const koppeling = await getKoppeling(trx, code);
     if (!koppeling) throw new NotFound(`Er is geen koppeling met code ${code}. Zie 'gob koppeling list'.`);
     if (eind < koppeling.start)
       throw new Refused(`Koppeling ${code} begint op ${koppeling.start}; de einddatum ${eind} mag daar niet vóór liggen.`);
-    await endKoppeling(trx, code, eind, opzegdatum);
-    await writeLog(trx, deps, `koppeling ${code} beëindigd per ${eind} (opgezegd op ${opzegdatum})`);
-    deps.out.line(`Koppeling ${code} eindigt op ${eind} (opgezegd op ${opzegdatum}).`);
-    return { code, eind, opzegdatum };
+    const voor = await koppelingOpzegging(trx, code);
+    await endKoppeling(trx, code, eind, opzegdatum, zonderOpzegtermijn);
+    const na = await koppelingOpzegging(trx, code);
+    const nieuw = kosten(na.opzegging, na.maandtarieven);
+    // A month already invoiced whose notice changes is corrected by the next run of that month.
+    const oud = new Map(kosten(voor.opzegging, voor.maandtarieven).map((m) => [m.maand, m.bedragCent]));
+    const nu = new Map(nieuw.map((m) => [m.maand, m.bedragCent]));
+    const veranderd = [...new Set([...oud.keys(), ...nu.keys()])].filter((m) => oud.get(m) !== nu.get(m)).sort();
+    const gefactureerd = veranderd.length === 0 ? [] : await gefactureerdeMaanden(trx, `${veranderd[0]}-01`, `${veranderd.at(-1)}-01`);
+    await writeLog(
+      trx,
+      deps,
+      `koppeling ${code} beëindigd per ${eind} (opgezegd op ${opzegdatum}${zonderOpzegtermijn ? ', zonder opzegtermijn' : ''})`,
+    );
+    return {
+      maanden: nieuw,
+      hints: gefactureerd
+        .filter((m) => veranderd.includes(m))
+        .map((m) => `${m} is al gefactureerd; 'gob factuur run --maand ${m}' factureert het verschil.`),
+    };
   });
+  const totEnMet = laatsteOpzegdag(opzegdatum);
+  const minuten = maanden.reduce((s, m) => s + m.minuten, 0);
+  const bedragCent = maanden.reduce((s, m) => s + m.bedragCent, 0);
+  deps.out.line(`Koppeling ${code} eindigt op ${eind} (opgezegd op ${opzegdatum}).`);
+  if (zonderOpzegtermijn) deps.out.line('In overleg beëindigd, zonder opzegtermijn: er wordt geen opzegtermijn gefactureerd.');
+  else if (eind >= totEnMet)
+    deps.out.line(`De opzegtermijn van één maand (tot en met ${totEnMet}) wordt in acht genomen: er wordt geen opzegtermijn gefactureerd.`);
+  else if (maanden.length === 0)
+    deps.out.line(
+      `De opvang eindigt vóór het eind van de opzegtermijn (${totEnMet}), maar op de dagen daarna is geen opvang afgesproken die de ouder nog verschuldigd is: er wordt geen opzegtermijn gefactureerd.`,
+    );
+  else {
+    deps.out.line(
+      `De opvang eindigt vóór het eind van de opzegtermijn (${totEnMet}). De afgesproken uren volgens het rooster van de dagen daarna worden gefactureerd als opzegtermijn:`,
+    );
+    deps.out.table(
+      [
+        { key: 'maand', title: 'maand' },
+        { key: 'dagen', title: 'dagen' },
+        { key: 'uren', title: 'uren', align: 'right' },
+        { key: 'tarief', title: 'tarief', align: 'right' },
+        { key: 'bedrag', title: 'bedrag', align: 'right' },
+      ],
+      maanden.map((m) => ({
+        maand: m.maand,
+        dagen: `${m.van} t/m ${m.totEnMet}`,
+        uren: formatUren(m.minuten),
+        tarief: formatEuro(m.tariefCent),
+        bedrag: formatEuro(m.bedragCent),
+      })),
+    );
+    deps.out.line(`Samen ${formatUren(minuten)} uur, ${formatEuro(bedragCent)} (zonder bureaukosten).`);
+  }
+  for (const h of hints) deps.out.line(h);
+  return {
+    code,
+    eind,
+    opzegdatum,
+    zonderOpzegtermijn,
+    opzegtermijn: {
+      totEnMet,
+      maanden: maanden.map((m) => ({
+        maand: m.maand,
+        van: m.van,
+        totEnMet: m.totEnMet,
+        minuten: m.minuten,
+        tariefCent: m.tariefCent,
+        bedragCent: m.bedragCent,
+      })),
+      minuten,
+      bedragCent,
+    },
+  };
 }

@@ -299,8 +299,12 @@ export async function endGastouder(db: Db, code: string, eind: Datum): Promise<s
   return ended.map((k) => k.code);
 }
 
-export async function endKoppeling(db: Db, code: string, eind: Datum, opzegdatum: Datum): Promise<void> {
-  await db.updateTable('koppeling').set({ eind, opzegdatum }).where('code', '=', code).execute();
+export async function endKoppeling(db: Db, code: string, eind: Datum, opzegdatum: Datum, zonderOpzegtermijn: boolean): Promise<void> {
+  await db
+    .updateTable('koppeling')
+    .set({ eind, opzegdatum, zonder_opzegtermijn: zonderOpzegtermijn ? 1 : 0 })
+    .where('code', '=', code)
+    .execute();
 }
 
 /** What a record is linked to, for `show`: a gastouder's own children and koppelingen. */

@@ -1,0 +1,112 @@
+// What the notice period (CONTRACT §9 "Notice") needs: the koppelingen ended by `koppeling end` with
+// their rooster entries, and what a line of theirs is billed with. The dates and minutes are
+// computed in domain/opzegtermijn.ts.
+import { type RawBuilder, sql } from 'kysely';
+import type { AfspraakEntry } from '../../domain/afspraak.js';
+import { addMonths, type Dag, firstOfMonth, lastOfMonth, type Maand } from '../../domain/calendar.js';
+import type { Opzegging } from '../../domain/opzegtermijn.js';
+import type { Db } from '../open.js';
+
+/** A koppeling with its notice, its rooster and what a care line of it is billed with. */
+export interface KoppelingOpzegging extends Opzegging {
+  koppeling: string;
+  kind: string;
+  gastouder: string;
+  ouder: string;
+  /** For a month: its frozen rate (maandtarief), else the koppeling's current one, as for care. */
+  uurtariefCent: number;
+  opvanglocatie: 'gastouder' | 'ouder';
+  /** The LRK of this care: the gastouder's, or the koppeling's for care at the ouder's home. */
+  lrk: string | null;
+  gastouderNaam: string;
+  entries: AfspraakEntry[];
+}
+
+type Row = {
+  koppeling: string;
+  kind: string;
+  gastouder: string;
+  ouder: string;
+  eind: string;
+  opzegdatum: string;
+  zonder_opzegtermijn: number;
+  gastouder_eind: string | null;
+  volgende_start: string | null;
+  uurtarief_cent: number;
+  opvanglocatie: 'gastouder' | 'ouder';
+  lrk: string | null;
+  gastouder_naam: string;
+  packed: string | null;
+};
+
+/**
+ * One query: the koppelingen (of guest children, ended with an opzegdatum) that `where` selects,
+ * each with its rooster entries packed by group_concat as `maandRooster` does, the start of the
+ * child's next koppeling at the same gastouder, and the rate of `maand` (frozen, else current).
+ */
+async function opzeggingen(db: Db, maand: Maand | null, where: RawBuilder<unknown>): Promise<KoppelingOpzegging[]> {
+  const rows = await sql<Row>`
+    select kp.code as koppeling, kp.kind as kind, kp.gastouder as gastouder, k.ouder as ouder, kp.eind as eind,
+      kp.opzegdatum as opzegdatum, kp.zonder_opzegtermijn as zonder_opzegtermijn, g.eind as gastouder_eind,
+      (select min(v.start) from koppeling v where v.kind = kp.kind and v.gastouder = kp.gastouder and v.start > kp.eind) as volgende_start,
+      coalesce(mt.uurtarief_cent, kp.uurtarief_cent) as uurtarief_cent, kp.opvanglocatie as opvanglocatie,
+      case when kp.opvanglocatie = 'ouder' then kp.lrk else g.lrk end as lrk, g.naam as gastouder_naam,
+      group_concat(r.dag || '|' || r.van || '|' || r.tot || '|' || ifnull(r.vanaf, '') || '|' || ifnull(r.tot_en_met, ''), ';') as packed
+    from koppeling kp
+    join kind k on k.code = kp.kind
+    join gastouder g on g.code = kp.gastouder
+    left join rooster r on r.koppeling = kp.code
+    left join maandtarief mt on mt.koppeling = kp.code and mt.maand = ${maand}
+    where kp.eind is not null and kp.opzegdatum is not null and k.ouder is not null and ${where}
+    group by kp.code
+    order by kp.code`.execute(db);
+  return rows.rows.map((row) => ({
+    koppeling: row.koppeling,
+    kind: row.kind,
+    gastouder: row.gastouder,
+    ouder: row.ouder,
+    eind: row.eind,
+    opzegdatum: row.opzegdatum,
+    zonderOpzegtermijn: row.zonder_opzegtermijn === 1,
+    gastouderEind: row.gastouder_eind,
+    volgendeStart: row.volgende_start,
+    uurtariefCent: row.uurtarief_cent,
+    opvanglocatie: row.opvanglocatie,
+    lrk: row.lrk,
+    gastouderNaam: row.gastouder_naam,
+    entries: (row.packed ?? '')
+      .split(';')
+      .filter(Boolean)
+      .map((item) => {
+        const [dag, van, tot, vanaf, totEnMet] = item.split('|') as [string, string, string, string, string];
+        return { dag: dag as Dag, van, tot, vanaf: vanaf || null, totEnMet: totEnMet || null };
+      }),
+  }));
+}
+
+/**
+ * The koppelingen whose notice may have dates in `maand`, at the month's rate: ended before the
+ * month's last day, with notice given in the month or the one before (a notice runs one month from
+ * its opzegdatum; the exact dates are the domain's). Ended by mutual agreement: left out.
+ */
+export async function maandOpzeggingen(db: Db, maand: Maand): Promise<KoppelingOpzegging[]> {
+  const laatste = lastOfMonth(maand);
+  const vroegst = addMonths(firstOfMonth(maand), -1);
+  return opzeggingen(
+    db,
+    maand,
+    sql`kp.zonder_opzegtermijn = 0 and kp.eind < ${laatste} and kp.opzegdatum <= ${laatste} and kp.opzegdatum >= ${vroegst}`,
+  );
+}
+
+/** One koppeling's notice (after `koppeling end`), at its current rate; with the rates of the months already invoiced. */
+export async function koppelingOpzegging(
+  db: Db,
+  code: string,
+): Promise<{ opzegging: KoppelingOpzegging | undefined; maandtarieven: Map<Maand, number> }> {
+  const [found, tarieven] = await Promise.all([
+    opzeggingen(db, null, sql`kp.code = ${code}`),
+    db.selectFrom('maandtarief').select(['maand', 'uurtarief_cent']).where('koppeling', '=', code).execute(),
+  ]);
+  return { opzegging: found[0], maandtarieven: new Map(tarieven.map((t) => [t.maand, t.uurtarief_cent])) };
+}
