@@ -170,7 +170,10 @@ describe('the notice period billed (opzegtermijn)', () => {
     expect([minuten, bedragCent]).toEqual([eind.json.opzegtermijn.minuten, eind.json.opzegtermijn.bedragCent]);
     // The toeslag data count the notice as care: November, 20 hours, € 189,50 with the fee.
     expect((await gob(dir, ['toeslag', 'export', '--maand', '2026-11', '--out', 'toeslag.csv'], DEC3)).code).toBe(0);
-    const rijen = fs.readFileSync(path.join(dir, 'toeslag.csv'), 'utf8').split(/\r?\n/).map((r) => r.split(';'));
+    const rijen = fs
+      .readFileSync(path.join(dir, 'toeslag.csv'), 'utf8')
+      .split(/\r?\n/)
+      .map((r) => r.split(';'));
     expect(rijen.filter((r) => r[10] === '2026-11').map((r) => [r[11], r[13]])).toEqual([['20,00', '189,50']]);
   });
 
