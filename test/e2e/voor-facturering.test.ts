@@ -119,6 +119,20 @@ describe('urenkaart check and factuur check on the demo bureau', () => {
         teLaat: false,
       },
     ]);
+    // Elif's absence recorded for part of October: her urenkaart is still expected; for all of it, not.
+    const kinderen = async () => (await json(['urenkaart', 'check', '--maand', '2026-10'], 1)).map((r: { kind: string }) => r.kind);
+    const deel = await json(
+      ['afwezigheid', 'add', '--kind', 'K0003', '--van', '2026-10-01', '--tot-en-met', '2026-10-15', '--soort', 'ziek'],
+      0,
+    );
+    expect(await kinderen()).toEqual(['K0003', 'K0006']);
+    await json(['afwezigheid', 'remove', String(deel.id)], 0);
+    const heel = await json(
+      ['afwezigheid', 'add', '--kind', 'K0003', '--van', '2026-09-28', '--tot-en-met', '2026-11-01', '--soort', 'vakantie'],
+      0,
+    );
+    expect(await kinderen()).toEqual(['K0006']);
+    await json(['afwezigheid', 'remove', String(heel.id)], 0);
     await imported(demo('uren-2026-10-anna.csv'));
   });
 

@@ -1,9 +1,10 @@
 import { csvLine } from '../../csv/write.js';
-import { heeftRoosterIn } from '../../domain/afspraak.js';
-import { formatDatumLang, formatMaandLang, type Maand } from '../../domain/calendar.js';
+import { afgesprokenPerDatum, heeftRoosterIn } from '../../domain/afspraak.js';
+import { firstOfMonth, formatDatumLang, formatMaandLang, lastOfMonth, type Maand } from '../../domain/calendar.js';
 import { aantal } from '../../domain/tekst.js';
 import { dagenTotDeadline, deadline } from '../../domain/urenkaart.js';
 import { parseMonth } from '../../domain/values.js';
+import { listAfwezigheden } from '../../db/repo/afwezigheid.js';
 import { getBureau } from '../../db/repo/bureau.js';
 import { maandRooster } from '../../db/repo/rooster.js';
 import { contactGegevens, geleverdeParen } from '../../db/repo/urenkaart.js';
@@ -50,12 +51,25 @@ export interface OntbrekendeUrenkaart {
  * so that a cron job on the 1st and the 4th can mail the bureau. Changes nothing.
  *
  * A gastouder who delivered lines for other children but none for this one is listed too: that
- * child's hours are what is missing. If it was away all month, the bureau should hear that from
- * her, not conclude it from silence.
+ * child's hours are what is missing. A koppeling whose every rooster date of the month is covered
+ * by recorded absences (of the gastouder or the child, `gob afwezigheid`) expects no urenkaart and
+ * is not listed; an absence nobody recorded the bureau should hear of, not conclude from silence.
  */
 export async function urenkaartCheck(opts: { maand?: string; csv?: boolean }, deps: Deps) {
   const maand = await requireOption('maand', opts.maand, parseMonth, deps, 'De urenkaarten van welke maand controleren (JJJJ-MM)?');
-  const [bureau, rooster, geleverd] = await Promise.all([getBureau(deps.db), maandRooster(deps.db, maand), geleverdeParen(deps.db, maand)]);
+  const [bureau, rooster, geleverd, afwezig] = await Promise.all([
+    getBureau(deps.db),
+    maandRooster(deps.db, maand),
+    geleverdeParen(deps.db, maand),
+    listAfwezigheden(deps.db, { van: firstOfMonth(maand), totEnMet: lastOfMonth(maand) }),
+  ]);
+  const heelAfwezig = (k: (typeof rooster)[number]) => {
+    const hier = afwezig.filter((a) => a.gastouder === k.gastouder || a.kind === k.kind);
+    if (hier.length === 0) return false;
+    for (const datum of afgesprokenPerDatum(maand, k, k.entries).keys())
+      if (!hier.some((a) => a.van <= datum && datum <= a.totEnMet)) return false;
+    return true;
+  };
   const uiterlijk = deadline(maand, bureau.deadline_dag);
   const dagen = dagenTotDeadline(maand, bureau.deadline_dag, deps.today);
 
@@ -66,7 +80,7 @@ export async function urenkaartCheck(opts: { maand?: string; csv?: boolean }, de
     if (!heeftRoosterIn(maand, k, k.entries)) continue;
     metRooster++;
     const key = `${k.gastouder}|${k.kind}`;
-    if (geleverd.has(key)) continue;
+    if (geleverd.has(key) || heelAfwezig(k)) continue;
     const entry = ontbrekend.get(key);
     if (entry) entry.koppelingen.push(k.koppeling);
     else ontbrekend.set(key, { gastouder: k.gastouder, kind: k.kind, koppelingen: [k.koppeling] });
