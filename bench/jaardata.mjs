@@ -370,7 +370,9 @@ function urenkaart(kp, days) {
  */
 export function generateYear(file, { seed = 7, correctieKans = 0.001, stopAt = null } = {}) {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  // Built once and cached: no rollback journal needed (gob sets its own mode when it opens the file).
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
   const rnd = random(seed);
   const stats = { facturen: 0, regels: 0, correcties: 0, credits: 0, urenkaarten: 0, totaalCent: 0 };
   let result = null;

@@ -2,6 +2,7 @@
 // prints numbers and fails only when a command fails.
 import { benchRules } from './rules.mjs';
 import { benchFactuur } from './factuur.mjs';
+import { benchJaaropgave } from './jaaropgave.mjs';
 import { benchStartup } from './startup.mjs';
 import { benchUrenkaart } from './urenkaart.mjs';
 
@@ -9,4 +10,6 @@ console.log(`gob benchmarks — Node ${process.version}, ${new Date().toISOStrin
 benchStartup();
 benchRules();
 await benchUrenkaart();
-benchFactuur();
+// (awaited: its last part runs worker threads, which must not overlap the next benchmark)
+await benchFactuur();
+await benchJaaropgave();
