@@ -103,6 +103,23 @@ gob('sepa', 'list');
 gob('uitbetaling', 'pdf', '--datum', '2026-11-24', '--out', 'data/demo/out/uitbetalingen', '--today', '2026-11-24');
 gob('uitbetaling', 'open', '--today', '2026-11-24');
 
+// November, and the year closes: the urenkaarten come in before 5 December and are invoiced on the
+// 3rd. Then the jaaropgaven of 2026 (made before the year ends; December's invoices will make a
+// version 2 for whoever's figures change), the toeslag check (the demo's children have no BSN yet:
+// exit 1, the list a bureau works through before the year ends) and November's delivery to Dienst
+// Toeslagen, and the yearly overview of every gastouder.
+gob('urenkaart', 'import', 'data/demo/uren-2026-11-anna.csv', '--today', '2026-12-02');
+gob('urenkaart', 'import', 'data/demo/uren-2026-11-renee.csv', '--today', '2026-12-02');
+gob('urenkaart', 'import', 'data/demo/uren-2026-11-ingrid.csv', '--today', '2026-12-02');
+gob('factuur', 'run', '--maand', '2026-11', '--today', '2026-12-03');
+gob('jaaropgave', 'run', '--jaar', '2026', '--today', '2026-12-03');
+gob('jaaropgave', 'show', 'J2026-00001', '--today', '2026-12-03');
+gob('jaaropgave', 'pdf', '--jaar', '2026', '--out', 'data/demo/out/jaaropgaven', '--today', '2026-12-03');
+gob('jaaropgave', 'gastouder', '--jaar', '2026', '--out', 'data/demo/out/jaaroverzichten', '--today', '2026-12-03');
+gob('toeslag', 'tarief');
+gob('toeslag', 'check', '--maand', '2026-11', '--today', '2026-12-03', 1);
+gob('toeslag', 'export', '--maand', '2026-11', '--out', 'data/demo/out/toeslag-2026-11.csv', '--today', '2026-12-03');
+
 // The overeenkomst van opdracht of one koppeling, signed by the vraagouder and the gastouder, and
 // digitally by the bureau with a self-signed test certificate (check it with: pdfsig <file>).
 env.GOB_CERTIFICAAT_WACHTWOORD = 'demo-wachtwoord';

@@ -267,7 +267,7 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
   verb(jaaropgave, 'show', 'toon een jaaropgave (de laatste versie, of --versie)')
     .argument('<nummer>')
     .option('--versie <n>', 'deze versie')
-    .option('--toon-bsn', 'toon BSN’s voluit in de JSON')
+    .option('--toon-bsn', 'toon BSN’s voluit (de PDF toont ze altijd voluit)')
     .action(run('db', () => import('../commands/jaaropgave/show.js').then((m) => m.jaaropgaveShow)));
   verb(jaaropgave, 'pdf', 'schrijf jaaropgaven als PDF (<nummer>.pdf, de laatste versie)')
     .argument('[nummers...]', 'jaaropgavenummers')
@@ -280,6 +280,7 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--gastouder <code>', 'alleen deze gastouder')
     .option('--out <map>', 'de map voor de PDF-bestanden')
     .option('--force', 'overschrijf bestaande PDF-bestanden')
+    .option('--toon-bsn', 'toon BSN’s voluit in de JSON')
     .action(run('db', () => import('../commands/jaaropgave/gastouder.js').then((m) => m.jaaropgaveGastouder)));
 
   const toeslag = noun(program, 'toeslag', 'gegevens voor de kinderopvangtoeslag (§8)');

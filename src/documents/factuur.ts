@@ -154,8 +154,8 @@ export function wrap(text: string, width = 78): string[] {
   return lines;
 }
 
-/** The invoice as plain text, 78 columns: what `factuur show` prints (golden-tested). */
-export function renderFactuurText(doc: FactuurDocument): string {
+/** The top of a document as text: title and sender side by side, the addressee, the references. */
+export function headerText(doc: { titel: string; afzender: string[]; aan: string[]; kenmerken: [string, string][] }): string[] {
   const out: string[] = [];
   out.push(`${pad(doc.titel, 40)}${doc.afzender[0]}`);
   for (const line of doc.afzender.slice(1)) out.push(`${pad('', 40)}${line}`);
@@ -165,6 +165,12 @@ export function renderFactuurText(doc: FactuurDocument): string {
   out.push('');
   for (const [k, v] of doc.kenmerken) out.push(`${pad(`${k}:`, 15)}${v}`);
   out.push('');
+  return out;
+}
+
+/** The invoice as plain text, 78 columns: what `factuur show` prints (golden-tested). */
+export function renderFactuurText(doc: FactuurDocument): string {
+  const out = headerText(doc);
   out.push(`${pad('Omschrijving', 38)}${pad('Uren', 8, true)}${pad('Tarief', 16, true)}${pad('Bedrag', 16, true)}`);
   out.push('-'.repeat(78));
   for (const r of doc.regels) {

@@ -5,7 +5,7 @@ import type { Jaarregel } from '../domain/jaaropgave.js';
 import { formatEuro, formatUren } from '../domain/money.js';
 import { maskBsn } from '../domain/values.js';
 import type { JaaropgaveRow } from '../db/tables/jaaropgave.js';
-import { pad, wrap } from './factuur.js';
+import { headerText, pad, wrap } from './factuur.js';
 
 /** What a jaaropgave shows, as it was when it was made: later changes of address or name change no version. */
 export interface JaaropgaveGegevens {
@@ -26,8 +26,11 @@ export interface JaaropgaveGegevens {
   regels: Jaarregel[];
   /** The maximum hourly price of the kinderopvangtoeslag for the year, when known. */
   toeslagMaximumCent: number | null;
-  /** The version this one replaces (null for version 1). */
-  vervangt: number | null;
+}
+
+/** The version a jaaropgave replaces: always the one before it (null for version 1). */
+export function vervangt(row: Pick<JaaropgaveRow, 'versie'>): number | null {
+  return row.versie > 1 ? row.versie - 1 : null;
 }
 
 /** The BSNs on a jaaropgave that are missing, as 'ouder O0001', 'kind K0003 (Sem)'. */
@@ -40,8 +43,18 @@ export function ontbrekendeBsns(g: JaaropgaveGegevens): string[] {
   return missing;
 }
 
-/** `jaaropgave show --json` and `list --json` (without `regels`), BSNs masked unless asked for. */
-export function jaaropgaveJson(row: JaaropgaveRow, g: JaaropgaveGegevens, { regels = true, toonBsn = false } = {}) {
+/** The snapshot with every BSN masked: for the terminal, where a BSN is never shown in full unasked. */
+export function maskBsns(g: JaaropgaveGegevens): JaaropgaveGegevens {
+  return {
+    ...g,
+    ouder: { ...g.ouder, bsn: maskBsn(g.ouder.bsn) },
+    partner: g.partner ? { ...g.partner, bsn: maskBsn(g.partner.bsn) } : null,
+    kinderen: Object.fromEntries(Object.entries(g.kinderen).map(([code, k]) => [code, { ...k, bsn: maskBsn(k.bsn) }])),
+  };
+}
+
+/** `jaaropgave show --json`, and without the snapshot `list --json` (no `regels`); BSNs masked unless asked for. */
+export function jaaropgaveJson(row: JaaropgaveRow, g?: JaaropgaveGegevens, { toonBsn = false } = {}) {
   const bsn = (value: string | null) => (toonBsn ? value : maskBsn(value));
   return {
     nummer: row.nummer,
@@ -51,8 +64,8 @@ export function jaaropgaveJson(row: JaaropgaveRow, g: JaaropgaveGegevens, { rege
     datum: row.datum,
     minuten: row.minuten,
     totaalCent: row.totaal_cent,
-    vervangt: g.vervangt,
-    ...(regels
+    vervangt: vervangt(row),
+    ...(g
       ? {
           bsn: bsn(g.ouder.bsn),
           partner: g.partner ? { naam: g.partner.naam, geboortedatum: g.partner.geboortedatum, bsn: bsn(g.partner.bsn) } : null,
@@ -106,7 +119,7 @@ export function jaaropgaveDocument(row: JaaropgaveRow, g: JaaropgaveGegevens): J
     ['Datum', formatDatumLang(row.datum as Datum)],
     ['Klantnummer', g.ouder.code],
   ];
-  if (g.vervangt !== null) kenmerken.push(['Versie', `${row.versie}, vervangt versie ${g.vervangt}`]);
+  if (row.versie > 1) kenmerken.push(['Versie', `${row.versie}, vervangt versie ${vervangt(row)}`]);
   const personen = [{ rol: 'Vraagouder', naam: g.ouder.naam, geboortedatum: datum(g.ouder.geboortedatum), bsn: g.ouder.bsn ?? ONTBREEKT }];
   if (g.partner)
     personen.push({
@@ -121,7 +134,11 @@ export function jaaropgaveDocument(row: JaaropgaveRow, g: JaaropgaveGegevens): J
       kind: r.kind ? `${kind?.naam ?? r.kind} (${r.kind})` : 'Bureaukosten zonder opvang',
       kindGegevens: r.kind ? `geboren ${datum(kind?.geboortedatum ?? null)}, BSN ${kind?.bsn ?? ONTBREEKT}` : '',
       gastouder: `gastouder ${g.gastouders[r.gastouder]?.naam ?? r.gastouder}, LRK ${r.lrk ?? ONTBREEKT}`,
-      maanden: r.maanden.map((m) => ({ maand: formatMaandLang(m.maand as Maand), uren: formatUren(m.minuten), bedrag: formatEuro(m.bedragCent) })),
+      maanden: r.maanden.map((m) => ({
+        maand: formatMaandLang(m.maand as Maand),
+        uren: formatUren(m.minuten),
+        bedrag: formatEuro(m.bedragCent),
+      })),
       uren: formatUren(r.minuten),
       bedrag: formatEuro(r.bedragCent),
       uurprijs: r.uurprijsCent === null ? '-' : formatEuro(r.uurprijsCent),
@@ -153,15 +170,7 @@ export function jaaropgaveDocument(row: JaaropgaveRow, g: JaaropgaveGegevens): J
 
 /** The jaaropgave as plain text, 78 columns: what `jaaropgave show` prints. */
 export function renderJaaropgaveText(doc: JaaropgaveDocument): string {
-  const out: string[] = [];
-  out.push(`${pad(doc.titel, 40)}${doc.afzender[0]}`);
-  for (const line of doc.afzender.slice(1)) out.push(`${pad('', 40)}${line}`);
-  out.push('');
-  out.push(`Aan: ${doc.aan[0] ?? ''}`);
-  for (const line of doc.aan.slice(1)) out.push(`     ${line}`);
-  out.push('');
-  for (const [k, v] of doc.kenmerken) out.push(`${pad(`${k}:`, 15)}${v}`);
-  out.push('');
+  const out = headerText(doc);
   for (const p of doc.personen) out.push(`${pad(`${p.rol}:`, 16)}${p.naam}, geboren ${p.geboortedatum}, BSN ${p.bsn}`);
   for (const blok of doc.blokken) {
     out.push('');

@@ -279,10 +279,3 @@ export function perKind(regels: Factuurregel[]): KindOverzicht[] {
       gemiddeldUurprijsCent: k.minuten > 0 ? divRoundHalfAwayFromZero(k.kostenCent * 60, k.minuten) : null,
     }));
 }
-
-/** Maximum hourly price the kinderopvangtoeslag reimburses for gastouderopvang, per year (CONTRACT §6). */
-export const TOESLAG_MAXIMUM_CENT: Record<number, Cent> = { 2024: 753, 2025: 810, 2026: 849 };
-
-export function toeslagMaximum(jaar: number): Cent | null {
-  return TOESLAG_MAXIMUM_CENT[jaar] ?? null;
-}

@@ -102,7 +102,13 @@ function monthUnits(lines: Jaarregelbron[], standaardLrk: (gastouder: string) =>
     const key = `${fee.kind ?? ''}\u0000${fee.gastouder}`;
     const s = feeSums.get(key);
     if (s) s.bedragCent += fee.bedragCent;
-    else feeSums.set(key, { kind: fee.kind, gastouder: fee.gastouder, lrk: fee.lrk ?? standaardLrk(fee.gastouder), bedragCent: fee.bedragCent });
+    else
+      feeSums.set(key, {
+        kind: fee.kind,
+        gastouder: fee.gastouder,
+        lrk: fee.lrk ?? standaardLrk(fee.gastouder),
+        bedragCent: fee.bedragCent,
+      });
   }
   for (const fee of feeSums.values()) {
     if (fee.bedragCent === 0) continue;

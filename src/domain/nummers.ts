@@ -3,7 +3,13 @@
 // GOB-UIT-2026-00001. One place for their shape.
 export type Nummerreeks = 'factuur' | 'uitbetaling' | 'sepa-incasso' | 'sepa-uitbetaling' | 'jaaropgave';
 
-const PREFIX: Record<Nummerreeks, string> = { factuur: '', uitbetaling: 'U', 'sepa-incasso': 'GOB-INC-', 'sepa-uitbetaling': 'GOB-UIT-', jaaropgave: 'J' };
+const PREFIX: Record<Nummerreeks, string> = {
+  factuur: '',
+  uitbetaling: 'U',
+  'sepa-incasso': 'GOB-INC-',
+  'sepa-uitbetaling': 'GOB-UIT-',
+  jaaropgave: 'J',
+};
 
 export function formatNummer(reeks: Nummerreeks, jaar: number, n: number): string {
   return `${PREFIX[reeks]}${jaar}-${String(n).padStart(5, '0')}`;

@@ -11,6 +11,7 @@ export { showValue } from './show-value.js';
 export const ACCEPTED = {
   datum: 'een datum als JJJJ-MM-DD, DD-MM-JJJJ, D-M-JJJJ of DD/MM/JJJJ',
   maand: 'een maand als JJJJ-MM of MM-JJJJ',
+  jaar: 'een jaar als JJJJ, van 2000 tot en met 2100',
   tijd: 'een tijd als HH:MM, H:MM of HH.MM (00:00 tot en met 23:59)',
   eindtijd: 'een tijd als HH:MM, H:MM of HH.MM (00:01 tot en met 24:00)',
   bedrag: 'een bedrag als 7,50, 7.50, € 7,50 of 1.234,56',
@@ -77,6 +78,15 @@ export function parseMonth(raw: string): Maand {
   }
   if (m < 1 || m > 12 || y < 1900 || y > 2200) fail(raw, ACCEPTED.maand);
   return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+/** A care year, as the jaaropgave and the toeslag tables take it. */
+export function parseJaar(raw: string): number {
+  const s = raw.trim();
+  if (!/^\d{4}$/.test(s)) fail(raw, ACCEPTED.jaar);
+  const y = Number(s);
+  if (y < 2000 || y > 2100) fail(raw, ACCEPTED.jaar);
+  return y;
 }
 
 /** A time of day; `end` allows 24:00 (the end of a slot that runs to midnight) and forbids 00:00. */

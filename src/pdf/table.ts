@@ -36,9 +36,12 @@ export function renderTablePdf(doc: TableDocument, meta: { nummer: string; datum
   const at = (text: string, x: number, y: number) => textAt(pdf, text, x, y);
   const right = (text: string, x: number, width: number, y: number) => textRight(pdf, text, x, width, y);
 
-  // Column widths in proportion to their longest text.
-  pdf.font('regular').fontSize(8);
-  const natural = doc.kolommen.map((k, i) => Math.max(widthOf(pdf, k), ...doc.rijen.map((r) => widthOf(pdf, r[i] ?? ''))) + 8);
+  // Column widths in proportion to their longest text; the titles are bold, so measured bold
+  // (measured regular, a long title ran into the next column).
+  pdf.font('bold').fontSize(8);
+  const titles = doc.kolommen.map((k) => widthOf(pdf, k));
+  pdf.font('regular');
+  const natural = doc.kolommen.map((_, i) => Math.max(titles[i]!, ...doc.rijen.map((r) => widthOf(pdf, r[i] ?? ''))) + 8);
   const scale = Math.min(1, WIDTH / natural.reduce((s, w) => s + w, 0));
   const widths = natural.map((w) => w * scale);
   const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((s, w) => s + w, 0));

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { renderFactuurPdf } from '../../src/pdf/factuur.js';
 import '../../src/pdf/fonts.js';
 import { internalsInUse, probeInternals, probeResult, sharedFont, useInternals } from '../../src/pdf/pdfkit-internals.js';
+import { renderJaaropgavePdf } from '../../src/pdf/jaaropgave.js';
 import { renderTablePdf } from '../../src/pdf/table.js';
 import { DEMO_FACTUUR_1 } from '../demo.js';
 import { tempDir } from '../helpers.js';
@@ -216,6 +217,38 @@ describe('invoices with the patches off (the fallback)', () => {
     expect(qpdf(file).status).toBe(0);
     expectSamePlaces(write('tabel-aan.pdf', aan), file);
     expect(pdftotext(file)).toContain('Łukasz Wałęsa 79');
+  });
+
+  it('a jaaropgave too, over two pages', async () => {
+    const maanden = Array.from({ length: 12 }, (_, i) => ({ maand: `maand ${i + 1} 2026`, uren: '70:45', bedrag: '€ 600,00' }));
+    const blok = (kind: string) => ({
+      kind,
+      kindGegevens: 'geboren 14 februari 2022, BSN 234567892',
+      gastouder: 'gastouder Şahin Yılmaz, LRK 111111111',
+      maanden,
+      uren: '849:00',
+      bedrag: '€ 7.200,00',
+      uurprijs: '€ 8,48',
+    });
+    const doc = {
+      titel: 'JAAROPGAVE KINDEROPVANG 2026',
+      afzender: afzender.slice(0, 5),
+      aan: ['Łukasz Wałęsa', 'Oudegracht 100'],
+      kenmerken: [['Nummer', 'J2026-00001']] as [string, string][],
+      personen: [{ rol: 'Vraagouder', naam: 'Łukasz Wałęsa', geboortedatum: '12 april 1985', bsn: '123456782' }],
+      blokken: ['Zoë (K0001)', 'Milan (K0002)', 'Sem (K0003)', 'Elif (K0004)', 'Noor (K0005)'].map(blok),
+      totaalUren: '4245:00',
+      totaal: '€ 36.000,00',
+      noten: ['Bewaar deze jaaropgave bij uw aangifte.'],
+    };
+    const aan = await rendered(true, () => renderJaaropgavePdf(doc, META));
+    const uit = await rendered(false, () => renderJaaropgavePdf(doc, META));
+    const file = write('jaaropgave-uit.pdf', uit);
+    expect(qpdf(file).status).toBe(0);
+    expectSamePlaces(write('jaaropgave-aan.pdf', aan), file);
+    const text = pdftotext(file);
+    for (const field of ['Noor (K0005)', 'gastouder Şahin Yılmaz, LRK 111111111', '€ 36.000,00', 'pagina 2 van 2'])
+      expect(text).toContain(field);
   });
 });
 

@@ -4,9 +4,9 @@ import { getFactuur, listFacturen, regelFromRow } from '../../db/repo/factuur.js
 import { NotFound, UsageError } from '../../errors.js';
 import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
+import { writePdfBatch } from '../pdfs.js';
 import { parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurDocument } from '../../documents/factuur.js';
-import { aantal } from '../../domain/tekst.js';
 
 /** `gob factuur pdf (<nummer>... | --maand <JJJJ-MM>) --out <dir> [--force]`: one PDF per invoice, `<nummer>.pdf`. */
 export async function factuurPdf(opts: { nummers?: string[]; maand?: string; out?: string; force?: boolean }, deps: Deps) {
@@ -24,13 +24,5 @@ export async function factuurPdf(opts: { nummers?: string[]; maand?: string; out
     const doc = factuurDocument(found.factuur, found.regels.map(regelFromRow), JSON.parse(found.factuur.gegevens) as FactuurGegevens);
     jobs.push({ file: path.join(out, `${nummer}.pdf`), soort: 'factuur', doc, meta: { nummer, datum: found.factuur.datum } });
   }
-  const progress = jobs.length > 20 ? await deps.out.progress(jobs.length, 'pdf') : { update: () => {}, stop: () => {} };
-  const { writePdfs } = await import('../../pdf/batch.js');
-  try {
-    await writePdfs(jobs, { force: opts.force, onProgress: progress.update });
-  } finally {
-    progress.stop();
-  }
-  deps.out.line(`${aantal(jobs.length, 'PDF', "PDF's")} geschreven naar ${out}.`);
-  return { map: out, bestanden: jobs.map((j) => j.file) };
+  return writePdfBatch(jobs, out, opts.force, deps);
 }

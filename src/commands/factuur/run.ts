@@ -1,13 +1,4 @@
-import {
-  type Bureaukosten,
-  differenceRegels,
-  perKind,
-  type Factuurregel,
-  targetRegels,
-  toeslagMaximum,
-  totaal,
-  type Uren,
-} from '../../domain/billing.js';
+import { type Bureaukosten, differenceRegels, perKind, type Factuurregel, targetRegels, totaal, type Uren } from '../../domain/billing.js';
 import { parseSchaal } from '../../domain/bureaukosten.js';
 import { addDays, type Datum, type Maand } from '../../domain/calendar.js';
 import { formatEuro } from '../../domain/money.js';
@@ -29,6 +20,7 @@ import {
   reserveNumbers,
 } from '../../db/repo/factuur.js';
 import { writeLog } from '../../db/repo/log.js';
+import { toeslagMaximum } from '../../db/repo/toeslag.js';
 import type { BureauRow } from '../../db/tables/bureau.js';
 import type { MaandbureaukostenTable } from '../../db/tables/maandtarief.js';
 import type { Db } from '../../db/open.js';
@@ -145,7 +137,7 @@ function snapshot(
   bureau: FactuurGegevens['bureau'],
   ouder: string,
   alles: Factuurregel[],
-  maand: Maand,
+  toeslagMaximumCent: number | null,
 ): FactuurGegevens {
   const o = names.ouders.get(ouder)!;
   const kinderen: FactuurGegevens['kinderen'] = {};
@@ -160,7 +152,7 @@ function snapshot(
     kinderen,
     gastouders,
     overzicht: perKind(alles),
-    toeslagMaximumCent: toeslagMaximum(Number(maand.slice(0, 4))),
+    toeslagMaximumCent,
     incasso: Boolean(o.iban && o.mandaat),
   };
 }
@@ -210,7 +202,12 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       const instellingen = vast ?? currentBureaukosten(bureau, maand);
       const kosten = bureaukosten(instellingen);
       vervaldatum = addDays(datum, bureau.betaaltermijn);
-      const [uren, billed, names] = await Promise.all([monthUren(trx, maand), billedMonth(trx, maand), loadNames(trx)]);
+      const [uren, billed, names, maximum] = await Promise.all([
+        monthUren(trx, maand),
+        billedMonth(trx, maand),
+        loadNames(trx),
+        toeslagMaximum(trx, Number(maand.slice(0, 4))),
+      ]);
       requireLrk(uren);
       const minutenPerKind = new Map<string, number>();
       const perOuder = new Map<string, Uren[]>();
@@ -247,7 +244,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       const first = await reserveNumbers(trx, 'factuur', jaar, planned.length);
       const rows = planned.map((p, i) => {
         p.nummer = formatNummer('factuur', jaar, first + i);
-        const gegevens = snapshot(names, bureauGegevens, p.ouder, [...p.eerder, ...p.regels], maand);
+        const gegevens = snapshot(names, bureauGegevens, p.ouder, [...p.eerder, ...p.regels], maximum);
         return { factuur: factuurRow(p, JSON.stringify(gegevens)), regels: p.regels };
       });
       insertFacturen(trx, rows);

@@ -1,6 +1,44 @@
-// PLACEHOLDER while issue 13 is built: replaced by the real handler before the issue is resolved.
+import path from 'node:path';
+import { parseCode, parseJaar } from '../../domain/values.js';
+import { listJaaropgaven } from '../../db/repo/jaaropgave.js';
+import type { JaaropgaveRow } from '../../db/tables/jaaropgave.js';
+import { type JaaropgaveGegevens, jaaropgaveDocument } from '../../documents/jaaropgave.js';
+import { NotFound, UsageError } from '../../errors.js';
+import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
+import { writePdfBatch } from '../pdfs.js';
+import { parseOptional, requireOption } from '../options.js';
 
-export async function jaaropgavePdf(_opts: Record<string, unknown>, _deps: Deps): Promise<unknown> {
-  throw new Error('nog niet gebouwd');
+/**
+ * `gob jaaropgave pdf (<nummer>... | --jaar <JJJJ>) --out <dir> [--force]`: one PDF per jaaropgave,
+ * `<nummer>.pdf`, always of its latest version (an earlier one is replaced, and the PDF says so),
+ * drawn from the snapshot stored with it. Written on worker threads, as invoice PDFs.
+ */
+export async function jaaropgavePdf(opts: { nummers?: string[]; jaar?: string; out?: string; force?: boolean }, deps: Deps) {
+  const nummers = (opts.nummers ?? []).map((n) => parseCode(n));
+  const jaar = parseOptional('jaar', opts.jaar, parseJaar);
+  if (nummers.length === 0 && jaar === undefined) throw new UsageError('Geef jaaropgavenummers of --jaar <JJJJ>.');
+  if (nummers.length > 0 && jaar !== undefined) throw new UsageError('Geef jaaropgavenummers óf --jaar, niet allebei.');
+  const out = await requireOption('out', opts.out, (raw) => raw, deps, 'In welke map komen de PDF-bestanden?');
+  // Each stored snapshot becomes its document at once: for a large bureau's year (44,000
+  // jaaropgaven) the rows with their JSON need not all stay in memory beside the documents.
+  const job = (row: JaaropgaveRow): PdfJob => ({
+    file: path.join(out, `${row.nummer}.pdf`),
+    soort: 'jaaropgave',
+    doc: jaaropgaveDocument(row, JSON.parse(row.gegevens) as JaaropgaveGegevens),
+    meta: { nummer: row.nummer, datum: row.datum },
+  });
+  let jobs: PdfJob[];
+  if (jaar !== undefined) {
+    jobs = (await listJaaropgaven(deps.db, { jaar, alleenLaatste: true })).map(job);
+    if (jobs.length === 0) throw new NotFound(`Er zijn geen jaaropgaven van ${jaar}. Maak ze met 'gob jaaropgave run --jaar ${jaar}'.`);
+  } else {
+    jobs = [];
+    for (const nummer of nummers) {
+      const [row] = await listJaaropgaven(deps.db, { nummer, alleenLaatste: true });
+      if (!row) throw new NotFound(`Er is geen jaaropgave met nummer ${nummer}. Zie 'gob jaaropgave list'.`);
+      jobs.push(job(row));
+    }
+  }
+  return writePdfBatch(jobs, out, opts.force, deps);
 }

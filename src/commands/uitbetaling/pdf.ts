@@ -4,9 +4,9 @@ import { listUitbetalingen } from '../../db/repo/uitbetaling.js';
 import { NotFound, UsageError } from '../../errors.js';
 import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
+import { writePdfBatch } from '../pdfs.js';
 import { parseOptional, requireOption } from '../options.js';
 import { uitbetalingDocument } from '../../documents/uitbetaling.js';
-import { aantal } from '../../domain/tekst.js';
 
 /** `gob uitbetaling pdf (<nummer>... | --datum <datum>) --out <dir> [--force]`: a specification per payout. */
 export async function uitbetalingPdf(opts: { nummers?: string[]; datum?: string; out?: string; force?: boolean }, deps: Deps) {
@@ -22,8 +22,5 @@ export async function uitbetalingPdf(opts: { nummers?: string[]; datum?: string;
     if (!found) throw new NotFound(`Er is geen uitbetaling met nummer ${nummer}.`);
     jobs.push({ file: path.join(out, `${nummer}.pdf`), soort: 'tabel', doc: found.doc, meta: { nummer, datum: found.json.datum } });
   }
-  const { writePdfs } = await import('../../pdf/batch.js');
-  await writePdfs(jobs, { force: opts.force });
-  deps.out.line(`${aantal(jobs.length, 'PDF', "PDF's")} geschreven naar ${out}.`);
-  return { map: out, bestanden: jobs.map((j) => j.file) };
+  return writePdfBatch(jobs, out, opts.force, deps);
 }

@@ -1,5 +1,6 @@
 import type { Maand } from '../../domain/calendar.js';
 import type { Jaarregelbron } from '../../domain/jaaropgave.js';
+import { sql } from 'kysely';
 import { type Db, rawHandle } from '../open.js';
 import type { JaaropgaveRow, NewJaaropgave } from '../tables/jaaropgave.js';
 
@@ -64,22 +65,16 @@ export async function uninvoicedMonths(db: Db, van: Maand, tot: Maand): Promise<
   return rows.map((r) => r.maand as Maand);
 }
 
+/** `jaaropgave as j` is the latest version of its number. */
+const LATEST = sql<boolean>`j.versie = (select max(l.versie) from jaaropgave l where l.nummer = j.nummer)`;
+
 /** The latest version of every jaaropgave of a year, by ouder. */
 export async function latestVersions(db: Db, jaar: number): Promise<Map<string, Pick<JaaropgaveRow, 'nummer' | 'versie' | 'kenmerk'>>> {
   const rows = await db
     .selectFrom('jaaropgave as j')
     .select(['j.ouder', 'j.nummer', 'j.versie', 'j.kenmerk'])
     .where('j.jaar', '=', jaar)
-    .where((eb) =>
-      eb(
-        'j.versie',
-        '=',
-        eb
-          .selectFrom('jaaropgave as l')
-          .select((e) => e.fn.max('l.versie').as('v'))
-          .whereRef('l.nummer', '=', 'j.nummer'),
-      ),
-    )
+    .where(LATEST)
     .execute();
   return new Map(rows.map((r) => [r.ouder, { nummer: r.nummer, versie: r.versie, kenmerk: r.kenmerk }]));
 }
@@ -101,17 +96,7 @@ export async function listJaaropgaven(
   if (filter.jaar !== undefined) q = q.where('j.jaar', '=', filter.jaar);
   if (filter.ouder !== undefined) q = q.where('j.ouder', '=', filter.ouder);
   if (filter.nummer !== undefined) q = q.where('j.nummer', '=', filter.nummer);
-  if (filter.alleenLaatste)
-    q = q.where((eb) =>
-      eb(
-        'j.versie',
-        '=',
-        eb
-          .selectFrom('jaaropgave as l')
-          .select((e) => e.fn.max('l.versie').as('v'))
-          .whereRef('l.nummer', '=', 'j.nummer'),
-      ),
-    );
+  if (filter.alleenLaatste) q = q.where(LATEST);
   return q.execute();
 }
 
@@ -120,7 +105,18 @@ export async function jaaropgaveNames(db: Db) {
   const [ouders, kinderen, gastouders] = await Promise.all([
     db
       .selectFrom('ouder')
-      .select(['code', 'naam', 'adres', 'postcode', 'plaats', 'geboortedatum', 'bsn', 'partner_naam', 'partner_bsn', 'partner_geboortedatum'])
+      .select([
+        'code',
+        'naam',
+        'adres',
+        'postcode',
+        'plaats',
+        'geboortedatum',
+        'bsn',
+        'partner_naam',
+        'partner_bsn',
+        'partner_geboortedatum',
+      ])
       .execute(),
     db.selectFrom('kind').select(['code', 'naam', 'geboortedatum', 'bsn', 'ouder']).execute(),
     db.selectFrom('gastouder').select(['code', 'naam', 'geboortedatum', 'lrk']).execute(),

@@ -1,0 +1,177 @@
+// The jaaropgave as an A4 PDF, from the same JaaropgaveDocument as `jaaropgave show`, in the
+// invoice's style (header, afzender, addressee and details as src/pdf/factuur.ts). The month
+// tables of the kind × gastouder lines stand two side by side, so that an ouder with up to four
+// lines (two children at two gastouders, twelve months each) gets one page; more lines continue on
+// the next page with the header repeated, and a table never breaks across pages. Same bytes for
+// the same jaaropgave: the creation date is the jaaropgave's date.
+import PDFDocument from 'pdfkit';
+import type { JaaropgaveDocument } from '../documents/jaaropgave.js';
+import type { PdfMeta } from './factuur.js';
+import { numberPages, useFonts } from './fonts.js';
+import { lineHeight, paragraph, textAt, textRight, widthOf, wrapLines } from './text.js';
+
+const MARGIN = 50;
+const WIDTH = 595.28 - 2 * MARGIN;
+const BOTTOM = 841.89 - MARGIN - 30;
+const GAP = 22;
+const COLUMN = (WIDTH - GAP) / 2;
+const ROW = 11;
+
+type Blok = JaaropgaveDocument['blokken'][number];
+
+/** Its height on the page: three lines of heading, the column titles, a row per month, total and average. */
+const blokHoogte = (b: Blok) => 13 + 11 + 11 + 15 + b.maanden.length * ROW + 4 + 2 * ROW + 16;
+
+export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Promise<Buffer> {
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    // No default font: pdfkit would load Helvetica's metrics for every document (see useFonts).
+    font: null as never,
+    info: { Title: `Jaaropgave ${meta.nummer}`, Author: doc.afzender[0] ?? '', CreationDate: new Date(`${meta.datum}T00:00:00Z`) },
+  });
+  const chunks: Buffer[] = [];
+  pdf.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
+  useFonts(pdf);
+
+  const font = (weight: 'regular' | 'bold') => pdf.font(weight);
+  const at = (text: string, x: number, y: number) => textAt(pdf, text, x, y);
+  const right = (text: string, x: number, width: number, y: number) => textRight(pdf, text, x, width, y);
+  /** A single line in at most `width`: a long name gets a smaller size rather than running into the next column. */
+  const fitted = (text: string, x: number, y: number, width: number, size: number) => {
+    pdf.fontSize(size);
+    const w = widthOf(pdf, text);
+    if (w > width) pdf.fontSize((size * width) / w);
+    at(text, x, y);
+    pdf.fontSize(size);
+  };
+  const rule = (x: number, y: number, width: number) =>
+    pdf
+      .moveTo(x, y)
+      .lineTo(x + width, y)
+      .lineWidth(0.5)
+      .stroke();
+
+  // Page header: the bureau on the right, the document title on the left (as on the invoice).
+  // The title gets the room the bureau's name leaves, at the largest half point up to 16 that fits
+  // (a size in between would place its words a hair differently with and without pdfkit-internals).
+  font('bold').fontSize(11);
+  const titleRoom = WIDTH - widthOf(pdf, doc.afzender[0] ?? '') - 16;
+  const titleSize = (title: string, max: number) => {
+    pdf.fontSize(10);
+    return Math.max(6, Math.min(max, Math.floor((2 * titleRoom * 10) / widthOf(pdf, title)) / 2));
+  };
+  const header = (first: boolean) => {
+    const title = first ? doc.titel : `${doc.titel} ${meta.nummer} (vervolg)`;
+    font('bold').fontSize(titleSize(title, first ? 16 : 11));
+    at(title, MARGIN, MARGIN);
+    font('bold').fontSize(11);
+    right(doc.afzender[0] ?? '', MARGIN + 250, WIDTH - 250, MARGIN);
+    font('regular').fontSize(8.5);
+    let y = MARGIN + 16;
+    for (const line of first ? doc.afzender.slice(1) : doc.afzender.slice(1, 3)) {
+      right(line, MARGIN + 250, WIDTH - 250, y);
+      y += 11;
+    }
+    return y + 12;
+  };
+
+  let y = header(true);
+  font('bold').fontSize(9);
+  at('Aan', MARGIN, y);
+  font('regular').fontSize(10);
+  let ay = y + 12;
+  for (const line of doc.aan) {
+    at(line, MARGIN, ay);
+    ay += 13;
+  }
+  let ky = y;
+  pdf.fontSize(9);
+  for (const [k, v] of doc.kenmerken) {
+    font('bold');
+    at(k, MARGIN + 270, ky);
+    font('regular');
+    fitted(v, MARGIN + 345, ky, WIDTH - 345, 9);
+    ky += 12;
+  }
+  y = Math.max(ay, ky) + 14;
+
+  // Ouder and toeslagpartner: name, date of birth, BSN in full.
+  for (const p of doc.personen) {
+    font('bold').fontSize(9);
+    at(p.rol, MARGIN, y);
+    font('regular');
+    fitted(p.naam, MARGIN + 85, y, 160, 9);
+    at(`geboren ${p.geboortedatum}`, MARGIN + 250, y);
+    at(`BSN ${p.bsn}`, MARGIN + 390, y);
+    y += 13;
+  }
+  y += 12;
+
+  const blok = (b: Blok, x: number, top: number) => {
+    let by = top;
+    font('bold');
+    fitted(b.kind, x, by, COLUMN, 9.5);
+    by += 13;
+    font('regular');
+    fitted(b.kindGegevens, x, by, COLUMN, 8);
+    by += 11;
+    fitted(b.gastouder, x, by, COLUMN, 8);
+    by += 14;
+    font('bold').fontSize(8);
+    at('Maand', x, by);
+    right('Uren', x, 140, by);
+    right('Bedrag', x, COLUMN, by);
+    rule(x, by + 11, COLUMN);
+    by += 15;
+    font('regular');
+    for (const m of b.maanden) {
+      at(m.maand, x, by);
+      right(m.uren, x, 140, by);
+      right(m.bedrag, x, COLUMN, by);
+      by += ROW;
+    }
+    rule(x, by, COLUMN);
+    by += 4;
+    font('bold');
+    at('Totaal', x, by);
+    right(b.uren, x, 140, by);
+    right(b.bedrag, x, COLUMN, by);
+    by += ROW;
+    font('regular');
+    at('Gemiddelde uurprijs', x, by);
+    right(b.uurprijs, x, COLUMN, by);
+  };
+
+  for (let i = 0; i < doc.blokken.length; i += 2) {
+    const pair = doc.blokken.slice(i, i + 2);
+    const hoogte = Math.max(...pair.map(blokHoogte));
+    if (y + hoogte > BOTTOM) {
+      pdf.addPage();
+      y = header(false) + 6;
+    }
+    for (const [j, b] of pair.entries()) blok(b, MARGIN + j * (COLUMN + GAP), y);
+    y += hoogte;
+  }
+
+  // The year's total and the notes stay together, on a new page when they do not fit.
+  font('regular').fontSize(8.5);
+  const noten = doc.noten.join('\n');
+  if (y + 30 + wrapLines(pdf, noten, WIDTH).length * lineHeight(pdf) > BOTTOM) {
+    pdf.addPage();
+    y = header(false);
+  }
+  rule(MARGIN, y, WIDTH);
+  font('bold').fontSize(11);
+  at('Totaal van het jaar', MARGIN, y + 6);
+  right(doc.totaalUren, MARGIN, 140 + COLUMN + GAP, y + 6);
+  right(doc.totaal, MARGIN, WIDTH, y + 6);
+  font('regular').fontSize(8.5);
+  paragraph(pdf, noten, MARGIN, y + 28, WIDTH);
+
+  numberPages(pdf, meta.nummer, 841.89 - MARGIN - 10);
+  pdf.end();
+  return done;
+}

@@ -1,0 +1,35 @@
+// Which koppeling a month's row of the toeslag delivery names (begindatum, einddatum).
+import { describe, expect, it } from 'vitest';
+import { type KoppelingPeriode, koppelingIndex, koppelingVan } from '../../src/domain/toeslag.js';
+
+const k = (start: string, eind: string | null, registratie = '111111111'): KoppelingPeriode => ({
+  kind: 'K0001',
+  gastouder: 'G0001',
+  start,
+  eind,
+  registratie,
+});
+
+describe('koppelingVan', () => {
+  const eerste = k('2025-01-01', '2026-03-14');
+  const tweede = k('2026-03-15', null);
+  const thuis = k('2026-03-01', '2026-03-31', '555555555');
+  const index = koppelingIndex([tweede, thuis, eerste]);
+
+  it('names the koppeling that runs in the month; of two, the later one (it runs at the end of the month)', () => {
+    expect(koppelingVan(index, 'K0001', 'G0001', '111111111', '2026-02')).toBe(eerste);
+    expect(koppelingVan(index, 'K0001', 'G0001', '111111111', '2026-03')).toBe(tweede);
+    expect(koppelingVan(index, 'K0001', 'G0001', '111111111', '2026-04')).toBe(tweede);
+  });
+
+  it('prefers the koppeling of the row’s registration (care at the ouder’s home has its own LRK)', () => {
+    expect(koppelingVan(index, 'K0001', 'G0001', '555555555', '2026-03')).toBe(thuis);
+  });
+
+  it('falls back to the latest started before the month ended, or the first; none for an unknown pair', () => {
+    const oud = koppelingIndex([k('2025-01-01', '2025-06-30'), k('2025-07-01', '2025-12-31')]);
+    expect(koppelingVan(oud, 'K0001', 'G0001', '111111111', '2026-02')?.start).toBe('2025-07-01');
+    expect(koppelingVan(oud, 'K0001', 'G0001', '111111111', '2024-12')?.start).toBe('2025-01-01');
+    expect(koppelingVan(oud, 'K0002', 'G0001', '111111111', '2026-02')).toBeNull();
+  });
+});
