@@ -7,7 +7,7 @@
 // version and source and the migrations, so that a second bench run only copies it.
 // `node bench/jaaropgave.mjs [--toon]` after `npm run build`; --toon prints a jaaropgave and an invoice.
 // GOB_BENCH_RONDEN (default 3) rounds per measurement, medians reported; GOB_BENCH_PDFS (default
-// 2000) documents per PDF measurement.
+// 2000) documents per PDF measurement, or `alle` for all 44,000 of each (about four minutes).
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -184,40 +184,56 @@ export async function benchJaaropgave({ toon = false } = {}) {
     );
   }
 
-  // PDFs: the jaaropgaven and the December invoices of the same first PDFS ouders, in turn.
+  // PDFs: the jaaropgaven and the December invoices of the same first PDFS ouders, in turn; with
+  // GOB_BENCH_PDFS=alle the whole year (--jaar 2026) against the whole month (--maand 2026-12), once.
+  const alle = process.env.GOB_BENCH_PDFS === 'alle';
   const { jaaropgaven, facturen } = query(dir, (_, db) => ({
-    jaaropgaven: db.prepare('select nummer from jaaropgave where jaar = 2026 and versie = 1 order by ouder limit ?').pluck().all(PDFS),
-    facturen: db
-      .prepare("select nummer from factuur where maand = '2026-12' and correctie_van is null order by ouder limit ?")
+    jaaropgaven: db
+      .prepare('select nummer from jaaropgave where jaar = 2026 and versie = 1 order by ouder limit ?')
       .pluck()
-      .all(PDFS),
+      .all(alle ? -1 : PDFS),
+    facturen: db
+      .prepare(`select nummer from factuur where maand = '2026-12' ${alle ? '' : 'and correctie_van is null'} order by ouder limit ?`)
+      .pluck()
+      .all(alle ? -1 : PDFS),
   }));
   const rates = { jaaropgave: [], factuur: [] };
   let pdfsBuilt = jaaropgaven.length > 0;
-  for (let ronde = 0; ronde < RONDEN; ronde++) {
-    const f = await gobMeasure(dir, ['factuur', 'pdf', ...facturen, '--out', `factuur-pdf-${ronde}`]);
-    rates.factuur.push({ ms: f.ms / facturen.length, load: load() });
-    const j = pdfsBuilt && (await gobMeasure(dir, ['jaaropgave', 'pdf', ...jaaropgaven, '--out', `jaaropgave-pdf-${ronde}`]));
+  let pages = null;
+  for (let ronde = 0; ronde < (alle ? 1 : RONDEN); ronde++) {
+    let before = load();
+    const f = await gobMeasure(dir, ['factuur', 'pdf', ...(alle ? ['--maand', '2026-12'] : facturen), '--out', 'factuur-pdf']);
+    rates.factuur.push({ ms: f.ms / facturen.length, peakMb: f.peakMb, load: before });
+    fs.rmSync(path.join(dir, 'factuur-pdf'), { recursive: true, force: true });
+    before = load();
+    const j =
+      pdfsBuilt && (await gobMeasure(dir, ['jaaropgave', 'pdf', ...(alle ? ['--jaar', '2026'] : jaaropgaven), '--out', 'jaaropgave-pdf']));
     if (!j) pdfsBuilt = false;
-    else rates.jaaropgave.push({ ms: j.ms / jaaropgaven.length, load: load() });
+    else {
+      rates.jaaropgave.push({ ms: j.ms / jaaropgaven.length, peakMb: j.peakMb, load: before });
+      const file = path.join(dir, 'jaaropgave-pdf', `${jaaropgaven[0]}.pdf`);
+      pages ??= spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout.match(/Pages:\s+(\d+)/)?.[1];
+      fs.rmSync(path.join(dir, 'jaaropgave-pdf'), { recursive: true, force: true });
+    }
   }
+  const rondes = (list) => list.map((r) => `${r.ms.toFixed(2)} ${r.load}`).join(', ');
   const perFactuur = ms(rates.factuur);
   report(
-    `factuur pdf, ${facturen.length} facturen van 2026-12`,
+    alle ? `factuur pdf --maand 2026-12, ${facturen.length} facturen` : `factuur pdf, ${facturen.length} facturen van 2026-12`,
     perFactuur.toFixed(2),
     'ms/PDF',
-    `${(1000 / perFactuur).toFixed(0)} PDF's/s`,
+    `${(1000 / perFactuur).toFixed(0)} PDF's/s, piek ${peak(rates.factuur).toFixed(0)} MB; rondes ${rondes(rates.factuur)}`,
   );
   if (!pdfsBuilt) report('jaaropgave pdf', '-', '', NIET_GEBOUWD);
   else {
     const perJaaropgave = ms(rates.jaaropgave);
-    const file = path.join(dir, 'jaaropgave-pdf-0', `${jaaropgaven[0]}.pdf`);
-    const pages = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout.match(/Pages:\s+(\d+)/)?.[1];
     report(
-      `jaaropgave pdf, ${jaaropgaven.length} jaaropgaven (dezelfde ouders)`,
+      alle
+        ? `jaaropgave pdf --jaar 2026, ${jaaropgaven.length} jaaropgaven`
+        : `jaaropgave pdf, ${jaaropgaven.length} jaaropgaven (dezelfde ouders)`,
       perJaaropgave.toFixed(2),
       'ms/PDF',
-      `${(1000 / perJaaropgave).toFixed(0)} PDF's/s, ${(perFactuur / perJaaropgave).toFixed(2)}× zo snel als facturen (doel ≥ 1), ${pages} p.`,
+      `${(1000 / perJaaropgave).toFixed(0)} PDF's/s, ${(perFactuur / perJaaropgave).toFixed(2)}× zo snel als facturen (doel ≥ 1), ${pages} p., piek ${peak(rates.jaaropgave).toFixed(0)} MB; rondes ${rondes(rates.jaaropgave)}`,
     );
   }
   fs.rmSync(dir, { recursive: true, force: true });
