@@ -1,4 +1,5 @@
 // The one Database interface Kysely types every query with: table name → row type.
+import type { AfwezigheidTable } from './tables/afwezigheid.js';
 import type { BankbestandGeschrevenTable, BankbestandTable, BankbestandUitbetalingTable } from './tables/bankbestand.js';
 import type { BetalingTable, ToewijzingTable } from './tables/betaling.js';
 import type { BureauTable } from './tables/bureau.js';
@@ -37,6 +38,7 @@ export interface Database {
   bankbestand_uitbetaling: BankbestandUitbetalingTable;
   handtekening: HandtekeningTable;
   toeslagtarief: ToeslagtariefTable;
+  afwezigheid: AfwezigheidTable;
   jaaropgave: JaaropgaveTable;
   log: LogTable;
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import { NotFound, Refused } from '../errors.js';
 import { databaseRefusal } from '../files/refusal.js';
 import type { Database } from './database.js';
@@ -35,13 +35,31 @@ function nativeBinding(): string | undefined {
   }
 }
 
+/**
+ * SQLite changes its schema inside a transaction, but Kysely's adapter says it cannot, and so ran
+ * each migration statement by statement: a migration that failed halfway (a full disk, a kill)
+ * left half a schema. Saying it can makes the Migrator run all pending migrations, and their
+ * bookkeeping, in one transaction: a database is migrated wholly or not at all.
+ */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class GobSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalSqliteAdapter();
+  }
+}
+
 function connect(file: string): Store {
   const sqlite = new SQLite(file, { timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
   sqlite.pragma('foreign_keys = ON');
   // 64 MB of page cache (the default is 2 MB): a million-row import checks three foreign keys per
   // row, and with the small cache those lookups went to disk pages again and again (4.1 s → 3.0 s).
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new GobSqliteDialect({ database: sqlite }) });
   rawHandles.set(db, sqlite);
   return { db, sqlite, file, close: () => db.destroy() };
 }

@@ -116,6 +116,62 @@ describe('migrations', () => {
     ]);
     await store.close();
   });
+  /** A database migrated up to and including `last`, for an upgrade test to fill. */
+  async function databaseAt(last: string): Promise<{ file: string; sqlite: SQLite.Database; close(): Promise<void> }> {
+    const file = path.join(tempDir(), 'oud.sqlite');
+    const sqlite = new SQLite(file);
+    sqlite.pragma('foreign_keys = ON');
+    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const upTo = Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= last));
+    expect((await new Migrator({ db: old, provider: { getMigrations: async () => upTo } }).migrateToLatest()).error).toBeUndefined();
+    return { file, sqlite, close: () => old.destroy() };
+  }
+
+  it('0006 rebuilds factuurregel with the same ids, so payout lines still point at their lines, and it stays immutable', async () => {
+    const old = await databaseAt('0005_jaar');
+    old.sqlite.exec(`
+      insert into gastouder (code, naam, geboortedatum) values ('G1', 'G', '1980-01-01');
+      insert into ouder (code, naam) values ('O1', 'O');
+      insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'A', '2024-01-01', 'O1');
+      insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent, gegevens) values
+        ('2026-00001', 'O1', '2026-08', '2026-09-05', '2026-09-19', 10450, '{}');
+      insert into factuurregel (id, factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent, lrk) values
+        (7, '2026-00001', 1, 'opvang', 'K1', 'G1', 600, 750, 7500, '111111111'), (9, '2026-00001', 2, 'bureaukosten', null, 'G1', 0, 2950, 2950, '111111111');
+      insert into uitbetaling (nummer, gastouder, datum, bedrag_cent) values ('U2026-00001', 'G1', '2026-09-20', 7500);
+      insert into uitbetalingregel (uitbetaling, factuurregel, factuur, kind, maand, minuten, bedrag_cent, betaald_op, uiterlijk) values
+        ('U2026-00001', 7, '2026-00001', 'K1', '2026-08', 600, 7500, '2026-09-10', '2026-09-17');`);
+    const before = old.sqlite.prepare('select * from factuurregel order by id').all();
+    await old.close();
+    const { store, applied } = await createOrMigrateDatabase(old.file);
+    expect(applied).toEqual(['0006_afspraak']);
+    expect(store.sqlite.prepare('select * from factuurregel order by id').all()).toEqual(before);
+    expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(store.sqlite.prepare("select sql from sqlite_schema where name = 'uitbetalingregel'").pluck().get()).toContain(
+      'references factuurregel (id)',
+    );
+    expect(() => store.sqlite.prepare('delete from factuurregel where id = 9').run()).toThrow(/nooit verwijderd/);
+    expect(() => store.sqlite.prepare('update factuurregel set bedrag_cent = 0 where id = 7').run()).toThrow(/nooit gewijzigd/);
+    expect(() => store.sqlite.prepare('delete from factuurregel_0005').run()).toThrow(/no such table/);
+    store.sqlite
+      .prepare(
+        "insert into factuurregel (factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent) values ('2026-00001', 3, 'afgesproken', 'K1', 'G1', 60, 750, 750)",
+      )
+      .run();
+    await store.close();
+  });
+
+  it('an upgrade that fails halfway leaves the database as it was: the migrations run in one transaction', async () => {
+    const old = await databaseAt('0005_jaar');
+    // A table 0006 wants to create is in the way: its third statement fails, after two that changed `bureau`.
+    old.sqlite.exec('create table afwezigheid (x text)');
+    await old.close();
+    await expect(createOrMigrateDatabase(old.file)).rejects.toThrow();
+    const sqlite = new SQLite(old.file);
+    expect(sqlite.prepare("select count(*) from pragma_table_info('bureau') where name = 'afgesproken_uren'").pluck().get()).toBe(0);
+    expect(sqlite.prepare('select max(name) from kysely_migration').pluck().get()).toBe('0005_jaar');
+    sqlite.close();
+  });
+
   it('foreign keys are enforced', async () => {
     deps = await testDeps();
     expect(() =>

@@ -6,6 +6,7 @@ import * as m0002 from './0002_kas_data.js';
 import * as m0003 from './0003_bankbestand.js';
 import * as m0004 from './0004_factuur_vast.js';
 import * as m0005 from './0005_jaar.js';
+import * as m0006 from './0006_afspraak.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_register': m0001,
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0003_bankbestand': m0003,
   '0004_factuur_vast': m0004,
   '0005_jaar': m0005,
+  '0006_afspraak': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

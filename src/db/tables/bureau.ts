@@ -22,6 +22,10 @@ export interface BureauTable {
   bureaukosten_meer_kinderen_cent: Generated<number>;
   bureaukosten_uur: string | null;
   certificaat: string | null;
+  /** 1: bill the rooster's agreed hours too (CONTRACT §9); 0 (default): only hours of care. */
+  afgesproken_uren: Generated<number>;
+  /** Days ahead an absence must be reported to be excused (default 14). */
+  afmeldtermijn: Generated<number>;
 }
 export type BureauRow = Selectable<BureauTable>;
 export type BureauUpdate = Updateable<BureauTable>;
