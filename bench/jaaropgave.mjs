@@ -53,6 +53,8 @@ function yearBureau() {
     const { stats, ouders } = buildYearBureau(dir, { gastouders: GASTOUDERS });
     const voorbeelden = checkYear(dir, stats, ENV);
     fs.mkdirSync(CACHE, { recursive: true });
+    // An older year (another generator or schema) is of no use any more: 800 MB each.
+    for (const old of fs.readdirSync(CACHE)) if (old.startsWith('jaar-')) fs.rmSync(path.join(CACHE, old), { force: true });
     const tmp = `${cached}.${process.pid}`;
     fs.copyFileSync(path.join(dir, 'data', 'gob.sqlite'), tmp);
     fs.renameSync(tmp, cached);
