@@ -114,6 +114,7 @@ function yearCounts(dir) {
 const ms = (list) => median(list.map((r) => r.ms));
 const peak = (list) => Math.max(...list.map((r) => r.peakMb));
 const sec = (x) => (x / 1000).toFixed(2);
+const cpu = (r) => (r.cpuMs === null ? '' : ` cpu ${sec(r.cpuMs)} s`);
 
 export async function benchJaaropgave({ toon = false } = {}) {
   const year = yearBureau();
@@ -149,13 +150,13 @@ export async function benchJaaropgave({ toon = false } = {}) {
       `jaaropgave run --jaar 2026, ${counts.rijen} jaaropgaven`,
       sec(ms(eerste)),
       's',
-      `(doel < 30), piek ${peak(eerste).toFixed(0)} MB (doel < 512); rondes ${eerste.map((r) => `${sec(r.ms)} s ${r.peakMb.toFixed(0)} MB ${r.load}`).join(', ')}`,
+      `(doel < 30), piek ${peak(eerste).toFixed(0)} MB (doel < 512); rondes ${eerste.map((r) => `${sec(r.ms)} s${cpu(r)} ${r.peakMb.toFixed(0)} MB ${r.load}`).join(', ')}`,
     );
     report(
       '  opnieuw, niets veranderd (maakt niets)',
       sec(ms(tweede)),
       's',
-      `piek ${peak(tweede).toFixed(0)} MB; rondes ${tweede.map((r) => sec(r.ms)).join(', ')}`,
+      `piek ${peak(tweede).toFixed(0)} MB; rondes ${tweede.map((r) => `${sec(r.ms)} s${cpu(r)}`).join(', ')}`,
     );
   }
   if (toon) {
@@ -182,7 +183,7 @@ export async function benchJaaropgave({ toon = false } = {}) {
       `toeslag export --maand 2026-12, ${rijen} rijen`,
       sec(ms(exports)),
       's',
-      `(doel < 10), piek ${peak(exports).toFixed(0)} MB; rondes ${exports.map((r) => `${sec(r.ms)} s ${r.load}`).join(', ')}`,
+      `(doel < 10), piek ${peak(exports).toFixed(0)} MB; rondes ${exports.map((r) => `${sec(r.ms)} s${cpu(r)} ${r.load}`).join(', ')}`,
     );
   }
 
@@ -205,20 +206,26 @@ export async function benchJaaropgave({ toon = false } = {}) {
   for (let ronde = 0; ronde < (alle ? 1 : RONDEN); ronde++) {
     let before = load();
     const f = await gobMeasure(dir, ['factuur', 'pdf', ...(alle ? ['--maand', '2026-12'] : facturen), '--out', 'factuur-pdf']);
-    rates.factuur.push({ ms: f.ms / facturen.length, peakMb: f.peakMb, load: before });
+    rates.factuur.push({ ms: f.ms / facturen.length, cpuMs: f.cpuMs && f.cpuMs / facturen.length, peakMb: f.peakMb, load: before });
     fs.rmSync(path.join(dir, 'factuur-pdf'), { recursive: true, force: true });
     before = load();
     const j =
       pdfsBuilt && (await gobMeasure(dir, ['jaaropgave', 'pdf', ...(alle ? ['--jaar', '2026'] : jaaropgaven), '--out', 'jaaropgave-pdf']));
     if (!j) pdfsBuilt = false;
     else {
-      rates.jaaropgave.push({ ms: j.ms / jaaropgaven.length, peakMb: j.peakMb, load: before });
+      rates.jaaropgave.push({
+        ms: j.ms / jaaropgaven.length,
+        cpuMs: j.cpuMs && j.cpuMs / jaaropgaven.length,
+        peakMb: j.peakMb,
+        load: before,
+      });
       const file = path.join(dir, 'jaaropgave-pdf', `${jaaropgaven[0]}.pdf`);
       pages ??= spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout.match(/Pages:\s+(\d+)/)?.[1];
       fs.rmSync(path.join(dir, 'jaaropgave-pdf'), { recursive: true, force: true });
     }
   }
-  const rondes = (list) => list.map((r) => `${r.ms.toFixed(2)} ${r.load}`).join(', ');
+  const rondes = (list) =>
+    list.map((r) => `${r.ms.toFixed(2)}${r.cpuMs === null ? '' : ` (cpu ${r.cpuMs.toFixed(2)})`} ${r.load}`).join(', ');
   const perFactuur = ms(rates.factuur);
   report(
     alle ? `factuur pdf --maand 2026-12, ${facturen.length} facturen` : `factuur pdf, ${facturen.length} facturen van 2026-12`,
@@ -229,13 +236,16 @@ export async function benchJaaropgave({ toon = false } = {}) {
   if (!pdfsBuilt) report('jaaropgave pdf', '-', '', NIET_GEBOUWD);
   else {
     const perJaaropgave = ms(rates.jaaropgave);
+    const cpuMedian = (list) => median(list.map((r) => r.cpuMs ?? Number.NaN));
+    const cpuRatio =
+      rates.factuur[0].cpuMs === null ? '' : ` (cpu ${(cpuMedian(rates.factuur) / cpuMedian(rates.jaaropgave)).toFixed(2)}×)`;
     report(
       alle
         ? `jaaropgave pdf --jaar 2026, ${jaaropgaven.length} jaaropgaven`
         : `jaaropgave pdf, ${jaaropgaven.length} jaaropgaven (dezelfde ouders)`,
       perJaaropgave.toFixed(2),
       'ms/PDF',
-      `${(1000 / perJaaropgave).toFixed(0)} PDF's/s, ${(perFactuur / perJaaropgave).toFixed(2)}× zo snel als facturen (doel ≥ 1), ${pages} p., piek ${peak(rates.jaaropgave).toFixed(0)} MB; rondes ${rondes(rates.jaaropgave)}`,
+      `${(1000 / perJaaropgave).toFixed(0)} PDF's/s, ${(perFactuur / perJaaropgave).toFixed(2)}× zo snel als facturen (doel ≥ 1)${cpuRatio}, ${pages} p., piek ${peak(rates.jaaropgave).toFixed(0)} MB; rondes ${rondes(rates.jaaropgave)}`,
     );
   }
   fs.rmSync(dir, { recursive: true, force: true });

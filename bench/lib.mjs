@@ -64,12 +64,13 @@ const hasGnuTime = fs.existsSync(GNU_TIME);
 /**
  * Run a process: wall ms and peak resident memory in MB. The peak is the kernel's (GNU time's
  * %M, from wait4) when /usr/bin/time is there; otherwise VmHWM sampled from /proc every 10 ms,
- * which can miss growth in the last few ms.
+ * which can miss growth in the last few ms. With GNU time also `cpuMs` (user + system, all
+ * threads): on a machine shared with others it moves less than the wall time.
  */
 export function measure(cmd, args, options) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', 'GOB-BENCH-PIEK %M', cmd, ...args]] : [cmd, args];
+    const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', 'GOB-BENCH-PIEK %M %U %S', cmd, ...args]] : [cmd, args];
     const child = spawn(file, argv, { ...options, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -85,10 +86,11 @@ export function measure(cmd, args, options) {
     child.on('exit', (code) => {
       if (timer) clearInterval(timer);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      const reported = /GOB-BENCH-PIEK (\d+)/.exec(stderr);
+      const reported = /GOB-BENCH-PIEK (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
       if (reported) peak = Number(reported[1]) / 1024;
+      const cpuMs = reported ? (Number(reported[2]) + Number(reported[3])) * 1000 : null;
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} failed (${code}): ${stderr}`));
-      else resolve({ ms, peakMb: peak });
+      else resolve({ ms, peakMb: peak, cpuMs });
     });
   });
 }
