@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one after the other, on the built binary. Not a test: it
 // prints numbers and fails only when a command fails.
+import { benchUrenkaartCheck } from './checks.mjs';
 import { benchRules } from './rules.mjs';
 import { benchFactuur } from './factuur.mjs';
 import { benchJaaropgave } from './jaaropgave.mjs';
@@ -12,4 +13,5 @@ benchRules();
 await benchUrenkaart();
 // (awaited: its last part runs worker threads, which must not overlap the next benchmark)
 await benchFactuur();
+benchUrenkaartCheck();
 await benchJaaropgave();

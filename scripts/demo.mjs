@@ -103,15 +103,55 @@ gob('sepa', 'list');
 gob('uitbetaling', 'pdf', '--datum', '2026-11-24', '--out', 'data/demo/out/uitbetalingen', '--today', '2026-11-24');
 gob('uitbetaling', 'open', '--today', '2026-11-24');
 
-// November, and the year closes: the urenkaarten come in before 5 December and are invoiced on the
-// 3rd. Then the jaaropgaven of 2026 (made before the year ends; December's invoices will make a
-// version 2 for whoever's figures change), the toeslag check (the demo's children have no BSN yet:
+// November: from this month the bureau bills the agreed hours (§9): absence reported less than 14
+// days ahead is charged at the rooster's hours. Sem (K0004) is ill on Tuesday 10 November, reported
+// that morning: billed as agreed hours. Noah (K0006) is on holiday 16–20 November, announced on
+// 1 September, more than two months ahead: not billed.
+gob('bureau', 'set', '--afgesproken-uren', 'ja', '--today', '2026-10-28');
+gob(
+  'afwezigheid',
+  'add',
+  '--kind',
+  'K0006',
+  '--van',
+  '2026-11-16',
+  '--tot-en-met',
+  '2026-11-20',
+  '--soort',
+  'vakantie',
+  '--today',
+  '2026-09-01',
+);
+gob(
+  'afwezigheid',
+  'add',
+  '--kind',
+  'K0004',
+  '--van',
+  '2026-11-10',
+  '--tot-en-met',
+  '2026-11-10',
+  '--soort',
+  'ziek',
+  '--today',
+  '2026-11-10',
+);
+gob('afwezigheid', 'list', '--maand', '2026-11');
+// On 2 December Anna's urenkaart is in; the check the bureau runs from cron on the 1st and the 4th
+// names who still has to send one, with the days left (exit 1 while any is missing).
+gob('urenkaart', 'import', 'data/demo/uren-2026-11-anna.csv', '--today', '2026-12-02');
+gob('urenkaart', 'check', '--maand', '2026-11', '--today', '2026-12-02', 1);
+gob('urenkaart', 'import', 'data/demo/uren-2026-11-renee.csv', '--today', '2026-12-03');
+gob('urenkaart', 'import', 'data/demo/uren-2026-11-ingrid.csv', '--today', '2026-12-03');
+gob('urenkaart', 'check', '--maand', '2026-11', '--today', '2026-12-03');
+gob('factuur', 'check', '--maand', '2026-11', '--today', '2026-12-03', 1);
+gob('factuur', 'run', '--maand', '2026-11', '--today', '2026-12-03');
+gob('factuur', 'show', '2026-00009', '--today', '2026-12-03');
+
+// The year closes: the jaaropgaven of 2026 (made before the year ends; December's invoices will make
+// a version 2 for whoever's figures change), the toeslag check (the demo's children have no BSN yet:
 // exit 1, the list a bureau works through before the year ends) and November's delivery to Dienst
 // Toeslagen, and the yearly overview of every gastouder.
-gob('urenkaart', 'import', 'data/demo/uren-2026-11-anna.csv', '--today', '2026-12-02');
-gob('urenkaart', 'import', 'data/demo/uren-2026-11-renee.csv', '--today', '2026-12-02');
-gob('urenkaart', 'import', 'data/demo/uren-2026-11-ingrid.csv', '--today', '2026-12-02');
-gob('factuur', 'run', '--maand', '2026-11', '--today', '2026-12-03');
 gob('jaaropgave', 'run', '--jaar', '2026', '--today', '2026-12-03');
 gob('jaaropgave', 'show', 'J2026-00001', '--today', '2026-12-03');
 gob('jaaropgave', 'pdf', '--jaar', '2026', '--out', 'data/demo/out/jaaropgaven', '--today', '2026-12-03');

@@ -16,6 +16,7 @@ export const EXAMPLES: Record<string, string[]> = {
   'bureau set': [
     'gob bureau set --iban NL91ABNA0417164300 --bic ABNANL2A --incassant-id NL79ZZZ999999990000',
     'gob bureau set --bureaukosten-model uur --bureaukosten-uur "0:1,60;80:1,40"',
+    'gob bureau set --afgesproken-uren ja --afmeldtermijn 14   # ook niet (op tijd) afgemelde uren factureren',
   ],
   'bureau certificaat-maken': ['GOB_CERTIFICAAT_WACHTWOORD=geheim gob bureau certificaat-maken --out certificaat.p12'],
   backup: ['gob backup kopie-2026-11-03.sqlite'],
@@ -39,6 +40,18 @@ export const EXAMPLES: Record<string, string[]> = {
   'rooster check': ['gob rooster check', 'gob rooster check --uren --maand 2026-10'],
   'urenkaart import': ['gob urenkaart import uren-2026-10.csv', 'gob urenkaart import uren-2026-10.csv --te-laat   # na de deadline'],
   'urenkaart list': ['gob urenkaart list --maand 2026-10 --kind K0001'],
+  'afwezigheid add': [
+    'gob afwezigheid add --kind K0001 --van 2026-10-06 --tot-en-met 2026-10-06 --soort ziek   # gemeld: vandaag',
+    'gob afwezigheid add --kind K0001 --van 2026-12-21 --tot-en-met 2027-01-01 --soort vakantie --gemeld 2026-10-01',
+    'gob afwezigheid add --gastouder G0001 --van 2026-11-09 --tot-en-met 2026-11-13 --soort ziek',
+  ],
+  'afwezigheid list': ['gob afwezigheid list --maand 2026-10'],
+  'afwezigheid remove': ['gob afwezigheid remove 3'],
+  'urenkaart check': [
+    'gob urenkaart check --maand 2026-10          # vanuit cron op de 1e en de 4e: exit 1 als er een ontbreekt',
+    'gob urenkaart check --maand 2026-10 --csv > herinneringen.csv   # voor een mailing',
+  ],
+  'factuur check': ['gob factuur check --maand 2026-10 && gob factuur run --maand 2026-10'],
   'factuur run': ['gob factuur run --maand 2026-10 --dry-run', 'gob factuur run --maand 2026-10'],
   'factuur list': ['gob factuur list --maand 2026-10', 'gob factuur list --ouder O0001 --json'],
   'factuur show': ['gob factuur show 2026-00001'],

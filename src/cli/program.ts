@@ -232,6 +232,36 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--gastouder <code>', 'alleen deze gastouder')
     .option('--kind <code>', 'alleen dit kind')
     .action(run('db', () => import('../commands/urenkaart/list.js').then((m) => m.urenkaartList)));
+  verb(
+    urenkaart,
+    'check',
+    'welke urenkaarten van een maand ontbreken, met de contactgegevens van de gastouder (exit 1 als er een ontbreekt)',
+  )
+    .option('--maand <maand>', 'de maand (JJJJ-MM)')
+    .option('--csv', 'als CSV voor een mailing (één rij per gastouder × kind)')
+    .action(run('db', () => import('../commands/urenkaart/check.js').then((m) => m.urenkaartCheck)));
+
+  const afwezigheid = noun(
+    program,
+    'afwezigheid',
+    'afwezigheid van kinderen en gastouders (bij afgesproken-uren: wat niet gefactureerd wordt)',
+  );
+  verb(afwezigheid, 'add', 'leg een afwezigheid vast van een kind of een gastouder')
+    .option('--kind <code>', 'het afwezige kind')
+    .option('--gastouder <code>', 'de afwezige gastouder')
+    .option('--van <datum>', 'eerste dag')
+    .option('--tot-en-met <datum>', 'laatste dag')
+    .option('--soort <soort>', 'ziek, vakantie of overig (standaard overig)')
+    .option('--gemeld <datum>', 'de dag dat de afwezigheid gemeld werd (standaard vandaag)')
+    .action(run('db', () => import('../commands/afwezigheid/add.js').then((m) => m.afwezigheidAdd)));
+  verb(afwezigheid, 'list', 'toon afwezigheden')
+    .option('--maand <maand>', 'alleen die deze maand raken (JJJJ-MM)')
+    .option('--kind <code>', 'alleen van dit kind')
+    .option('--gastouder <code>', 'alleen van deze gastouder')
+    .action(run('db', () => import('../commands/afwezigheid/list.js').then((m) => m.afwezigheidList)));
+  verb(afwezigheid, 'remove', 'verwijder een afwezigheid (ook in een gefactureerde maand: de volgende factuur run factureert het verschil)')
+    .argument('<id>', 'id uit afwezigheid list')
+    .action(run('db', () => import('../commands/afwezigheid/remove.js').then((m) => m.afwezigheidRemove)));
 
   const factuur = noun(program, 'factuur', 'facturen aan de ouders');
   verb(factuur, 'run', 'maak de facturen van een maand (of de correcties erop)')
@@ -239,6 +269,13 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--datum <datum>', 'factuurdatum (standaard vandaag)')
     .option('--dry-run', 'laat zien wat er gefactureerd zou worden, zonder op te slaan')
     .action(run('db', () => import('../commands/factuur/run.js').then((m) => m.factuurRun)));
+  verb(
+    factuur,
+    'check',
+    'vergelijk vóór factuur run de afgesproken uren (rooster) met de urenkaarten en de grenzen van de toeslag (exit 1 bij een melding)',
+  )
+    .option('--maand <maand>', 'de maand (JJJJ-MM)')
+    .action(run('db', () => import('../commands/factuur/check.js').then((m) => m.factuurCheck)));
   verb(factuur, 'list', 'toon facturen')
     .option('--maand <maand>', 'alleen van deze maand')
     .option('--ouder <code>', 'alleen van deze ouder')

@@ -11,6 +11,10 @@ export function csvCell(text: string): string {
   return /[";\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function csvLine(cells: string[]): string {
-  return `${cells.map(csvCell).join(';')}\r\n`;
+/**
+ * A line of cells. A number is written as it is: an integer like -1 is no formula, and the
+ * apostrophe that would make '-1' inert turns it into text in a spreadsheet or a mail merge.
+ */
+export function csvLine(cells: (string | number)[]): string {
+  return `${cells.map((cell) => (typeof cell === 'number' ? String(cell) : csvCell(cell))).join(';')}\r\n`;
 }

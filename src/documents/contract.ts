@@ -120,6 +120,19 @@ export function uitbetaaltermijnTekst(werkdagen: number): string {
   return `binnen ${aantal(werkdagen, 'werkdag', 'werkdagen')}`;
 }
 
+/**
+ * How absence is charged (CONTRACT §7, §9), as the contract says it: with the bureau setting
+ * `afgesproken-uren` the agreed hours of absence reported less than `afmeldtermijn` days ahead
+ * (a holiday: two months); otherwise only hours of care.
+ */
+export function afwezigheidTekst(bureau: { afgesproken_uren: number; afmeldtermijn: number }): string {
+  if (bureau.afgesproken_uren !== 1)
+    return 'De vraagouder meldt afwezigheid van het kind zo vroeg mogelijk aan de gastouder. Alleen uren van opvang volgens de urenkaart worden in rekening gebracht; voor afwezigheid betaalt de vraagouder niets.';
+  const termijn =
+    bureau.afmeldtermijn === 0 ? 'uiterlijk op de dag zelf' : `ten minste ${aantal(bureau.afmeldtermijn, 'dag', 'dagen')} van tevoren`;
+  return `De vraagouder meldt afwezigheid van het kind ${termijn} aan de gastouder en het gastouderbureau, en vakantie ten minste twee maanden van tevoren. Bij later gemelde afwezigheid (ook bij ziekte) worden de afgesproken uren volgens het rooster in rekening gebracht. Voor afwezigheid van de gastouder betaalt de vraagouder niets.`;
+}
+
 export async function contractDocument(
   db: Db,
   opts: { koppeling: string; soort: ContractSoort; template?: string; today: string },
@@ -144,6 +157,7 @@ export async function contractDocument(
     'bureau.email': bureau.email ?? '',
     'bureau.telefoon': bureau.telefoon ?? '',
     'bureau.uitbetaaltermijn': uitbetaaltermijnTekst(bureau.uitbetaaltermijn),
+    afwezigheid: afwezigheidTekst(bureau),
     'ouder.naam': ouder.naam,
     'ouder.adres': ouder.adres!,
     'ouder.postcode': ouder.postcode!,

@@ -65,8 +65,17 @@ export function factuurDocument(f: FactuurRow, regels: Factuurregel[], g: Factuu
     return `gastouder ${go?.naam ?? code}${nummer ? `, LRK ${nummer}` : ''}`;
   };
   const lines = regels.map((r) => ({
-    omschrijving: r.soort === 'opvang' ? `Opvang ${kind(r.kind)}` : r.kind ? `Bureaukosten ${kind(r.kind)}` : 'Bureaukosten per maand',
-    detail: gastouder(r.gastouder, r.lrk),
+    // Agreed hours (CONTRACT §9) are a line of their own kind: the words say why they are billed,
+    // the child goes to the second line beside the gastouder (the first has no room for both).
+    omschrijving:
+      r.soort === 'opvang'
+        ? `Opvang ${kind(r.kind)}`
+        : r.soort === 'afgesproken'
+          ? 'Afgesproken, niet afgemeld'
+          : r.kind
+            ? `Bureaukosten ${kind(r.kind)}`
+            : 'Bureaukosten per maand',
+    detail: r.soort === 'afgesproken' ? `${kind(r.kind)}, ${gastouder(r.gastouder, r.lrk)}` : gastouder(r.gastouder, r.lrk),
     uren: r.soort === 'bureaukosten' && r.kind === null ? '' : formatUren(r.minuten),
     tarief: r.soort === 'bureaukosten' && r.kind === null ? `${formatEuro(r.tariefCent)} p/m` : `${formatEuro(r.tariefCent)} p/u`,
     bedrag: formatEuro(r.bedragCent),

@@ -17,6 +17,7 @@ export async function uitbetalingDocument(
     gastouder: g,
     kinderen,
     tarieven,
+    soorten,
   } = await uitbetalingContext(
     db,
     u.gastouder,
@@ -46,7 +47,8 @@ export async function uitbetalingDocument(
     kolommen: ['Kind', 'Maand', 'Uren', 'Tarief', 'Bedrag', 'Factuur', 'Betaald op', 'Uiterlijk'],
     rechts: [false, false, true, true, true, false, false, false],
     rijen: regels.map((r) => [
-      `${kinderen.get(r.kind) ?? r.kind} (${r.kind})`,
+      // Agreed hours (CONTRACT §9) are paid out like care; the gastouder sees which line is which.
+      `${kinderen.get(r.kind) ?? r.kind} (${r.kind})${soorten.get(r.factuurregel) === 'afgesproken' ? ', afgesproken' : ''}`,
       formatMaandLang(r.maand),
       formatUren(r.minuten),
       formatEuro(tarieven.get(r.factuurregel) ?? 0),

@@ -4,7 +4,16 @@
 import type { Schaaltrede } from './bureaukosten.js';
 import { allocate, type Cent, careAmount, divRoundHalfAwayFromZero } from './money.js';
 
-export type Soort = 'opvang' | 'bureaukosten';
+/**
+ * The kinds of line: care (the urenkaart), agreed hours not worked and not excused (CONTRACT §9,
+ * only with the bureau setting `afgesproken-uren`), the notice period's hours (§9), the bureau's fee.
+ * Every kind but `bureaukosten` is care billed for the gastouder: paid out to her, counted as care
+ * for the toeslag, the jaaropgave and the fees.
+ */
+export type Soort = 'opvang' | 'afgesproken' | 'opzegtermijn' | 'bureaukosten';
+
+/** The order of the kinds of line within a child × gastouder on an invoice. */
+const SOORT_VOLGORDE: Record<Soort, number> = { opvang: 0, afgesproken: 1, opzegtermijn: 2, bureaukosten: 3 };
 
 /** One line of an invoice. `kind` is null for a monthly fee (per ouder and gastouder). */
 export interface Factuurregel {
@@ -52,7 +61,7 @@ function compareRegels(a: Factuurregel, b: Factuurregel): number {
   const kb = b.kind ?? '~';
   if (ka !== kb) return ka < kb ? -1 : 1;
   if (a.gastouder !== b.gastouder) return a.gastouder < b.gastouder ? -1 : 1;
-  if (a.soort !== b.soort) return a.soort === 'opvang' ? -1 : 1;
+  if (a.soort !== b.soort) return SOORT_VOLGORDE[a.soort] - SOORT_VOLGORDE[b.soort];
   if (a.tariefCent !== b.tariefCent) return a.tariefCent - b.tariefCent;
   // Parts of one credit (one line split over invoices) stand in the order of those invoices.
   const ca = a.correctieOp ?? '';
@@ -60,21 +69,34 @@ function compareRegels(a: Factuurregel, b: Factuurregel): number {
   return ca === cb ? 0 : ca < cb ? -1 : 1;
 }
 
-/** What the current urenkaarten give for one ouder's month: care lines, then the fee lines. */
-export function targetRegels(uren: Uren[], kosten: Bureaukosten, minutenPerKind: Map<string, number>): Factuurregel[] {
+/**
+ * What the current urenkaarten give for one ouder's month: care lines, then the fee lines.
+ * `afgesproken`: the agreed minutes not worked and not excused (CONTRACT §9), per koppeling, priced
+ * like care; they are billed care, so they count for the fees as care does (the `uur` model's
+ * minutes and scale, the `maand` model's "child with care"). Empty when the bureau bills only
+ * hours of care, and then the lines are exactly what they were before §9.
+ */
+export function targetRegels(
+  uren: Uren[],
+  kosten: Bureaukosten,
+  minutenPerKind: Map<string, number>,
+  afgesproken: readonly Uren[] = [],
+): Factuurregel[] {
   const care = new Map<string, Factuurregel>();
   const lrks = new Map<Factuurregel, Set<string>>();
-  for (const u of uren) {
-    const key = `${u.kind}|${u.gastouder}|${u.uurtariefCent}`;
+  const add = (u: Uren, soort: 'opvang' | 'afgesproken') => {
+    const key = `${soort}|${u.kind}|${u.gastouder}|${u.uurtariefCent}`;
     let line = care.get(key);
     if (line) line.minuten += u.minuten;
     else {
-      line = { soort: 'opvang', kind: u.kind, gastouder: u.gastouder, minuten: u.minuten, tariefCent: u.uurtariefCent, bedragCent: 0 };
+      line = { soort, kind: u.kind, gastouder: u.gastouder, minuten: u.minuten, tariefCent: u.uurtariefCent, bedragCent: 0 };
       care.set(key, line);
       lrks.set(line, new Set());
     }
     if (u.lrk) lrks.get(line)!.add(u.lrk);
-  }
+  };
+  for (const u of uren) add(u, 'opvang');
+  for (const u of afgesproken) add(u, 'afgesproken');
   const regels = [...care.values()].filter((r) => r.minuten !== 0);
   for (const r of regels) r.bedragCent = careAmount(r.minuten, r.tariefCent);
   // A fee line names the registrations of the care it is for (nearly always one).
@@ -90,7 +112,7 @@ export function targetRegels(uren: Uren[], kosten: Bureaukosten, minutenPerKind:
     for (const r of regels) byGastouder.set(r.gastouder, (byGastouder.get(r.gastouder) ?? new Set<string>()).add(r.kind!));
     for (const [gastouder, kinderen] of byGastouder) {
       const fee = kinderen.size === 1 ? kosten.eenKindCent : kosten.meerKinderenCent;
-      const lrk = lrkOf(regels.filter((r) => r.soort === 'opvang' && r.gastouder === gastouder));
+      const lrk = lrkOf(regels.filter((r) => r.gastouder === gastouder));
       regels.push({ soort: 'bureaukosten', kind: null, gastouder, minuten: 0, tariefCent: fee, bedragCent: fee, lrk });
     }
   } else {
@@ -257,11 +279,12 @@ export function perKind(regels: Factuurregel[]): KindOverzicht[] {
   for (const r of regels) {
     if (r.kind === null) continue;
     const k = get(r.kind);
-    if (r.soort === 'opvang') k.minuten += r.minuten;
+    // Agreed hours billed are care billed: the toeslag counts their hours and their cost.
+    if (r.soort !== 'bureaukosten') k.minuten += r.minuten;
     k.kostenCent += r.bedragCent;
   }
   for (const fee of regels.filter((r) => r.kind === null)) {
-    const shares = regels.filter((r) => r.soort === 'opvang' && r.gastouder === fee.gastouder && r.kind !== null);
+    const shares = regels.filter((r) => r.soort !== 'bureaukosten' && r.gastouder === fee.gastouder && r.kind !== null);
     const minuten = shares.reduce((s, r) => s + r.minuten, 0);
     if (shares.length === 0 || minuten === 0) continue;
     const parts = allocate(

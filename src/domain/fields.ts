@@ -235,6 +235,12 @@ export const BUREAU_FIELDS: Field[] = [
   { name: 'bureaukosten-meer-kinderen', label: 'bureaukosten per maand, twee of meer kinderen (standaard 57,50)', type: TYPES.bedrag },
   { name: 'bureaukosten-uur', label: 'bureaukosten per uur: tarief of staffel 0:1,60;80:1,40', type: TYPES.schaal },
   { name: 'certificaat', label: 'pad van het .p12-certificaat voor digitale handtekeningen', type: TYPES.pad },
+  {
+    name: 'afgesproken-uren',
+    label: 'factureer ook afgesproken uren die niet op tijd zijn afgemeld (ja/nee, standaard nee)',
+    type: TYPES.janee,
+  },
+  { name: 'afmeldtermijn', label: 'afwezigheid zoveel dagen van tevoren melden om niet te betalen (standaard 14)', type: TYPES.aantal },
 ];
 
 /** A rooster entry: a weekly slot of a guest child (koppeling) or of an own child (kind). */

@@ -5,7 +5,7 @@
 // A month of a large bureau is a million rows, so rows are kept in typed arrays (codes as numbers
 // into a list of codes) instead of a million objects: ~30 MB instead of ~300 MB.
 import { Refused } from '../errors.js';
-import { addMonthsToMaand, type Datum, lastOfMonth, type Maand, makeDate, minutesToTime, timeToMinutes } from './calendar.js';
+import { addMonthsToMaand, type Datum, dayNumber, lastOfMonth, type Maand, makeDate, minutesToTime, timeToMinutes } from './calendar.js';
 import { formatUren } from './money.js';
 import {
   checkDayIntervals,
@@ -39,6 +39,15 @@ export function deadline(maand: Maand, deadlineDag: number): Datum {
 
 export function isLate(maand: Maand, deadlineDag: number, today: Datum): boolean {
   return today >= deadline(maand, deadlineDag);
+}
+
+/**
+ * Days left to deliver the urenkaarten of `maand` on time, today included: 2 on the 3rd with
+ * deadline-dag 5 (the 3rd and the 4th), 0 on the deadline day itself (already late, as for the
+ * import), negative after it.
+ */
+export function dagenTotDeadline(maand: Maand, deadlineDag: number, today: Datum): number {
+  return dayNumber(deadline(maand, deadlineDag)) - dayNumber(today);
 }
 
 /** A month of rows in typed arrays. Codes are indexes into the caller's code lists. */

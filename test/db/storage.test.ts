@@ -109,10 +109,34 @@ describe('migrations', () => {
     const { store, applied } = await createOrMigrateDatabase(file);
     expect(applied).toContain('0004_factuur_vast');
     expect(store.sqlite.prepare('select * from maandbureaukosten order by maand').all()).toEqual([
-      { maand: '2026-08', model: 'maand', een_kind_cent: 2950, meer_kinderen_cent: 5750, uur: '0:1,80' },
-      { maand: '2026-09', model: 'uur', een_kind_cent: 3350, meer_kinderen_cent: 6000, uur: '0:1,60' },
+      {
+        maand: '2026-08',
+        model: 'maand',
+        een_kind_cent: 2950,
+        meer_kinderen_cent: 5750,
+        uur: '0:1,80',
+        afgesproken_uren: 0,
+        afmeldtermijn: 14,
+      },
+      {
+        maand: '2026-09',
+        model: 'uur',
+        een_kind_cent: 3350,
+        meer_kinderen_cent: 6000,
+        uur: '0:1,60',
+        afgesproken_uren: 0,
+        afmeldtermijn: 14,
+      },
       // Nothing billed tells: today's settings, the best that is known.
-      { maand: '2026-10', model: 'uur', een_kind_cent: 3350, meer_kinderen_cent: 6000, uur: '0:1,80' },
+      {
+        maand: '2026-10',
+        model: 'uur',
+        een_kind_cent: 3350,
+        meer_kinderen_cent: 6000,
+        uur: '0:1,80',
+        afgesproken_uren: 0,
+        afmeldtermijn: 14,
+      },
     ]);
     await store.close();
   });

@@ -44,8 +44,8 @@ describe('contract pdf', () => {
       'Proefperiode',
       'eerste maand',
       'opzegtermijn van één maand',
-      'ten minste twee weken van tevoren',
-      'afgesproken uren in rekening gebracht',
+      // The demo bureau bills only hours of care (afgesproken-uren nee: CONTRACT §7).
+      'Alleen uren van opvang volgens de urenkaart worden in rekening gebracht',
       'De vraagouder en de gastouder kondigen hun vakantie allebei ten minste twee maanden van tevoren aan',
       'betaalt de gastouder binnen 5 werkdagen nadat de vraagouder heeft betaald',
       'kassiersfunctie',

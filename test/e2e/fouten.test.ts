@@ -113,9 +113,9 @@ describe('the database file: each OS and SQLite refusal is a Dutch refusal (exit
   it.skipIf(!MOUNTS)('a full disk under the database during an import: the cause is named and nothing is stored', () => {
     const rows = Array.from({ length: 400 }, (_, i) => `Gastouder ${i} met een naam die ruimte vraagt;01-01-1980`);
     fs.writeFileSync(path.join(dir, 'veel.csv'), ['naam;geboortedatum', ...rows].join('\n'));
-    // The database on a small disk, with only a few kB left.
+    // The database on a small disk, with only 40 kB left (whatever size the schema has grown to).
     const setup =
-      'mkdir -p vol; mount -t tmpfs -o size=400k tmpfs vol; cp data/gob.sqlite vol/; dd if=/dev/zero of=vol/.vol bs=1k count=120 2>/dev/null';
+      'mkdir -p vol; mount -t tmpfs -o size=1m tmpfs vol; cp data/gob.sqlite vol/; dd if=/dev/zero of=vol/.vol bs=1k count=$(( $(df -k --output=avail vol | tail -1) - 40 )) 2>/dev/null';
     const r = gobMounted(
       dir,
       setup,

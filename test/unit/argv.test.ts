@@ -34,7 +34,7 @@ describe('argv → the options a handler receives', () => {
   const commands = leaves(buildProgram(io)).filter((c) => c.name() !== 'help');
 
   it('covers every command of gob', () => {
-    expect(commands.map((c) => path(c).join(' '))).toHaveLength(61);
+    expect(commands.map((c) => path(c).join(' '))).toHaveLength(66);
   });
 
   it.each(commands.map((c) => [path(c).join(' '), c] as const))(
@@ -93,6 +93,7 @@ describe('argv → the options a handler receives', () => {
     // Options not given are absent, not undefined-but-present.
     [['urenkaart', 'import', 'uren.csv'], 'urenkaart import', { bestand: 'uren.csv' }, {}],
     [['koppeling', 'end', 'KP0001'], 'koppeling end', { code: 'KP0001' }, {}],
+    [['urenkaart', 'check', '--maand', '2026-10', '--csv'], 'urenkaart check', { maand: '2026-10', csv: true }, {}],
     [
       ['rooster', 'add', '--koppeling', 'KP0001', '--dag', 'di', '--van', '07:30', '--tot', '18:00', '--tot-en-met', '2026-12-31'],
       'rooster add',

@@ -1,7 +1,7 @@
 import { type Bureaukosten, differenceRegels, perKind, type Factuurregel, targetRegels, totaal, type Uren } from '../../domain/billing.js';
 import { parseSchaal } from '../../domain/bureaukosten.js';
 import { addDays, type Datum, type Maand } from '../../domain/calendar.js';
-import { formatEuro } from '../../domain/money.js';
+import { formatEuro, formatUren } from '../../domain/money.js';
 import { MAX_MINUTEN_PER_MAAND } from '../../domain/urenkaart.js';
 import { parseDate, parseMonth } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
@@ -31,6 +31,8 @@ import { notAfterToday, parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurJson } from '../../documents/factuur.js';
 import { formatNummer } from '../../domain/nummers.js';
 import { aantal } from '../../domain/tekst.js';
+import { type Afwezigheid, afgesprokenMinuten } from '../../domain/afgesproken.js';
+import { freezeRatesOf, type MaandAfspraak, maandAfspraken } from '../../db/repo/afgesproken.js';
 
 /** The bureau's fee settings as they are now: what a month not invoiced yet is billed with (and then keeps). */
 export function currentBureaukosten(bureau: BureauRow, maand: Maand): MaandbureaukostenTable {
@@ -40,6 +42,8 @@ export function currentBureaukosten(bureau: BureauRow, maand: Maand): Maandburea
     een_kind_cent: bureau.bureaukosten_een_kind_cent,
     meer_kinderen_cent: bureau.bureaukosten_meer_kinderen_cent,
     uur: bureau.bureaukosten_uur,
+    afgesproken_uren: bureau.afgesproken_uren,
+    afmeldtermijn: bureau.afmeldtermijn,
   };
 }
 
@@ -83,6 +87,51 @@ function requireLrk(uren: MonthUren[]): void {
     `Er is niets gefactureerd: elke opvangregel moet het LRK-nummer van de opvang noemen, en dat ontbreekt bij ${wie}. Opvang bij de ouder thuis heeft een eigen LRK-nummer op de koppeling. Vul het aan en factureer opnieuw.`,
     list.map((m) => `  ${m.wie}: '${m.fix}'`),
   );
+}
+
+/**
+ * The agreed minutes not worked and not excused (CONTRACT §9), per koppeling, as care to price:
+ * at the koppeling's rate for the month and under its LRK, like its urenkaart. Dates from the
+ * invoice date on are not over yet and are not billed as agreed (a later run bills them).
+ */
+function afgesprokenUren(
+  afspraken: MaandAfspraak[],
+  gewerkt: Map<string, Map<string, number>>,
+  afwezigheden: Afwezigheid[],
+  maand: Maand,
+  totEnMet: Datum,
+  afmeldtermijn: number,
+  waarschuwingen: string[],
+): MonthUren[] {
+  const per = new Map<string, Afwezigheid[]>();
+  for (const a of afwezigheden) {
+    const key = a.kind !== null ? `k ${a.kind}` : `g ${a.gastouder}`;
+    per.set(key, [...(per.get(key) ?? []), a]);
+  }
+  const result: MonthUren[] = [];
+  for (const a of afspraken) {
+    const perDatum = gewerkt.get(`${a.kind}|${a.gastouder}`);
+    const relevant = [...(per.get(`k ${a.kind}`) ?? []), ...(per.get(`g ${a.gastouder}`) ?? [])];
+    const minuten = afgesprokenMinuten(a, maand, totEnMet, (d) => perDatum?.get(d) ?? 0, relevant, afmeldtermijn);
+    if (minuten === 0) continue;
+    // A missing urenkaart looks like a month of absence: say so, it is billed all the same (§9).
+    if (!perDatum)
+      waarschuwingen.push(
+        `kind ${a.kind} bij gastouder ${a.gastouder} heeft geen urenkaart in ${maand}; de afgesproken uren (${formatUren(minuten)}) worden gefactureerd als 'afgesproken, niet afgemeld'. Komt de urenkaart nog, importeer haar dan en factureer opnieuw: de correctie crediteert ze`,
+      );
+    result.push({
+      ouder: a.ouder,
+      kind: a.kind,
+      gastouder: a.gastouder,
+      minuten,
+      uurtariefCent: a.uurtariefCent,
+      lrk: a.lrk,
+      koppeling: a.koppeling,
+      opvanglocatie: a.opvanglocatie,
+      gastouderNaam: a.gastouderNaam,
+    });
+  }
+  return result;
 }
 
 /** An invoice must name the bureau with address, KvK and LRK, and say where to pay. */
@@ -197,7 +246,8 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
           `De factuurdatum ${datum} ligt vóór ${laatste.datum}, de datum van de laatste factuur (${laatste.nummer}). Een factuur wordt nooit eerder gedateerd dan de laatste; kies --datum ${laatste.datum} of later. Er is niets gefactureerd.`,
         );
       }
-      // A month keeps the fee settings it was first invoiced with, as it keeps its rates.
+      // A month keeps the fee settings it was first invoiced with, as it keeps its rates; so too
+      // whether it bills agreed hours (§9), and the notice an absence needs.
       const vast = await frozenBureaukosten(trx, maand);
       const instellingen = vast ?? currentBureaukosten(bureau, maand);
       const kosten = bureaukosten(instellingen);
@@ -208,14 +258,35 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
         loadNames(trx),
         toeslagMaximum(trx, Number(maand.slice(0, 4))),
       ]);
-      requireLrk(uren);
+      // With `afgesproken-uren` off nothing of this is loaded, and every invoice is what it was before §9.
+      let afgesproken: MonthUren[] = [];
+      if (instellingen.afgesproken_uren === 1) {
+        const m = await maandAfspraken(trx, maand);
+        afgesproken = afgesprokenUren(
+          m.afspraken,
+          m.gewerkt,
+          m.afwezigheden,
+          maand,
+          addDays(datum, -1),
+          instellingen.afmeldtermijn,
+          waarschuwingen,
+        );
+      }
+      requireLrk([...uren, ...afgesproken]);
       const minutenPerKind = new Map<string, number>();
       const perOuder = new Map<string, Uren[]>();
-      for (const u of uren) {
-        minutenPerKind.set(u.kind, (minutenPerKind.get(u.kind) ?? 0) + u.minuten);
-        const list = perOuder.get(u.ouder);
-        if (list) list.push(u);
-        else perOuder.set(u.ouder, [u]);
+      const afgesprokenPerOuder = new Map<string, Uren[]>();
+      for (const [list, per] of [
+        [uren, perOuder],
+        [afgesproken, afgesprokenPerOuder],
+      ] as const) {
+        for (const u of list) {
+          // Billed agreed hours are billed care: they count for the fee scale and the 230 hours.
+          minutenPerKind.set(u.kind, (minutenPerKind.get(u.kind) ?? 0) + u.minuten);
+          const l = per.get(u.ouder);
+          if (l) l.push(u);
+          else per.set(u.ouder, [u]);
+        }
       }
       for (const [kind, minuten] of minutenPerKind) {
         if (minuten > MAX_MINUTEN_PER_MAAND)
@@ -223,9 +294,12 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
             `kind ${kind}: ${Math.floor(minuten / 60)} uur in ${maand}, meer dan de 230 uur die de kinderopvangtoeslag vergoedt`,
           );
       }
-      for (const ouder of [...new Set([...perOuder.keys(), ...billed.keys()])].sort()) {
+      for (const ouder of [...new Set([...perOuder.keys(), ...afgesprokenPerOuder.keys(), ...billed.keys()])].sort()) {
         const earlier = billed.get(ouder);
-        const regels = differenceRegels(targetRegels(perOuder.get(ouder) ?? [], kosten, minutenPerKind), earlier?.regels ?? []);
+        const regels = differenceRegels(
+          targetRegels(perOuder.get(ouder) ?? [], kosten, minutenPerKind, afgesprokenPerOuder.get(ouder) ?? []),
+          earlier?.regels ?? [],
+        );
         if (regels.length === 0) continue;
         const o = names.ouders.get(ouder)!;
         if (!o.adres || !o.postcode || !o.plaats)
@@ -249,6 +323,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       });
       insertFacturen(trx, rows);
       await freezeRates(trx, maand);
+      await freezeRatesOf(trx, maand, [...new Set(afgesproken.map((u) => u.koppeling))]);
       if (!vast) await freezeBureaukosten(trx, instellingen);
       // Money an ouder paid in advance (an overpayment) pays her new invoice now, as of its date:
       // without a mandate there is no incasso to do it, and the gastouder's payout waits on it.

@@ -2,7 +2,7 @@
 // The agreement as billed (CONTRACT v2 §9):
 // - bureau: `afgesproken_uren` (bill the rooster, not only the urenkaart; off by default, so nothing
 //   changes for a bureau that leaves it off) and `afmeldtermijn` (days an absence must be reported
-//   ahead to be excused).
+//   ahead to be excused); both kept per invoiced month in maandbureaukosten, like the fees.
 // - afwezigheid: an absence of a kind or of a gastouder, with when it was reported.
 // - koppeling: `tweede_ouder` and `verdeling` (co-parents: the whole-number percentage billed to the
 //   kind's ouder), and `zonder_opzegtermijn` (ended by mutual agreement: no notice billed).
@@ -18,6 +18,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const statements = [
     sql`alter table bureau add column afgesproken_uren integer not null default 0 check (afgesproken_uren in (0, 1))`,
     sql`alter table bureau add column afmeldtermijn integer not null default 14 check (afmeldtermijn >= 0)`,
+    // Frozen per invoiced month like the fees: turning the setting on or off later re-bills no
+    // month invoiced before. Months invoiced before this migration billed only hours of care.
+    sql`alter table maandbureaukosten add column afgesproken_uren integer not null default 0 check (afgesproken_uren in (0, 1))`,
+    sql`alter table maandbureaukosten add column afmeldtermijn integer not null default 14 check (afmeldtermijn >= 0)`,
     sql`create table afwezigheid (
       id integer primary key,
       kind text references kind (code) on update cascade,

@@ -121,7 +121,8 @@ export async function zorgregels(db: Db, gastouder?: string): Promise<Zorgregel[
     .innerJoin('factuur as f', 'f.nummer', 'r.factuur')
     .leftJoin('uitbetalingregel as u', 'u.factuurregel', 'r.id')
     .select(['r.id', 'r.gastouder', 'r.factuur', 'r.kind', 'f.maand', 'r.minuten', 'r.bedrag_cent', 'u.id as uitbetaald'])
-    .where('r.soort', '=', 'opvang');
+    // Everything but the bureau's fee is the gastouder's: care, agreed hours (§9), notice.
+    .where('r.soort', '!=', 'bureaukosten');
   if (gastouder) lq = lq.where('r.gastouder', '=', gastouder);
   const [lines, facturen, allocations] = await Promise.all([
     lq.execute(),

@@ -21,16 +21,14 @@ export async function uitbetalingContext(db: Db, gastouder: string, factuurregel
   const bureau = await db.selectFrom('bureau').selectAll().executeTakeFirstOrThrow();
   const g = await db.selectFrom('gastouder').selectAll().where('code', '=', gastouder).executeTakeFirstOrThrow();
   const kinderen = new Map((await db.selectFrom('kind').select(['code', 'naam']).execute()).map((k) => [k.code, k.naam]));
-  const tarieven = new Map(
-    (
-      await db
-        .selectFrom('factuurregel')
-        .select(['id', 'tarief_cent'])
-        .where('id', 'in', factuurregels.length ? factuurregels : [-1])
-        .execute()
-    ).map((r) => [r.id, r.tarief_cent]),
-  );
-  return { bureau, gastouder: g, kinderen, tarieven };
+  const lines = await db
+    .selectFrom('factuurregel')
+    .select(['id', 'tarief_cent', 'soort'])
+    .where('id', 'in', factuurregels.length ? factuurregels : [-1])
+    .execute();
+  const tarieven = new Map(lines.map((r) => [r.id, r.tarief_cent]));
+  const soorten = new Map(lines.map((r) => [r.id, r.soort]));
+  return { bureau, gastouder: g, kinderen, tarieven, soorten };
 }
 
 /** Store a planned payout under `nummer`, with its care lines. */

@@ -147,3 +147,45 @@ export async function listUren(db: Db, filter: UrenFilter): Promise<Urenregel[]>
             : 1,
   );
 }
+
+/** The (gastouder, kind) pairs with urenkaart lines in a month, as `gastouder|kind`: one query, whatever the size. */
+export async function geleverdeParen(db: Db, maand: Maand): Promise<Set<string>> {
+  const rows = await db.selectFrom('urenkaart').select(['gastouder', 'kind']).distinct().where('maand', '=', maand).execute();
+  return new Set(rows.map((r) => `${r.gastouder}|${r.kind}`));
+}
+
+/** Name, e-mail and phone of the given gastouders and the names of the given kinderen (only those a report names). */
+export async function contactGegevens(db: Db, gastouders: string[], kinderen: string[]) {
+  const [g, k] = await Promise.all([
+    db
+      .selectFrom('gastouder')
+      .select(['code', 'naam', 'email', 'telefoon'])
+      .where('code', 'in', sql<string>`(select value from json_each(${JSON.stringify(gastouders)}))`)
+      .execute(),
+    db
+      .selectFrom('kind')
+      .select(['code', 'naam'])
+      .where('code', 'in', sql<string>`(select value from json_each(${JSON.stringify(kinderen)}))`)
+      .execute(),
+  ]);
+  return { gastouders: new Map(g.map((r) => [r.code, r])), kinderen: new Map(k.map((r) => [r.code, r.naam])) };
+}
+
+/** A month's urenkaart minutes per date, per gastouder × kind (summed over the koppelingen of the pair). */
+export async function urenPerDatum(db: Db, maand: Maand): Promise<{ gastouder: string; kind: string; perDatum: Map<string, number> }[]> {
+  const rows = await db.selectFrom('urenkaart').select(['gastouder', 'kind', 'regels']).where('maand', '=', maand).execute();
+  const byPair = new Map<string, { gastouder: string; kind: string; perDatum: Map<string, number> }>();
+  for (const row of rows) {
+    const key = `${row.gastouder}|${row.kind}`;
+    let pair = byPair.get(key);
+    if (!pair) {
+      pair = { gastouder: row.gastouder, kind: row.kind, perDatum: new Map() };
+      byPair.set(key, pair);
+    }
+    for (const [day, van, tot] of JSON.parse(row.regels) as PackedUrenregel[]) {
+      const datum = `${maand}-${String(day).padStart(2, '0')}`;
+      pair.perDatum.set(datum, (pair.perDatum.get(datum) ?? 0) + tot - van);
+    }
+  }
+  return [...byPair.values()];
+}

@@ -24,7 +24,7 @@ export interface FactuurregelTable {
   id: Generated<number>;
   factuur: string;
   volgnummer: number;
-  soort: 'opvang' | 'bureaukosten';
+  soort: 'opvang' | 'afgesproken' | 'opzegtermijn' | 'bureaukosten';
   kind: string | null;
   gastouder: string;
   minuten: number;

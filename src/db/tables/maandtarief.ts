@@ -12,4 +12,7 @@ export interface MaandbureaukostenTable {
   een_kind_cent: number;
   meer_kinderen_cent: number;
   uur: string | null;
+  /** Whether the month bills agreed hours (§9), and the notice for an absence, as when first invoiced. */
+  afgesproken_uren: number;
+  afmeldtermijn: number;
 }

@@ -1,0 +1,118 @@
+// What `factuur run` needs to bill agreed hours (CONTRACT §9): the month's koppelingen of guest
+// children with their rooster, the urenkaart minutes per date, and the absences of the month.
+import type { Afspraak, Afwezigheid } from '../../domain/afgesproken.js';
+import { type Dag, firstOfMonth, lastOfMonth, type Maand } from '../../domain/calendar.js';
+import type { PackedUrenregel } from '../tables/urenkaart.js';
+import type { Db } from '../open.js';
+import { rowToAfwezigheid } from './afwezigheid.js';
+
+/** A koppeling running in the month, with its rooster and what a care line of it is billed with. */
+export interface MaandAfspraak extends Afspraak {
+  koppeling: string;
+  ouder: string;
+  /** The month's frozen rate (maandtarief), else the koppeling's current one: as for care. */
+  uurtariefCent: number;
+  opvanglocatie: 'gastouder' | 'ouder';
+  /** The LRK of this care: the gastouder's, or the koppeling's for care at the ouder's home. */
+  lrk: string | null;
+  gastouderNaam: string;
+}
+
+export async function maandAfspraken(
+  db: Db,
+  maand: Maand,
+): Promise<{ afspraken: MaandAfspraak[]; gewerkt: Map<string, Map<string, number>>; afwezigheden: Afwezigheid[] }> {
+  const eerste = firstOfMonth(maand);
+  const laatste = lastOfMonth(maand);
+  const [koppelingen, rooster, uren, afwezig] = await Promise.all([
+    db
+      .selectFrom('koppeling as kp')
+      .innerJoin('kind as k', 'k.code', 'kp.kind')
+      .innerJoin('gastouder as g', 'g.code', 'kp.gastouder')
+      .leftJoin('maandtarief as mt', (join) => join.on('mt.maand', '=', maand).onRef('mt.koppeling', '=', 'kp.code'))
+      .select((eb) => [
+        'kp.code',
+        'kp.kind',
+        'kp.gastouder',
+        'kp.start',
+        'kp.eind',
+        'kp.opvanglocatie',
+        'kp.lrk as koppeling_lrk',
+        'k.ouder',
+        'g.lrk as gastouder_lrk',
+        'g.naam',
+        eb.fn.coalesce('mt.uurtarief_cent', 'kp.uurtarief_cent').as('uurtarief_cent'),
+      ])
+      .where('kp.start', '<=', laatste)
+      .where((eb) => eb.or([eb('kp.eind', 'is', null), eb('kp.eind', '>=', eerste)]))
+      .where('k.ouder', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('rooster as r')
+      .innerJoin('koppeling as kp', 'kp.code', 'r.koppeling')
+      .select(['r.koppeling', 'r.dag', 'r.van', 'r.tot', 'r.vanaf', 'r.tot_en_met'])
+      .where('kp.start', '<=', laatste)
+      .where((eb) => eb.or([eb('kp.eind', 'is', null), eb('kp.eind', '>=', eerste)]))
+      .where((eb) => eb.or([eb('r.vanaf', 'is', null), eb('r.vanaf', '<=', laatste)]))
+      .where((eb) => eb.or([eb('r.tot_en_met', 'is', null), eb('r.tot_en_met', '>=', eerste)]))
+      .execute(),
+    db.selectFrom('urenkaart').select(['kind', 'gastouder', 'regels']).where('maand', '=', maand).execute(),
+    db.selectFrom('afwezigheid').selectAll().where('van', '<=', laatste).where('tot_en_met', '>=', eerste).execute(),
+  ]);
+  const perKoppeling = new Map<string, Afspraak['rooster']>();
+  for (const r of rooster) {
+    const blok = { dag: r.dag as Dag, van: r.van, tot: r.tot, vanaf: r.vanaf, totEnMet: r.tot_en_met };
+    const list = perKoppeling.get(r.koppeling!);
+    if (list) list.push(blok);
+    else perKoppeling.set(r.koppeling!, [blok]);
+  }
+  const afspraken: MaandAfspraak[] = [];
+  for (const k of koppelingen) {
+    const blokken = perKoppeling.get(k.code);
+    if (!blokken) continue;
+    afspraken.push({
+      koppeling: k.code,
+      kind: k.kind,
+      gastouder: k.gastouder,
+      ouder: k.ouder!,
+      start: k.start,
+      eind: k.eind,
+      rooster: blokken,
+      uurtariefCent: k.uurtarief_cent,
+      opvanglocatie: k.opvanglocatie,
+      lrk: k.opvanglocatie === 'ouder' ? k.koppeling_lrk : k.gastouder_lrk,
+      gastouderNaam: k.naam,
+    });
+  }
+  // Minutes per kind × gastouder, per date: `${kind}|${gastouder}` → datum → minuten.
+  const gewerkt = new Map<string, Map<string, number>>();
+  for (const u of uren) {
+    const key = `${u.kind}|${u.gastouder}`;
+    let perDatum = gewerkt.get(key);
+    if (!perDatum) {
+      perDatum = new Map();
+      gewerkt.set(key, perDatum);
+    }
+    for (const [day, van, tot] of JSON.parse(u.regels) as PackedUrenregel[]) {
+      const datum = `${maand}-${String(day).padStart(2, '0')}`;
+      perDatum.set(datum, (perDatum.get(datum) ?? 0) + (tot - van));
+    }
+  }
+  return { afspraken, gewerkt, afwezigheden: afwezig.map(rowToAfwezigheid) };
+}
+
+/** Fix the rate of koppelingen billed for agreed hours only (no urenkaart): as freezeRates does for care. */
+export async function freezeRatesOf(db: Db, maand: Maand, koppelingen: string[]): Promise<void> {
+  if (koppelingen.length === 0) return;
+  await db
+    .insertInto('maandtarief')
+    .columns(['maand', 'koppeling', 'uurtarief_cent'])
+    .expression((eb) =>
+      eb
+        .selectFrom('koppeling')
+        .select((s) => [s.val(maand).as('maand'), 'code', 'uurtarief_cent'])
+        .where('code', 'in', koppelingen),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
