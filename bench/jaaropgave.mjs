@@ -32,12 +32,9 @@ function cacheKey() {
   const hash = createHash('sha1');
   hash.update(`${JAARDATA_VERSIE} ${GASTOUDERS}\n`);
   for (const file of ['jaardata.mjs', 'bureau.mjs']) hash.update(fs.readFileSync(path.join(ROOT, 'bench', file)));
-  hash.update(
-    fs
-      .readdirSync(path.join(ROOT, 'src', 'db', 'migrations'))
-      .sort()
-      .join(','),
-  );
+  // The migrations' text, not only their names: a migration still being written changes in place.
+  const migrations = path.join(ROOT, 'src', 'db', 'migrations');
+  for (const file of fs.readdirSync(migrations).sort()) hash.update(`${file}\n`).update(fs.readFileSync(path.join(migrations, file)));
   return `${JAARDATA_VERSIE}-${GASTOUDERS}-${hash.digest('hex').slice(0, 12)}`;
 }
 
