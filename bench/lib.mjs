@@ -1,5 +1,5 @@
 // Shared helpers for the benchmarks: timing of whole processes, medians, temp dirs.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,4 +56,41 @@ export function gobSync(cwd, args, env = {}) {
 
 export function report(name, value, unit, extra = '') {
   console.log(`${name.padEnd(48)} ${String(value).padStart(10)} ${unit}${extra ? `  ${extra}` : ''}`);
+}
+
+const GNU_TIME = '/usr/bin/time';
+const hasGnuTime = fs.existsSync(GNU_TIME);
+
+/**
+ * Run a process: wall ms and peak resident memory in MB. The peak is the kernel's (GNU time's
+ * %M, from wait4) when /usr/bin/time is there; otherwise VmHWM sampled from /proc every 10 ms,
+ * which can miss growth in the last few ms. With GNU time also `cpuMs` (user + system, all
+ * threads): on a machine shared with others it moves less than the wall time.
+ */
+export function measure(cmd, args, options) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', 'GOB-BENCH-PIEK %M %U %S', cmd, ...args]] : [cmd, args];
+    const child = spawn(file, argv, { ...options, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    let peak = 0;
+    const sample = () => {
+      try {
+        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+        if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
+      } catch {}
+    };
+    const timer = hasGnuTime ? null : setInterval(sample, 10);
+    child.on('exit', (code) => {
+      if (timer) clearInterval(timer);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const reported = /GOB-BENCH-PIEK (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
+      if (reported) peak = Number(reported[1]) / 1024;
+      const cpuMs = reported ? (Number(reported[2]) + Number(reported[3])) * 1000 : null;
+      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} failed (${code}): ${stderr}`));
+      else resolve({ ms, peakMb: peak, cpuMs });
+    });
+  });
 }

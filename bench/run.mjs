@@ -3,6 +3,7 @@
 import { benchUrenkaartCheck } from './checks.mjs';
 import { benchRules } from './rules.mjs';
 import { benchFactuur } from './factuur.mjs';
+import { benchJaaropgave } from './jaaropgave.mjs';
 import { benchStartup } from './startup.mjs';
 import { benchUrenkaart } from './urenkaart.mjs';
 
@@ -10,5 +11,7 @@ console.log(`gob benchmarks — Node ${process.version}, ${new Date().toISOStrin
 benchStartup();
 benchRules();
 await benchUrenkaart();
-benchFactuur();
+// (awaited: its last part runs worker threads, which must not overlap the next benchmark)
+await benchFactuur();
 benchUrenkaartCheck();
+await benchJaaropgave();

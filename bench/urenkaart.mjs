@@ -1,36 +1,11 @@
 // Import of a generated 1,000,000-row urenkaart (11,000 gastouders with 4 children each, every
 // weekday of October 2026) with full validation, against `sqlite3 .import` of the same file in
 // the same run. Targets: ≤ 3× its time, ≤ 512 MB peak memory.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildBureau } from './bureau.mjs';
-import { GOB, report, tempDir } from './lib.mjs';
-
-/** Run a process, sampling its resident memory from /proc until it exits: wall ms and peak MB. */
-function measure(cmd, args, options) {
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    let peak = 0;
-    const sample = () => {
-      try {
-        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-        if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
-      } catch {}
-    };
-    const timer = setInterval(sample, 10);
-    child.on('exit', (code) => {
-      clearInterval(timer);
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} failed (${code}): ${stderr}`));
-      else resolve({ ms, peakMb: peak });
-    });
-  });
-}
+import { GOB, measure, report, tempDir } from './lib.mjs';
 
 export function writeUrenkaart(file, slots) {
   const days = [];

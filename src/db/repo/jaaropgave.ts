@@ -1,4 +1,4 @@
-import type { Maand } from '../../domain/calendar.js';
+import { addMonthsToMaand, type Maand } from '../../domain/calendar.js';
 import type { Jaarregelbron } from '../../domain/jaaropgave.js';
 import { sql } from 'kysely';
 import { type Db, rawHandle } from '../open.js';
@@ -14,29 +14,36 @@ export interface OuderJaar {
  * The invoice lines of every ouder for the care months `van` up to and including `tot` (a
  * December correction invoiced in January counts for December), one ouder at a time in code
  * order. A generator over one raw statement: a year of a large bureau is 530,000 invoices, and
- * its lines are never all in memory at once.
+ * its lines are never all in memory at once. SQLite hands over each ouder's lines as one JSON
+ * array: fetching 1.4 million lines cell by cell (a JS string made per cell) was most of the time
+ * of `jaaropgave run` and `toeslag export` for 44,000 ouders; one parse per ouder is a third less.
  */
 export function* yearLines(db: Db, van: Maand, tot: Maand, ouder?: string): Generator<OuderJaar> {
   const rows = rawHandle(db)
     .prepare(
-      `select f.ouder, f.maand, r.soort, r.kind, r.gastouder, r.minuten, r.bedrag_cent, r.lrk
+      `select f.ouder, json_group_array(json_array(f.maand, r.soort, r.kind, r.gastouder, r.minuten, r.bedrag_cent, r.lrk))
        from factuur f join factuurregel r on r.factuur = f.nummer
        where f.maand between ? and ? ${ouder === undefined ? '' : 'and f.ouder = ?'}
+       group by f.ouder
        order by f.ouder`,
     )
     .raw()
-    .iterate(...(ouder === undefined ? [van, tot] : [van, tot, ouder])) as IterableIterator<
-    [string, Maand, Jaarregelbron['soort'], string | null, string, number, number, string | null]
-  >;
-  let current = null as OuderJaar | null;
-  for (const [o, maand, soort, kind, gastouder, minuten, bedragCent, lrk] of rows) {
-    if (current?.ouder !== o) {
-      if (current) yield current;
-      current = { ouder: o, lines: [] };
-    }
-    current.lines.push({ maand, soort, kind, gastouder, minuten, bedragCent, lrk });
+    .iterate(...(ouder === undefined ? [van, tot] : [van, tot, ouder])) as IterableIterator<[string, string]>;
+  for (const [o, json] of rows) {
+    const cells = JSON.parse(json) as [Maand, Jaarregelbron['soort'], string | null, string, number, number, string | null][];
+    yield {
+      ouder: o,
+      lines: cells.map(([maand, soort, kind, gastouder, minuten, bedragCent, lrk]) => ({
+        maand,
+        soort,
+        kind,
+        gastouder,
+        minuten,
+        bedragCent,
+        lrk,
+      })),
+    };
   }
-  if (current) yield current;
 }
 
 /** Per ouder, the sum of the totals of her invoices for months `van`..`tot` (what a jaaropgave must add up to). */
@@ -53,16 +60,14 @@ export async function invoiceTotals(db: Db, van: Maand, tot: Maand): Promise<Map
 
 /** Months from `van` to `tot` with urenkaarten but not a single invoice: a year not fully invoiced. */
 export async function uninvoicedMonths(db: Db, van: Maand, tot: Maand): Promise<Maand[]> {
-  const rows = await db
-    .selectFrom('urenkaart as u')
-    .select('u.maand')
-    .distinct()
-    .where('u.maand', '>=', van)
-    .where('u.maand', '<=', tot)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('factuur as f').select('f.nummer').whereRef('f.maand', '=', 'u.maand'))))
-    .orderBy('u.maand')
-    .execute();
-  return rows.map((r) => r.maand as Maand);
+  // Two index look-ups per month: a distinct over the year's urenkaarten read every one of them
+  // with its lines (~900,000 in a large bureau, half a second).
+  const month = rawHandle(db)
+    .prepare('select exists (select 1 from urenkaart where maand = ?) and not exists (select 1 from factuur where maand = ?)')
+    .pluck();
+  const months: Maand[] = [];
+  for (let m = van; m <= tot; m = addMonthsToMaand(m, 1)) if (month.get(m, m) === 1) months.push(m);
+  return months;
 }
 
 /** `jaaropgave as j` is the latest version of its number. */
