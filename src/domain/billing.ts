@@ -3,6 +3,7 @@
 // lines of the invoices to make now. Integers only; every total is the sum of its lines.
 import type { Schaaltrede } from './bureaukosten.js';
 import { allocate, type Cent, careAmount, divRoundHalfAwayFromZero } from './money.js';
+import { compareNummer } from './nummers.js';
 
 /**
  * The kinds of line: care (the urenkaart), agreed hours not worked and not excused (CONTRACT §9,
@@ -183,7 +184,7 @@ export function differenceRegels(target: Factuurregel[], billed: GefactureerdeRe
     }
     s.regel.minuten += r.minuten;
     s.regel.bedragCent += r.bedragCent;
-    if (r.factuur > s.laatste) {
+    if (compareNummer(r.factuur, s.laatste) > 0) {
       s.laatste = r.factuur;
       s.regel.lrk = r.lrk ?? s.regel.lrk;
     }
@@ -227,7 +228,7 @@ function creditLines(
   bedragCent: Cent,
   laatste: string,
 ): Factuurregel[] {
-  const bronnen = [...perFactuur.entries()].filter(([, f]) => f.minuten > 0 || f.bedragCent > 0).sort((a, b) => (a[0] < b[0] ? 1 : -1));
+  const bronnen = [...perFactuur.entries()].filter(([, f]) => f.minuten > 0 || f.bedragCent > 0).sort((a, b) => compareNummer(b[0], a[0]));
   if (bronnen.length <= 1) return [{ ...t, minuten, bedragCent, correctieOp: bronnen[0]?.[0] ?? laatste }];
   const lines: Factuurregel[] = [];
   let restMinuten = -minuten;

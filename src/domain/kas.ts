@@ -1,6 +1,7 @@
 // The kassiersfunctie as pure computations: allocating payments to invoices, and which care lines
 // are due to a gastouder and when. All money flows through the bureau; this decides what is owed.
 import { type Datum, type Maand, minDate } from './calendar.js';
+import { compareNummer } from './nummers.js';
 import type { Cent } from './money.js';
 import { addWerkdagen } from './werkdagen.js';
 
@@ -33,9 +34,7 @@ export function allocatePayment(amount: Cent, open: OpenstaandePost[], preferred
         : b.factuur === preferred
           ? 1
           : a.vervaldatum === b.vervaldatum
-            ? a.factuur < b.factuur
-              ? -1
-              : 1
+            ? compareNummer(a.factuur, b.factuur)
             : a.vervaldatum < b.vervaldatum
               ? -1
               : 1,

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FACTUUR_1, DEMO_TODAY, demo, demoBureau, invoicedBenchBureau } from '../demo.js';
 import { expectGolden } from '../golden.js';
@@ -390,5 +391,44 @@ describe('an LRK number on every care line', () => {
     const text = (await gob(dir, ['factuur', 'show', o5.nummer], DEMO_TODAY)).stdout;
     expect(text).toContain('gastouder Renée Müller, LRK 444444444');
     expect(text).not.toContain('222222222');
+  });
+});
+
+describe('a year past invoice 99,999 (a large bureau: 44,000 ouders × 12 months)', () => {
+  it('orders numbers as numbers: 2026-100002 comes after 2026-99999 for lists, corrections and credits', async () => {
+    const dir = await demoBureau({ uren: true });
+    const sqlite = new SQLite(path.join(dir, 'data', 'gob.sqlite'));
+    sqlite.prepare("insert into nummering (soort, jaar, laatste) values ('factuur', 2026, 99996)").run();
+    sqlite.close();
+    const run = async (today: string) => json(await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], { GOB_TODAY: today }));
+    expect((await run('2026-11-03')).facturen.map((f: { nummer: string }) => f.nummer)).toEqual([
+      '2026-99997',
+      '2026-99998',
+      '2026-99999',
+      '2026-100000',
+      '2026-100001',
+    ]);
+    // Renée's late hours correct Jan Jansen's (O0003) invoice 2026-99999.
+    expect(
+      (await gob(dir, ['urenkaart', 'import', demo('uren-2026-10-renee-correctie.csv'), '--te-laat'], { GOB_TODAY: '2026-11-10' })).code,
+    ).toBe(0);
+    expect((await run('2026-11-10')).facturen).toEqual([expect.objectContaining({ nummer: '2026-100002', correctieVan: '2026-99999' })]);
+    // Taken back again: the credit corrects the latest invoice first, 2026-100002 (as text, 2026-99999 would look later).
+    expect((await gob(dir, ['urenkaart', 'import', demo('uren-2026-10-renee.csv'), '--te-laat'], { GOB_TODAY: '2026-11-11' })).code).toBe(
+      0,
+    );
+    const credit = (await run('2026-11-11')).facturen;
+    expect(credit).toEqual([expect.objectContaining({ nummer: '2026-100003', correctieVan: '2026-100002', totaalCent: -3937 })]);
+    expect(new Set(credit[0].regels.map((r: { correctieOp: string }) => r.correctieOp))).toEqual(new Set(['2026-100002']));
+    const list = json(await gob(dir, ['factuur', 'list', '--json'], { GOB_TODAY: '2026-11-11' }));
+    expect(list.map((f: { nummer: string }) => f.nummer)).toEqual([
+      '2026-99997',
+      '2026-99998',
+      '2026-99999',
+      '2026-100000',
+      '2026-100001',
+      '2026-100002',
+      '2026-100003',
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Datum, Maand } from '../../domain/calendar.js';
 import { jaarregels } from '../../domain/jaaropgave.js';
 import { formatEuro } from '../../domain/money.js';
-import { formatNummer } from '../../domain/nummers.js';
+import { compareNummer, formatNummer } from '../../domain/nummers.js';
 import { aantal } from '../../domain/tekst.js';
 import { parseDate, parseJaar } from '../../domain/values.js';
 import { type Db, inTransaction } from '../../db/open.js';
@@ -201,7 +201,7 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
     },
     { dryRun },
   );
-  made.sort((a, b) => (a.nummer < b.nummer ? -1 : a.nummer > b.nummer ? 1 : 0));
+  made.sort((a, b) => compareNummer(a.nummer, b.nummer));
 
   function row(
     nummer: string,

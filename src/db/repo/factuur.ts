@@ -1,9 +1,18 @@
 import type { GefactureerdeRegel, Factuurregel, Uren } from '../../domain/billing.js';
 import type { Maand } from '../../domain/calendar.js';
+import { sql } from 'kysely';
 import { type Db, rawHandle } from '../open.js';
 import type { FactuurRow, FactuurregelRow, NewFactuur } from '../tables/factuur.js';
 import type { MaandbureaukostenTable } from '../tables/maandtarief.js';
-import type { Nummerreeks } from '../../domain/nummers.js';
+import { compareNummer, type Nummerreeks } from '../../domain/nummers.js';
+
+/**
+ * Order by a number of a series as compareNummer does (year, then the number as a number), for the
+ * one-dash series of invoices (2026-00001) and payouts (U2026-00001).
+ */
+export function nummerOrder(column: 'nummer') {
+  return sql<string>`substr(${sql.ref(column)}, 1, instr(${sql.ref(column)}, '-')) || printf('%012d', cast(substr(${sql.ref(column)}, instr(${sql.ref(column)}, '-') + 1) as integer))`;
+}
 
 /** A month's care with what the LRK check needs: whose registration it is under, and names for the message. */
 export interface MonthUren extends Uren {
@@ -74,7 +83,7 @@ export async function latestFactuur(db: Db): Promise<{ nummer: string; datum: st
     .selectFrom('factuur')
     .select(['nummer', 'datum'])
     .orderBy('datum', 'desc')
-    .orderBy('nummer', 'desc')
+    .orderBy(nummerOrder('nummer'), 'desc')
     .limit(1)
     .executeTakeFirst();
 }
@@ -122,7 +131,7 @@ export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { r
     if (!entry) by.set(r.ouder, { regels: [regel], laatste: r.nummer });
     else {
       entry.regels.push(regel);
-      if (r.nummer > entry.laatste) entry.laatste = r.nummer;
+      if (compareNummer(r.nummer, entry.laatste) > 0) entry.laatste = r.nummer;
     }
   }
   return by;
@@ -190,7 +199,7 @@ export async function getFactuur(db: Db, nummer: string): Promise<{ factuur: Fac
 }
 
 export async function listFacturen(db: Db, filter: { maand?: Maand; ouder?: string }): Promise<FactuurRow[]> {
-  let q = db.selectFrom('factuur').selectAll().orderBy('nummer');
+  let q = db.selectFrom('factuur').selectAll().orderBy(nummerOrder('nummer'));
   if (filter.maand) q = q.where('maand', '=', filter.maand);
   if (filter.ouder) q = q.where('ouder', '=', filter.ouder);
   return q.execute();

@@ -1,5 +1,6 @@
 import type { Datum } from '../../domain/calendar.js';
 import type { GeplandeUitbetaling } from '../../domain/kas.js';
+import { nummerOrder } from './factuur.js';
 import type { Db } from '../open.js';
 
 export async function getUitbetaling(db: Db, nummer: string) {
@@ -10,7 +11,7 @@ export async function getUitbetaling(db: Db, nummer: string) {
 }
 
 export async function listUitbetalingen(db: Db, filter: { gastouder?: string; datum?: string }) {
-  let q = db.selectFrom('uitbetaling').selectAll().orderBy('nummer');
+  let q = db.selectFrom('uitbetaling').selectAll().orderBy(nummerOrder('nummer'));
   if (filter.gastouder) q = q.where('gastouder', '=', filter.gastouder);
   if (filter.datum) q = q.where('datum', '=', filter.datum);
   return q.execute();

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type Maand, minutesToTime } from '../../domain/calendar.js';
+import { nummerOrder } from './factuur.js';
 import type { Urenkaart, UrenReference } from '../../domain/urenkaart.js';
 import { type Db, rawHandle } from '../open.js';
 import type { PackedUrenregel } from '../tables/urenkaart.js';
@@ -86,7 +87,7 @@ export async function otherGastoudersLines(db: Db, maand: Maand, replaced: strin
 }
 
 export async function invoicedMonth(db: Db, maand: Maand): Promise<string | null> {
-  const row = await db.selectFrom('factuur').select('nummer').where('maand', '=', maand).orderBy('nummer').executeTakeFirst();
+  const row = await db.selectFrom('factuur').select('nummer').where('maand', '=', maand).orderBy(nummerOrder('nummer')).executeTakeFirst();
   return row?.nummer ?? null;
 }
 
