@@ -110,9 +110,20 @@ export async function benchOneThread(dir, offCount = 100, rounds = 3) {
 export async function benchFactuur() {
   // factuur run over the big month.
   const big = bureauWithMonth('factuur', 11_000);
+  // The same month billed with the agreed hours on (§9): every child's rooster is read, per date.
+  fs.copyFileSync(path.join(big, 'data', 'gob.sqlite'), path.join(big, 'data', 'afgesproken.sqlite'));
   const ms = timeRun([GOB, 'factuur', 'run', '--maand', '2026-10'], { cwd: big, env: ENV });
   const count = JSON.parse(gobSync(big, ['factuur', 'list', '--json'], ENV)).length;
   report(`factuur run, ${count} facturen`, (ms / 1000).toFixed(2), 's', `${(ms / count).toFixed(3)} ms per factuur (doel ≤ 0,1)`);
+  const aan = { ...ENV, GOB_DB: 'data/afgesproken.sqlite' };
+  gobSync(big, ['bureau', 'set', '--afgesproken-uren', 'ja'], aan);
+  const msAan = timeRun([GOB, 'factuur', 'run', '--maand', '2026-10'], { cwd: big, env: aan });
+  report(
+    `factuur run met afgesproken-uren, ${count} facturen`,
+    (msAan / 1000).toFixed(2),
+    's',
+    `${(msAan / count).toFixed(3)} ms per factuur (doel ≤ 0,2)`,
+  );
   fs.rmSync(big, { recursive: true, force: true });
 
   // PDFs for a month of 1,000 invoices.
