@@ -215,6 +215,20 @@ export async function referenceProblems(
     if (rec.eigen_kind_van && !(await exists('gastouder', String(rec.eigen_kind_van)))) {
       problems.push({ veld: 'eigen-kind-van', melding: `er is geen gastouder met code ${rec.eigen_kind_van}` });
     }
+    // The kind's ouder and a koppeling's second ouder are two people (CONTRACT §9).
+    if (rec.ouder && rec.code) {
+      const gedeeld = await db
+        .selectFrom('koppeling')
+        .select('code')
+        .where('kind', '=', String(rec.code))
+        .where('tweede_ouder', '=', String(rec.ouder))
+        .executeTakeFirst();
+      if (gedeeld)
+        problems.push({
+          veld: 'ouder',
+          melding: `${rec.ouder} is de tweede ouder op koppeling ${gedeeld.code} van dit kind; een kind heeft twee verschillende ouders. Wijzig eerst de koppeling ('gob koppeling edit ${gedeeld.code} --tweede-ouder …')`,
+        });
+    }
     if (rec.eigen_kind_van && rec.code) {
       const koppeling = await db.selectFrom('koppeling').select('code').where('kind', '=', String(rec.code)).executeTakeFirst();
       if (koppeling)
@@ -234,6 +248,16 @@ export async function referenceProblems(
         veld: 'kind',
         melding: `${kind.code} is een eigen kind van een gastouder; een koppeling is alleen voor gastkinderen met een vraagouder`,
       });
+    }
+    const tweede = (rec.tweede_ouder as string | null | undefined) ?? null;
+    if (tweede !== null && kind && kind.ouder === tweede) {
+      problems.push({
+        veld: 'tweede-ouder',
+        melding: `${tweede} is al de ouder van kind ${kind.code}; de tweede ouder is een andere ouder (of laat het veld leeg)`,
+        usage: true,
+      });
+    } else if (tweede !== null && !(await exists('ouder', tweede))) {
+      problems.push({ veld: 'tweede-ouder', melding: `er is geen ouder met code ${tweede}; voeg die eerst toe met 'gob ouder add'` });
     }
     const gastouder = rec.gastouder
       ? await db.selectFrom('gastouder').select(['code', 'eind']).where('code', '=', String(rec.gastouder)).executeTakeFirst()
