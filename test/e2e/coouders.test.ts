@@ -106,6 +106,14 @@ describe('co-parents: each ouder is invoiced her share', () => {
     const csv = (await ok(['koppeling', 'list', '--csv'])).stdout;
     expect(csv.split(/\r?\n/)[0]).toMatch(/;tweede-ouder;verdeling$/);
     expect(csv).toMatch(/KP0001;.*;O0002;60\r?\n/);
+    // At 100 % the second ouder pays nothing: allowed, and said.
+    const honderd = await ok(['koppeling', 'edit', 'KP0002', '--tweede-ouder', 'O0001']);
+    expect(honderd.stderr).toContain('verdeling 100 betekent dat ouder O0001 (tweede ouder) niets betaalt');
+    await ok(['koppeling', 'edit', 'KP0002', '--tweede-ouder', '']);
+    // Clearing the verdeling sets its default, 100 (its column holds no null).
+    const leeg = await gob(dir, ['koppeling', 'edit', 'KP0003', '--verdeling', ''], NOV3);
+    expect(leeg.code, leeg.stderr).toBe(0);
+    expect(json(await gob(dir, ['koppeling', 'show', 'KP0002', '--json'], NOV3))).toMatchObject({ tweedeOuder: null, verdeling: 100 });
     const kind = await gob(dir, ['kind', 'edit', 'K0001', '--ouder', 'O0002'], NOV3);
     expect([kind.code, kind.stderr]).toEqual([1, expect.stringMatching(/O0002 is de tweede ouder op koppeling KP0001/)]);
   });
@@ -218,5 +226,10 @@ describe('co-parents: each ouder is invoiced her share', () => {
     ]);
     // The family's care went up by careAmount(750) − careAmount(630) = 1590; the fee stayed 5750.
     expect(run.totaalCent).toBe(9938 - 8348);
+    // A new verdeling is not fixed per invoiced month: the edit says what a re-run of October does.
+    const edit = await gob(dir, ['koppeling', 'edit', 'KP0001', '--verdeling', '50'], NOV10);
+    expect([edit.code, edit.stderr]).toEqual([0, expect.stringContaining('2026-10 is al gefactureerd met de vorige verdeling')]);
+    await ok(['koppeling', 'edit', 'KP0001', '--verdeling', '60'], NOV10);
+    expect(json(await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], NOV10)).facturen).toEqual([]);
   });
 });

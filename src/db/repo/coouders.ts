@@ -8,25 +8,19 @@ import type { Db } from '../open.js';
 export async function maandDelingen(db: Db, maand: Maand): Promise<KoppelingDeling[]> {
   const eerste = firstOfMonth(maand);
   const laatste = lastOfMonth(maand);
-  const rows = await db
-    .selectFrom('koppeling as kp')
-    .select(['kp.code', 'kp.kind', 'kp.gastouder', 'kp.tweede_ouder', 'kp.verdeling'])
-    .where('kp.start', '<=', laatste)
-    .where((eb) => eb.or([eb('kp.eind', 'is', null), eb('kp.eind', '>=', eerste)]))
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('koppeling as k2')
-          .select('k2.code')
-          .whereRef('k2.kind', '=', 'kp.kind')
-          .whereRef('k2.gastouder', '=', 'kp.gastouder')
-          .where('k2.tweede_ouder', 'is not', null)
-          .where('k2.start', '<=', laatste)
-          .where((e) => e.or([e('k2.eind', 'is', null), e('k2.eind', '>=', eerste)])),
-      ),
-    )
-    .orderBy('kp.code')
-    .execute();
+  const lopend = () =>
+    db
+      .selectFrom('koppeling')
+      .select(['code', 'kind', 'gastouder', 'tweede_ouder', 'verdeling'])
+      .where('start', '<=', laatste)
+      .where((eb) => eb.or([eb('eind', 'is', null), eb('eind', '>=', eerste)]));
+  // Two steps: the shared ones (usually none, and then nothing more is read), then every
+  // koppeling of those children in the month, to see whether one of their pairs shares two ways.
+  const gedeeld = await lopend().where('tweede_ouder', 'is not', null).execute();
+  if (gedeeld.length === 0) return [];
+  const paren = new Set(gedeeld.map((k) => `${k.kind}|${k.gastouder}`));
+  // One scan, filtered here: a list of thousands of children would not fit in one SQL statement.
+  const rows = (await lopend().orderBy('code').execute()).filter((k) => paren.has(`${k.kind}|${k.gastouder}`));
   return rows.map((r) => ({
     koppeling: r.code,
     kind: r.kind,
