@@ -114,6 +114,11 @@ describe('co-parents: each ouder is invoiced her share', () => {
     const leeg = await gob(dir, ['koppeling', 'edit', 'KP0003', '--verdeling', ''], NOV3);
     expect(leeg.code, leeg.stderr).toBe(0);
     expect(json(await gob(dir, ['koppeling', 'show', 'KP0002', '--json'], NOV3))).toMatchObject({ tweedeOuder: null, verdeling: 100 });
+    // Petra's koppelingen and the gastouder's ouders include what she is the second ouder of.
+    const codes = (r: { code: string }[]) => r.map((x) => x.code);
+    expect(codes(json(await gob(dir, ['koppeling', 'list', '--ouder', 'O0002', '--json'], NOV3)))).toEqual(['KP0001', 'KP0002']);
+    expect(codes(json(await gob(dir, ['koppeling', 'list', '--ouder', 'O0001', '--json'], NOV3)))).toEqual(['KP0001', 'KP0003']);
+    expect(codes(json(await gob(dir, ['ouder', 'list', '--gastouder', 'G0001', '--actief', '--json'], NOV3)))).toEqual(['O0001', 'O0002']);
     const kind = await gob(dir, ['kind', 'edit', 'K0001', '--ouder', 'O0002'], NOV3);
     expect([kind.code, kind.stderr]).toEqual([1, expect.stringMatching(/O0002 is de tweede ouder op koppeling KP0001/)]);
   });

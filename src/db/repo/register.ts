@@ -59,7 +59,11 @@ export async function listRecords(db: Db, entity: Entity, filter: ListFilter): P
           let sub = eb.selectFrom('koppeling as kp').innerJoin('kind as k', 'k.code', 'kp.kind').select('k.ouder');
           if (filter.gastouder) sub = sub.where('kp.gastouder', '=', filter.gastouder);
           if (active) sub = sub.where(koppelingActive('kp'));
-          return sub;
+          // A second ouder (CONTRACT §9) is an ouder of that gastouder too.
+          let tweede = eb.selectFrom('koppeling as kp').select('kp.tweede_ouder as ouder').where('kp.tweede_ouder', 'is not', null);
+          if (filter.gastouder) tweede = tweede.where('kp.gastouder', '=', filter.gastouder);
+          if (active) tweede = tweede.where(koppelingActive('kp'));
+          return sub.union(tweede);
         });
       }
       break;
@@ -81,7 +85,14 @@ export async function listRecords(db: Db, entity: Entity, filter: ListFilter): P
     case 'koppeling':
       if (filter.gastouder) q = q.where('t.gastouder', '=', filter.gastouder);
       if (filter.kind) q = q.where('t.kind', '=', filter.kind);
-      if (filter.ouder) q = q.where('t.kind', 'in', (eb: AnyEb) => eb.selectFrom('kind').select('code').where('ouder', '=', filter.ouder));
+      // An ouder's koppelingen are those of her children and those she is the second ouder of (CONTRACT §9).
+      if (filter.ouder)
+        q = q.where((eb: AnyEb) =>
+          eb.or([
+            eb('t.kind', 'in', eb.selectFrom('kind').select('code').where('ouder', '=', filter.ouder)),
+            eb('t.tweede_ouder', '=', filter.ouder),
+          ]),
+        );
       if (active) q = q.where(koppelingActive('t'));
       break;
   }
