@@ -11,6 +11,7 @@
 // 2337 + 1855 = 4192. Petra's own family fee (Eva): 2950, a line of its own beside her 1558.
 // Jan: 5009 + 3975 + 4192 = 13176. Petra: 3339 + 3975 + 1558 + 2950 = 11822. Together 24998 =
 // the families as without sharing: (8348 + 3975 + 5750) + (3975 + 2950).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +147,10 @@ describe('co-parents: each ouder is invoiced her share', () => {
     const text = (await ok(['factuur', 'show', '2026-00002'])).stdout;
     expect(text).toContain('Sem Jansen');
     expect(text).toContain('Eva Bakker');
+    expect((await gob(dir, ['factuur', 'pdf', '2026-00002', '--out', 'pdf'], NOV3)).code).toBe(0);
+    const pdf = spawnSync('pdftotext', [path.join(dir, 'pdf', '2026-00002.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    expect(pdf).toContain('Petra Bakker');
+    expect(pdf).toContain('Sem Jansen');
     expect(json(await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], NOV3)).facturen).toEqual([]);
   });
 
@@ -168,6 +173,23 @@ describe('co-parents: each ouder is invoiced her share', () => {
         ['2026-00002', 'K0002', 300, 3975],
       ].sort(),
     );
+  });
+
+  it('the gastouder overview has a line per kind × ouder: Sem twice, one per paying ouder', async () => {
+    const g = json(await gob(dir, ['jaaropgave', 'gastouder', '--jaar', '2026', '--json'], NOV10));
+    expect(
+      g[0].regels.map((r: { kind: string; ouder: string; minuten: number; uitbetaaldCent: number }) => [
+        r.kind,
+        r.ouder,
+        r.minuten,
+        r.uitbetaaldCent,
+      ]),
+    ).toEqual([
+      ['K0001', 'O0001', 378, 5009],
+      ['K0001', 'O0002', 252, 3339],
+      ['K0002', 'O0002', 300, 3975],
+      ['K0003', 'O0001', 300, 3975],
+    ]);
   });
 
   it('each ouder has her own jaaropgave and her own toeslag rows for her share', async () => {
@@ -236,5 +258,47 @@ describe('co-parents: each ouder is invoiced her share', () => {
     expect([edit.code, edit.stderr]).toEqual([0, expect.stringContaining('2026-10 is al gefactureerd met de vorige verdeling')]);
     await ok(['koppeling', 'edit', 'KP0001', '--verdeling', '60'], NOV10);
     expect(json(await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], NOV10)).facturen).toEqual([]);
+  });
+
+  it('refuses a month in which a child has two koppelingen at one gastouder that share differently, until they agree', async () => {
+    // Daan moves to a new koppeling from 16 December, shared 50/50 with Petra; his old one is not shared.
+    await ok(['koppeling', 'end', 'KP0003', '--eind', '2026-12-15'], NOV10);
+    await ok(
+      [
+        'koppeling',
+        'add',
+        '--kind',
+        'K0003',
+        '--gastouder',
+        'G0001',
+        '--start',
+        '2026-12-16',
+        '--uurtarief',
+        '7,95',
+        '--tweede-ouder',
+        'O0002',
+        '--verdeling',
+        '50',
+      ],
+      NOV10,
+    );
+    const JAN4 = { GOB_TODAY: '2027-01-04' };
+    const csv = writeCsv(path.join(dir, 'december.csv'), [
+      'gastouder;kind;datum;van;tot',
+      'G0001;K0003;2026-12-01;08:00;13:00',
+      'G0001;K0003;2026-12-17;08:00;13:00',
+    ]);
+    await ok(['urenkaart', 'import', csv], JAN4);
+    const refused = await gob(dir, ['factuur', 'run', '--maand', '2026-12'], JAN4);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('twee koppelingen met een verschillende verdeling');
+    expect(refused.stderr).toContain('kind K0003 bij gastouder G0001: KP0003 niet gedeeld, KP0004 50% / O0002');
+    await ok(['koppeling', 'edit', 'KP0003', '--tweede-ouder', 'O0002', '--verdeling', '50'], JAN4);
+    // 600 min = 7950, 300 min each = 3975; the one-child fee 2950 → 1475 each.
+    const run = json(await gob(dir, ['factuur', 'run', '--maand', '2026-12', '--json'], JAN4));
+    expect(run.facturen.map((f: { ouder: string; totaalCent: number }) => [f.ouder, f.totaalCent])).toEqual([
+      ['O0001', 3975 + 1475],
+      ['O0002', 3975 + 1475],
+    ]);
   });
 });

@@ -311,12 +311,19 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       // a second ouder's parts stand beside her own lines, and each ouder is billed the difference
       // with what her own earlier invoices of the month billed.
       const { delingVan, conflicten } = delingenVanMaand(await maandDelingen(trx, maand));
-      if (conflicten.length > 0) throw delingConflict(maand, conflicten);
-      const doelen = new Map<string, Factuurregel[][]>();
-      for (const ouder of [...new Set([...perOuder.keys(), ...afgesprokenPerOuder.keys()])].sort()) {
-        const doel = targetRegels(perOuder.get(ouder) ?? [], kosten, minutenPerKind, afgesprokenPerOuder.get(ouder) ?? []);
-        for (const [wie, regels] of splitRegels(ouder, doel, delingVan)) doelen.set(wie, [...(doelen.get(wie) ?? []), regels]);
+      const gezinnen = [...new Set([...perOuder.keys(), ...afgesprokenPerOuder.keys()])].sort().map((ouder) => ({
+        ouder,
+        doel: targetRegels(perOuder.get(ouder) ?? [], kosten, minutenPerKind, afgesprokenPerOuder.get(ouder) ?? []),
+      }));
+      // Only a pair with lines this month needs one way to share them.
+      if (conflicten.length > 0) {
+        const metRegels = new Set(gezinnen.flatMap((g) => g.doel.map((r) => `${r.kind}|${r.gastouder}`)));
+        const echt = conflicten.filter((c) => metRegels.has(`${c[0]!.kind}|${c[0]!.gastouder}`));
+        if (echt.length > 0) throw delingConflict(maand, echt);
       }
+      const doelen = new Map<string, Factuurregel[][]>();
+      for (const { ouder, doel } of gezinnen)
+        for (const [wie, regels] of splitRegels(ouder, doel, delingVan)) doelen.set(wie, [...(doelen.get(wie) ?? []), regels]);
       for (const ouder of [...new Set([...doelen.keys(), ...billed.keys()])].sort()) {
         const earlier = billed.get(ouder);
         const delen = doelen.get(ouder) ?? [];
