@@ -115,6 +115,9 @@ describe('co-parents: each ouder is invoiced her share', () => {
     const leeg = await gob(dir, ['koppeling', 'edit', 'KP0003', '--verdeling', ''], NOV3);
     expect(leeg.code, leeg.stderr).toBe(0);
     expect(json(await gob(dir, ['koppeling', 'show', 'KP0002', '--json'], NOV3))).toMatchObject({ tweedeOuder: null, verdeling: 100 });
+    expect((await ok(['ouder', 'show', 'O0002'])).stdout).toContain(
+      'tweede ouder: K0001 Sem Jansen (koppeling KP0001, ouder O0001 betaalt 60%)',
+    );
     // Petra's koppelingen and the gastouder's ouders include what she is the second ouder of.
     const codes = (r: { code: string }[]) => r.map((x) => x.code);
     expect(codes(json(await gob(dir, ['koppeling', 'list', '--ouder', 'O0002', '--json'], NOV3)))).toEqual(['KP0001', 'KP0002']);

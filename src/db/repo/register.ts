@@ -367,6 +367,17 @@ export async function koppelingenVanKind(db: Db, kind: string) {
     .execute();
 }
 
+/** The koppelingen an ouder is the second ouder of (CONTRACT §9), with the child. */
+export async function gedeeldeKinderen(db: Db, ouder: string) {
+  return db
+    .selectFrom('koppeling')
+    .innerJoin('kind', 'kind.code', 'koppeling.kind')
+    .select(['koppeling.code as koppeling', 'koppeling.kind', 'kind.naam', 'kind.ouder', 'koppeling.verdeling'])
+    .where('koppeling.tweede_ouder', '=', ouder)
+    .orderBy('koppeling.code')
+    .execute();
+}
+
 /** The ouders with what an incasso needs, by code. */
 export async function ouderMandaten(db: Db) {
   return db.selectFrom('ouder').select(['code', 'naam', 'iban', 'mandaat', 'mandaat_datum']).orderBy('code').execute();
