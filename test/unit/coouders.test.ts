@@ -142,7 +142,13 @@ describe('properties', () => {
     fc.assert(
       fc.property(urenArb, fc.constantFrom(MAAND, UUR), delingArb, (raw, kosten, d) => {
         const uren = prijs(raw).filter((x) => x.ouder === 'O1');
-        const doel = targetRegels(uren, kosten, perKindMinuten(uren));
+        // Every other entry as agreed hours not worked (§9): those lines are shared like care.
+        const doel = targetRegels(
+          uren.filter((_, i) => i % 2 === 0),
+          kosten,
+          perKindMinuten(uren),
+          uren.filter((_, i) => i % 2 === 1),
+        );
         const delingVan = delingen(d);
         const split = splitRegels('O1', doel, delingVan);
         const delen = [...split.values()].flat();
