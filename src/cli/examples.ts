@@ -32,12 +32,15 @@ export const EXAMPLES: Record<string, string[]> = {
     'gob kind add --naam "Lotte de Vries" --geboortedatum 2019-05-02 --eigen-kind-van G0001',
   ],
   'koppeling add': ['gob koppeling add --kind K0001 --gastouder G0001 --start 2026-10-01 --uurtarief 7,50'],
-  'koppeling edit': ['gob koppeling edit KP0001 --uurtarief 7,95'],
   'koppeling end': [
     'gob koppeling end KP0001                  # één maand na vandaag',
     'gob koppeling end KP0001 --eind 2026-12-31',
     'gob koppeling end KP0001 --eind 2026-10-20 --opzegdatum 2026-10-15   # de rest van de opzegtermijn wordt gefactureerd',
     'gob koppeling end KP0001 --eind 2026-10-20 --zonder-opzegtermijn     # in overleg: geen opzegtermijn',
+  ],
+  'koppeling edit': [
+    'gob koppeling edit KP0001 --uurtarief 7,95',
+    'gob koppeling edit KP0001 --tweede-ouder O0002 --verdeling 60   # de ouder van het kind betaalt 60 %, O0002 40 %',
   ],
   'rooster add': ['gob rooster add --koppeling KP0001 --dag di --van 07:30 --tot 18:00'],
   'rooster list': ['gob rooster list --gastouder G0001'],

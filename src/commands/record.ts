@@ -25,7 +25,8 @@ export async function recordFromOptions(
     const raw = opts[optionKeyOf(field)];
     if (typeof raw !== 'string') continue;
     try {
-      rec[columnOf(field)] = raw.trim() === '' ? null : field.type.parse(raw);
+      // Clearing a field that has a default (verdeling, slaapruimte) sets the default: its column holds no null.
+      rec[columnOf(field)] = raw.trim() === '' ? (field.default ?? null) : field.type.parse(raw);
     } catch (error) {
       if (!(error instanceof ValueError)) throw error;
       bad.push(`--${field.name}: ${error.message}.`);
@@ -74,6 +75,13 @@ export function withDefaults(entity: Entity, rec: Rec): Rec {
 }
 
 export function refuseProblems(what: string, problems: Problem[]): void {
+  const usage = problems.filter((p) => p.usage);
+  // A combination of options that can never be valid (verdeling 60 without tweede-ouder) is a usage error (exit 2).
+  if (usage.length > 0)
+    throw new UsageError(
+      `${what} is geweigerd; er is niets opgeslagen.`,
+      problems.map((p) => `${p.veld}: ${p.melding}`),
+    );
   if (problems.length > 0)
     throw new Refused(
       `${what} is geweigerd; er is niets opgeslagen.`,

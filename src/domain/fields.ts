@@ -93,6 +93,7 @@ export const TYPES = {
   incassantId: plain('id', parseIncassantId),
   dagVanDeMaand: integer(1, 28),
   aantal: integer(0, 365),
+  procent: { ...integer(1, 100), hint: 'procent' },
   schaal: plain('tarief', (raw) => formatSchaal(parseSchaal(raw))),
   bureaukostenModel: plain('maand|uur', (raw) => {
     const s = raw.trim().toLowerCase();
@@ -214,6 +215,14 @@ export const KOPPELING: Entity = {
       name: 'lrk',
       label: 'LRK-nummer van de opvang bij de ouder thuis (9 cijfers; nodig om te factureren bij opvanglocatie ouder)',
       type: TYPES.lrk,
+    },
+    // Co-parents (CONTRACT §9): each ouder is invoiced her share of every line (domain/coouders.ts).
+    { name: 'tweede-ouder', label: 'code van een tweede ouder die een deel betaalt (leeg: geen)', type: TYPES.code },
+    {
+      name: 'verdeling',
+      label: 'percentage (1–100) dat de ouder van het kind betaalt; de tweede ouder betaalt de rest (standaard 100)',
+      type: TYPES.procent,
+      default: 100,
     },
   ],
 };

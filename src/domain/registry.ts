@@ -8,6 +8,8 @@ export type Rec = Record<string, Stored>;
 export interface Problem {
   veld: string;
   melding: string;
+  /** Exit 2 as an option (a value or combination that is never valid), not 1; in an import an error of its row like any other. */
+  usage?: boolean;
 }
 
 export const MINIMUM_LEEFTIJD_GASTOUDER = 18;
@@ -50,6 +52,14 @@ export function validateRecord(entity: Entity, rec: Rec, today: Datum): Problem[
       const start = rec.start as string | null;
       const eind = rec.eind as string | null;
       if (start && eind && eind < start) problems.push({ veld: 'eind', melding: `${eind} ligt vóór de start ${start}` });
+      // Without a second ouder nobody would pay the rest (CONTRACT §9).
+      const verdeling = (rec.verdeling as number | null | undefined) ?? 100;
+      if (verdeling !== 100 && (rec.tweede_ouder ?? null) === null)
+        problems.push({
+          veld: 'verdeling',
+          melding: `${verdeling} zonder tweede-ouder: de ouder van het kind betaalt alles (100) tenzij een tweede ouder de rest betaalt; geef ook --tweede-ouder`,
+          usage: true,
+        });
       break;
     }
     case 'ouder':

@@ -67,7 +67,7 @@ export function rowToRecord(columns: (Field | null)[], row: CsvRow, err: (veld: 
     const field = columns[i]!;
     const raw = unescapeCell(cell);
     if (raw.trim() === '') {
-      rec[columnOf(field)] = null;
+      rec[columnOf(field)] = field.default ?? null;
     } else if (field.type.bsn && /^\*{5}\d{4}$/.test(raw.trim())) {
       maskedBsn.push([field, raw.trim()]);
     } else {

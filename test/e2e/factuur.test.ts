@@ -377,8 +377,8 @@ describe('an LRK number on every care line', () => {
     expect((await gob(dir, ['koppeling', 'edit', 'KP0007', '--lrk', '12345'], DEMO_TODAY)).code).toBe(2);
     expect((await gob(dir, ['koppeling', 'edit', 'KP0007', '--lrk', '444444444'], DEMO_TODAY)).code).toBe(0);
     const csv = (await gob(dir, ['koppeling', 'list', '--csv'], DEMO_TODAY)).stdout.split('\r\n');
-    expect(csv[0]).toBe('code;kind;gastouder;start;eind;uurtarief;opvanglocatie;lrk');
-    expect(csv).toContain('KP0007;K0007;G0002;2026-06-01;;7,75;ouder;444444444');
+    expect(csv[0]).toBe('code;kind;gastouder;start;eind;uurtarief;opvanglocatie;lrk;tweede-ouder;verdeling');
+    expect(csv).toContain('KP0007;K0007;G0002;2026-06-01;;7,75;ouder;444444444;;100');
     const run = json(await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], DEMO_TODAY));
     expect(run.facturen[0].nummer).toBe('2026-00001');
     const o5 = run.facturen.find((f: { ouder: string }) => f.ouder === 'O0005');

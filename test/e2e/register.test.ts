@@ -161,6 +161,8 @@ describe('round trip: add → show --json → list --csv → import into a fresh
       uurtariefCent: 825,
       opvanglocatie: 'ouder',
       lrk: '444444444',
+      tweedeOuder: null,
+      verdeling: 100,
     });
     expect(json(await gob(dir, ['kind', 'show', 'K0002', '--json']))).toMatchObject({ ouder: null, eigenKindVan: 'G-ANNA' });
   });

@@ -35,6 +35,8 @@ import { type Afwezigheid, afgesprokenMinuten } from '../../domain/afgesproken.j
 import { freezeRatesOf, type MaandAfspraak, maandAfspraken } from '../../db/repo/afgesproken.js';
 import { maandOpzeggingen } from '../../db/repo/opzegtermijn.js';
 import { opzegtermijnUren } from './opzegtermijn.js';
+import { delingenVanMaand, type KoppelingDeling, samenvoegen, splitRegels } from '../../domain/coouders.js';
+import { maandDelingen } from '../../db/repo/coouders.js';
 
 /** The bureau's fee settings as they are now: what a month not invoiced yet is billed with (and then keeps). */
 export function currentBureaukosten(bureau: BureauRow, maand: Maand): MaandbureaukostenTable {
@@ -134,6 +136,17 @@ function afgesprokenUren(
     });
   }
   return result;
+}
+
+/** Two koppelingen of one kind × gastouder in the month that share differently: its lines cannot be split one way. */
+function delingConflict(maand: Maand, conflicten: KoppelingDeling[][]): Refused {
+  return new Refused(
+    `Er is niets gefactureerd: in ${maand} heeft een kind bij één gastouder twee koppelingen met een verschillende verdeling over de ouders, en een factuurregel kan maar op één manier gedeeld worden. Geef de koppelingen van die maand dezelfde tweede-ouder en verdeling ('gob koppeling edit <code> --tweede-ouder … --verdeling …') en factureer opnieuw.`,
+    conflicten.map(
+      (list) =>
+        `  kind ${list[0]!.kind} bij gastouder ${list[0]!.gastouder}: ${list.map((k) => `${k.koppeling} ${k.tweedeOuder === null ? 'niet gedeeld' : `${k.verdeling}% / ${k.tweedeOuder}`}`).join(', ')}`,
+    ),
+  );
 }
 
 /** An invoice must name the bureau with address, KvK and LRK, and say where to pay. */
@@ -301,20 +314,33 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
             `kind ${kind}: ${Math.floor(minuten / 60)} uur in ${maand}, meer dan de 230 uur die de kinderopvangtoeslag vergoedt`,
           );
       }
-      for (const ouder of [
-        ...new Set([...perOuder.keys(), ...afgesprokenPerOuder.keys(), ...opzegPerOuder.keys(), ...billed.keys()]),
-      ].sort()) {
+      // Co-parents (CONTRACT §9): each family's lines are computed as before and then split per ouder;
+      // a second ouder's parts stand beside her own lines, and each ouder is billed the difference
+      // with what her own earlier invoices of the month billed.
+      const { delingVan, conflicten } = delingenVanMaand(await maandDelingen(trx, maand));
+      const gezinnen = [...new Set([...perOuder.keys(), ...afgesprokenPerOuder.keys(), ...opzegPerOuder.keys()])].sort().map((ouder) => ({
+        ouder,
+        doel: targetRegels(
+          perOuder.get(ouder) ?? [],
+          kosten,
+          minutenPerKind,
+          afgesprokenPerOuder.get(ouder) ?? [],
+          opzegPerOuder.get(ouder) ?? [],
+        ),
+      }));
+      // Only a pair with lines this month needs one way to share them.
+      if (conflicten.length > 0) {
+        const metRegels = new Set(gezinnen.flatMap((g) => g.doel.map((r) => `${r.kind}|${r.gastouder}`)));
+        const echt = conflicten.filter((c) => metRegels.has(`${c[0]!.kind}|${c[0]!.gastouder}`));
+        if (echt.length > 0) throw delingConflict(maand, echt);
+      }
+      const doelen = new Map<string, Factuurregel[][]>();
+      for (const { ouder, doel } of gezinnen)
+        for (const [wie, regels] of splitRegels(ouder, doel, delingVan)) doelen.set(wie, [...(doelen.get(wie) ?? []), regels]);
+      for (const ouder of [...new Set([...doelen.keys(), ...billed.keys()])].sort()) {
         const earlier = billed.get(ouder);
-        const regels = differenceRegels(
-          targetRegels(
-            perOuder.get(ouder) ?? [],
-            kosten,
-            minutenPerKind,
-            afgesprokenPerOuder.get(ouder) ?? [],
-            opzegPerOuder.get(ouder) ?? [],
-          ),
-          earlier?.regels ?? [],
-        );
+        const delen = doelen.get(ouder) ?? [];
+        const regels = differenceRegels(delen.length > 1 ? samenvoegen(delen.flat()) : (delen[0] ?? []), earlier?.regels ?? []);
         if (regels.length === 0) continue;
         const o = names.ouders.get(ouder)!;
         if (!o.adres || !o.postcode || !o.plaats)

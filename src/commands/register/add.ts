@@ -1,5 +1,5 @@
 import { type Entity, columnOf } from '../../domain/fields.js';
-import { validateRecord } from '../../domain/registry.js';
+import { type Rec, validateRecord } from '../../domain/registry.js';
 import { findRecord, insertRecord, nextCode, referenceProblems } from '../../db/repo/register.js';
 import { writeLog } from '../../db/repo/log.js';
 import { inTransaction } from '../../db/open.js';
@@ -26,7 +26,25 @@ export async function addRecord(entity: Entity, opts: RawOptions, deps: Deps) {
   });
   const naam = rec[columnOf(entity.fields.find((f) => f.name === 'naam') ?? entity.fields[0]!)];
   deps.out.line(`${capitalize(entity.name)} ${code}${entity.name === 'koppeling' ? '' : ` (${naam})`} is toegevoegd.`);
+  if (entity.name === 'koppeling') warnDeling(rec, [], deps);
   return recordToJson(entity.fields, rec);
+}
+
+/**
+ * What a bureau should know when a koppeling's sharing is set (CONTRACT §9): at 100 % the second
+ * ouder pays nothing (allowed: the bureau may name her before the split starts), and the verdeling
+ * is not fixed per invoiced month as the uurtarief is, so a later correction of such a month splits
+ * it the new way and moves the difference between the two ouders.
+ */
+export function warnDeling(rec: Rec, gefactureerd: string[], deps: Deps): void {
+  if (rec.tweede_ouder !== null && rec.verdeling === 100)
+    deps.out.warn(
+      `Let op: verdeling 100 betekent dat ouder ${rec.tweede_ouder} (tweede ouder) niets betaalt; geef met --verdeling het percentage dat de ouder van het kind betaalt.`,
+    );
+  if (gefactureerd.length > 0)
+    deps.out.warn(
+      `Let op: ${gefactureerd.join(', ')} ${gefactureerd.length === 1 ? 'is' : 'zijn'} al gefactureerd met de vorige verdeling. Die facturen blijven zoals ze zijn; maar wordt zo'n maand opnieuw gefactureerd (een late urenkaart), dan wordt ze volgens de nieuwe verdeling gedeeld en krijgt elke ouder het verschil.`,
+    );
 }
 
 export function capitalize(word: string): string {

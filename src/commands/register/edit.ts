@@ -6,7 +6,7 @@ import { writeLog } from '../../db/repo/log.js';
 import { findRecord, referenceProblems, updateRecord } from '../../db/repo/register.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { capitalize } from './add.js';
+import { capitalize, warnDeling } from './add.js';
 import { type RawOptions, describeChange, recordFromOptions, recordToJson, refuseProblems } from '../record.js';
 
 /** `gob <noun> edit <code> [--veld waarde …]`: an empty value clears an optional field. */
@@ -38,6 +38,10 @@ export async function editRecord(entity: Entity, opts: RawOptions & { code: stri
           `Let op: het nieuwe uurtarief geldt vanaf de eerste maand die nog niet gefactureerd is; ${maanden.join(', ')} ${maanden.length === 1 ? 'houdt zijn' : 'houden hun'} tarief.`,
         );
       }
+    }
+    if (entity.name === 'koppeling') {
+      const gedeeld = ['tweede_ouder', 'verdeling'].some((c) => c in changes && changes[c] !== before[c]);
+      if (gedeeld) warnDeling(after, await frozenRateMonths(trx, opts.code), deps);
     }
     return recordToJson(entity.fields, after);
   });

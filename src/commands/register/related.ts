@@ -1,6 +1,6 @@
 import type { Entity } from '../../domain/fields.js';
 import type { Db } from '../../db/open.js';
-import { eigenKinderen, kinderenVanOuder, koppelingenVanGastouder, koppelingenVanKind } from '../../db/repo/register.js';
+import { eigenKinderen, gedeeldeKinderen, kinderenVanOuder, koppelingenVanGastouder, koppelingenVanKind } from '../../db/repo/register.js';
 import { roosterOf } from '../../db/repo/rooster.js';
 
 /** A few lines that show what a record is linked to, so an owner needs no second command. */
@@ -16,6 +16,9 @@ export async function relatedLines(db: Db, entity: Entity, code: string): Promis
   if (entity.name === 'ouder') {
     const kids = await kinderenVanOuder(db, code);
     for (const k of kids) lines.push(`kind:         ${k.code} ${k.naam} (${k.geboortedatum})`);
+    // CONTRACT §9: the children she pays a share for as second ouder.
+    for (const k of await gedeeldeKinderen(db, code))
+      lines.push(`tweede ouder: ${k.kind} ${k.naam} (koppeling ${k.koppeling}, ouder ${k.ouder} betaalt ${k.verdeling}%)`);
   }
   if (entity.name === 'kind') {
     const kps = await koppelingenVanKind(db, code);

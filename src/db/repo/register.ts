@@ -59,7 +59,11 @@ export async function listRecords(db: Db, entity: Entity, filter: ListFilter): P
           let sub = eb.selectFrom('koppeling as kp').innerJoin('kind as k', 'k.code', 'kp.kind').select('k.ouder');
           if (filter.gastouder) sub = sub.where('kp.gastouder', '=', filter.gastouder);
           if (active) sub = sub.where(koppelingActive('kp'));
-          return sub;
+          // A second ouder (CONTRACT §9) is an ouder of that gastouder too.
+          let tweede = eb.selectFrom('koppeling as kp').select('kp.tweede_ouder as ouder').where('kp.tweede_ouder', 'is not', null);
+          if (filter.gastouder) tweede = tweede.where('kp.gastouder', '=', filter.gastouder);
+          if (active) tweede = tweede.where(koppelingActive('kp'));
+          return sub.union(tweede);
         });
       }
       break;
@@ -81,7 +85,14 @@ export async function listRecords(db: Db, entity: Entity, filter: ListFilter): P
     case 'koppeling':
       if (filter.gastouder) q = q.where('t.gastouder', '=', filter.gastouder);
       if (filter.kind) q = q.where('t.kind', '=', filter.kind);
-      if (filter.ouder) q = q.where('t.kind', 'in', (eb: AnyEb) => eb.selectFrom('kind').select('code').where('ouder', '=', filter.ouder));
+      // An ouder's koppelingen are those of her children and those she is the second ouder of (CONTRACT §9).
+      if (filter.ouder)
+        q = q.where((eb: AnyEb) =>
+          eb.or([
+            eb('t.kind', 'in', eb.selectFrom('kind').select('code').where('ouder', '=', filter.ouder)),
+            eb('t.tweede_ouder', '=', filter.ouder),
+          ]),
+        );
       if (active) q = q.where(koppelingActive('t'));
       break;
   }
@@ -215,6 +226,20 @@ export async function referenceProblems(
     if (rec.eigen_kind_van && !(await exists('gastouder', String(rec.eigen_kind_van)))) {
       problems.push({ veld: 'eigen-kind-van', melding: `er is geen gastouder met code ${rec.eigen_kind_van}` });
     }
+    // The kind's ouder and a koppeling's second ouder are two people (CONTRACT §9).
+    if (rec.ouder && rec.code) {
+      const gedeeld = await db
+        .selectFrom('koppeling')
+        .select('code')
+        .where('kind', '=', String(rec.code))
+        .where('tweede_ouder', '=', String(rec.ouder))
+        .executeTakeFirst();
+      if (gedeeld)
+        problems.push({
+          veld: 'ouder',
+          melding: `${rec.ouder} is de tweede ouder op koppeling ${gedeeld.code} van dit kind; een kind heeft twee verschillende ouders. Wijzig eerst de koppeling ('gob koppeling edit ${gedeeld.code} --tweede-ouder …')`,
+        });
+    }
     if (rec.eigen_kind_van && rec.code) {
       const koppeling = await db.selectFrom('koppeling').select('code').where('kind', '=', String(rec.code)).executeTakeFirst();
       if (koppeling)
@@ -234,6 +259,16 @@ export async function referenceProblems(
         veld: 'kind',
         melding: `${kind.code} is een eigen kind van een gastouder; een koppeling is alleen voor gastkinderen met een vraagouder`,
       });
+    }
+    const tweede = (rec.tweede_ouder as string | null | undefined) ?? null;
+    if (tweede !== null && kind && kind.ouder === tweede) {
+      problems.push({
+        veld: 'tweede-ouder',
+        melding: `${tweede} is al de ouder van kind ${kind.code}; de tweede ouder is een andere ouder (of laat het veld leeg)`,
+        usage: true,
+      });
+    } else if (tweede !== null && !(await exists('ouder', tweede))) {
+      problems.push({ veld: 'tweede-ouder', melding: `er is geen ouder met code ${tweede}; voeg die eerst toe met 'gob ouder add'` });
     }
     const gastouder = rec.gastouder
       ? await db.selectFrom('gastouder').select(['code', 'eind']).where('code', '=', String(rec.gastouder)).executeTakeFirst()
@@ -332,6 +367,17 @@ export async function koppelingenVanKind(db: Db, kind: string) {
     .innerJoin('gastouder', 'gastouder.code', 'koppeling.gastouder')
     .select(['koppeling.code', 'gastouder.naam', 'koppeling.start', 'koppeling.eind'])
     .where('koppeling.kind', '=', kind)
+    .orderBy('koppeling.code')
+    .execute();
+}
+
+/** The koppelingen an ouder is the second ouder of (CONTRACT §9), with the child. */
+export async function gedeeldeKinderen(db: Db, ouder: string) {
+  return db
+    .selectFrom('koppeling')
+    .innerJoin('kind', 'kind.code', 'koppeling.kind')
+    .select(['koppeling.code as koppeling', 'koppeling.kind', 'kind.naam', 'kind.ouder', 'koppeling.verdeling'])
+    .where('koppeling.tweede_ouder', '=', ouder)
     .orderBy('koppeling.code')
     .execute();
 }
