@@ -256,11 +256,11 @@ describe('co-parents: each ouder is invoiced her share', () => {
     ]);
     // The family's care went up by careAmount(750) − careAmount(630) = 1590; the fee stayed 5750.
     expect(run.totaalCent).toBe(9938 - 8348);
-    // A new verdeling is not fixed per invoiced month: the edit says what a re-run of October does.
+    // A new verdeling applies from the first month not invoiced yet: October keeps 60/40, like its rate.
     const edit = await gob(dir, ['koppeling', 'edit', 'KP0001', '--verdeling', '50'], NOV10);
-    expect([edit.code, edit.stderr]).toEqual([0, expect.stringContaining('2026-10 is al gefactureerd met de vorige verdeling')]);
-    await ok(['koppeling', 'edit', 'KP0001', '--verdeling', '60'], NOV10);
+    expect([edit.code, edit.stderr]).toEqual([0, expect.stringContaining('2026-10 houdt zijn verdeling, ook bij een correctie')]);
     expect(json(await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--json'], NOV10)).facturen).toEqual([]);
+    await ok(['koppeling', 'edit', 'KP0001', '--verdeling', '60'], NOV10);
   });
 
   it('refuses a month in which a child has two koppelingen at one gastouder that share differently, until they agree', async () => {

@@ -43,7 +43,7 @@ export function warnDeling(rec: Rec, gefactureerd: string[], deps: Deps): void {
     );
   if (gefactureerd.length > 0)
     deps.out.warn(
-      `Let op: ${gefactureerd.join(', ')} ${gefactureerd.length === 1 ? 'is' : 'zijn'} al gefactureerd met de vorige verdeling. Die facturen blijven zoals ze zijn; maar wordt zo'n maand opnieuw gefactureerd (een late urenkaart), dan wordt ze volgens de nieuwe verdeling gedeeld en krijgt elke ouder het verschil.`,
+      `Let op: de nieuwe verdeling geldt vanaf de eerste maand die nog niet gefactureerd is; ${gefactureerd.join(', ')} ${gefactureerd.length === 1 ? 'houdt zijn' : 'houden hun'} verdeling, ook bij een correctie, zoals ${gefactureerd.length === 1 ? 'hij zijn' : 'ze hun'} uurtarief houdt.`,
     );
 }
 

@@ -6,6 +6,8 @@
 // - afwezigheid: an absence of a kind or of a gastouder, with when it was reported.
 // - koppeling: `tweede_ouder` and `verdeling` (co-parents: the whole-number percentage billed to the
 //   kind's ouder), and `zonder_opzegtermijn` (ended by mutual agreement: no notice billed).
+// - maandtarief: the co-parent's share frozen with the month's rate; handtekening: which ouder
+//   signed (each co-parent signs her own contract).
 // - factuurregel: two more kinds of line, `afgesproken` (agreed hours not worked and not excused)
 //   and `opzegtermijn` (the notice period's rooster hours). SQLite cannot change a CHECK in place, so
 //   the table is rebuilt with the same rows and ids (payout lines refer to them): copied aside,
@@ -69,6 +71,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       begin select raise(abort, 'een factuurregel wordt nooit gewijzigd'); end`,
     sql`create trigger factuurregel_onverwijderbaar before delete on factuurregel
       begin select raise(abort, 'een factuurregel wordt nooit verwijderd'); end`,
+    // A co-parent's share is frozen with the month's rate: a later change of the split re-bills no
+    // invoiced month (null: the month was invoiced before 0006, when nothing was shared).
+    sql`alter table maandtarief add column tweede_ouder text references ouder (code) on update cascade`,
+    sql`alter table maandtarief add column verdeling integer check (verdeling between 1 and 100)`,
+    // Each ouder signs her own contract (§9): a signature of partij 'ouder' names which ouder. The
+    // old unique key (koppeling, soort, partij) allowed one ouder; the table is rebuilt like
+    // factuurregel (nothing refers to it), the ouder of earlier signatures filled in from the kind.
+    sql`create table handtekening_0005 as select * from handtekening`,
+    sql`drop table handtekening`,
+    sql`create table handtekening (
+      id integer primary key,
+      koppeling text not null references koppeling (code) on update cascade,
+      soort text not null check (soort in ('gastouder', 'bureau')),
+      partij text not null check (partij in ('ouder', 'gastouder', 'bureau')),
+      ouder text references ouder (code) on update cascade,
+      naam text not null, datum text not null, plaats text,
+      check ((partij = 'ouder') = (ouder is not null))
+    ) strict`,
+    sql`insert into handtekening (id, koppeling, soort, partij, ouder, naam, datum, plaats)
+      select h.id, h.koppeling, h.soort, h.partij,
+        case when h.partij = 'ouder' then (select k.ouder from koppeling kp join kind k on k.code = kp.kind where kp.code = h.koppeling) end,
+        h.naam, h.datum, h.plaats
+      from handtekening_0005 h`,
+    sql`drop table handtekening_0005`,
+    sql`create unique index handtekening_partij on handtekening (koppeling, soort, partij) where ouder is null`,
+    sql`create unique index handtekening_ouder on handtekening (koppeling, soort, ouder) where ouder is not null`,
   ];
   for (const statement of statements) await statement.execute(db);
 }

@@ -106,11 +106,11 @@ export async function freezeRatesOf(db: Db, maand: Maand, koppelingen: string[])
   if (koppelingen.length === 0) return;
   await db
     .insertInto('maandtarief')
-    .columns(['maand', 'koppeling', 'uurtarief_cent'])
+    .columns(['maand', 'koppeling', 'uurtarief_cent', 'tweede_ouder', 'verdeling'])
     .expression((eb) =>
       eb
         .selectFrom('koppeling')
-        .select((s) => [s.val(maand).as('maand'), 'code', 'uurtarief_cent'])
+        .select((s) => [s.val(maand).as('maand'), 'code', 'uurtarief_cent', 'tweede_ouder', 'verdeling'])
         .where('code', 'in', koppelingen),
     )
     .onConflict((oc) => oc.doNothing())

@@ -22,12 +22,33 @@ export async function handtekeningen(db: Db, koppeling: string, soort: Handteken
   return db.selectFrom('handtekening').selectAll().where('koppeling', '=', koppeling).where('soort', '=', soort).execute();
 }
 
-/** Record a signature; signing again replaces the party's earlier one. */
-export async function storeHandtekening(db: Db, h: Omit<HandtekeningTable, 'id'>): Promise<void> {
+/**
+ * Record a signature; signing again replaces the party's earlier one. A signature of partij
+ * 'ouder' names the ouder who signed (default: the kind's own ouder); a co-parent signs apart.
+ */
+export async function storeHandtekening(db: Db, h: Omit<HandtekeningTable, 'id' | 'ouder'> & { ouder?: string | null }): Promise<void> {
+  const ouder =
+    h.partij !== 'ouder'
+      ? null
+      : (h.ouder ??
+        (
+          await db
+            .selectFrom('koppeling as kp')
+            .innerJoin('kind as k', 'k.code', 'kp.kind')
+            .select('k.ouder')
+            .where('kp.code', '=', h.koppeling)
+            .executeTakeFirstOrThrow()
+        ).ouder);
+  let earlier = db
+    .deleteFrom('handtekening')
+    .where('koppeling', '=', h.koppeling)
+    .where('soort', '=', h.soort)
+    .where('partij', '=', h.partij);
+  earlier = ouder === null ? earlier.where('ouder', 'is', null) : earlier.where('ouder', '=', ouder);
+  await earlier.execute();
   const { naam, datum, plaats } = h;
   await db
     .insertInto('handtekening')
-    .values({ koppeling: h.koppeling, soort: h.soort, partij: h.partij, naam, datum, plaats })
-    .onConflict((oc) => oc.columns(['koppeling', 'soort', 'partij']).doUpdateSet({ naam, datum, plaats }))
+    .values({ koppeling: h.koppeling, soort: h.soort, partij: h.partij, ouder, naam, datum, plaats })
     .execute();
 }

@@ -1,6 +1,5 @@
 // The co-parents of a month (CONTRACT §9): the koppelingen running in the month of every kind ×
-// gastouder of which one names a second ouder. Pairs without one are not loaded: a bureau without
-// co-parents reads nothing here.
+// gastouder of which one names a second ouder (as the month was first invoiced, if it was).
 import { firstOfMonth, lastOfMonth, type Maand } from '../../domain/calendar.js';
 import type { KoppelingDeling } from '../../domain/coouders.js';
 import type { Db } from '../open.js';
@@ -8,19 +7,40 @@ import type { Db } from '../open.js';
 export async function maandDelingen(db: Db, maand: Maand): Promise<KoppelingDeling[]> {
   const eerste = firstOfMonth(maand);
   const laatste = lastOfMonth(maand);
+  // A month invoiced before keeps the share it was first invoiced with (maandtarief), as it keeps
+  // its rate: a later change of the split re-bills no invoiced month.
   const lopend = () =>
     db
-      .selectFrom('koppeling')
-      .select(['code', 'kind', 'gastouder', 'tweede_ouder', 'verdeling'])
-      .where('start', '<=', laatste)
-      .where((eb) => eb.or([eb('eind', 'is', null), eb('eind', '>=', eerste)]));
-  // Two steps: the shared ones (usually none, and then nothing more is read), then every
-  // koppeling of those children in the month, to see whether one of their pairs shares two ways.
-  const gedeeld = await lopend().where('tweede_ouder', 'is not', null).execute();
+      .selectFrom('koppeling as kp')
+      .leftJoin('maandtarief as mt', (join) => join.onRef('mt.koppeling', '=', 'kp.code').on('mt.maand', '=', maand))
+      .select((eb) => [
+        'kp.code as code',
+        'kp.kind as kind',
+        'kp.gastouder as gastouder',
+        eb
+          .case()
+          .when('mt.koppeling', 'is not', null)
+          .then(eb.ref('mt.tweede_ouder'))
+          .else(eb.ref('kp.tweede_ouder'))
+          .end()
+          .as('tweede_ouder'),
+        eb
+          .case()
+          .when('mt.koppeling', 'is not', null)
+          .then(eb.fn.coalesce('mt.verdeling', eb.lit(100)))
+          .else(eb.ref('kp.verdeling'))
+          .end()
+          .as('verdeling'),
+      ])
+      .where('kp.start', '<=', laatste)
+      .where((eb) => eb.or([eb('kp.eind', 'is', null), eb('kp.eind', '>=', eerste)]));
+  // Usually nobody shares, and then nothing more is done; else every koppeling of those children in
+  // the month, to see whether one of their pairs shares two ways.
+  const alle = await lopend().orderBy('kp.code').execute();
+  const gedeeld = alle.filter((k) => k.tweede_ouder !== null);
   if (gedeeld.length === 0) return [];
   const paren = new Set(gedeeld.map((k) => `${k.kind}|${k.gastouder}`));
-  // One scan, filtered here: a list of thousands of children would not fit in one SQL statement.
-  const rows = (await lopend().orderBy('code').execute()).filter((k) => paren.has(`${k.kind}|${k.gastouder}`));
+  const rows = alle.filter((k) => paren.has(`${k.kind}|${k.gastouder}`));
   return rows.map((r) => ({
     koppeling: r.code,
     kind: r.kind,

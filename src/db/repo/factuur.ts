@@ -92,12 +92,12 @@ export async function latestFactuur(db: Db): Promise<{ nummer: string; datum: st
 export async function freezeRates(db: Db, maand: Maand): Promise<void> {
   await db
     .insertInto('maandtarief')
-    .columns(['maand', 'koppeling', 'uurtarief_cent'])
+    .columns(['maand', 'koppeling', 'uurtarief_cent', 'tweede_ouder', 'verdeling'])
     .expression((eb) =>
       eb
         .selectFrom('urenkaart as u')
         .innerJoin('koppeling as kp', 'kp.code', 'u.koppeling')
-        .select(['u.maand', 'u.koppeling', 'kp.uurtarief_cent'])
+        .select(['u.maand', 'u.koppeling', 'kp.uurtarief_cent', 'kp.tweede_ouder', 'kp.verdeling'])
         .distinct()
         .where('u.maand', '=', maand),
     )

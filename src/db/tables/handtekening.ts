@@ -6,6 +6,8 @@ export interface HandtekeningTable {
   koppeling: string;
   soort: 'gastouder' | 'bureau';
   partij: 'ouder' | 'gastouder' | 'bureau';
+  /** Which ouder signed (partij 'ouder' only; co-parents each sign their own). */
+  ouder: string | null;
   naam: string;
   datum: string;
   plaats: string | null;

@@ -3,6 +3,9 @@ export interface MaandtariefTable {
   maand: string;
   koppeling: string;
   uurtarief_cent: number;
+  /** The co-parent and the share of the kind's ouder when the month was first invoiced (null: from before 0006, nothing shared). */
+  tweede_ouder: string | null;
+  verdeling: number | null;
 }
 
 /** The bureau's fee settings a month was first invoiced with; corrections of that month use them. */
