@@ -108,6 +108,10 @@ gob('uitbetaling', 'open', '--today', '2026-11-24');
 // that morning: billed as agreed hours. Noah (K0006) is on holiday 16–20 November, announced on
 // 1 September, more than two months ahead: not billed.
 gob('bureau', 'set', '--afgesproken-uren', 'ja', '--today', '2026-10-28');
+// Yara's parents live apart from November and share her care 60/40: each gets an invoice for her
+// or his share of every line (Fatima, her ouder, 60 %), and each a jaaropgave and toeslag rows.
+gob('ouder', 'add', '--naam', 'Youssef El Amrani', '--adres', 'Kerkstraat 5', '--postcode', '3811 CV', '--plaats', 'Amersfoort', '--today', '2026-10-28');
+gob('koppeling', 'edit', 'KP0007', '--tweede-ouder', 'O0006', '--verdeling', '60', '--today', '2026-10-28');
 gob(
   'afwezigheid',
   'add',
@@ -147,6 +151,7 @@ gob('urenkaart', 'check', '--maand', '2026-11', '--today', '2026-12-03');
 gob('factuur', 'check', '--maand', '2026-11', '--today', '2026-12-03', 1);
 gob('factuur', 'run', '--maand', '2026-11', '--today', '2026-12-03');
 gob('factuur', 'show', '2026-00009', '--today', '2026-12-03');
+gob('factuur', 'show', '2026-00012', '--today', '2026-12-03');
 
 // The year closes: the jaaropgaven of 2026 (made before the year ends; December's invoices will make
 // a version 2 for whoever's figures change), the toeslag check (the demo's children have no BSN yet:
