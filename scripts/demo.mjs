@@ -110,7 +110,20 @@ gob('uitbetaling', 'open', '--today', '2026-11-24');
 gob('bureau', 'set', '--afgesproken-uren', 'ja', '--today', '2026-10-28');
 // Yara's parents live apart from November and share her care 60/40: each gets an invoice for her
 // or his share of every line (Fatima, her ouder, 60 %), and each a jaaropgave and toeslag rows.
-gob('ouder', 'add', '--naam', 'Youssef El Amrani', '--adres', 'Kerkstraat 5', '--postcode', '3811 CV', '--plaats', 'Amersfoort', '--today', '2026-10-28');
+gob(
+  'ouder',
+  'add',
+  '--naam',
+  'Youssef El Amrani',
+  '--adres',
+  'Kerkstraat 5',
+  '--postcode',
+  '3811 CV',
+  '--plaats',
+  'Amersfoort',
+  '--today',
+  '2026-10-28',
+);
 gob('koppeling', 'edit', 'KP0007', '--tweede-ouder', 'O0006', '--verdeling', '60', '--today', '2026-10-28');
 gob(
   'afwezigheid',

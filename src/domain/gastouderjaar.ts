@@ -4,6 +4,7 @@
 // jaaropgaven), the payouts those dated in the year (what she declares as income), so December's
 // care paid out in January counts for its minutes in one year and for its money in the next.
 import type { Cent } from './money.js';
+import { compareFields } from './order.js';
 import { uurprijs } from './jaaropgave.js';
 
 /** Her care of one kind (of one ouder) in the care months of the year, from the invoices. */
@@ -68,21 +69,7 @@ export function gastouderJaren(zorg: GastouderZorg[], uitbetaald: GastouderUitbe
   }
   for (const u of uitbetaald) regel(u.gastouder, u.kind, u.ouder).uitbetaaldCent += u.bedragCent;
   const per = new Map<string, GastouderJaar>();
-  const sorted = [...regels.values()].sort((a, b) =>
-    a.gastouder !== b.gastouder
-      ? a.gastouder < b.gastouder
-        ? -1
-        : 1
-      : a.kind !== b.kind
-        ? a.kind < b.kind
-          ? -1
-          : 1
-        : a.ouder < b.ouder
-          ? -1
-          : a.ouder > b.ouder
-            ? 1
-            : 0,
-  );
+  const sorted = [...regels.values()].sort((a, b) => compareFields(a, b, ['gastouder', 'kind', 'ouder']));
   for (const { gastouder, ...r } of sorted) {
     if (r.minuten === 0 && r.opvangCent === 0 && r.uitbetaaldCent === 0) continue;
     r.uurprijsCent = uurprijs(r.opvangCent, r.minuten);

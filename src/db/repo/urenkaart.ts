@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type Maand, minutesToTime } from '../../domain/calendar.js';
+import { compareFields } from '../../domain/order.js';
 import { nummerOrder } from './factuur.js';
 import type { Urenkaart, UrenReference } from '../../domain/urenkaart.js';
 import { type Db, rawHandle } from '../open.js';
@@ -130,23 +131,7 @@ export async function listUren(db: Db, filter: UrenFilter): Promise<Urenregel[]>
   if (filter.gastouder) q = q.where('gastouder', '=', filter.gastouder);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   const lines = (await q.execute()).flatMap(unpack);
-  return lines.sort((a, b) =>
-    a.gastouder !== b.gastouder
-      ? a.gastouder < b.gastouder
-        ? -1
-        : 1
-      : a.kind !== b.kind
-        ? a.kind < b.kind
-          ? -1
-          : 1
-        : a.datum !== b.datum
-          ? a.datum < b.datum
-            ? -1
-            : 1
-          : a.van < b.van
-            ? -1
-            : 1,
-  );
+  return lines.sort((a, b) => compareFields(a, b, ['gastouder', 'kind', 'datum', 'van']));
 }
 
 /** The (gastouder, kind) pairs with urenkaart lines in a month, as `gastouder|kind`: one query, whatever the size. */
