@@ -20,6 +20,14 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * A list of values for `in`, as one JSON parameter: SQLite allows 32,766 parameters per statement,
+ * and a large bureau's month has more koppelingen than that.
+ */
+export function inValues(values: readonly (string | number)[]) {
+  return sql<string>`(select value from json_each(${JSON.stringify(values)}))`;
+}
+
 /** How long a writer waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 60_000;
 

@@ -3,7 +3,7 @@
 import type { Afspraak, Afwezigheid } from '../../domain/afgesproken.js';
 import { type Dag, firstOfMonth, lastOfMonth, type Maand } from '../../domain/calendar.js';
 import type { PackedUrenregel } from '../tables/urenkaart.js';
-import type { Db } from '../open.js';
+import { type Db, inValues } from '../open.js';
 import { rowToAfwezigheid } from './afwezigheid.js';
 
 /** A koppeling running in the month, with its rooster and what a care line of it is billed with. */
@@ -111,7 +111,7 @@ export async function freezeRatesOf(db: Db, maand: Maand, koppelingen: string[])
       eb
         .selectFrom('koppeling')
         .select((s) => [s.val(maand).as('maand'), 'code', 'uurtarief_cent', 'tweede_ouder', 'verdeling'])
-        .where('code', 'in', koppelingen),
+        .where('code', 'in', inValues(koppelingen)),
     )
     .onConflict((oc) => oc.doNothing())
     .execute();

@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import { type Maand, minutesToTime } from '../../domain/calendar.js';
 import { compareFields } from '../../domain/order.js';
 import { nummerOrder } from './factuur.js';
 import type { Urenkaart, UrenReference } from '../../domain/urenkaart.js';
-import { type Db, rawHandle } from '../open.js';
+import { type Db, inValues, rawHandle } from '../open.js';
 import type { PackedUrenregel } from '../tables/urenkaart.js';
 
 /** Everything an urenkaart line is checked against, in four queries. */
@@ -82,7 +81,7 @@ export async function otherGastoudersLines(db: Db, maand: Maand, replaced: strin
     .selectFrom('urenkaart')
     .selectAll()
     .where('maand', '=', maand)
-    .where('gastouder', 'not in', sql<string>`(select value from json_each(${JSON.stringify(replaced)}))`)
+    .where('gastouder', 'not in', inValues(replaced))
     .execute();
   return rows.flatMap(unpack);
 }
@@ -94,7 +93,7 @@ export async function invoicedMonth(db: Db, maand: Maand): Promise<string | null
 
 /** Names of the given gastouders, for a report. */
 export async function gastouderNamen(db: Db, codes: string[]): Promise<{ code: string; naam: string }[]> {
-  return db.selectFrom('gastouder').select(['code', 'naam']).where('code', 'in', codes).execute();
+  return db.selectFrom('gastouder').select(['code', 'naam']).where('code', 'in', inValues(codes)).execute();
 }
 
 /**
@@ -143,16 +142,8 @@ export async function geleverdeParen(db: Db, maand: Maand): Promise<Set<string>>
 /** Name, e-mail and phone of the given gastouders and the names of the given kinderen (only those a report names). */
 export async function contactGegevens(db: Db, gastouders: string[], kinderen: string[]) {
   const [g, k] = await Promise.all([
-    db
-      .selectFrom('gastouder')
-      .select(['code', 'naam', 'email', 'telefoon'])
-      .where('code', 'in', sql<string>`(select value from json_each(${JSON.stringify(gastouders)}))`)
-      .execute(),
-    db
-      .selectFrom('kind')
-      .select(['code', 'naam'])
-      .where('code', 'in', sql<string>`(select value from json_each(${JSON.stringify(kinderen)}))`)
-      .execute(),
+    db.selectFrom('gastouder').select(['code', 'naam', 'email', 'telefoon']).where('code', 'in', inValues(gastouders)).execute(),
+    db.selectFrom('kind').select(['code', 'naam']).where('code', 'in', inValues(kinderen)).execute(),
   ]);
   return { gastouders: new Map(g.map((r) => [r.code, r])), kinderen: new Map(k.map((r) => [r.code, r.naam])) };
 }
