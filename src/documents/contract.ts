@@ -46,7 +46,12 @@ function defaultTemplate(soort: ContractSoort): string {
 interface Partijen {
   kp: KoppelingRow;
   kind: KindRow;
+  /** The vraagouder of this contract: the ouder it is made for and who signs it. */
   ouder: OuderRow;
+  /** The kind's own ouder (the opvangadres of care at home is hers; she is `ouder` unless the contract is the tweede-ouder's). */
+  eigenOuder: OuderRow;
+  /** When the koppeling is shared (a tweede-ouder): the other ouder, and the vraagouder's percentage. */
+  deling: { andere: OuderRow; deel: number } | null;
   gastouder: GastouderRow;
   bureau: BureauRow;
   /** The LRK number of the registration where care takes place, and whose it is. */
@@ -54,17 +59,38 @@ interface Partijen {
   lrkVan: 'gastouder' | 'koppeling';
 }
 
-async function loadPartijen(db: Db, koppeling: string): Promise<Partijen> {
+/**
+ * The parties of the contract made for `ouderCode` (default: the kind's own ouder). Each ouder of a
+ * shared koppeling has a contract of her own (CONTRACT §9); anyone else is refused, naming who may sign.
+ */
+async function loadPartijen(db: Db, koppeling: string, ouderCode?: string): Promise<Partijen> {
   const partijen = await contractPartijen(db, koppeling);
   if (!partijen) throw new NotFound(`Er is geen koppeling met code ${koppeling}. Zie 'gob koppeling list'.`);
-  const { kp, kind, ouder, gastouder, bureau } = partijen;
+  const { kp, kind, ouders, gastouder, bureau } = partijen;
+  const eigenOuder = ouders[0]!;
+  const ouder = ouderCode === undefined ? eigenOuder : ouders.find((o) => o.code === ouderCode);
+  if (!ouder) {
+    const wie = ouders.map((o) => `${o.code} (${o.naam})`).join(' of ');
+    throw new Refused(
+      `--ouder: ${ouderCode} is geen ouder van koppeling ${kp.code}. De overeenkomst van kind ${kind.code} bij deze gastouder wordt getekend door ${ouders.length === 1 ? `ouder ${wie}; deze koppeling heeft geen tweede-ouder ('gob koppeling edit ${kp.code} --tweede-ouder …')` : `ouder ${wie}`}.`,
+      undefined,
+      { koppeling: kp.code, ouder: ouderCode, toegestaan: ouders.map((o) => o.code) },
+    );
+  }
+  // The verdeling is the kind's own ouder's percentage; the tweede-ouder pays the rest.
+  const deling =
+    ouders.length === 2
+      ? ouder === eigenOuder
+        ? { andere: ouders[1]!, deel: kp.verdeling }
+        : { andere: eigenOuder, deel: 100 - kp.verdeling }
+      : null;
   // Care at the ouder's home has a registration of its own: the koppeling's lrk (CONTRACT §3).
   const lrkVan = kp.opvanglocatie === 'ouder' ? 'koppeling' : 'gastouder';
-  return { kp, kind, ouder, gastouder, bureau, lrk: lrkVan === 'koppeling' ? kp.lrk : gastouder.lrk, lrkVan };
+  return { kp, kind, ouder, eigenOuder, deling, gastouder, bureau, lrk: lrkVan === 'koppeling' ? kp.lrk : gastouder.lrk, lrkVan };
 }
 
 /** Every detail a contract must name that is missing (CONTRACT §7), each with the command that fills it in. */
-function missingDetails({ kp, ouder, gastouder, bureau, lrk, lrkVan }: Partijen, soort: ContractSoort): string[] {
+function missingDetails({ kp, ouder, eigenOuder, gastouder, bureau, lrk, lrkVan }: Partijen, soort: ContractSoort): string[] {
   const missing: string[] = [];
   const check = (wie: string, edit: string, record: Record<string, unknown>, velden: string[], waarom = '') => {
     for (const veld of velden) if (!record[veld]) missing.push(`${wie}: ${veld}${waarom} ('${edit} --${veld} …')`);
@@ -76,8 +102,11 @@ function missingDetails({ kp, ouder, gastouder, bureau, lrk, lrkVan }: Partijen,
     `gob ouder edit ${ouder.code}`,
     ouder,
     ['naam', ...adres],
-    kp.opvanglocatie === 'ouder' ? ' (ook het opvangadres)' : '',
+    kp.opvanglocatie === 'ouder' && ouder === eigenOuder ? ' (ook het opvangadres)' : '',
   );
+  // The tweede-ouder's contract: care at home is at the kind's own ouder's address.
+  if (kp.opvanglocatie === 'ouder' && ouder !== eigenOuder)
+    check(`ouder ${eigenOuder.code}`, `gob ouder edit ${eigenOuder.code}`, eigenOuder, adres, ' (het opvangadres)');
   check(`gastouder ${gastouder.code}`, `gob gastouder edit ${gastouder.code}`, gastouder, ['naam']);
   // The gastouder's address is in the contract as a party's (soort gastouder) or as the opvangadres.
   if (soort === 'gastouder' || kp.opvanglocatie === 'gastouder') {
@@ -109,9 +138,30 @@ function refuseIncomplete(partijen: Partijen, soort: ContractSoort, wat: string)
   );
 }
 
-/** `contract teken` records a signature only under a contract that can be made (CONTRACT §7). */
-export async function requireCompleteContract(db: Db, koppeling: string, soort: ContractSoort): Promise<void> {
-  refuseIncomplete(await loadPartijen(db, koppeling), soort, `De handtekening onder de overeenkomst (${soort}) van koppeling ${koppeling}`);
+/**
+ * `contract teken` records a signature only under a contract that can be made (CONTRACT §7): the
+ * one made for `ouder` (default the kind's own ouder). Returns that contract's ouder and whether
+ * the koppeling is shared.
+ */
+export async function requireCompleteContract(
+  db: Db,
+  koppeling: string,
+  soort: ContractSoort,
+  ouder?: string,
+): Promise<{ ouder: string; gedeeld: boolean }> {
+  const partijen = await loadPartijen(db, koppeling, ouder);
+  refuseIncomplete(partijen, soort, `De handtekening onder de overeenkomst (${soort}) van koppeling ${koppeling}`);
+  return { ouder: partijen.ouder.code, gedeeld: partijen.deling !== null };
+}
+
+/**
+ * The share of a shared koppeling as the contract says it (the {{verdeling}} placeholder); empty
+ * for an unshared one, so its contract keeps its text. The percentages are those of today's
+ * koppeling; each month is billed at the verdeling frozen with it (CONTRACT §9).
+ */
+export function verdelingTekst(deling: Partijen['deling']): string {
+  if (!deling) return '';
+  return `De ouders delen de kosten: de vraagouder betaalt ${deling.deel}% van de kosten van de opvang en de bureaukosten, de andere ouder (${deling.andere.naam}) ${100 - deling.deel}%. Ieder krijgt een eigen factuur voor het eigen deel, per factuurregel afgerond op hele minuten, en tekent een eigen overeenkomst.`;
 }
 
 /** "binnen 5 werkdagen": the bureau's uitbetaaltermijn as the contract says it. */
@@ -135,11 +185,11 @@ export function afwezigheidTekst(bureau: { afgesproken_uren: number; afmeldtermi
 
 export async function contractDocument(
   db: Db,
-  opts: { koppeling: string; soort: ContractSoort; template?: string; today: string },
-): Promise<ContractDocument> {
-  const partijen = await loadPartijen(db, opts.koppeling);
+  opts: { koppeling: string; soort: ContractSoort; ouder?: string; template?: string; today: string },
+): Promise<ContractDocument & { ouder: string; gedeeld: boolean }> {
+  const partijen = await loadPartijen(db, opts.koppeling, opts.ouder);
   refuseIncomplete(partijen, opts.soort, `De overeenkomst (${opts.soort}) van koppeling ${opts.koppeling}`);
-  const { kp, kind, ouder, gastouder, bureau, lrk } = partijen;
+  const { kp, kind, ouder, eigenOuder, deling, gastouder, bureau, lrk } = partijen;
   const adres = (a: { adres: string | null; postcode: string | null; plaats: string | null }) => `${a.adres}, ${a.postcode} ${a.plaats}`;
   const bureaukosten =
     bureau.bureaukosten_model === 'maand'
@@ -174,8 +224,14 @@ export async function contractDocument(
     'koppeling.start': formatDatumLang(kp.start),
     'koppeling.eind': kp.eind ? `tot en met ${formatDatumLang(kp.eind)}` : 'voor onbepaalde tijd',
     'koppeling.uurtarief': formatEuro(kp.uurtarief_cent),
-    opvangadres: kp.opvanglocatie === 'ouder' ? `bij de vraagouder thuis, ${adres(ouder)}` : `bij de gastouder thuis, ${adres(gastouder)}`,
+    opvangadres:
+      kp.opvanglocatie === 'gastouder'
+        ? `bij de gastouder thuis, ${adres(gastouder)}`
+        : ouder === eigenOuder
+          ? `bij de vraagouder thuis, ${adres(ouder)}`
+          : `bij de andere ouder (${eigenOuder.naam}) thuis, ${adres(eigenOuder)}`,
     bureaukosten,
+    verdeling: verdelingTekst(deling),
     datum: formatDatumLang(opts.today),
   };
   let template: string;
@@ -186,6 +242,12 @@ export async function contractDocument(
       throw new UsageError(`--template: het bestand ${opts.template} bestaat niet of is niet leesbaar.`);
     }
   } else template = defaultTemplate(opts.soort);
+  // A shared koppeling's contract must say who pays what: a bureau's own template without the
+  // placeholder would silently leave it out.
+  if (deling && !/\{\{\s*verdeling\s*\}\}/.test(template))
+    throw new Refused(
+      `Koppeling ${kp.code} is gedeeld met een tweede ouder, maar het sjabloon ${opts.template} noemt de verdeling van de kosten niet. Zet {{verdeling}} in het sjabloon (bij de kosten); het wordt alleen bij een gedeelde koppeling ingevuld. Er is niets geschreven.`,
+    );
   let blokken: ReturnType<typeof fillTemplate>;
   try {
     blokken = fillTemplate(template, values);
@@ -210,10 +272,13 @@ export async function contractDocument(
           : 'elke week',
     })),
     handtekeningen: PARTIJEN[opts.soort].map(({ partij, rol }) => {
-      const h = getekend.find((g) => g.partij === partij);
+      // The vraagouder's signature is this contract's ouder's own, never the other ouder's.
+      const h = getekend.find((g) => g.partij === partij && (partij !== 'ouder' || g.ouder === ouder.code));
       return { rol, naam: h?.naam ?? null, datum: h ? formatDatumLang(h.datum) : null, plaats: h?.plaats ?? null };
     }),
-    kenmerk: `Overeenkomst ${opts.soort === 'gastouder' ? 'vraagouder–gastouder' : 'vraagouder–gastouderbureau'}, koppeling ${kp.code}`,
+    kenmerk: `Overeenkomst ${opts.soort === 'gastouder' ? 'vraagouder–gastouder' : 'vraagouder–gastouderbureau'}, koppeling ${kp.code}${deling ? `, ouder ${ouder.code}` : ''}`,
     datum: opts.today,
+    ouder: ouder.code,
+    gedeeld: deling !== null,
   };
 }

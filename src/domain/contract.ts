@@ -38,7 +38,10 @@ export function fillTemplate(template: string, values: Record<string, string>): 
         else if (line.startsWith('# ')) blocks.push({ soort: 'titel', tekst: fill(line.slice(2).trim()) });
         else rest.push(line.trim());
       }
-      if (rest.length > 0) blocks.push({ soort: 'alinea', tekst: fill(rest.join(' ')) });
+      // A paragraph that fills to nothing is left out: a clause only some contracts have (the
+      // share of a shared koppeling, {{verdeling}}) stands on its own and leaves no gap elsewhere.
+      const tekst = rest.length > 0 ? fill(rest.join(' ')) : '';
+      if (tekst.trim()) blocks.push({ soort: 'alinea', tekst });
     }
   }
   return blocks;

@@ -12,6 +12,7 @@ import { insertRecord, nextCode } from '../../src/db/repo/register.js';
 import { GASTOUDER, KOPPELING } from '../../src/domain/fields.js';
 import { addRecord } from '../../src/commands/register/add.js';
 import { importRecords } from '../../src/commands/register/import.js';
+import { contractDocument } from '../../src/documents/contract.js';
 import { Refused } from '../../src/errors.js';
 import { tempDir, testDeps, writeCsv } from '../helpers.js';
 
@@ -183,6 +184,34 @@ describe('migrations', () => {
         "insert into factuurregel (factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent) values ('2026-00001', 3, 'afgesproken', 'K1', 'G1', 60, 750, 750)",
       )
       .run();
+    await store.close();
+  });
+
+  it("0006 keeps an ouder's earlier signature: it names the kind's ouder, and her contract still shows it", async () => {
+    const old = await databaseAt('0005_jaar');
+    old.sqlite.exec(`
+      update bureau set naam = 'B', adres = 'Plein 1', postcode = '3511 ED', plaats = 'Utrecht', kvk = '12345678', lrk = '987654321';
+      insert into gastouder (code, naam, geboortedatum, adres, postcode, plaats, lrk) values ('G1', 'Anna', '1980-01-01', 'Laan 4', '3581 AB', 'Utrecht', '111111111');
+      insert into ouder (code, naam, adres, postcode, plaats) values ('O1', 'Piet', 'Kerkweg 2', '3511 AB', 'Utrecht'), ('O2', 'Marit', 'Dorp 1', '3512 AA', 'Utrecht');
+      insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'Kim', '2024-01-01', 'O1');
+      insert into koppeling (code, kind, gastouder, start, uurtarief_cent) values ('KP1', 'K1', 'G1', '2026-01-01', 750);
+      insert into handtekening (koppeling, soort, partij, naam, datum, plaats) values
+        ('KP1', 'gastouder', 'ouder', 'Piet', '2026-01-02', 'Utrecht'), ('KP1', 'gastouder', 'gastouder', 'Anna', '2026-01-03', null);`);
+    await old.close();
+    const { store } = await createOrMigrateDatabase(old.file);
+    expect(store.sqlite.prepare('select partij, ouder, naam from handtekening order by id').all()).toEqual([
+      { partij: 'ouder', ouder: 'O1', naam: 'Piet' },
+      { partij: 'gastouder', ouder: null, naam: 'Anna' },
+    ]);
+    const getekend = async (ouder?: string) =>
+      (await contractDocument(store.db, { koppeling: 'KP1', soort: 'gastouder', ouder, today: '2026-11-23' })).handtekeningen.map(
+        (h) => h.naam,
+      );
+    expect(await getekend()).toEqual(['Piet', 'Anna']);
+    // A tweede-ouder added later has a contract of her own, not yet signed by her.
+    store.sqlite.exec(`update koppeling set tweede_ouder = 'O2', verdeling = 60 where code = 'KP1'`);
+    expect(await getekend('O2')).toEqual([null, 'Anna']);
+    expect(await getekend('O1')).toEqual(['Piet', 'Anna']);
     await store.close();
   });
 

@@ -32,19 +32,21 @@ export function loadCertificate(file: string, wachtwoord: string | undefined): {
 }
 
 /**
- * `gob contract pdf --koppeling <code> [--soort gastouder|bureau] [--template <file>] --out <file.pdf> [--force]`:
- * the overeenkomst van opdracht, signed by the bureau when a certificate is set.
+ * `gob contract pdf --koppeling <code> [--soort gastouder|bureau] [--ouder <code>] [--template <file>] --out <file.pdf> [--force]`:
+ * the overeenkomst van opdracht, signed by the bureau when a certificate is set. Each ouder of a
+ * shared koppeling has her own (`--ouder`, default the kind's own ouder; CONTRACT §9).
  */
 export async function contractPdf(
-  opts: { koppeling?: string; soort?: string; template?: string; out?: string; force?: boolean },
+  opts: { koppeling?: string; soort?: string; ouder?: string; template?: string; out?: string; force?: boolean },
   deps: Deps,
 ) {
   missingOptions(opts, ['koppeling', 'out']);
   const koppeling = parseOption('koppeling', opts.koppeling!, parseCode);
   const soort = parseOptional('soort', opts.soort, parseSoort) ?? 'gastouder';
+  const ouder = parseOptional('ouder', opts.ouder, parseCode);
   // Before the work: an existing file (without --force), a link or a folder refuses at once.
   checkTarget(opts.out!, { force: opts.force });
-  const doc = await contractDocument(deps.db, { koppeling, soort, template: opts.template, today: deps.today });
+  const doc = await contractDocument(deps.db, { koppeling, soort, ouder, template: opts.template, today: deps.today });
   const bureau = await getBureau(deps.db);
   const certificate = bureau.certificaat ? loadCertificate(bureau.certificaat, deps.certificaatWachtwoord) : undefined;
   const { renderContractPdf } = await import('../../pdf/contract.js');
@@ -65,7 +67,7 @@ export async function contractPdf(
   }
   writeFileSafely(opts.out!, bytes, { force: opts.force });
   deps.out.line(
-    `Overeenkomst (${soort}) van koppeling ${koppeling} geschreven naar ${opts.out}${certificate ? ', digitaal ondertekend door het bureau' : ''}.`,
+    `Overeenkomst (${soort}) van koppeling ${koppeling}${doc.gedeeld ? ` voor ouder ${doc.ouder}` : ''} geschreven naar ${opts.out}${certificate ? ', digitaal ondertekend door het bureau' : ''}.`,
   );
-  return { bestand: opts.out, koppeling, soort, ondertekend: Boolean(certificate), handtekeningen: doc.handtekeningen };
+  return { bestand: opts.out, koppeling, soort, ouder: doc.ouder, ondertekend: Boolean(certificate), handtekeningen: doc.handtekeningen };
 }

@@ -2,7 +2,7 @@ import { parseCode, parseDate, parseText } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { storeHandtekening } from '../../db/repo/contract.js';
 import { writeLog } from '../../db/repo/log.js';
-import { Refused, ValueError } from '../../errors.js';
+import { Refused, UsageError, ValueError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
 import { PARTIJEN, requireCompleteContract } from '../../documents/contract.js';
@@ -14,17 +14,24 @@ function parsePartij(raw: string): 'ouder' | 'gastouder' | 'bureau' {
 }
 
 /**
- * `gob contract teken --koppeling <code> [--soort] --partij ouder|gastouder|bureau --naam <naam>
- * [--datum] [--plaats]`: record a party's signature; signing again replaces it.
+ * `gob contract teken --koppeling <code> [--soort] --partij ouder|gastouder|bureau [--ouder <code>]
+ * --naam <naam> [--datum] [--plaats]`: record a party's signature; signing again replaces it. Each
+ * ouder of a shared koppeling signs her own contract (`--ouder`, default the kind's own ouder).
  */
 export async function contractTeken(
-  opts: { koppeling?: string; soort?: string; partij?: string; naam?: string; datum?: string; plaats?: string },
+  opts: { koppeling?: string; soort?: string; partij?: string; ouder?: string; naam?: string; datum?: string; plaats?: string },
   deps: Deps,
 ) {
   missingOptions(opts, ['koppeling', 'partij', 'naam']);
   const koppeling = parseOption('koppeling', opts.koppeling!, parseCode);
   const soort = parseOptional('soort', opts.soort, parseSoort) ?? 'gastouder';
   const partij = parseOption('partij', opts.partij!, parsePartij);
+  const ouderOptie = parseOptional('ouder', opts.ouder, parseCode);
+  // The gastouder and the bureau sign the same text for both ouders, once (the schema keeps one).
+  if (ouderOptie !== undefined && partij !== 'ouder')
+    throw new UsageError(
+      `--ouder hoort alleen bij --partij ouder (welke ouder tekent); de ${partij} tekent één keer per overeenkomst. Laat --ouder weg.`,
+    );
   const naam = parseOption('naam', opts.naam!, parseText);
   const datum = parseOptional('datum', opts.datum, parseDate) ?? deps.today;
   const plaats = parseOptional('plaats', opts.plaats, parseText) ?? null;
@@ -35,16 +42,20 @@ export async function contractTeken(
   }
   return inTransaction(deps.db, async (trx) => {
     // Unknown koppeling: NotFound; a contract that could not be made: refused, nothing recorded.
-    await requireCompleteContract(trx, koppeling, soort);
-    await storeHandtekening(trx, { koppeling, soort, partij, naam, datum, plaats });
+    // An ouder who is not one of the koppeling's: refused there, naming who may sign.
+    const contract = await requireCompleteContract(trx, koppeling, soort, ouderOptie);
+    const ouder = partij === 'ouder' ? contract.ouder : null;
+    await storeHandtekening(trx, { koppeling, soort, partij, ouder, naam, datum, plaats });
+    // Which ouder signed is said only when there are two (an unshared koppeling's text is as before).
+    const wie = ouder && contract.gedeeld ? `${partij} ${ouder}` : partij;
     await writeLog(
       trx,
       deps,
-      `overeenkomst (${soort}) van ${koppeling} getekend door ${partij}: ${naam}, ${datum}${plaats ? `, ${plaats}` : ''}`,
+      `overeenkomst (${soort}) van ${koppeling} getekend door ${wie}: ${naam}, ${datum}${plaats ? `, ${plaats}` : ''}`,
     );
     deps.out.line(
-      `Handtekening vastgelegd: ${partij} ${naam} op ${datum}${plaats ? ` in ${plaats}` : ''} (overeenkomst ${soort}, koppeling ${koppeling}).`,
+      `Handtekening vastgelegd: ${wie} ${naam} op ${datum}${plaats ? ` in ${plaats}` : ''} (overeenkomst ${soort}, koppeling ${koppeling}).`,
     );
-    return { koppeling, soort, partij, naam, datum, plaats };
+    return { koppeling, soort, partij, ouder, naam, datum, plaats };
   });
 }

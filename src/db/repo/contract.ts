@@ -2,15 +2,22 @@
 import type { Db } from '../open.js';
 import type { HandtekeningTable } from '../tables/handtekening.js';
 
-/** The parties of a koppeling's contract; undefined when there is no such koppeling. */
+/**
+ * The parties of a koppeling's contract; undefined when there is no such koppeling. `ouders`: the
+ * kind's own ouder first, then the koppeling's tweede-ouder when it has one (each signs her own).
+ */
 export async function contractPartijen(db: Db, koppeling: string) {
   const kp = await db.selectFrom('koppeling').selectAll().where('code', '=', koppeling).executeTakeFirst();
   if (!kp) return undefined;
   const kind = await db.selectFrom('kind').selectAll().where('code', '=', kp.kind).executeTakeFirstOrThrow();
   const ouder = await db.selectFrom('ouder').selectAll().where('code', '=', kind.ouder!).executeTakeFirstOrThrow();
+  const tweede = kp.tweede_ouder
+    ? await db.selectFrom('ouder').selectAll().where('code', '=', kp.tweede_ouder).executeTakeFirstOrThrow()
+    : undefined;
+  const ouders = tweede ? [ouder, tweede] : [ouder];
   const gastouder = await db.selectFrom('gastouder').selectAll().where('code', '=', kp.gastouder).executeTakeFirstOrThrow();
   const bureau = await db.selectFrom('bureau').selectAll().executeTakeFirstOrThrow();
-  return { kp, kind, ouder, gastouder, bureau };
+  return { kp, kind, ouders, gastouder, bureau };
 }
 
 /** A koppeling's rooster, unordered (the contract orders it by weekday). */
