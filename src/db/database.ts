@@ -8,6 +8,7 @@ import type { GastouderTable } from './tables/gastouder.js';
 import type { HandtekeningTable } from './tables/handtekening.js';
 import type { JaaropgaveTable, ToeslagtariefTable } from './tables/jaaropgave.js';
 import type { KindTable } from './tables/kind.js';
+import type { BezoekTable, HuisgenootTable } from './tables/kwaliteit.js';
 import type { KoppelingTable } from './tables/koppeling.js';
 import type { LogTable } from './tables/log.js';
 import type { MaandbureaukostenTable, MaandtariefTable } from './tables/maandtarief.js';
@@ -39,6 +40,8 @@ export interface Database {
   handtekening: HandtekeningTable;
   toeslagtarief: ToeslagtariefTable;
   afwezigheid: AfwezigheidTable;
+  huisgenoot: HuisgenootTable;
+  bezoek: BezoekTable;
   jaaropgave: JaaropgaveTable;
   log: LogTable;
 }

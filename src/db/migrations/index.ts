@@ -7,6 +7,7 @@ import * as m0003 from './0003_bankbestand.js';
 import * as m0004 from './0004_factuur_vast.js';
 import * as m0005 from './0005_jaar.js';
 import * as m0006 from './0006_afspraak.js';
+import * as m0007 from './0007_kwaliteit.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_register': m0001,
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0004_factuur_vast': m0004,
   '0005_jaar': m0005,
   '0006_afspraak': m0006,
+  '0007_kwaliteit': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

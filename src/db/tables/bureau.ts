@@ -26,6 +26,9 @@ export interface BureauTable {
   afgesproken_uren: Generated<number>;
   /** Days ahead an absence must be reported to be excused (default 14). */
   afmeldtermijn: Generated<number>;
+  /** CONTRACT §10: home visits per calendar year (default 2) and evaluations per koppeling per year (1 or 2). */
+  huisbezoeken_per_jaar: Generated<number>;
+  evaluaties_per_jaar: Generated<number>;
 }
 export type BureauRow = Selectable<BureauTable>;
 export type BureauUpdate = Updateable<BureauTable>;

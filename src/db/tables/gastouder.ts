@@ -17,6 +17,10 @@ export interface GastouderTable {
   ehbo_tot: string | null;
   vog_datum: string | null;
   diploma: string | null;
+  /** CONTRACT §10: liability insurance valid until; linked in the Personenregister Kinderopvang; the day she joined the bureau. */
+  verzekering_tot: string | null;
+  prk: number;
+  start: string | null;
   /** Set by `gob gastouder end`: her last day with the bureau. */
   eind: string | null;
 }
