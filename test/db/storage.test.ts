@@ -170,7 +170,7 @@ describe('migrations', () => {
     const before = old.sqlite.prepare('select * from factuurregel order by id').all();
     await old.close();
     const { store, applied } = await createOrMigrateDatabase(old.file);
-    expect(applied).toEqual(['0006_afspraak']);
+    expect(applied).toEqual(['0006_afspraak', '0007_kwaliteit']);
     expect(store.sqlite.prepare('select * from factuurregel order by id').all()).toEqual(before);
     expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(store.sqlite.prepare("select sql from sqlite_schema where name = 'uitbetalingregel'").pluck().get()).toContain(
