@@ -89,4 +89,11 @@ export const EXAMPLES: Record<string, string[]> = {
     'gob contract pdf --koppeling KP0001 --out overeenkomst.pdf',
     'gob contract pdf --koppeling KP0001 --soort bureau --out overeenkomst-bureau.pdf',
   ],
+  'kwaliteit check': [
+    'gob kwaliteit check                            # in cron: exit 1 als een plicht te laat is',
+    'gob kwaliteit check --tot 2027-03-31           # wat moet er vóór april gebeuren?',
+    'gob kwaliteit check --gastouder G0001          # al haar plichten, ook wat in orde is',
+    'gob kwaliteit check --csv > plichten.csv',
+  ],
+  'kwaliteit pdf': ['gob kwaliteit pdf --gastouder G0001 --out dossier-G0001.pdf   # voor de GGD-inspectie'],
 };

@@ -393,6 +393,18 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--force', 'overschrijf een bestaand bestand')
     .action(run('db', () => import('../commands/sepa/bestand.js').then((m) => m.sepaBestand)));
 
+  const kwaliteit = noun(program, 'kwaliteit', 'kwaliteitseisen per gastouder: bezoeken, evaluaties, certificaten (§10)');
+  verb(kwaliteit, 'check', 'welke plichten te laat zijn of binnenkort verlopen, per gastouder met een actieve koppeling (exit 1 als er een te laat is)')
+    .option('--gastouder <code>', 'alleen deze gastouder (en al haar plichten, ook wat in orde is)')
+    .option('--tot <datum>', 'kijk verder vooruit dan 30 dagen: binnenkort is alles wat tot en met deze datum moet')
+    .option('--csv', 'als CSV (één rij per plicht)')
+    .action(run('db', () => import('../commands/kwaliteit/check.js').then((m) => m.kwaliteitCheck)));
+  verb(kwaliteit, 'pdf', 'schrijf het kwaliteitsdossier van een gastouder voor de GGD als PDF')
+    .option('--gastouder <code>', 'de gastouder')
+    .option('--out <bestand>', 'het PDF-bestand')
+    .option('--force', 'overschrijf een bestaand bestand')
+    .action(run('db', () => import('../commands/kwaliteit/pdf.js').then((m) => m.kwaliteitPdf)));
+
   const contract = noun(program, 'contract', 'overeenkomsten van opdracht');
   verb(contract, 'pdf', 'schrijf de overeenkomst van een koppeling als PDF (ondertekend als het bureau een certificaat heeft)')
     .option('--koppeling <code>', 'de koppeling')
