@@ -4,6 +4,7 @@ import { benchUrenkaartCheck } from './checks.mjs';
 import { benchRules } from './rules.mjs';
 import { benchFactuur } from './factuur.mjs';
 import { benchJaaropgave } from './jaaropgave.mjs';
+import { benchKwaliteit } from './kwaliteit.mjs';
 import { benchStartup } from './startup.mjs';
 import { benchUrenkaart } from './urenkaart.mjs';
 
@@ -14,4 +15,5 @@ await benchUrenkaart();
 // (awaited: its last part runs worker threads, which must not overlap the next benchmark)
 await benchFactuur();
 benchUrenkaartCheck();
+benchKwaliteit();
 await benchJaaropgave();

@@ -394,7 +394,11 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .action(run('db', () => import('../commands/sepa/bestand.js').then((m) => m.sepaBestand)));
 
   const kwaliteit = noun(program, 'kwaliteit', 'kwaliteitseisen per gastouder: bezoeken, evaluaties, certificaten (§10)');
-  verb(kwaliteit, 'check', 'welke plichten te laat zijn of binnenkort verlopen, per gastouder met een actieve koppeling (exit 1 als er een te laat is)')
+  verb(
+    kwaliteit,
+    'check',
+    'welke plichten te laat zijn of binnenkort verlopen, per gastouder met een actieve koppeling (exit 1 als er een te laat is)',
+  )
     .option('--gastouder <code>', 'alleen deze gastouder (en al haar plichten, ook wat in orde is)')
     .option('--tot <datum>', 'kijk verder vooruit dan 30 dagen: binnenkort is alles wat tot en met deze datum moet')
     .option('--csv', 'als CSV (één rij per plicht)')

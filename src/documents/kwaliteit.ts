@@ -14,7 +14,14 @@ const STATUS: Record<PlichtRij['status'], string> = { ok: 'in orde', binnenkort:
 const jaNee = (v: number) => (v === 1 ? 'ja' : 'nee');
 
 export interface KwaliteitBestand {
-  bureau: { naam: string | null; adres: string | null; postcode: string | null; plaats: string | null; kvk: string | null; lrk: string | null };
+  bureau: {
+    naam: string | null;
+    adres: string | null;
+    postcode: string | null;
+    plaats: string | null;
+    kvk: string | null;
+    lrk: string | null;
+  };
   gastouder: {
     code: string;
     naam: string;
@@ -73,7 +80,13 @@ export function kwaliteitDocument(b: KwaliteitBestand, rows: PlichtRij[], today:
       {
         titel: 'Huisgenoten',
         kolommen: ['Naam', 'Geboortedatum', 'Leeftijd', 'VOG', 'Personenregister'],
-        rijen: b.huisgenoten.map((h) => [h.naam, h.geboortedatum, String(ageInYears(h.geboortedatum, today)), of(h.vog_datum), jaNee(h.prk)]),
+        rijen: b.huisgenoten.map((h) => [
+          h.naam,
+          h.geboortedatum,
+          String(ageInYears(h.geboortedatum, today)),
+          of(h.vog_datum),
+          jaNee(h.prk),
+        ]),
         leeg: 'Geen huisgenoten vastgelegd.',
       },
       {

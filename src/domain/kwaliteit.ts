@@ -6,7 +6,7 @@
 // due by the later of its own date and `vanaf`: an EHBO certificate that expired during a pause
 // between two koppelingen is due again when care resumes, not in the past; one that is missing is
 // due on `vanaf` (so "before the first care" is: done at the latest on the first day of care).
-import { type Datum, addDays, addMonths, dateOfAgeInMonths, daysInMonth, makeDate, maxDate, splitDate } from './calendar.js';
+import { type Datum, addDays, addMonths, dateOfAgeInMonths, daysInMonth, makeDate, maxDate, minDate, splitDate } from './calendar.js';
 
 export const PLICHTEN = [
   'huisbezoek',
@@ -147,7 +147,7 @@ export function plichten(input: KwaliteitInvoer): PlichtRij[] {
   const eindHorizon = horizon(today, input.tot);
   const actief = actieveKoppelingen(input.koppelingen, today, eindHorizon);
   if (actief.length === 0) return [];
-  const vanaf = actief.reduce((d, k) => (k.start < d ? k.start : d), actief[0]!.start);
+  const vanaf = actief.map((k) => k.start).reduce(minDate);
   const voorOpvang = vanaf > today;
   const rows: PlichtRij[] = [];
   const add = (plicht: Plicht, laatste: Datum | null, uiterlijk: Datum | null, wie: { koppeling?: string; huisgenoot?: string } = {}) =>

@@ -47,7 +47,10 @@ const status = (input: KwaliteitInvoer, plicht: Plicht, wie: string | null = nul
 };
 const met = (today: string, bezoeken: KwaliteitBezoek[], over: Partial<KwaliteitInvoer> = {}) => {
   const b = basis(today, over);
-  return { ...b, bezoeken: [...b.bezoeken.filter((x) => !bezoeken.some((n) => n.soort === x.soort && n.koppeling === x.koppeling)), ...bezoeken] };
+  return {
+    ...b,
+    bezoeken: [...b.bezoeken.filter((x) => !bezoeken.some((n) => n.soort === x.soort && n.koppeling === x.koppeling)), ...bezoeken],
+  };
 };
 
 describe('statusOf', () => {
@@ -144,7 +147,9 @@ describe('huisbezoek: N per calendar year, spread', () => {
   });
 
   it('a bureau asking 0 visits has no huisbezoek duty', () => {
-    expect(plichten(basis('2026-11-23', { beleid: { huisbezoekenPerJaar: 0, evaluatiesPerJaar: 1 } })).some((r) => r.plicht === 'huisbezoek')).toBe(false);
+    expect(
+      plichten(basis('2026-11-23', { beleid: { huisbezoekenPerJaar: 0, evaluatiesPerJaar: 1 } })).some((r) => r.plicht === 'huisbezoek'),
+    ).toBe(false);
   });
 });
 
@@ -193,7 +198,11 @@ describe('evaluatie and proefperiode of a koppeling', () => {
 
   it('twice a year: within 6 months of the last one (31 January → 31 July; 31 August → 28 February)', () => {
     const beleid = { huisbezoekenPerJaar: 2, evaluatiesPerJaar: 2 };
-    expect(status(zonderEvaluatie('2026-07-31', '2026-01-31', { beleid }), 'evaluatie', 'KP0001')).toEqual([null, '2026-07-31', 'binnenkort']);
+    expect(status(zonderEvaluatie('2026-07-31', '2026-01-31', { beleid }), 'evaluatie', 'KP0001')).toEqual([
+      null,
+      '2026-07-31',
+      'binnenkort',
+    ]);
     expect(status(zonderEvaluatie('2026-08-01', '2026-01-31', { beleid }), 'evaluatie', 'KP0001')[2]).toBe('te-laat');
     const b = zonderEvaluatie('2027-03-01', '2026-01-31', { beleid });
     const input = { ...b, bezoeken: [...b.bezoeken, { soort: 'evaluatie' as const, datum: '2026-08-31', koppeling: 'KP0001' }] };

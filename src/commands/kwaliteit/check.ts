@@ -38,7 +38,16 @@ export async function kwaliteitCheck(opts: { gastouder?: string; tot?: string; c
   if (opts.csv) {
     let text = csvLine([...CSV_KOLOMMEN]);
     for (const r of rows)
-      text += csvLine([r.gastouder, namen.get(r.gastouder) ?? '', r.koppeling ?? '', r.huisgenoot ?? '', r.plicht, r.laatste ?? '', r.uiterlijk ?? '', r.status]);
+      text += csvLine([
+        r.gastouder,
+        namen.get(r.gastouder) ?? '',
+        r.koppeling ?? '',
+        r.huisgenoot ?? '',
+        r.plicht,
+        r.laatste ?? '',
+        r.uiterlijk ?? '',
+        r.status,
+      ]);
     deps.out.raw(text);
   } else if (!deps.out.json) toonPerGastouder(rows, namen, gastouder !== undefined, deps);
 
@@ -52,7 +61,8 @@ export async function kwaliteitCheck(opts: { gastouder?: string; tot?: string; c
   return rows;
 }
 
-const WIE = (r: PlichtRij) => (r.koppeling !== null ? `koppeling ${r.koppeling}` : r.huisgenoot !== null ? `huisgenoot ${r.huisgenoot}` : '');
+const WIE = (r: PlichtRij) =>
+  r.koppeling !== null ? `koppeling ${r.koppeling}` : r.huisgenoot !== null ? `huisgenoot ${r.huisgenoot}` : '';
 const STATUS: Record<PlichtRij['status'], string> = { 'te-laat': 'TE LAAT', binnenkort: 'binnenkort', ok: 'in orde' };
 
 /** One block per gastouder, as one text (thousands of lines at a large bureau). */

@@ -24,7 +24,9 @@ export async function kwaliteitPdf(opts: { gastouder?: string; out?: string; for
   const rows = sorteerPerGastouder(dossiers.map((d) => plichten({ ...d, beleid, today: deps.today })));
   const doc = kwaliteitDocument(bestand, rows, deps.today);
   const { writePdfs } = await import('../../pdf/batch.js');
-  await writePdfs([{ file: out, soort: 'dossier', doc, meta: { nummer: `Kwaliteitsdossier ${code}`, datum: deps.today } }], { force: opts.force });
+  await writePdfs([{ file: out, soort: 'dossier', doc, meta: { nummer: `Kwaliteitsdossier ${code}`, datum: deps.today } }], {
+    force: opts.force,
+  });
   deps.out.line(`Kwaliteitsdossier van ${bestand.gastouder.naam} (${code}) geschreven naar ${out}.`);
   return { bestand: out, gastouder: code, bezoeken: bestand.bezoeken.length, plichten: rows };
 }
