@@ -226,9 +226,22 @@ describe('gob kwaliteit', () => {
     expect(again.stderr).toContain('bestaat al');
     expect((await run(['kwaliteit', 'pdf', '--gastouder', 'G0001', '--out', file, '--force'])).code).toBe(0);
     // A gastouder without an active koppeling still has a file; unknown code and missing options.
+    // Carla's file runs over pages: 60 visits with long notes, each shown, the table header repeated.
+    const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
+    const bezoek = db.prepare("insert into bezoek (gastouder, soort, datum, notitie) values ('G0003', 'huisbezoek', ?, ?)");
+    for (let i = 1; i <= 60; i++)
+      bezoek.run(`2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, `Bezoek nummer ${i}: ${'alles in orde, '.repeat(12)}einde ${i}.`);
+    db.close();
     const carla = path.join(dir, 'carla.pdf');
     expect((await run(['kwaliteit', 'pdf', '--gastouder', 'G0003', '--out', carla])).code).toBe(0);
-    expect(pdftotext(carla)).toContain('Geen actieve koppeling');
+    expect(spawnSync('qpdf', ['--check', carla]).status).toBe(0);
+    const carlaText = pdftotext(carla);
+    expect(carlaText).toContain('Geen actieve koppeling');
+    expect(carlaText).toContain('KWALITEITSDOSSIER GASTOUDER (vervolg)');
+    expect(carlaText).toMatch(/pagina 3 van \d/);
+    const carlaFlat = carlaText.replace(/\s+/g, ' ');
+    for (let i = 1; i <= 60; i++) expect(carlaFlat).toContain(`Bezoek nummer ${i}: alles in orde,`);
+    for (let i = 1; i <= 60; i++) expect(carlaFlat).toContain(`einde ${i}.`);
     expect((await run(['kwaliteit', 'pdf', '--gastouder', 'G9999', '--out', path.join(dir, 'x.pdf')])).code).toBe(1);
     expect(fs.existsSync(path.join(dir, 'x.pdf'))).toBe(false);
     const missing = await run(['kwaliteit', 'pdf']);
