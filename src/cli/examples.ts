@@ -60,9 +60,9 @@ export const EXAMPLES: Record<string, string[]> = {
   'afwezigheid list': ['gob afwezigheid list --maand 2026-10'],
   'afwezigheid remove': ['gob afwezigheid remove 3'],
   'huisgenoot add': [
-    'gob huisgenoot add --gastouder G0001 --naam "Daan de Vries" --geboortedatum 2009-01-14 --vog-datum 2026-12-20 --prk ja',
+    'gob huisgenoot add --gastouder G0001 --naam "Daan de Vries" --geboortedatum 2009-01-14 --vog-datum 2026-10-20 --prk ja',
   ],
-  'huisgenoot edit': ['gob huisgenoot edit 1 --vog-datum 2027-01-05'],
+  'huisgenoot edit': ['gob huisgenoot edit 1 --vog-datum 2026-10-28'],
   'huisgenoot list': [
     'gob huisgenoot list --gastouder G0001',
     'gob huisgenoot list --csv > huisgenoten.csv   # dezelfde kolommen als import',
