@@ -2,7 +2,7 @@
 // `gob --help` loads neither the database nor PDF or prompt libraries.
 import { Command } from 'commander';
 import type { BaseDeps, Deps } from '../commands/deps.js';
-import { BUREAU_FIELDS, ENTITIES, type Entity, type Field, ROOSTER_FIELDS } from '../domain/fields.js';
+import { BEZOEK_FIELDS, BUREAU_FIELDS, ENTITIES, type Entity, type Field, HUISGENOOT_FIELDS, ROOSTER_FIELDS } from '../domain/fields.js';
 import { ChecksFailed, Refused, UsageError } from '../errors.js';
 import type { GlobalOptions } from './context.js';
 import { type Io, processIo } from './io.js';
@@ -263,6 +263,46 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
   verb(afwezigheid, 'remove', 'verwijder een afwezigheid (ook in een gefactureerde maand: de volgende factuur run factureert het verschil)')
     .argument('<id>', 'id uit afwezigheid list')
     .action(run('db', () => import('../commands/afwezigheid/remove.js').then((m) => m.afwezigheidRemove)));
+
+  // CONTRACT §10: what a bureau records for the quality duties. Keyed by an id (commands/byid.ts).
+  const huisgenoot = noun(program, 'huisgenoot', 'huisgenoten van gastouders (VOG en personenregister vanaf 18 jaar)');
+  const huisgenootOpties = HUISGENOOT_FIELDS.filter((f) => f.name !== 'id');
+  fieldOptions(verb(huisgenoot, 'add', 'voeg een huisgenoot van een gastouder toe'), huisgenootOpties).action(
+    run('db', () => import('../commands/huisgenoot/add.js').then((m) => m.huisgenootAdd)),
+  );
+  fieldOptions(
+    verb(huisgenoot, 'edit', 'wijzig een huisgenoot (een lege waarde wist een veld)').argument('<id>', 'id uit huisgenoot list'),
+    huisgenootOpties,
+  ).action(run('db', () => import('../commands/huisgenoot/edit.js').then((m) => m.huisgenootEdit)));
+  verb(huisgenoot, 'list', 'toon huisgenoten')
+    .option('--gastouder <code>', 'alleen van deze gastouder')
+    .option('--csv', 'als CSV met dezelfde kolommen als import')
+    .action(run('db', () => import('../commands/huisgenoot/list.js').then((m) => m.huisgenootList)));
+  verb(huisgenoot, 'remove', 'verwijder een huisgenoot (bijvoorbeeld na verhuizing)')
+    .argument('<id>', 'id uit huisgenoot list')
+    .action(run('db', () => import('../commands/huisgenoot/remove.js').then((m) => m.huisgenootRemove)));
+  verb(huisgenoot, 'import', 'importeer huisgenoten uit CSV (per id bijwerken, zonder id toevoegen; alles of niets)')
+    .argument('<bestand>', 'CSV-bestand')
+    .option('--dry-run', 'alleen controleren, niets opslaan')
+    .action(run('db', () => import('../commands/huisgenoot/import.js').then((m) => m.huisgenootImport)));
+
+  const bezoek = noun(program, 'bezoek', 'huisbezoeken, risico-inventarisaties, evaluaties en voortgangsgesprekken');
+  fieldOptions(
+    verb(bezoek, 'add', 'leg een bezoek of gesprek vast (een evaluatie met --koppeling)'),
+    BEZOEK_FIELDS.filter((f) => f.name !== 'id'),
+  ).action(run('db', () => import('../commands/bezoek/add.js').then((m) => m.bezoekAdd)));
+  verb(bezoek, 'list', 'toon bezoeken en gesprekken')
+    .option('--gastouder <code>', 'alleen bij deze gastouder')
+    .option('--soort <soort>', 'alleen deze soort (huisbezoek, risico-inventarisatie, evaluatie, voortgangsgesprek)')
+    .option('--csv', 'als CSV met dezelfde kolommen als import')
+    .action(run('db', () => import('../commands/bezoek/list.js').then((m) => m.bezoekList)));
+  verb(bezoek, 'remove', 'verwijder een bezoek')
+    .argument('<id>', 'id uit bezoek list')
+    .action(run('db', () => import('../commands/bezoek/remove.js').then((m) => m.bezoekRemove)));
+  verb(bezoek, 'import', 'importeer bezoeken uit CSV (per id bijwerken, zonder id toevoegen; alles of niets)')
+    .argument('<bestand>', 'CSV-bestand')
+    .option('--dry-run', 'alleen controleren, niets opslaan')
+    .action(run('db', () => import('../commands/bezoek/import.js').then((m) => m.bezoekImport)));
 
   const factuur = noun(program, 'factuur', 'facturen aan de ouders');
   verb(factuur, 'run', 'maak de facturen van een maand (of de correcties erop)')

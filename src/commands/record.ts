@@ -1,6 +1,6 @@
 // Conversions shared by the registry commands: options → record, record → JSON, text and CSV.
 import type { BureauRow } from '../db/tables/bureau.js';
-import { BUREAU_FIELDS, columnOf, type Entity, type Field, jsonKeyOf, optionKeyOf, type Stored } from '../domain/fields.js';
+import { BUREAU_FIELDS, columnOf, type Field, jsonKeyOf, optionKeyOf, type Stored } from '../domain/fields.js';
 import type { Problem, Rec } from '../domain/registry.js';
 import { maskBsn } from '../domain/values.js';
 import { Refused, UsageError, ValueError } from '../errors.js';
@@ -54,6 +54,7 @@ export async function recordFromOptions(
 
 async function askField(field: Field, deps: BaseDeps): Promise<Stored> {
   const answer = await deps.prompts!.input(`${field.label}${field.required ? '' : ' (mag leeg)'}:`, {
+    ...(field.defaultToday ? { default: deps.today } : {}),
     validate: (value) => {
       if (value.trim() === '') return field.required ? 'Dit veld is verplicht.' : true;
       try {
@@ -67,10 +68,19 @@ async function askField(field: Field, deps: BaseDeps): Promise<Stored> {
   return answer.trim() === '' ? null : field.type.parse(answer);
 }
 
-/** Fill in defaults for fields an add left out. */
-export function withDefaults(entity: Entity, rec: Rec): Rec {
+/**
+ * Fill in defaults for fields an add left out. A default of the day of the add (a gastouder's
+ * `start`) applies only when the field was not given at all: an empty `start` given on purpose
+ * (`--start ""`, or an empty cell in a file with that column, as `list --csv` writes for a
+ * gastouder whose start gob does not know) stays empty, so that moving a bureau's export into
+ * another database does not make every such gastouder start on the day of the import.
+ */
+export function withDefaults(fields: Field[], rec: Rec, today: string): Rec {
   const full: Rec = {};
-  for (const field of entity.fields) full[columnOf(field)] = rec[columnOf(field)] ?? field.default ?? null;
+  for (const field of fields) {
+    const column = columnOf(field);
+    full[column] = field.defaultToday && !(column in rec) ? today : (rec[column] ?? field.default ?? null);
+  }
   return full;
 }
 

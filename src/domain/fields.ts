@@ -18,6 +18,7 @@ import {
   parseKvk,
   parseLrk,
   parseMandaat,
+  parseOpmerking,
   parsePad,
   parsePostcode,
   parseText,
@@ -53,6 +54,10 @@ const plain = (hint: string, parse: (raw: string) => string): FieldType => ({
 function integer(min: number, max: number): FieldType {
   return { hint: 'getal', parse: (raw) => parseInteger(raw, { min, max }), text: (v) => (v === null ? '' : String(v)), json: (v) => v };
 }
+
+/** The visits and conversations of CONTRACT §10; an evaluatie is per koppeling, the others per gastouder. */
+export const BEZOEK_SOORTEN = ['huisbezoek', 'risico-inventarisatie', 'evaluatie', 'voortgangsgesprek'] as const;
+export type BezoekSoort = (typeof BEZOEK_SOORTEN)[number];
 
 export const TYPES = {
   text: plain('tekst', parseText),
@@ -100,6 +105,14 @@ export const TYPES = {
     if (s !== 'maand' && s !== 'uur') throw new ValueError(raw, 'maand of uur');
     return s;
   }),
+  evaluatiesPerJaar: { ...integer(1, 2), hint: '1|2' },
+  id: { ...integer(1, Number.MAX_SAFE_INTEGER), hint: 'id' },
+  opmerking: plain('tekst', parseOpmerking),
+  bezoekSoort: plain(BEZOEK_SOORTEN.join('|'), (raw) => {
+    const s = raw.trim().toLowerCase();
+    if (!(BEZOEK_SOORTEN as readonly string[]).includes(s)) throw new ValueError(raw, BEZOEK_SOORTEN.join(', '));
+    return s;
+  }),
   opvanglocatie: plain('gastouder|ouder', (raw) => {
     const s = raw.trim().toLowerCase();
     if (s !== 'gastouder' && s !== 'ouder') throw new ValueError(raw, 'gastouder of ouder');
@@ -115,6 +128,11 @@ export interface Field {
   required?: boolean;
   /** Stored default when an add leaves the field out. */
   default?: Stored;
+  /**
+   * The default is the date of the add (deps.today), not a constant: a gastouder's `start` (CONTRACT
+   * §10). Only a new record gets it; clearing the field on edit or with an empty cell leaves it empty.
+   */
+  defaultToday?: boolean;
 }
 
 export function columnOf(field: Field): string {
@@ -166,6 +184,20 @@ export const GASTOUDER: Entity = {
     { name: 'ehbo-tot', label: 'EHBO-certificaat geldig tot', type: TYPES.datum },
     { name: 'vog-datum', label: 'datum van de VOG', type: TYPES.datum },
     { name: 'diploma', label: 'diploma', type: TYPES.text },
+    // CONTRACT §10.
+    { name: 'verzekering-tot', label: 'aansprakelijkheidsverzekering geldig tot', type: TYPES.datum },
+    {
+      name: 'prk',
+      label: 'gekoppeld aan het bureau in het Personenregister Kinderopvang (ja/nee, standaard nee)',
+      type: TYPES.janee,
+      default: 0,
+    },
+    {
+      name: 'start',
+      label: 'datum waarop zij bij het bureau begon (standaard: de dag van toevoegen)',
+      type: TYPES.datum,
+      defaultToday: true,
+    },
   ],
 };
 
@@ -250,6 +282,47 @@ export const BUREAU_FIELDS: Field[] = [
     type: TYPES.janee,
   },
   { name: 'afmeldtermijn', label: 'afwezigheid zoveel dagen van tevoren melden om niet te betalen (standaard 14)', type: TYPES.aantal },
+  // CONTRACT §10: a bureau's own policy may ask more than the law. Cleared, they go back to the default.
+  {
+    name: 'huisbezoeken-per-jaar',
+    label: 'huisbezoeken per gastouder per kalenderjaar (standaard 2)',
+    type: TYPES.aantal,
+    default: 2,
+  },
+  {
+    name: 'evaluaties-per-jaar',
+    label: 'evaluaties per koppeling per jaar: 1 (binnen 12 maanden) of 2 (binnen 6 maanden); standaard 1',
+    type: TYPES.evaluatiesPerJaar,
+    default: 1,
+  },
+];
+
+/**
+ * A housemate of a gastouder (CONTRACT §10), keyed by the id gob gives it. `id` is a CSV column and
+ * JSON key (import upserts by it) but no option: add assigns it, edit and remove take it as argument.
+ */
+export const HUISGENOOT_FIELDS: Field[] = [
+  { name: 'id', label: 'id (leeg: nieuw)', type: TYPES.id },
+  { name: 'gastouder', label: 'code van de gastouder', type: TYPES.code, required: true },
+  { name: 'naam', label: 'naam', type: TYPES.text, required: true },
+  { name: 'geboortedatum', label: 'geboortedatum', type: TYPES.datum, required: true },
+  { name: 'vog-datum', label: 'datum van de VOG', type: TYPES.datum },
+  {
+    name: 'prk',
+    label: 'gekoppeld aan het bureau in het Personenregister Kinderopvang (ja/nee, standaard nee)',
+    type: TYPES.janee,
+    default: 0,
+  },
+];
+
+/** A visit or conversation (CONTRACT §10), keyed by id like a huisgenoot. */
+export const BEZOEK_FIELDS: Field[] = [
+  { name: 'id', label: 'id (leeg: nieuw)', type: TYPES.id },
+  { name: 'gastouder', label: 'code van de gastouder', type: TYPES.code, required: true },
+  { name: 'soort', label: `soort: ${BEZOEK_SOORTEN.join(', ')}`, type: TYPES.bezoekSoort, required: true },
+  { name: 'datum', label: 'datum van het bezoek of gesprek', type: TYPES.datum, required: true },
+  { name: 'koppeling', label: 'code van de koppeling (alleen en verplicht bij een evaluatie)', type: TYPES.code },
+  { name: 'notitie', label: 'notitie (ten hoogste 500 tekens)', type: TYPES.opmerking },
 ];
 
 /** A rooster entry: a weekly slot of a guest child (koppeling) or of an own child (kind). */

@@ -1,7 +1,7 @@
 // Rules for registry records that need nothing but the record itself and today's date.
 // Records are keyed by database column; problems name the Dutch field (the option / CSV header).
 import { ageInYears, type Datum } from './calendar.js';
-import { columnOf, type Entity, type Stored } from './fields.js';
+import { BEZOEK_FIELDS, columnOf, type Entity, type Field, HUISGENOOT_FIELDS, type Stored } from './fields.js';
 
 export type Rec = Record<string, Stored>;
 
@@ -69,4 +69,52 @@ export function validateRecord(entity: Entity, rec: Rec, today: Datum): Problem[
       break;
   }
   return problems;
+}
+
+/**
+ * A housemate (CONTRACT §10): born and screened on or before today. Both are exit 2 as an option
+ * (a date that cannot be right yet), an error of its row in an import.
+ */
+export function huisgenootProblems(rec: Rec, today: Datum): Problem[] {
+  const problems = requiredProblems(HUISGENOOT_FIELDS, rec);
+  const geboortedatum = rec.geboortedatum as string | null | undefined;
+  if (geboortedatum && geboortedatum > today)
+    problems.push({
+      veld: 'geboortedatum',
+      melding: `${geboortedatum} ligt na vandaag (${today}); een huisgenoot is al geboren`,
+      usage: true,
+    });
+  const vog = rec.vog_datum as string | null | undefined;
+  if (vog && vog > today)
+    problems.push({ veld: 'vog-datum', melding: `${vog} ligt na vandaag (${today}); vul de datum van een afgegeven VOG in`, usage: true });
+  return problems;
+}
+
+/**
+ * A visit (CONTRACT §10): one that has taken place (not after today), and a koppeling exactly when
+ * it is an evaluatie (evaluations are per koppeling, the others per gastouder). Whether the
+ * koppeling exists and is the gastouder's needs the database (db/repo/bezoek.ts).
+ */
+export function bezoekProblems(rec: Rec, today: Datum): Problem[] {
+  const problems = requiredProblems(BEZOEK_FIELDS, rec);
+  const datum = rec.datum as string | null | undefined;
+  if (datum && datum > today)
+    problems.push({ veld: 'datum', melding: `${datum} ligt na vandaag (${today}); leg een bezoek vast als het geweest is`, usage: true });
+  const soort = rec.soort ?? null;
+  const koppeling = rec.koppeling ?? null;
+  if (soort === 'evaluatie' && koppeling === null)
+    problems.push({ veld: 'koppeling', melding: 'ontbreekt; een evaluatie is per koppeling: geef de code van de koppeling', usage: true });
+  if (soort !== null && soort !== 'evaluatie' && koppeling !== null)
+    problems.push({
+      veld: 'koppeling',
+      melding: `alleen een evaluatie hoort bij een koppeling; een ${soort} is per gastouder: laat koppeling leeg`,
+      usage: true,
+    });
+  return problems;
+}
+
+function requiredProblems(fields: Field[], rec: Rec): Problem[] {
+  return fields
+    .filter((f) => f.required && (rec[columnOf(f)] ?? null) === null)
+    .map((f) => ({ veld: f.name, melding: 'ontbreekt; dit veld is verplicht' }));
 }

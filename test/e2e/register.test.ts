@@ -149,6 +149,9 @@ describe('round trip: add → show --json → list --csv → import into a fresh
       ehboTot: '2027-06-30',
       vogDatum: '2024-01-10',
       diploma: 'MBO PW3',
+      verzekeringTot: null,
+      prk: false,
+      start: '2026-11-23',
     });
     expect(json(await gob(dir, ['ouder', 'show', 'O0001', '--json']))).toMatchObject({ bsn: '*****6782', mandaatDatum: '2026-01-15' });
     expect(json(await gob(dir, ['ouder', 'show', 'O0001', '--json', '--toon-bsn']))).toMatchObject({ bsn: '123456782' });

@@ -10,7 +10,7 @@ import { type RawOptions, recordFromOptions, recordToJson, refuseProblems, descr
 /** `gob <gastouder|ouder|kind|koppeling> add`: validate, assign the next free code, store, log. */
 export async function addRecord(entity: Entity, opts: RawOptions, deps: Deps) {
   const given = await recordFromOptions(entity.fields, opts, deps, { required: true, oneOf: entity.oneOf });
-  const rec = withDefaults(entity, given);
+  const rec = withDefaults(entity.fields, given, deps.today);
   refuseProblems(`Het toevoegen van ${entity.name}`, validateRecord(entity, rec, deps.today));
   const code = await inTransaction(deps.db, async (trx) => {
     if (rec.code === null) rec.code = await nextCode(trx, entity);

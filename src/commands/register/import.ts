@@ -47,7 +47,7 @@ export async function importRecords(entity: Entity, opts: { bestand: string; dry
             if (typeof stored === 'string' && stored.endsWith(masked.slice(-4))) continue;
             err(field.name, `'${masked}' is een gemaskeerd BSN; exporteer met 'list --csv --toon-bsn' of vul het volledige BSN in`);
           }
-          const rec: Rec = existing ? { ...existing, ...given } : withDefaults(entity, given);
+          const rec: Rec = existing ? { ...existing, ...given } : withDefaults(entity.fields, given, deps.today);
           // A field whose value did not parse already has its error; it is not 'missing' as well.
           const invalid = new Set(rowErrors.map((e) => e.veld));
           for (const p of validateRecord(entity, rec, deps.today)) if (!invalid.has(p.veld)) err(p.veld, p.melding);

@@ -2,6 +2,7 @@ import type { Entity } from '../../domain/fields.js';
 import type { Db } from '../../db/open.js';
 import { eigenKinderen, gedeeldeKinderen, kinderenVanOuder, koppelingenVanGastouder, koppelingenVanKind } from '../../db/repo/register.js';
 import { roosterOf } from '../../db/repo/rooster.js';
+import { listHuisgenoten } from '../../db/repo/huisgenoot.js';
 
 /** A few lines that show what a record is linked to, so an owner needs no second command. */
 export async function relatedLines(db: Db, entity: Entity, code: string): Promise<string[]> {
@@ -12,6 +13,9 @@ export async function relatedLines(db: Db, entity: Entity, code: string): Promis
     for (const k of own) lines.push(`eigen kind:   ${k.code} ${k.naam} (${k.geboortedatum})`);
     const kps = await koppelingenVanGastouder(db, code);
     for (const k of kps) lines.push(`koppeling:    ${k.code} ${k.naam}, ${period(k)}`);
+    // CONTRACT §10: with the id that `huisgenoot edit` and `remove` take.
+    for (const h of await listHuisgenoten(db, { gastouder: code }))
+      lines.push(`huisgenoot:   ${h.naam} (${h.geboortedatum}), VOG ${h.vog_datum ?? 'geen'}  [id ${h.id}]`);
   }
   if (entity.name === 'ouder') {
     const kids = await kinderenVanOuder(db, code);
