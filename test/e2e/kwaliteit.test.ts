@@ -1,6 +1,5 @@
 // `gob kwaliteit check` and `gob kwaliteit pdf` (CONTRACT §10) on a small bureau, today 2026-11-23.
-// Huisgenoten, visits and the new gastouder columns go in with plain SQL (their commands are built
-// elsewhere). Every status below is worked out by hand:
+// Every status below is worked out by hand:
 //
 // G0001 Anna, KP0001 since 31 January 2026, joined the bureau 15 January 2026:
 //   huisbezoek             one this year (1 March)        next by 31 December          ok (binnenkort with --tot 2026-12-31)
@@ -56,7 +55,27 @@ describe('gob kwaliteit', () => {
   beforeAll(async () => {
     dir = tempDir();
     await ok(['init', '--naam', 'Gastouderbureau De Zonnebloem', '--plaats', 'Utrecht', '--lrk', '987654321']);
-    for (const naam of ['Anna de Vries', 'Bram Bos', 'Carla Cuijpers', 'Dirk Dekker'])
+    await ok([
+      'gastouder',
+      'add',
+      '--naam',
+      'Anna de Vries',
+      '--geboortedatum',
+      '1980-01-01',
+      '--ehbo-tot',
+      '2026-11-23',
+      '--vog-datum',
+      '2020-01-01',
+      '--diploma',
+      'MBO 3 PW',
+      '--verzekering-tot',
+      '2026-11-01',
+      '--prk',
+      'ja',
+      '--start',
+      '2026-01-15',
+    ]);
+    for (const naam of ['Bram Bos', 'Carla Cuijpers', 'Dirk Dekker'])
       await ok(['gastouder', 'add', '--naam', naam, '--geboortedatum', '1980-01-01']);
     await ok(['ouder', 'add', '--naam', 'Jan Jansen']);
     for (const naam of ['Sem', 'Tess', 'Noor', 'Finn'])
@@ -78,21 +97,40 @@ describe('gob kwaliteit', () => {
       '7,50',
     ]);
     await ok(['koppeling', 'add', '--kind', 'K0004', '--gastouder', 'G0004', '--start', '2027-02-01', '--uurtarief', '7,50']);
-    const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
-    db.prepare(
-      `update gastouder set ehbo_tot = '2026-11-23', vog_datum = '2020-01-01', diploma = 'MBO 3 PW', verzekering_tot = '2026-11-01', prk = 1, start = '2026-01-15' where code = 'G0001'`,
-    ).run();
-    const huisgenoot = db.prepare('insert into huisgenoot (gastouder, naam, geboortedatum, vog_datum, prk) values (?, ?, ?, ?, ?)');
-    huisgenoot.run('G0001', 'Sanne de Vries', '2008-12-10', null, 0);
-    huisgenoot.run('G0001', 'Piet de Vries', '1975-05-05', '2019-01-01', 1);
-    huisgenoot.run('G0003', 'Kees Cuijpers', '1970-01-01', null, 0);
-    const bezoek = db.prepare('insert into bezoek (gastouder, soort, datum, koppeling, notitie) values (?, ?, ?, ?, ?)');
-    bezoek.run('G0001', 'huisbezoek', '2026-03-01', null, 'Aangekondigd bezoek; traphekje boven ontbreekt, afgesproken voor april.');
-    bezoek.run('G0001', 'huisbezoek', '2025-09-01', null, null);
-    bezoek.run('G0001', 'risico-inventarisatie', '2025-11-22', null, 'Plan van aanpak: stopcontactbeveiliging in de woonkamer.');
-    bezoek.run('G0001', 'evaluatie', '2026-03-15', 'KP0001', 'Proefperiode goed verlopen, ouders tevreden.');
-    bezoek.run('G0001', 'voortgangsgesprek', '2026-05-01', null, 'Loopt goed.');
-    db.close();
+    await ok(['huisgenoot', 'add', '--gastouder', 'G0001', '--naam', 'Sanne de Vries', '--geboortedatum', '2008-12-10']);
+    await ok([
+      'huisgenoot',
+      'add',
+      '--gastouder',
+      'G0001',
+      '--naam',
+      'Piet de Vries',
+      '--geboortedatum',
+      '1975-05-05',
+      '--vog-datum',
+      '2019-01-01',
+      '--prk',
+      'ja',
+    ]);
+    await ok(['huisgenoot', 'add', '--gastouder', 'G0003', '--naam', 'Kees Cuijpers', '--geboortedatum', '1970-01-01']);
+    const bezoek = (soort: string, datum: string, notitie?: string, koppeling?: string) =>
+      ok([
+        'bezoek',
+        'add',
+        '--gastouder',
+        'G0001',
+        '--soort',
+        soort,
+        '--datum',
+        datum,
+        ...(notitie ? ['--notitie', notitie] : []),
+        ...(koppeling ? ['--koppeling', koppeling] : []),
+      ]);
+    await bezoek('huisbezoek', '2026-03-01', 'Aangekondigd bezoek; traphekje boven ontbreekt, afgesproken voor april.');
+    await bezoek('huisbezoek', '2025-09-01');
+    await bezoek('risico-inventarisatie', '2025-11-22', 'Plan van aanpak: stopcontactbeveiliging in de woonkamer.');
+    await bezoek('evaluatie', '2026-03-15', 'Proefperiode goed verlopen, ouders tevreden.', 'KP0001');
+    await bezoek('voortgangsgesprek', '2026-05-01', 'Loopt goed.');
   }, 60_000);
 
   it('check: every duty of the gastouders with an active koppeling, most urgent first; exit 1 for te-laat', async () => {
@@ -230,7 +268,10 @@ describe('gob kwaliteit', () => {
     const db = new Database(path.join(dir, 'data', 'gob.sqlite'));
     const bezoek = db.prepare("insert into bezoek (gastouder, soort, datum, notitie) values ('G0003', 'huisbezoek', ?, ?)");
     for (let i = 1; i <= 60; i++)
-      bezoek.run(`2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, `Bezoek nummer ${i}: ${'alles in orde, '.repeat(12)}einde ${i}.`);
+      bezoek.run(
+        `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        `Bezoek nummer ${i}: ${'alles in orde, '.repeat(12)}einde ${i}.`,
+      );
     db.close();
     const carla = path.join(dir, 'carla.pdf');
     expect((await run(['kwaliteit', 'pdf', '--gastouder', 'G0003', '--out', carla])).code).toBe(0);
@@ -247,5 +288,14 @@ describe('gob kwaliteit', () => {
     const missing = await run(['kwaliteit', 'pdf']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--gastouder, --out');
+  });
+
+  it("the bureau's policy: two evaluations a year (within 6 months), one home visit a year", async () => {
+    await ok(['bureau', 'set', '--evaluaties-per-jaar', '2', '--huisbezoeken-per-jaar', '1']);
+    const rows = JSON.parse((await run(['kwaliteit', 'check', '--gastouder', 'G0001', '--json'])).stdout);
+    // 15 March + 6 months = 15 September: overdue.
+    expect(rows).toContainEqual(rij('G0001', 'evaluatie', '2026-03-15', '2026-09-15', 'te-laat', { koppeling: 'KP0001' }));
+    // One visit this year is enough; the next is due by the end of next year.
+    expect(rows).toContainEqual(rij('G0001', 'huisbezoek', '2026-03-01', '2027-12-31', 'ok'));
   });
 });
