@@ -178,6 +178,17 @@ gob('toeslag', 'tarief');
 gob('toeslag', 'check', '--maand', '2026-11', '--today', '2026-12-03', 1);
 gob('toeslag', 'export', '--maand', '2026-11', '--out', 'data/demo/out/toeslag-2026-11.csv', '--today', '2026-12-03');
 
+// Quality duties (§10): the bureau records when each gastouder joined, her PRK link and insurance,
+// her huisgenoten and every visit; the check it runs from cron shows what is due. Renée's
+// risico-inventarisatie is overdue, and her daughter Lisa turns 18 in January: VOG and PRK by then.
+gob('gastouder', 'edit', 'G0001', '--start', '2015-01-01', '--prk', 'ja', '--verzekering-tot', '2027-12-31');
+gob('gastouder', 'edit', 'G0002', '--start', '2019-02-01', '--prk', 'ja', '--verzekering-tot', '2027-12-31');
+gob('gastouder', 'edit', 'G0003', '--start', '2026-08-01', '--prk', 'ja', '--verzekering-tot', '2027-12-31');
+gob('huisgenoot', 'import', 'data/demo/huisgenoten.csv');
+gob('bezoek', 'import', 'data/demo/bezoeken.csv', '--today', '2026-12-03');
+gob('kwaliteit', 'check', '--tot', '2027-01-31', '--today', '2026-12-03', 1);
+gob('kwaliteit', 'pdf', '--gastouder', 'G0002', '--out', 'data/demo/out/kwaliteit-G0002.pdf', '--today', '2026-12-03');
+
 // The overeenkomst van opdracht of one koppeling, signed by the vraagouder and the gastouder, and
 // digitally by the bureau with a self-signed test certificate (check it with: pdfsig <file>).
 env.GOB_CERTIFICAAT_WACHTWOORD = 'demo-wachtwoord';
