@@ -233,8 +233,16 @@ function cacheOf(font: EmbeddedFont): Map<string, Shaped> {
 function shapeWord(font: EmbeddedFont, cache: Map<string, Shaped>, word: string): Shaped {
   let shaped = cache.get(word);
   if (shaped) return shaped;
+  shaped = NUMBER_WORD.test(word) ? numberWord(font, word) : null;
+  if (!shaped) shaped = layoutWord(font, word);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, shaped);
+  return shaped;
+}
+
+function layoutWord(font: EmbeddedFont, word: string): Shaped {
   const run = font.font.layout(word);
-  shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
+  const shaped: Shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
   for (const [i, glyph] of run.glyphs.entries()) {
     const pos = run.positions[i]!;
     const advance = glyph.advanceWidth * font.scale;
@@ -246,8 +254,104 @@ function shapeWord(font: EmbeddedFont, cache: Map<string, Shaped>, word: string)
     shaped.width += xAdvance;
     if (pos.xOffset || pos.yOffset) shaped.offsets = true;
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, shaped);
+  return shaped;
+}
+
+// Numbers: a jaaropgave is mostly hours and amounts per month, nearly every one a word not seen
+// before in the process, and fontkit's layout of a new word was a quarter of its rendering time.
+// In gob's fonts no two of these characters kern or combine, so a number is its characters'
+// glyphs one after the other: the same glyphs, advances and width (added up in the same order) as
+// fontkit's layout gives. That is checked per font before it is relied on (`numberGlyphs`); a
+// font where it does not hold shapes numbers with fontkit like any other word.
+
+/** The characters of numbers, amounts, times and dates as gob writes them. */
+const NUMBER_CHARS = '0123456789.,:€- \u00a0';
+const NUMBER_WORD = /^[0-9.,:€\- \u00a0]+$/;
+
+/** One character shaped on its own, in text space units. */
+interface CharGlyph {
+  gid: number;
+  codePoints: number[];
+  advance: number;
+  xAdvance: number;
+}
+
+/** Per fontkit font: its number characters' glyphs, or null when they cannot be shaped one by one. */
+const numberGlyphsByFont = new WeakMap<object, Map<string, CharGlyph> | null>();
+
+/**
+ * The font's glyphs of the number characters, checked once per font and process: each character
+ * is one glyph without offset, and a string with every ordered pair of them (each also with
+ * itself) shapes to the glyphs and advances of its characters shaped alone (no kerning, no
+ * ligature). Null when any of that fails.
+ */
+function numberGlyphs(font: EmbeddedFont): Map<string, CharGlyph> | null {
+  const cached = numberGlyphsByFont.get(font.font);
+  if (cached !== undefined) return cached;
+  let glyphs: Map<string, CharGlyph> | null = new Map();
+  const raw = new Map<string, { id: number; xAdvance: number }>();
+  for (const ch of NUMBER_CHARS) {
+    const run = font.font.layout(ch);
+    const glyph = run.glyphs[0];
+    const pos = run.positions[0];
+    if (
+      run.glyphs.length !== 1 ||
+      !glyph ||
+      !pos ||
+      pos.xOffset ||
+      pos.yOffset ||
+      !sameCodePoints(glyph.codePoints, [ch.codePointAt(0)!])
+    ) {
+      glyphs = null;
+      break;
+    }
+    raw.set(ch, { id: glyph.id, xAdvance: pos.xAdvance });
+    glyphs.set(ch, {
+      gid: glyph.id,
+      codePoints: glyph.codePoints,
+      advance: glyph.advanceWidth * font.scale,
+      xAdvance: pos.xAdvance * font.scale,
+    });
+  }
+  // Every ordered pair of the characters in one string (a de Bruijn sequence: each character, then
+  // it followed by each later one, and the first again at the end): one layout instead of 289.
+  if (glyphs) {
+    const chars = [...NUMBER_CHARS];
+    const sequence = [...chars.flatMap((a, i) => [a, ...chars.slice(i + 1).flatMap((b) => [a, b])]), chars[0]!];
+    const run = font.font.layout(sequence.join(''));
+    const same =
+      run.glyphs.length === sequence.length &&
+      sequence.every((ch, i) => {
+        const glyph = run.glyphs[i]!;
+        const pos = run.positions[i]!;
+        const alone = raw.get(ch)!;
+        return (
+          glyph.id === alone.id &&
+          sameCodePoints(glyph.codePoints, [ch.codePointAt(0)!]) &&
+          pos.xAdvance === alone.xAdvance &&
+          !pos.xOffset &&
+          !pos.yOffset
+        );
+      });
+    if (!same) glyphs = null;
+  }
+  numberGlyphsByFont.set(font.font, glyphs);
+  return glyphs;
+}
+
+/** A word of number characters from its characters' glyphs; null when the font needs fontkit for it. */
+function numberWord(font: EmbeddedFont, word: string): Shaped | null {
+  const glyphs = numberGlyphs(font);
+  if (!glyphs) return null;
+  const shaped: Shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
+  for (const ch of word) {
+    const glyph = glyphs.get(ch)!;
+    shaped.gids.push(glyph.gid);
+    shaped.codePoints.push(glyph.codePoints);
+    shaped.advances.push(glyph.advance);
+    shaped.kerning.push(glyph.xAdvance - glyph.advance);
+    shaped.width += glyph.xAdvance;
+  }
   return shaped;
 }
 
