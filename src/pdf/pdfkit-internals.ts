@@ -355,25 +355,42 @@ function numberWord(font: EmbeddedFont, word: string): Shaped | null {
   return shaped;
 }
 
+/** The string shaped last, per font: a right-aligned string is measured and then written. */
+const lastShaped = new WeakMap<object, { text: string; shaped: Shaped }>();
+
 /**
  * A string shaped word by word, as pdfkit does it (each word with its trailing space): names,
  * labels and amounts recur across invoices even when the whole line does not.
  */
 function shape(font: EmbeddedFont, text: string): Shaped {
+  const last = lastShaped.get(font.font);
+  if (last?.text === text) return last.shaped;
+  const shaped = shapeWords(font, text);
+  lastShaped.set(font.font, { text, shaped });
+  return shaped;
+}
+
+function shapeWords(font: EmbeddedFont, text: string): Shaped {
   const cache = cacheOf(font);
   const whole = cache.get(text);
   if (whole) return whole;
-  const words = text.match(/[^ ]* ?/g)!.filter((w) => w.length > 0);
-  if (words.length === 1) return shapeWord(font, cache, text);
+  // The words as pdfkit finds them (/[^ ]* ?/g): each up to and with its first following space.
+  const space = text.indexOf(' ');
+  if (space === -1 || space === text.length - 1) return shapeWord(font, cache, text);
   const shaped: Shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
-  for (const word of words) {
-    const w = shapeWord(font, cache, word);
-    shaped.gids.push(...w.gids);
-    shaped.codePoints.push(...w.codePoints);
-    shaped.advances.push(...w.advances);
-    shaped.kerning.push(...w.kerning);
+  for (let start = 0; start < text.length; ) {
+    const next = text.indexOf(' ', start);
+    const end = next === -1 ? text.length : next + 1;
+    const w = shapeWord(font, cache, text.slice(start, end));
+    for (let i = 0; i < w.gids.length; i++) {
+      shaped.gids.push(w.gids[i]!);
+      shaped.codePoints.push(w.codePoints[i]!);
+      shaped.advances.push(w.advances[i]!);
+      shaped.kerning.push(w.kerning[i]!);
+    }
     shaped.width += w.width;
     shaped.offsets ||= w.offsets;
+    start = end;
   }
   return shaped;
 }
@@ -390,6 +407,29 @@ function include(font: EmbeddedFont, shaped: Shaped, i: number): number {
   if (font.widths[cid] == null) font.widths[cid] = shaped.advances[i]!;
   if (font.unicode[cid] == null) font.unicode[cid] = shaped.codePoints[i]!;
   return cid;
+}
+
+/** Per document font: the hex code in its content of each glyph already in its subset. */
+const hexByFont = new WeakMap<EmbeddedFont, Map<number, string>>();
+
+/**
+ * Glyph `i` of `shaped` as it is written in the content, four hex digits of its place in the
+ * subset. A glyph already included gets the code it got the first time (its width and code points
+ * are only ever set the first time), without asking the subset again.
+ */
+function hexOf(font: EmbeddedFont, shaped: Shaped, i: number): string {
+  let codes = hexByFont.get(font);
+  if (!codes) {
+    codes = new Map();
+    hexByFont.set(font, codes);
+  }
+  const gid = shaped.gids[i]!;
+  let hex = codes.get(gid);
+  if (hex === undefined) {
+    hex = include(font, shaped, i).toString(16).padStart(4, '0');
+    codes.set(gid, hex);
+  }
+  return hex;
 }
 
 /** The width of `text` in the current font and size, as pdfkit's widthOfString gives it. */
@@ -412,7 +452,7 @@ export function fastTextAt(pdf: PDFKit.PDFDocument, text: string, x: number, y: 
   let tj = '';
   let hex = '';
   for (let i = 0; i < shaped.gids.length; i++) {
-    hex += include(font, shaped, i).toString(16).padStart(4, '0');
+    hex += hexOf(font, shaped, i);
     const kern = shaped.kerning[i]!;
     if (kern !== 0 && i < shaped.gids.length - 1) {
       tj += `<${hex}> ${num(-kern)} `;
