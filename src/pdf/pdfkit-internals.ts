@@ -232,10 +232,9 @@ function cacheOf(font: EmbeddedFont): Map<string, Shaped> {
 
 /** One word with its trailing space, shaped by fontkit (GSUB/GPOS: kerning) once per process. */
 function shapeWord(font: EmbeddedFont, cache: Map<string, Shaped>, word: string): Shaped {
-  let shaped = cache.get(word);
-  if (shaped) return shaped;
-  shaped = NUMBER_WORD.test(word) ? numberWord(font, word) : null;
-  if (!shaped) shaped = layoutWord(font, word);
+  const cached = cache.get(word);
+  if (cached) return cached;
+  const shaped = (NUMBER_WORD.test(word) && numberWord(font, word)) || layoutWord(font, word);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, shaped);
   return shaped;
@@ -262,12 +261,15 @@ function layoutWord(font: EmbeddedFont, word: string): Shaped {
 // before in the process, and fontkit's layout of a new word was a quarter of its rendering time.
 // In gob's fonts no two of these characters kern or combine, so a number is its characters'
 // glyphs one after the other: the same glyphs, advances and width (added up in the same order) as
-// fontkit's layout gives. That is checked per font before it is relied on (`numberGlyphs`); a
-// font where it does not hold shapes numbers with fontkit like any other word.
+// fontkit's layout gives. The same goes for a number after one capital letter, the numbers of
+// documents and registry entries (J2026-00001, O000001), new in every document. That is checked
+// per font (and letter and the character after it) before it is relied on (`numberGlyphs`,
+// `letterGlyph`); where it does not hold, the word is shaped by fontkit like any other.
 
 /** The characters of numbers, amounts, times and dates as gob writes them. */
-const NUMBER_CHARS = '0123456789.,:€- \u00a0';
-const NUMBER_WORD = /^[0-9.,:€\- \u00a0]+$/;
+const NUMBER_CHARS = [...'0123456789.,:€- \u00a0'];
+/** A number, or one capital letter and a number. */
+const NUMBER_WORD = /^[A-Z]?[0-9.,:€\- \u00a0]+$/;
 
 /** One character shaped on its own, in text space units. */
 interface CharGlyph {
@@ -279,74 +281,108 @@ interface CharGlyph {
 
 /** Per fontkit font: its number characters' glyphs, or null when they cannot be shaped one by one. */
 const numberGlyphsByFont = new WeakMap<object, Map<string, CharGlyph> | null>();
+/**
+ * Per fontkit font: a capital letter's glyph by the letter, and by the letter and the number
+ * character after it; null where it is not one glyph or kerns or combines with that character.
+ */
+const letterGlyphsByFont = new WeakMap<object, Map<string, CharGlyph | null>>();
+
+/** `ch` shaped alone: null unless it is one glyph, without offset, for exactly that character. */
+function glyphAlone(font: EmbeddedFont, ch: string): CharGlyph | null {
+  const run = font.font.layout(ch);
+  const glyph = run.glyphs[0];
+  const pos = run.positions[0];
+  if (run.glyphs.length !== 1 || !glyph || !pos || pos.xOffset || pos.yOffset) return null;
+  if (!sameCodePoints(glyph.codePoints, [ch.codePointAt(0)!])) return null;
+  return { gid: glyph.id, codePoints: glyph.codePoints, advance: glyph.advanceWidth * font.scale, xAdvance: pos.xAdvance * font.scale };
+}
+
+/** Whether `chars` shaped together are their glyphs shaped alone: no kerning, no ligature, no offset. */
+function shapesAlone(font: EmbeddedFont, chars: string[], alone: (ch: string) => CharGlyph): boolean {
+  const run = font.font.layout(chars.join(''));
+  return (
+    run.glyphs.length === chars.length &&
+    chars.every((ch, i) => {
+      const glyph = run.glyphs[i]!;
+      const pos = run.positions[i]!;
+      const own = alone(ch);
+      return (
+        glyph.id === own.gid &&
+        sameCodePoints(glyph.codePoints, [ch.codePointAt(0)!]) &&
+        pos.xAdvance * font.scale === own.xAdvance &&
+        !pos.xOffset &&
+        !pos.yOffset
+      );
+    })
+  );
+}
 
 /**
  * The font's glyphs of the number characters, checked once per font and process: each character
- * is one glyph without offset, and a string with every ordered pair of them (each also with
- * itself) shapes to the glyphs and advances of its characters shaped alone (no kerning, no
- * ligature). Null when any of that fails.
+ * shaped alone is one glyph without offset, and a string with every ordered pair of them (each
+ * also with itself) shapes to those glyphs and advances. Null when any of that fails.
  */
 function numberGlyphs(font: EmbeddedFont): Map<string, CharGlyph> | null {
   const cached = numberGlyphsByFont.get(font.font);
   if (cached !== undefined) return cached;
   let glyphs: Map<string, CharGlyph> | null = new Map();
-  const raw = new Map<string, { id: number; xAdvance: number }>();
   for (const ch of NUMBER_CHARS) {
-    const run = font.font.layout(ch);
-    const glyph = run.glyphs[0];
-    const pos = run.positions[0];
-    if (
-      run.glyphs.length !== 1 ||
-      !glyph ||
-      !pos ||
-      pos.xOffset ||
-      pos.yOffset ||
-      !sameCodePoints(glyph.codePoints, [ch.codePointAt(0)!])
-    ) {
+    const glyph = glyphAlone(font, ch);
+    if (!glyph) {
       glyphs = null;
       break;
     }
-    raw.set(ch, { id: glyph.id, xAdvance: pos.xAdvance });
-    glyphs.set(ch, {
-      gid: glyph.id,
-      codePoints: glyph.codePoints,
-      advance: glyph.advanceWidth * font.scale,
-      xAdvance: pos.xAdvance * font.scale,
-    });
+    glyphs.set(ch, glyph);
   }
-  // Every ordered pair of the characters in one string (a de Bruijn sequence: each character, then
-  // it followed by each later one, and the first again at the end): one layout instead of 289.
-  if (glyphs) {
-    const chars = [...NUMBER_CHARS];
-    const sequence = [...chars.flatMap((a, i) => [a, ...chars.slice(i + 1).flatMap((b) => [a, b])]), chars[0]!];
-    const run = font.font.layout(sequence.join(''));
-    const same =
-      run.glyphs.length === sequence.length &&
-      sequence.every((ch, i) => {
-        const glyph = run.glyphs[i]!;
-        const pos = run.positions[i]!;
-        const alone = raw.get(ch)!;
-        return (
-          glyph.id === alone.id &&
-          sameCodePoints(glyph.codePoints, [ch.codePointAt(0)!]) &&
-          pos.xAdvance === alone.xAdvance &&
-          !pos.xOffset &&
-          !pos.yOffset
-        );
-      });
-    if (!same) glyphs = null;
-  }
+  // Every ordered pair in one string (a de Bruijn sequence: each character, then it followed by
+  // each later one, and the first again at the end): one layout instead of 289.
+  const chars = NUMBER_CHARS;
+  const sequence = [...chars.flatMap((a, i) => [a, ...chars.slice(i + 1).flatMap((b) => [a, b])]), chars[0]!];
+  const found = glyphs;
+  if (found && !shapesAlone(font, sequence, (ch) => found.get(ch)!)) glyphs = null;
   numberGlyphsByFont.set(font.font, glyphs);
   return glyphs;
 }
 
-/** A word of number characters from its characters' glyphs; null when the font needs fontkit for it. */
+/**
+ * A capital letter's glyph if it can start a number word before `next`, checked once per font,
+ * letter and next character: shaped alone the letter is one glyph, and the two together shape to
+ * their glyphs shaped alone. (Letters do kern with some: 'J-', 'O.', 'A:' in DejaVu Sans.)
+ */
+function letterGlyph(font: EmbeddedFont, letter: string, next: string, numbers: Map<string, CharGlyph>): CharGlyph | null {
+  let letters = letterGlyphsByFont.get(font.font);
+  if (!letters) {
+    letters = new Map();
+    letterGlyphsByFont.set(font.font, letters);
+  }
+  let glyph = letters.get(letter);
+  if (glyph === undefined) {
+    glyph = glyphAlone(font, letter);
+    letters.set(letter, glyph);
+  }
+  const own = glyph;
+  if (!own) return null;
+  const pair = letter + next;
+  let alone = letters.get(pair);
+  if (alone === undefined) {
+    // A pair is kept as the letter's glyph when it shapes alone, null when not.
+    alone = shapesAlone(font, [letter, next], (ch) => (ch === letter ? own : numbers.get(ch)!)) ? own : null;
+    letters.set(pair, alone);
+  }
+  return alone;
+}
+
+/** A word of number characters (maybe after a capital letter) from its characters' glyphs; null when the font needs fontkit for it. */
 function numberWord(font: EmbeddedFont, word: string): Shaped | null {
-  const glyphs = numberGlyphs(font);
-  if (!glyphs) return null;
+  const numbers = numberGlyphs(font);
+  if (!numbers) return null;
+  const letter = word[0]! >= 'A' && word[0]! <= 'Z';
+  const first = letter ? letterGlyph(font, word[0]!, word[1]!, numbers) : null;
+  if (letter && !first) return null;
   const shaped: Shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
+  let i = 0;
   for (const ch of word) {
-    const glyph = glyphs.get(ch)!;
+    const glyph = i++ === 0 && first ? first : numbers.get(ch)!;
     shaped.gids.push(glyph.gid);
     shaped.codePoints.push(glyph.codePoints);
     shaped.advances.push(glyph.advance);
