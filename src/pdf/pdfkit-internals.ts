@@ -234,7 +234,11 @@ function cacheOf(font: EmbeddedFont): Map<string, Shaped> {
 function shapeWord(font: EmbeddedFont, cache: Map<string, Shaped>, word: string): Shaped {
   const cached = cache.get(word);
   if (cached) return cached;
-  const shaped = (NUMBER_WORD.test(word) && numberWord(font, word)) || layoutWord(font, word);
+  // Numbers are not kept: most are new and would push the words fontkit shaped out of the cache
+  // (a jaaropgave has a hundred), and they are quickly made again.
+  const number = NUMBER_WORD.test(word) && numberWord(font, word);
+  if (number) return number;
+  const shaped = layoutWord(font, word);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, shaped);
   return shaped;
