@@ -396,6 +396,35 @@ function numberWord(font: EmbeddedFont, word: string): Shaped | null {
   return shaped;
 }
 
+/** Numbers and spaces only ('€ 1.234,56'). */
+const NUMBER_TEXT = /^[0-9.,:€\- \u00a0]+$/;
+
+/**
+ * Several words of number characters (an amount: '€ 1.234,56') from their glyphs in one go, as
+ * `shapeWords` would put their `numberWord`s together: each word's width added up on its own and
+ * then added to the total, the same sums in the same order.
+ */
+function numberText(font: EmbeddedFont, text: string): Shaped | null {
+  const numbers = numberGlyphs(font);
+  if (!numbers) return null;
+  const shaped: Shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
+  let word = 0;
+  for (const ch of text) {
+    const glyph = numbers.get(ch)!;
+    shaped.gids.push(glyph.gid);
+    shaped.codePoints.push(glyph.codePoints);
+    shaped.advances.push(glyph.advance);
+    shaped.kerning.push(glyph.xAdvance - glyph.advance);
+    word += glyph.xAdvance;
+    if (ch === ' ') {
+      shaped.width += word;
+      word = 0;
+    }
+  }
+  if (!text.endsWith(' ')) shaped.width += word;
+  return shaped;
+}
+
 /** The string shaped last, per font: a right-aligned string is measured and then written. */
 const lastShaped = new WeakMap<object, { text: string; shaped: Shaped }>();
 
@@ -418,6 +447,10 @@ function shapeWords(font: EmbeddedFont, text: string): Shaped {
   // The words as pdfkit finds them (/[^ ]* ?/g): each up to and with its first following space.
   const space = text.indexOf(' ');
   if (space === -1 || space === text.length - 1) return shapeWord(font, cache, text);
+  if (NUMBER_TEXT.test(text)) {
+    const number = numberText(font, text);
+    if (number) return number;
+  }
   const shaped: Shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
   for (let start = 0; start < text.length; ) {
     const next = text.indexOf(' ', start);
