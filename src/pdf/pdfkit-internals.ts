@@ -34,7 +34,8 @@ interface Doc {
   _font: EmbeddedFont;
   _fontSize: number;
   page: { height: number; fonts: Record<string, unknown> };
-  addContent(data: string): unknown;
+  /** A string gets a line end and is turned into bytes; bytes are written as they are. */
+  addContent(data: string | Uint8Array): unknown;
 }
 /** A fontkit font, as the patches use it. */
 interface LayoutFont {
@@ -231,10 +232,21 @@ function cacheOf(font: EmbeddedFont): Map<string, Shaped> {
 
 /** One word with its trailing space, shaped by fontkit (GSUB/GPOS: kerning) once per process. */
 function shapeWord(font: EmbeddedFont, cache: Map<string, Shaped>, word: string): Shaped {
-  let shaped = cache.get(word);
-  if (shaped) return shaped;
+  const cached = cache.get(word);
+  if (cached) return cached;
+  // Numbers are not kept: most are new and would push the words fontkit shaped out of the cache
+  // (a jaaropgave has a hundred), and they are quickly made again.
+  const number = NUMBER_WORD.test(word) && numberWord(font, word);
+  if (number) return number;
+  const shaped = layoutWord(font, word);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, shaped);
+  return shaped;
+}
+
+function layoutWord(font: EmbeddedFont, word: string): Shaped {
   const run = font.font.layout(word);
-  shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
+  const shaped: Shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
   for (const [i, glyph] of run.glyphs.entries()) {
     const pos = run.positions[i]!;
     const advance = glyph.advanceWidth * font.scale;
@@ -246,30 +258,213 @@ function shapeWord(font: EmbeddedFont, cache: Map<string, Shaped>, word: string)
     shaped.width += xAdvance;
     if (pos.xOffset || pos.yOffset) shaped.offsets = true;
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, shaped);
   return shaped;
 }
+
+// Numbers: a jaaropgave is mostly hours and amounts per month, nearly every one a word not seen
+// before in the process, and fontkit's layout of a new word was a quarter of its rendering time.
+// In gob's fonts no two of these characters kern or combine, so a number is its characters'
+// glyphs one after the other: the same glyphs, advances and width (added up in the same order) as
+// fontkit's layout gives. The same goes for a number after one capital letter, the numbers of
+// documents and registry entries (J2026-00001, O000001), new in every document. That is checked
+// per font (and letter and the character after it) before it is relied on (`numberGlyphs`,
+// `letterGlyph`); where it does not hold, the word is shaped by fontkit like any other.
+
+/** The characters of numbers, amounts, times and dates as gob writes them. */
+const NUMBER_CHARS = [...'0123456789.,:€- \u00a0'];
+/** A number, or one capital letter and a number. */
+const NUMBER_WORD = /^[A-Z]?[0-9.,:€\- \u00a0]+$/;
+
+/** One character shaped on its own, in text space units. */
+interface CharGlyph {
+  gid: number;
+  codePoints: number[];
+  advance: number;
+  xAdvance: number;
+}
+
+/** Per fontkit font: its number characters' glyphs, or null when they cannot be shaped one by one. */
+const numberGlyphsByFont = new WeakMap<object, Map<string, CharGlyph> | null>();
+/**
+ * Per fontkit font: a capital letter's glyph by the letter, and by the letter and the number
+ * character after it; null where it is not one glyph or kerns or combines with that character.
+ */
+const letterGlyphsByFont = new WeakMap<object, Map<string, CharGlyph | null>>();
+
+/** `ch` shaped alone: null unless it is one glyph, without offset, for exactly that character. */
+function glyphAlone(font: EmbeddedFont, ch: string): CharGlyph | null {
+  const run = font.font.layout(ch);
+  const glyph = run.glyphs[0];
+  const pos = run.positions[0];
+  if (run.glyphs.length !== 1 || !glyph || !pos || pos.xOffset || pos.yOffset) return null;
+  if (!sameCodePoints(glyph.codePoints, [ch.codePointAt(0)!])) return null;
+  return { gid: glyph.id, codePoints: glyph.codePoints, advance: glyph.advanceWidth * font.scale, xAdvance: pos.xAdvance * font.scale };
+}
+
+/** Whether `chars` shaped together are their glyphs shaped alone: no kerning, no ligature, no offset. */
+function shapesAlone(font: EmbeddedFont, chars: string[], alone: (ch: string) => CharGlyph): boolean {
+  const run = font.font.layout(chars.join(''));
+  return (
+    run.glyphs.length === chars.length &&
+    chars.every((ch, i) => {
+      const glyph = run.glyphs[i]!;
+      const pos = run.positions[i]!;
+      const own = alone(ch);
+      return (
+        glyph.id === own.gid &&
+        sameCodePoints(glyph.codePoints, [ch.codePointAt(0)!]) &&
+        pos.xAdvance * font.scale === own.xAdvance &&
+        !pos.xOffset &&
+        !pos.yOffset
+      );
+    })
+  );
+}
+
+/**
+ * The font's glyphs of the number characters, checked once per font and process: each character
+ * shaped alone is one glyph without offset, and a string with every ordered pair of them (each
+ * also with itself) shapes to those glyphs and advances. Null when any of that fails.
+ */
+function numberGlyphs(font: EmbeddedFont): Map<string, CharGlyph> | null {
+  const cached = numberGlyphsByFont.get(font.font);
+  if (cached !== undefined) return cached;
+  let glyphs: Map<string, CharGlyph> | null = new Map();
+  for (const ch of NUMBER_CHARS) {
+    const glyph = glyphAlone(font, ch);
+    if (!glyph) {
+      glyphs = null;
+      break;
+    }
+    glyphs.set(ch, glyph);
+  }
+  // Every ordered pair in one string (a de Bruijn sequence: each character, then it followed by
+  // each later one, and the first again at the end): one layout instead of 289.
+  const chars = NUMBER_CHARS;
+  const sequence = [...chars.flatMap((a, i) => [a, ...chars.slice(i + 1).flatMap((b) => [a, b])]), chars[0]!];
+  const found = glyphs;
+  if (found && !shapesAlone(font, sequence, (ch) => found.get(ch)!)) glyphs = null;
+  numberGlyphsByFont.set(font.font, glyphs);
+  return glyphs;
+}
+
+/**
+ * A capital letter's glyph if it can start a number word before `next`, checked once per font,
+ * letter and next character: shaped alone the letter is one glyph, and the two together shape to
+ * their glyphs shaped alone. (Letters do kern with some: 'J-', 'O.', 'A:' in DejaVu Sans.)
+ */
+function letterGlyph(font: EmbeddedFont, letter: string, next: string, numbers: Map<string, CharGlyph>): CharGlyph | null {
+  let letters = letterGlyphsByFont.get(font.font);
+  if (!letters) {
+    letters = new Map();
+    letterGlyphsByFont.set(font.font, letters);
+  }
+  let glyph = letters.get(letter);
+  if (glyph === undefined) {
+    glyph = glyphAlone(font, letter);
+    letters.set(letter, glyph);
+  }
+  const own = glyph;
+  if (!own) return null;
+  const pair = letter + next;
+  let alone = letters.get(pair);
+  if (alone === undefined) {
+    // A pair is kept as the letter's glyph when it shapes alone, null when not.
+    alone = shapesAlone(font, [letter, next], (ch) => (ch === letter ? own : numbers.get(ch)!)) ? own : null;
+    letters.set(pair, alone);
+  }
+  return alone;
+}
+
+/** A word of number characters (maybe after a capital letter) from its characters' glyphs; null when the font needs fontkit for it. */
+function numberWord(font: EmbeddedFont, word: string): Shaped | null {
+  const numbers = numberGlyphs(font);
+  if (!numbers) return null;
+  const letter = word[0]! >= 'A' && word[0]! <= 'Z';
+  const first = letter ? letterGlyph(font, word[0]!, word[1]!, numbers) : null;
+  if (letter && !first) return null;
+  const shaped: Shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
+  let i = 0;
+  for (const ch of word) {
+    const glyph = i++ === 0 && first ? first : numbers.get(ch)!;
+    shaped.gids.push(glyph.gid);
+    shaped.codePoints.push(glyph.codePoints);
+    shaped.advances.push(glyph.advance);
+    shaped.kerning.push(glyph.xAdvance - glyph.advance);
+    shaped.width += glyph.xAdvance;
+  }
+  return shaped;
+}
+
+/** Numbers and spaces only ('€ 1.234,56'). */
+const NUMBER_TEXT = /^[0-9.,:€\- \u00a0]+$/;
+
+/**
+ * Several words of number characters (an amount: '€ 1.234,56') from their glyphs in one go, as
+ * `shapeWords` would put their `numberWord`s together: each word's width added up on its own and
+ * then added to the total, the same sums in the same order.
+ */
+function numberText(font: EmbeddedFont, text: string): Shaped | null {
+  const numbers = numberGlyphs(font);
+  if (!numbers) return null;
+  const shaped: Shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
+  let word = 0;
+  for (const ch of text) {
+    const glyph = numbers.get(ch)!;
+    shaped.gids.push(glyph.gid);
+    shaped.codePoints.push(glyph.codePoints);
+    shaped.advances.push(glyph.advance);
+    shaped.kerning.push(glyph.xAdvance - glyph.advance);
+    word += glyph.xAdvance;
+    if (ch === ' ') {
+      shaped.width += word;
+      word = 0;
+    }
+  }
+  if (!text.endsWith(' ')) shaped.width += word;
+  return shaped;
+}
+
+/** The string shaped last, per font: a right-aligned string is measured and then written. */
+const lastShaped = new WeakMap<object, { text: string; shaped: Shaped }>();
 
 /**
  * A string shaped word by word, as pdfkit does it (each word with its trailing space): names,
  * labels and amounts recur across invoices even when the whole line does not.
  */
 function shape(font: EmbeddedFont, text: string): Shaped {
+  const last = lastShaped.get(font.font);
+  if (last?.text === text) return last.shaped;
+  const shaped = shapeWords(font, text);
+  lastShaped.set(font.font, { text, shaped });
+  return shaped;
+}
+
+function shapeWords(font: EmbeddedFont, text: string): Shaped {
   const cache = cacheOf(font);
   const whole = cache.get(text);
   if (whole) return whole;
-  const words = text.match(/[^ ]* ?/g)!.filter((w) => w.length > 0);
-  if (words.length === 1) return shapeWord(font, cache, text);
+  // The words as pdfkit finds them (/[^ ]* ?/g): each up to and with its first following space.
+  const space = text.indexOf(' ');
+  if (space === -1 || space === text.length - 1) return shapeWord(font, cache, text);
+  if (NUMBER_TEXT.test(text)) {
+    const number = numberText(font, text);
+    if (number) return number;
+  }
   const shaped: Shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
-  for (const word of words) {
-    const w = shapeWord(font, cache, word);
-    shaped.gids.push(...w.gids);
-    shaped.codePoints.push(...w.codePoints);
-    shaped.advances.push(...w.advances);
-    shaped.kerning.push(...w.kerning);
+  for (let start = 0; start < text.length; ) {
+    const next = text.indexOf(' ', start);
+    const end = next === -1 ? text.length : next + 1;
+    const w = shapeWord(font, cache, text.slice(start, end));
+    for (let i = 0; i < w.gids.length; i++) {
+      shaped.gids.push(w.gids[i]!);
+      shaped.codePoints.push(w.codePoints[i]!);
+      shaped.advances.push(w.advances[i]!);
+      shaped.kerning.push(w.kerning[i]!);
+    }
     shaped.width += w.width;
     shaped.offsets ||= w.offsets;
+    start = end;
   }
   return shaped;
 }
@@ -286,6 +481,29 @@ function include(font: EmbeddedFont, shaped: Shaped, i: number): number {
   if (font.widths[cid] == null) font.widths[cid] = shaped.advances[i]!;
   if (font.unicode[cid] == null) font.unicode[cid] = shaped.codePoints[i]!;
   return cid;
+}
+
+/** Per document font: the hex code in its content of each glyph already in its subset. */
+const hexByFont = new WeakMap<EmbeddedFont, Map<number, string>>();
+
+/**
+ * Glyph `i` of `shaped` as it is written in the content, four hex digits of its place in the
+ * subset. A glyph already included gets the code it got the first time (its width and code points
+ * are only ever set the first time), without asking the subset again.
+ */
+function hexOf(font: EmbeddedFont, shaped: Shaped, i: number): string {
+  let codes = hexByFont.get(font);
+  if (!codes) {
+    codes = new Map();
+    hexByFont.set(font, codes);
+  }
+  const gid = shaped.gids[i]!;
+  let hex = codes.get(gid);
+  if (hex === undefined) {
+    hex = include(font, shaped, i).toString(16).padStart(4, '0');
+    codes.set(gid, hex);
+  }
+  return hex;
 }
 
 /** The width of `text` in the current font and size, as pdfkit's widthOfString gives it. */
@@ -305,20 +523,51 @@ export function fastTextAt(pdf: PDFKit.PDFDocument, text: string, x: number, y: 
   if (shaped.offsets) return false;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   const size = doc._fontSize;
+  const height = doc.page.height;
+  const baseline = height - y - (font.ascender / 1000) * size;
+  const content = `q 1 0 0 -1 0 ${num(height)} cm BT 1 0 0 1 ${num(x)} ${num(baseline)} Tm /${font.id} ${num(size)} Tf [${tjOf(font, shaped)}] TJ ET Q\n`;
+  // As bytes, with the line end pdfkit adds to a string: pdfkit turns a string into bytes one
+  // character at a time in JavaScript, which was a tenth of the time of a text-heavy PDF.
+  doc.addContent(Buffer.from(content, 'latin1'));
+  return true;
+}
+
+/** The operand of TJ for `shaped`: its glyphs in hex, kerned where fontkit kerned them. */
+function tjOf(font: EmbeddedFont, shaped: Shaped): string {
   let tj = '';
   let hex = '';
   for (let i = 0; i < shaped.gids.length; i++) {
-    hex += include(font, shaped, i).toString(16).padStart(4, '0');
+    hex += hexOf(font, shaped, i);
     const kern = shaped.kerning[i]!;
     if (kern !== 0 && i < shaped.gids.length - 1) {
       tj += `<${hex}> ${num(-kern)} `;
       hex = '';
     }
   }
-  tj += `<${hex}>`;
+  return `${tj}<${hex}>`;
+}
+
+/**
+ * Write several single lines in the current font, size and fill colour, each with its top at its
+ * (x, y), as one text object: the same glyphs at the same places as `fastTextAt` one by one, in
+ * a fraction of the content (a table of a hundred cells was a hundred text objects). False, and
+ * nothing written, when one of them has marks placed by offset.
+ */
+export function fastTextsAt(pdf: PDFKit.PDFDocument, lines: readonly (readonly [string, number, number])[]): boolean {
+  const doc = internal(pdf);
+  const font = doc._font;
+  const shaped = lines.map(([text]) => shape(font, text));
+  if (shaped.some((s) => s.offsets)) return false;
+  if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+  const size = doc._fontSize;
   const height = doc.page.height;
-  const baseline = height - y - (font.ascender / 1000) * size;
-  doc.addContent(`q 1 0 0 -1 0 ${num(height)} cm BT 1 0 0 1 ${num(x)} ${num(baseline)} Tm /${font.id} ${num(size)} Tf [${tj}] TJ ET Q`);
+  const ascent = (font.ascender / 1000) * size;
+  let content = `q 1 0 0 -1 0 ${num(height)} cm BT /${font.id} ${num(size)} Tf`;
+  for (const [i, [text, x, y]] of lines.entries()) {
+    if (text.length === 0) continue;
+    content += ` 1 0 0 1 ${num(x)} ${num(height - y - ascent)} Tm [${tjOf(font, shaped[i]!)}] TJ`;
+  }
+  doc.addContent(Buffer.from(`${content} ET Q\n`, 'latin1'));
   return true;
 }
 

@@ -2,7 +2,7 @@
 // started through pdfkit-internals.ts (see useFonts) writes its text there, shaped once per
 // process and written as one content write; any other goes through pdfkit's public text() and
 // widthOfString(). Both place the same glyphs at the same spots.
-import { fastTextAt, fastWidthOf, isFast } from './pdfkit-internals.js';
+import { fastTextAt, fastTextsAt, fastWidthOf, isFast } from './pdfkit-internals.js';
 
 /** The width of `text` in the current font and size, as pdfkit's widthOfString gives it. */
 export function widthOf(pdf: PDFKit.PDFDocument, text: string): number {
@@ -14,6 +14,15 @@ export function textAt(pdf: PDFKit.PDFDocument, text: string, x: number, y: numb
   if (text.length === 0) return;
   if (isFast(pdf) && fastTextAt(pdf, text, x, y)) return;
   pdf.text(text, x, y, { lineBreak: false });
+}
+
+/**
+ * Several single lines in the current font, size and fill colour, each [text, x, y] as for
+ * `textAt`: in one go where pdfkit-internals can (a table's cells), else one by one.
+ */
+export function textsAt(pdf: PDFKit.PDFDocument, lines: readonly (readonly [string, number, number])[]): void {
+  if (isFast(pdf) && fastTextsAt(pdf, lines)) return;
+  for (const [text, x, y] of lines) textAt(pdf, text, x, y);
 }
 
 /** Right-aligned: the text ends at x + width. */

@@ -7,10 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { renderFactuurPdf } from '../../src/pdf/factuur.js';
-import '../../src/pdf/fonts.js';
+import PDFDocument from 'pdfkit';
+import { useFonts } from '../../src/pdf/fonts.js';
 import { internalsInUse, probeInternals, probeResult, sharedFont, useInternals } from '../../src/pdf/pdfkit-internals.js';
 import { renderJaaropgavePdf } from '../../src/pdf/jaaropgave.js';
 import { renderTablePdf } from '../../src/pdf/table.js';
+import { widthOf } from '../../src/pdf/text.js';
 import { DEMO_FACTUUR_1 } from '../demo.js';
 import { tempDir } from '../helpers.js';
 
@@ -266,5 +268,19 @@ describe('the same invoice, the same bytes', () => {
     const before = await rendered(true, () => renderFactuurPdf(lukasz, META));
     await rendered(false, () => renderFactuurPdf(andere, META));
     expect((await rendered(true, () => renderFactuurPdf(lukasz, META))).equals(before)).toBe(true);
+  });
+});
+
+describe('numbers shaped from their characters’ glyphs', () => {
+  it('measure as fontkit shapes them, also where a letter kerns with the character after it', () => {
+    const pdf = new PDFDocument({ size: 'A4', font: null as never });
+    useFonts(pdf);
+    // Each new to the process: 'O.', 'J-', 'A:' and 'V,' kern in DejaVu Sans (Bold), 'J2' and '€ ' do not.
+    const words = ['€ 98.765,43', '987:15', '-4.321,09', 'J2026-98765', 'O900001 ', 'O.57', 'J-98', 'A:31', 'V,76', '1 234', '5\u00a0678'];
+    for (const weight of ['regular', 'bold'] as const) {
+      pdf.font(weight).fontSize(9.5);
+      for (const text of words) expect(widthOf(pdf, text), `${weight} '${text}'`).toBeCloseTo(pdf.widthOfString(text), 9);
+    }
+    pdf.end();
   });
 });
