@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { JaaropgaveDocument } from '../documents/jaaropgave.js';
 import type { PdfMeta } from './factuur.js';
 import { numberPages, useFonts } from './fonts.js';
-import { lineHeight, paragraph, textAt, textRight, textsAt, widthOf, wrapLines } from './text.js';
+import { lineHeight, textAt, textRight, textsAt, widthOf, wrapLines } from './text.js';
 
 const MARGIN = 50;
 const WIDTH = 595.28 - 2 * MARGIN;
@@ -47,6 +47,14 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
     at(text, x, y);
     pdf.fontSize(size);
   };
+  /** Where a right-aligned text starts, to write it with others in one text object. */
+  const rx = (text: string, x: number, width: number) => x + width - widthOf(pdf, text);
+  /** `fitted` for several lines at one size: in one text object when all fit, else one by one. */
+  const fittedAll = (lines: [string, number, number][], width: number, size: number) => {
+    pdf.fontSize(size);
+    if (lines.every(([text]) => widthOf(pdf, text) <= width)) textsAt(pdf, lines);
+    else for (const [text, x, y] of lines) fitted(text, x, y, width, size);
+  };
   const rule = (x: number, y: number, width: number) =>
     pdf
       .moveTo(x, y)
@@ -71,10 +79,12 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
     right(doc.afzender[0] ?? '', MARGIN + 250, WIDTH - 250, MARGIN);
     font('regular').fontSize(8.5);
     let y = MARGIN + 16;
+    const lines: [string, number, number][] = [];
     for (const line of first ? doc.afzender.slice(1) : doc.afzender.slice(1, 3)) {
-      right(line, MARGIN + 250, WIDTH - 250, y);
+      lines.push([line, rx(line, MARGIN + 250, WIDTH - 250), y]);
       y += 11;
     }
+    textsAt(pdf, lines);
     return y + 12;
   };
 
@@ -83,32 +93,47 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
   at('Aan', MARGIN, y);
   font('regular').fontSize(10);
   let ay = y + 12;
+  const aan: [string, number, number][] = [];
   for (const line of doc.aan) {
-    at(line, MARGIN, ay);
+    aan.push([line, MARGIN, ay]);
     ay += 13;
   }
-  let ky = y;
-  pdf.fontSize(9);
-  for (const [k, v] of doc.kenmerken) {
-    font('bold');
-    at(k, MARGIN + 270, ky);
-    font('regular');
-    fitted(v, MARGIN + 345, ky, WIDTH - 345, 9);
-    ky += 12;
-  }
+  textsAt(pdf, aan);
+  const ky = y + doc.kenmerken.length * 12;
+  font('bold').fontSize(9);
+  textsAt(
+    pdf,
+    doc.kenmerken.map(([k], i) => [k, MARGIN + 270, y + i * 12] as [string, number, number]),
+  );
+  font('regular');
+  fittedAll(
+    doc.kenmerken.map(([, v], i) => [v, MARGIN + 345, y + i * 12] as [string, number, number]),
+    WIDTH - 345,
+    9,
+  );
   y = Math.max(ay, ky) + 14;
 
   // Ouder and toeslagpartner: name, date of birth, BSN in full.
-  for (const p of doc.personen) {
-    font('bold').fontSize(9);
-    at(p.rol, MARGIN, y);
-    font('regular');
-    fitted(p.naam, MARGIN + 85, y, 160, 9);
-    at(`geboren ${p.geboortedatum}`, MARGIN + 250, y);
-    at(`BSN ${p.bsn}`, MARGIN + 390, y);
-    y += 13;
-  }
-  y += 12;
+  const py = (i: number) => y + i * 13;
+  font('bold').fontSize(9);
+  textsAt(
+    pdf,
+    doc.personen.map((p, i) => [p.rol, MARGIN, py(i)] as [string, number, number]),
+  );
+  font('regular');
+  fittedAll(
+    doc.personen.map((p, i) => [p.naam, MARGIN + 85, py(i)] as [string, number, number]),
+    160,
+    9,
+  );
+  textsAt(
+    pdf,
+    doc.personen.flatMap((p, i) => [
+      [`geboren ${p.geboortedatum}`, MARGIN + 250, py(i)] as [string, number, number],
+      [`BSN ${p.bsn}`, MARGIN + 390, py(i)] as [string, number, number],
+    ]),
+  );
+  y = py(doc.personen.length) + 12;
 
   const blok = (b: Blok, x: number, top: number) => {
     let by = top;
@@ -116,14 +141,21 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
     fitted(b.kind, x, by, COLUMN, 9.5);
     by += 13;
     font('regular');
-    fitted(b.kindGegevens, x, by, COLUMN, 8);
-    by += 11;
-    fitted(b.gastouder, x, by, COLUMN, 8);
-    by += 14;
+    fittedAll(
+      [
+        [b.kindGegevens, x, by],
+        [b.gastouder, x, by + 11],
+      ],
+      COLUMN,
+      8,
+    );
+    by += 25;
     font('bold').fontSize(8);
-    at('Maand', x, by);
-    right('Uren', x, 140, by);
-    right('Bedrag', x, COLUMN, by);
+    textsAt(pdf, [
+      ['Maand', x, by],
+      ['Uren', rx('Uren', x, 140), by],
+      ['Bedrag', rx('Bedrag', x, COLUMN), by],
+    ]);
     rule(x, by + 11, COLUMN);
     by += 15;
     font('regular');
@@ -137,13 +169,17 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
     rule(x, by, COLUMN);
     by += 4;
     font('bold');
-    at('Totaal', x, by);
-    right(b.uren, x, 140, by);
-    right(b.bedrag, x, COLUMN, by);
+    textsAt(pdf, [
+      ['Totaal', x, by],
+      [b.uren, rx(b.uren, x, 140), by],
+      [b.bedrag, rx(b.bedrag, x, COLUMN), by],
+    ]);
     by += ROW;
     font('regular');
-    at('Gemiddelde uurprijs', x, by);
-    right(b.uurprijs, x, COLUMN, by);
+    textsAt(pdf, [
+      ['Gemiddelde uurprijs', x, by],
+      [b.uurprijs, rx(b.uurprijs, x, COLUMN), by],
+    ]);
   };
 
   for (let i = 0; i < doc.blokken.length; i += 2) {
@@ -170,7 +206,11 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
   right(doc.totaalUren, MARGIN, 140 + COLUMN + GAP, y + 6);
   right(doc.totaal, MARGIN, WIDTH, y + 6);
   font('regular').fontSize(8.5);
-  paragraph(pdf, noten, MARGIN, y + 28, WIDTH);
+  const hoogte = lineHeight(pdf);
+  textsAt(
+    pdf,
+    wrapLines(pdf, noten, WIDTH).map((line, i) => [line, MARGIN, y + 28 + i * hoogte] as [string, number, number]),
+  );
 
   numberPages(pdf, meta.nummer, 841.89 - MARGIN - 10);
   pdf.end();
