@@ -1,9 +1,8 @@
 // The overeenkomst van opdracht as an A4 PDF: title, numbered articles, the rooster as a table,
 // a signature block per party, page numbers; optionally signed by the bureau (PAdES,
 // ETSI.CAdES.detached) over the whole file.
-import PDFDocument from 'pdfkit';
 import type { ContractBlock } from '../domain/contract.js';
-import { numberPages, useFonts } from './fonts.js';
+import { numberPages, startPdf } from './fonts.js';
 
 export interface ContractHandtekening {
   rol: string;
@@ -38,17 +37,7 @@ const WIDTH = 595.28 - 2 * MARGIN;
 const BOTTOM = 841.89 - MARGIN - 20;
 
 export async function renderContractPdf(doc: ContractDocument, ondertekening?: Ondertekening): Promise<Buffer> {
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    font: null as never,
-    info: { Title: titel(doc), CreationDate: new Date(`${doc.datum}T00:00:00Z`) },
-  });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-  useFonts(pdf);
+  const { pdf, done } = startPdf({ margin: MARGIN, title: titel(doc), datum: doc.datum });
   const room = (height: number) => {
     if (pdf.y + height > BOTTOM) pdf.addPage();
   };

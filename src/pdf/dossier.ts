@@ -1,8 +1,7 @@
 // A document of several titled tables whose cells wrap (the quality file of a gastouder, CONTRACT
 // §10): a visit's note is free text of any length, so, unlike table.ts, a row is as high as its
 // longest cell. Same fonts, header and page numbers as the other PDFs; same bytes for the same input.
-import PDFDocument from 'pdfkit';
-import { numberPages, useFonts } from './fonts.js';
+import { numberPages, startPdf } from './fonts.js';
 import { lineHeight, paragraph, textAt, textRight, widthOf, wrapLines } from './text.js';
 
 export interface DossierSectie {
@@ -41,17 +40,7 @@ function columnWidths(pdf: PDFKit.PDFDocument, sectie: DossierSectie): number[] 
 }
 
 export function renderDossierPdf(doc: DossierDocument, meta: { nummer: string; datum: string }): Promise<Buffer> {
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    font: null as never,
-    info: { Title: doc.titel, CreationDate: new Date(`${meta.datum}T00:00:00Z`) },
-  });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-  useFonts(pdf);
+  const { pdf, done } = startPdf({ margin: MARGIN, title: doc.titel, datum: meta.datum });
   const at = (text: string, x: number, y: number) => textAt(pdf, text, x, y);
 
   const header = (first: boolean) => {

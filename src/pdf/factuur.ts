@@ -2,9 +2,8 @@
 // across pages with the header and the column titles repeated; every page is numbered. The same
 // invoice always gives the same bytes: the creation date is the invoice date and pdfkit derives
 // the file ID from it.
-import PDFDocument from 'pdfkit';
 import type { FactuurDocument } from '../documents/factuur.js';
-import { numberPages, useFonts } from './fonts.js';
+import { numberPages, startPdf } from './fonts.js';
 import { lineHeight, paragraph, textAt, textRight, widthOf, wrapLines } from './text.js';
 
 const MARGIN = 50;
@@ -19,22 +18,12 @@ export interface PdfMeta {
 }
 
 export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<Buffer> {
-  const pdf = new PDFDocument({
-    size: 'A4',
+  const { pdf, done } = startPdf({
     margin: MARGIN,
-    bufferPages: true,
-    // No default font: pdfkit would load Helvetica's metrics for every document (see useFonts).
-    font: null as never,
-    info: {
-      Title: `${doc.titel === 'FACTUUR' ? 'Factuur' : 'Creditfactuur'} ${meta.nummer}`,
-      Author: doc.afzender[0] ?? '',
-      CreationDate: new Date(`${meta.datum}T00:00:00Z`),
-    },
+    title: `${doc.titel === 'FACTUUR' ? 'Factuur' : 'Creditfactuur'} ${meta.nummer}`,
+    author: doc.afzender[0] ?? '',
+    datum: meta.datum,
   });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-  useFonts(pdf);
 
   // Single lines go through text.ts (most of a PDF's time was pdfkit's text()); paragraphs that
   // wrap still use pdfkit's line wrapper.

@@ -4,6 +4,7 @@
 // or it is switched off) pdfkit parses and embeds them itself, per document.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
 import { internalsInUse, prepareFont, sharedFont, startInternals } from './pdfkit-internals.js';
 import { textAt, widthOf } from './text.js';
 
@@ -44,6 +45,26 @@ const COMMON = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 +
 
 // The version probe, once per process (and worker thread), before the first document.
 await startInternals(() => parsed('regular'));
+
+/**
+ * A new A4 document in gob's fonts, and its bytes once `pdf.end()` is called. No default font
+ * (pdfkit would load Helvetica's metrics for every document); the creation date is the document's
+ * own date, so the same document gives the same bytes.
+ */
+export function startPdf(opts: { margin: number; title: string; author?: string; datum: string }): {
+  pdf: PDFKit.PDFDocument;
+  done: Promise<Buffer>;
+} {
+  const info: PDFKit.DocumentInfo = { Title: opts.title };
+  if (opts.author !== undefined) info.Author = opts.author;
+  info.CreationDate = new Date(`${opts.datum}T00:00:00Z`);
+  const pdf = new PDFDocument({ size: 'A4', margin: opts.margin, bufferPages: true, font: null as never, info });
+  const chunks: Buffer[] = [];
+  pdf.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
+  useFonts(pdf);
+  return { pdf, done };
+}
 
 /**
  * Start a document with gob's fonts, registered as 'regular' and 'bold'. The document must have

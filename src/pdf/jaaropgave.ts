@@ -4,10 +4,9 @@
 // lines (two children at two gastouders, twelve months each) gets one page; more lines continue on
 // the next page with the header repeated, and a table never breaks across pages. Same bytes for
 // the same jaaropgave: the creation date is the jaaropgave's date.
-import PDFDocument from 'pdfkit';
 import type { JaaropgaveDocument } from '../documents/jaaropgave.js';
 import type { PdfMeta } from './factuur.js';
-import { numberPages, useFonts } from './fonts.js';
+import { numberPages, startPdf } from './fonts.js';
 import { lineHeight, textAt, textRight, textsAt, widthOf, wrapLines } from './text.js';
 
 const MARGIN = 50;
@@ -23,18 +22,7 @@ type Blok = JaaropgaveDocument['blokken'][number];
 const blokHoogte = (b: Blok) => 13 + 11 + 11 + 15 + b.maanden.length * ROW + 4 + 2 * ROW + 16;
 
 export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Promise<Buffer> {
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    // No default font: pdfkit would load Helvetica's metrics for every document (see useFonts).
-    font: null as never,
-    info: { Title: `Jaaropgave ${meta.nummer}`, Author: doc.afzender[0] ?? '', CreationDate: new Date(`${meta.datum}T00:00:00Z`) },
-  });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-  useFonts(pdf);
+  const { pdf, done } = startPdf({ margin: MARGIN, title: `Jaaropgave ${meta.nummer}`, author: doc.afzender[0] ?? '', datum: meta.datum });
 
   const font = (weight: 'regular' | 'bold') => pdf.font(weight);
   const at = (text: string, x: number, y: number) => textAt(pdf, text, x, y);

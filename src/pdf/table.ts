@@ -1,7 +1,6 @@
 // A one-table A4 document (payout specifications): header, addressee, details, a table that
 // breaks across pages with its header repeated, a total and notes. Same bytes for the same input.
-import PDFDocument from 'pdfkit';
-import { numberPages, useFonts } from './fonts.js';
+import { numberPages, startPdf } from './fonts.js';
 import { lineHeight, paragraph, textAt, textRight, widthOf, wrapLines } from './text.js';
 
 export interface TableDocument {
@@ -22,17 +21,7 @@ const WIDTH = 595.28 - 2 * MARGIN;
 const BOTTOM = 841.89 - MARGIN - 30;
 
 export function renderTablePdf(doc: TableDocument, meta: { nummer: string; datum: string }): Promise<Buffer> {
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    font: null as never,
-    info: { Title: doc.titel, CreationDate: new Date(`${meta.datum}T00:00:00Z`) },
-  });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-  useFonts(pdf);
+  const { pdf, done } = startPdf({ margin: MARGIN, title: doc.titel, datum: meta.datum });
   const at = (text: string, x: number, y: number) => textAt(pdf, text, x, y);
   const right = (text: string, x: number, width: number, y: number) => textRight(pdf, text, x, width, y);
 
