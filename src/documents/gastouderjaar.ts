@@ -1,6 +1,8 @@
 // The yearly overview of one gastouder (CONTRACT §8, `jaaropgave gastouder`): its JSON and the
 // document its PDF draws (the table document of the payout specifications, her other paper from
 // the bureau). BSNs in full on the PDF, for her tax return; masked in the JSON unless asked for.
+import type { BureauRow } from '../db/tables/bureau.js';
+import type { GastouderRow } from '../db/tables/gastouder.js';
 import { type Datum, formatDatumLang } from '../domain/calendar.js';
 import type { GastouderJaar } from '../domain/gastouderjaar.js';
 import { formatEuro, formatUren } from '../domain/money.js';
@@ -9,23 +11,8 @@ import type { TableDocument } from '../pdf/table.js';
 
 /** The people an overview names, as they are now (it is made on demand, not stored). */
 export interface GastouderJaarNamen {
-  bureau: {
-    naam: string | null;
-    adres: string | null;
-    postcode: string | null;
-    plaats: string | null;
-    kvk: string | null;
-    lrk: string | null;
-  };
-  gastouder: {
-    code: string;
-    naam: string;
-    geboortedatum: string;
-    lrk: string | null;
-    adres: string | null;
-    postcode: string | null;
-    plaats: string | null;
-  };
+  bureau: Pick<BureauRow, 'naam' | 'adres' | 'postcode' | 'plaats' | 'kvk' | 'lrk'>;
+  gastouder: Pick<GastouderRow, 'code' | 'naam' | 'geboortedatum' | 'lrk' | 'adres' | 'postcode' | 'plaats'>;
   kinderen: Map<string, { naam: string; geboortedatum: string }>;
   ouders: Map<string, { naam: string; bsn: string | null }>;
 }

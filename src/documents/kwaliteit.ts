@@ -1,5 +1,7 @@
 // The quality file of one gastouder for a GGD inspection (CONTRACT §10): her details, huisgenoten,
 // certificates, koppelingen, every visit with its notes, and the duties with their status today.
+import type { BureauRow } from '../db/tables/bureau.js';
+import type { GastouderRow } from '../db/tables/gastouder.js';
 import { ageInYears, formatDatumLang } from '../domain/calendar.js';
 import type { PlichtRij } from '../domain/kwaliteit.js';
 import type { DossierDocument } from '../pdf/dossier.js';
@@ -14,30 +16,24 @@ const STATUS: Record<PlichtRij['status'], string> = { ok: 'in orde', binnenkort:
 const jaNee = (v: number) => (v === 1 ? 'ja' : 'nee');
 
 export interface KwaliteitBestand {
-  bureau: {
-    naam: string | null;
-    adres: string | null;
-    postcode: string | null;
-    plaats: string | null;
-    kvk: string | null;
-    lrk: string | null;
-  };
-  gastouder: {
-    code: string;
-    naam: string;
-    geboortedatum: string;
-    adres: string | null;
-    postcode: string | null;
-    plaats: string | null;
-    lrk: string | null;
-    ehbo_tot: string | null;
-    vog_datum: string | null;
-    diploma: string | null;
-    verzekering_tot: string | null;
-    prk: number;
-    start: string | null;
-    eind: string | null;
-  };
+  bureau: Pick<BureauRow, 'naam' | 'adres' | 'postcode' | 'plaats' | 'kvk' | 'lrk'>;
+  gastouder: Pick<
+    GastouderRow,
+    | 'code'
+    | 'naam'
+    | 'geboortedatum'
+    | 'adres'
+    | 'postcode'
+    | 'plaats'
+    | 'lrk'
+    | 'ehbo_tot'
+    | 'vog_datum'
+    | 'diploma'
+    | 'verzekering_tot'
+    | 'prk'
+    | 'start'
+    | 'eind'
+  >;
   huisgenoten: { naam: string; geboortedatum: string; vog_datum: string | null; prk: number }[];
   bezoeken: { datum: string; soort: string; koppeling: string | null; notitie: string | null }[];
   koppelingen: { code: string; kind: string; kindnaam: string; start: string; eind: string | null }[];
