@@ -6,7 +6,7 @@ import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/db/migrations/index.js';
 import { createOrMigrateDatabase, inTransaction, openDatabase } from '../../src/db/open.js';
-import { freezeRatesOf } from '../../src/db/repo/afgesproken.js';
+import { freezeRates } from '../../src/db/repo/factuur.js';
 import { filesOfUitbetalingen } from '../../src/db/repo/bankbestand.js';
 import { insertRecord, nextCode } from '../../src/db/repo/register.js';
 import { GASTOUDER, KOPPELING } from '../../src/domain/fields.js';
@@ -287,7 +287,7 @@ describe('long lists', () => {
   it('a list of more values than SQLite takes parameters (32,766) goes in as one: a large month has 44,000 koppelingen', async () => {
     deps = await testDeps();
     const codes = Array.from({ length: 40_000 }, (_, i) => `KP${i}`);
-    await expect(freezeRatesOf(deps.db, '2026-10', codes)).resolves.toBeUndefined();
+    await expect(freezeRates(deps.db, '2026-10', codes)).resolves.toBeUndefined();
     expect(await filesOfUitbetalingen(deps.db, codes)).toEqual(new Map());
   });
 });

@@ -32,7 +32,7 @@ import { type FactuurGegevens, factuurJson } from '../../documents/factuur.js';
 import { formatNummer } from '../../domain/nummers.js';
 import { aantal } from '../../domain/tekst.js';
 import { type Afwezigheid, afgesprokenMinuten } from '../../domain/afgesproken.js';
-import { freezeRatesOf, type MaandAfspraak, maandAfspraken } from '../../db/repo/afgesproken.js';
+import { type MaandAfspraak, maandAfspraken } from '../../db/repo/afgesproken.js';
 import { maandOpzeggingen } from '../../db/repo/opzegtermijn.js';
 import { opzegtermijnUren } from './opzegtermijn.js';
 import { delingenVanMaand, type KoppelingDeling, samenvoegen, splitRegels } from '../../domain/coouders.js';
@@ -363,8 +363,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
         return { factuur: factuurRow(p, JSON.stringify(gegevens)), regels: p.regels };
       });
       insertFacturen(trx, rows);
-      await freezeRates(trx, maand);
-      await freezeRatesOf(trx, maand, [...new Set([...afgesproken, ...opzegtermijn].map((u) => u.koppeling))]);
+      await freezeRates(trx, maand, [...new Set([...afgesproken, ...opzegtermijn].map((u) => u.koppeling))]);
       if (!vast) await freezeBureaukosten(trx, instellingen);
       // Money an ouder paid in advance (an overpayment) pays her new invoice now, as of its date:
       // without a mandate there is no incasso to do it, and the gastouder's payout waits on it.

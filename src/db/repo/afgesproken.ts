@@ -3,7 +3,7 @@
 import type { Afspraak, Afwezigheid } from '../../domain/afgesproken.js';
 import { type Dag, firstOfMonth, lastOfMonth, type Maand } from '../../domain/calendar.js';
 import type { PackedUrenregel } from '../tables/urenkaart.js';
-import { type Db, inValues } from '../open.js';
+import type { Db } from '../open.js';
 import { rowToAfwezigheid } from './afwezigheid.js';
 
 /** A koppeling running in the month, with its rooster and what a care line of it is billed with. */
@@ -99,20 +99,4 @@ export async function maandAfspraken(
     }
   }
   return { afspraken, gewerkt, afwezigheden: afwezig.map(rowToAfwezigheid) };
-}
-
-/** Fix the rate of koppelingen billed for agreed hours only (no urenkaart): as freezeRates does for care. */
-export async function freezeRatesOf(db: Db, maand: Maand, koppelingen: string[]): Promise<void> {
-  if (koppelingen.length === 0) return;
-  await db
-    .insertInto('maandtarief')
-    .columns(['maand', 'koppeling', 'uurtarief_cent', 'tweede_ouder', 'verdeling'])
-    .expression((eb) =>
-      eb
-        .selectFrom('koppeling')
-        .select((s) => [s.val(maand).as('maand'), 'code', 'uurtarief_cent', 'tweede_ouder', 'verdeling'])
-        .where('code', 'in', inValues(koppelingen)),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .execute();
 }

@@ -1,7 +1,7 @@
 import type { GefactureerdeRegel, Factuurregel, Uren } from '../../domain/billing.js';
 import type { Maand } from '../../domain/calendar.js';
 import { sql } from 'kysely';
-import { type Db, rawHandle } from '../open.js';
+import { type Db, inValues, rawHandle } from '../open.js';
 import type { FactuurRow, FactuurregelRow, NewFactuur } from '../tables/factuur.js';
 import type { MaandbureaukostenTable } from '../tables/maandtarief.js';
 import { compareNummer, type Nummerreeks } from '../../domain/nummers.js';
@@ -88,18 +88,25 @@ export async function latestFactuur(db: Db): Promise<{ nummer: string; datum: st
     .executeTakeFirst();
 }
 
-/** Fix the rates of the month's koppelingen that have none yet: called when the month is invoiced. */
-export async function freezeRates(db: Db, maand: Maand): Promise<void> {
+/**
+ * Fix the rate (and the co-parents' share) of the month's koppelingen that have none yet: those
+ * with urenkaarten, and `ook`, billed without any (agreed hours, notice). Called when the month is
+ * invoiced.
+ */
+export async function freezeRates(db: Db, maand: Maand, ook: readonly string[] = []): Promise<void> {
   await db
     .insertInto('maandtarief')
     .columns(['maand', 'koppeling', 'uurtarief_cent', 'tweede_ouder', 'verdeling'])
     .expression((eb) =>
       eb
-        .selectFrom('urenkaart as u')
-        .innerJoin('koppeling as kp', 'kp.code', 'u.koppeling')
-        .select(['u.maand', 'u.koppeling', 'kp.uurtarief_cent', 'kp.tweede_ouder', 'kp.verdeling'])
-        .distinct()
-        .where('u.maand', '=', maand),
+        .selectFrom('koppeling as kp')
+        .select((s) => [s.val(maand).as('maand'), 'kp.code', 'kp.uurtarief_cent', 'kp.tweede_ouder', 'kp.verdeling'])
+        .where((w) =>
+          w.or([
+            w('kp.code', 'in', w.selectFrom('urenkaart as u').select('u.koppeling').where('u.maand', '=', maand)),
+            ...(ook.length > 0 ? [w('kp.code', 'in', inValues(ook))] : []),
+          ]),
+        ),
     )
     .onConflict((oc) => oc.doNothing())
     .execute();
