@@ -153,6 +153,14 @@ describe('jaaropgave run on a year with corrections, a credit, a fee change and 
     expect((await gob(dir, ['jaaropgave', 'run', '--jaar', '2026', '--datum', '2027-02-01'], { GOB_TODAY: '2027-01-28' })).code).toBe(2);
     expect((await gob(dir, ['jaaropgave', 'run', '--jaar', '26'], { GOB_TODAY: '2027-01-28' })).code).toBe(2);
     expect((await gob(dir, ['jaaropgave', 'run'], { GOB_TODAY: '2027-01-28' })).code).toBe(2);
+    // A jaaropgave names the bureau's KvK: without it, nothing is made and the fix is named.
+    await ok(dir, '2027-01-28', ['bureau', 'set', '--kvk', '']);
+    const zonderKvk = await gob(dir, ['jaaropgave', 'run', '--jaar', '2026', '--force'], { GOB_TODAY: '2027-01-28' });
+    expect([zonderKvk.code, zonderKvk.stderr]).toEqual([
+      1,
+      expect.stringContaining("er ontbreken: kvk. Vul ze aan met 'gob bureau set --kvk …'"),
+    ]);
+    await ok(dir, '2027-01-28', ['bureau', 'set', '--kvk', '12345678']);
   });
 });
 

@@ -25,6 +25,7 @@ import type { BureauRow } from '../../db/tables/bureau.js';
 import type { MaandbureaukostenTable } from '../../db/tables/maandtarief.js';
 import type { Db } from '../../db/open.js';
 import { Refused } from '../../errors.js';
+import { requireBureau } from '../bureau-gegevens.js';
 import type { Deps } from '../deps.js';
 import { settleRemainders } from '../../kas/ledger.js';
 import { notAfterToday, parseOptional, requireOption } from '../options.js';
@@ -151,23 +152,13 @@ function delingConflict(maand: Maand, conflicten: KoppelingDeling[][]): Refused 
 
 /** An invoice must name the bureau with address, KvK and LRK, and say where to pay. */
 export function requireBureauForInvoices(bureau: BureauRow): FactuurGegevens['bureau'] {
-  const missing = (['naam', 'adres', 'postcode', 'plaats', 'kvk', 'lrk', 'iban'] as const).filter((f) => !bureau[f]);
-  if (missing.length > 0) {
-    throw new Refused(
-      `Een factuur moet de gegevens van het bureau noemen; er ontbreken: ${missing.join(', ')}. Vul ze aan met 'gob bureau set ${missing.map((m) => `--${m} …`).join(' ')}'. Er is niets gefactureerd.`,
-    );
-  }
-  return {
-    naam: bureau.naam!,
-    adres: bureau.adres!,
-    postcode: bureau.postcode!,
-    plaats: bureau.plaats!,
-    email: bureau.email,
-    telefoon: bureau.telefoon,
-    kvk: bureau.kvk!,
-    lrk: bureau.lrk!,
-    iban: bureau.iban!,
-  };
+  const b = requireBureau(
+    bureau,
+    ['naam', 'adres', 'postcode', 'plaats', 'kvk', 'lrk', 'iban'],
+    'Een factuur',
+    'Er is niets gefactureerd.',
+  );
+  return { ...b, email: bureau.email, telefoon: bureau.telefoon };
 }
 
 /** The invoices a correction's lines correct, as the invoice's header names them. */

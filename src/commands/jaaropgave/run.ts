@@ -18,30 +18,12 @@ import {
 } from '../../db/repo/jaaropgave.js';
 import { writeLog } from '../../db/repo/log.js';
 import { toeslagMaximum } from '../../db/repo/toeslag.js';
-import type { BureauRow } from '../../db/tables/bureau.js';
 import type { NewJaaropgave } from '../../db/tables/jaaropgave.js';
 import { type JaaropgaveGegevens, ontbrekendeBsns } from '../../documents/jaaropgave.js';
 import { Refused } from '../../errors.js';
+import { requireBureau } from '../bureau-gegevens.js';
 import type { Deps } from '../deps.js';
 import { notAfterToday, parseOptional, requireOption } from '../options.js';
-
-/** A jaaropgave names the bureau with its address, KvK and LRK (Regeling Wet kinderopvang art. 11). */
-function requireBureau(bureau: BureauRow): JaaropgaveGegevens['bureau'] {
-  const missing = (['naam', 'adres', 'postcode', 'plaats', 'kvk', 'lrk'] as const).filter((f) => !bureau[f]);
-  if (missing.length > 0) {
-    throw new Refused(
-      `Een jaaropgave moet de gegevens van het bureau noemen; er ontbreken: ${missing.join(', ')}. Vul ze aan met 'gob bureau set ${missing.map((m) => `--${m} …`).join(' ')}'. Er is niets gemaakt.`,
-    );
-  }
-  return {
-    naam: bureau.naam!,
-    adres: bureau.adres!,
-    postcode: bureau.postcode!,
-    plaats: bureau.plaats!,
-    kvk: bureau.kvk!,
-    lrk: bureau.lrk!,
-  };
-}
 
 /** What the Belastingdienst reads from a jaaropgave: its figures and the BSNs. Only a change in these makes a new version. */
 function kenmerk(g: JaaropgaveGegevens): string {
@@ -148,7 +130,13 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
       }
       if (open.length > 0)
         deps.out.warn(`Let op: ${open.join(', ')} ${open.length === 1 ? 'is' : 'zijn'} nog niet gefactureerd (--force).`);
-      const bureau = requireBureau(await getBureau(trx));
+      // A jaaropgave names the bureau with its address, KvK and LRK (Regeling Wet kinderopvang art. 11).
+      const bureau = requireBureau(
+        await getBureau(trx),
+        ['naam', 'adres', 'postcode', 'plaats', 'kvk', 'lrk'],
+        'Een jaaropgave',
+        'Er is niets gemaakt.',
+      );
       const [names, latest, max] = await Promise.all([loadNames(trx), latestVersions(trx, jaar), toeslagMaximum(trx, jaar)]);
       const standaardLrk = (gastouder: string) => names.gastouders.get(gastouder)?.lrk ?? null;
       // Only the stored text is kept per ouder: a year of a large bureau is 44,000 of them.
