@@ -1,7 +1,8 @@
 import type { GefactureerdeRegel, Factuurregel, Uren } from '../../domain/billing.js';
 import type { Maand } from '../../domain/calendar.js';
 import { sql } from 'kysely';
-import { type Db, inValues, rawHandle } from '../open.js';
+import { inValues } from '../dialect.js';
+import { type Db, rawHandle } from '../open.js';
 import type { FactuurRow, FactuurregelRow, NewFactuur } from '../tables/factuur.js';
 import type { MaandbureaukostenTable } from '../tables/maandtarief.js';
 import { compareNummer, type Nummerreeks } from '../../domain/nummers.js';
@@ -104,7 +105,7 @@ export async function freezeRates(db: Db, maand: Maand, ook: readonly string[] =
         .where((w) =>
           w.or([
             w('kp.code', 'in', w.selectFrom('urenkaart as u').select('u.koppeling').where('u.maand', '=', maand)),
-            ...(ook.length > 0 ? [w('kp.code', 'in', inValues(ook))] : []),
+            ...(ook.length > 0 ? [w('kp.code', 'in', inValues(db, ook))] : []),
           ]),
         ),
     )

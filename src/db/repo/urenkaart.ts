@@ -2,7 +2,8 @@ import { type Maand, minutesToTime } from '../../domain/calendar.js';
 import { compareFields } from '../../domain/order.js';
 import { nummerOrder } from './factuur.js';
 import type { Urenkaart, UrenReference } from '../../domain/urenkaart.js';
-import { type Db, inValues, rawHandle } from '../open.js';
+import { inValues } from '../dialect.js';
+import { type Db, rawHandle } from '../open.js';
 import type { PackedUrenregel } from '../tables/urenkaart.js';
 
 /** Everything an urenkaart line is checked against, in four queries. */
@@ -81,7 +82,7 @@ export async function otherGastoudersLines(db: Db, maand: Maand, replaced: strin
     .selectFrom('urenkaart')
     .selectAll()
     .where('maand', '=', maand)
-    .where('gastouder', 'not in', inValues(replaced))
+    .where('gastouder', 'not in', inValues(db, replaced))
     .execute();
   return rows.flatMap(unpack);
 }
@@ -93,7 +94,7 @@ export async function invoicedMonth(db: Db, maand: Maand): Promise<string | null
 
 /** Names of the given gastouders, for a report. */
 export async function gastouderNamen(db: Db, codes: string[]): Promise<{ code: string; naam: string }[]> {
-  return db.selectFrom('gastouder').select(['code', 'naam']).where('code', 'in', inValues(codes)).execute();
+  return db.selectFrom('gastouder').select(['code', 'naam']).where('code', 'in', inValues(db, codes)).execute();
 }
 
 /**
@@ -142,8 +143,8 @@ export async function geleverdeParen(db: Db, maand: Maand): Promise<Set<string>>
 /** Name, e-mail and phone of the given gastouders and the names of the given kinderen (only those a report names). */
 export async function contactGegevens(db: Db, gastouders: string[], kinderen: string[]) {
   const [g, k] = await Promise.all([
-    db.selectFrom('gastouder').select(['code', 'naam', 'email', 'telefoon']).where('code', 'in', inValues(gastouders)).execute(),
-    db.selectFrom('kind').select(['code', 'naam']).where('code', 'in', inValues(kinderen)).execute(),
+    db.selectFrom('gastouder').select(['code', 'naam', 'email', 'telefoon']).where('code', 'in', inValues(db, gastouders)).execute(),
+    db.selectFrom('kind').select(['code', 'naam']).where('code', 'in', inValues(db, kinderen)).execute(),
   ]);
   return { gastouders: new Map(g.map((r) => [r.code, r])), kinderen: new Map(k.map((r) => [r.code, r.naam])) };
 }
