@@ -74,7 +74,9 @@ function runPg(program, args, { quiet = false } = {}) {
 function need(name) {
   const bin = findPgBin(name);
   if (!bin) {
-    throw new Error(`${name} niet gevonden (PATH, /usr/lib/postgresql/*/bin). Installeer PostgreSQL, op Debian: apt-get install postgresql`);
+    throw new Error(
+      `${name} niet gevonden (PATH, /usr/lib/postgresql/*/bin). Installeer PostgreSQL, op Debian: apt-get install postgresql`,
+    );
   }
   return bin;
 }

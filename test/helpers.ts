@@ -50,7 +50,9 @@ export async function pgTestDeps(today = '2026-11-23'): Promise<Deps & { sqlite:
 }
 
 /** testDeps or pgTestDeps, as the project runs (TEST_DIALECT): for tests that hold on both. */
-export async function projectTestDeps(today = '2026-11-23'): Promise<Deps & { sqlite: SQLite.Database | null; close(): Promise<void>; dir: string }> {
+export async function projectTestDeps(
+  today = '2026-11-23',
+): Promise<Deps & { sqlite: SQLite.Database | null; close(): Promise<void>; dir: string }> {
   return TEST_DIALECT === 'postgres' ? pgTestDeps(today) : testDeps(today);
 }
 
@@ -136,13 +138,20 @@ export function gobProcess(cwd: string, args: string[], env: Record<string, stri
 
 export async function gobAsync(cwd: string, args: string[], env: Record<string, string> = {}): Promise<GobResult> {
   env = await withProjectDatabase(cwd, args, env);
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [GOB, ...args], { cwd, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve(noBug({ code: code ?? -1, stdout, stderr }, args)));
+    // noBug throws on exit 70: as a rejection, or the test waits for its timeout.
+    child.on('close', (code) => {
+      try {
+        resolve(noBug({ code: code ?? -1, stdout, stderr }, args));
+      } catch (error) {
+        reject(error);
+      }
+    });
   });
 }
 

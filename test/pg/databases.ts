@@ -57,7 +57,10 @@ export function createTestDatabaseSync(template?: string): string {
     const pg = require('pg');
     const client = new pg.Client({ connectionString: process.env.URL });
     client.connect().then(() => client.query(process.env.SQL)).then(() => client.end()).catch((e) => { console.error(e.message); process.exit(1); });`;
-  const r = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, URL: url, SQL: createSql(name, template) }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-e', script], {
+    env: { ...process.env, URL: url, SQL: createSql(name, template) },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`create database ${name}: ${r.stderr}`);
   return databaseUrl(url, name);
 }

@@ -9,9 +9,13 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const url = process.env.GOB_TEST_PG;
   if (!url) {
     if (process.env.GOB_TEST_PG_NODIG === '1') {
-      throw new Error('GOB_TEST_PG_NODIG=1, maar GOB_TEST_PG is niet gezet: de PostgreSQL-tests moeten hier draaien (start een server met scripts/pg-cluster.mjs).');
+      throw new Error(
+        'GOB_TEST_PG_NODIG=1, maar GOB_TEST_PG is niet gezet: de PostgreSQL-tests moeten hier draaien (start een server met scripts/pg-cluster.mjs).',
+      );
     }
-    console.warn('PostgreSQL-tests overgeslagen: GOB_TEST_PG is niet gezet (bijvoorbeeld: GOB_TEST_PG=$(node scripts/pg-cluster.mjs start /tmp/gob-pg)).');
+    console.warn(
+      'PostgreSQL-tests overgeslagen: GOB_TEST_PG is niet gezet (bijvoorbeeld: GOB_TEST_PG=$(node scripts/pg-cluster.mjs start /tmp/gob-pg)).',
+    );
     project.provide('gobTestPg', null);
     return undefined;
   }
