@@ -298,7 +298,12 @@ describe('the demo month on SQLite and on PostgreSQL', () => {
     const comparable = (run: Run) =>
       run.outputs
         .filter((o) => !o.line.startsWith('init') && !o.line.startsWith('log'))
-        .map((o) => ({ line: o.line, code: o.code, stdout: o.stdout, stderr: o.stderr.replaceAll(run.dir, '<map>') }));
+        .map((o) => ({
+          line: o.line,
+          code: o.code,
+          stdout: o.stdout.replaceAll(run.dir, '<map>'),
+          stderr: o.stderr.replaceAll(run.dir, '<map>'),
+        }));
     expect(comparable(postgres)).toEqual(comparable(sqlite));
   });
 });
