@@ -180,6 +180,19 @@ describe('PostgreSQL: several gob processes at once', () => {
       for (const f of facturen) expect(typeof f.totaalCent).toBe('number');
     });
 
+    it('two sepa incasso at once collect every open invoice once: one bank file, numbered GOB-INC-2026-00001', async () => {
+      const today = { GOB_TODAY: '2026-11-12' };
+      const runs = await Promise.all(
+        ['a.xml', 'b.xml'].map((out) => gobAsync(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', out], today)),
+      );
+      for (const r of runs) expect(r.code, r.stderr).toBe(0);
+      const files = json<{ berichtId: string; soort: string; aantal: number }[]>(await gob(dir, ['sepa', 'list', '--json'], today));
+      expect(files.map((f) => f.berichtId)).toEqual(['GOB-INC-2026-00001']);
+      // The other run found nothing left to collect and wrote no file.
+      expect(runs.filter((r) => /niets te incasseren/.test(r.stdout))).toHaveLength(1);
+      expect(['a.xml', 'b.xml'].filter((f) => fs.existsSync(path.join(dir, f)))).toHaveLength(1);
+    });
+
     it('two jaaropgave run at once make one jaaropgave per ouder, numbered without gaps', async () => {
       const runs = await Promise.all(Array.from({ length: 2 }, () => gobAsync(dir, ['jaaropgave', 'run', '--jaar', '2026'], DEMO_TODAY)));
       for (const r of runs) expect(r.code, r.stderr).toBe(0);
