@@ -2,6 +2,7 @@
 // fixture in a fresh database): the schema and its upgrades, invoices immutable in the database,
 // numbers under parallel gob processes, whole numbers as numbers, and the Dutch refusals of a
 // server that cannot be used. What SQLite does in the same places is in storage.test.ts.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
@@ -239,9 +240,13 @@ describe('PostgreSQL: a server gob cannot use is a Dutch refusal naming host and
     let checks = true;
     beforeAll(async () => {
       // scripts/pg-cluster.mjs makes the server ask this role for its password (scram-sha-256).
+      // A password nobody knows, new every run: the role must never be a way in to a developer's server.
+      const unknown = `'${randomBytes(18).toString('hex')}'`;
       await withClient(serverUrl(), async (c) => {
-        await c.query(`create role ${PASSWORD_ROLE} login password 'het-juiste-wachtwoord'`).catch((e: { code?: string }) => {
-          if (e.code !== '42710' && e.code !== '23505') throw e; // already there (another run made it)
+        await c.query(`create role ${PASSWORD_ROLE} login password ${unknown}`).catch(async (e: { code?: string }) => {
+          // Already there (an earlier run made it).
+          if (e.code !== '42710' && e.code !== '23505') throw e;
+          await c.query(`alter role ${PASSWORD_ROLE} password ${unknown}`);
         });
       });
       const server = new URL(serverUrl());
