@@ -13,7 +13,7 @@ const POSTGRES_ONLY = ['test/db/postgres*.test.ts', 'test/e2e/postgres*.test.ts'
  * End-to-end files that run unchanged on PostgreSQL (gob() gives each folder its own database):
  * the monthly work past the invoice (payments, payouts, corrections), the year, §9 and the rules.
  * The others stay SQLite-only, for one of two reasons: they read or break the SQLite file itself
- * (fouten, register, urenkaart, sepa, cli, factuur, kas-correcties, kwaliteit, toeslag, tour,
+ * (fouten, register, urenkaart, sepa, cli, factuur, kas-correcties, kwaliteit, toeslag, tour, kopieer,
  * sepa-kill), or their work is PDFs more than queries (contract, contract-ouder, jaaropgave-pdf:
  * they pass on PostgreSQL, but cost more time than they add).
  */
