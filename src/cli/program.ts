@@ -221,8 +221,8 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .action(run('db', () => import('../commands/rooster/check.js').then((m) => m.roosterCheck)));
 
   const urenkaart = noun(program, 'urenkaart', 'urenkaarten: de gewerkte uren per maand');
-  verb(urenkaart, 'import', 'importeer een urenkaart (CSV: gastouder;kind;datum;van;tot[;opmerking]); vervangt haar maand')
-    .argument('<bestand>', 'CSV-bestand')
+  verb(urenkaart, 'import', 'importeer een urenkaart (CSV of .xlsx: gastouder;kind;datum;van;tot[;opmerking]); vervangt haar maand')
+    .argument('<bestand>', 'CSV-bestand of Excel-werkmap (.xlsx)')
     .option('--maand <maand>', 'de maand (standaard: de maand van de rijen)')
     .option('--dry-run', 'alleen controleren, niets opslaan')
     .option('--te-laat', 'na de deadline of na facturering toch importeren (de rijen krijgen te laat)')
@@ -241,6 +241,12 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--maand <maand>', 'de maand (JJJJ-MM)')
     .option('--csv', 'als CSV voor een mailing (één rij per gastouder × kind)')
     .action(run('db', () => import('../commands/urenkaart/check.js').then((m) => m.urenkaartCheck)));
+  verb(urenkaart, 'sjabloon', 'schrijf per gastouder een Excel-urenkaart van de maand, ingevuld volgens haar rooster')
+    .option('--maand <maand>', 'de maand (JJJJ-MM)')
+    .option('--gastouder <code>', 'alleen voor deze gastouder')
+    .option('--out <map>', 'de map voor de bestanden urenkaart-<maand>-<gastouder>.xlsx')
+    .option('--force', 'bestaande bestanden overschrijven')
+    .action(run('db', () => import('../commands/urenkaart/sjabloon.js').then((m) => m.urenkaartSjabloon)));
 
   const afwezigheid = noun(
     program,

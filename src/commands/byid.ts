@@ -7,7 +7,7 @@ import { type Field, TYPES } from '../domain/fields.js';
 import type { Problem, Rec } from '../domain/registry.js';
 import { aantal } from '../domain/tekst.js';
 import { csvLine } from '../csv/write.js';
-import { openCsv } from '../csv/read.js';
+import { openImport } from '../import/source.js';
 import { inTransaction, type Db } from '../db/open.js';
 import { writeLog } from '../db/repo/log.js';
 import { NotFound, Refused } from '../errors.js';
@@ -115,8 +115,8 @@ export function printById(noun: IdNoun, recs: Rec[], opts: { csv?: boolean | und
  */
 export async function importById(noun: IdNoun, opts: { bestand: string; dryRun?: boolean }, deps: Deps) {
   const progress = await importProgress(opts.bestand, deps.out);
-  const source = await openCsv(opts.bestand, { onProgress: progress.update });
-  const columns = mapHeader(source.header, noun.fields);
+  const source = await openImport(opts.bestand, { onProgress: progress.update, bladen: [noun.name] });
+  const columns = mapHeader(source.header, noun.fields, source);
   const fouten: ImportError[] = [];
   let rijen = 0;
   let nieuw = 0;
@@ -160,8 +160,8 @@ export async function importById(noun: IdNoun, opts: { bestand: string; dryRun?:
             nieuw++;
           }
         }
-      if (rijen === 0) throw onlyHeader(opts.bestand);
-      if (fouten.length > 0) throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten });
+      if (rijen === 0) throw onlyHeader(opts.bestand, source);
+      if (fouten.length > 0) throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten }, source);
       if (nieuw + gewijzigd > 0) await writeLog(trx, deps, `${noun.name} import ${opts.bestand}: ${nieuw} nieuw, ${gewijzigd} gewijzigd`);
     },
     { dryRun: Boolean(opts.dryRun) },
