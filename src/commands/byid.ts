@@ -8,6 +8,7 @@ import type { Problem, Rec } from '../domain/registry.js';
 import { aantal } from '../domain/tekst.js';
 import { csvLine } from '../csv/write.js';
 import { openImport } from '../import/source.js';
+import { checkListForm, writeListXlsx } from './xlsx.js';
 import { inTransaction, type Db } from '../db/open.js';
 import { writeLog } from '../db/repo/log.js';
 import { NotFound, Refused } from '../errors.js';
@@ -89,7 +90,14 @@ export async function removeById(noun: IdNoun, opts: { id: string }, deps: Deps)
 }
 
 /** A list as a table, or with --csv the columns `import` reads; JSON always every field. */
-export function printById(noun: IdNoun, recs: Rec[], opts: { csv?: boolean | undefined }, deps: Deps) {
+export async function printById(
+  noun: IdNoun,
+  recs: Rec[],
+  opts: { csv?: boolean | undefined; xlsx?: string | undefined; force?: boolean | undefined },
+  deps: Deps,
+) {
+  checkListForm(opts);
+  if (opts.xlsx !== undefined) return writeListXlsx(opts.xlsx, noun.name, noun.fields, recs, opts, deps);
   if (opts.csv) {
     deps.out.raw(csvLine(noun.fields.map((f) => f.name)));
     for (const rec of recs) deps.out.raw(csvLine(noun.fields.map((f) => recordToText(f, rec))));
