@@ -7,6 +7,7 @@ import { benchJaaropgave } from './jaaropgave.mjs';
 import { benchKwaliteit } from './kwaliteit.mjs';
 import { benchStartup } from './startup.mjs';
 import { benchUrenkaart } from './urenkaart.mjs';
+import { benchExcel, benchExcelVol } from './excel.mjs';
 
 console.log(`gob benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 benchStartup();
@@ -17,3 +18,5 @@ await benchFactuur();
 benchUrenkaartCheck();
 benchKwaliteit();
 await benchJaaropgave();
+await benchExcel();
+await benchExcelVol();
