@@ -127,6 +127,26 @@ describe('bad workbooks: a Dutch message naming the sheet and row, exit 1, nothi
     expect(count(dir)).toBe(0);
   });
 
+  it('a workbook LibreOffice saved with a password (an OLE2 file, like an .xls) is refused as password-protected, not as old Excel', async () => {
+    for (const name of ['wachtwoord.xlsx', 'wachtwoord.bin']) {
+      const file = path.join(dir, name);
+      fs.copyFileSync(path.join(FIXTURES, 'wachtwoord.xlsx'), file);
+      const r = await importUren(dir, file);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `Het bestand ${name.replace('.', '\\.')} is beveiligd met een wachtwoord; gob kan het niet lezen en heeft niets opgeslagen`,
+        ),
+      );
+      expect(r.stderr).not.toMatch(/\.xls,/);
+    }
+    // The same for every other import.
+    const g = await gob(dir, ['gastouder', 'import', 'wachtwoord.xlsx'], TODAY);
+    expect(g.code).toBe(1);
+    expect(g.stderr).toMatch(/beveiligd met een wachtwoord/);
+    expect(count(dir)).toBe(0);
+  });
+
   it('an old .xls and an .ods (both made by LibreOffice) are refused, saying which formats are read', async () => {
     for (const file of ['oud-excel.xls', 'opendocument.ods']) {
       const r = await importUren(dir, path.join(FIXTURES, file));
@@ -149,6 +169,37 @@ describe('bad workbooks: a Dutch message naming the sheet and row, exit 1, nothi
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/regel 1048576: kind: onbekende kind-code 'K0099'/);
     expect(count(dir)).toBe(0);
+  });
+});
+
+describe('the other imports read .xlsx the same way', () => {
+  it('gastouder import: the sheet named after the noun, a 1900 date cell and a formula as errors of their row and field; nothing stored', async () => {
+    const dir = await demoBureau({ rooster: false });
+    await writeXlsx(path.join(dir, 'gastouders.xlsx'), {
+      kind: [['code', 'naam']],
+      gastouder: [
+        ['code', 'naam', 'geboortedatum', 'slaapruimte'],
+        ['G0101', 'Fatima el Amrani', date('1985-04-12'), true],
+        ['G0102', 'Joke Jansen', date('1900-01-01'), false],
+        ['G0103', { formula: 'B2', result: 'Fatima el Amrani' }, date('1990-01-01'), false],
+      ],
+    });
+    const r = await gob(dir, ['gastouder', 'import', 'gastouders.xlsx'], TODAY);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("De import is geweigerd: 2 fouten in blad 'gastouder'");
+    expect(r.stderr).toMatch(/regel 3: geboortedatum: cel C3 is een datumcel uit 1900/);
+    expect(r.stderr).toMatch(/regel 4: naam: cel B4 bevat een formule \(=B2\)/);
+    expect((await gob(dir, ['gastouder', 'show', 'G0101'], TODAY)).code).toBe(1);
+    await writeXlsx(path.join(dir, 'goed.xlsx'), {
+      gastouder: [
+        ['code', 'naam', 'geboortedatum', 'slaapruimte'],
+        ['G0101', 'Fatima el Amrani', date('1985-04-12'), true],
+      ],
+    });
+    const ok = await gob(dir, ['gastouder', 'import', 'goed.xlsx'], TODAY);
+    expect(ok.code, ok.stderr).toBe(0);
+    const shown = JSON.parse((await gob(dir, ['gastouder', 'show', 'G0101', '--json'], TODAY)).stdout);
+    expect(shown).toMatchObject({ geboortedatum: '1985-04-12', slaapruimte: true });
   });
 });
 
