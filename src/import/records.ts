@@ -42,7 +42,14 @@ export function headerRefusal(
   refusal: Refused,
 ): Refused {
   if (!source?.blad) return refusal;
-  const hint = headerElsewhere(source, known);
+  const names = new Set(known.map(normalizeHeader));
+  const header = source.early?.find((r) => r.line === 1)?.cells ?? [];
+  // Row 1 without a single column name is data typed from the first row: the header was left out.
+  const noHeader =
+    header.length > 0 && !header.some((c) => names.has(normalizeHeader(c)))
+      ? `rij 1 van blad '${source.blad}' bevat geen enkele kolomnaam; voeg boven de gegevens een rij in met de kolomnamen`
+      : null;
+  const hint = headerElsewhere(source, known) ?? noHeader;
   // The delimiter hint is about CSV; a sheet has no delimiter.
   const message = refusal.message
     .replace('; er is niets opgeslagen.', `${inBlad(source)}; er is niets opgeslagen.`)

@@ -103,8 +103,9 @@ function dateText(date: Date, numFmt: string | undefined, date1904: boolean, ref
 }
 
 /** The refusal for a file exceljs cannot read: corrupt, cut off, or no workbook at all. */
-function corrupt(file: string, cause?: unknown): Refused {
-  const why = cause instanceof Error && cause.message ? ` (${cause.message.slice(0, 120)})` : '';
+function corrupt(file: string, reden?: string): Refused {
+  // exceljs's own message is English and about zip internals: kept as the error's cause, not shown.
+  const why = reden ? ` (${reden})` : '';
   return new Refused(
     `Het bestand ${file} is beschadigd of geen geldige Excel-werkmap (.xlsx) en kon niet gelezen worden${why}; er is niets opgeslagen. Open het in Excel of LibreOffice, sla het opnieuw op als .xlsx en importeer het nog eens.`,
   );
@@ -178,11 +179,11 @@ async function* sheetBatches(
     }
   } catch (error) {
     if (error instanceof Refused) throw error;
-    throw corrupt(file, error);
+    throw Object.assign(corrupt(file), { cause: error });
   } finally {
     stream.destroy();
   }
-  if (!read) throw corrupt(file, new Error('er staat geen werkblad in'));
+  if (!read) throw corrupt(file, 'er staat geen werkblad in');
 }
 
 const blank = (cells: CellResult[]) => cells.every((c) => 'text' in c && c.text.trim() === '');

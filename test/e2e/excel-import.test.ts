@@ -109,7 +109,10 @@ describe('bad workbooks: a Dutch message naming the sheet and row, exit 1, nothi
 
   it.each([
     ['leeg.xlsx', /In blad 'urenkaart' van leeg\.xlsx staat niets: rij 1 moet de kopregel/],
-    ['geen-kopregel.xlsx', /De kopregel klopt niet in blad 'urenkaart'[\s\S]*regel 1: G0001: onbekende kolom/],
+    [
+      'geen-kopregel.xlsx',
+      /De kopregel klopt niet in blad 'urenkaart'[\s\S]*regel 1: kopregel: rij 1 van blad 'urenkaart' bevat geen enkele kolomnaam; voeg boven de gegevens een rij in met de kolomnamen[\s\S]*regel 1: G0001: onbekende kolom/,
+    ],
     [
       'titel-boven.xlsx',
       /in blad 'urenkaart'[\s\S]*regel 1: kopregel: de kolomnamen staan op rij 3 van blad 'urenkaart'; gob leest de kopregel op rij 1: verwijder de 2 rijen erboven/,
