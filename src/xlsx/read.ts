@@ -9,6 +9,7 @@
 // a formula, an Excel error value, a date cell in 1900 (Excel's day 0 and 1: an empty or
 // mistyped cell).
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type CsvRow, type CsvSource, normalizeHeader } from '../csv/read.js';
 import { Refused } from '../errors.js';
@@ -120,9 +121,71 @@ interface SheetReader {
   name?: string;
   parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
 }
-interface BookReader extends AsyncIterable<SheetReader> {
-  model?: { sheets?: { name: string }[] };
+/** The parts of exceljs 4.4.0's streaming WorkbookReader used here (see openSheet). */
+interface BookReader {
+  model?: { sheets?: { name: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
   properties?: { date1904?: boolean };
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Iterable<{ eventType: string; value: SheetReader }>;
+}
+interface ZipEntry {
+  path: string;
+  stream(): NodeJS.ReadableStream;
+}
+
+/**
+ * The sheet to read, opened through the zip's central directory. exceljs's WorkbookReader reads the
+ * zip front to back and, when a sheet comes before the shared strings (as Excel and LibreOffice
+ * write them), first copies the whole sheet to a temporary file: personal data left in /tmp when
+ * the process is killed, and a second pass over the disk. Here the parts are read in the order
+ * they are needed (workbook, styles, shared strings, then the one sheet, streaming), through the
+ * reader's own part parsers. Those are private to exceljs; the version is pinned (4.4.0), and
+ * test/e2e/excel-import.test.ts reads workbooks of Excel's, LibreOffice's and exceljs's making.
+ */
+async function openSheet(file: string, bladen: readonly string[], onBytes: (n: number) => void) {
+  const ExcelJS = (await import('exceljs')).default;
+  // exceljs's own unzipper and stream helper, as it ships them (no dependency of gob's own).
+  const fromExceljs = createRequire(createRequire(import.meta.url).resolve('exceljs'));
+  const unzipper = fromExceljs('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
+  const iterateStream = fromExceljs('./lib/utils/iterate-stream.js') as (stream: NodeJS.ReadableStream) => AsyncIterable<unknown>;
+  const directory = await unzipper.Open.file(file);
+  const part = (name: string) => directory.files.find((f) => f.path === name || f.path === `/${name}`);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as BookReader;
+  const rels = part('xl/_rels/workbook.xml.rels');
+  const book = part('xl/workbook.xml');
+  if (!rels || !book) return null;
+  await reader._parseRels(rels.stream());
+  await reader._parseWorkbook(book.stream());
+  const styles = part('xl/styles.xml');
+  if (styles) await reader._parseStyles(styles.stream());
+  const strings = part('xl/sharedStrings.xml');
+  if (strings) for await (const _ of reader._parseSharedStrings(strings.stream()));
+  const sheets = reader.model?.sheets ?? [];
+  const wanted = bladen.map((b) => b.toLowerCase());
+  const target = sheets.find((s) => wanted.includes(s.name.toLowerCase())) ?? sheets[0];
+  const rel = target && reader.workbookRels?.find((r) => r.Id === target.rId);
+  if (!target || !rel) return null;
+  // A target is relative to xl/ ('worksheets/sheet1.xml') or absolute ('/xl/worksheets/sheet1.xml').
+  const sheetPath = rel.Target.startsWith('/') ? rel.Target.slice(1) : `xl/${rel.Target}`;
+  const entry = part(sheetPath);
+  if (!entry) return null;
+  const stream = entry.stream();
+  // Progress: the sheet's uncompressed XML is the work; its share of the file is what a bar can show.
+  stream.on('data', (chunk: Buffer) => onBytes(chunk.length));
+  const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
+  const [event] = [...reader._parseWorksheet(iterateStream(stream), sheetNo)];
+  if (!event) return null;
+  return { sheet: event.value, blad: target.name, date1904: Boolean(reader.properties?.date1904) };
 }
 
 /** The worksheet's rows, in batches, as CSV rows; the first is row 1 (the header) if the sheet has one there. */
@@ -131,59 +194,40 @@ async function* sheetBatches(
   options: XlsxOptions,
   found: (blad: string) => void,
 ): AsyncGenerator<{ row: number; cells: CellResult[] }[]> {
-  const ExcelJS = (await import('exceljs')).default;
-  const stream = fs.createReadStream(file);
   let bytes = 0;
-  stream.on('data', (chunk) => {
-    bytes += chunk.length;
-  });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  }) as unknown as BookReader;
-  let read = false;
+  const total = fs.statSync(file).size;
   try {
-    for await (const sheet of reader) {
-      const sheets = reader.model?.sheets ?? [];
-      const wanted = options.bladen.map((b) => b.toLowerCase());
-      const target = sheets.find((s) => wanted.includes(s.name.toLowerCase())) ?? sheets[0];
-      if (target && sheet.name !== undefined && sheet.name !== target.name) continue;
-      read = true;
-      const blad = sheet.name ?? target?.name ?? 'blad 1';
-      found(blad);
-      const date1904 = Boolean(reader.properties?.date1904);
-      for await (const events of sheet.parse()) {
-        const batch: { row: number; cells: CellResult[] }[] = [];
-        for (const { eventType, value } of events) {
-          if (eventType !== 'row') continue;
-          const row = value as ExcelRow;
-          const cells: CellResult[] = [];
-          const values = row.values;
-          for (let c = 1; c < values.length; c++) {
-            const v = values[c];
-            cells.push(
-              v === undefined || v === null
-                ? { text: '' }
-                : cellText(v, v instanceof Date ? row.getCell(c).numFmt : undefined, date1904, `${columnLetter(c - 1)}${row.number}`),
-            );
-          }
-          batch.push({ row: row.number, cells });
+    const opened = await openSheet(file, options.bladen, (n) => {
+      bytes += n;
+    });
+    if (!opened) throw corrupt(file, 'er staat geen werkblad in');
+    const { sheet, blad, date1904 } = opened;
+    found(blad);
+    for await (const events of sheet.parse()) {
+      const batch: { row: number; cells: CellResult[] }[] = [];
+      for (const { eventType, value } of events) {
+        if (eventType !== 'row') continue;
+        const row = value as ExcelRow;
+        const cells: CellResult[] = [];
+        const values = row.values;
+        for (let c = 1; c < values.length; c++) {
+          const v = values[c];
+          cells.push(
+            v === undefined || v === null
+              ? { text: '' }
+              : cellText(v, v instanceof Date ? row.getCell(c).numFmt : undefined, date1904, `${columnLetter(c - 1)}${row.number}`),
+          );
         }
-        if (batch.length > 0) yield batch;
-        options.onProgress?.(bytes);
+        batch.push({ row: row.number, cells });
       }
-      break;
+      if (batch.length > 0) yield batch;
+      // XML is some 8× its zipped size: an estimate of the file read, never past its end.
+      options.onProgress?.(Math.min(total, Math.round(bytes / 8)));
     }
   } catch (error) {
     if (error instanceof Refused) throw error;
     throw Object.assign(corrupt(file), { cause: error });
-  } finally {
-    stream.destroy();
   }
-  if (!read) throw corrupt(file, 'er staat geen werkblad in');
 }
 
 const blank = (cells: CellResult[]) => cells.every((c) => 'text' in c && c.text.trim() === '');
