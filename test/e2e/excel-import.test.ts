@@ -93,6 +93,7 @@ describe('bad workbooks: a Dutch message naming the sheet and row, exit 1, nothi
     const good = ['G0001', 'K0001', date('2026-10-05'), time('08:00'), time('12:00')];
     await writeXlsx(path.join(dir, 'leeg.xlsx'), { urenkaart: [] });
     await writeXlsx(path.join(dir, 'geen-kopregel.xlsx'), { urenkaart: [good] });
+    await writeXlsx(path.join(dir, 'alleen-kopregel.xlsx'), { urenkaart: [HEADER, [], ['G0001']] });
     await writeXlsx(path.join(dir, 'titel-boven.xlsx'), { urenkaart: [['Urenkaart oktober 2026'], [], HEADER, good] });
     await writeXlsx(path.join(dir, 'lege-rijen-boven.xlsx'), { urenkaart: [[], [], HEADER, good] });
     await writeXlsx(path.join(dir, 'formule.xlsx'), {
@@ -109,6 +110,7 @@ describe('bad workbooks: a Dutch message naming the sheet and row, exit 1, nothi
 
   it.each([
     ['leeg.xlsx', /In blad 'urenkaart' van leeg\.xlsx staat niets: rij 1 moet de kopregel/],
+    ['alleen-kopregel.xlsx', /alleen-kopregel\.xlsx bevat in blad 'urenkaart' alleen een kopregel en geen rijen/],
     [
       'geen-kopregel.xlsx',
       /De kopregel klopt niet in blad 'urenkaart'[\s\S]*regel 1: kopregel: rij 1 van blad 'urenkaart' bevat geen enkele kolomnaam; voeg boven de gegevens een rij in met de kolomnamen[\s\S]*regel 1: G0001: onbekende kolom/,
