@@ -8,6 +8,7 @@ import { benchKwaliteit } from './kwaliteit.mjs';
 import { benchPostgres } from './postgres.mjs';
 import { benchStartup } from './startup.mjs';
 import { benchUrenkaart } from './urenkaart.mjs';
+import { benchExcel, benchExcelVol } from './excel.mjs';
 
 console.log(`gob benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 benchStartup();
@@ -18,4 +19,6 @@ await benchFactuur();
 benchUrenkaartCheck();
 benchKwaliteit();
 await benchJaaropgave();
+await benchExcel();
+await benchExcelVol();
 await benchPostgres();

@@ -1,7 +1,8 @@
 // Bundles src/cli/main.ts into dist/ with esbuild. Bundling matters for start-up: Kysely as ~100
 // separate ES modules costs ~150 ms to load, as one file a fraction of that. Handlers stay lazy
 // (code splitting keeps each dynamic import() its own chunk). Native and font-reading packages
-// stay external: better-sqlite3 loads a .node file, pdfkit reads its font data from disk.
+// stay external: better-sqlite3 loads a .node file, pdfkit reads its font data from disk; exceljs
+// (CommonJS with its own zip and temp-file modules) is loaded as it ships, only by the Excel commands.
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -18,7 +19,7 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   minify: process.env.GOB_NO_MINIFY !== '1',
-  external: ['better-sqlite3', 'pdfkit', 'fontkit', '@signpdf/*', 'node-forge', 'dejavu-fonts-ttf', 'cli-progress'],
+  external: ['better-sqlite3', 'pdfkit', 'fontkit', '@signpdf/*', 'node-forge', 'dejavu-fonts-ttf', 'cli-progress', 'exceljs'],
   // commander and other CommonJS packages call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __gobCreateRequire } from 'node:module'; const require = __gobCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -29,6 +29,22 @@ function gob(...args) {
   }
 }
 
+/** What Anna does in Excel: K0001's first row (1 December) until 18:00, with a note. */
+async function annaVultIn(file) {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet('urenkaart');
+  ws.eachRow((row, n) => {
+    const datum = row.getCell(3).value;
+    if (n > 1 && row.getCell(2).value === 'K0001' && datum instanceof Date && datum.toISOString().startsWith('2026-12-01')) {
+      row.getCell(5).value = new Date(Date.UTC(1899, 11, 30, 18, 0));
+      row.getCell(6).value = 'later opgehaald (file)';
+    }
+  });
+  await wb.xlsx.writeFile(file);
+}
+
 if (!fs.existsSync(path.join(root, 'dist', 'main.js'))) {
   console.error("Eerst bouwen: 'npm run build' (npm ci doet dat ook).");
   process.exit(1);
@@ -231,6 +247,16 @@ gob(
 );
 gob('contract', 'pdf', '--koppeling', 'KP0001', '--out', 'data/demo/out/overeenkomst-KP0001-gastouder.pdf');
 gob('contract', 'pdf', '--koppeling', 'KP0001', '--soort', 'bureau', '--out', 'data/demo/out/overeenkomst-KP0001-bureau.pdf');
+
+// December in Excel (§12): on the 1st the bureau sends every gastouder her template, filled in from
+// her rooster. Anna sends hers back in January with one change: on Tuesday 1 December Łukasz's son
+// stayed until 18:00. (The demo makes that change as Excel would store it: a time cell.)
+gob('urenkaart', 'sjabloon', '--maand', '2026-12', '--out', 'data/demo/out/sjablonen', '--today', '2026-12-01');
+const anna = path.join('data', 'demo', 'out', 'sjablonen', 'urenkaart-2026-12-G0001.xlsx');
+await annaVultIn(path.join(root, anna));
+console.log(`\n(Anna past in ${anna} één tijd aan: K0001 op 1 december tot 18:00, en zet er een opmerking bij.)`);
+gob('urenkaart', 'import', anna, '--today', '2027-01-04');
+gob('urenkaart', 'list', '--maand', '2026-12', '--kind', 'K0001', '--today', '2027-01-04');
 gob('log', '--limit', '8');
 console.log(
   `\nKlaar. De PDF's en SEPA-bestanden staan in ${path.join(root, 'data', 'demo', 'out')}. Probeer zelf, in ${root}: GOB_DB=${shown} npx gob kind list`,

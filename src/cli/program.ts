@@ -131,10 +131,12 @@ function registryNoun(program: Command, entity: Entity, description: string): Co
   list
     .option('--actief', 'alleen wat vandaag actief is')
     .option('--csv', 'als CSV met dezelfde kolommen als import')
+    .option('--xlsx <bestand>', 'schrijf een Excel-werkmap met dezelfde kolommen als import')
+    .option('--force', 'overschrijf een bestaand bestand (bij --xlsx)')
     .option('--toon-bsn', 'toon het BSN volledig')
     .action(run('db', () => forEntity(import('../commands/register/list.js').then((m) => m.listRecordsCommand))));
-  verb(cmd, 'import', `importeer ${entity.name}-gegevens uit CSV (per code toevoegen of bijwerken; alles of niets)`)
-    .argument('<bestand>', 'CSV-bestand')
+  verb(cmd, 'import', `importeer ${entity.name}-gegevens uit CSV of .xlsx (per code toevoegen of bijwerken; alles of niets)`)
+    .argument('<bestand>', 'CSV-bestand of Excel-werkmap (.xlsx)')
     .option('--dry-run', 'alleen controleren, niets opslaan')
     .action(run('db', () => forEntity(import('../commands/register/import.js').then((m) => m.importRecords))));
   return cmd;
@@ -209,12 +211,14 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--koppeling <code>', 'alleen van deze koppeling')
     .option('--kind <code>', 'alleen van dit kind')
     .option('--csv', 'als CSV met dezelfde kolommen als import')
+    .option('--xlsx <bestand>', 'schrijf een Excel-werkmap met dezelfde kolommen als import')
+    .option('--force', 'overschrijf een bestaand bestand (bij --xlsx)')
     .action(run('db', () => import('../commands/rooster/list.js').then((m) => m.roosterList)));
   verb(rooster, 'remove', 'verwijder een roosterblok')
     .argument('<id>', 'id uit rooster list')
     .action(run('db', () => import('../commands/rooster/remove.js').then((m) => m.roosterRemove)));
-  verb(rooster, 'import', 'importeer roosters uit CSV (vervangt het rooster van elke genoemde koppeling)')
-    .argument('<bestand>', 'CSV-bestand')
+  verb(rooster, 'import', 'importeer roosters uit CSV of .xlsx (vervangt het rooster van elke genoemde koppeling)')
+    .argument('<bestand>', 'CSV-bestand of Excel-werkmap (.xlsx)')
     .option('--dry-run', 'alleen controleren, niets opslaan')
     .option('--force', 'sla op ondanks overtredingen van de regels')
     .action(run('db', () => import('../commands/rooster/import.js').then((m) => m.roosterImport)));
@@ -228,8 +232,8 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .action(run('db', () => import('../commands/rooster/check.js').then((m) => m.roosterCheck)));
 
   const urenkaart = noun(program, 'urenkaart', 'urenkaarten: de gewerkte uren per maand');
-  verb(urenkaart, 'import', 'importeer een urenkaart (CSV: gastouder;kind;datum;van;tot[;opmerking]); vervangt haar maand')
-    .argument('<bestand>', 'CSV-bestand')
+  verb(urenkaart, 'import', 'importeer een urenkaart (CSV of .xlsx: gastouder;kind;datum;van;tot[;opmerking]); vervangt haar maand')
+    .argument('<bestand>', 'CSV-bestand of Excel-werkmap (.xlsx)')
     .option('--maand <maand>', 'de maand (standaard: de maand van de rijen)')
     .option('--dry-run', 'alleen controleren, niets opslaan')
     .option('--te-laat', 'na de deadline of na facturering toch importeren (de rijen krijgen te laat)')
@@ -248,6 +252,12 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--maand <maand>', 'de maand (JJJJ-MM)')
     .option('--csv', 'als CSV voor een mailing (één rij per gastouder × kind)')
     .action(run('db', () => import('../commands/urenkaart/check.js').then((m) => m.urenkaartCheck)));
+  verb(urenkaart, 'sjabloon', 'schrijf per gastouder een Excel-urenkaart van de maand, ingevuld volgens haar rooster')
+    .option('--maand <maand>', 'de maand (JJJJ-MM)')
+    .option('--gastouder <code>', 'alleen voor deze gastouder')
+    .option('--out <map>', 'de map voor de bestanden urenkaart-<maand>-<gastouder>.xlsx')
+    .option('--force', 'bestaande bestanden overschrijven')
+    .action(run('db', () => import('../commands/urenkaart/sjabloon.js').then((m) => m.urenkaartSjabloon)));
 
   const afwezigheid = noun(
     program,
@@ -284,12 +294,14 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
   verb(huisgenoot, 'list', 'toon huisgenoten')
     .option('--gastouder <code>', 'alleen van deze gastouder')
     .option('--csv', 'als CSV met dezelfde kolommen als import')
+    .option('--xlsx <bestand>', 'schrijf een Excel-werkmap met dezelfde kolommen als import')
+    .option('--force', 'overschrijf een bestaand bestand (bij --xlsx)')
     .action(run('db', () => import('../commands/huisgenoot/list.js').then((m) => m.huisgenootList)));
   verb(huisgenoot, 'remove', 'verwijder een huisgenoot (bijvoorbeeld na verhuizing)')
     .argument('<id>', 'id uit huisgenoot list')
     .action(run('db', () => import('../commands/huisgenoot/remove.js').then((m) => m.huisgenootRemove)));
-  verb(huisgenoot, 'import', 'importeer huisgenoten uit CSV (per id bijwerken, zonder id toevoegen; alles of niets)')
-    .argument('<bestand>', 'CSV-bestand')
+  verb(huisgenoot, 'import', 'importeer huisgenoten uit CSV of .xlsx (per id bijwerken, zonder id toevoegen; alles of niets)')
+    .argument('<bestand>', 'CSV-bestand of Excel-werkmap (.xlsx)')
     .option('--dry-run', 'alleen controleren, niets opslaan')
     .action(run('db', () => import('../commands/huisgenoot/import.js').then((m) => m.huisgenootImport)));
 
@@ -302,12 +314,14 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--gastouder <code>', 'alleen bij deze gastouder')
     .option('--soort <soort>', 'alleen deze soort (huisbezoek, risico-inventarisatie, evaluatie, voortgangsgesprek)')
     .option('--csv', 'als CSV met dezelfde kolommen als import')
+    .option('--xlsx <bestand>', 'schrijf een Excel-werkmap met dezelfde kolommen als import')
+    .option('--force', 'overschrijf een bestaand bestand (bij --xlsx)')
     .action(run('db', () => import('../commands/bezoek/list.js').then((m) => m.bezoekList)));
   verb(bezoek, 'remove', 'verwijder een bezoek')
     .argument('<id>', 'id uit bezoek list')
     .action(run('db', () => import('../commands/bezoek/remove.js').then((m) => m.bezoekRemove)));
-  verb(bezoek, 'import', 'importeer bezoeken uit CSV (per id bijwerken, zonder id toevoegen; alles of niets)')
-    .argument('<bestand>', 'CSV-bestand')
+  verb(bezoek, 'import', 'importeer bezoeken uit CSV of .xlsx (per id bijwerken, zonder id toevoegen; alles of niets)')
+    .argument('<bestand>', 'CSV-bestand of Excel-werkmap (.xlsx)')
     .option('--dry-run', 'alleen controleren, niets opslaan')
     .action(run('db', () => import('../commands/bezoek/import.js').then((m) => m.bezoekImport)));
 

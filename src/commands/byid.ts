@@ -7,7 +7,8 @@ import { type Field, TYPES } from '../domain/fields.js';
 import type { Problem, Rec } from '../domain/registry.js';
 import { aantal } from '../domain/tekst.js';
 import { csvLine } from '../csv/write.js';
-import { openCsv } from '../csv/read.js';
+import { openImport } from '../import/source.js';
+import { checkListForm, writeListXlsx } from './xlsx.js';
 import { inTransaction, type Db } from '../db/open.js';
 import { writeLog } from '../db/repo/log.js';
 import { NotFound, Refused } from '../errors.js';
@@ -89,7 +90,14 @@ export async function removeById(noun: IdNoun, opts: { id: string }, deps: Deps)
 }
 
 /** A list as a table, or with --csv the columns `import` reads; JSON always every field. */
-export function printById(noun: IdNoun, recs: Rec[], opts: { csv?: boolean | undefined }, deps: Deps) {
+export async function printById(
+  noun: IdNoun,
+  recs: Rec[],
+  opts: { csv?: boolean | undefined; xlsx?: string | undefined; force?: boolean | undefined },
+  deps: Deps,
+) {
+  checkListForm(opts);
+  if (opts.xlsx !== undefined) return writeListXlsx(opts.xlsx, noun.name, noun.fields, recs, opts, deps);
   if (opts.csv) {
     deps.out.raw(csvLine(noun.fields.map((f) => f.name)));
     for (const rec of recs) deps.out.raw(csvLine(noun.fields.map((f) => recordToText(f, rec))));
@@ -115,8 +123,8 @@ export function printById(noun: IdNoun, recs: Rec[], opts: { csv?: boolean | und
  */
 export async function importById(noun: IdNoun, opts: { bestand: string; dryRun?: boolean }, deps: Deps) {
   const progress = await importProgress(opts.bestand, deps.out);
-  const source = await openCsv(opts.bestand, { onProgress: progress.update });
-  const columns = mapHeader(source.header, noun.fields);
+  const source = await openImport(opts.bestand, { onProgress: progress.update, bladen: [noun.name] });
+  const columns = mapHeader(source.header, noun.fields, source);
   const fouten: ImportError[] = [];
   let rijen = 0;
   let nieuw = 0;
@@ -160,8 +168,8 @@ export async function importById(noun: IdNoun, opts: { bestand: string; dryRun?:
             nieuw++;
           }
         }
-      if (rijen === 0) throw onlyHeader(opts.bestand);
-      if (fouten.length > 0) throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten });
+      if (rijen === 0) throw onlyHeader(opts.bestand, source);
+      if (fouten.length > 0) throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten }, source);
       if (nieuw + gewijzigd > 0) await writeLog(trx, deps, `${noun.name} import ${opts.bestand}: ${nieuw} nieuw, ${gewijzigd} gewijzigd`);
     },
     { dryRun: Boolean(opts.dryRun) },

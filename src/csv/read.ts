@@ -15,6 +15,11 @@ export interface CsvRow {
   cells: string[];
   /** Set when the file cannot be read past this line (a quote that never closes); the last row. */
   fout?: string;
+  /**
+   * Cells that have no text (an .xlsx formula, error value or 1900 date): the column's index in
+   * the header, or -1 for the row, and why. Their cells are empty; the row is an error.
+   */
+  cellErrors?: { column: number; melding: string }[];
 }
 
 export interface CsvSource {
@@ -25,6 +30,8 @@ export interface CsvSource {
   batches: AsyncIterable<CsvRow[]>;
   /** Size of the file in bytes, for progress. */
   bytes: number;
+  /** For an .xlsx file: the worksheet read (named in refusals). */
+  blad?: string;
 }
 
 export interface OpenOptions {

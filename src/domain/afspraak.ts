@@ -88,6 +88,19 @@ function dagenVan(m: MaandGegevens, koppeling: AfspraakPeriode, entry: AfspraakE
   return eerste <= laatste ? [eerste, laatste] : null;
 }
 
+/**
+ * The dates of the month on which one rooster entry applies, by the same rule as
+ * `afgesprokenPerDatum` (the urenkaart template lists them, so that an untouched template imports
+ * exactly the agreed minutes).
+ */
+export function datumsVan(maand: Maand, koppeling: AfspraakPeriode, entry: AfspraakEntry): Datum[] {
+  const m = maandGegevens(maand);
+  const span = timeToMinutes(entry.tot) > timeToMinutes(entry.van) ? dagenVan(m, koppeling, entry) : null;
+  const datums: Datum[] = [];
+  if (span) for (let n = span[0]; n <= span[1]; n += 7) datums.push(m.datums[n - m.eersteDag]!);
+  return datums;
+}
+
 /** Does the koppeling have rooster minutes on any date of the month? (Without building the dates: a large bureau asks it 50,000 times.) */
 export function heeftRoosterIn(maand: Maand, koppeling: AfspraakPeriode, entries: readonly AfspraakEntry[]): boolean {
   return entries.some(

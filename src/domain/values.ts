@@ -12,8 +12,8 @@ export const ACCEPTED = {
   datum: 'een datum als JJJJ-MM-DD, DD-MM-JJJJ, D-M-JJJJ of DD/MM/JJJJ',
   maand: 'een maand als JJJJ-MM of MM-JJJJ',
   jaar: 'een jaar als JJJJ, van 2000 tot en met 2100',
-  tijd: 'een tijd als HH:MM, H:MM of HH.MM (00:00 tot en met 23:59)',
-  eindtijd: 'een tijd als HH:MM, H:MM of HH.MM (00:01 tot en met 24:00)',
+  tijd: 'een tijd als HH:MM, H:MM, HH.MM of HH:MM:00 (00:00 tot en met 23:59)',
+  eindtijd: 'een tijd als HH:MM, H:MM, HH.MM of HH:MM:00 (00:01 tot en met 24:00)',
   bedrag: 'een bedrag als 7,50, 7.50, € 7,50 of 1.234,56',
   code: '1 tot 20 letters, cijfers, - of _',
   iban: 'een IBAN met geldig controlegetal (ISO 13616), bijvoorbeeld NL91 ABNA 0417 1643 00',
@@ -89,13 +89,17 @@ export function parseJaar(raw: string): number {
   return y;
 }
 
-/** A time of day; `end` allows 24:00 (the end of a slot that runs to midnight) and forbids 00:00. */
+/**
+ * A time of day; `end` allows 24:00 (the end of a slot that runs to midnight) and forbids 00:00.
+ * Seconds are accepted only as ':00' (Excel's own export writes 08:00:00): a time with other
+ * seconds is no whole minute, and rounding it silently would change the hours billed.
+ */
 export function parseTime(raw: string, { end = false } = {}): string {
-  const match = /^(\d{1,2})[:.](\d{2})$/.exec(raw.trim());
+  const match = /^(\d{1,2})(?::(\d{2})(?::00)?|\.(\d{2}))$/.exec(raw.trim());
   const accepted = end ? ACCEPTED.eindtijd : ACCEPTED.tijd;
   if (!match) fail(raw, accepted);
   const h = Number(match[1]);
-  const min = Number(match[2]);
+  const min = Number(match[2] ?? match[3]);
   if (min > 59) fail(raw, accepted);
   if (end ? h > 24 || (h === 24 && min > 0) || (h === 0 && min === 0) : h > 23) fail(raw, accepted);
   return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import type { Output, Progress } from '../cli/output.js';
 import { type CsvRow, normalizeHeader, unescapeCell } from '../csv/read.js';
+import { headerElsewhere } from '../xlsx/read.js';
 import { columnOf, type Field } from '../domain/fields.js';
 import type { Rec } from '../domain/registry.js';
 import { aantal } from '../domain/tekst.js';
@@ -29,8 +30,49 @@ export function formatImportErrors(fouten: ImportError[]): string[] {
   return fouten.map((f) => `regel ${f.regel}: ${f.veld}: ${f.melding}`);
 }
 
+/** ' in blad 'urenkaart'' for an .xlsx file, nothing for CSV: refusals name the sheet they read. */
+export function inBlad(source?: { blad?: string }): string {
+  return source?.blad ? ` in blad '${source.blad}'` : '';
+}
+
+/** A header refusal of an .xlsx file names its sheet and, when the header is further down, that row. */
+export function headerRefusal(
+  source: { blad?: string; early?: CsvRow[] } | undefined,
+  known: readonly string[],
+  refusal: Refused,
+): Refused {
+  if (!source?.blad) return refusal;
+  const names = new Set(known.map(normalizeHeader));
+  const header = source.early?.find((r) => r.line === 1)?.cells ?? [];
+  // Row 1 without a single column name is data typed from the first row: the header was left out.
+  const noHeader =
+    header.length > 0 && !header.some((c) => names.has(normalizeHeader(c)))
+      ? `rij 1 van blad '${source.blad}' bevat geen enkele kolomnaam; voeg boven de gegevens een rij in met de kolomnamen`
+      : null;
+  const hint = headerElsewhere(source, known) ?? noHeader;
+  // The delimiter hint is about CSV; a sheet has no delimiter.
+  const message = refusal.message
+    .replace('; er is niets opgeslagen.', `${inBlad(source)}; er is niets opgeslagen.`)
+    .replace(/ Het scheidingsteken is niet herkend.*$/, '');
+  return new Refused(message, [...(hint ? [`regel 1: kopregel: ${hint}`] : []), ...refusal.details]);
+}
+
 /** Map a file's header to fields; unknown columns are refused, naming the known ones. */
-export function mapHeader(header: string[], fields: Field[]): (Field | null)[] {
+export function mapHeader(header: string[], fields: Field[], source?: { blad?: string; early?: CsvRow[] }): (Field | null)[] {
+  try {
+    return mapFields(header, fields);
+  } catch (error) {
+    if (error instanceof Refused)
+      throw headerRefusal(
+        source,
+        fields.map((f) => f.name),
+        error,
+      );
+    throw error;
+  }
+}
+
+function mapFields(header: string[], fields: Field[]): (Field | null)[] {
   const byName = new Map(fields.map((f) => [normalizeHeader(f.name), f]));
   const mapped = header.map((h) => byName.get(normalizeHeader(h)) ?? null);
   const unknown = header.filter((_, i) => mapped[i] === null);
@@ -52,6 +94,7 @@ export function rowToRecord(columns: (Field | null)[], row: CsvRow, err: (veld: 
   const rec: Rec = {};
   const maskedBsn: [Field, string][] = [];
   const { cells } = row;
+  for (const e of row.cellErrors ?? []) err(e.column >= 0 ? (columns[e.column]?.name ?? 'blad') : 'blad', e.melding);
   if (row.fout !== undefined) {
     err('csv', row.fout);
     return { rec, maskedBsn, ok: false };
@@ -89,15 +132,15 @@ export function rowToRecord(columns: (Field | null)[], row: CsvRow, err: (veld: 
  */
 
 /** An import with errors stores nothing: the one refusal of every import, with every error listed. */
-export function importRefused(fouten: ImportError[], data: unknown): Refused {
+export function importRefused(fouten: ImportError[], data: unknown, source?: { blad?: string }): Refused {
   return new Refused(
-    `De import is geweigerd: ${aantal(fouten.length, 'fout', 'fouten')}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
+    `De import is geweigerd: ${aantal(fouten.length, 'fout', 'fouten')}${inBlad(source)}; er is niets opgeslagen. Verbeter het bestand en importeer het opnieuw.`,
     formatImportErrors(fouten),
     data,
   );
 }
 
 /** A file with a header and no rows stores nothing either: said so, not imported as "0 rijen". */
-export function onlyHeader(file: string): Refused {
-  return new Refused(`Het bestand ${file} bevat alleen een kopregel en geen rijen; er is niets opgeslagen.`);
+export function onlyHeader(file: string, source?: { blad?: string }): Refused {
+  return new Refused(`Het bestand ${file} bevat${inBlad(source)} alleen een kopregel en geen rijen; er is niets opgeslagen.`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AfspraakEntry, afgesprokenPerDatum, heeftRoosterIn, meldingen, telOp } from '../../src/domain/afspraak.js';
+import { type AfspraakEntry, afgesprokenPerDatum, datumsVan, heeftRoosterIn, meldingen, telOp } from '../../src/domain/afspraak.js';
 import type { Dag } from '../../src/domain/calendar.js';
 import { dagenTotDeadline } from '../../src/domain/urenkaart.js';
 
@@ -126,6 +126,37 @@ describe('afgesprokenPerDatum: the rooster minutes of each date of a month', () 
       '2026-10-22': 300,
       '2026-10-29': 300,
     });
+  });
+});
+
+describe('datumsVan: the dates of one entry, as the urenkaart template lists them', () => {
+  it('gives, entry by entry, exactly the dates and minutes afgesprokenPerDatum adds up', () => {
+    const cases = [
+      { koppeling: OPEN, entries: [entry('ma', '08:00', '17:30'), entry('do', '12:00', '18:00')] },
+      {
+        koppeling: { start: '2026-10-08', eind: '2026-10-27' },
+        entries: [entry('di', '07:30', '18:00'), entry('do', '08:00', '13:00', '2026-10-15')],
+      },
+      {
+        koppeling: OPEN,
+        entries: [entry('vr', '08:00', '12:00', null, '2026-10-09'), entry('za', '09:00', '24:00'), entry('wo', '10:00', '10:00')],
+      },
+    ];
+    for (const { koppeling, entries } of cases) {
+      const summed = new Map<string, number>();
+      for (const e of entries)
+        for (const datum of datumsVan('2026-10', koppeling, e)) {
+          const minuten =
+            Number(e.tot.slice(0, 2)) * 60 + Number(e.tot.slice(3)) - (Number(e.van.slice(0, 2)) * 60 + Number(e.van.slice(3)));
+          summed.set(datum, (summed.get(datum) ?? 0) + minuten);
+        }
+      expect([...summed].sort()).toEqual([...afgesprokenPerDatum('2026-10', koppeling, entries)].sort());
+    }
+    expect(datumsVan('2026-10', { start: '2026-10-08', eind: '2026-10-27' }, entry('di', '07:30', '18:00'))).toEqual([
+      '2026-10-13',
+      '2026-10-20',
+      '2026-10-27',
+    ]);
   });
 });
 

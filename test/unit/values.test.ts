@@ -62,6 +62,12 @@ describe('parseTime', () => {
     expect(() => parseTime('24:00')).toThrow(ValueError);
     expect(() => parseTime('00:00', { end: true })).toThrow(ValueError);
   });
+  it('reads seconds only as :00, as Excel writes a time (CONTRACT §2)', () => {
+    expect(parseTime('08:00:00')).toBe('08:00');
+    expect(parseTime('8:30:00')).toBe('08:30');
+    expect(parseTime('24:00:00', { end: true })).toBe('24:00');
+    for (const raw of ['08:00:30', '08:00:0', '08.00.00', '08:00:00:00']) expect(() => parseTime(raw)).toThrow(ValueError);
+  });
   it.each(['25:00', '12:60', 'acht uur', '8', '24:01'])('refuses %s', (raw) =>
     expect(() => parseTime(raw, { end: true })).toThrow(ValueError),
   );

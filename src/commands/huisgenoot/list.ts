@@ -5,7 +5,7 @@ import { checkFilterCodes } from '../filters.js';
 import { HUISGENOOT } from './huisgenoot.js';
 
 /** `gob huisgenoot list [--gastouder <code>] [--csv]`. */
-export async function huisgenootList(opts: { gastouder?: string; csv?: boolean }, deps: Deps) {
+export async function huisgenootList(opts: { gastouder?: string; csv?: boolean; xlsx?: string; force?: boolean }, deps: Deps) {
   await checkFilterCodes(deps.db, { gastouder: opts.gastouder });
   return printById(HUISGENOOT, await listHuisgenoten(deps.db, { gastouder: opts.gastouder }), opts, deps);
 }

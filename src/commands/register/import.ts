@@ -3,7 +3,7 @@ import { type Rec, validateRecord } from '../../domain/registry.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { BsnRegister, findRecord, insertRecord, nextCode, referenceProblems, updateRecord } from '../../db/repo/register.js';
-import { openCsv } from '../../csv/read.js';
+import { openImport } from '../../import/source.js';
 import type { Deps } from '../deps.js';
 import { withDefaults } from '../record.js';
 import { importRefused, onlyHeader, type ImportError, importProgress, mapHeader, rowToRecord } from '../../import/records.js';
@@ -11,8 +11,8 @@ import { aantal } from '../../domain/tekst.js';
 
 export async function importRecords(entity: Entity, opts: { bestand: string; dryRun?: boolean }, deps: Deps) {
   const progress = await importProgress(opts.bestand, deps.out);
-  const source = await openCsv(opts.bestand, { onProgress: progress.update });
-  const columns = mapHeader(source.header, entity.fields);
+  const source = await openImport(opts.bestand, { onProgress: progress.update, bladen: [entity.name] });
+  const columns = mapHeader(source.header, entity.fields, source);
   const fouten: ImportError[] = [];
   let rijen = 0;
   let nieuw = 0;
@@ -71,9 +71,9 @@ export async function importRecords(entity: Entity, opts: { bestand: string; dry
           }
           bsns.claim(entity, rec, line);
         }
-      if (rijen === 0) throw onlyHeader(opts.bestand);
+      if (rijen === 0) throw onlyHeader(opts.bestand, source);
       if (fouten.length > 0) {
-        throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten });
+        throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten }, source);
       }
       if (nieuw + gewijzigd > 0) await writeLog(trx, deps, `${entity.name} import ${opts.bestand}: ${nieuw} nieuw, ${gewijzigd} gewijzigd`);
     },

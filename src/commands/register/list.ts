@@ -2,6 +2,7 @@ import type { Entity, EntityName } from '../../domain/fields.js';
 import { listRecords } from '../../db/repo/register.js';
 import { csvLine } from '../../csv/write.js';
 import type { Deps } from '../deps.js';
+import { checkListForm, writeListXlsx } from '../xlsx.js';
 import { checkFilterCodes } from '../filters.js';
 import { recordToJson, recordToText } from '../record.js';
 import { aantal } from '../../domain/tekst.js';
@@ -12,6 +13,8 @@ export interface ListOptions {
   kind?: string;
   actief?: boolean;
   csv?: boolean;
+  xlsx?: string;
+  force?: boolean;
   toonBsn?: boolean;
 }
 
@@ -24,6 +27,7 @@ const SUMMARY: Record<EntityName, string[]> = {
 };
 
 export async function listRecordsCommand(entity: Entity, opts: ListOptions, deps: Deps) {
+  checkListForm(opts);
   await checkFilterCodes(deps.db, { gastouder: opts.gastouder, ouder: opts.ouder, kind: opts.kind });
   const recs = await listRecords(deps.db, entity, {
     gastouder: opts.gastouder,
@@ -32,6 +36,7 @@ export async function listRecordsCommand(entity: Entity, opts: ListOptions, deps
     actiefOp: opts.actief ? deps.today : undefined,
   });
   const toonBsn = Boolean(opts.toonBsn);
+  if (opts.xlsx !== undefined) return writeListXlsx(opts.xlsx, entity.name, entity.fields, recs, opts, deps);
   if (opts.csv) {
     deps.out.raw(csvLine(entity.fields.map((f) => f.name)));
     for (const rec of recs) deps.out.raw(csvLine(entity.fields.map((f) => recordToText(f, rec, { toonBsn }))));

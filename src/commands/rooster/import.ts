@@ -2,7 +2,7 @@ import { columnOf, ROOSTER_FIELDS } from '../../domain/fields.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { deleteRoosterOf, insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
-import { openCsv } from '../../csv/read.js';
+import { openImport } from '../../import/source.js';
 import type { Deps } from '../deps.js';
 import { importRefused, onlyHeader, type ImportError, importProgress, mapHeader, rowToRecord } from '../../import/records.js';
 import { entryFromRecord } from './entry.js';
@@ -17,8 +17,8 @@ import { aantal } from '../../domain/tekst.js';
  */
 export async function roosterImport(opts: { bestand: string; dryRun?: boolean; force?: boolean }, deps: Deps) {
   const progress = await importProgress(opts.bestand, deps.out);
-  const source = await openCsv(opts.bestand, { onProgress: progress.update });
-  const columns = mapHeader(source.header, ROOSTER_FIELDS);
+  const source = await openImport(opts.bestand, { onProgress: progress.update, bladen: ['rooster'] });
+  const columns = mapHeader(source.header, ROOSTER_FIELDS, source);
   const fouten: ImportError[] = [];
   let rijen = 0;
   const replaced = new Set<string>();
@@ -52,9 +52,9 @@ export async function roosterImport(opts: { bestand: string; dryRun?: boolean; f
           }
           fouten.push(...rowErrors);
         }
-      if (rijen === 0) throw onlyHeader(opts.bestand);
+      if (rijen === 0) throw onlyHeader(opts.bestand, source);
       if (fouten.length > 0) {
-        throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten });
+        throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten }, source);
       }
       // The rules, once the whole file is in: like rooster add, refused unless --force.
       const slots = [];

@@ -1,17 +1,25 @@
 import { lastOfMonth, type Maand } from '../../domain/calendar.js';
 import type { Violation } from '../../domain/rules.js';
-import { checkUren, gastoudersToCheck, type UrenRuleInput, urenkaarten, urenTiming, type Waarschuwing } from '../../domain/urenkaart.js';
+import {
+  checkUren,
+  gastoudersToCheck,
+  UREN_COLUMNS,
+  type UrenRuleInput,
+  urenkaarten,
+  urenTiming,
+  type Waarschuwing,
+} from '../../domain/urenkaart.js';
 import { formatUren } from '../../domain/money.js';
 import { parseMonth } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { loadRuleInput } from '../../db/repo/rules.js';
 import { gastouderNamen, invoicedMonth, loadUrenReference, otherGastoudersLines, replaceUrenkaarten } from '../../db/repo/urenkaart.js';
-import { openCsv } from '../../csv/read.js';
+import { openImport } from '../../import/source.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOptional } from '../options.js';
-import { importRefused, onlyHeader, type ImportError, importProgress } from '../../import/records.js';
+import { headerRefusal, importRefused, onlyHeader, type ImportError, importProgress } from '../../import/records.js';
 import { explainRule, violationToJson } from '../../rules/report.js';
 import { renderFindings } from '../../rules/violations.js';
 import { aantal } from '../../domain/tekst.js';
@@ -37,8 +45,14 @@ const MAX_SHOWN = 40;
 export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) {
   const maandOption = parseOptional('maand', opts.maand, parseMonth);
   const bar = await importProgress(opts.bestand, deps.out);
-  const source = await openCsv(opts.bestand, { onProgress: bar.update });
-  const col = mapColumns(source.header);
+  const source = await openImport(opts.bestand, { onProgress: bar.update, bladen: ['urenkaart'] });
+  let col: ReturnType<typeof mapColumns>;
+  try {
+    col = mapColumns(source.header);
+  } catch (error) {
+    if (error instanceof Refused) throw headerRefusal(source, Object.values(UREN_COLUMNS).flat(), error);
+    throw error;
+  }
   let fouten: ImportError[] = [];
   let waarschuwingen: Waarschuwing[] = [];
   let summary: { maand: Maand | null; rijen: number; gastouders: number; minuten: number; teLaat: boolean } = {
@@ -64,10 +78,10 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
         const parsed = parser.result;
         fouten = parsed.fouten;
         const { maand, rijen } = parsed;
-        if (rijen === 0) throw onlyHeader(opts.bestand);
+        if (rijen === 0) throw onlyHeader(opts.bestand, source);
         if (!maandOption && maand) teLaat = await timing(maand);
         summary = { maand: maand ?? null, rijen, gastouders: parsed.gastouders.list.length, minuten: 0, teLaat };
-        if (!maand) throw refuseUren(fouten, summary, waarschuwingen);
+        if (!maand) throw refuseUren(fouten, summary, waarschuwingen, source);
 
         const month = { ...parsed, maand };
         const others = await otherGastoudersLines(trx, maand, parsed.gastouders.list);
@@ -80,7 +94,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
           }
         }
         const checked = checkUren(month, others, ref, ruleInputs, fouten);
-        if (fouten.length > 0) throw refuseUren(fouten, summary, waarschuwingen);
+        if (fouten.length > 0) throw refuseUren(fouten, summary, waarschuwingen, source);
 
         const { rows, violations } = checked;
         waarschuwingen = [...checked.waarschuwingen, ...violations.map((v) => ({ ...violationToJson(v), melding: explainRule(v) }))];
@@ -126,9 +140,9 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
 }
 
 /** The urenkaart's refusal: its errors in line order, and the summary of what would have been imported. */
-function refuseUren(fouten: ImportError[], summary: object, waarschuwingen: Waarschuwing[]): Refused {
+function refuseUren(fouten: ImportError[], summary: object, waarschuwingen: Waarschuwing[], source: { blad?: string }): Refused {
   fouten.sort((a, b) => a.regel - b.regel);
-  return importRefused(fouten, { ...summary, gastouders: 0, minuten: 0, fouten, waarschuwingen });
+  return importRefused(fouten, { ...summary, gastouders: 0, minuten: 0, fouten, waarschuwingen }, source);
 }
 
 async function warningLines(db: Deps['db'], waarschuwingen: Waarschuwing[], violations: Violation[]): Promise<string[]> {

@@ -100,6 +100,12 @@ export class UrenParser {
     };
   }
 
+  /** The contract's name of the column at a position of the header ('van' for 'begintijd'). */
+  private columnName(position: number): string {
+    const found = (Object.keys(this.col) as UrenColumn[]).find((c) => this.col[c] === position);
+    return found ?? (position >= 0 ? (this.header[position] ?? 'blad') : 'blad');
+  }
+
   add(batch: readonly CsvRow[]): void {
     // Locals for what every line touches: this loop runs a million times.
     const { col, ref, result, header, date, start, end } = this;
@@ -108,9 +114,16 @@ export class UrenParser {
     let maand = result.maand;
     let currentLine = 0;
     const err = (veld: string, melding: string) => fouten.push({ regel: currentLine, veld, melding });
-    result.rijen += batch.length;
-    for (const { line, cells, fout } of batch) {
+    for (const { line, cells, fout, cellErrors } of batch) {
       currentLine = line;
+      // A row with nothing but the gastouder's code is a spare row of the template (§12): empty.
+      if (!fout && !cellErrors && cells.every((cell, i) => i === col.gastouder || cell.trim() === '')) continue;
+      result.rijen++;
+      if (cellErrors) {
+        // An .xlsx cell without a value to read (a formula, say): its column named, the row left out.
+        for (const e of cellErrors) err(this.columnName(e.column), e.melding);
+        continue;
+      }
       if (fout !== undefined) {
         err('csv', fout);
         continue;

@@ -1,0 +1,315 @@
+// Reading an .xlsx workbook as the rows of a CSV file (CONTRACT §12): the same header, the same
+// row records, so every import keeps one set of rules and messages. exceljs's streaming reader
+// reads the sheet row by row, so a sheet of 1,048,576 rows keeps memory flat; it is loaded only
+// here (dynamic import), never at start-up.
+//
+// A cell becomes the text a user would have typed in a CSV file: a date cell 'JJJJ-MM-DD', a
+// time cell 'HH:MM' (or 'HH:MM:SS' when it has seconds, which the time parser then judges), a
+// number as digits, a yes/no cell 'ja'/'nee'. What has no honest text is an error of its cell:
+// a formula, an Excel error value, a date cell in 1900 (Excel's day 0 and 1: an empty or
+// mistyped cell).
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { type CsvRow, type CsvSource, normalizeHeader } from '../csv/read.js';
+import { Refused } from '../errors.js';
+
+export interface XlsxSource extends CsvSource {
+  /** The worksheet read. */
+  blad: string;
+  /** The first rows (up to 10, header included), to tell a header on another row than 1. */
+  early: CsvRow[];
+}
+
+export interface XlsxOptions {
+  /** Worksheet names to look for first (the noun: 'urenkaart', 'gastouder', …); else the first sheet. */
+  bladen: readonly string[];
+  onProgress?: (bytesRead: number) => void;
+}
+
+/** 'A', 'B', …, 'Z', 'AA': the column letter a spreadsheet user sees. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A time-only number format ('h:mm', '[h]:mm:ss'), as opposed to a date format. */
+function isTimeFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const f = numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  return /[hs]/i.test(f) && !/[dy]/i.test(f);
+}
+
+type CellResult = { text: string } | { fout: string };
+
+/** exceljs's value of one cell to the text of a CSV cell, or the reason it has none. */
+export function cellText(value: unknown, numFmt: string | undefined, date1904: boolean, ref: string): CellResult {
+  if (value === null || value === undefined) return { text: '' };
+  if (typeof value === 'string') return { text: value };
+  if (typeof value === 'boolean') return { text: value ? 'ja' : 'nee' };
+  if (typeof value === 'number') {
+    // 15 significant digits is what Excel keeps; it drops float noise like 7.4999999999.
+    return { text: Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15))) };
+  }
+  if (value instanceof Date) return dateText(value, numFmt, date1904, ref);
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('formula' in v || 'sharedFormula' in v) {
+      const formula = String(v.formula ?? v.sharedFormula ?? '');
+      return {
+        fout: `cel ${ref} bevat een formule (=${formula}) in plaats van een ingevulde waarde; gob leest geen formules: kopieer de cel en plak haar als waarde (Plakken speciaal → Waarden), of typ de waarde in`,
+      };
+    }
+    if ('error' in v) return { fout: `cel ${ref} bevat de Excel-fout ${String(v.error)}; vul een geldige waarde in` };
+    if (Array.isArray(v.richText)) return { text: (v.richText as { text?: string }[]).map((r) => r.text ?? '').join('') };
+    if ('text' in v) return cellText(v.text, numFmt, date1904, ref);
+  }
+  return { fout: `cel ${ref} heeft een waarde die gob niet kan lezen; typ de waarde opnieuw in` };
+}
+
+/**
+ * A date or time cell. Excel keeps both as a number of days (1900 system: day 1 is 1900-01-01,
+ * a time alone is a fraction of day 0); exceljs hands it over as a Date in UTC.
+ */
+function dateText(date: Date, numFmt: string | undefined, date1904: boolean, ref: string): CellResult {
+  const serial = date.getTime() / 86_400_000 + 25_569 - (date1904 ? 1462 : 0);
+  const seconds = Math.round(serial * 86_400);
+  const day = Math.floor(seconds / 86_400);
+  const inDay = seconds - day * 86_400;
+  const hms = (s: number) => {
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = s % 60;
+    return sec === 0 ? `${pad(h)}:${pad(m)}` : `${pad(h)}:${pad(m)}:${pad(sec)}`;
+  };
+  if (day === 0) return { text: hms(inDay) };
+  // 24:00 typed in a time cell is one whole day: the end of a slot that runs to midnight.
+  if (day === 1 && inDay === 0 && isTimeFormat(numFmt)) return { text: '24:00' };
+  if (!date1904 && day < 367) {
+    return {
+      fout: `cel ${ref} is een datumcel uit 1900 (in Excel de datum 0 of een getal onder 367: meestal een lege of verkeerd opgemaakte cel); vul de echte datum of tijd in`,
+    };
+  }
+  const d = new Date(Math.round(date.getTime() / 1000) * 1000);
+  const datum = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return { text: inDay === 0 ? datum : `${datum} ${hms(inDay)}` };
+}
+
+/** The refusal for a file exceljs cannot read: corrupt, cut off, or no workbook at all. */
+function corrupt(file: string, reden?: string): Refused {
+  // exceljs's own message is English and about zip internals: kept as the error's cause, not shown.
+  const why = reden ? ` (${reden})` : '';
+  return new Refused(
+    `Het bestand ${file} is beschadigd of geen geldige Excel-werkmap (.xlsx) en kon niet gelezen worden${why}; er is niets opgeslagen. Open het in Excel of LibreOffice, sla het opnieuw op als .xlsx en importeer het nog eens.`,
+  );
+}
+
+interface ExcelRow {
+  number: number;
+  values: unknown[];
+  getCell(col: number): { numFmt?: string };
+}
+interface SheetReader {
+  name?: string;
+  parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
+}
+/** The parts of exceljs 4.4.0's streaming WorkbookReader used here (see openSheet). */
+interface BookReader {
+  model?: { sheets?: { name: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  properties?: { date1904?: boolean };
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Iterable<{ eventType: string; value: SheetReader }>;
+}
+interface ZipEntry {
+  path: string;
+  stream(): NodeJS.ReadableStream;
+}
+
+/**
+ * The sheet to read, opened through the zip's central directory. exceljs's WorkbookReader reads the
+ * zip front to back and, when a sheet comes before the shared strings (as Excel and LibreOffice
+ * write them), first copies the whole sheet to a temporary file: personal data left in /tmp when
+ * the process is killed, and a second pass over the disk. Here the parts are read in the order
+ * they are needed (workbook, styles, shared strings, then the one sheet, streaming), through the
+ * reader's own part parsers. Those are private to exceljs; the version is pinned (4.4.0), and
+ * test/e2e/excel-import.test.ts reads workbooks of Excel's, LibreOffice's and exceljs's making.
+ */
+async function openSheet(file: string, bladen: readonly string[], onBytes: (n: number) => void) {
+  const ExcelJS = (await import('exceljs')).default;
+  // exceljs's own unzipper and stream helper, as it ships them (no dependency of gob's own).
+  const fromExceljs = createRequire(createRequire(import.meta.url).resolve('exceljs'));
+  const unzipper = fromExceljs('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
+  const iterateStream = fromExceljs('./lib/utils/iterate-stream.js') as (stream: NodeJS.ReadableStream) => AsyncIterable<unknown>;
+  const directory = await unzipper.Open.file(file);
+  const part = (name: string) => directory.files.find((f) => f.path === name || f.path === `/${name}`);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  }) as unknown as BookReader;
+  const rels = part('xl/_rels/workbook.xml.rels');
+  const book = part('xl/workbook.xml');
+  if (!rels || !book) return null;
+  await reader._parseRels(rels.stream());
+  await reader._parseWorkbook(book.stream());
+  const styles = part('xl/styles.xml');
+  if (styles) await reader._parseStyles(styles.stream());
+  const strings = part('xl/sharedStrings.xml');
+  if (strings) for await (const _ of reader._parseSharedStrings(strings.stream()));
+  const sheets = reader.model?.sheets ?? [];
+  const wanted = bladen.map((b) => b.toLowerCase());
+  const target = sheets.find((s) => wanted.includes(s.name.toLowerCase())) ?? sheets[0];
+  const rel = target && reader.workbookRels?.find((r) => r.Id === target.rId);
+  if (!target || !rel) return null;
+  // A target is relative to xl/ ('worksheets/sheet1.xml') or absolute ('/xl/worksheets/sheet1.xml').
+  const sheetPath = rel.Target.startsWith('/') ? rel.Target.slice(1) : `xl/${rel.Target}`;
+  const entry = part(sheetPath);
+  if (!entry) return null;
+  const stream = entry.stream();
+  // Progress: the sheet's uncompressed XML is the work; its share of the file is what a bar can show.
+  stream.on('data', (chunk: Buffer) => onBytes(chunk.length));
+  const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
+  const [event] = [...reader._parseWorksheet(iterateStream(stream), sheetNo)];
+  if (!event) return null;
+  return { sheet: event.value, blad: target.name, date1904: Boolean(reader.properties?.date1904) };
+}
+
+/** The worksheet's rows, in batches, as CSV rows; the first is row 1 (the header) if the sheet has one there. */
+async function* sheetBatches(
+  file: string,
+  options: XlsxOptions,
+  found: (blad: string) => void,
+): AsyncGenerator<{ row: number; cells: CellResult[] }[]> {
+  let bytes = 0;
+  const total = fs.statSync(file).size;
+  try {
+    const opened = await openSheet(file, options.bladen, (n) => {
+      bytes += n;
+    });
+    if (!opened) throw corrupt(file, 'er staat geen werkblad in');
+    const { sheet, blad, date1904 } = opened;
+    found(blad);
+    for await (const events of sheet.parse()) {
+      const batch: { row: number; cells: CellResult[] }[] = [];
+      for (const { eventType, value } of events) {
+        if (eventType !== 'row') continue;
+        const row = value as ExcelRow;
+        const cells: CellResult[] = [];
+        const values = row.values;
+        for (let c = 1; c < values.length; c++) {
+          const v = values[c];
+          cells.push(
+            v === undefined || v === null
+              ? { text: '' }
+              : cellText(v, v instanceof Date ? row.getCell(c).numFmt : undefined, date1904, `${columnLetter(c - 1)}${row.number}`),
+          );
+        }
+        batch.push({ row: row.number, cells });
+      }
+      if (batch.length > 0) yield batch;
+      // XML is some 8× its zipped size: an estimate of the file read, never past its end.
+      options.onProgress?.(Math.min(total, Math.round(bytes / 8)));
+    }
+  } catch (error) {
+    if (error instanceof Refused) throw error;
+    throw Object.assign(corrupt(file), { cause: error });
+  }
+}
+
+const blank = (cells: CellResult[]) => cells.every((c) => 'text' in c && c.text.trim() === '');
+
+/** Open the workbook's sheet: header, the first rows, and the rows as CSV rows. */
+export async function openXlsx(file: string, options: XlsxOptions): Promise<XlsxSource> {
+  const bytes = fs.statSync(file).size;
+  let blad = '';
+  const name = path.basename(file);
+  const source = sheetBatches(file, options, (b) => {
+    blad = b;
+  });
+  const pending: { row: number; cells: CellResult[] }[] = [];
+  let ended = false;
+  // The first rows, read ahead: the header, and what a wrong header is measured against.
+  while (pending.filter((r) => !blank(r.cells)).length < 10) {
+    const next = await source.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    pending.push(...next.value);
+  }
+  const filled = pending.filter((r) => !blank(r.cells));
+  const where = `blad '${blad}' van ${name}`;
+  if (filled.length === 0)
+    throw new Refused(`In ${where} staat niets: rij 1 moet de kopregel met de kolomnamen zijn; er is niets opgeslagen.`);
+  const first = filled[0]!;
+  if (first.row !== 1) {
+    throw new Refused(
+      `Rij 1 van ${where} is leeg: de kopregel met de kolomnamen hoort op rij 1; er is niets opgeslagen. De eerste gevulde rij is rij ${first.row}: verwijder de lege rijen erboven.`,
+    );
+  }
+  const headerFout = first.cells.find((c) => 'fout' in c);
+  if (headerFout && 'fout' in headerFout)
+    throw new Refused(`De kopregel van ${where} is niet te lezen; er is niets opgeslagen.`, [`regel 1: kopregel: ${headerFout.fout}`]);
+  const header = first.cells.map((c) => ('text' in c ? c.text.trim() : ''));
+  while (header.length > 0 && header[header.length - 1] === '') header.pop();
+  const width = header.length;
+
+  const toRow = ({ row, cells }: { row: number; cells: CellResult[] }): CsvRow => {
+    const out: string[] = new Array(width).fill('');
+    const errors: { column: number; melding: string }[] = [];
+    cells.forEach((c, i) => {
+      if (i < width) {
+        if ('text' in c) out[i] = c.text;
+        else errors.push({ column: i, melding: c.fout });
+      } else if (!('text' in c) || c.text.trim() !== '') {
+        errors.push({
+          column: -1,
+          melding: `cel ${columnLetter(i)}${row} heeft een waarde, maar kolom ${columnLetter(i)} heeft geen naam in de kopregel (rij 1); haal de waarde weg of geef de kolom een naam`,
+        });
+      }
+    });
+    return errors.length > 0 ? { line: row, cells: out, cellErrors: errors } : { line: row, cells: out };
+  };
+  // Whole rows, not cut to the header's width: a title in row 1 is one cell wide.
+  const early = filled.map(({ row, cells }) => ({ line: row, cells: cells.map((c) => ('text' in c ? c.text : '')) }));
+  async function* batches(): AsyncGenerator<CsvRow[]> {
+    const rest = pending.filter((r) => r !== first && !blank(r.cells)).map(toRow);
+    if (rest.length > 0) yield rest;
+    if (ended) return;
+    for await (const batch of source) {
+      const rows: CsvRow[] = [];
+      for (const r of batch) if (!blank(r.cells)) rows.push(toRow(r));
+      if (rows.length > 0) yield rows;
+    }
+  }
+  return { encoding: 'utf-8', delimiter: '', header, batches: batches(), bytes, blad, early };
+}
+
+/** For a header that does not map: the row further down that would have (the header on row 3). */
+export function headerElsewhere(source: { early?: CsvRow[]; blad?: string }, known: readonly string[]): string | null {
+  if (!source.early) return null;
+  const names = new Set(known.map(normalizeHeader));
+  const hit = source.early.find(
+    (r) =>
+      r.line > 1 &&
+      r.cells.filter((c) => c.trim() !== '').length >= 2 &&
+      r.cells.every((c) => c.trim() === '' || names.has(normalizeHeader(c))),
+  );
+  return hit
+    ? `de kolomnamen staan op rij ${hit.line} van blad '${source.blad}'; gob leest de kopregel op rij 1: verwijder de ${hit.line - 1 === 1 ? 'rij' : `${hit.line - 1} rijen`} erboven`
+    : null;
+}
