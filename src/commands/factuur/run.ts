@@ -353,7 +353,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
         const gegevens = snapshot(names, bureauGegevens, p.ouder, [...p.eerder, ...p.regels], maximum);
         return { factuur: factuurRow(p, JSON.stringify(gegevens)), regels: p.regels };
       });
-      insertFacturen(trx, rows);
+      await insertFacturen(trx, rows);
       await freezeRates(trx, maand, [...new Set([...afgesproken, ...opzegtermijn].map((u) => u.koppeling))]);
       if (!vast) await freezeBureaukosten(trx, instellingen);
       // Money an ouder paid in advance (an overpayment) pays her new invoice now, as of its date:

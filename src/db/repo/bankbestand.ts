@@ -1,6 +1,7 @@
 // Stored SEPA files and which payout is in which. The file's bytes are stored in the transaction
 // that books it; a file on disk is only a copy (`gob sepa bestand` writes it again).
-import { type Db, inValues } from '../open.js';
+import { inValues } from '../dialect.js';
+import type { Db } from '../open.js';
 import type { BankbestandRow, NewBankbestand } from '../tables/bankbestand.js';
 
 export async function storeBankbestand(db: Db, row: NewBankbestand, uitbetalingen: string[] = []): Promise<void> {
@@ -33,7 +34,7 @@ export async function filesOfUitbetalingen(db: Db, nummers: string[]): Promise<M
   const rows = await db
     .selectFrom('bankbestand_uitbetaling')
     .select(['uitbetaling', 'bericht_id'])
-    .where('uitbetaling', 'in', inValues(nummers))
+    .where('uitbetaling', 'in', inValues(db, nummers))
     .execute();
   return new Map(rows.map((r) => [r.uitbetaling, r.bericht_id]));
 }

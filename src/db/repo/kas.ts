@@ -3,6 +3,7 @@ import type { Toewijzing, OpenstaandePost, StornoKandidaat, StornoPost, Zorgrege
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database } from '../database.js';
 import type { Datum } from '../../domain/calendar.js';
+import { greatest } from '../dialect.js';
 import type { Db } from '../open.js';
 
 /**
@@ -104,7 +105,12 @@ export async function insertToewijzingen(db: Db, betaling: number, allocations: 
         betaling,
         factuur: a.factuur,
         bedrag_cent: a.bedragCent,
-        datum: sql<string>`max(${datum}, (select b.datum from betaling b where b.id = ${betaling}), (select f.datum from factuur f where f.nummer = ${a.factuur}))`,
+        datum: greatest(
+          db,
+          sql`${datum}`,
+          sql`(select b.datum from betaling b where b.id = ${betaling})`,
+          sql`(select f.datum from factuur f where f.nummer = ${a.factuur})`,
+        ),
       })),
     )
     .execute();

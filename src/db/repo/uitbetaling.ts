@@ -11,7 +11,7 @@ export async function getUitbetaling(db: Db, nummer: string) {
 }
 
 export async function listUitbetalingen(db: Db, filter: { gastouder?: string; datum?: string }) {
-  let q = db.selectFrom('uitbetaling').selectAll().orderBy(nummerOrder('nummer'));
+  let q = db.selectFrom('uitbetaling').selectAll().orderBy(nummerOrder(db, 'nummer'));
   if (filter.gastouder) q = q.where('gastouder', '=', filter.gastouder);
   if (filter.datum) q = q.where('datum', '=', filter.datum);
   return q.execute();

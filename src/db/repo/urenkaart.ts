@@ -2,7 +2,9 @@ import { type Maand, minutesToTime } from '../../domain/calendar.js';
 import { compareFields } from '../../domain/order.js';
 import { nummerOrder } from './factuur.js';
 import type { Urenkaart, UrenReference } from '../../domain/urenkaart.js';
-import { type Db, inValues, rawHandle } from '../open.js';
+import { inValues, isPostgres } from '../dialect.js';
+import { type Db, rawHandle } from '../open.js';
+import { copyRows } from '../pgcopy.js';
 import type { PackedUrenregel } from '../tables/urenkaart.js';
 
 /** Everything an urenkaart line is checked against, in four queries. */
@@ -81,27 +83,45 @@ export async function otherGastoudersLines(db: Db, maand: Maand, replaced: strin
     .selectFrom('urenkaart')
     .selectAll()
     .where('maand', '=', maand)
-    .where('gastouder', 'not in', inValues(replaced))
+    .where('gastouder', 'not in', inValues(db, replaced))
     .execute();
   return rows.flatMap(unpack);
 }
 
 export async function invoicedMonth(db: Db, maand: Maand): Promise<string | null> {
-  const row = await db.selectFrom('factuur').select('nummer').where('maand', '=', maand).orderBy(nummerOrder('nummer')).executeTakeFirst();
+  const row = await db.selectFrom('factuur').select('nummer').where('maand', '=', maand).orderBy(nummerOrder(db, 'nummer')).executeTakeFirst();
   return row?.nummer ?? null;
 }
 
 /** Names of the given gastouders, for a report. */
 export async function gastouderNamen(db: Db, codes: string[]): Promise<{ code: string; naam: string }[]> {
-  return db.selectFrom('gastouder').select(['code', 'naam']).where('code', 'in', inValues(codes)).execute();
+  return db.selectFrom('gastouder').select(['code', 'naam']).where('code', 'in', inValues(db, codes)).execute();
 }
 
 /**
- * Replace the month's urenkaarten of the given gastouders. Raw prepared statements on the same
- * connection, inside the caller's transaction: for 44,000 urenkaarten Kysely spent more time
- * building SQL than SQLite spent storing.
+ * Replace the month's urenkaarten of the given gastouders, inside the caller's transaction. On
+ * SQLite raw prepared statements on the same connection: for 44,000 urenkaarten Kysely spent more
+ * time building SQL than SQLite spent storing. On PostgreSQL one delete and one COPY.
  */
-export function replaceUrenkaarten(db: Db, maand: Maand, gastouders: string[], urenkaarten: Iterable<Urenkaart>, teLaat: boolean): number {
+export async function replaceUrenkaarten(
+  db: Db,
+  maand: Maand,
+  gastouders: string[],
+  urenkaarten: Iterable<Urenkaart>,
+  teLaat: boolean,
+): Promise<number> {
+  const late = teLaat ? 1 : 0;
+  if (isPostgres(db)) {
+    await db.deleteFrom('urenkaart').where('maand', '=', maand).where('gastouder', 'in', inValues(db, gastouders)).execute();
+    return copyRows(
+      db,
+      'urenkaart',
+      ['maand', 'gastouder', 'kind', 'koppeling', 'minuten', 'regels', 'te_laat'],
+      (function* () {
+        for (const u of urenkaarten) yield [maand, u.gastouder, u.kind, u.koppeling, u.minuten, JSON.stringify(u.regels), late];
+      })(),
+    );
+  }
   const sqlite = rawHandle(db);
   sqlite
     .prepare('delete from urenkaart where maand = ? and gastouder in (select value from json_each(?))')
@@ -109,7 +129,6 @@ export function replaceUrenkaarten(db: Db, maand: Maand, gastouders: string[], u
   const insert = sqlite.prepare(
     'insert into urenkaart (maand, gastouder, kind, koppeling, minuten, regels, te_laat) values (?, ?, ?, ?, ?, ?, ?)',
   );
-  const late = teLaat ? 1 : 0;
   let n = 0;
   for (const u of urenkaarten) {
     insert.run(maand, u.gastouder, u.kind, u.koppeling, u.minuten, JSON.stringify(u.regels), late);
@@ -142,8 +161,8 @@ export async function geleverdeParen(db: Db, maand: Maand): Promise<Set<string>>
 /** Name, e-mail and phone of the given gastouders and the names of the given kinderen (only those a report names). */
 export async function contactGegevens(db: Db, gastouders: string[], kinderen: string[]) {
   const [g, k] = await Promise.all([
-    db.selectFrom('gastouder').select(['code', 'naam', 'email', 'telefoon']).where('code', 'in', inValues(gastouders)).execute(),
-    db.selectFrom('kind').select(['code', 'naam']).where('code', 'in', inValues(kinderen)).execute(),
+    db.selectFrom('gastouder').select(['code', 'naam', 'email', 'telefoon']).where('code', 'in', inValues(db, gastouders)).execute(),
+    db.selectFrom('kind').select(['code', 'naam']).where('code', 'in', inValues(db, kinderen)).execute(),
   ]);
   return { gastouders: new Map(g.map((r) => [r.code, r])), kinderen: new Map(k.map((r) => [r.code, r.naam])) };
 }
