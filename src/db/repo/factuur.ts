@@ -176,7 +176,16 @@ export async function insertFacturen(db: Db, facturen: { factuur: NewFactuur; re
       db,
       'factuur',
       ['nummer', 'ouder', 'maand', 'datum', 'vervaldatum', 'correctie_van', 'totaal_cent', 'gegevens'],
-      facturen.map(({ factuur: f }) => [f.nummer, f.ouder, f.maand, f.datum, f.vervaldatum, f.correctie_van ?? null, f.totaal_cent, f.gegevens]),
+      facturen.map(({ factuur: f }) => [
+        f.nummer,
+        f.ouder,
+        f.maand,
+        f.datum,
+        f.vervaldatum,
+        f.correctie_van ?? null,
+        f.totaal_cent,
+        f.gegevens,
+      ]),
     );
     await copyRows(
       db,
@@ -186,7 +195,18 @@ export async function insertFacturen(db: Db, facturen: { factuur: NewFactuur; re
         for (const { factuur, regels } of facturen) {
           for (let i = 0; i < regels.length; i++) {
             const x = regels[i]!;
-            yield [factuur.nummer, i + 1, x.soort, x.kind, x.gastouder, x.minuten, x.tariefCent, x.bedragCent, x.correctieOp ?? null, x.lrk ?? null];
+            yield [
+              factuur.nummer,
+              i + 1,
+              x.soort,
+              x.kind,
+              x.gastouder,
+              x.minuten,
+              x.tariefCent,
+              x.bedragCent,
+              x.correctieOp ?? null,
+              x.lrk ?? null,
+            ];
           }
         }
       })(),

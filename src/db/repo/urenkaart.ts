@@ -89,7 +89,12 @@ export async function otherGastoudersLines(db: Db, maand: Maand, replaced: strin
 }
 
 export async function invoicedMonth(db: Db, maand: Maand): Promise<string | null> {
-  const row = await db.selectFrom('factuur').select('nummer').where('maand', '=', maand).orderBy(nummerOrder(db, 'nummer')).executeTakeFirst();
+  const row = await db
+    .selectFrom('factuur')
+    .select('nummer')
+    .where('maand', '=', maand)
+    .orderBy(nummerOrder(db, 'nummer'))
+    .executeTakeFirst();
   return row?.nummer ?? null;
 }
 
