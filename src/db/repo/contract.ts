@@ -1,4 +1,5 @@
 // What a contract shows and who signed it.
+import { newId } from '../dialect.js';
 import type { Db } from '../open.js';
 import type { HandtekeningTable } from '../tables/handtekening.js';
 
@@ -56,6 +57,6 @@ export async function storeHandtekening(db: Db, h: Omit<HandtekeningTable, 'id' 
   const { naam, datum, plaats } = h;
   await db
     .insertInto('handtekening')
-    .values({ koppeling: h.koppeling, soort: h.soort, partij: h.partij, ouder, naam, datum, plaats })
+    .values({ ...newId(db, 'handtekening'), koppeling: h.koppeling, soort: h.soort, partij: h.partij, ouder, naam, datum, plaats })
     .execute();
 }

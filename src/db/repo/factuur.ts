@@ -167,8 +167,8 @@ export async function reserveNumbers(db: Db, soort: Nummerreeks, jaar: number, c
 /**
  * Store invoices with their lines in the caller's transaction: a month of a large bureau is
  * 44,000 invoices. On SQLite raw prepared statements (Kysely would spend more time building the
- * SQL); on PostgreSQL two COPYs, the invoices and then their lines, in the same order as on
- * SQLite so that the lines get their ids in the same order.
+ * SQL); on PostgreSQL two COPYs, the invoices and then their lines, the lines numbered as SQLite
+ * numbers them.
  */
 export async function insertFacturen(db: Db, facturen: { factuur: NewFactuur; regels: Factuurregel[] }[]): Promise<void> {
   if (isPostgres(db)) {
@@ -187,15 +187,22 @@ export async function insertFacturen(db: Db, facturen: { factuur: NewFactuur; re
         f.gegevens,
       ]),
     );
+    // Ids as SQLite gives them (see newId in dialect.ts): one above the highest, in this order.
+    const { hoogste } = await db
+      .selectFrom('factuurregel')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('hoogste'))
+      .executeTakeFirstOrThrow();
+    let id = hoogste;
     await copyRows(
       db,
       'factuurregel',
-      ['factuur', 'volgnummer', 'soort', 'kind', 'gastouder', 'minuten', 'tarief_cent', 'bedrag_cent', 'correctie_op', 'lrk'],
+      ['id', 'factuur', 'volgnummer', 'soort', 'kind', 'gastouder', 'minuten', 'tarief_cent', 'bedrag_cent', 'correctie_op', 'lrk'],
       (function* () {
         for (const { factuur, regels } of facturen) {
           for (let i = 0; i < regels.length; i++) {
             const x = regels[i]!;
             yield [
+              ++id,
               factuur.nummer,
               i + 1,
               x.soort,

@@ -3,7 +3,7 @@ import type { Toewijzing, OpenstaandePost, StornoKandidaat, StornoPost, Zorgrege
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database } from '../database.js';
 import type { Datum } from '../../domain/calendar.js';
-import { greatest } from '../dialect.js';
+import { greatest, newId } from '../dialect.js';
 import type { Db } from '../open.js';
 
 /**
@@ -77,6 +77,7 @@ export async function insertBetaling(
   const row = await db
     .insertInto('betaling')
     .values({
+      ...newId(db, 'betaling'),
       ouder: b.ouder,
       datum: b.datum,
       bedrag_cent: b.bedragCent,
@@ -101,7 +102,8 @@ export async function insertToewijzingen(db: Db, betaling: number, allocations: 
   await db
     .insertInto('toewijzing')
     .values(
-      allocations.map((a) => ({
+      allocations.map((a, i) => ({
+        ...newId(db, 'toewijzing', i + 1),
         betaling,
         factuur: a.factuur,
         bedrag_cent: a.bedragCent,

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { type Dag, firstOfMonth, lastOfMonth, type Maand } from '../../domain/calendar.js';
 import type { Problem } from '../../domain/registry.js';
 import { type RoosterEntry, roosterProblems } from '../../domain/rooster.js';
-import { groupConcat } from '../dialect.js';
+import { groupConcat, newId } from '../dialect.js';
 import type { Db } from '../open.js';
 import type { RoosterRow } from '../tables/rooster.js';
 
@@ -23,6 +23,7 @@ export async function insertRooster(db: Db, entry: RoosterEntry): Promise<number
   const row = await db
     .insertInto('rooster')
     .values({
+      ...newId(db, 'rooster'),
       koppeling: entry.koppeling,
       kind: entry.kind,
       dag: entry.dag,
