@@ -170,22 +170,20 @@ export async function reserveNumbers(db: Db, soort: Nummerreeks, jaar: number, c
  * SQL); on PostgreSQL two COPYs, the invoices and then their lines, the lines numbered as SQLite
  * numbers them.
  */
-export async function insertFacturen(db: Db, facturen: { factuur: NewFactuur; regels: Factuurregel[] }[]): Promise<void> {
+export async function insertFacturen(db: Db, facturen: Iterable<{ factuur: NewFactuur; regels: Factuurregel[] }>): Promise<void> {
   if (isPostgres(db)) {
+    // The lines go in after their invoices (a line refers to its invoice): kept for the second COPY.
+    const lines: { nummer: string; regels: Factuurregel[] }[] = [];
     await copyRows(
       db,
       'factuur',
       ['nummer', 'ouder', 'maand', 'datum', 'vervaldatum', 'correctie_van', 'totaal_cent', 'gegevens'],
-      facturen.map(({ factuur: f }) => [
-        f.nummer,
-        f.ouder,
-        f.maand,
-        f.datum,
-        f.vervaldatum,
-        f.correctie_van ?? null,
-        f.totaal_cent,
-        f.gegevens,
-      ]),
+      (function* () {
+        for (const { factuur: f, regels } of facturen) {
+          lines.push({ nummer: f.nummer, regels });
+          yield [f.nummer, f.ouder, f.maand, f.datum, f.vervaldatum, f.correctie_van ?? null, f.totaal_cent, f.gegevens];
+        }
+      })(),
     );
     // Ids as SQLite gives them (see newId in dialect.ts): one above the highest, in this order.
     const { hoogste } = await db
@@ -198,12 +196,12 @@ export async function insertFacturen(db: Db, facturen: { factuur: NewFactuur; re
       'factuurregel',
       ['id', 'factuur', 'volgnummer', 'soort', 'kind', 'gastouder', 'minuten', 'tarief_cent', 'bedrag_cent', 'correctie_op', 'lrk'],
       (function* () {
-        for (const { factuur, regels } of facturen) {
+        for (const { nummer, regels } of lines) {
           for (let i = 0; i < regels.length; i++) {
             const x = regels[i]!;
             yield [
               ++id,
-              factuur.nummer,
+              nummer,
               i + 1,
               x.soort,
               x.kind,
