@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import type pg from 'pg';
 import { Kysely, Migrator, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import { NotFound, Refused } from '../errors.js';
 import { databaseRefusal } from '../files/refusal.js';
@@ -27,11 +26,6 @@ export interface Store {
  */
 export function inValues(values: readonly (string | number)[]) {
   return sql<string>`(select value from json_each(${JSON.stringify(values)}))`;
-}
-
-/** TEMPORARY stub until the lead's PostgreSQL foundation is merged (same signature as on main). */
-export function pgClient(_db: Db): pg.ClientBase {
-  throw new Error('pgClient: PostgreSQL is not supported by this build');
 }
 
 /** How long a writer waits for another process's transaction before giving up. */
