@@ -9,8 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { shellLine } from './shell-quote.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const db = path.join('data', 'demo.sqlite');
+// With GOB_DB set to a PostgreSQL URL (CONTRACT §11) the demo runs there instead, in an empty
+// database the user made for it; otherwise in its own SQLite file, made anew every run.
+const postgres = /^postgres(ql)?:\/\//i.test(process.env.GOB_DB ?? '') ? process.env.GOB_DB : null;
+const db = postgres ?? path.join('data', 'demo.sqlite');
 const env = { ...process.env, GOB_DB: db, GOB_TODAY: '2026-11-03' };
+/** The URL as it may be printed: without a password. */
+const shown = postgres ? postgres.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@') : db;
 
 /** Runs gob as a user would; `expected` is the exit code this step should give. */
 function gob(...args) {
@@ -28,11 +33,12 @@ if (!fs.existsSync(path.join(root, 'dist', 'main.js'))) {
   console.error("Eerst bouwen: 'npm run build' (npm ci doet dat ook).");
   process.exit(1);
 }
-for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(root, db + suffix), { force: true });
+if (postgres) await requireEmpty(postgres);
+else for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(root, db + suffix), { force: true });
 fs.rmSync(path.join(root, 'data', 'demo', 'out'), { recursive: true, force: true });
 
-console.log(`Demo van gob: een gastouderbureau in ${db}, vandaag is ${env.GOB_TODAY}. Zelf doen, in ${root}:`);
-console.log(`\n$ ${shellLine(['export', `GOB_DB=${db}`, `GOB_TODAY=${env.GOB_TODAY}`])}`);
+console.log(`Demo van gob: een gastouderbureau in ${shown}, vandaag is ${env.GOB_TODAY}. Zelf doen, in ${root}:`);
+console.log(`\n$ ${shellLine(['export', `GOB_DB=${shown}`, `GOB_TODAY=${env.GOB_TODAY}`])}`);
 gob(
   'init',
   '--naam',
@@ -227,5 +233,26 @@ gob('contract', 'pdf', '--koppeling', 'KP0001', '--out', 'data/demo/out/overeenk
 gob('contract', 'pdf', '--koppeling', 'KP0001', '--soort', 'bureau', '--out', 'data/demo/out/overeenkomst-KP0001-bureau.pdf');
 gob('log', '--limit', '8');
 console.log(
-  `\nKlaar. De PDF's en SEPA-bestanden staan in ${path.join(root, 'data', 'demo', 'out')}. Probeer zelf, in ${root}: GOB_DB=${db} npx gob kind list`,
+  `\nKlaar. De PDF's en SEPA-bestanden staan in ${path.join(root, 'data', 'demo', 'out')}. Probeer zelf, in ${root}: GOB_DB=${shown} npx gob kind list`,
 );
+
+/** The demo never writes over a bureau: on PostgreSQL it needs a database without tables. */
+async function requireEmpty(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query('select count(*)::int as n from information_schema.tables where table_schema = current_schema()');
+    if (rows[0].n > 0) {
+      console.error(
+        `De demo draait alleen in een lege database, en ${shown} heeft al tabellen. Maak een lege, bijvoorbeeld: dropdb gob_demo && createdb gob_demo`,
+      );
+      process.exit(1);
+    }
+  } catch (error) {
+    console.error(`De demo kan de PostgreSQL-database ${shown} niet gebruiken (${error.code ?? error.message}).`);
+    process.exit(1);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

@@ -29,7 +29,7 @@ export async function testDeps(today = '2026-11-23'): Promise<Deps & { sqlite: S
   return {
     dir,
     db: store.db,
-    sqlite: store.sqlite,
+    sqlite: store.sqlite!,
     today,
     now: '2026-11-23T12:00:00.000Z',
     user: 'test',

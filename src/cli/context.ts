@@ -5,7 +5,6 @@ import type { BaseDeps, Deps } from '../commands/deps.js';
 import { makeDate } from '../domain/calendar.js';
 import { parseDate } from '../domain/values.js';
 import { UsageError, ValueError } from '../errors.js';
-import { databaseRefusal } from '../files/refusal.js';
 import type { Io } from './io.js';
 import { createOutput, loadStyle } from './output.js';
 import { canPrompt, createPrompts } from './prompts.js';
@@ -89,14 +88,15 @@ function safeUser(env: Io['env']): string {
 
 /** Open the database (lazily loading kysely and better-sqlite3) and run `fn`; always closes it. */
 export async function withDatabase<T>(base: BaseDeps, fn: (deps: Deps) => Promise<T>): Promise<T> {
-  const { openDatabase } = await import('../db/open.js');
+  const { openDatabase, isPostgresUrl, refusalFor } = await import('../db/open.js');
   const store = await openDatabase(base.dbFile);
   try {
     return await fn({ ...base, db: store.db });
   } catch (error) {
-    // SQLite's errors name no file; an error of the database (a full disk, a read-only file) is
-    // said here, where the file is known. OS errors on other files name their own path.
-    throw isSqliteError(error) ? databaseRefusal(error, base.dbFile) : error;
+    // SQLite's errors name no file; an error of the database (a full disk, a read-only file, a
+    // server gone away) is said here, where the database is known. OS errors on other files name
+    // their own path.
+    throw isSqliteError(error) || isPostgresUrl(base.dbFile) ? refusalFor(error, base.dbFile) : error;
   } finally {
     await store.close().catch(() => {});
   }

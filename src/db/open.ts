@@ -1,31 +1,33 @@
-// Opening the one SQLite file. better-sqlite3 gives the raw handle (bulk inserts, backup); Kysely
-// types every other query. WAL lets readers go on while one process writes; the busy timeout makes
-// a second writer wait instead of failing with "database is locked".
+// Opening the database: one SQLite file (the default), or a PostgreSQL server for a bureau where
+// several people work at once (CONTRACT §11; src/db/postgres.ts). better-sqlite3 gives the raw
+// handle (bulk inserts, backup); Kysely types every other query. WAL lets readers go on while one
+// process writes; the busy timeout makes a second writer wait instead of failing with "database is
+// locked".
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import type pg from 'pg';
 import { NotFound, Refused } from '../errors.js';
 import { databaseRefusal } from '../files/refusal.js';
 import type { Database } from './database.js';
+import { isPostgres } from './dialect.js';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.js';
+import { describeDatabase, isPostgresUrl, isRetryable, postgresRefusal, typeParsers, versionRefusal } from './postgres.js';
+
+export { describeDatabase, isPostgresUrl } from './postgres.js';
 
 export type Db = Kysely<Database>;
 
 export interface Store {
   db: Db;
-  sqlite: SQLite.Database;
+  dialect: 'sqlite' | 'postgres';
+  /** The raw SQLite handle; null on PostgreSQL. */
+  sqlite: SQLite.Database | null;
+  /** The file, or the PostgreSQL URL as given. */
   file: string;
   close(): Promise<void>;
-}
-
-/**
- * A list of values for `in`, as one JSON parameter: SQLite allows 32,766 parameters per statement,
- * and a large bureau's month has more koppelingen than that.
- */
-export function inValues(values: readonly (string | number)[]) {
-  return sql<string>`(select value from json_each(${JSON.stringify(values)}))`;
 }
 
 /** How long a writer waits for another process's transaction before giving up. */
@@ -69,7 +71,76 @@ function connect(file: string): Store {
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new GobSqliteDialect({ database: sqlite }) });
   rawHandles.set(db, sqlite);
-  return { db, sqlite, file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, file, close: () => db.destroy() };
+}
+
+/** The one pg client of a PostgreSQL store: a CLI run is one process with one connection. */
+interface PgHolder {
+  client: pg.PoolClient | undefined;
+}
+
+const pgHolders = new WeakMap<Db, PgHolder>();
+
+/**
+ * How long a writer waits for another gob's transaction on PostgreSQL, as SQLite's busy timeout;
+ * after that the server says 55P03 and gob says "bezet" in Dutch.
+ */
+const LOCK_TIMEOUT = '60s';
+
+async function connectPostgres(url: string): Promise<Store> {
+  const { default: pgModule } = await import('pg');
+  const pool = new pgModule.Pool({
+    connectionString: url,
+    max: 1,
+    // One connection for the whole run, kept open: pgClient() hands out the same client.
+    idleTimeoutMillis: 0,
+    connectionTimeoutMillis: 15_000,
+    application_name: 'gob',
+    types: typeParsers(pgModule.types),
+    options: `-c lock_timeout=${LOCK_TIMEOUT}`,
+  });
+  // An error on an idle client (the server went away between queries) must not crash the process:
+  // the next query fails and is refused in Dutch.
+  pool.on('error', () => {});
+  const holder: PgHolder = { client: undefined };
+  const recordingPool = {
+    connect: async () => {
+      const client = await pool.connect();
+      holder.client = client;
+      return client;
+    },
+    end: () => pool.end(),
+  };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: recordingPool as unknown as pg.Pool }) });
+  pgHolders.set(db, holder);
+  const store: Store = { db, dialect: 'postgres', sqlite: null, file: url, close: () => db.destroy() };
+  try {
+    const { rows } = await sql<{
+      num: string;
+      version: string;
+    }>`select current_setting('server_version_num') as num, current_setting('server_version') as version`.execute(db);
+    const refusal = versionRefusal(url, Number(rows[0]?.num ?? 0), rows[0]?.version ?? '?');
+    if (refusal) throw refusal;
+    return store;
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw postgresRefusal(error, url) ?? error;
+  }
+}
+
+/**
+ * The pg client behind a PostgreSQL handle or transaction, for COPY and large multi-row writes.
+ * Inside `inTransaction` it is the transaction's own connection, so what it writes is part of it.
+ */
+export function pgClient(db: Db): pg.ClientBase {
+  const client = pgHolders.get(db)?.client;
+  if (!client) throw new Error('pgClient: no PostgreSQL connection is open for this handle (use it inside inTransaction)');
+  return client;
+}
+
+/** Connect without looking at the schema (for a copy's target, which may have none yet). */
+export function connectDatabase(target: string): Promise<Store> {
+  return isPostgresUrl(target) ? connectPostgres(target) : Promise.resolve(connect(target));
 }
 
 /**
@@ -81,7 +152,7 @@ const rawHandles = new WeakMap<Db, SQLite.Database>();
 
 export function rawHandle(db: Db): SQLite.Database {
   const raw = rawHandles.get(db);
-  if (!raw) throw new Error('rawHandle: this Kysely instance was not opened by src/db/open.ts');
+  if (!raw) throw new Error('rawHandle: this Kysely instance was not opened by src/db/open.ts on SQLite');
   return raw;
 }
 
@@ -92,31 +163,38 @@ export async function backupDatabase(db: Db, file: string): Promise<void> {
 
 /** Open an existing database for a command; refuses a missing or out-of-date one with a hint. */
 export async function openDatabase(file: string): Promise<Store> {
-  if (!fs.existsSync(file)) {
+  if (!isPostgresUrl(file) && !fs.existsSync(file)) {
     throw new NotFound(`De database ${file} bestaat niet. Maak hem aan met 'gob init' (of kies een andere met --db).`);
   }
   let store: Store | undefined;
   try {
-    store = connect(file);
+    store = await connectDatabase(file);
     const current = await currentMigration(store.db);
     if (current !== LATEST_MIGRATION) throw schemaRefusal(file, current);
     return store;
   } catch (error) {
     await store?.close().catch(() => {});
-    throw databaseRefusal(error, file);
+    throw refusalFor(error, file);
   }
 }
 
-function schemaRefusal(file: string, current: string | null): Refused {
+/** The Dutch refusal for an error of the database itself (a file's or a server's), else the error. */
+export function refusalFor(error: unknown, target: string): unknown {
+  return isPostgresUrl(target) ? (postgresRefusal(error, target) ?? error) : databaseRefusal(error, target);
+}
+
+function schemaRefusal(target: string, current: string | null): Refused {
+  const name = describeDatabase(target);
   return new Refused(
     current !== null && current > LATEST_MIGRATION
-      ? `De database ${file} is gemaakt door een nieuwere versie van gob (${current}). Werk gob bij; er is niets gewijzigd.`
-      : `De database ${file} heeft nog niet het schema van deze versie van gob. Werk hem bij met 'gob init'.`,
+      ? `De database ${name} is gemaakt door een nieuwere versie van gob (${current}). Werk gob bij; er is niets gewijzigd.`
+      : `De database ${name} heeft nog niet het schema van deze versie van gob. Werk hem bij met 'gob init'.`,
   );
 }
 
 /** Create (mode 0600, folder included) or bring up to date; safe to run again. */
 export async function createOrMigrateDatabase(file: string): Promise<{ store: Store; created: boolean; applied: string[] }> {
+  if (isPostgresUrl(file)) return createOrMigratePostgres(file);
   let created = false;
   let store: Store | undefined;
   try {
@@ -130,13 +208,30 @@ export async function createOrMigrateDatabase(file: string): Promise<{ store: St
     // A newer gob's schema is not ours to 'migrate': Kysely would call it corrupted.
     const current = await currentMigration(store.db);
     if (current !== null && current > LATEST_MIGRATION) throw schemaRefusal(file, current);
-    store.sqlite.pragma('journal_mode = WAL');
+    store.sqlite!.pragma('journal_mode = WAL');
     const applied = await runMigrations(store.db);
     return { store, created, applied };
   } catch (error) {
     await store?.close().catch(() => {});
     if (created) for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
     throw databaseRefusal(error, file);
+  }
+}
+
+/**
+ * On PostgreSQL the database itself is the server administrator's to make (`createdb`); gob
+ * creates its schema in it, or brings that up to date. "Created" means: there was no gob schema.
+ */
+async function createOrMigratePostgres(url: string): Promise<{ store: Store; created: boolean; applied: string[] }> {
+  const store = await connectPostgres(url);
+  try {
+    const current = await currentMigration(store.db);
+    if (current !== null && current > LATEST_MIGRATION) throw schemaRefusal(url, current);
+    const applied = await runMigrations(store.db);
+    return { store, created: current === null, applied };
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw postgresRefusal(error, url) ?? error;
   }
 }
 
@@ -148,20 +243,48 @@ export async function runMigrations(db: Db): Promise<string[]> {
 }
 
 async function currentMigration(db: Db): Promise<string | null> {
-  const exists = await sql<{
-    n: number;
-  }>`select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(db);
+  const exists = await (isPostgres(db)
+    ? sql<{
+        n: number;
+      }>`select count(*) as n from information_schema.tables where table_schema = current_schema() and table_name = 'kysely_migration'`
+    : sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'`
+  ).execute(db);
   if (!exists.rows[0]?.n) return null;
   const last = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(db);
   return last.rows[0]?.name ?? null;
 }
 
 /**
- * Run `fn` in one write transaction. BEGIN IMMEDIATE takes the write lock up front: a deferred
- * transaction that reads first and writes later can fail at once with SQLITE_BUSY when another
- * process wrote in between, which the busy timeout does not cover. Inside `fn`, use only `trx`.
+ * Run `fn` in one write transaction. Inside `fn`, use only `trx`.
+ *
+ * On SQLite, BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that reads
+ * first and writes later can fail at once with SQLITE_BUSY when another process wrote in between,
+ * which the busy timeout does not cover.
+ *
+ * On PostgreSQL the same: every gob writer first takes one advisory lock, so writers queue as they
+ * do on SQLite and a command sees no other writer's half-done work between its reads and its
+ * writes (two `factuur run`s of one month: the second finds the first one's invoices). Readers are
+ * never blocked. A serialization failure or deadlock (possible only with other programs writing
+ * into the database) runs the transaction again, at most a few times.
  */
 export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, { dryRun = false } = {}): Promise<T> {
+  if (!isPostgres(db)) return sqliteTransaction(db, fn, dryRun);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await postgresTransaction(db, fn, dryRun);
+    } catch (error) {
+      if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt * attempt));
+    }
+  }
+}
+
+const MAX_ATTEMPTS = 5;
+
+/** The advisory lock every gob writer takes on PostgreSQL ("gob" in ASCII). */
+const WRITE_LOCK = 0x676f62;
+
+async function sqliteTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, dryRun: boolean): Promise<T> {
   const raw = rawHandles.get(db);
   return db.connection().execute(async (conn) => {
     // The transaction carries the raw handle too: a bulk write inside it takes the same connection.
@@ -178,6 +301,42 @@ export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, { dr
       // must not replace the error that says what went wrong.
       await sql`rollback`.execute(conn).catch(() => {});
       throw error;
+    }
+  });
+}
+
+async function postgresTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, dryRun: boolean): Promise<T> {
+  const holder = pgHolders.get(db);
+  return db.connection().execute(async (conn) => {
+    if (holder) pgHolders.set(conn, holder);
+    await sql`begin`.execute(conn);
+    try {
+      await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(conn);
+      const result = await fn(conn);
+      await (dryRun ? sql`rollback` : sql`commit`).execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => {});
+      throw error;
+    }
+  });
+}
+
+/**
+ * Run `fn` on one read snapshot of the database: what it reads is one moment, even while other
+ * gob processes write (SQLite's WAL keeps the snapshot; PostgreSQL's repeatable read does).
+ */
+export async function inReadSnapshot<T>(db: Db, fn: (snapshot: Db) => Promise<T>): Promise<T> {
+  const raw = rawHandles.get(db);
+  const holder = pgHolders.get(db);
+  return db.connection().execute(async (conn) => {
+    if (raw) rawHandles.set(conn, raw);
+    if (holder) pgHolders.set(conn, holder);
+    await (holder ? sql`begin isolation level repeatable read read only` : sql`begin`).execute(conn);
+    try {
+      return await fn(conn);
+    } finally {
+      await sql`rollback`.execute(conn).catch(() => {});
     }
   });
 }

@@ -96,13 +96,13 @@ describe('migration 0003: bank files made before it', () => {
     // UIT 2 held the two payouts that existed when it was made, not U3 of that afternoon (free for
     // a new file). Of UIT 5 it is not known which € 1,00 payout it held: both count as in it, so
     // neither can be paid a second time, and the log says so.
-    expect(store.sqlite.prepare('select uitbetaling, bericht_id from bankbestand_uitbetaling order by 1').all()).toEqual([
+    expect(store.sqlite!.prepare('select uitbetaling, bericht_id from bankbestand_uitbetaling order by 1').all()).toEqual([
       { uitbetaling: 'U2026-00001', bericht_id: 'GOB-UIT-2026-00002' },
       { uitbetaling: 'U2026-00002', bericht_id: 'GOB-UIT-2026-00002' },
       { uitbetaling: 'U2026-00004', bericht_id: 'GOB-UIT-2026-00005' },
       { uitbetaling: 'U2026-00005', bericht_id: 'GOB-UIT-2026-00005' },
     ]);
-    expect(store.sqlite.prepare("select wijziging from log where commando = 'init'").all()).toEqual([
+    expect(store.sqlite!.prepare("select wijziging from log where commando = 'init'").all()).toEqual([
       {
         wijziging: expect.stringMatching(
           /bankbestand GOB-UIT-2026-00005 .* U2026-00004, U2026-00005 gelden als daarin betaald\. Controleer het bankafschrift\./,
@@ -110,7 +110,7 @@ describe('migration 0003: bank files made before it', () => {
       },
     ]);
     // Files made before the migration were written then: no warning that they were not.
-    expect(store.sqlite.prepare('select count(*) as n from bankbestand_geschreven').get()).toEqual({ n: 4 });
+    expect(store.sqlite!.prepare('select count(*) as n from bankbestand_geschreven').get()).toEqual({ n: 4 });
     await expect(sepaBestand({ berichtId: 'GOB-INC-2026-00001', out: path.join(tempDir(), 'x.xml') }, deps)).rejects.toThrow(
       /gemaakt voordat gob bankbestanden bewaarde/,
     );
@@ -118,15 +118,15 @@ describe('migration 0003: bank files made before it', () => {
     expect(await reserveNumbers(store.db, 'sepa-uitbetaling', 2026, 1)).toBe(6);
     expect(await reserveNumbers(store.db, 'factuur', 2026, 1)).toBe(10);
     // The database itself: a payout in a second file, or a changed file, is refused.
-    expect(() => store.sqlite.prepare("insert into bankbestand_uitbetaling values ('U2026-00001', 'GOB-UIT-2026-00005')").run()).toThrow(
+    expect(() => store.sqlite!.prepare("insert into bankbestand_uitbetaling values ('U2026-00001', 'GOB-UIT-2026-00005')").run()).toThrow(
       /UNIQUE|PRIMARY/,
     );
-    expect(() => store.sqlite.prepare("update bankbestand_uitbetaling set bericht_id = 'GOB-UIT-2026-00005'").run()).toThrow(
+    expect(() => store.sqlite!.prepare("update bankbestand_uitbetaling set bericht_id = 'GOB-UIT-2026-00005'").run()).toThrow(
       /één bankbestand/,
     );
-    expect(() => store.sqlite.prepare('delete from bankbestand_uitbetaling').run()).toThrow(/één bankbestand/);
-    expect(() => store.sqlite.prepare("update bankbestand set bestand = 'x'").run()).toThrow(/nooit gewijzigd/);
-    expect(() => store.sqlite.prepare('delete from bankbestand').run()).toThrow(/nooit verwijderd/);
+    expect(() => store.sqlite!.prepare('delete from bankbestand_uitbetaling').run()).toThrow(/één bankbestand/);
+    expect(() => store.sqlite!.prepare("update bankbestand set bestand = 'x'").run()).toThrow(/nooit gewijzigd/);
+    expect(() => store.sqlite!.prepare('delete from bankbestand').run()).toThrow(/nooit verwijderd/);
     await store.close();
   });
 });

@@ -80,8 +80,8 @@ describe('migrations', () => {
     const { store, applied } = await createOrMigrateDatabase(file);
     expect(applied).toEqual(Object.keys(migrations).slice(1));
     // Money paid before the invoice existed counts from the invoice date; October's rate is fixed, November is not invoiced.
-    expect(store.sqlite.prepare('select datum from toewijzing').pluck().all()).toEqual(['2026-11-05']);
-    expect(store.sqlite.prepare('select maand, koppeling, uurtarief_cent from maandtarief').all()).toEqual([
+    expect(store.sqlite!.prepare('select datum from toewijzing').pluck().all()).toEqual(['2026-11-05']);
+    expect(store.sqlite!.prepare('select maand, koppeling, uurtarief_cent from maandtarief').all()).toEqual([
       { maand: '2026-10', koppeling: 'KP1', uurtarief_cent: 800 },
     ]);
     await store.close();
@@ -111,7 +111,7 @@ describe('migrations', () => {
     await old.destroy();
     const { store, applied } = await createOrMigrateDatabase(file);
     expect(applied).toContain('0004_factuur_vast');
-    expect(store.sqlite.prepare('select * from maandbureaukosten order by maand').all()).toEqual([
+    expect(store.sqlite!.prepare('select * from maandbureaukosten order by maand').all()).toEqual([
       {
         maand: '2026-08',
         model: 'maand',
@@ -171,16 +171,16 @@ describe('migrations', () => {
     await old.close();
     const { store, applied } = await createOrMigrateDatabase(old.file);
     expect(applied).toEqual(['0006_afspraak', '0007_kwaliteit']);
-    expect(store.sqlite.prepare('select * from factuurregel order by id').all()).toEqual(before);
-    expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
-    expect(store.sqlite.prepare("select sql from sqlite_schema where name = 'uitbetalingregel'").pluck().get()).toContain(
+    expect(store.sqlite!.prepare('select * from factuurregel order by id').all()).toEqual(before);
+    expect(store.sqlite!.pragma('foreign_key_check')).toEqual([]);
+    expect(store.sqlite!.prepare("select sql from sqlite_schema where name = 'uitbetalingregel'").pluck().get()).toContain(
       'references factuurregel (id)',
     );
-    expect(() => store.sqlite.prepare('delete from factuurregel where id = 9').run()).toThrow(/nooit verwijderd/);
-    expect(() => store.sqlite.prepare('update factuurregel set bedrag_cent = 0 where id = 7').run()).toThrow(/nooit gewijzigd/);
-    expect(() => store.sqlite.prepare('delete from factuurregel_0005').run()).toThrow(/no such table/);
-    store.sqlite
-      .prepare(
+    expect(() => store.sqlite!.prepare('delete from factuurregel where id = 9').run()).toThrow(/nooit verwijderd/);
+    expect(() => store.sqlite!.prepare('update factuurregel set bedrag_cent = 0 where id = 7').run()).toThrow(/nooit gewijzigd/);
+    expect(() => store.sqlite!.prepare('delete from factuurregel_0005').run()).toThrow(/no such table/);
+    store
+      .sqlite!.prepare(
         "insert into factuurregel (factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent) values ('2026-00001', 3, 'afgesproken', 'K1', 'G1', 60, 750, 750)",
       )
       .run();
@@ -199,7 +199,7 @@ describe('migrations', () => {
         ('KP1', 'gastouder', 'ouder', 'Piet', '2026-01-02', 'Utrecht'), ('KP1', 'gastouder', 'gastouder', 'Anna', '2026-01-03', null);`);
     await old.close();
     const { store } = await createOrMigrateDatabase(old.file);
-    expect(store.sqlite.prepare('select partij, ouder, naam from handtekening order by id').all()).toEqual([
+    expect(store.sqlite!.prepare('select partij, ouder, naam from handtekening order by id').all()).toEqual([
       { partij: 'ouder', ouder: 'O1', naam: 'Piet' },
       { partij: 'gastouder', ouder: null, naam: 'Anna' },
     ]);
@@ -209,7 +209,7 @@ describe('migrations', () => {
       );
     expect(await getekend()).toEqual(['Piet', 'Anna']);
     // A tweede-ouder added later has a contract of her own, not yet signed by her.
-    store.sqlite.exec(`update koppeling set tweede_ouder = 'O2', verdeling = 60 where code = 'KP1'`);
+    store.sqlite!.exec(`update koppeling set tweede_ouder = 'O2', verdeling = 60 where code = 'KP1'`);
     expect(await getekend('O2')).toEqual([null, 'Anna']);
     expect(await getekend('O1')).toEqual(['Piet', 'Anna']);
     await store.close();

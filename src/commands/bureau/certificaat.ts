@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { addMonths } from '../../domain/calendar.js';
-import { inTransaction } from '../../db/open.js';
+import { inTransaction, isPostgresUrl } from '../../db/open.js';
 import { getBureau, updateBureau } from '../../db/repo/bureau.js';
 import { writeLog } from '../../db/repo/log.js';
 import { UsageError } from '../../errors.js';
@@ -17,7 +17,8 @@ export async function certificaatMaken(opts: { out?: string; force?: boolean }, 
   const wachtwoord = deps.certificaatWachtwoord;
   if (!wachtwoord)
     throw new UsageError('Zet eerst het wachtwoord voor het certificaat in de omgevingsvariabele GOB_CERTIFICAAT_WACHTWOORD.');
-  const out = opts.out ?? path.join(path.dirname(deps.dbFile), 'certificaat.p12');
+  // Beside the database file; with a PostgreSQL server, in the data folder of the working directory.
+  const out = opts.out ?? path.join(isPostgresUrl(deps.dbFile) ? 'data' : path.dirname(deps.dbFile), 'certificaat.p12');
   checkTarget(out, { force: opts.force });
   const bureau = await getBureau(deps.db);
   const { default: forge } = await import('node-forge');

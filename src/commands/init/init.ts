@@ -1,8 +1,7 @@
 import { BUREAU_FIELDS } from '../../domain/fields.js';
-import { createOrMigrateDatabase, inTransaction } from '../../db/open.js';
+import { createOrMigrateDatabase, describeDatabase, inTransaction, refusalFor } from '../../db/open.js';
 import { getBureau, updateBureau } from '../../db/repo/bureau.js';
 import { writeLog } from '../../db/repo/log.js';
-import { databaseRefusal } from '../../files/refusal.js';
 import type { BaseDeps } from '../deps.js';
 import { bureauToJson } from '../record.js';
 import { type RawOptions, describeChange, recordFromOptions } from '../record.js';
@@ -22,13 +21,14 @@ export async function init(opts: RawOptions, deps: BaseDeps) {
       await writeLog(trx, deps, what.join('; '));
       return getBureau(trx);
     });
-    if (created) deps.out.line(`Database ${deps.dbFile} is aangemaakt.`);
-    else if (applied.length > 0) deps.out.line(`Database ${deps.dbFile} is bijgewerkt naar het nieuwste schema (${applied.join(', ')}).`);
-    else deps.out.line(`Database ${deps.dbFile} bestond al en is bij.`);
+    const name = describeDatabase(deps.dbFile);
+    if (created) deps.out.line(`Database ${name} is aangemaakt.`);
+    else if (applied.length > 0) deps.out.line(`Database ${name} is bijgewerkt naar het nieuwste schema (${applied.join(', ')}).`);
+    else deps.out.line(`Database ${name} bestond al en is bij.`);
     if (created && !bureau.naam) deps.out.line("Vul de gegevens van het bureau in met 'gob bureau set --naam … --kvk … --lrk … --iban …'.");
-    return { database: deps.dbFile, aangemaakt: created, migraties: applied, bureau: bureauToJson(bureau) };
+    return { database: name, aangemaakt: created, migraties: applied, bureau: bureauToJson(bureau) };
   } catch (error) {
-    throw databaseRefusal(error, deps.dbFile);
+    throw refusalFor(error, deps.dbFile);
   } finally {
     await store.close();
   }

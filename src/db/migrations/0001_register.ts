@@ -3,9 +3,12 @@
 // behaviour, not tables. Money is integer cent, durations integer minutes, dates 'JJJJ-MM-DD' text,
 // times 'HH:MM' text, booleans 0/1.
 import { type Kysely, sql } from 'kysely';
+import { refuse, refuseFunction, run, type Step } from './portable.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const statements = [
+  const statements: Step[] = [
+    // PostgreSQL: the function behind the triggers that keep issued documents as they are.
+    { sqlite: [], postgres: [refuseFunction] },
     sql`create table bureau (
       id integer primary key check (id = 1),
       naam text, adres text, postcode text, plaats text, email text, telefoon text,
@@ -115,14 +118,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ) strict`,
     sql`create index factuurregel_gastouder on factuurregel (gastouder)`,
     // Invoices are immutable: the database itself refuses to change or delete them.
-    sql`create trigger factuur_onveranderlijk before update on factuur
+    {
+      sqlite: [
+        sql`create trigger factuur_onveranderlijk before update on factuur
       begin select raise(abort, 'een factuur wordt nooit gewijzigd'); end`,
-    sql`create trigger factuur_onverwijderbaar before delete on factuur
+      ],
+      postgres: [refuse('factuur_onveranderlijk', 'update', 'factuur', 'een factuur wordt nooit gewijzigd')],
+    },
+    {
+      sqlite: [
+        sql`create trigger factuur_onverwijderbaar before delete on factuur
       begin select raise(abort, 'een factuur wordt nooit verwijderd'); end`,
-    sql`create trigger factuurregel_onveranderlijk before update on factuurregel
+      ],
+      postgres: [refuse('factuur_onverwijderbaar', 'delete', 'factuur', 'een factuur wordt nooit verwijderd')],
+    },
+    {
+      sqlite: [
+        sql`create trigger factuurregel_onveranderlijk before update on factuurregel
       begin select raise(abort, 'een factuurregel wordt nooit gewijzigd'); end`,
-    sql`create trigger factuurregel_onverwijderbaar before delete on factuurregel
+      ],
+      postgres: [refuse('factuurregel_onveranderlijk', 'update', 'factuurregel', 'een factuurregel wordt nooit gewijzigd')],
+    },
+    {
+      sqlite: [
+        sql`create trigger factuurregel_onverwijderbaar before delete on factuurregel
       begin select raise(abort, 'een factuurregel wordt nooit verwijderd'); end`,
+      ],
+      postgres: [refuse('factuurregel_onverwijderbaar', 'delete', 'factuurregel', 'een factuurregel wordt nooit verwijderd')],
+    },
     sql`create table betaling (
       id integer primary key,
       ouder text not null references ouder (code) on update cascade,
@@ -175,5 +198,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       wijziging text not null
     ) strict`,
   ];
-  for (const statement of statements) await statement.execute(db);
+  await run(db, statements);
 }

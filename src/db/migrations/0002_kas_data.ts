@@ -8,13 +8,23 @@
 // - maandtarief: the hourly rate a month was first invoiced at, per koppeling, so that a later
 //   rate change does not re-price an invoiced month when a correction is made.
 import { type Kysely, sql } from 'kysely';
+import { run, type Step } from './portable.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const statements = [
+  const statements: Step[] = [
     sql`alter table toewijzing add column datum text`,
-    sql`update toewijzing set datum = max(
+    {
+      sqlite: [
+        sql`update toewijzing set datum = max(
       (select b.datum from betaling b where b.id = toewijzing.betaling),
       (select f.datum from factuur f where f.nummer = toewijzing.factuur))`,
+      ],
+      postgres: [
+        sql`update toewijzing set datum = greatest(
+      (select b.datum from betaling b where b.id = toewijzing.betaling),
+      (select f.datum from factuur f where f.nummer = toewijzing.factuur))`,
+      ],
+    },
     sql`alter table betaling add column storno_van integer references betaling (id)`,
     sql`create unique index betaling_storno_van on betaling (storno_van) where storno_van is not null`,
     sql`create index toewijzing_betaling on toewijzing (betaling)`,
@@ -30,5 +40,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       from urenkaart u join koppeling kp on kp.code = u.koppeling
       where exists (select 1 from factuur f where f.maand = u.maand)`,
   ];
-  for (const statement of statements) await statement.execute(db);
+  await run(db, statements);
 }

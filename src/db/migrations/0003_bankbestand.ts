@@ -24,9 +24,10 @@
 // - the next number of each series lies past the old shared counter and every id found, so no
 //   message id is ever given twice; the one jump at the change is the only gap.
 import { type Kysely, sql } from 'kysely';
+import { refuse, run, type Step } from './portable.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const statements = [
+  const statements: Step[] = [
     sql`create table bankbestand (
       bericht_id text primary key,
       soort text not null check (soort in ('incasso', 'uitbetaling')),
@@ -39,10 +40,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       inhoud blob,
       aangemaakt text not null
     ) strict`,
-    sql`create trigger bankbestand_onveranderlijk before update on bankbestand
+    {
+      sqlite: [
+        sql`create trigger bankbestand_onveranderlijk before update on bankbestand
       begin select raise(abort, 'een bankbestand wordt nooit gewijzigd'); end`,
-    sql`create trigger bankbestand_onverwijderbaar before delete on bankbestand
+      ],
+      postgres: [refuse('bankbestand_onveranderlijk', 'update', 'bankbestand', 'een bankbestand wordt nooit gewijzigd')],
+    },
+    {
+      sqlite: [
+        sql`create trigger bankbestand_onverwijderbaar before delete on bankbestand
       begin select raise(abort, 'een bankbestand wordt nooit verwijderd'); end`,
+      ],
+      postgres: [refuse('bankbestand_onverwijderbaar', 'delete', 'bankbestand', 'een bankbestand wordt nooit verwijderd')],
+    },
     sql`create table bankbestand_uitbetaling (
       uitbetaling text primary key references uitbetaling (nummer),
       bericht_id text not null references bankbestand (bericht_id)
@@ -52,12 +63,36 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       bericht_id text primary key references bankbestand (bericht_id),
       geschreven_op text not null
     ) strict, without rowid`,
-    sql`create trigger bankbestand_uitbetaling_onveranderlijk before update on bankbestand_uitbetaling
+    {
+      sqlite: [
+        sql`create trigger bankbestand_uitbetaling_onveranderlijk before update on bankbestand_uitbetaling
       begin select raise(abort, 'een uitbetaling staat in één bankbestand, voor altijd'); end`,
-    sql`create trigger bankbestand_uitbetaling_onverwijderbaar before delete on bankbestand_uitbetaling
+      ],
+      postgres: [
+        refuse(
+          'bankbestand_uitbetaling_onveranderlijk',
+          'update',
+          'bankbestand_uitbetaling',
+          'een uitbetaling staat in één bankbestand, voor altijd',
+        ),
+      ],
+    },
+    {
+      sqlite: [
+        sql`create trigger bankbestand_uitbetaling_onverwijderbaar before delete on bankbestand_uitbetaling
       begin select raise(abort, 'een uitbetaling staat in één bankbestand, voor altijd'); end`,
+      ],
+      postgres: [
+        refuse(
+          'bankbestand_uitbetaling_onverwijderbaar',
+          'delete',
+          'bankbestand_uitbetaling',
+          'een uitbetaling staat in één bankbestand, voor altijd',
+        ),
+      ],
+    },
   ];
-  for (const statement of statements) await statement.execute(db);
+  await run(db, statements);
   await recoverOldFiles(db);
 }
 

@@ -9,9 +9,10 @@
 //   koppeling's for care at the ouder's home); null on lines made before this migration, which
 //   show the gastouder's LRK from the invoice's snapshot as before.
 import { type Kysely, sql } from 'kysely';
+import { run, type Step } from './portable.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const statements = [
+  const statements: Step[] = [
     sql`create table maandbureaukosten (
       maand text primary key,
       model text not null check (model in ('maand', 'uur')),
@@ -23,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sql`alter table factuurregel add column correctie_op text references factuur (nummer)`,
     sql`alter table factuurregel add column lrk text`,
   ];
-  for (const statement of statements) await statement.execute(db);
+  await run(db, statements);
   await seedInvoicedMonths(db);
 }
 

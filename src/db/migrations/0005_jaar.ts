@@ -10,9 +10,10 @@
 //   is a digest of what the Belastingdienst reads from it (figures and BSNs), so that a second
 //   run knows without parsing 44,000 documents whose figures changed.
 import { type Kysely, sql } from 'kysely';
+import { refuse, run, type Step } from './portable.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const statements = [
+  const statements: Step[] = [
     sql`alter table ouder add column partner_naam text`,
     sql`alter table ouder add column partner_bsn text`,
     sql`alter table ouder add column partner_geboortedatum text`,
@@ -36,10 +37,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unique (jaar, ouder, versie)
     ) strict`,
     sql`create index jaaropgave_jaar on jaaropgave (jaar, ouder)`,
-    sql`create trigger jaaropgave_onveranderlijk before update on jaaropgave
+    {
+      sqlite: [
+        sql`create trigger jaaropgave_onveranderlijk before update on jaaropgave
       begin select raise(abort, 'een jaaropgave wordt nooit gewijzigd'); end`,
-    sql`create trigger jaaropgave_onverwijderbaar before delete on jaaropgave
+      ],
+      postgres: [refuse('jaaropgave_onveranderlijk', 'update', 'jaaropgave', 'een jaaropgave wordt nooit gewijzigd')],
+    },
+    {
+      sqlite: [
+        sql`create trigger jaaropgave_onverwijderbaar before delete on jaaropgave
       begin select raise(abort, 'een jaaropgave wordt nooit verwijderd'); end`,
+      ],
+      postgres: [refuse('jaaropgave_onverwijderbaar', 'delete', 'jaaropgave', 'een jaaropgave wordt nooit verwijderd')],
+    },
   ];
-  for (const statement of statements) await statement.execute(db);
+  await run(db, statements);
 }

@@ -7,9 +7,10 @@
 // - huisgenoot: the people living at a gastouder's address (VOG and PRK from 18).
 // - bezoek: home visits, risico-inventarisaties, evaluations (per koppeling) and voortgangsgesprekken.
 import { type Kysely, sql } from 'kysely';
+import { run, type Step } from './portable.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const statements = [
+  const statements: Step[] = [
     sql`alter table gastouder add column verzekering_tot text`,
     sql`alter table gastouder add column prk integer not null default 0 check (prk in (0, 1))`,
     sql`alter table gastouder add column start text`,
@@ -35,5 +36,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ) strict`,
     sql`create index bezoek_gastouder on bezoek (gastouder, soort, datum)`,
   ];
-  for (const statement of statements) await statement.execute(db);
+  await run(db, statements);
 }
