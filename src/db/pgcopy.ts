@@ -28,7 +28,8 @@ const CHUNK = 1 << 16;
  * so the transaction.
  */
 export async function copyRows(db: Db, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number> {
-  const { from: copyFrom } = await import('pg-copy-streams');
+  // A CommonJS package: its exports are the default export, bundled or not.
+  const { default: copyStreams } = await import('pg-copy-streams');
   const client = pgClient(db);
   let n = 0;
   function* text(): Generator<string> {
@@ -45,7 +46,7 @@ export async function copyRows(db: Db, table: string, columns: readonly string[]
     }
     if (chunk) yield chunk;
   }
-  const target = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
+  const target = client.query(copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin`));
   await pipeline(Readable.from(text(), { objectMode: false }), target);
   return n;
 }

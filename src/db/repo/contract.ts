@@ -23,11 +23,11 @@ export async function contractPartijen(db: Db, koppeling: string) {
 
 /** A koppeling's rooster, unordered (the contract orders it by weekday). */
 export async function contractRooster(db: Db, koppeling: string) {
-  return db.selectFrom('rooster').selectAll().where('koppeling', '=', koppeling).execute();
+  return db.selectFrom('rooster').selectAll().where('koppeling', '=', koppeling).orderBy('id').execute();
 }
 
 export async function handtekeningen(db: Db, koppeling: string, soort: HandtekeningTable['soort']) {
-  return db.selectFrom('handtekening').selectAll().where('koppeling', '=', koppeling).where('soort', '=', soort).execute();
+  return db.selectFrom('handtekening').selectAll().where('koppeling', '=', koppeling).where('soort', '=', soort).orderBy('id').execute();
 }
 
 /**

@@ -13,7 +13,7 @@ import { compareNummer, type Nummerreeks } from '../../domain/nummers.js';
  * one-dash series of invoices (2026-00001) and payouts (U2026-00001): the part up to the dash,
  * then the number padded to 12 digits, in byte order on both databases.
  */
-export function nummerOrder(db: Db, column: 'nummer') {
+export function nummerOrder(db: Db, column: 'nummer' | 'f.nummer') {
   const c = sql.ref(column);
   return isPostgres(db)
     ? sql<string>`(substr(${c}, 1, strpos(${c}, '-')) || lpad(cast(substr(${c}, strpos(${c}, '-') + 1) as bigint)::text, 12, '0')) collate "C"`
@@ -52,6 +52,8 @@ export async function monthUren(db: Db, maand: Maand): Promise<MonthUren[]> {
       eb.fn.coalesce('mt.uurtarief_cent', 'kp.uurtarief_cent').as('uurtarief_cent'),
     ])
     .where('u.maand', '=', maand)
+    // Warnings follow this order: SQLite's (the urenkaart key's), said for PostgreSQL.
+    .$if(isPostgres(db), (q) => q.orderBy('u.gastouder').orderBy('u.kind').orderBy('u.koppeling'))
     .execute();
   return rows
     .filter((r) => r.ouder !== null)
@@ -136,6 +138,9 @@ export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { r
       'r.correctie_op',
     ])
     .where('f.maand', '=', maand)
+    // A correction's snapshot lists the earlier lines in this order: SQLite's (ouder, invoice in
+    // the order made, line), said for PostgreSQL.
+    .$if(isPostgres(db), (q) => q.orderBy('f.ouder').orderBy(nummerOrder(db, 'f.nummer')).orderBy('r.volgnummer'))
     .execute();
   const by = new Map<string, { regels: GefactureerdeRegel[]; laatste: string }>();
   for (const r of rows) {

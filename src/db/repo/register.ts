@@ -326,7 +326,14 @@ export async function getKoppeling(db: Db, code: string) {
 
 /** A gastouder's koppelingen that start after `datum`. */
 export async function koppelingenStartingAfter(db: Db, gastouder: string, datum: Datum) {
-  return db.selectFrom('koppeling').select(['code', 'start']).where('gastouder', '=', gastouder).where('start', '>', datum).execute();
+  return db
+    .selectFrom('koppeling')
+    .select(['code', 'start'])
+    .where('gastouder', '=', gastouder)
+    .where('start', '>', datum)
+    .orderBy('start')
+    .orderBy('code')
+    .execute();
 }
 
 /** End a gastouder on `eind`, with her koppelingen that run longer; returns the koppelingen ended. */
@@ -336,8 +343,10 @@ export async function endGastouder(db: Db, code: string, eind: Datum): Promise<s
     .set({ eind })
     .where('gastouder', '=', code)
     .where((eb) => eb.or([eb('eind', 'is', null), eb('eind', '>', eind)]))
-    .returning('code')
+    .returning(['code', 'start'])
     .execute();
+  // By start and code on both (an update's returning has no order of its own).
+  ended.sort((a, b) => (a.start === b.start ? (a.code < b.code ? -1 : 1) : a.start < b.start ? -1 : 1));
   await db.updateTable('gastouder').set({ eind }).where('code', '=', code).execute();
   return ended.map((k) => k.code);
 }

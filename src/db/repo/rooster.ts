@@ -93,6 +93,7 @@ export async function roosterEntryProblems(db: Db, entry: RoosterEntry): Promise
       .select(['kp.start', 'kp.eind'])
       .where((eb) => eb.or([eb('r.kind', '=', kindCode), eb('kp.kind', '=', kindCode)]))
       .$if(entry.id !== undefined, (qb) => qb.where('r.id', '!=', entry.id!))
+      .orderBy('r.id')
       .execute();
     for (const row of rows) others.push({ entry: rowToEntry(row), koppeling: row.start ? { start: row.start, eind: row.eind } : null });
   }

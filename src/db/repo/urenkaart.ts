@@ -84,6 +84,8 @@ export async function otherGastoudersLines(db: Db, maand: Maand, replaced: strin
     .selectAll()
     .where('maand', '=', maand)
     .where('gastouder', 'not in', inValues(db, replaced))
+    // SQLite's order (the urenkaart key's), said for PostgreSQL.
+    .$if(isPostgres(db), (q) => q.orderBy('gastouder').orderBy('kind').orderBy('koppeling'))
     .execute();
   return rows.flatMap(unpack);
 }
@@ -174,7 +176,12 @@ export async function contactGegevens(db: Db, gastouders: string[], kinderen: st
 
 /** A month's urenkaart minutes per date, per gastouder × kind (summed over the koppelingen of the pair). */
 export async function urenPerDatum(db: Db, maand: Maand): Promise<{ gastouder: string; kind: string; perDatum: Map<string, number> }[]> {
-  const rows = await db.selectFrom('urenkaart').select(['gastouder', 'kind', 'regels']).where('maand', '=', maand).execute();
+  const rows = await db
+    .selectFrom('urenkaart')
+    .select(['gastouder', 'kind', 'regels'])
+    .where('maand', '=', maand)
+    .$if(isPostgres(db), (q) => q.orderBy('gastouder').orderBy('kind').orderBy('koppeling'))
+    .execute();
   const byPair = new Map<string, { gastouder: string; kind: string; perDatum: Map<string, number> }>();
   for (const row of rows) {
     const key = `${row.gastouder}|${row.kind}`;
