@@ -5,6 +5,7 @@ import { benchRules } from './rules.mjs';
 import { benchFactuur } from './factuur.mjs';
 import { benchJaaropgave } from './jaaropgave.mjs';
 import { benchKwaliteit } from './kwaliteit.mjs';
+import { benchPostgres } from './postgres.mjs';
 import { benchStartup } from './startup.mjs';
 import { benchUrenkaart } from './urenkaart.mjs';
 
@@ -17,3 +18,4 @@ await benchFactuur();
 benchUrenkaartCheck();
 benchKwaliteit();
 await benchJaaropgave();
+await benchPostgres();

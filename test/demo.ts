@@ -122,4 +122,15 @@ export async function invoicedBenchBureau(): Promise<string> {
   return dir;
 }
 
+/** `factuur show --json` of every invoice, in number order. */
+export async function everyInvoice(dir: string, db: string): Promise<string[]> {
+  const list = await gob(dir, ['--db', db, 'factuur', 'list', '--json'], DEMO_TODAY);
+  expect(list.code, list.stderr).toBe(0);
+  const nummers = (JSON.parse(list.stdout) as { nummer: string }[]).map((f) => f.nummer);
+  expect(nummers.length).toBeGreaterThan(0);
+  const shown: string[] = [];
+  for (const nummer of nummers) shown.push((await gob(dir, ['--db', db, 'factuur', 'show', nummer, '--json'], DEMO_TODAY)).stdout);
+  return shown;
+}
+
 export { demo };

@@ -5,19 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COPY_TABLES, schemaTables } from '../../src/db/copy.js';
-import { DEMO_TODAY, demoBureau } from '../demo.js';
+import { DEMO_TODAY, demoBureau, everyInvoice } from '../demo.js';
 import { gob, gobProcess, testDeps } from '../helpers.js';
-
-/** `factuur show --json` of every invoice, in number order. */
-export async function everyInvoice(dir: string, db: string): Promise<string[]> {
-  const list = await gob(dir, ['--db', db, 'factuur', 'list', '--json'], DEMO_TODAY);
-  expect(list.code, list.stderr).toBe(0);
-  const nummers = (JSON.parse(list.stdout) as { nummer: string }[]).map((f) => f.nummer);
-  expect(nummers.length).toBeGreaterThan(0);
-  const shown: string[] = [];
-  for (const nummer of nummers) shown.push((await gob(dir, ['--db', db, 'factuur', 'show', nummer, '--json'], DEMO_TODAY)).stdout);
-  return shown;
-}
 
 describe('gob db kopieer between SQLite files', () => {
   let dir: string;
