@@ -55,3 +55,29 @@ export function jsonRows<DB>(db: Kysely<DB>, columns: (Expression<unknown> | Raw
     ? sql<string>`coalesce(json_agg(json_build_array(${list}))::text, '[]')`
     : sql<string>`json_group_array(json_array(${list}))`;
 }
+
+/** The tables whose rows have an integer `id` that the database assigns. */
+export type IdTable =
+  | 'rooster'
+  | 'factuurregel'
+  | 'betaling'
+  | 'toewijzing'
+  | 'uitbetalingregel'
+  | 'handtekening'
+  | 'log'
+  | 'afwezigheid'
+  | 'huisgenoot'
+  | 'bezoek';
+
+/**
+ * The id of a new row, as SQLite assigns it: one above the highest (a rolled-back insert leaves
+ * no gap). On SQLite nothing is added (the rowid is that); on PostgreSQL the same number is given
+ * explicitly, because an identity sequence keeps the ids a rolled-back insert took (a refused
+ * import, a failed run) and the same commands would number rows differently on the two databases.
+ * Writers take turns (inTransaction), so the highest id does not change under a statement.
+ * `nth`: the n-th row (from 1) of a multi-row insert, whose subqueries all see the table as it
+ * was before the statement. Spread into the values: `{ ...newId(db, 'log'), … }`.
+ */
+export function newId<DB>(db: Kysely<DB>, table: IdTable, nth = 1): { id?: RawBuilder<number> } {
+  return isPostgres(db) ? { id: sql<number>`(select coalesce(max(id), 0) + ${sql.lit(nth)} from ${sql.table(table)})` } : {};
+}

@@ -348,12 +348,16 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       if (dryRun || planned.length === 0) return;
       const jaar = Number(datum.slice(0, 4));
       const first = await reserveNumbers(trx, 'factuur', jaar, planned.length);
-      const rows = planned.map((p, i) => {
-        p.nummer = formatNummer('factuur', jaar, first + i);
-        const gegevens = snapshot(names, bureauGegevens, p.ouder, [...p.eerder, ...p.regels], maximum);
-        return { factuur: factuurRow(p, JSON.stringify(gegevens)), regels: p.regels };
-      });
-      insertFacturen(trx, rows);
+      // Made as they are stored: on PostgreSQL the server stores the first invoices while the
+      // next are being made.
+      const rows = (function* () {
+        for (const [i, p] of planned.entries()) {
+          p.nummer = formatNummer('factuur', jaar, first + i);
+          const gegevens = snapshot(names, bureauGegevens, p.ouder, [...p.eerder, ...p.regels], maximum);
+          yield { factuur: factuurRow(p, JSON.stringify(gegevens)), regels: p.regels };
+        }
+      })();
+      await insertFacturen(trx, rows);
       await freezeRates(trx, maand, [...new Set([...afgesproken, ...opzegtermijn].map((u) => u.koppeling))]);
       if (!vast) await freezeBureaukosten(trx, instellingen);
       // Money an ouder paid in advance (an overpayment) pays her new invoice now, as of its date:

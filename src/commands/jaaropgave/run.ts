@@ -142,7 +142,7 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
       // Only the stored text is kept per ouder: a year of a large bureau is 44,000 of them.
       const nieuw: { ouder: string; gegevens: string; kenmerk: string; minuten: number; totaalCent: number }[] = [];
       const rows: NewJaaropgave[] = [];
-      for (const { ouder, lines } of yearLines(trx, van, tot)) {
+      for (const { ouder, lines } of await yearLines(trx, van, tot)) {
         const regels = jaarregels(lines, standaardLrk);
         const g = snapshot(names, bureau, ouder, regels, max);
         const k = kenmerk(g);
@@ -179,7 +179,7 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
         });
       }
       if (rows.length === 0) return;
-      insertJaaropgaven(trx, rows);
+      await insertJaaropgaven(trx, rows);
       const versies = made.filter((m) => m.versie > 1).length;
       await writeLog(
         trx,

@@ -40,7 +40,12 @@ export async function openLevering(db: Db, maand: Maand): Promise<Levering> {
       `Er zijn nog geen facturen over ${van} t/m ${maand}: de levering komt uit de facturen. Factureer eerst met 'gob factuur run --maand ${maand}' (en de maanden daarvoor).`,
     );
   }
-  const [bureau, names, nietGefactureerd] = await Promise.all([getBureau(db), toeslagNames(db), uninvoicedMonths(db, van, maand)]);
+  const [bureau, names, nietGefactureerd, jaar] = await Promise.all([
+    getBureau(db),
+    toeslagNames(db),
+    uninvoicedMonths(db, van, maand),
+    yearLines(db, van, maand),
+  ]);
   const gastouderLrk = new Map(names.gastouders.map((g) => [g.code, g.lrk]));
   const index = koppelingIndex(
     names.koppelingen.map(
@@ -62,7 +67,7 @@ export async function openLevering(db: Db, maand: Maand): Promise<Levering> {
     kinderen: new Map(names.kinderen.map((k) => [k.code, k])),
     nietGefactureerd,
     *perOuder() {
-      for (const { ouder, lines } of yearLines(db, van, maand)) {
+      for (const { ouder, lines } of jaar) {
         const rijen = toeslagRijen(ouder, jaarregels(lines, standaardLrk), index);
         if (rijen.length > 0) yield rijen;
       }

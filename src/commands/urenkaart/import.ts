@@ -119,7 +119,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
               `  … en nog ${waarschuwingen.length - MAX_SHOWN} (alle waarschuwingen: --json, of 'gob rooster check --uren --maand ${maand}').`,
             );
         }
-        replaceUrenkaarten(trx, maand, checked.gastouders, urenkaarten({ ...month, rows }), teLaat);
+        await replaceUrenkaarten(trx, maand, checked.gastouders, urenkaarten({ ...month, rows }), teLaat);
         await writeLog(
           trx,
           deps,

@@ -3,6 +3,7 @@
 import type { Afspraak, Afwezigheid } from '../../domain/afgesproken.js';
 import { type Dag, firstOfMonth, lastOfMonth, type Maand } from '../../domain/calendar.js';
 import type { PackedUrenregel } from '../tables/urenkaart.js';
+import { isPostgres } from '../dialect.js';
 import type { Db } from '../open.js';
 import { rowToAfwezigheid } from './afwezigheid.js';
 
@@ -46,6 +47,8 @@ export async function maandAfspraken(
       .where('kp.start', '<=', laatste)
       .where((eb) => eb.or([eb('kp.eind', 'is', null), eb('kp.eind', '>=', eerste)]))
       .where('k.ouder', 'is not', null)
+      // SQLite's order, said for PostgreSQL: warnings follow it.
+      .$if(isPostgres(db), (q) => q.orderBy('kp.code'))
       .execute(),
     db
       .selectFrom('rooster as r')
@@ -55,9 +58,16 @@ export async function maandAfspraken(
       .where((eb) => eb.or([eb('kp.eind', 'is', null), eb('kp.eind', '>=', eerste)]))
       .where((eb) => eb.or([eb('r.vanaf', 'is', null), eb('r.vanaf', '<=', laatste)]))
       .where((eb) => eb.or([eb('r.tot_en_met', 'is', null), eb('r.tot_en_met', '>=', eerste)]))
+      .$if(isPostgres(db), (q) => q.orderBy('r.id'))
       .execute(),
     db.selectFrom('urenkaart').select(['kind', 'gastouder', 'regels']).where('maand', '=', maand).execute(),
-    db.selectFrom('afwezigheid').selectAll().where('van', '<=', laatste).where('tot_en_met', '>=', eerste).execute(),
+    db
+      .selectFrom('afwezigheid')
+      .selectAll()
+      .where('van', '<=', laatste)
+      .where('tot_en_met', '>=', eerste)
+      .$if(isPostgres(db), (q) => q.orderBy('id'))
+      .execute(),
   ]);
   const perKoppeling = new Map<string, Afspraak['rooster']>();
   for (const r of rooster) {

@@ -1,6 +1,7 @@
 // Absences of a kind or a gastouder (CONTRACT §9): what excuses agreed hours from being billed.
 import type { Afwezigheid } from '../../domain/afgesproken.js';
 import type { Datum } from '../../domain/calendar.js';
+import { newId } from '../dialect.js';
 import type { Db } from '../open.js';
 import type { AfwezigheidRow } from '../tables/afwezigheid.js';
 
@@ -11,7 +12,15 @@ export function rowToAfwezigheid(r: AfwezigheidRow): Afwezigheid & { id: number 
 export async function insertAfwezigheid(db: Db, a: Afwezigheid): Promise<number> {
   const row = await db
     .insertInto('afwezigheid')
-    .values({ kind: a.kind, gastouder: a.gastouder, van: a.van, tot_en_met: a.totEnMet, soort: a.soort, gemeld: a.gemeld })
+    .values({
+      ...newId(db, 'afwezigheid'),
+      kind: a.kind,
+      gastouder: a.gastouder,
+      van: a.van,
+      tot_en_met: a.totEnMet,
+      soort: a.soort,
+      gemeld: a.gemeld,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -1,5 +1,6 @@
 // Visits and conversations (CONTRACT §10), keyed by id; records keyed by database column.
 import type { Problem, Rec } from '../../domain/registry.js';
+import { newId } from '../dialect.js';
 import type { Db } from '../open.js';
 import type { NewBezoek } from '../tables/kwaliteit.js';
 
@@ -19,7 +20,11 @@ export async function listBezoeken(db: Db, filter: { gastouder?: string | undefi
 
 /** Stores a visit; with an id (an import of `list --csv` into another database) under that id. */
 export async function insertBezoek(db: Db, rec: Rec): Promise<number> {
-  const row = await db.insertInto('bezoek').values(toRow(rec)).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('bezoek')
+    .values({ ...(rec.id == null ? newId(db, 'bezoek') : {}), ...toRow(rec) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 

@@ -1,4 +1,5 @@
 // What a contract shows and who signed it.
+import { newId } from '../dialect.js';
 import type { Db } from '../open.js';
 import type { HandtekeningTable } from '../tables/handtekening.js';
 
@@ -22,11 +23,11 @@ export async function contractPartijen(db: Db, koppeling: string) {
 
 /** A koppeling's rooster, unordered (the contract orders it by weekday). */
 export async function contractRooster(db: Db, koppeling: string) {
-  return db.selectFrom('rooster').selectAll().where('koppeling', '=', koppeling).execute();
+  return db.selectFrom('rooster').selectAll().where('koppeling', '=', koppeling).orderBy('id').execute();
 }
 
 export async function handtekeningen(db: Db, koppeling: string, soort: HandtekeningTable['soort']) {
-  return db.selectFrom('handtekening').selectAll().where('koppeling', '=', koppeling).where('soort', '=', soort).execute();
+  return db.selectFrom('handtekening').selectAll().where('koppeling', '=', koppeling).where('soort', '=', soort).orderBy('id').execute();
 }
 
 /**
@@ -56,6 +57,6 @@ export async function storeHandtekening(db: Db, h: Omit<HandtekeningTable, 'id' 
   const { naam, datum, plaats } = h;
   await db
     .insertInto('handtekening')
-    .values({ koppeling: h.koppeling, soort: h.soort, partij: h.partij, ouder, naam, datum, plaats })
+    .values({ ...newId(db, 'handtekening'), koppeling: h.koppeling, soort: h.soort, partij: h.partij, ouder, naam, datum, plaats })
     .execute();
 }

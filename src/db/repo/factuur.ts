@@ -1,18 +1,23 @@
 import type { GefactureerdeRegel, Factuurregel, Uren } from '../../domain/billing.js';
 import type { Maand } from '../../domain/calendar.js';
 import { sql } from 'kysely';
-import { inValues } from '../dialect.js';
+import { inValues, isPostgres } from '../dialect.js';
 import { type Db, rawHandle } from '../open.js';
+import { copyRows } from '../pgcopy.js';
 import type { FactuurRow, FactuurregelRow, NewFactuur } from '../tables/factuur.js';
 import type { MaandbureaukostenTable } from '../tables/maandtarief.js';
 import { compareNummer, type Nummerreeks } from '../../domain/nummers.js';
 
 /**
  * Order by a number of a series as compareNummer does (year, then the number as a number), for the
- * one-dash series of invoices (2026-00001) and payouts (U2026-00001).
+ * one-dash series of invoices (2026-00001) and payouts (U2026-00001): the part up to the dash,
+ * then the number padded to 12 digits, in byte order on both databases.
  */
-export function nummerOrder(column: 'nummer') {
-  return sql<string>`substr(${sql.ref(column)}, 1, instr(${sql.ref(column)}, '-')) || printf('%012d', cast(substr(${sql.ref(column)}, instr(${sql.ref(column)}, '-') + 1) as integer))`;
+export function nummerOrder(db: Db, column: 'nummer' | 'f.nummer') {
+  const c = sql.ref(column);
+  return isPostgres(db)
+    ? sql<string>`(substr(${c}, 1, strpos(${c}, '-')) || lpad(cast(substr(${c}, strpos(${c}, '-') + 1) as bigint)::text, 12, '0')) collate "C"`
+    : sql<string>`substr(${c}, 1, instr(${c}, '-')) || printf('%012d', cast(substr(${c}, instr(${c}, '-') + 1) as integer))`;
 }
 
 /** A month's care with what the LRK check needs: whose registration it is under, and names for the message. */
@@ -47,6 +52,8 @@ export async function monthUren(db: Db, maand: Maand): Promise<MonthUren[]> {
       eb.fn.coalesce('mt.uurtarief_cent', 'kp.uurtarief_cent').as('uurtarief_cent'),
     ])
     .where('u.maand', '=', maand)
+    // Warnings follow this order: SQLite's (the urenkaart key's), said for PostgreSQL.
+    .$if(isPostgres(db), (q) => q.orderBy('u.gastouder').orderBy('u.kind').orderBy('u.koppeling'))
     .execute();
   return rows
     .filter((r) => r.ouder !== null)
@@ -84,7 +91,7 @@ export async function latestFactuur(db: Db): Promise<{ nummer: string; datum: st
     .selectFrom('factuur')
     .select(['nummer', 'datum'])
     .orderBy('datum', 'desc')
-    .orderBy(nummerOrder('nummer'), 'desc')
+    .orderBy(nummerOrder(db, 'nummer'), 'desc')
     .limit(1)
     .executeTakeFirst();
 }
@@ -131,6 +138,9 @@ export async function billedMonth(db: Db, maand: Maand): Promise<Map<string, { r
       'r.correctie_op',
     ])
     .where('f.maand', '=', maand)
+    // A correction's snapshot lists the earlier lines in this order: SQLite's (ouder, invoice in
+    // the order made, line), said for PostgreSQL.
+    .$if(isPostgres(db), (q) => q.orderBy('f.ouder').orderBy(nummerOrder(db, 'f.nummer')).orderBy('r.volgnummer'))
     .execute();
   const by = new Map<string, { regels: GefactureerdeRegel[]; laatste: string }>();
   for (const r of rows) {
@@ -160,10 +170,59 @@ export async function reserveNumbers(db: Db, soort: Nummerreeks, jaar: number, c
 }
 
 /**
- * Store invoices with their lines: raw prepared statements on the caller's transaction, since a
- * month of a large bureau is 44,000 invoices (Kysely would spend more time building the SQL).
+ * Store invoices with their lines in the caller's transaction: a month of a large bureau is
+ * 44,000 invoices. On SQLite raw prepared statements (Kysely would spend more time building the
+ * SQL); on PostgreSQL two COPYs, the invoices and then their lines, the lines numbered as SQLite
+ * numbers them.
  */
-export function insertFacturen(db: Db, facturen: { factuur: NewFactuur; regels: Factuurregel[] }[]): void {
+export async function insertFacturen(db: Db, facturen: Iterable<{ factuur: NewFactuur; regels: Factuurregel[] }>): Promise<void> {
+  if (isPostgres(db)) {
+    // The lines go in after their invoices (a line refers to its invoice): kept for the second COPY.
+    const lines: { nummer: string; regels: Factuurregel[] }[] = [];
+    await copyRows(
+      db,
+      'factuur',
+      ['nummer', 'ouder', 'maand', 'datum', 'vervaldatum', 'correctie_van', 'totaal_cent', 'gegevens'],
+      (function* () {
+        for (const { factuur: f, regels } of facturen) {
+          lines.push({ nummer: f.nummer, regels });
+          yield [f.nummer, f.ouder, f.maand, f.datum, f.vervaldatum, f.correctie_van ?? null, f.totaal_cent, f.gegevens];
+        }
+      })(),
+    );
+    // Ids as SQLite gives them (see newId in dialect.ts): one above the highest, in this order.
+    const { hoogste } = await db
+      .selectFrom('factuurregel')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('hoogste'))
+      .executeTakeFirstOrThrow();
+    let id = hoogste;
+    await copyRows(
+      db,
+      'factuurregel',
+      ['id', 'factuur', 'volgnummer', 'soort', 'kind', 'gastouder', 'minuten', 'tarief_cent', 'bedrag_cent', 'correctie_op', 'lrk'],
+      (function* () {
+        for (const { nummer, regels } of lines) {
+          for (let i = 0; i < regels.length; i++) {
+            const x = regels[i]!;
+            yield [
+              ++id,
+              nummer,
+              i + 1,
+              x.soort,
+              x.kind,
+              x.gastouder,
+              x.minuten,
+              x.tariefCent,
+              x.bedragCent,
+              x.correctieOp ?? null,
+              x.lrk ?? null,
+            ];
+          }
+        }
+      })(),
+    );
+    return;
+  }
   const sqlite = rawHandle(db);
   const f = sqlite.prepare(
     'insert into factuur (nummer, ouder, maand, datum, vervaldatum, correctie_van, totaal_cent, gegevens) values (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -207,7 +266,7 @@ export async function getFactuur(db: Db, nummer: string): Promise<{ factuur: Fac
 }
 
 export async function listFacturen(db: Db, filter: { maand?: Maand; ouder?: string }): Promise<FactuurRow[]> {
-  let q = db.selectFrom('factuur').selectAll().orderBy(nummerOrder('nummer'));
+  let q = db.selectFrom('factuur').selectAll().orderBy(nummerOrder(db, 'nummer'));
   if (filter.maand) q = q.where('maand', '=', filter.maand);
   if (filter.ouder) q = q.where('ouder', '=', filter.ouder);
   return q.execute();

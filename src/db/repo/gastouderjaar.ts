@@ -22,7 +22,11 @@ export async function gastouderZorg(db: Db, jaar: number, gastouder?: string): P
     .where('f.maand', '<=', `${jaar}-12`)
     .where('r.soort', '!=', 'bureaukosten')
     .where('r.kind', 'is not', null)
-    .groupBy(['r.gastouder', 'r.kind', 'f.ouder']);
+    .groupBy(['r.gastouder', 'r.kind', 'f.ouder'])
+    // SQLite gives groups in key order; PostgreSQL only when asked.
+    .orderBy('r.gastouder')
+    .orderBy('r.kind')
+    .orderBy('f.ouder');
   if (gastouder !== undefined) q = q.where('r.gastouder', '=', gastouder);
   const rows = await q.execute();
   return rows.map((r) => ({
@@ -43,7 +47,10 @@ export async function gastouderUitbetaald(db: Db, jaar: number, gastouder?: stri
     .select((eb) => ['u.gastouder', 'ur.kind', 'f.ouder', eb.fn.sum<number>('ur.bedrag_cent').as('bedragCent')])
     .where('u.datum', '>=', `${jaar}-01-01`)
     .where('u.datum', '<=', `${jaar}-12-31`)
-    .groupBy(['u.gastouder', 'ur.kind', 'f.ouder']);
+    .groupBy(['u.gastouder', 'ur.kind', 'f.ouder'])
+    .orderBy('u.gastouder')
+    .orderBy('ur.kind')
+    .orderBy('f.ouder');
   if (gastouder !== undefined) q = q.where('u.gastouder', '=', gastouder);
   const rows = await q.execute();
   return rows.map((r) => ({ gastouder: r.gastouder, kind: r.kind, ouder: r.ouder, bedragCent: Number(r.bedragCent) }));

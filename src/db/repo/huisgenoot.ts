@@ -1,6 +1,7 @@
 // Housemates of gastouders (CONTRACT §10), keyed by id. Records are keyed by database column, as
 // the registry's are (src/db/repo/register.ts), so that options, CSV and JSON share fields.ts.
 import type { Problem, Rec } from '../../domain/registry.js';
+import { newId } from '../dialect.js';
 import type { Db } from '../open.js';
 import type { NewHuisgenoot } from '../tables/kwaliteit.js';
 
@@ -19,7 +20,11 @@ export async function listHuisgenoten(db: Db, filter: { gastouder?: string | und
 
 /** Stores a housemate; with an id (an import of `list --csv` into another database) under that id. */
 export async function insertHuisgenoot(db: Db, rec: Rec): Promise<number> {
-  const row = await db.insertInto('huisgenoot').values(toRow(rec)).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('huisgenoot')
+    .values({ ...(rec.id == null ? newId(db, 'huisgenoot') : {}), ...toRow(rec) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 

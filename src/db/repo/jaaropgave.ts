@@ -1,7 +1,9 @@
 import { addMonthsToMaand, type Maand } from '../../domain/calendar.js';
 import type { Jaarregelbron } from '../../domain/jaaropgave.js';
 import { sql } from 'kysely';
+import { isPostgres } from '../dialect.js';
 import { type Db, rawHandle } from '../open.js';
+import { copyRows } from '../pgcopy.js';
 import type { JaaropgaveRow, NewJaaropgave } from '../tables/jaaropgave.js';
 
 /** One ouder's invoice lines for the months of a year. */
@@ -10,40 +12,66 @@ export interface OuderJaar {
   lines: Jaarregelbron[];
 }
 
+type Cells = [Maand, Jaarregelbron['soort'], string | null, string, number, number, string | null][];
+
+function ouderJaar(ouder: string, json: string): OuderJaar {
+  const cells = JSON.parse(json) as Cells;
+  return {
+    ouder,
+    lines: cells.map(([maand, soort, kind, gastouder, minuten, bedragCent, lrk]) => ({
+      maand,
+      soort,
+      kind,
+      gastouder,
+      minuten,
+      bedragCent,
+      lrk,
+    })),
+  };
+}
+
 /**
  * The invoice lines of every ouder for the care months `van` up to and including `tot` (a
  * December correction invoiced in January counts for December), one ouder at a time in code
- * order. A generator over one raw statement: a year of a large bureau is 530,000 invoices, and
- * its lines are never all in memory at once. SQLite hands over each ouder's lines as one JSON
- * array: fetching 1.4 million lines cell by cell (a JS string made per cell) was most of the time
- * of `jaaropgave run` and `toeslag export` for 44,000 ouders; one parse per ouder is a third less.
+ * order. Each ouder's lines come as one JSON array: fetching 1.4 million lines cell by cell (a JS
+ * string made per cell) was most of the time of `jaaropgave run` and `toeslag export` for 44,000
+ * ouders; one parse per ouder is a third less, and an ouder is parsed only when she is reached.
+ *
+ * On SQLite a generator over one raw statement: a year of a large bureau is 530,000 invoices, and
+ * its lines are never all in memory at once. On PostgreSQL one query, whose rows (one JSON text
+ * per ouder) are fetched before the first is handed over.
  */
-export function* yearLines(db: Db, van: Maand, tot: Maand, ouder?: string): Generator<OuderJaar> {
-  const rows = rawHandle(db)
-    .prepare(
-      `select f.ouder, json_group_array(json_array(f.maand, r.soort, r.kind, r.gastouder, r.minuten, r.bedrag_cent, r.lrk))
-       from factuur f join factuurregel r on r.factuur = f.nummer
-       where f.maand between ? and ? ${ouder === undefined ? '' : 'and f.ouder = ?'}
-       group by f.ouder
-       order by f.ouder`,
-    )
-    .raw()
-    .iterate(...(ouder === undefined ? [van, tot] : [van, tot, ouder])) as IterableIterator<[string, string]>;
-  for (const [o, json] of rows) {
-    const cells = JSON.parse(json) as [Maand, Jaarregelbron['soort'], string | null, string, number, number, string | null][];
-    yield {
-      ouder: o,
-      lines: cells.map(([maand, soort, kind, gastouder, minuten, bedragCent, lrk]) => ({
-        maand,
-        soort,
-        kind,
-        gastouder,
-        minuten,
-        bedragCent,
-        lrk,
-      })),
+export async function yearLines(db: Db, van: Maand, tot: Maand, ouder?: string): Promise<Iterable<OuderJaar>> {
+  if (isPostgres(db)) {
+    const rows = await sql<{ ouder: string; regels: string }>`
+      select f.ouder as ouder,
+        json_agg(json_build_array(f.maand, r.soort, r.kind, r.gastouder, r.minuten, r.bedrag_cent, r.lrk)
+          order by f.maand, f.nummer, r.volgnummer)::text as regels
+      from factuur f join factuurregel r on r.factuur = f.nummer
+      where f.maand between ${van} and ${tot} ${ouder === undefined ? sql`` : sql`and f.ouder = ${ouder}`}
+      group by f.ouder
+      order by f.ouder`.execute(db);
+    return {
+      *[Symbol.iterator]() {
+        for (const row of rows.rows) yield ouderJaar(row.ouder, row.regels);
+      },
     };
   }
+  return {
+    *[Symbol.iterator]() {
+      const rows = rawHandle(db)
+        .prepare(
+          `select f.ouder, json_group_array(json_array(f.maand, r.soort, r.kind, r.gastouder, r.minuten, r.bedrag_cent, r.lrk))
+           from factuur f join factuurregel r on r.factuur = f.nummer
+           where f.maand between ? and ? ${ouder === undefined ? '' : 'and f.ouder = ?'}
+           group by f.ouder
+           order by f.ouder`,
+        )
+        .raw()
+        .iterate(...(ouder === undefined ? [van, tot] : [van, tot, ouder])) as IterableIterator<[string, string]>;
+      for (const [o, json] of rows) yield ouderJaar(o, json);
+    },
+  };
 }
 
 /** Per ouder, the sum of the totals of her invoices for months `van`..`tot` (what a jaaropgave must add up to). */
@@ -60,14 +88,21 @@ export async function invoiceTotals(db: Db, van: Maand, tot: Maand): Promise<Map
 
 /** Months from `van` to `tot` with urenkaarten but not a single invoice: a year not fully invoiced. */
 export async function uninvoicedMonths(db: Db, van: Maand, tot: Maand): Promise<Maand[]> {
+  const maanden: Maand[] = [];
+  for (let m = van; m <= tot; m = addMonthsToMaand(m, 1)) maanden.push(m);
   // Two index look-ups per month: a distinct over the year's urenkaarten read every one of them
   // with its lines (~900,000 in a large bureau, half a second).
+  if (isPostgres(db)) {
+    const rows = await sql<{ maand: Maand }>`
+      select m.maand from unnest(${maanden}::text[]) as m(maand)
+      where exists (select 1 from urenkaart where maand = m.maand) and not exists (select 1 from factuur where maand = m.maand)
+      order by m.maand`.execute(db);
+    return rows.rows.map((r) => r.maand);
+  }
   const month = rawHandle(db)
     .prepare('select exists (select 1 from urenkaart where maand = ?) and not exists (select 1 from factuur where maand = ?)')
     .pluck();
-  const months: Maand[] = [];
-  for (let m = van; m <= tot; m = addMonthsToMaand(m, 1)) if (month.get(m, m) === 1) months.push(m);
-  return months;
+  return maanden.filter((m) => month.get(m, m) === 1);
 }
 
 /** `jaaropgave as j` is the latest version of its number. */
@@ -84,8 +119,18 @@ export async function latestVersions(db: Db, jaar: number): Promise<Map<string, 
   return new Map(rows.map((r) => [r.ouder, { nummer: r.nummer, versie: r.versie, kenmerk: r.kenmerk }]));
 }
 
-/** Store jaaropgaven (raw prepared statement on the caller's transaction: a year is 44,000 of them). */
-export function insertJaaropgaven(db: Db, rows: NewJaaropgave[]): void {
+/** Store jaaropgaven in the caller's transaction (a year is 44,000 of them): raw prepared statements on SQLite, a COPY on PostgreSQL. */
+export async function insertJaaropgaven(db: Db, rows: NewJaaropgave[]): Promise<void> {
+  const columns = ['nummer', 'versie', 'jaar', 'ouder', 'datum', 'minuten', 'totaal_cent', 'kenmerk', 'gegevens'] as const;
+  if (isPostgres(db)) {
+    await copyRows(
+      db,
+      'jaaropgave',
+      columns,
+      rows.map((r) => columns.map((c) => r[c])),
+    );
+    return;
+  }
   const insert = rawHandle(db).prepare(
     'insert into jaaropgave (nummer, versie, jaar, ouder, datum, minuten, totaal_cent, kenmerk, gegevens) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );

@@ -3,6 +3,7 @@ import type { Toewijzing, OpenstaandePost, StornoKandidaat, StornoPost, Zorgrege
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database } from '../database.js';
 import type { Datum } from '../../domain/calendar.js';
+import { greatest, isPostgres, newId } from '../dialect.js';
 import type { Db } from '../open.js';
 
 /**
@@ -25,7 +26,8 @@ export async function openPosts(db: Db, ouder?: string): Promise<Map<string, Ope
       'f.totaal_cent',
       eb.fn.coalesce(eb.fn.sum<number>('t.bedrag_cent'), eb.lit(0)).as('betaald'),
     ])
-    .groupBy('f.nummer');
+    .groupBy('f.nummer')
+    .$if(isPostgres(db), (q) => q.orderBy('f.nummer'));
   if (ouder) q = q.where('f.ouder', '=', ouder);
   const rows = await q.execute();
   const by = new Map<string, OpenstaandePost[]>();
@@ -76,6 +78,7 @@ export async function insertBetaling(
   const row = await db
     .insertInto('betaling')
     .values({
+      ...newId(db, 'betaling'),
       ouder: b.ouder,
       datum: b.datum,
       bedrag_cent: b.bedragCent,
@@ -100,11 +103,17 @@ export async function insertToewijzingen(db: Db, betaling: number, allocations: 
   await db
     .insertInto('toewijzing')
     .values(
-      allocations.map((a) => ({
+      allocations.map((a, i) => ({
+        ...newId(db, 'toewijzing', i + 1),
         betaling,
         factuur: a.factuur,
         bedrag_cent: a.bedragCent,
-        datum: sql<string>`max(${datum}, (select b.datum from betaling b where b.id = ${betaling}), (select f.datum from factuur f where f.nummer = ${a.factuur}))`,
+        datum: greatest(
+          db,
+          sql`${datum}`,
+          sql`(select b.datum from betaling b where b.id = ${betaling})`,
+          sql`(select f.datum from factuur f where f.nummer = ${a.factuur})`,
+        ),
       })),
     )
     .execute();
@@ -122,7 +131,9 @@ export async function zorgregels(db: Db, gastouder?: string): Promise<Zorgregel[
     .leftJoin('uitbetalingregel as u', 'u.factuurregel', 'r.id')
     .select(['r.id', 'r.gastouder', 'r.factuur', 'r.kind', 'f.maand', 'r.minuten', 'r.bedrag_cent', 'u.id as uitbetaald'])
     // Everything but the bureau's fee is the gastouder's: care, agreed hours (§9), notice.
-    .where('r.soort', '!=', 'bureaukosten');
+    .where('r.soort', '!=', 'bureaukosten')
+    // A payout's lines are in this order: SQLite's (of the lines' ids), said for PostgreSQL.
+    .$if(isPostgres(db), (q) => q.orderBy('r.id'));
   if (gastouder) lq = lq.where('r.gastouder', '=', gastouder);
   const [lines, facturen, allocations] = await Promise.all([
     lq.execute(),
@@ -190,6 +201,7 @@ export async function stornoKandidaten(db: Db, factuur: string): Promise<StornoK
     .where('b.soort', '!=', 'storno')
     .where(notReversed)
     .groupBy('b.id')
+    .$if(isPostgres(db), (q) => q.orderBy('b.id'))
     .execute();
   return rows.map((r) => ({
     id: r.id,

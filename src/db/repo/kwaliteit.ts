@@ -10,6 +10,8 @@ import type {
   KwaliteitHuisgenoot,
   KwaliteitKoppeling,
 } from '../../domain/kwaliteit.js';
+import { sql } from 'kysely';
+import { isPostgres } from '../dialect.js';
 import { type Db, rawHandle } from '../open.js';
 
 export interface KwaliteitDossier {
@@ -41,8 +43,50 @@ export async function kwaliteitDossiers(
     .where('id', '=', 1)
     .executeTakeFirstOrThrow();
   const januari = `${today.slice(0, 4)}-01-01`;
+  const rows = isPostgres(db)
+    ? await postgresDossiers(db, { today, eindHorizon, gastouder, januari })
+    : sqliteDossiers(db, { today, eindHorizon, gastouder, januari });
+  const dossiers = rows.map(
+    ([code, naam, ehboTot, vogDatum, diploma, verzekeringTot, prk, start, k, h, b]): KwaliteitDossier => ({
+      gastouder: { code, naam, ehboTot, vogDatum, diploma, verzekeringTot, prk: prk === 1, start },
+      koppelingen: (JSON.parse(k) as [string, string, string | null][]).map(([code, start, eind]) => ({ code, start, eind })),
+      huisgenoten: (JSON.parse(h) as [string, string, string | null, number][]).map(([naam, geboortedatum, vogDatum, prk]) => ({
+        naam,
+        geboortedatum,
+        vogDatum,
+        prk: prk === 1,
+      })),
+      bezoeken: (JSON.parse(b) as [BezoekSoort, string, string | null][]).map(([soort, datum, koppeling]) => ({ soort, datum, koppeling })),
+    }),
+  );
+  return { beleid: { huisbezoekenPerJaar: bureau.huisbezoeken_per_jaar, evaluatiesPerJaar: bureau.evaluaties_per_jaar }, dossiers };
+}
+
+/** A gastouder's columns, then her koppelingen, huisgenoten and visits as JSON array text. */
+type DossierRow = [
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  string | null,
+  string,
+  string,
+  string,
+];
+
+interface DossierFilter {
+  today: Datum;
+  eindHorizon: Datum;
+  gastouder?: string | undefined;
+  januari: Datum;
+}
+
+function sqliteDossiers(db: Db, { today, eindHorizon, gastouder, januari }: DossierFilter): DossierRow[] {
   const actief = 'k.start <= :horizon and (k.eind is null or k.eind >= :today)';
-  const rows = rawHandle(db)
+  return rawHandle(db)
     .prepare(
       `select g.code, g.naam, g.ehbo_tot, g.vog_datum, g.diploma, g.verzekering_tot, g.prk, g.start,
          (select json_group_array(json_array(k.code, k.start, k.eind))
@@ -61,33 +105,45 @@ export async function kwaliteitDossiers(
        order by g.code`,
     )
     .raw()
-    .all({ horizon: eindHorizon, today, januari, ...(gastouder === undefined ? {} : { gastouder }) }) as [
-    string,
-    string,
-    string | null,
-    string | null,
-    string | null,
-    string | null,
-    number,
-    string | null,
-    string,
-    string,
-    string,
-  ][];
-  const dossiers = rows.map(
-    ([code, naam, ehboTot, vogDatum, diploma, verzekeringTot, prk, start, k, h, b]): KwaliteitDossier => ({
-      gastouder: { code, naam, ehboTot, vogDatum, diploma, verzekeringTot, prk: prk === 1, start },
-      koppelingen: (JSON.parse(k) as [string, string, string | null][]).map(([code, start, eind]) => ({ code, start, eind })),
-      huisgenoten: (JSON.parse(h) as [string, string, string | null, number][]).map(([naam, geboortedatum, vogDatum, prk]) => ({
-        naam,
-        geboortedatum,
-        vogDatum,
-        prk: prk === 1,
-      })),
-      bezoeken: (JSON.parse(b) as [BezoekSoort, string, string | null][]).map(([soort, datum, koppeling]) => ({ soort, datum, koppeling })),
-    }),
-  );
-  return { beleid: { huisbezoekenPerJaar: bureau.huisbezoeken_per_jaar, evaluatiesPerJaar: bureau.evaluaties_per_jaar }, dossiers };
+    .all({ horizon: eindHorizon, today, januari, ...(gastouder === undefined ? {} : { gastouder }) }) as DossierRow[];
+}
+
+/**
+ * The same statement in PostgreSQL's words: json_agg with the order inside the aggregate (SQLite
+ * keeps the order of the subquery it aggregates; PostgreSQL promises nothing there), and '[]'
+ * for no rows (json_agg of no rows is null). Rows as arrays, as better-sqlite3's raw() gives.
+ */
+async function postgresDossiers(db: Db, { today, eindHorizon, gastouder, januari }: DossierFilter): Promise<DossierRow[]> {
+  const actief = sql`k.start <= ${eindHorizon} and (k.eind is null or k.eind >= ${today})`;
+  const rows = await sql<{
+    code: string;
+    naam: string;
+    ehbo_tot: string | null;
+    vog_datum: string | null;
+    diploma: string | null;
+    verzekering_tot: string | null;
+    prk: number;
+    start: string | null;
+    k: string;
+    h: string;
+    b: string;
+  }>`
+    select g.code, g.naam, g.ehbo_tot, g.vog_datum, g.diploma, g.verzekering_tot, g.prk, g.start,
+      (select coalesce(json_agg(json_build_array(k.code, k.start, k.eind) order by k.start, k.code)::text, '[]')
+         from koppeling k where k.gastouder = g.code and ${actief}) as k,
+      (select coalesce(json_agg(json_build_array(h.naam, h.geboortedatum, h.vog_datum, h.prk) order by h.naam, h.id)::text, '[]')
+         from huisgenoot h where h.gastouder = g.code) as h,
+      (select coalesce(json_agg(json_build_array(b.soort, b.datum, b.koppeling) order by b.soort, b.datum, b.koppeling)::text, '[]') from (
+         select soort, datum, koppeling from bezoek
+          where gastouder = g.code and (soort = 'evaluatie' or (soort = 'huisbezoek' and datum >= ${januari}))
+         union all
+         select soort, max(datum), null from bezoek
+          where gastouder = g.code and (soort in ('risico-inventarisatie', 'voortgangsgesprek') or (soort = 'huisbezoek' and datum < ${januari}))
+          group by soort) b) as b
+    from gastouder g
+    where g.code in (select k.gastouder from koppeling k where ${actief}${gastouder === undefined ? sql`` : sql` and k.gastouder = ${gastouder}`})
+    order by g.code`.execute(db);
+  return rows.rows.map((r) => [r.code, r.naam, r.ehbo_tot, r.vog_datum, r.diploma, r.verzekering_tot, r.prk, r.start, r.k, r.h, r.b]);
 }
 
 /** Everything of one gastouder for her quality file (the PDF): all koppelingen, visits with notes. */

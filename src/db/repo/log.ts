@@ -1,3 +1,4 @@
+import { newId } from '../dialect.js';
 import type { Db } from '../open.js';
 import type { LogRow } from '../tables/log.js';
 
@@ -9,7 +10,10 @@ export interface LogContext {
 
 /** One audit entry per changing command. `wijziging` must never hold a BSN. */
 export async function writeLog(db: Db, ctx: LogContext, wijziging: string): Promise<void> {
-  await db.insertInto('log').values({ tijdstip: ctx.now, gebruiker: ctx.user, commando: ctx.command, wijziging }).execute();
+  await db
+    .insertInto('log')
+    .values({ ...newId(db, 'log'), tijdstip: ctx.now, gebruiker: ctx.user, commando: ctx.command, wijziging })
+    .execute();
 }
 
 export async function listLog(db: Db, limit: number): Promise<LogRow[]> {

@@ -5,6 +5,7 @@ import type { Datum } from '../../domain/calendar.js';
 import { columnOf, ENTITIES, type Entity, type EntityName } from '../../domain/fields.js';
 import type { Problem, Rec } from '../../domain/registry.js';
 import { maskBsn } from '../../domain/values.js';
+import { isPostgres } from '../dialect.js';
 import type { Db } from '../open.js';
 
 // Kysely cannot type a table chosen at run time; the entity's field list is the type here.
@@ -110,10 +111,17 @@ export async function updateRecord(db: Db, entity: Entity, code: string, rec: Re
 /** The next free code: G0001, G0002 … (one more than the highest number in use with that prefix). */
 export async function nextCode(db: Db, entity: Entity): Promise<string> {
   const n = entity.prefix.length;
-  const row = await sql<{ hoogste: number | null }>`
+  // PostgreSQL has no glob, and its cast of a 20-digit code to a number fails where SQLite's
+  // saturates: there the highest number is found as text, zero-padded to a code's 20 characters.
+  const row = isPostgres(db)
+    ? await sql<{ hoogste: string | null }>`
+    select max(lpad(substr(code, ${n + 1}), 20, '0')) as hoogste from ${sql.table(entity.name)}
+    where code ~ ${`^${entity.prefix}[0-9]+$`}`.execute(db)
+    : await sql<{ hoogste: number | null }>`
     select max(cast(substr(code, ${n + 1}) as integer)) as hoogste from ${sql.table(entity.name)}
     where code glob ${`${entity.prefix}[0-9]*`} and substr(code, ${n + 1}) not glob '*[^0-9]*'`.execute(db);
-  return `${entity.prefix}${String((row.rows[0]?.hoogste ?? 0) + 1).padStart(4, '0')}`;
+  const hoogste = row.rows[0]?.hoogste ?? null;
+  return `${entity.prefix}${String((hoogste === null ? 0 : Number(hoogste)) + 1).padStart(4, '0')}`;
 }
 
 interface BsnHolder {
@@ -318,7 +326,14 @@ export async function getKoppeling(db: Db, code: string) {
 
 /** A gastouder's koppelingen that start after `datum`. */
 export async function koppelingenStartingAfter(db: Db, gastouder: string, datum: Datum) {
-  return db.selectFrom('koppeling').select(['code', 'start']).where('gastouder', '=', gastouder).where('start', '>', datum).execute();
+  return db
+    .selectFrom('koppeling')
+    .select(['code', 'start'])
+    .where('gastouder', '=', gastouder)
+    .where('start', '>', datum)
+    .orderBy('start')
+    .orderBy('code')
+    .execute();
 }
 
 /** End a gastouder on `eind`, with her koppelingen that run longer; returns the koppelingen ended. */
@@ -328,8 +343,10 @@ export async function endGastouder(db: Db, code: string, eind: Datum): Promise<s
     .set({ eind })
     .where('gastouder', '=', code)
     .where((eb) => eb.or([eb('eind', 'is', null), eb('eind', '>', eind)]))
-    .returning('code')
+    .returning(['code', 'start'])
     .execute();
+  // By start and code on both (an update's returning has no order of its own).
+  ended.sort((a, b) => (a.start === b.start ? (a.code < b.code ? -1 : 1) : a.start < b.start ? -1 : 1));
   await db.updateTable('gastouder').set({ eind }).where('code', '=', code).execute();
   return ended.map((k) => k.code);
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { type Dag, firstOfMonth, lastOfMonth, type Maand } from '../../domain/calendar.js';
 import type { Problem } from '../../domain/registry.js';
 import { type RoosterEntry, roosterProblems } from '../../domain/rooster.js';
+import { groupConcat, newId } from '../dialect.js';
 import type { Db } from '../open.js';
 import type { RoosterRow } from '../tables/rooster.js';
 
@@ -22,6 +23,7 @@ export async function insertRooster(db: Db, entry: RoosterEntry): Promise<number
   const row = await db
     .insertInto('rooster')
     .values({
+      ...newId(db, 'rooster'),
       koppeling: entry.koppeling,
       kind: entry.kind,
       dag: entry.dag,
@@ -91,6 +93,7 @@ export async function roosterEntryProblems(db: Db, entry: RoosterEntry): Promise
       .select(['kp.start', 'kp.eind'])
       .where((eb) => eb.or([eb('r.kind', '=', kindCode), eb('kp.kind', '=', kindCode)]))
       .$if(entry.id !== undefined, (qb) => qb.where('r.id', '!=', entry.id!))
+      .orderBy('r.id')
       .execute();
     for (const row of rows) others.push({ entry: rowToEntry(row), koppeling: row.start ? { start: row.start, eind: row.eind } : null });
   }
@@ -129,18 +132,21 @@ export interface KoppelingRooster {
 
 /**
  * Every koppeling whose period and rooster entries touch the month, with those entries, in one
- * query: one row per koppeling with its entries packed by group_concat (a row per entry costs
+ * query: one row per koppeling with its entries packed by groupConcat (a row per entry costs
  * ~0.2 µs per cell; a large bureau has 125,000 entries, see rules.ts). Whether an entry really
  * has a date in the month (its weekday may not occur in a short overlap) is for the caller:
  * `afgesprokenPerDatum` in domain/afspraak.ts. Own children's entries have no koppeling and are
  * not billed, so they are left out.
  */
+/** A rooster entry (`r`) as `dag|van|tot|vanaf|tot_en_met`, for groupConcat; also in opzegtermijn.ts. */
+export const ENTRY = sql<string>`r.dag || '|' || r.van || '|' || r.tot || '|' || coalesce(r.vanaf, '') || '|' || coalesce(r.tot_en_met, '')`;
+
 export async function maandRooster(db: Db, maand: Maand): Promise<KoppelingRooster[]> {
   const first = firstOfMonth(maand);
   const last = lastOfMonth(maand);
   const rows = await sql<{ koppeling: string; kind: string; gastouder: string; start: string; eind: string | null; packed: string }>`
     select kp.code as koppeling, kp.kind as kind, kp.gastouder as gastouder, kp.start as start, kp.eind as eind,
-      group_concat(r.dag || '|' || r.van || '|' || r.tot || '|' || ifnull(r.vanaf, '') || '|' || ifnull(r.tot_en_met, ''), ';') as packed
+      ${groupConcat(db, ENTRY, ';')} as packed
     from rooster r
     join koppeling kp on kp.code = r.koppeling
     where kp.start <= ${last} and (kp.eind is null or kp.eind >= ${first})

@@ -1,12 +1,13 @@
 // Loads what the rules engine needs, for one gastouder or all of them. Measured on 10,000
 // gastouders (125,000 rooster slots): better-sqlite3 spends ~0.2 µs per cell it hands to
 // JavaScript, so one row per slot with eleven columns took ~0.6 s, while one row per gastouder
-// with her slots packed by SQLite's group_concat takes ~0.15 s. Codes, dates and times never
+// with her slots packed by group_concat (groupConcat in dialect.ts) takes ~0.15 s. Codes, dates and times never
 // contain '|' or ';', so the packing is unambiguous.
 import { sql } from 'kysely';
 import type { Dag, Datum } from '../../domain/calendar.js';
 import { maxDate, minDate } from '../../domain/calendar.js';
 import type { DaySlot, RuleChild, RuleGastouder, WeeklySlot } from '../../domain/rules.js';
+import { groupConcat } from '../dialect.js';
 import type { Db } from '../open.js';
 import { listUren } from './urenkaart.js';
 
@@ -40,22 +41,28 @@ export async function loadRuleInput(
   // Guest children: kind|geboortedatum|start|eind|dag|van|tot|vanaf|tot_en_met|opvanglocatie, one per slot
   // (a koppeling without rooster gives one entry with empty slot fields).
   const guests = await sql<{ gastouder: string; packed: string }>`
-    select kp.gastouder as gastouder, group_concat(
-      kp.kind || '|' || k.geboortedatum || '|' || kp.start || '|' || ifnull(kp.eind, '') || '|' || ifnull(r.dag, '') || '|' ||
-      ifnull(r.van, '') || '|' || ifnull(r.tot, '') || '|' || ifnull(r.vanaf, '') || '|' || ifnull(r.tot_en_met, '') || '|' || kp.opvanglocatie, ';') as packed
+    select kp.gastouder as gastouder, ${groupConcat(
+      db,
+      sql`kp.kind || '|' || k.geboortedatum || '|' || kp.start || '|' || coalesce(kp.eind, '') || '|' || coalesce(r.dag, '') || '|' ||
+      coalesce(r.van, '') || '|' || coalesce(r.tot, '') || '|' || coalesce(r.vanaf, '') || '|' || coalesce(r.tot_en_met, '') || '|' || kp.opvanglocatie`,
+      ';',
+    )} as packed
     from koppeling kp
     join kind k on k.code = kp.kind
     left join rooster r on r.koppeling = kp.code
-    where (kp.eind is null or kp.eind >= ${vanaf}) and (${tot} is null or kp.start <= ${tot}) and (${one} is null or kp.gastouder = ${one})
+    where (kp.eind is null or kp.eind >= ${vanaf}) and (cast(${tot} as text) is null or kp.start <= ${tot}) and (cast(${one} as text) is null or kp.gastouder = ${one})
     group by kp.gastouder`.execute(db);
   // Own children: kind|geboortedatum|dag|van|tot|vanaf|tot_en_met.
   const own = await sql<{ gastouder: string; packed: string }>`
-    select k.eigen_kind_van as gastouder, group_concat(
-      k.code || '|' || k.geboortedatum || '|' || ifnull(r.dag, '') || '|' || ifnull(r.van, '') || '|' || ifnull(r.tot, '') || '|' ||
-      ifnull(r.vanaf, '') || '|' || ifnull(r.tot_en_met, ''), ';') as packed
+    select k.eigen_kind_van as gastouder, ${groupConcat(
+      db,
+      sql`k.code || '|' || k.geboortedatum || '|' || coalesce(r.dag, '') || '|' || coalesce(r.van, '') || '|' || coalesce(r.tot, '') || '|' ||
+      coalesce(r.vanaf, '') || '|' || coalesce(r.tot_en_met, '')`,
+      ';',
+    )} as packed
     from kind k
     left join rooster r on r.kind = k.code
-    where k.eigen_kind_van is not null and (${one} is null or k.eigen_kind_van = ${one})
+    where k.eigen_kind_van is not null and (cast(${one} as text) is null or k.eigen_kind_van = ${one})
     group by k.eigen_kind_van`.execute(db);
   const guestsBy = new Map(guests.rows.map((r) => [r.gastouder, r.packed]));
   const ownBy = new Map(own.rows.map((r) => [r.gastouder, r.packed]));

@@ -1,6 +1,7 @@
 import type { Datum } from '../../domain/calendar.js';
 import type { GeplandeUitbetaling } from '../../domain/kas.js';
 import { nummerOrder } from './factuur.js';
+import { newId } from '../dialect.js';
 import type { Db } from '../open.js';
 
 export async function getUitbetaling(db: Db, nummer: string) {
@@ -11,7 +12,7 @@ export async function getUitbetaling(db: Db, nummer: string) {
 }
 
 export async function listUitbetalingen(db: Db, filter: { gastouder?: string; datum?: string }) {
-  let q = db.selectFrom('uitbetaling').selectAll().orderBy(nummerOrder('nummer'));
+  let q = db.selectFrom('uitbetaling').selectAll().orderBy(nummerOrder(db, 'nummer'));
   if (filter.gastouder) q = q.where('gastouder', '=', filter.gastouder);
   if (filter.datum) q = q.where('datum', '=', filter.datum);
   return q.execute();
@@ -41,7 +42,8 @@ export async function insertUitbetaling(db: Db, nummer: string, datum: Datum, p:
   await db
     .insertInto('uitbetalingregel')
     .values(
-      p.regels.map((r) => ({
+      p.regels.map((r, i) => ({
+        ...newId(db, 'uitbetalingregel', i + 1),
         uitbetaling: nummer,
         factuurregel: r.id,
         factuur: r.factuur,

@@ -2,8 +2,9 @@ import { type Maand, minutesToTime } from '../../domain/calendar.js';
 import { compareFields } from '../../domain/order.js';
 import { nummerOrder } from './factuur.js';
 import type { Urenkaart, UrenReference } from '../../domain/urenkaart.js';
-import { inValues } from '../dialect.js';
+import { inValues, isPostgres } from '../dialect.js';
 import { type Db, rawHandle } from '../open.js';
+import { copyRows } from '../pgcopy.js';
 import type { PackedUrenregel } from '../tables/urenkaart.js';
 
 /** Everything an urenkaart line is checked against, in four queries. */
@@ -83,12 +84,19 @@ export async function otherGastoudersLines(db: Db, maand: Maand, replaced: strin
     .selectAll()
     .where('maand', '=', maand)
     .where('gastouder', 'not in', inValues(db, replaced))
+    // SQLite's order (the urenkaart key's), said for PostgreSQL.
+    .$if(isPostgres(db), (q) => q.orderBy('gastouder').orderBy('kind').orderBy('koppeling'))
     .execute();
   return rows.flatMap(unpack);
 }
 
 export async function invoicedMonth(db: Db, maand: Maand): Promise<string | null> {
-  const row = await db.selectFrom('factuur').select('nummer').where('maand', '=', maand).orderBy(nummerOrder('nummer')).executeTakeFirst();
+  const row = await db
+    .selectFrom('factuur')
+    .select('nummer')
+    .where('maand', '=', maand)
+    .orderBy(nummerOrder(db, 'nummer'))
+    .executeTakeFirst();
   return row?.nummer ?? null;
 }
 
@@ -98,11 +106,29 @@ export async function gastouderNamen(db: Db, codes: string[]): Promise<{ code: s
 }
 
 /**
- * Replace the month's urenkaarten of the given gastouders. Raw prepared statements on the same
- * connection, inside the caller's transaction: for 44,000 urenkaarten Kysely spent more time
- * building SQL than SQLite spent storing.
+ * Replace the month's urenkaarten of the given gastouders, inside the caller's transaction. On
+ * SQLite raw prepared statements on the same connection: for 44,000 urenkaarten Kysely spent more
+ * time building SQL than SQLite spent storing. On PostgreSQL one delete and one COPY.
  */
-export function replaceUrenkaarten(db: Db, maand: Maand, gastouders: string[], urenkaarten: Iterable<Urenkaart>, teLaat: boolean): number {
+export async function replaceUrenkaarten(
+  db: Db,
+  maand: Maand,
+  gastouders: string[],
+  urenkaarten: Iterable<Urenkaart>,
+  teLaat: boolean,
+): Promise<number> {
+  const late = teLaat ? 1 : 0;
+  if (isPostgres(db)) {
+    await db.deleteFrom('urenkaart').where('maand', '=', maand).where('gastouder', 'in', inValues(db, gastouders)).execute();
+    return copyRows(
+      db,
+      'urenkaart',
+      ['maand', 'gastouder', 'kind', 'koppeling', 'minuten', 'regels', 'te_laat'],
+      (function* () {
+        for (const u of urenkaarten) yield [maand, u.gastouder, u.kind, u.koppeling, u.minuten, JSON.stringify(u.regels), late];
+      })(),
+    );
+  }
   const sqlite = rawHandle(db);
   sqlite
     .prepare('delete from urenkaart where maand = ? and gastouder in (select value from json_each(?))')
@@ -110,7 +136,6 @@ export function replaceUrenkaarten(db: Db, maand: Maand, gastouders: string[], u
   const insert = sqlite.prepare(
     'insert into urenkaart (maand, gastouder, kind, koppeling, minuten, regels, te_laat) values (?, ?, ?, ?, ?, ?, ?)',
   );
-  const late = teLaat ? 1 : 0;
   let n = 0;
   for (const u of urenkaarten) {
     insert.run(maand, u.gastouder, u.kind, u.koppeling, u.minuten, JSON.stringify(u.regels), late);
@@ -151,7 +176,12 @@ export async function contactGegevens(db: Db, gastouders: string[], kinderen: st
 
 /** A month's urenkaart minutes per date, per gastouder × kind (summed over the koppelingen of the pair). */
 export async function urenPerDatum(db: Db, maand: Maand): Promise<{ gastouder: string; kind: string; perDatum: Map<string, number> }[]> {
-  const rows = await db.selectFrom('urenkaart').select(['gastouder', 'kind', 'regels']).where('maand', '=', maand).execute();
+  const rows = await db
+    .selectFrom('urenkaart')
+    .select(['gastouder', 'kind', 'regels'])
+    .where('maand', '=', maand)
+    .$if(isPostgres(db), (q) => q.orderBy('gastouder').orderBy('kind').orderBy('koppeling'))
+    .execute();
   const byPair = new Map<string, { gastouder: string; kind: string; perDatum: Map<string, number> }>();
   for (const row of rows) {
     const key = `${row.gastouder}|${row.kind}`;
