@@ -3,8 +3,10 @@
 // visibly: SQLite's `integer` (64-bit) is PostgreSQL's `bigint`, an `id integer primary key` (a
 // rowid) is an identity column, `text` compares byte by byte as SQLite's does (collate "C", so
 // that lists sort the same on both), `blob` is `bytea`, STRICT and WITHOUT ROWID are SQLite's
-// alone, and json_valid becomes a cast to jsonb. What differs more (triggers, rebuilding a table)
-// is written out per dialect in the migration itself, as a `{ sqlite, postgres }` step.
+// alone, and json_valid becomes a cast to json (which only validates: a cast to jsonb also
+// converts, half a second of a million-line urenkaart import). What differs more (triggers,
+// rebuilding a table) is written out per dialect in the migration itself, as a `{ sqlite,
+// postgres }` step.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { isPostgres } from '../dialect.js';
 
@@ -32,7 +34,7 @@ export function toPostgres(statement: string): string {
     .replace(/\binteger\b/g, 'bigint')
     .replace(/\btext\b/g, 'text collate "C"')
     .replace(/\bblob\b/g, 'bytea')
-    .replace(/check \(json_valid\((\w+)\)\)/g, 'check ($1::jsonb is not null)')
+    .replace(/check \(json_valid\((\w+)\)\)/g, 'check ($1::json is not null)')
     .replace(/\)\s*strict(,\s*without rowid)?\s*$/, ')');
   if (/\b(strict|without rowid|json_valid|raise\s*\(|pragma|glob|ifnull|group_concat)\b/i.test(out.replace(/--.*$/gm, ''))) {
     throw new Error(`portable.run: no PostgreSQL translation for: ${statement}`);
