@@ -35,8 +35,6 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
     at(text, x, y);
     pdf.fontSize(size);
   };
-  /** Where a right-aligned text starts, to write it with others in one text object. */
-  const rx = (text: string, x: number, width: number) => x + width - widthOf(pdf, text);
   /** `fitted` for several lines at one size: in one text object when all fit, else one by one. */
   const fittedAll = (lines: [string, number, number][], width: number, size: number) => {
     pdf.fontSize(size);
@@ -67,9 +65,9 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
     right(doc.afzender[0] ?? '', MARGIN + 250, WIDTH - 250, MARGIN);
     font('regular').fontSize(8.5);
     let y = MARGIN + 16;
-    const lines: [string, number, number][] = [];
+    const lines: [string, number, number, number][] = [];
     for (const line of first ? doc.afzender.slice(1) : doc.afzender.slice(1, 3)) {
-      lines.push([line, rx(line, MARGIN + 250, WIDTH - 250), y]);
+      lines.push([line, MARGIN + 250, y, WIDTH - 250]);
       y += 11;
     }
     textsAt(pdf, lines);
@@ -141,16 +139,16 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
     font('bold').fontSize(8);
     textsAt(pdf, [
       ['Maand', x, by],
-      ['Uren', rx('Uren', x, 140), by],
-      ['Bedrag', rx('Bedrag', x, COLUMN), by],
+      ['Uren', x, by, 140],
+      ['Bedrag', x, by, COLUMN],
     ]);
     rule(x, by + 11, COLUMN);
     by += 15;
     font('regular');
     // The months' cells as one text object: a hundred cells a page were most of its content.
-    const cells: [string, number, number][] = [];
+    const cells: [string, number, number, number?][] = [];
     for (const m of b.maanden) {
-      cells.push([m.maand, x, by], [m.uren, x + 140 - widthOf(pdf, m.uren), by], [m.bedrag, x + COLUMN - widthOf(pdf, m.bedrag), by]);
+      cells.push([m.maand, x, by], [m.uren, x, by, 140], [m.bedrag, x, by, COLUMN]);
       by += ROW;
     }
     textsAt(pdf, cells);
@@ -159,14 +157,14 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
     font('bold');
     textsAt(pdf, [
       ['Totaal', x, by],
-      [b.uren, rx(b.uren, x, 140), by],
-      [b.bedrag, rx(b.bedrag, x, COLUMN), by],
+      [b.uren, x, by, 140],
+      [b.bedrag, x, by, COLUMN],
     ]);
     by += ROW;
     font('regular');
     textsAt(pdf, [
       ['Gemiddelde uurprijs', x, by],
-      [b.uurprijs, rx(b.uurprijs, x, COLUMN), by],
+      [b.uurprijs, x, by, COLUMN],
     ]);
   };
 

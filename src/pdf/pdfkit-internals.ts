@@ -519,13 +519,13 @@ export function fastWidthOf(pdf: PDFKit.PDFDocument, text: string): number {
 export function fastTextAt(pdf: PDFKit.PDFDocument, text: string, x: number, y: number): boolean {
   const doc = internal(pdf);
   const font = doc._font;
-  const shaped = shape(font, text);
-  if (shaped.offsets) return false;
+  const line = lineOf(font, text);
+  if (!line) return false;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   const size = doc._fontSize;
   const height = doc.page.height;
   const baseline = height - y - (font.ascender / 1000) * size;
-  const content = `q 1 0 0 -1 0 ${num(height)} cm BT 1 0 0 1 ${num(x)} ${num(baseline)} Tm /${font.id} ${num(size)} Tf [${tjOf(font, shaped)}] TJ ET Q\n`;
+  const content = `q 1 0 0 -1 0 ${num(height)} cm BT 1 0 0 1 ${num(x)} ${num(baseline)} Tm /${font.id} ${num(size)} Tf [${line.tj}] TJ ET Q\n`;
   // As bytes, with the line end pdfkit adds to a string: pdfkit turns a string into bytes one
   // character at a time in JavaScript, which was a tenth of the time of a text-heavy PDF.
   doc.addContent(Buffer.from(content, 'latin1'));
@@ -550,37 +550,175 @@ function tjOf(font: EmbeddedFont, shaped: Shaped): string {
 /**
  * Write several single lines in the current font, size and fill colour, each with its top at its
  * (x, y), as one text object: the same glyphs at the same places as `fastTextAt` one by one, in
- * a fraction of the content (a table of a hundred cells was a hundred text objects). False, and
- * nothing written, when one of them has marks placed by offset.
+ * a fraction of the content (a table of a hundred cells was a hundred text objects). A line with
+ * a fourth number is right-aligned: it ends at x + that width (as `textRight`), measured from the
+ * same shaping it is written with. False, and nothing written, when one of them has marks placed
+ * by offset.
+ *
+ * The glyphs are written as literal strings, two bytes a glyph instead of four hex digits: a
+ * quarter less content for a jaaropgave, and compressing it takes half the time (deflate is slow
+ * on long runs of hex). (Placing each line relative to the one before, Td, would save another
+ * tenth, but viewers add up the offsets in floating point and draw a hair off.)
  */
-export function fastTextsAt(pdf: PDFKit.PDFDocument, lines: readonly (readonly [string, number, number])[]): boolean {
+export function fastTextsAt(pdf: PDFKit.PDFDocument, lines: readonly (readonly [string, number, number, number?])[]): boolean {
   const doc = internal(pdf);
   const font = doc._font;
-  const shaped = lines.map(([text]) => shape(font, text));
-  if (shaped.some((s) => s.offsets)) return false;
+  const found: Line[] = [];
+  for (const [text] of lines) {
+    const line = lineOf(font, text);
+    if (!line) return false;
+    found.push(line);
+  }
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   const size = doc._fontSize;
   const height = doc.page.height;
   const ascent = (font.ascender / 1000) * size;
   let content = `q 1 0 0 -1 0 ${num(height)} cm BT /${font.id} ${num(size)} Tf`;
-  for (const [i, [text, x, y]] of lines.entries()) {
+  for (const [i, [text, x, y, width]] of lines.entries()) {
     if (text.length === 0) continue;
-    content += ` 1 0 0 1 ${num(x)} ${num(height - y - ascent)} Tm [${tjOf(font, shaped[i]!)}] TJ`;
+    const line = found[i]!;
+    // The same sum as `x + width - widthOf(pdf, text)`.
+    const left = width === undefined ? x : x + width - (line.width * size) / 1000;
+    content += ` 1 0 0 1 ${num(left)} ${num(height - y - ascent)} Tm [${literalOf(line)}] TJ`;
   }
   doc.addContent(Buffer.from(`${content} ET Q\n`, 'latin1'));
   return true;
 }
 
+/** The operand of TJ with literal strings for hex ones: each glyph's two bytes, escaped where PDF wants it. */
+function literalOf(line: Line): string {
+  line.literal ??= line.tj.replace(/<([0-9a-f]*)>/g, (_, hex: string) => `(${literalBytes(hex)})`);
+  return line.literal;
+}
+
+function literalBytes(hex: string): string {
+  let bytes = '';
+  for (let i = 0; i < hex.length; i += 2) {
+    const b = parseInt(hex.slice(i, i + 2), 16);
+    // ( ) \ are escaped; a bare CR in a literal string would be read as LF.
+    bytes += b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0d ? '\\r' : String.fromCharCode(b);
+  }
+  return bytes;
+}
+
+// Lines written before, across documents. Every document's subsets start with the same common
+// glyphs in the same order (patch 5), so those glyphs have the same codes in every document: a
+// line of only those glyphs ('januari 2026', 'Totaal', a gastouder's name) is written the same in
+// every document, and is shaped and turned into codes once per process instead of per document
+// (a jaaropgave has twice the text of an invoice, most of it the same month names and labels).
+// A number is its characters' codes one after the other (see `numberGlyphs`), without shaping.
+
+/** A line as written: the operand of TJ and its width in text space units. */
+interface Line {
+  tj: string;
+  width: number;
+  /** `tj` with literal strings (see `fastTextsAt`), once asked for. */
+  literal?: string;
+}
+
+/** Per shared font and common text: the codes the common glyphs get, and the lines of only those glyphs. */
+interface Reserved {
+  common: string;
+  cids: number[];
+  hexByGid: Map<number, string>;
+  lines: Map<string, Line>;
+  /** The codes of the number characters (see `numberGlyphs`), or null when a number needs shaping. */
+  numbers: Map<string, { hex: string; literal: string; xAdvance: number }> | null | undefined;
+}
+
+const LINE_CACHE_LIMIT = 20_000;
+const reservedByFont = new WeakMap<object, Reserved[]>();
+/** Per document font: its reserved glyphs, when they got the same codes as in every other document. */
+const reservedOf = new WeakMap<EmbeddedFont, Reserved>();
+
+/** `text` as written in `font`, or null when it has marks placed by offset (pdfkit's text() then). */
+function lineOf(font: EmbeddedFont, text: string): Line | null {
+  const reserved = reservedOf.get(font);
+  const cached = reserved?.lines.get(text);
+  if (cached) return cached;
+  if (reserved && NUMBER_TEXT.test(text)) {
+    const number = numberLine(font, reserved, text);
+    if (number) return number;
+  }
+  const shaped = shape(font, text);
+  if (shaped.offsets) return null;
+  const line = { tj: tjOf(font, shaped), width: shaped.width };
+  if (reserved && shaped.gids.every((gid) => reserved.hexByGid.has(gid))) {
+    if (reserved.lines.size >= LINE_CACHE_LIMIT) reserved.lines.clear();
+    reserved.lines.set(text, line);
+  }
+  return line;
+}
+
+/**
+ * A number from its characters' codes, as `numberText` shapes it (the same width, added up the
+ * same way) and `tjOf` writes it (no kerning: checked per character). Null when a character is
+ * not reserved or the font needs fontkit for numbers.
+ */
+function numberLine(font: EmbeddedFont, reserved: Reserved, text: string): Line | null {
+  if (reserved.numbers === undefined) {
+    const glyphs = numberGlyphs(font);
+    let numbers: Reserved['numbers'] = glyphs && new Map();
+    for (const [ch, glyph] of glyphs ?? []) {
+      const hex = reserved.hexByGid.get(glyph.gid);
+      if (hex !== undefined && glyph.xAdvance === glyph.advance)
+        numbers!.set(ch, { hex, literal: literalBytes(hex), xAdvance: glyph.xAdvance });
+    }
+    if (numbers && numbers.size === 0) numbers = null;
+    reserved.numbers = numbers;
+  }
+  const numbers = reserved.numbers;
+  if (!numbers) return null;
+  let hex = '';
+  let literal = '';
+  let width = 0;
+  let word = 0;
+  for (const ch of text) {
+    const glyph = numbers.get(ch);
+    if (!glyph) return null;
+    hex += glyph.hex;
+    literal += glyph.literal;
+    word += glyph.xAdvance;
+    if (ch === ' ') {
+      width += word;
+      word = 0;
+    }
+  }
+  if (!text.endsWith(' ')) width += word;
+  return { tj: `<${hex}>`, width, literal: `(${literal})` };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Patch 5 (pdfkit, per document): the common glyphs first in every subset.
 
-/** Put the glyphs of `text` into the current font's subset (in order) without drawing anything. */
+/**
+ * Put the glyphs of `text` into the current font's subset (in order) without drawing anything.
+ * When they get the codes they got in the first document that reserved `text` in this font (they
+ * do, unless something was drawn first), the document shares that one's written lines.
+ */
 export function reserveGlyphs(pdf: PDFKit.PDFDocument, text: string): void {
   const font = internal(pdf)._font;
+  const gids: number[] = [];
+  const cids: number[] = [];
   for (const ch of text) {
     const shaped = shape(font, ch);
-    for (let i = 0; i < shaped.gids.length; i++) include(font, shaped, i);
+    for (let i = 0; i < shaped.gids.length; i++) {
+      gids.push(shaped.gids[i]!);
+      cids.push(include(font, shaped, i));
+    }
   }
+  let all = reservedByFont.get(font.font);
+  if (!all) {
+    all = [];
+    reservedByFont.set(font.font, all);
+  }
+  let reserved = all.find((r) => r.common === text);
+  if (!reserved) {
+    const hexByGid = new Map(gids.map((gid, i) => [gid, cids[i]!.toString(16).padStart(4, '0')]));
+    reserved = { common: text, cids, hexByGid, lines: new Map(), numbers: undefined };
+    all.push(reserved);
+  } else if (!sameCodePoints(reserved.cids, cids)) return;
+  reservedOf.set(font, reserved);
 }
 
 // ---------------------------------------------------------------------------------------------

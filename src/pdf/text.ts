@@ -18,11 +18,15 @@ export function textAt(pdf: PDFKit.PDFDocument, text: string, x: number, y: numb
 
 /**
  * Several single lines in the current font, size and fill colour, each [text, x, y] as for
- * `textAt`: in one go where pdfkit-internals can (a table's cells), else one by one.
+ * `textAt`, or [text, x, y, width] right-aligned as for `textRight`: in one go where
+ * pdfkit-internals can (a table's cells), else one by one.
  */
-export function textsAt(pdf: PDFKit.PDFDocument, lines: readonly (readonly [string, number, number])[]): void {
+export function textsAt(pdf: PDFKit.PDFDocument, lines: readonly (readonly [string, number, number, number?])[]): void {
   if (isFast(pdf) && fastTextsAt(pdf, lines)) return;
-  for (const [text, x, y] of lines) textAt(pdf, text, x, y);
+  for (const [text, x, y, width] of lines) {
+    if (width === undefined) textAt(pdf, text, x, y);
+    else textRight(pdf, text, x, width, y);
+  }
 }
 
 /** Right-aligned: the text ends at x + width. */
