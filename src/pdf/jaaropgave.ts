@@ -7,7 +7,7 @@
 import type { JaaropgaveDocument } from '../documents/jaaropgave.js';
 import type { PdfMeta } from './factuur.js';
 import { numberPages, startPdf } from './fonts.js';
-import { lineHeight, textAt, textRight, textsAt, widthOf, wrapLines } from './text.js';
+import { lineHeight, textAt, textRight, textsAt, textsWithin, widthOf, wrapLines } from './text.js';
 
 const MARGIN = 50;
 const WIDTH = 595.28 - 2 * MARGIN;
@@ -38,8 +38,7 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
   /** `fitted` for several lines at one size: in one text object when all fit, else one by one. */
   const fittedAll = (lines: [string, number, number][], width: number, size: number) => {
     pdf.fontSize(size);
-    if (lines.every(([text]) => widthOf(pdf, text) <= width)) textsAt(pdf, lines);
-    else for (const [text, x, y] of lines) fitted(text, x, y, width, size);
+    if (!textsWithin(pdf, lines, width)) for (const [text, x, y] of lines) fitted(text, x, y, width, size);
   };
   const rule = (x: number, y: number, width: number) =>
     pdf
@@ -181,21 +180,23 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
 
   // The year's total and the notes stay together, on a new page when they do not fit.
   font('regular').fontSize(8.5);
-  const noten = doc.noten.join('\n');
-  if (y + 30 + wrapLines(pdf, noten, WIDTH).length * lineHeight(pdf) > BOTTOM) {
+  const noten = wrapLines(pdf, doc.noten.join('\n'), WIDTH);
+  const hoogte = lineHeight(pdf);
+  if (y + 30 + noten.length * hoogte > BOTTOM) {
     pdf.addPage();
     y = header(false);
   }
   rule(MARGIN, y, WIDTH);
   font('bold').fontSize(11);
-  at('Totaal van het jaar', MARGIN, y + 6);
-  right(doc.totaalUren, MARGIN, 140 + COLUMN + GAP, y + 6);
-  right(doc.totaal, MARGIN, WIDTH, y + 6);
+  textsAt(pdf, [
+    ['Totaal van het jaar', MARGIN, y + 6],
+    [doc.totaalUren, MARGIN, y + 6, 140 + COLUMN + GAP],
+    [doc.totaal, MARGIN, y + 6, WIDTH],
+  ]);
   font('regular').fontSize(8.5);
-  const hoogte = lineHeight(pdf);
   textsAt(
     pdf,
-    wrapLines(pdf, noten, WIDTH).map((line, i) => [line, MARGIN, y + 28 + i * hoogte] as [string, number, number]),
+    noten.map((line, i) => [line, MARGIN, y + 28 + i * hoogte] as [string, number, number]),
   );
 
   numberPages(pdf, meta.nummer, 841.89 - MARGIN - 10);

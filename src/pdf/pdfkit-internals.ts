@@ -483,27 +483,38 @@ function include(font: EmbeddedFont, shaped: Shaped, i: number): number {
   return cid;
 }
 
-/** Per document font: the hex code in its content of each glyph already in its subset. */
-const hexByFont = new WeakMap<EmbeddedFont, Map<number, string>>();
+/** Per document font: the code in its content of each glyph already in its subset, in hex and as literal bytes. */
+const codesByFont = new WeakMap<EmbeddedFont, { hex: Map<number, string>; literal: Map<number, string> }>();
 
 /**
- * Glyph `i` of `shaped` as it is written in the content, four hex digits of its place in the
- * subset. A glyph already included gets the code it got the first time (its width and code points
- * are only ever set the first time), without asking the subset again.
+ * Glyph `i` of `shaped` as it is written in the content: its place in the subset in four hex
+ * digits, or as two literal bytes. A glyph already included gets the code it got the first time
+ * (its width and code points are only ever set the first time), without asking the subset again.
  */
-function hexOf(font: EmbeddedFont, shaped: Shaped, i: number): string {
-  let codes = hexByFont.get(font);
+function codeOf(font: EmbeddedFont, shaped: Shaped, i: number, literal: boolean): string {
+  let codes = codesByFont.get(font);
   if (!codes) {
-    codes = new Map();
-    hexByFont.set(font, codes);
+    codes = { hex: new Map(), literal: new Map() };
+    codesByFont.set(font, codes);
   }
+  const byGid = literal ? codes.literal : codes.hex;
   const gid = shaped.gids[i]!;
-  let hex = codes.get(gid);
-  if (hex === undefined) {
-    hex = include(font, shaped, i).toString(16).padStart(4, '0');
-    codes.set(gid, hex);
+  let code = byGid.get(gid);
+  if (code === undefined) {
+    const cid = include(font, shaped, i);
+    code = literal ? literalBytes(cid) : cid.toString(16).padStart(4, '0');
+    byGid.set(gid, code);
   }
-  return hex;
+  return code;
+}
+
+/** A glyph code as the two bytes of a literal string: ( ) \\ escaped, and CR, which would be read as LF. */
+function literalBytes(cid: number): string {
+  let bytes = '';
+  for (const b of [cid >> 8, cid & 0xff]) {
+    bytes += b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0d ? '\\r' : String.fromCharCode(b);
+  }
+  return bytes;
 }
 
 /** The width of `text` in the current font and size, as pdfkit's widthOfString gives it. */
@@ -525,26 +536,34 @@ export function fastTextAt(pdf: PDFKit.PDFDocument, text: string, x: number, y: 
   const size = doc._fontSize;
   const height = doc.page.height;
   const baseline = height - y - (font.ascender / 1000) * size;
-  const content = `q 1 0 0 -1 0 ${num(height)} cm BT 1 0 0 1 ${num(x)} ${num(baseline)} Tm /${font.id} ${num(size)} Tf [${line.tj}] TJ ET Q\n`;
+  const content = `q 1 0 0 -1 0 ${num(height)} cm BT 1 0 0 1 ${num(x)} ${num(baseline)} Tm /${font.id} ${num(size)} Tf [${operandOf(font, line, false)}] TJ ET Q\n`;
   // As bytes, with the line end pdfkit adds to a string: pdfkit turns a string into bytes one
   // character at a time in JavaScript, which was a tenth of the time of a text-heavy PDF.
   doc.addContent(Buffer.from(content, 'latin1'));
   return true;
 }
 
-/** The operand of TJ for `shaped`: its glyphs in hex, kerned where fontkit kerned them. */
-function tjOf(font: EmbeddedFont, shaped: Shaped): string {
+/** The operand of TJ for `shaped`: its glyphs in hex (or literal strings), kerned where fontkit kerned them. */
+function tjOf(font: EmbeddedFont, shaped: Shaped, literal = false): string {
+  const open = literal ? '(' : '<';
+  const close = literal ? ')' : '>';
   let tj = '';
-  let hex = '';
+  let codes = '';
   for (let i = 0; i < shaped.gids.length; i++) {
-    hex += hexOf(font, shaped, i);
+    codes += codeOf(font, shaped, i, literal);
     const kern = shaped.kerning[i]!;
     if (kern !== 0 && i < shaped.gids.length - 1) {
-      tj += `<${hex}> ${num(-kern)} `;
-      hex = '';
+      tj += `${open}${codes}${close} ${num(-kern)} `;
+      codes = '';
     }
   }
-  return `${tj}<${hex}>`;
+  return `${tj}${open}${codes}${close}`;
+}
+
+/** The operand of TJ for `line` in `font`, in hex or with literal strings, made once per line. */
+function operandOf(font: EmbeddedFont, line: Line, literal: boolean): string {
+  if (literal) return (line.literal ??= tjOf(font, line.shaped!, true));
+  return (line.tj ??= tjOf(font, line.shaped!));
 }
 
 /**
@@ -553,24 +572,28 @@ function tjOf(font: EmbeddedFont, shaped: Shaped): string {
  * a fraction of the content (a table of a hundred cells was a hundred text objects). A line with
  * a fourth number is right-aligned: it ends at x + that width (as `textRight`), measured from the
  * same shaping it is written with. False, and nothing written, when one of them has marks placed
- * by offset.
+ * by offset, or is wider than `within` (when given).
  *
  * The glyphs are written as literal strings, two bytes a glyph instead of four hex digits: a
  * quarter less content for a jaaropgave, and compressing it takes half the time (deflate is slow
  * on long runs of hex). (Placing each line relative to the one before, Td, would save another
  * tenth, but viewers add up the offsets in floating point and draw a hair off.)
  */
-export function fastTextsAt(pdf: PDFKit.PDFDocument, lines: readonly (readonly [string, number, number, number?])[]): boolean {
+export function fastTextsAt(
+  pdf: PDFKit.PDFDocument,
+  lines: readonly (readonly [string, number, number, number?])[],
+  within?: number,
+): boolean {
   const doc = internal(pdf);
   const font = doc._font;
+  const size = doc._fontSize;
   const found: Line[] = [];
   for (const [text] of lines) {
     const line = lineOf(font, text);
-    if (!line) return false;
+    if (!line || (within !== undefined && (line.width * size) / 1000 > within)) return false;
     found.push(line);
   }
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
-  const size = doc._fontSize;
   const height = doc.page.height;
   const ascent = (font.ascender / 1000) * size;
   let content = `q 1 0 0 -1 0 ${num(height)} cm BT /${font.id} ${num(size)} Tf`;
@@ -579,26 +602,10 @@ export function fastTextsAt(pdf: PDFKit.PDFDocument, lines: readonly (readonly [
     const line = found[i]!;
     // The same sum as `x + width - widthOf(pdf, text)`.
     const left = width === undefined ? x : x + width - (line.width * size) / 1000;
-    content += ` 1 0 0 1 ${num(left)} ${num(height - y - ascent)} Tm [${literalOf(line)}] TJ`;
+    content += ` 1 0 0 1 ${num(left)} ${num(height - y - ascent)} Tm [${operandOf(font, line, true)}] TJ`;
   }
   doc.addContent(Buffer.from(`${content} ET Q\n`, 'latin1'));
   return true;
-}
-
-/** The operand of TJ with literal strings for hex ones: each glyph's two bytes, escaped where PDF wants it. */
-function literalOf(line: Line): string {
-  line.literal ??= line.tj.replace(/<([0-9a-f]*)>/g, (_, hex: string) => `(${literalBytes(hex)})`);
-  return line.literal;
-}
-
-function literalBytes(hex: string): string {
-  let bytes = '';
-  for (let i = 0; i < hex.length; i += 2) {
-    const b = parseInt(hex.slice(i, i + 2), 16);
-    // ( ) \ are escaped; a bare CR in a literal string would be read as LF.
-    bytes += b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0d ? '\\r' : String.fromCharCode(b);
-  }
-  return bytes;
 }
 
 // Lines written before, across documents. Every document's subsets start with the same common
@@ -610,9 +617,11 @@ function literalBytes(hex: string): string {
 
 /** A line as written: the operand of TJ and its width in text space units. */
 interface Line {
-  tj: string;
   width: number;
-  /** `tj` with literal strings (see `fastTextsAt`), once asked for. */
+  /** Its glyphs, to be coded when written (null for a number, coded at once). */
+  shaped: Shaped | null;
+  /** The operand of TJ in hex, and with literal strings (see `fastTextsAt`), once asked for. */
+  tj?: string;
   literal?: string;
 }
 
@@ -622,6 +631,8 @@ interface Reserved {
   cids: number[];
   hexByGid: Map<number, string>;
   lines: Map<string, Line>;
+  /** Lines seen once, not (yet) kept. */
+  seen: Set<string>;
   /** The codes of the number characters (see `numberGlyphs`), or null when a number needs shaping. */
   numbers: Map<string, { hex: string; literal: string; xAdvance: number }> | null | undefined;
 }
@@ -642,10 +653,19 @@ function lineOf(font: EmbeddedFont, text: string): Line | null {
   }
   const shaped = shape(font, text);
   if (shaped.offsets) return null;
-  const line = { tj: tjOf(font, shaped), width: shaped.width };
+  const line: Line = { width: shaped.width, shaped };
   if (reserved && shaped.gids.every((gid) => reserved.hexByGid.has(gid))) {
-    if (reserved.lines.size >= LINE_CACHE_LIMIT) reserved.lines.clear();
-    reserved.lines.set(text, line);
+    // Kept from its second time on: most lines seen once (names, addresses) are never seen again,
+    // and keeping thousands of them made the garbage collector copy them over and over. A kept
+    // line holds its codes, not its glyphs.
+    if (reserved.seen.has(text)) {
+      if (reserved.lines.size >= LINE_CACHE_LIMIT) reserved.lines.clear();
+      const kept: Line = { width: line.width, shaped: null, tj: tjOf(font, shaped), literal: tjOf(font, shaped, true) };
+      reserved.lines.set(text, kept);
+      return kept;
+    }
+    if (reserved.seen.size >= LINE_CACHE_LIMIT) reserved.seen.clear();
+    reserved.seen.add(text);
   }
   return line;
 }
@@ -662,7 +682,7 @@ function numberLine(font: EmbeddedFont, reserved: Reserved, text: string): Line 
     for (const [ch, glyph] of glyphs ?? []) {
       const hex = reserved.hexByGid.get(glyph.gid);
       if (hex !== undefined && glyph.xAdvance === glyph.advance)
-        numbers!.set(ch, { hex, literal: literalBytes(hex), xAdvance: glyph.xAdvance });
+        numbers!.set(ch, { hex, literal: literalBytes(Number.parseInt(hex, 16)), xAdvance: glyph.xAdvance });
     }
     if (numbers && numbers.size === 0) numbers = null;
     reserved.numbers = numbers;
@@ -685,7 +705,7 @@ function numberLine(font: EmbeddedFont, reserved: Reserved, text: string): Line 
     }
   }
   if (!text.endsWith(' ')) width += word;
-  return { tj: `<${hex}>`, width, literal: `(${literal})` };
+  return { width, shaped: null, tj: `<${hex}>`, literal: `(${literal})` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -715,7 +735,7 @@ export function reserveGlyphs(pdf: PDFKit.PDFDocument, text: string): void {
   let reserved = all.find((r) => r.common === text);
   if (!reserved) {
     const hexByGid = new Map(gids.map((gid, i) => [gid, cids[i]!.toString(16).padStart(4, '0')]));
-    reserved = { common: text, cids, hexByGid, lines: new Map(), numbers: undefined };
+    reserved = { common: text, cids, hexByGid, lines: new Map(), seen: new Set(), numbers: undefined };
     all.push(reserved);
   } else if (!sameCodePoints(reserved.cids, cids)) return;
   reservedOf.set(font, reserved);

@@ -29,6 +29,18 @@ export function textsAt(pdf: PDFKit.PDFDocument, lines: readonly (readonly [stri
   }
 }
 
+/**
+ * `textsAt` for lines that must each fit in `width` (measured as they are written): false, and
+ * nothing written, when one is wider, or cannot be written in one go; the caller then writes
+ * them one by one.
+ */
+export function textsWithin(pdf: PDFKit.PDFDocument, lines: readonly (readonly [string, number, number])[], width: number): boolean {
+  if (isFast(pdf)) return fastTextsAt(pdf, lines, width);
+  if (lines.some(([text]) => widthOf(pdf, text) > width)) return false;
+  textsAt(pdf, lines);
+  return true;
+}
+
 /** Right-aligned: the text ends at x + width. */
 export function textRight(pdf: PDFKit.PDFDocument, text: string, x: number, width: number, y: number): void {
   textAt(pdf, text, x + width - widthOf(pdf, text), y);
