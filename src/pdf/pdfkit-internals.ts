@@ -562,8 +562,12 @@ function tjOf(font: EmbeddedFont, shaped: Shaped, literal = false): string {
 
 /** The operand of TJ for `line` in `font`, in hex or with literal strings, made once per line. */
 function operandOf(font: EmbeddedFont, line: Line, literal: boolean): string {
-  if (literal) return (line.literal ??= tjOf(font, line.shaped!, true));
-  return (line.tj ??= tjOf(font, line.shaped!));
+  if (literal) {
+    line.literal ??= tjOf(font, line.shaped!, true);
+    return line.literal;
+  }
+  line.tj ??= tjOf(font, line.shaped!);
+  return line.tj;
 }
 
 /**
