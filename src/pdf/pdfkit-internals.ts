@@ -469,10 +469,19 @@ function shapeWords(font: EmbeddedFont, text: string): Shaped {
   return shaped;
 }
 
+/** Numbers as written, by value: the same places and sizes recur in every document. */
+const written = new Map<number, string>();
+
 /** pdfkit's number format: at most two decimals, no exponent. */
 function num(v: number): string {
-  const r = Math.round(v * 100) / 100;
-  return Object.is(r, -0) ? '0' : String(r);
+  let s = written.get(v);
+  if (s === undefined) {
+    const r = Math.round(v * 100) / 100;
+    s = Object.is(r, -0) ? '0' : String(r);
+    if (written.size >= CACHE_LIMIT) written.clear();
+    written.set(v, s);
+  }
+  return s;
 }
 
 /** Glyph `i` of `shaped` in the font's subset, with its width and code points for the PDF. */
@@ -562,6 +571,7 @@ function tjOf(font: EmbeddedFont, shaped: Shaped, literal = false): string {
 
 /** The operand of TJ for `line` in `font`, in hex or with literal strings, made once per line. */
 function operandOf(font: EmbeddedFont, line: Line, literal: boolean): string {
+  if (line.number !== undefined) return numberOperand(font, line.number, literal);
   if (literal) {
     line.literal ??= tjOf(font, line.shaped!, true);
     return line.literal;
@@ -622,8 +632,10 @@ export function fastTextsAt(
 /** A line as written: the operand of TJ and its width in text space units. */
 interface Line {
   width: number;
-  /** Its glyphs, to be coded when written (null for a number, coded at once). */
+  /** Its glyphs, to be coded when written (null for a number or a kept line). */
   shaped: Shaped | null;
+  /** A number's text, coded from its characters when written. */
+  number?: string;
   /** The operand of TJ in hex, and with literal strings (see `fastTextsAt`), once asked for. */
   tj?: string;
   literal?: string;
@@ -638,7 +650,7 @@ interface Reserved {
   /** Lines seen once, not (yet) kept. */
   seen: Set<string>;
   /** The codes of the number characters (see `numberGlyphs`), or null when a number needs shaping. */
-  numbers: Map<string, { hex: string; literal: string; xAdvance: number }> | null | undefined;
+  numbers: Map<number, { hex: string; literal: string; xAdvance: number }> | null | undefined;
 }
 
 const LINE_CACHE_LIMIT = 20_000;
@@ -649,11 +661,11 @@ const reservedOf = new WeakMap<EmbeddedFont, Reserved>();
 /** `text` as written in `font`, or null when it has marks placed by offset (pdfkit's text() then). */
 function lineOf(font: EmbeddedFont, text: string): Line | null {
   const reserved = reservedOf.get(font);
-  const cached = reserved?.lines.get(text);
-  if (cached) return cached;
-  if (reserved && NUMBER_TEXT.test(text)) {
+  if (reserved) {
     const number = numberLine(font, reserved, text);
     if (number) return number;
+    const cached = reserved.lines.get(text);
+    if (cached) return cached;
   }
   const shaped = shape(font, text);
   if (shaped.offsets) return null;
@@ -680,36 +692,49 @@ function lineOf(font: EmbeddedFont, text: string): Line | null {
  * not reserved or the font needs fontkit for numbers.
  */
 function numberLine(font: EmbeddedFont, reserved: Reserved, text: string): Line | null {
+  const numbers = numberCodes(font, reserved);
+  if (!numbers || text.length === 0) return null;
+  let width = 0;
+  let word = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const glyph = numbers.get(code);
+    if (!glyph) return null;
+    word += glyph.xAdvance;
+    if (code === 0x20) {
+      width += word;
+      word = 0;
+    }
+  }
+  if (text.charCodeAt(text.length - 1) !== 0x20) width += word;
+  return { width, shaped: null, number: text };
+}
+
+/** The number characters' codes in documents with `reserved`, by character code; null when a number needs shaping. */
+function numberCodes(font: EmbeddedFont, reserved: Reserved): Reserved['numbers'] {
   if (reserved.numbers === undefined) {
     const glyphs = numberGlyphs(font);
     let numbers: Reserved['numbers'] = glyphs && new Map();
     for (const [ch, glyph] of glyphs ?? []) {
       const hex = reserved.hexByGid.get(glyph.gid);
       if (hex !== undefined && glyph.xAdvance === glyph.advance)
-        numbers!.set(ch, { hex, literal: literalBytes(Number.parseInt(hex, 16)), xAdvance: glyph.xAdvance });
+        numbers!.set(ch.charCodeAt(0), { hex, literal: literalBytes(Number.parseInt(hex, 16)), xAdvance: glyph.xAdvance });
     }
     if (numbers && numbers.size === 0) numbers = null;
     reserved.numbers = numbers;
   }
-  const numbers = reserved.numbers;
-  if (!numbers) return null;
-  let hex = '';
-  let literal = '';
-  let width = 0;
-  let word = 0;
-  for (const ch of text) {
-    const glyph = numbers.get(ch);
-    if (!glyph) return null;
-    hex += glyph.hex;
-    literal += glyph.literal;
-    word += glyph.xAdvance;
-    if (ch === ' ') {
-      width += word;
-      word = 0;
-    }
+  return reserved.numbers;
+}
+
+/** The operand of TJ for a number line: its characters' codes, no kerning. */
+function numberOperand(font: EmbeddedFont, text: string, literal: boolean): string {
+  const numbers = numberCodes(font, reservedOf.get(font)!)!;
+  let codes = '';
+  for (let i = 0; i < text.length; i++) {
+    const glyph = numbers.get(text.charCodeAt(i))!;
+    codes += literal ? glyph.literal : glyph.hex;
   }
-  if (!text.endsWith(' ')) width += word;
-  return { width, shaped: null, tj: `<${hex}>`, literal: `(${literal})` };
+  return literal ? `(${codes})` : `<${codes}>`;
 }
 
 // ---------------------------------------------------------------------------------------------
