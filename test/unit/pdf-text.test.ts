@@ -67,10 +67,10 @@ describe('text.ts', () => {
   });
 
   it('writes a table in one text object that extracts as written: codes escaped, numbers, right-aligned, lines kept across documents', async () => {
-    // ',' , '(' , ')' and '\\' have codes a literal string must escape (',' is CR); the third
+    // ',', 'G', 'H' and '{' have codes a literal string must escape (CR, '(', ')', '\\'); the third
     // document writes the lines the second one kept.
     const lines: [string, number, number, number?][] = [
-      ['Maand (G) \\ H, J', 50, 50],
+      ['Hoi Gerrit {x}, J', 50, 50],
       ['€ 1.234,56', 50, 70, 300],
       ['januari 2026', 50, 90],
     ];
