@@ -7,7 +7,7 @@
 import type { JaaropgaveDocument } from '../documents/jaaropgave.js';
 import type { PdfMeta } from './factuur.js';
 import { numberPages, startPdf } from './fonts.js';
-import { lineHeight, textAt, textRight, textsAt, widthOf, wrapLines } from './text.js';
+import { lineHeight, textAt, textRight, textsAt, textsWithin, widthOf, wrapLines } from './text.js';
 
 const MARGIN = 50;
 const WIDTH = 595.28 - 2 * MARGIN;
@@ -35,13 +35,10 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
     at(text, x, y);
     pdf.fontSize(size);
   };
-  /** Where a right-aligned text starts, to write it with others in one text object. */
-  const rx = (text: string, x: number, width: number) => x + width - widthOf(pdf, text);
   /** `fitted` for several lines at one size: in one text object when all fit, else one by one. */
   const fittedAll = (lines: [string, number, number][], width: number, size: number) => {
     pdf.fontSize(size);
-    if (lines.every(([text]) => widthOf(pdf, text) <= width)) textsAt(pdf, lines);
-    else for (const [text, x, y] of lines) fitted(text, x, y, width, size);
+    if (!textsWithin(pdf, lines, width)) for (const [text, x, y] of lines) fitted(text, x, y, width, size);
   };
   const rule = (x: number, y: number, width: number) =>
     pdf
@@ -67,9 +64,9 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
     right(doc.afzender[0] ?? '', MARGIN + 250, WIDTH - 250, MARGIN);
     font('regular').fontSize(8.5);
     let y = MARGIN + 16;
-    const lines: [string, number, number][] = [];
+    const lines: [string, number, number, number][] = [];
     for (const line of first ? doc.afzender.slice(1) : doc.afzender.slice(1, 3)) {
-      lines.push([line, rx(line, MARGIN + 250, WIDTH - 250), y]);
+      lines.push([line, MARGIN + 250, y, WIDTH - 250]);
       y += 11;
     }
     textsAt(pdf, lines);
@@ -141,16 +138,16 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
     font('bold').fontSize(8);
     textsAt(pdf, [
       ['Maand', x, by],
-      ['Uren', rx('Uren', x, 140), by],
-      ['Bedrag', rx('Bedrag', x, COLUMN), by],
+      ['Uren', x, by, 140],
+      ['Bedrag', x, by, COLUMN],
     ]);
     rule(x, by + 11, COLUMN);
     by += 15;
     font('regular');
     // The months' cells as one text object: a hundred cells a page were most of its content.
-    const cells: [string, number, number][] = [];
+    const cells: [string, number, number, number?][] = [];
     for (const m of b.maanden) {
-      cells.push([m.maand, x, by], [m.uren, x + 140 - widthOf(pdf, m.uren), by], [m.bedrag, x + COLUMN - widthOf(pdf, m.bedrag), by]);
+      cells.push([m.maand, x, by], [m.uren, x, by, 140], [m.bedrag, x, by, COLUMN]);
       by += ROW;
     }
     textsAt(pdf, cells);
@@ -159,14 +156,14 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
     font('bold');
     textsAt(pdf, [
       ['Totaal', x, by],
-      [b.uren, rx(b.uren, x, 140), by],
-      [b.bedrag, rx(b.bedrag, x, COLUMN), by],
+      [b.uren, x, by, 140],
+      [b.bedrag, x, by, COLUMN],
     ]);
     by += ROW;
     font('regular');
     textsAt(pdf, [
       ['Gemiddelde uurprijs', x, by],
-      [b.uurprijs, rx(b.uurprijs, x, COLUMN), by],
+      [b.uurprijs, x, by, COLUMN],
     ]);
   };
 
@@ -183,21 +180,23 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
 
   // The year's total and the notes stay together, on a new page when they do not fit.
   font('regular').fontSize(8.5);
-  const noten = doc.noten.join('\n');
-  if (y + 30 + wrapLines(pdf, noten, WIDTH).length * lineHeight(pdf) > BOTTOM) {
+  const noten = wrapLines(pdf, doc.noten.join('\n'), WIDTH);
+  const hoogte = lineHeight(pdf);
+  if (y + 30 + noten.length * hoogte > BOTTOM) {
     pdf.addPage();
     y = header(false);
   }
   rule(MARGIN, y, WIDTH);
   font('bold').fontSize(11);
-  at('Totaal van het jaar', MARGIN, y + 6);
-  right(doc.totaalUren, MARGIN, 140 + COLUMN + GAP, y + 6);
-  right(doc.totaal, MARGIN, WIDTH, y + 6);
+  textsAt(pdf, [
+    ['Totaal van het jaar', MARGIN, y + 6],
+    [doc.totaalUren, MARGIN, y + 6, 140 + COLUMN + GAP],
+    [doc.totaal, MARGIN, y + 6, WIDTH],
+  ]);
   font('regular').fontSize(8.5);
-  const hoogte = lineHeight(pdf);
   textsAt(
     pdf,
-    wrapLines(pdf, noten, WIDTH).map((line, i) => [line, MARGIN, y + 28 + i * hoogte] as [string, number, number]),
+    noten.map((line, i) => [line, MARGIN, y + 28 + i * hoogte] as [string, number, number]),
   );
 
   numberPages(pdf, meta.nummer, 841.89 - MARGIN - 10);

@@ -469,10 +469,19 @@ function shapeWords(font: EmbeddedFont, text: string): Shaped {
   return shaped;
 }
 
+/** Numbers as written, by value: the same places and sizes recur in every document. */
+const written = new Map<number, string>();
+
 /** pdfkit's number format: at most two decimals, no exponent. */
 function num(v: number): string {
-  const r = Math.round(v * 100) / 100;
-  return Object.is(r, -0) ? '0' : String(r);
+  let s = written.get(v);
+  if (s === undefined) {
+    const r = Math.round(v * 100) / 100;
+    s = Object.is(r, -0) ? '0' : String(r);
+    if (written.size >= CACHE_LIMIT) written.clear();
+    written.set(v, s);
+  }
+  return s;
 }
 
 /** Glyph `i` of `shaped` in the font's subset, with its width and code points for the PDF. */
@@ -483,27 +492,38 @@ function include(font: EmbeddedFont, shaped: Shaped, i: number): number {
   return cid;
 }
 
-/** Per document font: the hex code in its content of each glyph already in its subset. */
-const hexByFont = new WeakMap<EmbeddedFont, Map<number, string>>();
+/** Per document font: the code in its content of each glyph already in its subset, in hex and as literal bytes. */
+const codesByFont = new WeakMap<EmbeddedFont, { hex: Map<number, string>; literal: Map<number, string> }>();
 
 /**
- * Glyph `i` of `shaped` as it is written in the content, four hex digits of its place in the
- * subset. A glyph already included gets the code it got the first time (its width and code points
- * are only ever set the first time), without asking the subset again.
+ * Glyph `i` of `shaped` as it is written in the content: its place in the subset in four hex
+ * digits, or as two literal bytes. A glyph already included gets the code it got the first time
+ * (its width and code points are only ever set the first time), without asking the subset again.
  */
-function hexOf(font: EmbeddedFont, shaped: Shaped, i: number): string {
-  let codes = hexByFont.get(font);
+function codeOf(font: EmbeddedFont, shaped: Shaped, i: number, literal: boolean): string {
+  let codes = codesByFont.get(font);
   if (!codes) {
-    codes = new Map();
-    hexByFont.set(font, codes);
+    codes = { hex: new Map(), literal: new Map() };
+    codesByFont.set(font, codes);
   }
+  const byGid = literal ? codes.literal : codes.hex;
   const gid = shaped.gids[i]!;
-  let hex = codes.get(gid);
-  if (hex === undefined) {
-    hex = include(font, shaped, i).toString(16).padStart(4, '0');
-    codes.set(gid, hex);
+  let code = byGid.get(gid);
+  if (code === undefined) {
+    const cid = include(font, shaped, i);
+    code = literal ? literalBytes(cid) : cid.toString(16).padStart(4, '0');
+    byGid.set(gid, code);
   }
-  return hex;
+  return code;
+}
+
+/** A glyph code as the two bytes of a literal string: ( ) \\ escaped, and CR, which would be read as LF. */
+function literalBytes(cid: number): string {
+  let bytes = '';
+  for (const b of [cid >> 8, cid & 0xff]) {
+    bytes += b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0d ? '\\r' : String.fromCharCode(b);
+  }
+  return bytes;
 }
 
 /** The width of `text` in the current font and size, as pdfkit's widthOfString gives it. */
@@ -519,68 +539,235 @@ export function fastWidthOf(pdf: PDFKit.PDFDocument, text: string): number {
 export function fastTextAt(pdf: PDFKit.PDFDocument, text: string, x: number, y: number): boolean {
   const doc = internal(pdf);
   const font = doc._font;
-  const shaped = shape(font, text);
-  if (shaped.offsets) return false;
+  const line = lineOf(font, text);
+  if (!line) return false;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   const size = doc._fontSize;
   const height = doc.page.height;
   const baseline = height - y - (font.ascender / 1000) * size;
-  const content = `q 1 0 0 -1 0 ${num(height)} cm BT 1 0 0 1 ${num(x)} ${num(baseline)} Tm /${font.id} ${num(size)} Tf [${tjOf(font, shaped)}] TJ ET Q\n`;
+  const content = `q 1 0 0 -1 0 ${num(height)} cm BT 1 0 0 1 ${num(x)} ${num(baseline)} Tm /${font.id} ${num(size)} Tf [${operandOf(font, line, false)}] TJ ET Q\n`;
   // As bytes, with the line end pdfkit adds to a string: pdfkit turns a string into bytes one
   // character at a time in JavaScript, which was a tenth of the time of a text-heavy PDF.
   doc.addContent(Buffer.from(content, 'latin1'));
   return true;
 }
 
-/** The operand of TJ for `shaped`: its glyphs in hex, kerned where fontkit kerned them. */
-function tjOf(font: EmbeddedFont, shaped: Shaped): string {
+/** The operand of TJ for `shaped`: its glyphs in hex (or literal strings), kerned where fontkit kerned them. */
+function tjOf(font: EmbeddedFont, shaped: Shaped, literal = false): string {
+  const open = literal ? '(' : '<';
+  const close = literal ? ')' : '>';
   let tj = '';
-  let hex = '';
+  let codes = '';
   for (let i = 0; i < shaped.gids.length; i++) {
-    hex += hexOf(font, shaped, i);
+    codes += codeOf(font, shaped, i, literal);
     const kern = shaped.kerning[i]!;
     if (kern !== 0 && i < shaped.gids.length - 1) {
-      tj += `<${hex}> ${num(-kern)} `;
-      hex = '';
+      tj += `${open}${codes}${close} ${num(-kern)} `;
+      codes = '';
     }
   }
-  return `${tj}<${hex}>`;
+  return `${tj}${open}${codes}${close}`;
+}
+
+/** The operand of TJ for `line` in `font`, in hex or with literal strings, made once per line. */
+function operandOf(font: EmbeddedFont, line: Line, literal: boolean): string {
+  if (line.number !== undefined) return numberOperand(font, line.number, literal);
+  if (literal) {
+    line.literal ??= tjOf(font, line.shaped!, true);
+    return line.literal;
+  }
+  line.tj ??= tjOf(font, line.shaped!);
+  return line.tj;
 }
 
 /**
  * Write several single lines in the current font, size and fill colour, each with its top at its
  * (x, y), as one text object: the same glyphs at the same places as `fastTextAt` one by one, in
- * a fraction of the content (a table of a hundred cells was a hundred text objects). False, and
- * nothing written, when one of them has marks placed by offset.
+ * a fraction of the content (a table of a hundred cells was a hundred text objects). A line with
+ * a fourth number is right-aligned: it ends at x + that width (as `textRight`), measured from the
+ * same shaping it is written with. False, and nothing written, when one of them has marks placed
+ * by offset, or is wider than `within` (when given).
+ *
+ * The glyphs are written as literal strings, two bytes a glyph instead of four hex digits: a
+ * quarter less content for a jaaropgave, and compressing it takes half the time (deflate is slow
+ * on long runs of hex). (Placing each line relative to the one before, Td, would save another
+ * tenth, but viewers add up the offsets in floating point and draw a hair off.)
  */
-export function fastTextsAt(pdf: PDFKit.PDFDocument, lines: readonly (readonly [string, number, number])[]): boolean {
+export function fastTextsAt(
+  pdf: PDFKit.PDFDocument,
+  lines: readonly (readonly [string, number, number, number?])[],
+  within?: number,
+): boolean {
   const doc = internal(pdf);
   const font = doc._font;
-  const shaped = lines.map(([text]) => shape(font, text));
-  if (shaped.some((s) => s.offsets)) return false;
-  if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   const size = doc._fontSize;
+  const found: Line[] = [];
+  for (const [text] of lines) {
+    const line = lineOf(font, text);
+    if (!line || (within !== undefined && (line.width * size) / 1000 > within)) return false;
+    found.push(line);
+  }
+  if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   const height = doc.page.height;
   const ascent = (font.ascender / 1000) * size;
   let content = `q 1 0 0 -1 0 ${num(height)} cm BT /${font.id} ${num(size)} Tf`;
-  for (const [i, [text, x, y]] of lines.entries()) {
+  for (const [i, [text, x, y, width]] of lines.entries()) {
     if (text.length === 0) continue;
-    content += ` 1 0 0 1 ${num(x)} ${num(height - y - ascent)} Tm [${tjOf(font, shaped[i]!)}] TJ`;
+    const line = found[i]!;
+    // The same sum as `x + width - widthOf(pdf, text)`.
+    const left = width === undefined ? x : x + width - (line.width * size) / 1000;
+    content += ` 1 0 0 1 ${num(left)} ${num(height - y - ascent)} Tm [${operandOf(font, line, true)}] TJ`;
   }
   doc.addContent(Buffer.from(`${content} ET Q\n`, 'latin1'));
   return true;
 }
 
+// Lines written before, across documents. Every document's subsets start with the same common
+// glyphs in the same order (patch 5), so those glyphs have the same codes in every document: a
+// line of only those glyphs ('januari 2026', 'Totaal', a gastouder's name) is written the same in
+// every document, and is shaped and turned into codes once per process instead of per document
+// (a jaaropgave has twice the text of an invoice, most of it the same month names and labels).
+// A number is its characters' codes one after the other (see `numberGlyphs`), without shaping.
+
+/** A line as written: the operand of TJ and its width in text space units. */
+interface Line {
+  width: number;
+  /** Its glyphs, to be coded when written (null for a number or a kept line). */
+  shaped: Shaped | null;
+  /** A number's text, coded from its characters when written. */
+  number?: string;
+  /** The operand of TJ in hex, and with literal strings (see `fastTextsAt`), once asked for. */
+  tj?: string;
+  literal?: string;
+}
+
+/** Per shared font and common text: the codes the common glyphs get, and the lines of only those glyphs. */
+interface Reserved {
+  common: string;
+  cids: number[];
+  hexByGid: Map<number, string>;
+  lines: Map<string, Line>;
+  /** Lines seen once, not (yet) kept. */
+  seen: Set<string>;
+  /** The codes of the number characters (see `numberGlyphs`), or null when a number needs shaping. */
+  numbers: Map<number, { hex: string; literal: string; xAdvance: number }> | null | undefined;
+}
+
+const LINE_CACHE_LIMIT = 20_000;
+const reservedByFont = new WeakMap<object, Reserved[]>();
+/** Per document font: its reserved glyphs, when they got the same codes as in every other document. */
+const reservedOf = new WeakMap<EmbeddedFont, Reserved>();
+
+/** `text` as written in `font`, or null when it has marks placed by offset (pdfkit's text() then). */
+function lineOf(font: EmbeddedFont, text: string): Line | null {
+  const reserved = reservedOf.get(font);
+  if (reserved) {
+    const number = numberLine(font, reserved, text);
+    if (number) return number;
+    const cached = reserved.lines.get(text);
+    if (cached) return cached;
+  }
+  const shaped = shape(font, text);
+  if (shaped.offsets) return null;
+  const line: Line = { width: shaped.width, shaped };
+  if (reserved && shaped.gids.every((gid) => reserved.hexByGid.has(gid))) {
+    // Kept from its second time on: most lines seen once (names, addresses) are never seen again,
+    // and keeping thousands of them made the garbage collector copy them over and over. A kept
+    // line holds its codes, not its glyphs.
+    if (reserved.seen.has(text)) {
+      if (reserved.lines.size >= LINE_CACHE_LIMIT) reserved.lines.clear();
+      const kept: Line = { width: line.width, shaped: null, tj: tjOf(font, shaped), literal: tjOf(font, shaped, true) };
+      reserved.lines.set(text, kept);
+      return kept;
+    }
+    if (reserved.seen.size >= LINE_CACHE_LIMIT) reserved.seen.clear();
+    reserved.seen.add(text);
+  }
+  return line;
+}
+
+/**
+ * A number from its characters' codes, as `numberText` shapes it (the same width, added up the
+ * same way) and `tjOf` writes it (no kerning: checked per character). Null when a character is
+ * not reserved or the font needs fontkit for numbers.
+ */
+function numberLine(font: EmbeddedFont, reserved: Reserved, text: string): Line | null {
+  const numbers = numberCodes(font, reserved);
+  if (!numbers || text.length === 0) return null;
+  let width = 0;
+  let word = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const glyph = numbers.get(code);
+    if (!glyph) return null;
+    word += glyph.xAdvance;
+    if (code === 0x20) {
+      width += word;
+      word = 0;
+    }
+  }
+  if (text.charCodeAt(text.length - 1) !== 0x20) width += word;
+  return { width, shaped: null, number: text };
+}
+
+/** The number characters' codes in documents with `reserved`, by character code; null when a number needs shaping. */
+function numberCodes(font: EmbeddedFont, reserved: Reserved): Reserved['numbers'] {
+  if (reserved.numbers === undefined) {
+    const glyphs = numberGlyphs(font);
+    let numbers: Reserved['numbers'] = glyphs && new Map();
+    for (const [ch, glyph] of glyphs ?? []) {
+      const hex = reserved.hexByGid.get(glyph.gid);
+      if (hex !== undefined && glyph.xAdvance === glyph.advance)
+        numbers!.set(ch.charCodeAt(0), { hex, literal: literalBytes(Number.parseInt(hex, 16)), xAdvance: glyph.xAdvance });
+    }
+    if (numbers && numbers.size === 0) numbers = null;
+    reserved.numbers = numbers;
+  }
+  return reserved.numbers;
+}
+
+/** The operand of TJ for a number line: its characters' codes, no kerning. */
+function numberOperand(font: EmbeddedFont, text: string, literal: boolean): string {
+  const numbers = numberCodes(font, reservedOf.get(font)!)!;
+  let codes = '';
+  for (let i = 0; i < text.length; i++) {
+    const glyph = numbers.get(text.charCodeAt(i))!;
+    codes += literal ? glyph.literal : glyph.hex;
+  }
+  return literal ? `(${codes})` : `<${codes}>`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Patch 5 (pdfkit, per document): the common glyphs first in every subset.
 
-/** Put the glyphs of `text` into the current font's subset (in order) without drawing anything. */
+/**
+ * Put the glyphs of `text` into the current font's subset (in order) without drawing anything.
+ * When they get the codes they got in the first document that reserved `text` in this font (they
+ * do, unless something was drawn first), the document shares that one's written lines.
+ */
 export function reserveGlyphs(pdf: PDFKit.PDFDocument, text: string): void {
   const font = internal(pdf)._font;
+  const gids: number[] = [];
+  const cids: number[] = [];
   for (const ch of text) {
     const shaped = shape(font, ch);
-    for (let i = 0; i < shaped.gids.length; i++) include(font, shaped, i);
+    for (let i = 0; i < shaped.gids.length; i++) {
+      gids.push(shaped.gids[i]!);
+      cids.push(include(font, shaped, i));
+    }
   }
+  let all = reservedByFont.get(font.font);
+  if (!all) {
+    all = [];
+    reservedByFont.set(font.font, all);
+  }
+  let reserved = all.find((r) => r.common === text);
+  if (!reserved) {
+    const hexByGid = new Map(gids.map((gid, i) => [gid, cids[i]!.toString(16).padStart(4, '0')]));
+    reserved = { common: text, cids, hexByGid, lines: new Map(), seen: new Set(), numbers: undefined };
+    all.push(reserved);
+  } else if (!sameCodePoints(reserved.cids, cids)) return;
+  reservedOf.set(font, reserved);
 }
 
 // ---------------------------------------------------------------------------------------------

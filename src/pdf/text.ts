@@ -18,11 +18,27 @@ export function textAt(pdf: PDFKit.PDFDocument, text: string, x: number, y: numb
 
 /**
  * Several single lines in the current font, size and fill colour, each [text, x, y] as for
- * `textAt`: in one go where pdfkit-internals can (a table's cells), else one by one.
+ * `textAt`, or [text, x, y, width] right-aligned as for `textRight`: in one go where
+ * pdfkit-internals can (a table's cells), else one by one.
  */
-export function textsAt(pdf: PDFKit.PDFDocument, lines: readonly (readonly [string, number, number])[]): void {
+export function textsAt(pdf: PDFKit.PDFDocument, lines: readonly (readonly [string, number, number, number?])[]): void {
   if (isFast(pdf) && fastTextsAt(pdf, lines)) return;
-  for (const [text, x, y] of lines) textAt(pdf, text, x, y);
+  for (const [text, x, y, width] of lines) {
+    if (width === undefined) textAt(pdf, text, x, y);
+    else textRight(pdf, text, x, width, y);
+  }
+}
+
+/**
+ * `textsAt` for lines that must each fit in `width` (measured as they are written): false, and
+ * nothing written, when one is wider, or cannot be written in one go; the caller then writes
+ * them one by one.
+ */
+export function textsWithin(pdf: PDFKit.PDFDocument, lines: readonly (readonly [string, number, number])[], width: number): boolean {
+  if (isFast(pdf)) return fastTextsAt(pdf, lines, width);
+  if (lines.some(([text]) => widthOf(pdf, text) > width)) return false;
+  textsAt(pdf, lines);
+  return true;
 }
 
 /** Right-aligned: the text ends at x + width. */

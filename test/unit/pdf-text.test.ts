@@ -1,9 +1,13 @@
 // text.ts writes text without pdfkit's text(): its measures must agree with pdfkit's own, and its
 // paragraphs must wrap within their width without losing a word.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { useFonts } from '../../src/pdf/fonts.js';
-import { textAt, widthOf, wrapLines } from '../../src/pdf/text.js';
+import { textAt, textsAt, widthOf, wrapLines } from '../../src/pdf/text.js';
 
 type Internals = { _font: { unicode: number[][] } };
 /** The code points a document's current font maps its glyphs to (its ToUnicode map). */
@@ -60,5 +64,33 @@ describe('text.ts', () => {
     expect(unicode(second)).toContain('ı');
     expect(unicode(second)).not.toContain('ﬁ');
     await end(second);
+  });
+
+  it('writes a table in one text object that extracts as written: codes escaped, numbers, right-aligned, lines kept across documents', async () => {
+    // ',', 'G', 'H' and '{' have codes a literal string must escape (CR, '(', ')', '\\'); the third
+    // document writes the lines the second one kept.
+    const lines: [string, number, number, number?][] = [
+      ['Hoi Gerrit {x}, J', 50, 50],
+      ['€ 1.234,56', 50, 70, 300],
+      ['januari 2026', 50, 90],
+    ];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gob-texts-'));
+    for (const round of [1, 2, 3]) {
+      const pdf = doc();
+      const chunks: Buffer[] = [];
+      pdf.on('data', (c: Buffer) => chunks.push(c));
+      pdf.font('regular').fontSize(10);
+      textsAt(pdf, lines);
+      await end(pdf);
+      const file = path.join(dir, `${round}.pdf`);
+      fs.writeFileSync(file, Buffer.concat(chunks));
+      const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+      expect(text.split('\n').slice(0, 3)).toEqual(lines.map(([t]) => t));
+      // Right-aligned: the amount ends where the longest line would, 300 points from its x.
+      const bbox = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+      const xMax = Math.max(...[...bbox.matchAll(/xMax="([\d.]+)"[^>]*>1\.234,56</g)].map((m) => Number(m[1])));
+      expect(xMax).toBeCloseTo(350, 0);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
