@@ -173,7 +173,12 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
   verb(program, 'backup', 'maak een consistente kopie van de database, ook terwijl gob draait')
     .argument('<bestand>', 'bestand voor de kopie')
     .option('--force', 'overschrijf een bestaand bestand')
+    .option('--versleuteld', 'versleutel de kopie (AES-256-GCM); wachtwoord uit GOB_BACKUP_WACHTWOORD of gevraagd')
     .action(run('db', () => import('../commands/backup/backup.js').then((m) => m.backup)));
+  verb(program, 'herstel', 'zet een backup (versleuteld of niet) terug in een nieuw databasebestand')
+    .argument('<backup>', 'het backupbestand')
+    .option('--naar <database>', 'het nieuwe databasebestand (een bestaand bestand wordt geweigerd)')
+    .action(run('none', () => import('../commands/backup/herstel.js').then((m) => m.herstel)));
   verb(program, 'log', 'toon het logboek van wijzigingen (nieuwste eerst)')
     .option('--limit <aantal>', 'hoeveel regels (standaard 50)')
     .action(run('db', () => import('../commands/log/log.js').then((m) => m.log)));
