@@ -179,6 +179,20 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .argument('<backup>', 'het backupbestand')
     .option('--naar <database>', 'het nieuwe databasebestand (een bestaand bestand wordt geweigerd)')
     .action(run('none', () => import('../commands/backup/herstel.js').then((m) => m.herstel)));
+  const bewaartermijn = noun(program, 'bewaartermijn', 'de bewaartermijn van persoonsgegevens (AVG): wie is erover, en anonimiseren (§13)');
+  verb(bewaartermijn, 'check', 'toon wie over de bewaartermijn is (alles van hen langer geleden dan de termijn)').action(
+    run('db', () => import('../commands/bewaartermijn/check.js').then((m) => m.bewaartermijnCheck)),
+  );
+  verb(bewaartermijn, 'opschonen', 'anonimiseer wie over de bewaartermijn is, in het register en in alle documenten')
+    .option('--dry-run', 'alleen tonen wat er zou gebeuren, niets opslaan')
+    .action(run('db', () => import('../commands/bewaartermijn/opschonen.js').then((m) => m.bewaartermijnOpschonen)));
+  verb(program, 'inzage', 'alles wat gob over één persoon bewaart, als één JSON-bestand (AVG-inzage)')
+    .option('--ouder <code>', 'een ouder')
+    .option('--gastouder <code>', 'een gastouder')
+    .option('--kind <code>', 'een kind')
+    .option('--out <bestand>', 'het JSON-bestand')
+    .option('--force', 'overschrijf een bestaand bestand')
+    .action(run('db', () => import('../commands/inzage/inzage.js').then((m) => m.inzage)));
   verb(program, 'log', 'toon het logboek van wijzigingen (nieuwste eerst)')
     .option('--limit <aantal>', 'hoeveel regels (standaard 50)')
     .action(run('db', () => import('../commands/log/log.js').then((m) => m.log)));

@@ -92,7 +92,9 @@ export async function decryptFile(backup: string, target: string, wachtwoord: st
   if (soortBackup(header) !== 'versleuteld') throw kapot(backup);
   const [version, log2N, r, p] = [header[8]!, header[9]!, header[10]!, header[11]!];
   if (version !== VERSION) {
-    throw new Refused(`${backup} is een versleutelde backup in versie ${version} van het formaat; deze gob kent versie ${VERSION}. Werk gob bij.`);
+    throw new Refused(
+      `${backup} is een versleutelde backup in versie ${version} van het formaat; deze gob kent versie ${VERSION}. Werk gob bij.`,
+    );
   }
   // A changed header could ask for an absurd amount of work or memory before the tag can say so.
   if (log2N < 10 || log2N > 20 || r < 1 || r > 16 || p < 1 || p > 4) throw kapot(backup);

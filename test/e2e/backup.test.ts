@@ -110,7 +110,8 @@ describe('gob backup --versleuteld and gob herstel', () => {
       expect(fs.existsSync(path.join(dir, naar))).toBe(false);
     };
     fs.mkdirSync(path.join(dir, 'leeg'));
-    const wrong = /kan niet worden ontsleuteld: het wachtwoord is onjuist, of het bestand is veranderd of beschadigd.*Er is niets geschreven\./;
+    const wrong =
+      /kan niet worden ontsleuteld: het wachtwoord is onjuist, of het bestand is veranderd of beschadigd.*Er is niets geschreven\./;
     await refused('usb/gob.gobbak', 'leeg/a.sqlite', { ...DEMO_TODAY, GOB_BACKUP_WACHTWOORD: 'paard batterij nietjes' }, wrong);
 
     const bytes = fs.readFileSync(file);

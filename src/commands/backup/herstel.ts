@@ -28,7 +28,8 @@ export async function herstel(opts: { backup: string; naar?: string }, deps: Bas
       fs.closeSync(fd);
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFound(`De backup ${opts.backup} bestaat niet. Controleer het pad.`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new NotFound(`De backup ${opts.backup} bestaat niet. Controleer het pad.`);
     throw fileRefusal(error, opts.backup, 'lezen');
   }
   const soort = soortBackup(first);
@@ -38,7 +39,9 @@ export async function herstel(opts: { backup: string; naar?: string }, deps: Bas
     );
   }
   if (fs.existsSync(naar) || isLink(naar)) {
-    throw new Refused(`${naar} bestaat al. 'gob herstel' zet een backup alleen terug in een nieuw bestand; kies een andere naam of verplaats het bestaande eerst.`);
+    throw new Refused(
+      `${naar} bestaat al. 'gob herstel' zet een backup alleen terug in een nieuw bestand; kies een andere naam of verplaats het bestaande eerst.`,
+    );
   }
   const wachtwoord = soort === 'versleuteld' ? await backupWachtwoord(deps, { nieuw: false }) : undefined;
   const { controleerGobDatabase } = await import('../../db/controle.js');
