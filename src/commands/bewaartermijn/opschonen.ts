@@ -1,7 +1,7 @@
 import { type Anoniem, termijnGrens, verlopen } from '../../domain/bewaartermijn.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
-import { anonimiseer, betrokkenheid, getBewaartermijn, type Opgeschoond } from '../../db/repo/privacy.js';
+import { anonimiseer, betrokkenheid, getBewaartermijn, type Opgeschoond, herbouwBestand, wisVrijeRuimte } from '../../db/repo/privacy.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 
@@ -46,6 +46,7 @@ export async function bewaartermijnOpschonen(opts: { dryRun?: boolean }, deps: D
     }
     if (!(await deps.prompts.confirm(vraag, false))) throw new Refused('Niet bevestigd; er is niets gewijzigd.');
   }
+  await wisVrijeRuimte(deps.db);
   const bevestigd = new Set(personen.map((p) => `${p.soort} ${p.code}`));
   const gewijzigd = await inTransaction(
     deps.db,
@@ -64,6 +65,7 @@ export async function bewaartermijnOpschonen(opts: { dryRun?: boolean }, deps: D
     { dryRun },
   );
   result.gewijzigd = gewijzigd;
+  if (!dryRun) await herbouwBestand(deps.db);
   deps.out.table(
     [
       { key: 'soort', title: 'soort' },

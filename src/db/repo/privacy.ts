@@ -11,7 +11,7 @@ import {
   type Betrokkenheid,
   laatsteVan,
 } from '../../domain/bewaartermijn.js';
-import { inValues } from '../dialect.js';
+import { inValues, isPostgres } from '../dialect.js';
 import type { Db } from '../open.js';
 
 export async function getBewaartermijn(db: Db): Promise<number> {
@@ -707,4 +707,23 @@ export async function inzageRijen(db: Db, soort: 'ouder' | 'gastouder' | 'kind',
     bankbestanden,
     log,
   };
+}
+
+/**
+ * SQLite keeps old bytes of changed rows in free pages, in the free space of pages and in the WAL
+ * until they are reused, also from long before (a page split when a jaaropgave was stored). After
+ * anonymising, the file is rebuilt (VACUUM: every page written afresh, free pages gone) and the
+ * WAL checkpointed and truncated, so that the removed values are gone from the file itself, not
+ * only from what gob shows. Before it, secure_delete zeroes what the anonymisation frees, for the
+ * moment between commit and rebuild. On PostgreSQL old row versions stay until the server's
+ * VACUUM; that is the server administrator's (the README says so).
+ */
+export async function wisVrijeRuimte(db: Db): Promise<void> {
+  if (!isPostgres(db)) await sql`pragma secure_delete = on`.execute(db);
+}
+
+export async function herbouwBestand(db: Db): Promise<void> {
+  if (isPostgres(db)) return;
+  await sql`vacuum`.execute(db);
+  await sql`pragma wal_checkpoint(truncate)`.execute(db);
 }
