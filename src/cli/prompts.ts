@@ -7,7 +7,7 @@ export interface Prompts {
   input(message: string, options?: { default?: string; validate?: (value: string) => true | string }): Promise<string>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
   /** Hidden input (a passphrase): nothing of it is echoed, not even as stars. */
-  password(message: string, options?: { validate?: (value: string) => true | string }): Promise<string>;
+  password(message: string): Promise<string>;
 }
 
 /**
@@ -46,9 +46,12 @@ export function createPrompts(): Prompts {
       const { confirm } = await import('@inquirer/prompts');
       return ask((signal) => confirm({ message, default: defaultValue }, { signal }));
     },
-    async password(message, options = {}) {
+    async password(message) {
       const { password } = await import('@inquirer/prompts');
-      return ask((signal) => password({ message, validate: options.validate }, { signal }));
+      // No validate: inquirer's password prompt keeps a rejected value and appends the next one,
+      // invisibly. The caller checks and asks again on an empty line.
+      const theme = { style: { maskedText: '[verborgen]', keysHelpTip: () => 'ctrl+t: toon of verberg' } };
+      return ask((signal) => password({ message, theme }, { signal }));
     },
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY, demoBureau } from '../demo.js';
 import { gob } from '../helpers.js';
+import { gobAtTerminal, PYTHON } from '../terminal.js';
 
 const WACHTWOORD = { ...DEMO_TODAY, GOB_BACKUP_WACHTWOORD: 'paard batterij nietje' };
 
@@ -156,4 +157,49 @@ describe('gob backup --versleuteld and gob herstel', () => {
     expect(geen.code).toBe(2);
     expect(fs.existsSync(path.join(dir, 'geen.gobbak'))).toBe(false);
   }, 60_000);
+
+  it.skipIf(!PYTHON)(
+    'at a terminal the passphrase is asked with hidden input, twice for a new backup',
+    async () => {
+      const geheim = 'twaalf tekens of meer';
+      const r = gobAtTerminal(
+        dir,
+        ['backup', 'tty.gobbak', '--versleuteld'],
+        [
+          { wait: 'Wachtwoord van de backup', keys: 'qwxz\r' },
+          { wait: 'Te kort. Wachtwoord van minstens 12 tekens', keys: `${geheim}\r` },
+          { wait: 'Nogmaals', keys: `${geheim}\r` },
+          { wait: 'geschreven naar tty.gobbak', keys: '' },
+        ],
+        DEMO_TODAY,
+      );
+      expect(r.code, r.screen).toBe(0);
+      expect(r.screen).not.toContain(geheim);
+      const verschil = gobAtTerminal(
+        dir,
+        ['backup', 'tty2.gobbak', '--versleuteld'],
+        [
+          { wait: 'Wachtwoord van de backup', keys: `${geheim}\r` },
+          { wait: 'Nogmaals', keys: `${geheim}!\r` },
+        ],
+        DEMO_TODAY,
+      );
+      expect(verschil.code).toBe(1);
+      expect(verschil.screen).toMatch(/De twee wachtwoorden verschillen/);
+      expect(fs.existsSync(path.join(dir, 'tty2.gobbak'))).toBe(false);
+      const terug = gobAtTerminal(
+        dir,
+        ['herstel', 'tty.gobbak', '--naar', 'tty.sqlite'],
+        [
+          { wait: 'Wachtwoord van de backup', keys: `${geheim}\r` },
+          { wait: 'teruggezet in tty.sqlite', keys: '' },
+        ],
+        DEMO_TODAY,
+      );
+      expect(terug.code, terug.screen).toBe(0);
+      expect(terug.screen).not.toContain('Nogmaals');
+      expect(fs.existsSync(path.join(dir, 'tty.sqlite'))).toBe(true);
+    },
+    60_000,
+  );
 });

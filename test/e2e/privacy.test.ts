@@ -9,6 +9,7 @@ import SQLite from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY, demoBureau } from '../demo.js';
 import { gob } from '../helpers.js';
+import { gobAtTerminal, PYTHON } from '../terminal.js';
 
 const T2035 = { GOB_TODAY: '2035-01-01' };
 
@@ -85,6 +86,12 @@ describe('bewaartermijn and inzage', () => {
   it('opschonen refuses without --yes outside a terminal, and --dry-run changes nothing', async () => {
     const r = await run(['bewaartermijn', 'opschonen'], T2035, 1);
     expect(r.stderr).toMatch(/kan niet ongedaan worden gemaakt\. Bevestig met --yes.*Er is niets gewijzigd\./);
+    if (PYTHON) {
+      // At a terminal it asks, and "no" (the default) changes nothing.
+      const nee = gobAtTerminal(dir, ['bewaartermijn', 'opschonen'], [{ wait: 'onherroepelijk anonimiseren?', keys: 'n\r' }], T2035);
+      expect(nee.code, nee.screen).toBe(1);
+      expect(nee.screen).toMatch(/Niet bevestigd; er is niets gewijzigd\./);
+    }
     const dry = await json(['bewaartermijn', 'opschonen', '--dry-run']);
     expect(dry.geanonimiseerd).toEqual(PAST);
     expect(dry.gewijzigd).toMatchObject({ gastouder: 1, ouder: 1, kind: 3, factuur: 2, jaaropgave: 2, bankbestand: 2 });

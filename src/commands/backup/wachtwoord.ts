@@ -18,13 +18,15 @@ export async function backupWachtwoord(deps: BaseDeps, { nieuw }: { nieuw: boole
       `Geen wachtwoord voor de versleutelde backup: zet het in de omgevingsvariabele GOB_BACKUP_WACHTWOORD (minstens ${MIN_WACHTWOORD} tekens), of draai gob aan een terminal, dan wordt het gevraagd. Een wachtwoord als optie kan niet: dat komt in de geschiedenis van de shell.`,
     );
   }
-  const validate = (value: string) =>
-    [...value].length >= MIN_WACHTWOORD ? (true as const) : `Minstens ${MIN_WACHTWOORD} tekens (een zin van een paar woorden werkt goed).`;
-  const wachtwoord = await deps.prompts.password('Wachtwoord van de backup:', { validate });
+  let wachtwoord = await deps.prompts.password('Wachtwoord van de backup:');
+  while ([...wachtwoord].length < MIN_WACHTWOORD) {
+    wachtwoord = await deps.prompts.password(
+      `Te kort. Wachtwoord van minstens ${MIN_WACHTWOORD} tekens (een zin van een paar woorden werkt goed):`,
+    );
+  }
   if (nieuw) {
     const nogmaals = await deps.prompts.password('Nogmaals, ter controle:');
     if (nogmaals !== wachtwoord) throw new Refused('De twee wachtwoorden verschillen. Er is niets geschreven; probeer het opnieuw.');
   }
-  checkWachtwoord(wachtwoord, 'de invoer');
   return wachtwoord;
 }
