@@ -143,7 +143,10 @@ function registryNoun(program: Command, entity: Entity, description: string): Co
 export function buildProgram(io: Io = processIo(), intercept?: Intercept): Command {
   const program = dutchHelp(new Command('gob'))
     .description('Administratie van een gastouderbureau: register, roosters, urenkaarten, facturen en uitbetalingen.')
-    .option('--db <bestand>', `de SQLite-database (of GOB_DB; standaard ${DEFAULT_DB})`)
+    .option(
+      '--db <database>',
+      `het SQLite-bestand of een PostgreSQL-server als postgres://gebruiker@host:poort/database (of GOB_DB; standaard ${DEFAULT_DB})`,
+    )
     .option('--today <datum>', 'de datum die gob als vandaag gebruikt (of GOB_TODAY)')
     .option('--json', 'resultaat als één JSON-document op stdout')
     .option('--yes', 'beantwoord bevestigingen met ja')
@@ -193,6 +196,10 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--out <bestand>', 'het JSON-bestand')
     .option('--force', 'overschrijf een bestaand bestand')
     .action(run('db', () => import('../commands/inzage/inzage.js').then((m) => m.inzage)));
+  const db = noun(program, 'db', 'de database als geheel');
+  verb(db, 'kopieer', 'kopieer de hele database naar een nieuwe of lege database (SQLite ↔ PostgreSQL)')
+    .requiredOption('--naar <database>', 'een nieuw SQLite-bestand of een lege PostgreSQL-database (postgres://…)')
+    .action(run('db', () => import('../commands/db/kopieer.js').then((m) => m.dbKopieer)));
   verb(program, 'log', 'toon het logboek van wijzigingen (nieuwste eerst)')
     .option('--limit <aantal>', 'hoeveel regels (standaard 50)')
     .action(run('db', () => import('../commands/log/log.js').then((m) => m.log)));

@@ -138,7 +138,8 @@ export function pgClient(db: Db): pg.ClientBase {
   return client;
 }
 
-function connectAny(target: string): Promise<Store> {
+/** Connect without looking at the schema (for a copy's target, which may have none yet). */
+export function connectDatabase(target: string): Promise<Store> {
   return isPostgresUrl(target) ? connectPostgres(target) : Promise.resolve(connect(target));
 }
 
@@ -167,7 +168,7 @@ export async function openDatabase(file: string): Promise<Store> {
   }
   let store: Store | undefined;
   try {
-    store = await connectAny(file);
+    store = await connectDatabase(file);
     const current = await currentMigration(store.db);
     if (current !== LATEST_MIGRATION) throw schemaRefusal(file, current);
     return store;
@@ -317,6 +318,25 @@ async function postgresTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, dryRu
     } catch (error) {
       await sql`rollback`.execute(conn).catch(() => {});
       throw error;
+    }
+  });
+}
+
+/**
+ * Run `fn` on one read snapshot of the database: what it reads is one moment, even while other
+ * gob processes write (SQLite's WAL keeps the snapshot; PostgreSQL's repeatable read does).
+ */
+export async function inReadSnapshot<T>(db: Db, fn: (snapshot: Db) => Promise<T>): Promise<T> {
+  const raw = rawHandles.get(db);
+  const holder = pgHolders.get(db);
+  return db.connection().execute(async (conn) => {
+    if (raw) rawHandles.set(conn, raw);
+    if (holder) pgHolders.set(conn, holder);
+    await (holder ? sql`begin isolation level repeatable read read only` : sql`begin`).execute(conn);
+    try {
+      return await fn(conn);
+    } finally {
+      await sql`rollback`.execute(conn).catch(() => {});
     }
   });
 }
