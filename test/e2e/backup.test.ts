@@ -153,6 +153,10 @@ describe('gob backup --versleuteld and gob herstel', () => {
     expect(kort.stderr).toMatch(/GOB_BACKUP_WACHTWOORD is te kort: een backup-wachtwoord heeft minstens 12 tekens/);
     expect(kort.stderr).not.toContain('elf tekens!');
     expect(fs.existsSync(path.join(dir, 'kort.gobbak'))).toBe(false);
+    // An existing target is refused before any passphrase is asked or needed.
+    const bestaat = await gob(dir, ['backup', 'plain.sqlite', '--versleuteld'], DEMO_TODAY);
+    expect(bestaat.code).toBe(1);
+    expect(bestaat.stderr).toMatch(/plain\.sqlite bestaat al/);
     const geen = await gob(dir, ['backup', 'geen.gobbak', '--versleuteld'], DEMO_TODAY);
     expect(geen.code).toBe(2);
     expect(fs.existsSync(path.join(dir, 'geen.gobbak'))).toBe(false);

@@ -283,6 +283,9 @@ describe('bewaartermijn and inzage', () => {
     const g = JSON.parse(fs.readFileSync(path.join(dir, 'inzage', 'G0001.json'), 'utf8'));
     expect(g.uitbetalingen.length).toBeGreaterThan(0);
     expect(g.facturen.every((f: { regels: { gastouder: string }[] }) => f.regels.every((l) => l.gastouder === 'G0001'))).toBe(true);
+    // Not the ouders' names, addresses or totals: those are other people's.
+    expect(g.facturen[0].gegevens).toEqual({ naam: 'Anna de Vries', lrk: '111111111' });
+    expect(JSON.stringify(g)).not.toMatch(/Yılmaz|Oudegracht|totaalCent/);
     expect(g.kinderen.map((k: { code: string }) => k.code)).toEqual(['K0008']);
 
     // Bad input: an existing file, no person, two persons, an unknown code, no --out.

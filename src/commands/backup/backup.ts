@@ -4,7 +4,7 @@ import { Refused } from '../../errors.js';
 import { writeLog } from '../../db/repo/log.js';
 import { onInterrupt } from '../../files/interrupt.js';
 import { encryptFile } from '../../files/versleuteld.js';
-import { produceFileSafely, temporaryName } from '../../files/write.js';
+import { checkTarget, produceFileSafely, temporaryName } from '../../files/write.js';
 import type { Deps } from '../deps.js';
 import { backupWachtwoord } from './wachtwoord.js';
 
@@ -24,6 +24,8 @@ export async function backup(opts: { bestand: string; force?: boolean; versleute
       `'gob backup' kopieert een SQLite-bestand; ${describeDatabase(deps.dbFile)} is een PostgreSQL-database. Maak de backup met pg_dump, bijvoorbeeld: pg_dump --format=custom --file=gob.dump <database>. Er is niets geschreven.`,
     );
   }
+  // The target first: nobody should type a passphrase twice to hear that the file exists.
+  if (opts.versleuteld) checkTarget(opts.bestand, { force: opts.force });
   const wachtwoord = opts.versleuteld ? await backupWachtwoord(deps, { nieuw: true }) : undefined;
   await produceFileSafely(opts.bestand, { force: opts.force, createFolder: false }, async (tmp) => {
     if (wachtwoord === undefined) {

@@ -24,6 +24,22 @@ function rij(row: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
+ * For a gastouder or kind: the invoice is another person's (the ouder's). Only what is theirs:
+ * which invoice, which month, their lines, and what its snapshot says of them; not the ouder's
+ * name, address or total.
+ */
+function eigenRegels(f: Record<string, unknown> & { regels: Record<string, unknown>[] }, soort: 'gastouder' | 'kind', code: string) {
+  const g = JSON.parse(String(f.gegevens)) as { gastouders?: Record<string, unknown>; kinderen?: Record<string, unknown> };
+  return {
+    nummer: f.nummer,
+    maand: f.maand,
+    datum: f.datum,
+    regels: f.regels.map(rij),
+    gegevens: (soort === 'gastouder' ? g.gastouders?.[code] : g.kinderen?.[code]) ?? null,
+  };
+}
+
+/**
  * `gob inzage (--ouder|--gastouder|--kind) <code> --out <file.json>` (CONTRACT §13): everything gob
  * holds about one person, BSNs in full (it is their own data, for them), as one JSON document
  * written 0600 under the rules of "Files written". The document names the person's own children
@@ -54,7 +70,7 @@ export async function inzage(opts: { ouder?: string; gastouder?: string; kind?: 
     roosters: r.roosters.map(rij),
     urenkaarten: r.urenkaarten.map(rij),
     afwezigheden: r.afwezigheden.map(rij),
-    facturen: r.facturen.map(rij),
+    facturen: r.facturen.map((f) => (soort === 'ouder' ? rij(f) : eigenRegels(f, soort, code))),
     betalingen: r.betalingen.map(rij),
     uitbetalingen: r.uitbetalingen.map(rij),
     jaaropgaven: r.jaaropgaven.map(rij),
