@@ -56,6 +56,8 @@ describe('bewaartermijn and inzage', () => {
       ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', 'Łukasz Wałęsa', '--plaats', 'Utrecht'],
       DEMO_TODAY,
     );
+    // Log entries that hold personal values: a registry change (with the code) and a signature (without).
+    await run(['ouder', 'edit', 'O0001', '--telefoon', '06-99998888'], DEMO_TODAY);
     await run(['koppeling', 'end', 'KP0001', '--eind', '2026-12-31'], DEMO_TODAY);
     await run(['koppeling', 'end', 'KP0002', '--eind', '2026-12-31'], DEMO_TODAY);
     await run(['gastouder', 'end', 'G0003', '--eind', '2026-12-31'], DEMO_TODAY);
@@ -176,6 +178,11 @@ describe('bewaartermijn and inzage', () => {
       /^bewaartermijn 7 jaar \(grens 2028-01-01\): geanonimiseerd gastouder G0003, ouder O0001, kind K0001, kind K0002, kind K0006; gewijzigd: /,
     );
     expect(log).not.toMatch(/Wałęsa|Brouwer|Bakker/);
+
+    const heleLog = JSON.stringify(await json(['log', '--limit', '1000']));
+    expect(heleLog).not.toMatch(/Wałęsa|06-99998888/);
+    expect(heleLog).toContain('getekend door ouder: geanonimiseerd O0001');
+    expect(heleLog).toContain('ouder O0001 gewijzigd: telefoon=\\"(gewist)\\"');
 
     // A second run finds nobody and writes nothing, not even a log line.
     const logCount = (await json(['log', '--limit', '1000'])).length;

@@ -206,6 +206,14 @@ export interface Opgeschoond {
 
 const codes = (db: Db, set: Set<string>) => inValues(db, [...set]);
 
+const CHUNK = 2000;
+
+function chunks<T>(values: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
+
 /**
  * Anonymise these people everywhere (CONTRACT §13; the list per table is in docs/backup-format.md's
  * companion, the README's privacy section). Only rows that change are written, so a second run
@@ -361,27 +369,25 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
     n.handtekening++;
   }
 
-  // Remarks on urenkaart lines (free text) of these children or at these gastouders.
-  if (kinderen.size + gastouders.size > 0) {
-    let q = db.selectFrom('urenkaart').selectAll();
-    q = q.where((eb) =>
-      eb.or([
-        ...(kinderen.size > 0 ? [eb('kind', 'in', codes(db, kinderen))] : []),
-        ...(gastouders.size > 0 ? [eb('gastouder', 'in', codes(db, gastouders))] : []),
-      ]),
-    );
-    for (const u of await q.execute()) {
-      const regels = JSON.parse(u.regels) as unknown[][];
-      if (!regels.some((r) => r.length > 3)) continue;
-      await db
-        .updateTable('urenkaart')
-        .set({ regels: JSON.stringify(regels.map((r) => r.slice(0, 3))) })
-        .where('maand', '=', u.maand)
-        .where('gastouder', '=', u.gastouder)
-        .where('kind', '=', u.kind)
-        .where('koppeling', '=', u.koppeling)
-        .execute();
-      n.urenkaart++;
+  // Remarks on urenkaart lines (free text) of these children or at these gastouders, in chunks.
+  for (const [kolom, set] of [
+    ['kind', kinderen],
+    ['gastouder', gastouders],
+  ] as const) {
+    for (const deel of chunks([...set].sort(), CHUNK)) {
+      for (const u of await db.selectFrom('urenkaart').selectAll().where(kolom, 'in', inValues(db, deel)).execute()) {
+        const regels = JSON.parse(u.regels) as unknown[][];
+        if (!regels.some((r) => r.length > 3)) continue;
+        await db
+          .updateTable('urenkaart')
+          .set({ regels: JSON.stringify(regels.map((r) => r.slice(0, 3))) })
+          .where('maand', '=', u.maand)
+          .where('gastouder', '=', u.gastouder)
+          .where('kind', '=', u.kind)
+          .where('koppeling', '=', u.koppeling)
+          .execute();
+        n.urenkaart++;
+      }
     }
   }
 
@@ -407,11 +413,12 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
     }
   }
   const jaarOuders = new Set<string>(ouders);
-  if (facturen.size > 0) {
+  // In chunks: a large bureau's years of invoices are hundreds of MB of snapshots.
+  for (const deel of chunks([...facturen].sort(), CHUNK)) {
     for (const f of await db
       .selectFrom('factuur')
       .select(['nummer', 'ouder', 'gegevens'])
-      .where('nummer', 'in', inValues(db, [...facturen]))
+      .where('nummer', 'in', inValues(db, deel))
       .execute()) {
       jaarOuders.add(f.ouder);
       const gegevens = anonimiseerSnapshot(f.gegevens, anoniem);
@@ -421,11 +428,11 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
     }
   }
   // A jaaropgave names its ouder, their partner and children, and the gastouders of their invoices.
-  if (jaarOuders.size > 0) {
+  for (const deel of chunks([...jaarOuders].sort(), CHUNK)) {
     for (const j of await db
       .selectFrom('jaaropgave')
       .select(['nummer', 'versie', 'gegevens'])
-      .where('ouder', 'in', codes(db, jaarOuders))
+      .where('ouder', 'in', inValues(db, deel))
       .execute()) {
       const gegevens = anonimiseerSnapshot(j.gegevens, anoniem);
       if (gegevens === j.gegevens) continue;
@@ -463,12 +470,10 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
   if (bestanden.size > 0) {
     // A collection's EndToEndId is '<message id without GOB->-<ouder code>'; a payout's its number.
     const wie = (id: string) => uitbetalingVan.get(id) ?? [...ouders].find((code) => id.endsWith(`-${code}`)) ?? null;
-    for (const b of await db
-      .selectFrom('bankbestand')
-      .select(['bericht_id', 'inhoud'])
-      .where('bericht_id', 'in', inValues(db, [...bestanden]))
-      .execute()) {
-      if (!b.inhoud) continue;
+    // One at a time: a large bureau's collection file is tens of MB.
+    for (const id of [...bestanden].sort()) {
+      const b = await db.selectFrom('bankbestand').select(['bericht_id', 'inhoud']).where('bericht_id', '=', id).executeTakeFirst();
+      if (!b?.inhoud) continue;
       const xml = Buffer.from(b.inhoud as Uint8Array).toString('utf8');
       const nieuw = anonimiseerSepa(xml, wie);
       if (nieuw === xml) continue;
@@ -481,27 +486,35 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
     }
   }
 
-  // The log: their values out of every entry (a name anywhere; other values only in entries
-  // that name their code, so that someone else's date or postcode stays).
+  // The log: their values out of every entry that names their code (a registry change names
+  // the code beside the values); their name out of any entry (a signature names the koppeling).
   const gewijzigd = new Set<number>();
+  const vervang = async (id: number, oud: string, paren: [string | null, string][]) => {
+    let wijziging = oud;
+    for (const [waarde, door] of paren) if (waarde && waarde.length >= 3) wijziging = wijziging.split(waarde).join(door);
+    if (wijziging === oud) return;
+    await db.updateTable('log').set({ wijziging }).where('id', '=', id).execute();
+    gewijzigd.add(id);
+  };
+  const bevat = (waarde: string) => sql<boolean>`wijziging like ${`%${escapeLike(waarde)}%`} escape '\\'`;
   for (const { code, naam, anoniem: vervanging, overige } of uitLog) {
-    for (const [waarde, door, bijCode] of [[naam, vervanging, false] as const, ...overige.map((w) => [w, '(gewist)', true] as const)]) {
-      if (!waarde || waarde.length < 3) continue;
-      let q = db
-        .selectFrom('log')
-        .select(['id', 'wijziging'])
-        .where(sql<boolean>`wijziging like ${`%${escapeLike(waarde)}%`} escape '\\'`);
-      if (bijCode) q = q.where(sql<boolean>`wijziging like ${`%${escapeLike(code)}%`} escape '\\'`);
-      for (const l of await q.execute()) {
-        const wijziging = l.wijziging.split(waarde).join(door);
-        if (wijziging === l.wijziging) continue;
-        await db.updateTable('log').set({ wijziging }).where('id', '=', l.id).execute();
-        gewijzigd.add(l.id);
-      }
+    const paren: [string | null, string][] = [[naam, vervanging], ...overige.map((w): [string | null, string] => [w, '(gewist)'])];
+    const woord = codeAlsWoord(code);
+    for (const l of await db.selectFrom('log').select(['id', 'wijziging']).where(bevat(code)).execute()) {
+      if (woord.test(l.wijziging)) await vervang(l.id, l.wijziging, paren);
+    }
+    if (naam.length < 3) continue;
+    for (const l of await db.selectFrom('log').select(['id', 'wijziging']).where(bevat(naam)).execute()) {
+      await vervang(l.id, l.wijziging, [[naam, vervanging]]);
     }
   }
   n.log = gewijzigd.size;
   return n;
+}
+
+/** A code as a whole word of a log entry: O0001, not O00010 (codes are letters, digits, - and _). */
+function codeAlsWoord(code: string): RegExp {
+  return new RegExp(`(^|[^A-Za-z0-9_-])${code.replace(/-/g, '\\-')}($|[^A-Za-z0-9_-])`);
 }
 
 /** `like` treats % and _ as wildcards: a name with them must match itself only (escape '\'). */
@@ -681,7 +694,7 @@ export async function inzageRijen(db: Db, soort: 'ouder' | 'gastouder' | 'kind',
   }
 
   // Log entries naming the person's code as a word (O0001, not O00010).
-  const woord = new RegExp(`(^|[^A-Za-z0-9_-])${code.replace(/[-]/g, '\\-')}($|[^A-Za-z0-9_-])`);
+  const woord = codeAlsWoord(code);
   const log = (
     await db
       .selectFrom('log')
