@@ -12,7 +12,7 @@ export async function bewaartermijnCheck(_opts: object, deps: Deps) {
   const rows = verlopen(await betrokkenheid(deps.db), deps.today, jaren);
   const grens = termijnGrens(deps.today, jaren);
   if (rows.length === 0) {
-    deps.out.line(`Niemand is over de bewaartermijn van ${jaren} jaar (niemand heeft alleen iets van vóór ${grens}).`);
+    deps.out.line(`Niemand is over de bewaartermijn van ${jaren} jaar (grens ${grens}).`);
   } else {
     deps.out.table(
       [
