@@ -65,7 +65,17 @@ export async function bewaartermijnOpschonen(opts: { dryRun?: boolean }, deps: D
     { dryRun },
   );
   result.gewijzigd = gewijzigd;
-  if (!dryRun) await herbouwBestand(deps.db);
+  if (!dryRun) {
+    try {
+      await herbouwBestand(deps.db);
+    } catch (error) {
+      // The anonymisation is committed; only the rebuild failed (VACUUM needs free space the size
+      // of the database). Say so, rather than let it look as if nothing was stored.
+      deps.out.warn(
+        `Let op: de anonimisering is opgeslagen, maar het databasebestand kon niet opnieuw worden opgebouwd (${(error as Error).message}). Oude waarden kunnen nog in de vrije ruimte van het bestand staan: maak ruimte vrij (zoveel als de database groot is) en voer daarna 'sqlite3 ${deps.dbFile} VACUUM' uit.`,
+      );
+    }
+  }
   deps.out.table(
     [
       { key: 'soort', title: 'soort' },
