@@ -64,6 +64,7 @@ export async function createBaseDeps(globals: GlobalOptions, command: string, io
     yes: Boolean(globals.yes),
     stop: stopAt(env.GOB_TEST_STOP_AT),
     certificaatWachtwoord: env.GOB_CERTIFICAAT_WACHTWOORD || undefined,
+    backupWachtwoord: env.GOB_BACKUP_WACHTWOORD || undefined,
   };
 }
 

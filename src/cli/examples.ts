@@ -20,8 +20,18 @@ export const EXAMPLES: Record<string, string[]> = {
     'gob bureau set --huisbezoeken-per-jaar 3 --evaluaties-per-jaar 2   # beleid van het bureau, strenger dan de wet',
   ],
   'bureau certificaat-maken': ['GOB_CERTIFICAAT_WACHTWOORD=geheim gob bureau certificaat-maken --out certificaat.p12'],
-  backup: ['gob backup kopie-2026-11-03.sqlite'],
+  backup: [
+    'gob backup kopie-2026-11-03.sqlite',
+    'gob backup /media/usb/gob-2026-11-03.gobbak --versleuteld   # wachtwoord uit GOB_BACKUP_WACHTWOORD, of gevraagd',
+  ],
+  herstel: ['gob herstel /media/usb/gob-2026-11-03.gobbak --naar data/hersteld.sqlite'],
   log: ['gob log --limit 20'],
+  'bewaartermijn check': ['gob bewaartermijn check --json'],
+  'bewaartermijn opschonen': [
+    'gob bewaartermijn opschonen --dry-run        # eerst zien wat er gebeurt',
+    'gob bewaartermijn opschonen --yes            # in een script: zonder vraag',
+  ],
+  inzage: ['gob inzage --ouder O0001 --out inzage-O0001.json'],
   'gastouder add': [
     'gob gastouder add --naam "Anna de Vries" --geboortedatum 12-03-1978 --lrk 111111111 --slaapruimte ja',
     'gob gastouder add --naam "Ingrid Bakker" --geboortedatum 1985-06-01 --verzekering-tot 2027-12-31 --prk ja --start 2026-09-01',

@@ -87,7 +87,9 @@ export function createOutput(options: { json: boolean; style?: Style; io?: Pick<
 
 /** Column widths from the widest cell; numbers right-aligned. Pure, so it is golden-testable. */
 export function renderTable(columns: Column[], rows: Record<string, string>[], bold: (s: string) => string = (s) => s): string {
-  const widths = columns.map((c) => Math.max(width(c.title), ...rows.map((r) => width(r[c.key] ?? ''))));
+  // A fold, not Math.max(...rows): tens of thousands of arguments overflow the stack (58,669 people
+  // anonymised at once did).
+  const widths = columns.map((c) => rows.reduce((w, r) => Math.max(w, width(r[c.key] ?? '')), width(c.title)));
   const pad = (text: string, i: number) => {
     const gap = ' '.repeat(widths[i]! - width(text));
     return columns[i]!.align === 'right' ? gap + text : text + gap;

@@ -178,7 +178,26 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
   verb(program, 'backup', 'maak een consistente kopie van de database, ook terwijl gob draait')
     .argument('<bestand>', 'bestand voor de kopie')
     .option('--force', 'overschrijf een bestaand bestand')
+    .option('--versleuteld', 'versleutel de kopie (AES-256-GCM); wachtwoord uit GOB_BACKUP_WACHTWOORD of gevraagd')
     .action(run('db', () => import('../commands/backup/backup.js').then((m) => m.backup)));
+  verb(program, 'herstel', 'zet een backup (versleuteld of niet) terug in een nieuw databasebestand')
+    .argument('<backup>', 'het backupbestand')
+    .option('--naar <database>', 'het nieuwe databasebestand (een bestaand bestand wordt geweigerd)')
+    .action(run('none', () => import('../commands/backup/herstel.js').then((m) => m.herstel)));
+  const bewaartermijn = noun(program, 'bewaartermijn', 'de bewaartermijn van persoonsgegevens (AVG): wie is erover, en anonimiseren (§13)');
+  verb(bewaartermijn, 'check', 'toon wie over de bewaartermijn is (alles van hen langer geleden dan de termijn)').action(
+    run('db', () => import('../commands/bewaartermijn/check.js').then((m) => m.bewaartermijnCheck)),
+  );
+  verb(bewaartermijn, 'opschonen', 'anonimiseer wie over de bewaartermijn is, in het register en in alle documenten')
+    .option('--dry-run', 'alleen tonen wat er zou gebeuren, niets opslaan')
+    .action(run('db', () => import('../commands/bewaartermijn/opschonen.js').then((m) => m.bewaartermijnOpschonen)));
+  verb(program, 'inzage', 'alles wat gob over één persoon bewaart, als één JSON-bestand (AVG-inzage)')
+    .option('--ouder <code>', 'een ouder')
+    .option('--gastouder <code>', 'een gastouder')
+    .option('--kind <code>', 'een kind')
+    .option('--out <bestand>', 'het JSON-bestand')
+    .option('--force', 'overschrijf een bestaand bestand')
+    .action(run('db', () => import('../commands/inzage/inzage.js').then((m) => m.inzage)));
   const db = noun(program, 'db', 'de database als geheel');
   verb(db, 'kopieer', 'kopieer de hele database naar een nieuwe of lege database (SQLite ↔ PostgreSQL)')
     .requiredOption('--naar <database>', 'een nieuw SQLite-bestand of een lege PostgreSQL-database (postgres://…)')

@@ -6,6 +6,8 @@ import type { Io } from './io.js';
 export interface Prompts {
   input(message: string, options?: { default?: string; validate?: (value: string) => true | string }): Promise<string>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
+  /** Hidden input (a passphrase): nothing of it is echoed, not even as stars. */
+  password(message: string): Promise<string>;
 }
 
 /**
@@ -43,6 +45,13 @@ export function createPrompts(): Prompts {
     async confirm(message, defaultValue = false) {
       const { confirm } = await import('@inquirer/prompts');
       return ask((signal) => confirm({ message, default: defaultValue }, { signal }));
+    },
+    async password(message) {
+      const { password } = await import('@inquirer/prompts');
+      // No validate: inquirer's password prompt keeps a rejected value and appends the next one,
+      // invisibly. The caller checks and asks again on an empty line.
+      const theme = { style: { maskedText: '[verborgen]', keysHelpTip: () => 'ctrl+t: toon of verberg' } };
+      return ask((signal) => password({ message, theme }, { signal }));
     },
   };
 }

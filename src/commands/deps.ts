@@ -27,6 +27,8 @@ export interface BaseDeps {
   stop?: (stage: string) => void;
   /** GOB_CERTIFICAAT_WACHTWOORD: the password of the bureau's signing certificate, if set. */
   certificaatWachtwoord?: string | undefined;
+  /** GOB_BACKUP_WACHTWOORD: the passphrase of encrypted backups (CONTRACT §13), if set; never an option. */
+  backupWachtwoord?: string | undefined;
 }
 
 export interface Deps extends BaseDeps {

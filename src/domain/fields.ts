@@ -106,6 +106,7 @@ export const TYPES = {
     return s;
   }),
   evaluatiesPerJaar: { ...integer(1, 2), hint: '1|2' },
+  bewaartermijn: { ...integer(7, 100), hint: 'jaren' },
   id: { ...integer(1, Number.MAX_SAFE_INTEGER), hint: 'id' },
   opmerking: plain('tekst', parseOpmerking),
   bezoekSoort: plain(BEZOEK_SOORTEN.join('|'), (raw) => {
@@ -294,6 +295,13 @@ export const BUREAU_FIELDS: Field[] = [
     label: 'evaluaties per koppeling per jaar: 1 (binnen 12 maanden) of 2 (binnen 6 maanden); standaard 1',
     type: TYPES.evaluatiesPerJaar,
     default: 1,
+  },
+  // CONTRACT §13. At least 7: invoices are fiscal records for that long (art. 52 AWR).
+  {
+    name: 'bewaartermijn',
+    label: 'bewaartermijn in jaren (standaard 7, de fiscale termijn; 7 tot 100)',
+    type: TYPES.bewaartermijn,
+    default: 7,
   },
 ];
 

@@ -154,6 +154,38 @@ describe('migrations', () => {
     return { file, sqlite, close: () => old.destroy() };
   }
 
+  it('0008 gives the bureau a bewaartermijn of 7 years and lets an issued invoice through only to be anonymised', async () => {
+    const old = await databaseAt('0007_kwaliteit');
+    const gegevens = JSON.stringify({
+      bureau: { naam: 'B' },
+      ouder: { code: 'O1', naam: 'Jan', adres: 'Straat 1' },
+      kinderen: {},
+      gastouders: {},
+    });
+    old.sqlite.exec(`
+      insert into ouder (code, naam) values ('O1', 'Jan');
+      insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent, gegevens) values
+        ('2026-00001', 'O1', '2026-08', '2026-09-05', '2026-09-19', 10450, '${gegevens}');`);
+    await old.close();
+    const { store, applied } = await createOrMigrateDatabase(old.file);
+    try {
+      expect(applied).toEqual(['0008_privacy']);
+      const db = store.sqlite!;
+      expect(db.prepare('select bewaartermijn from bureau').pluck().get()).toBe(7);
+      expect(() => db.prepare('update factuur set totaal_cent = 1').run()).toThrow(/een factuur wordt nooit gewijzigd/);
+      expect(() => db.prepare(`update factuur set gegevens = json_set(gegevens, '$.ouder.naam', 'Piet')`).run()).toThrow(/nooit gewijzigd/);
+      db.prepare(`update factuur set gegevens = json_set(gegevens, '$.ouder.naam', 'geanonimiseerd O1', '$.ouder.adres', null)`).run();
+      expect(JSON.parse(db.prepare('select gegevens from factuur').pluck().get() as string).ouder).toEqual({
+        code: 'O1',
+        naam: 'geanonimiseerd O1',
+        adres: null,
+      });
+      expect(() => db.prepare('delete from factuur').run()).toThrow(/nooit verwijderd/);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('0006 rebuilds factuurregel with the same ids, so payout lines still point at their lines, and it stays immutable', async () => {
     const old = await databaseAt('0005_jaar');
     old.sqlite.exec(`
@@ -170,7 +202,7 @@ describe('migrations', () => {
     const before = old.sqlite.prepare('select * from factuurregel order by id').all();
     await old.close();
     const { store, applied } = await createOrMigrateDatabase(old.file);
-    expect(applied).toEqual(['0006_afspraak', '0007_kwaliteit']);
+    expect(applied).toEqual(['0006_afspraak', '0007_kwaliteit', '0008_privacy']);
     expect(store.sqlite!.prepare('select * from factuurregel order by id').all()).toEqual(before);
     expect(store.sqlite!.pragma('foreign_key_check')).toEqual([]);
     expect(store.sqlite!.prepare("select sql from sqlite_schema where name = 'uitbetalingregel'").pluck().get()).toContain(

@@ -10,6 +10,7 @@ import SQLite from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY, demo, demoBureau, invoicedBenchBureau } from '../demo.js';
 import { GOB, type GobResult, gob, tempDir } from '../helpers.js';
+import { gobAtTerminal, PYTHON } from '../terminal.js';
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
   const e = { ...process.env } as Record<string, string>;
@@ -270,60 +271,6 @@ describe('a batch of PDFs on worker threads that meets a full disk', () => {
     expect(r.after).toBe('');
   });
 });
-
-/**
- * Run gob at a pseudo-terminal (a person at a keyboard): each step waits until the screen shows
- * `wait`, then types `keys` (or sends SIGINT with `signal`). Returns the exit code and the screen.
- */
-const PTY_DRIVER = `
-import json, os, pty, select, signal, sys, time
-args, steps = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(args[0], args)
-screen = b''
-def read_until(text, timeout):
-    global screen
-    end = time.time() + timeout
-    while time.time() < end and (text is None or text.encode() not in screen):
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                return
-            if not chunk:
-                return
-            screen += chunk
-for step in steps:
-    read_until(step['wait'], 15)
-    screen += b'\\n<<<>>>\\n'
-    if step.get('signal'):
-        os.kill(pid, signal.SIGINT)
-    else:
-        os.write(fd, step['keys'].encode())
-read_until(None, 1.5)
-done, status = os.waitpid(pid, os.WNOHANG)
-if done == 0:  # still waiting for input: a failure of the test, not a hang of the suite
-    os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
-print(json.dumps({'code': os.waitstatus_to_exitcode(status), 'screen': screen.decode(errors='replace')}))
-`;
-const PYTHON = spawnSync('python3', ['-c', 'import pty']).status === 0;
-
-function gobAtTerminal(
-  cwd: string,
-  args: string[],
-  steps: { wait: string; keys?: string; signal?: boolean }[],
-): { code: number; screen: string } {
-  const r = spawnSync('python3', ['-c', PTY_DRIVER, JSON.stringify([process.execPath, GOB, ...args]), JSON.stringify(steps)], {
-    cwd,
-    env: env(),
-    encoding: 'utf8',
-  });
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as { code: number; screen: string };
-}
 
 describe.skipIf(!PYTHON)('at a prompt (under a pseudo-terminal; needs python3)', () => {
   let dir: string;

@@ -744,6 +744,7 @@ describe('bounds of CONTRACT §2, checked where a value enters', () => {
           return '';
         },
         confirm: async () => true,
+        password: async () => '',
       };
       await addRecord(KOPPELING, { kind: 'K0001', gastouder: 'G0001', start: '2026-01-01' }, { ...deps, prompts });
       expect(asked).toEqual([
@@ -765,6 +766,7 @@ describe('bounds of CONTRACT §2, checked where a value enters', () => {
               return 'Piet';
             },
             confirm: async () => true,
+            password: async () => '',
           },
         },
         'Naam?',

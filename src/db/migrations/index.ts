@@ -8,6 +8,7 @@ import * as m0004 from './0004_factuur_vast.js';
 import * as m0005 from './0005_jaar.js';
 import * as m0006 from './0006_afspraak.js';
 import * as m0007 from './0007_kwaliteit.js';
+import * as m0008 from './0008_privacy.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_register': m0001,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0005_jaar': m0005,
   '0006_afspraak': m0006,
   '0007_kwaliteit': m0007,
+  '0008_privacy': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

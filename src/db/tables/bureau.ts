@@ -29,6 +29,8 @@ export interface BureauTable {
   /** CONTRACT §10: home visits per calendar year (default 2) and evaluations per koppeling per year (1 or 2). */
   huisbezoeken_per_jaar: Generated<number>;
   evaluaties_per_jaar: Generated<number>;
+  /** CONTRACT §13: years after which a person's data is anonymised (default 7, the fiscal term). */
+  bewaartermijn: Generated<number>;
 }
 export type BureauRow = Selectable<BureauTable>;
 export type BureauUpdate = Updateable<BureauTable>;
