@@ -96,7 +96,7 @@ describe('PostgreSQL: the schema', () => {
     const dir = tempDir();
     const r = await gob(dir, ['init', '--db', url]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/bijgewerkt naar het nieuwste schema \(0006_afspraak, 0007_kwaliteit\)/);
+    expect(r.stdout).toMatch(/bijgewerkt naar het nieuwste schema \(0006_afspraak, 0007_kwaliteit, 0008_privacy\)/);
     await withClient(url, async (c) => {
       expect((await c.query('select * from factuurregel order by id')).rows).toEqual(before);
       expect((await c.query('select factuurregel from uitbetalingregel')).rows).toEqual([{ factuurregel: before[0].id }]);
