@@ -23,6 +23,7 @@ const ALSO_ON_POSTGRES = [
   'test/e2e/jaaropgave.test.ts',
   'test/e2e/kas.test.ts',
   'test/e2e/opzegtermijn.test.ts',
+  'test/e2e/privacy.test.ts',
   'test/e2e/rules.test.ts',
   'test/e2e/voor-facturering.test.ts',
 ];
