@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type RawBuilder, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import type pg from 'pg';
 import { NotFound, Refused } from '../errors.js';
 import { databaseRefusal } from '../files/refusal.js';
@@ -268,10 +268,12 @@ async function currentMigration(db: Db): Promise<string | null> {
  * into the database) runs the transaction again, at most a few times.
  */
 export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, { dryRun = false } = {}): Promise<T> {
-  if (!isPostgres(db)) return sqliteTransaction(db, fn, dryRun);
+  // A dry run does all the work, then leaves nothing: the same code path as the real run.
+  const end = dryRun ? 'rollback' : 'commit';
+  if (!isPostgres(db)) return onOneConnection(db, [sql`begin immediate`], fn, end);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await postgresTransaction(db, fn, dryRun);
+      return await onOneConnection(db, [sql`begin`, sql`select pg_advisory_xact_lock(${WRITE_LOCK})`], fn, end);
     } catch (error) {
       if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt * attempt));
@@ -284,16 +286,27 @@ const MAX_ATTEMPTS = 5;
 /** The advisory lock every gob writer takes on PostgreSQL ("gob" in ASCII). */
 const WRITE_LOCK = 0x676f62;
 
-async function sqliteTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, dryRun: boolean): Promise<T> {
+/**
+ * Run `fn` on one connection between the `begin` statements and a commit or rollback. The
+ * connection carries the raw handle (SQLite) or the pg client (PostgreSQL) along: a bulk write
+ * inside it takes the same connection, and so the same transaction.
+ */
+async function onOneConnection<T>(
+  db: Db,
+  begin: RawBuilder<unknown>[],
+  fn: (conn: Db) => Promise<T>,
+  end: 'commit' | 'rollback',
+): Promise<T> {
   const raw = rawHandles.get(db);
+  const holder = pgHolders.get(db);
   return db.connection().execute(async (conn) => {
-    // The transaction carries the raw handle too: a bulk write inside it takes the same connection.
     if (raw) rawHandles.set(conn, raw);
-    await sql`begin immediate`.execute(conn);
+    if (holder) pgHolders.set(conn, holder);
+    await begin[0]!.execute(conn);
     try {
+      for (const statement of begin.slice(1)) await statement.execute(conn);
       const result = await fn(conn);
-      // A dry run does all the work, then leaves nothing: the same code path as the real run.
-      await (dryRun ? sql`rollback` : sql`commit`).execute(conn);
+      await (end === 'commit' ? sql`commit` : sql`rollback`).execute(conn);
       return result;
     } catch (error) {
       // After some errors (SQLITE_FULL, SQLITE_IOERR, a failed COMMIT) SQLite has already rolled
@@ -305,38 +318,11 @@ async function sqliteTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, dryRun:
   });
 }
 
-async function postgresTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, dryRun: boolean): Promise<T> {
-  const holder = pgHolders.get(db);
-  return db.connection().execute(async (conn) => {
-    if (holder) pgHolders.set(conn, holder);
-    await sql`begin`.execute(conn);
-    try {
-      await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(conn);
-      const result = await fn(conn);
-      await (dryRun ? sql`rollback` : sql`commit`).execute(conn);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(conn).catch(() => {});
-      throw error;
-    }
-  });
-}
-
 /**
  * Run `fn` on one read snapshot of the database: what it reads is one moment, even while other
  * gob processes write (SQLite's WAL keeps the snapshot; PostgreSQL's repeatable read does).
  */
 export async function inReadSnapshot<T>(db: Db, fn: (snapshot: Db) => Promise<T>): Promise<T> {
-  const raw = rawHandles.get(db);
-  const holder = pgHolders.get(db);
-  return db.connection().execute(async (conn) => {
-    if (raw) rawHandles.set(conn, raw);
-    if (holder) pgHolders.set(conn, holder);
-    await (holder ? sql`begin isolation level repeatable read read only` : sql`begin`).execute(conn);
-    try {
-      return await fn(conn);
-    } finally {
-      await sql`rollback`.execute(conn).catch(() => {});
-    }
-  });
+  const begin = isPostgres(db) ? sql`begin isolation level repeatable read read only` : sql`begin`;
+  return onOneConnection(db, [begin], fn, 'rollback');
 }
