@@ -16,17 +16,6 @@ export function copyText(value: CopyValue): string {
   return SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
 }
 
-/** One row in COPY's text format, with its newline. */
-export function copyLine(row: readonly CopyValue[]): string {
-  let line = '';
-  for (let i = 0; i < row.length; i++) {
-    const value = row[i]!;
-    const text = value === null ? '\\N' : typeof value === 'number' ? String(value) : SPECIAL.test(value) ? copyText(value) : value;
-    line = i === 0 ? text : `${line}\t${text}`;
-  }
-  return `${line}\n`;
-}
-
 /** Bytes handed to the stream at a time: one write per row would cost more than the server's work. */
 const CHUNK = 1 << 16;
 
@@ -68,7 +57,13 @@ export async function copyRows(db: Db, table: string, columns: readonly string[]
   let chunk = '';
   try {
     for (const row of rows) {
-      chunk += copyLine(row);
+      let line = '';
+      for (let i = 0; i < row.length; i++) {
+        const value = row[i]!;
+        const text = value === null ? '\\N' : typeof value === 'number' ? String(value) : SPECIAL.test(value) ? copyText(value) : value;
+        line = i === 0 ? text : `${line}\t${text}`;
+      }
+      chunk += `${line}\n`;
       n++;
       if (chunk.length >= CHUNK) {
         if (failure) break;
@@ -86,24 +81,4 @@ export async function copyRows(db: Db, table: string, columns: readonly string[]
   if (!failure) target.end(chunk);
   await finished;
   return n;
-}
-
-/**
- * A COPY of text made beforehand (lines of copyLine), queued on the transaction's connection
- * without waiting: the connection runs what it is given in order, so the caller can make the next
- * rows while the server stores these. The promise settles when the server has stored them (or
- * refused: then the transaction is aborted and every COPY queued after it fails too).
- * `queueCopies(db)` loads the driver once, so that calls keep their order.
- */
-export async function queueCopies(db: Db): Promise<(table: string, columns: readonly string[], text: string) => Promise<void>> {
-  const { default: copyStreams } = await import('pg-copy-streams');
-  const client = pgClient(db);
-  return (table, columns, text) =>
-    new Promise<void>((resolve, reject) => {
-      const target = client.query(copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin`));
-      target.on('finish', resolve);
-      target.on('error', reject);
-      // Held by the stream until the server asks for the data (the COPY's turn on the connection).
-      target.end(text);
-    });
 }

@@ -3,7 +3,7 @@ import type { Maand } from '../../domain/calendar.js';
 import { sql } from 'kysely';
 import { inValues, isPostgres } from '../dialect.js';
 import { type Db, rawHandle } from '../open.js';
-import { copyLine, queueCopies } from '../pgcopy.js';
+import { copyRows } from '../pgcopy.js';
 import type { FactuurRow, FactuurregelRow, NewFactuur } from '../tables/factuur.js';
 import type { MaandbureaukostenTable } from '../tables/maandtarief.js';
 import { compareNummer, type Nummerreeks } from '../../domain/nummers.js';
@@ -169,81 +169,58 @@ export async function reserveNumbers(db: Db, soort: Nummerreeks, jaar: number, c
   return row.laatste - count + 1;
 }
 
-const FACTUUR_COLUMNS = ['nummer', 'ouder', 'maand', 'datum', 'vervaldatum', 'correctie_van', 'totaal_cent', 'gegevens'];
-const REGEL_COLUMNS = [
-  'id',
-  'factuur',
-  'volgnummer',
-  'soort',
-  'kind',
-  'gastouder',
-  'minuten',
-  'tarief_cent',
-  'bedrag_cent',
-  'correctie_op',
-  'lrk',
-];
-/**
- * Invoices per pair of COPYs on PostgreSQL: small enough that the server starts early, large
- * enough that a statement's own cost does not count.
- */
-const COPY_BATCH = 4000;
-
 /**
  * Store invoices with their lines in the caller's transaction: a month of a large bureau is
  * 44,000 invoices. On SQLite raw prepared statements (Kysely would spend more time building the
- * SQL); on PostgreSQL COPYs in batches, each batch's invoices and then their lines, the lines
- * numbered as SQLite numbers them.
+ * SQL); on PostgreSQL two COPYs, the invoices and then their lines, the lines numbered as SQLite
+ * numbers them.
  */
 export async function insertFacturen(db: Db, facturen: Iterable<{ factuur: NewFactuur; regels: Factuurregel[] }>): Promise<void> {
   if (isPostgres(db)) {
+    // The lines go in after their invoices (a line refers to its invoice): kept for the second COPY.
+    const lines: { nummer: string; regels: Factuurregel[] }[] = [];
+    await copyRows(
+      db,
+      'factuur',
+      ['nummer', 'ouder', 'maand', 'datum', 'vervaldatum', 'correctie_van', 'totaal_cent', 'gegevens'],
+      (function* () {
+        for (const { factuur: f, regels } of facturen) {
+          lines.push({ nummer: f.nummer, regels });
+          yield [f.nummer, f.ouder, f.maand, f.datum, f.vervaldatum, f.correctie_van ?? null, f.totaal_cent, f.gegevens];
+        }
+      })(),
+    );
     // Ids as SQLite gives them (see newId in dialect.ts): one above the highest, in this order.
     const { hoogste } = await db
       .selectFrom('factuurregel')
       .select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('hoogste'))
       .executeTakeFirstOrThrow();
     let id = hoogste;
-    // In batches, each an invoices COPY and then its lines' COPY (a line refers to its invoice),
-    // queued without waiting: the server stores one batch (the lines' foreign-key checks are
-    // most of a run's server time) while the next batch's invoices are made. At most two batches
-    // in flight, so memory stays at two batches' text.
-    const copy = await queueCopies(db);
-    let inFlight: Promise<unknown> | undefined;
-    let facturenText = '';
-    let regelsText = '';
-    let count = 0;
-    const send = async () => {
-      const batch = Promise.all([copy('factuur', FACTUUR_COLUMNS, facturenText), copy('factuurregel', REGEL_COLUMNS, regelsText)]);
-      // A refusal is thrown by the await of its batch; the batches queued after it only fail along.
-      batch.catch(() => undefined);
-      facturenText = '';
-      regelsText = '';
-      count = 0;
-      if (inFlight) await inFlight;
-      inFlight = batch;
-    };
-    for (const { factuur: f, regels } of facturen) {
-      facturenText += copyLine([f.nummer, f.ouder, f.maand, f.datum, f.vervaldatum, f.correctie_van ?? null, f.totaal_cent, f.gegevens]);
-      for (let i = 0; i < regels.length; i++) {
-        const x = regels[i]!;
-        regelsText += copyLine([
-          ++id,
-          f.nummer,
-          i + 1,
-          x.soort,
-          x.kind,
-          x.gastouder,
-          x.minuten,
-          x.tariefCent,
-          x.bedragCent,
-          x.correctieOp ?? null,
-          x.lrk ?? null,
-        ]);
-      }
-      if (++count === COPY_BATCH) await send();
-    }
-    if (count > 0) await send();
-    await inFlight;
+    await copyRows(
+      db,
+      'factuurregel',
+      ['id', 'factuur', 'volgnummer', 'soort', 'kind', 'gastouder', 'minuten', 'tarief_cent', 'bedrag_cent', 'correctie_op', 'lrk'],
+      (function* () {
+        for (const { nummer, regels } of lines) {
+          for (let i = 0; i < regels.length; i++) {
+            const x = regels[i]!;
+            yield [
+              ++id,
+              nummer,
+              i + 1,
+              x.soort,
+              x.kind,
+              x.gastouder,
+              x.minuten,
+              x.tariefCent,
+              x.bedragCent,
+              x.correctieOp ?? null,
+              x.lrk ?? null,
+            ];
+          }
+        }
+      })(),
+    );
     return;
   }
   const sqlite = rawHandle(db);
