@@ -1,8 +1,6 @@
 // PostgreSQL's bulk write: `COPY … FROM STDIN` on the connection of the caller's transaction, so
 // that what it writes commits or rolls back with the rest. On SQLite the repositories use raw
 // prepared statements instead (rawHandle in open.ts): each database gets what it is fast at.
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { type Db, pgClient } from './open.js';
 
 export type CopyValue = string | number | null;
@@ -26,27 +24,61 @@ const CHUNK = 1 << 16;
  * may be a generator that is never all in memory. Returns the number of rows. Inside
  * `inTransaction` only (pgClient is the transaction's connection); a failure fails the COPY and
  * so the transaction.
+ *
+ * The text is built one chunk string at a time and written straight to the COPY stream, waiting
+ * only when the socket is full: Readable.from(generator) + pipeline cost about as much as
+ * building the text (0.3 s of a 44,000-urenkaart import), and the server works on one chunk
+ * while the next is built.
  */
 export async function copyRows(db: Db, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number> {
   // A CommonJS package: its exports are the default export, bundled or not.
   const { default: copyStreams } = await import('pg-copy-streams');
   const client = pgClient(db);
+  // A buffer of a few chunks: the next chunk is built while the socket takes the previous one.
+  const target = client.query(copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin`, { highWaterMark: 4 * CHUNK }));
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const finished = new Promise<void>((resolve, reject) => {
+    target.on('finish', resolve);
+    target.on('error', (error: Error) => {
+      failure = error;
+      wake?.();
+      reject(error);
+    });
+  });
+  // Without this a refusal that arrives while rows are still being built would be unhandled.
+  finished.catch(() => undefined);
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+      target.once('drain', resolve);
+    });
   let n = 0;
-  function* text(): Generator<string> {
-    let chunk = '';
+  let chunk = '';
+  try {
     for (const row of rows) {
       let line = '';
-      for (let i = 0; i < row.length; i++) line += (i === 0 ? '' : '\t') + copyText(row[i]!);
+      for (let i = 0; i < row.length; i++) {
+        const value = row[i]!;
+        const text = value === null ? '\\N' : typeof value === 'number' ? String(value) : SPECIAL.test(value) ? copyText(value) : value;
+        line = i === 0 ? text : `${line}\t${text}`;
+      }
       chunk += `${line}\n`;
       n++;
       if (chunk.length >= CHUNK) {
-        yield chunk;
+        if (failure) break;
+        const more = target.write(chunk);
         chunk = '';
+        if (!more) await drained();
       }
     }
-    if (chunk) yield chunk;
+  } catch (error) {
+    // A row that could not be made: CopyFail, so that the connection can roll the transaction back.
+    target.destroy(error as Error);
+    await finished.catch(() => undefined);
+    throw error;
   }
-  const target = client.query(copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin`));
-  await pipeline(Readable.from(text(), { objectMode: false }), target);
+  if (!failure) target.end(chunk);
+  await finished;
   return n;
 }

@@ -5,7 +5,7 @@ import { type Datum, type Maand, minutesToTime, monthOf, timeToMinutes } from '.
 import {
   Codes,
   geenKoppeling,
-  koppelingOn,
+  type UrenKoppeling,
   UREN_COLUMNS,
   type UrenColumn,
   type UrenFout,
@@ -114,6 +114,21 @@ export class UrenParser {
     let maand = result.maand;
     let currentLine = 0;
     const err = (veld: string, melding: string) => fouten.push({ regel: currentLine, veld, melding });
+    // A file lists a child's lines together: what the previous line looked up for the same codes
+    // is reused (a third of the parse was Map lookups of the same codes, line after line).
+    let lastG: string | undefined;
+    let lastGastouder: ReturnType<typeof ref.gastouders.get>;
+    let lastK: string | undefined;
+    let lastKind: ReturnType<typeof ref.kinderen.get>;
+    let pairG: string | undefined;
+    let pairK: string | undefined;
+    let pairList: UrenKoppeling[] | undefined;
+    let idG: string | undefined;
+    let idGastouder = -1;
+    let idK: string | undefined;
+    let idKind = -1;
+    let lastKoppeling: UrenKoppeling | undefined;
+    let idKoppeling = -1;
     for (const { line, cells, fout, cellErrors } of batch) {
       currentLine = line;
       // A row with nothing but the gastouder's code is a spare row of the template (§12): empty.
@@ -138,13 +153,21 @@ export class UrenParser {
       const before = fouten.length;
       const gCode = cells[col.gastouder]!.trim();
       const kCode = cells[col.kind]!.trim();
-      const g = ref.gastouders.get(gCode);
+      if (gCode !== lastG) {
+        lastG = gCode;
+        lastGastouder = ref.gastouders.get(gCode);
+      }
+      const g = lastGastouder;
       // A second header (two files pasted together) only needs looking for when the code is unknown.
       if (!g && cells.map(normalizeHeader).join('|') === this.headerKey) {
         err('csv', 'nog een kopregel midden in het bestand (twee bestanden aan elkaar geplakt?); haal die regel weg');
         continue;
       }
-      const k = ref.kinderen.get(kCode);
+      if (kCode !== lastK) {
+        lastK = kCode;
+        lastKind = ref.kinderen.get(kCode);
+      }
+      const k = lastKind;
       if (gCode === '') err('gastouder', 'ontbreekt');
       else if (!g)
         err(
@@ -186,21 +209,37 @@ export class UrenParser {
         }
       }
       if (fouten.length > before || typeof datum !== 'string' || typeof van !== 'number' || typeof tot !== 'number') continue;
-      const koppeling = koppelingOn(ref, kCode, gCode, datum);
+      if (gCode !== pairG || kCode !== pairK) {
+        pairG = gCode;
+        pairK = kCode;
+        pairList = ref.koppelingen.get(kCode)?.get(gCode);
+      }
+      // As koppelingOn, on the list of the pair looked up once.
+      let koppeling: UrenKoppeling | undefined;
+      if (pairList)
+        for (const kp of pairList)
+          if (kp.start <= datum && (kp.eind === null || kp.eind >= datum)) {
+            koppeling = kp;
+            break;
+          }
       if (!koppeling) {
         err('kind', geenKoppeling(ref, kCode, gCode, datum));
         continue;
       }
-      rows.add(
-        gastouders.id(gCode),
-        kinderen.id(kCode),
-        koppelingen.id(koppeling.code),
-        (parsed as { day: number }).day,
-        van,
-        tot,
-        line,
-        opmerking,
-      );
+      // Ids only for rows that are kept (see the class comment): taken here, cached like the lookups.
+      if (gCode !== idG) {
+        idG = gCode;
+        idGastouder = gastouders.id(gCode);
+      }
+      if (kCode !== idK) {
+        idK = kCode;
+        idKind = kinderen.id(kCode);
+      }
+      if (koppeling !== lastKoppeling) {
+        lastKoppeling = koppeling;
+        idKoppeling = koppelingen.id(koppeling.code);
+      }
+      rows.add(idGastouder, idKind, idKoppeling, (parsed as { day: number }).day, van, tot, line, opmerking);
     }
   }
 }
