@@ -24,8 +24,9 @@ const ALSO_ON_POSTGRES = ['test/e2e/jaaropgave.test.ts', 'test/e2e/privacy.test.
 export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores: one on a 2-core machine. Many tests wait
-    // on a tool (pdftotext, xmllint, qpdf) or a gob process, so a worker per core keeps both busy.
-    maxWorkers: os.availableParallelism(),
+    // on a tool (pdftotext, xmllint, qpdf), a gob process or the PostgreSQL server, so one worker
+    // more than the cores keeps both busy (2 cores: 78 s with two workers, 66–70 s with three).
+    maxWorkers: os.availableParallelism() + 1,
     // Tests run the built bundle (dist/) in process: load it as Node does, untransformed.
     server: { deps: { external: [/\/dist\//] } },
     testTimeout: 60_000,
