@@ -169,6 +169,22 @@ export async function reserveNumbers(db: Db, soort: Nummerreeks, jaar: number, c
   return row.laatste - count + 1;
 }
 
+/** A line's values in the column order of both bulk writes (after the id on PostgreSQL). */
+function regelValues(nummer: string, i: number, x: Factuurregel) {
+  return [
+    nummer,
+    i + 1,
+    x.soort,
+    x.kind,
+    x.gastouder,
+    x.minuten,
+    x.tariefCent,
+    x.bedragCent,
+    x.correctieOp ?? null,
+    x.lrk ?? null,
+  ] as const;
+}
+
 /**
  * Store invoices with their lines in the caller's transaction: a month of a large bureau is
  * 44,000 invoices. On SQLite raw prepared statements (Kysely would spend more time building the
@@ -203,20 +219,7 @@ export async function insertFacturen(db: Db, facturen: Iterable<{ factuur: NewFa
       (function* () {
         for (const { nummer, regels } of lines) {
           for (let i = 0; i < regels.length; i++) {
-            const x = regels[i]!;
-            yield [
-              ++id,
-              nummer,
-              i + 1,
-              x.soort,
-              x.kind,
-              x.gastouder,
-              x.minuten,
-              x.tariefCent,
-              x.bedragCent,
-              x.correctieOp ?? null,
-              x.lrk ?? null,
-            ];
+            yield [++id, ...regelValues(nummer, i, regels[i]!)];
           }
         }
       })(),
@@ -241,20 +244,7 @@ export async function insertFacturen(db: Db, facturen: Iterable<{ factuur: NewFa
       factuur.totaal_cent,
       factuur.gegevens,
     );
-    regels.forEach((x, i) => {
-      r.run(
-        factuur.nummer,
-        i + 1,
-        x.soort,
-        x.kind,
-        x.gastouder,
-        x.minuten,
-        x.tariefCent,
-        x.bedragCent,
-        x.correctieOp ?? null,
-        x.lrk ?? null,
-      );
-    });
+    regels.forEach((x, i) => r.run(...regelValues(factuur.nummer, i, x)));
   }
 }
 
