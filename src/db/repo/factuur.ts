@@ -244,7 +244,7 @@ export async function insertFacturen(db: Db, facturen: Iterable<{ factuur: NewFa
       factuur.totaal_cent,
       factuur.gegevens,
     );
-    regels.forEach((x, i) => r.run(...regelValues(factuur.nummer, i, x)));
+    for (const [i, x] of regels.entries()) r.run(...regelValues(factuur.nummer, i, x));
   }
 }
 
