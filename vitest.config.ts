@@ -11,15 +11,16 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const POSTGRES_ONLY = ['test/db/postgres*.test.ts', 'test/e2e/postgres*.test.ts'];
 /**
  * End-to-end files that run unchanged on PostgreSQL too (gob() gives each folder its own database),
- * beyond the demo month of test/e2e/postgres-demo.test.ts: the year (COPY of jaaropgaven, the
- * year's JSON per ouder), the checks before invoicing, and the retention term with the server's
- * own immutability triggers. Others pass on PostgreSQL as well (afgesproken, coouders, kas,
- * opzegtermijn, rules, contract, contract-ouder, jaaropgave-pdf, huisgenoot-bezoek) but are left
- * out to keep the whole suite under 90 s on two cores: the demo month already runs their queries.
+ * beyond the demo month of test/e2e/postgres-demo.test.ts (which also runs the checks before
+ * invoicing): the year (COPY of jaaropgaven, the year's JSON per ouder) and the retention term with
+ * the server's own immutability triggers. Others pass on PostgreSQL as well (afgesproken, coouders,
+ * kas, opzegtermijn, rules, voor-facturering, contract, contract-ouder, jaaropgave-pdf,
+ * huisgenoot-bezoek) but are left out to keep the whole suite under 90 s on two cores: the demo
+ * month already runs their queries.
  * Files that read or break the SQLite file itself (fouten, register, urenkaart, sepa, cli, factuur,
  * kas-correcties, kwaliteit, toeslag, tour, sepa-kill, backup) stay SQLite-only.
  */
-const ALSO_ON_POSTGRES = ['test/e2e/jaaropgave.test.ts', 'test/e2e/privacy.test.ts', 'test/e2e/voor-facturering.test.ts'];
+const ALSO_ON_POSTGRES = ['test/e2e/jaaropgave.test.ts', 'test/e2e/privacy.test.ts'];
 
 export default defineConfig({
   test: {

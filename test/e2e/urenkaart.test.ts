@@ -244,7 +244,7 @@ describe('replace, deadline, --te-laat, warnings, --strict, --dry-run', () => {
 describe('a killed import leaves the database as it was', () => {
   it('SIGKILL halfway, and at moments up to the commit: never half an import', async () => {
     const dir = tempDir();
-    const { slots } = buildBureau(dir, { gastouders: 1500 });
+    const { slots } = buildBureau(dir, { gastouders: 1000 });
     const lines = ['gastouder;kind;datum;van;tot'];
     for (let day = 1; day <= 30; day++) {
       const datum = `2026-10-${String(day).padStart(2, '0')}`;
