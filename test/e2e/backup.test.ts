@@ -140,6 +140,12 @@ describe('gob backup --versleuteld and gob herstel', () => {
     expect(bestaand.stderr).toMatch(/data\/gob\.sqlite bestaat al\. 'gob herstel' zet een backup alleen terug in een nieuw bestand/);
     expect((await gob(dir, ['herstel', 'usb/gob.gobbak', '--naar', 'x.sqlite', '--force'], WACHTWOORD)).code).toBe(2);
     expect((await gob(dir, ['herstel', 'bestaat-niet.gobbak', '--naar', 'x.sqlite'], WACHTWOORD)).code).toBe(1);
+    // A PostgreSQL server is not a file to restore into (it would have become a folder 'postgres:').
+    const server = await gob(dir, ['herstel', 'usb/gob.gobbak', '--naar', 'postgres://anna:geheim@db.example/gob'], WACHTWOORD);
+    expect(server.code).toBe(2);
+    expect(server.stderr).toMatch(/--naar: db\.example:5432\/gob is een PostgreSQL-database; herstel maakt een nieuw SQLite-bestand/);
+    expect(server.stderr).not.toContain('geheim');
+    expect(fs.existsSync(path.join(dir, 'postgres:'))).toBe(false);
     // No passphrase outside a terminal: usage, naming the variable.
     const geen = await gob(dir, ['herstel', 'usb/gob.gobbak', '--naar', 'x.sqlite'], DEMO_TODAY);
     expect(geen.code).toBe(2);

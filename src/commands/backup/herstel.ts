@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { NotFound, Refused } from '../../errors.js';
+import { describeDatabase, isPostgresUrl } from '../../db/postgres.js';
+import { NotFound, Refused, UsageError } from '../../errors.js';
 import { fileRefusal } from '../../files/refusal.js';
 import { decryptFile, HEADER_BYTES, soortBackup } from '../../files/versleuteld.js';
 import { produceFileSafely } from '../../files/write.js';
@@ -18,6 +19,12 @@ import { backupWachtwoord } from './wachtwoord.js';
  */
 export async function herstel(opts: { backup: string; naar?: string }, deps: BaseDeps) {
   const naar = await requireOption('naar', opts.naar, (raw) => raw, deps, 'Nieuw databasebestand om de backup in terug te zetten:');
+  // A backup is a SQLite file, and so is what it is restored into; onto a server it goes in two steps.
+  if (isPostgresUrl(naar)) {
+    throw new UsageError(
+      `--naar: ${describeDatabase(naar)} is een PostgreSQL-database; herstel maakt een nieuw SQLite-bestand. Zet de backup terug in een bestand (--naar herstel.sqlite) en kopieer dat naar de server met 'gob --db herstel.sqlite db kopieer --naar <database>'. Er is niets geschreven.`,
+    );
+  }
   let first: Buffer;
   try {
     const fd = fs.openSync(opts.backup, 'r');
