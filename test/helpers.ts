@@ -102,15 +102,24 @@ export async function gob(cwd: string, args: string[], env: Record<string, strin
     stdinIsTTY: false,
     env: baseEnv(env),
   };
-  const before = process.cwd();
-  // One command at a time per test file (vitest runs a file's tests in order, in its own process).
-  process.chdir(cwd);
-  try {
-    return noBug({ code: await main(args, io), stdout, stderr }, args);
-  } finally {
-    process.chdir(before);
-  }
+  // One command at a time in this process: the working directory belongs to the whole process,
+  // and two commands at once (a test's Promise.all) would each restore the other's. Test files
+  // share a worker process (isolate: false), so a directory left behind would move the next file.
+  const run = inProcess.then(async () => {
+    const before = process.cwd();
+    process.chdir(cwd);
+    try {
+      return noBug({ code: await main(args, io), stdout, stderr }, args);
+    } finally {
+      process.chdir(before);
+    }
+  });
+  inProcess = run.catch(() => {});
+  return run;
 }
+
+/** The in-process gob command running now, which the next one waits for. */
+let inProcess: Promise<unknown> = Promise.resolve();
 
 /**
  * Exit 70 means a bug in gob (CONTRACT §1): whatever a test does to gob, the answer is a Dutch

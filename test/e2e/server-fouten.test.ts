@@ -8,13 +8,21 @@ import { gob, tempDir } from '../helpers.js';
 describe('a server that is not a usable PostgreSQL', () => {
   let notPostgres: net.Server;
   let port: number;
+  const sockets = new Set<net.Socket>();
   beforeAll(async () => {
     // Answers every connection as a web server would, and hangs up.
-    notPostgres = net.createServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    notPostgres = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+    });
     await new Promise<void>((resolve) => notPostgres.listen(0, '127.0.0.1', resolve));
     port = (notPostgres.address() as net.AddressInfo).port;
   });
-  afterAll(() => new Promise<void>((resolve) => notPostgres.close(() => resolve())));
+  // close() waits for every connection to end: the half-closed ones are ended here.
+  afterAll(() => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise<void>((resolve) => notPostgres.close(() => resolve()));
+  });
 
   it('a server that speaks something else: exit 1, naming host and database, not the password', async () => {
     const r = await gob(tempDir(), ['--db', `postgres://anna:geheim@127.0.0.1:${port}/bureau`, 'kind', 'list']);

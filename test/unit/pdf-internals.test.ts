@@ -14,7 +14,7 @@ import { renderJaaropgavePdf } from '../../src/pdf/jaaropgave.js';
 import { renderTablePdf } from '../../src/pdf/table.js';
 import { widthOf } from '../../src/pdf/text.js';
 import { DEMO_FACTUUR_1 } from '../demo.js';
-import { tempDir } from '../helpers.js';
+import { ROOT, tempDir } from '../helpers.js';
 
 type Factuur = Parameters<typeof renderFactuurPdf>[0];
 
@@ -131,7 +131,7 @@ describe('the version probe', () => {
   });
 
   it('finds a private member that is gone or renamed', async () => {
-    const font = sharedFont(fs.readFileSync(path.join('node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans.ttf')));
+    const font = sharedFont(fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans.ttf')));
     type Loose = Record<string, Record<string, unknown>>;
     const without = (reason: string) => ({ ok: false, reason: expect.stringContaining(reason) });
     expect(await probeInternals(font, (pdf) => delete (pdf as unknown as Loose)._font!.subset)).toMatchObject(without('subset'));
@@ -154,7 +154,7 @@ describe('the version probe', () => {
   });
 
   it('finds a patch that no longer does its work: the font file is not the first object embed() makes', async () => {
-    const font = sharedFont(fs.readFileSync(path.join('node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans.ttf')));
+    const font = sharedFont(fs.readFileSync(path.join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans.ttf')));
     type Font = { document: { ref(): { end(): void } }; embed(): unknown };
     const result = await probeInternals(font, (pdf) => {
       const f = (pdf as unknown as { _font: Font })._font;
