@@ -5,6 +5,7 @@ import type { BaseDeps, Deps } from '../commands/deps.js';
 import { makeDate } from '../domain/calendar.js';
 import { parseDate } from '../domain/values.js';
 import { UsageError, ValueError } from '../errors.js';
+import { codeOf } from '../files/refusal.js';
 import type { Io } from './io.js';
 import { createOutput, loadStyle } from './output.js';
 import { canPrompt, createPrompts } from './prompts.js';
@@ -104,6 +105,5 @@ export async function withDatabase<T>(base: BaseDeps, fn: (deps: Deps) => Promis
 }
 
 function isSqliteError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_');
+  return codeOf(error)?.startsWith('SQLITE_') ?? false;
 }

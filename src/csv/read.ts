@@ -235,7 +235,8 @@ function csvErrorText(error: { code?: string }): string {
   return `${what}; zet een cel met " of het scheidingsteken tussen aanhalingstekens en verdubbel " binnenin`;
 }
 
-export async function openCsv(file: string, options: OpenOptions = {}): Promise<CsvSource> {
+/** Refuse an import file that is missing, unreadable or not a file; its size when it is one. */
+export async function requireFile(file: string): Promise<fs.Stats> {
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(file);
@@ -243,6 +244,12 @@ export async function openCsv(file: string, options: OpenOptions = {}): Promise<
     throw new Refused(`Het bestand ${file} bestaat niet of is niet leesbaar.`);
   }
   if (!stat.isFile()) throw new Refused(`${file} is geen bestand.`);
+  return stat;
+}
+
+/** Open a CSV file; `checked` when the caller has already made sure it is a file. */
+export async function openCsv(file: string, options: OpenOptions = {}, checked?: fs.Stats): Promise<CsvSource> {
+  const stat = checked ?? (await requireFile(file));
   const { encoding, quotes } = await scan(file);
   // The header line decides the delimiter.
   const headerText = await firstLine(file, encoding);

@@ -81,7 +81,7 @@ export async function firstTableWithData(db: Db): Promise<string | null> {
  * corrects, a storno to its payment). SQLite is read in rowid order, the order rows were made, so
  * what is referred to comes first; a SQLite target checks its foreign keys at commit anyway.
  */
-export async function copyRows(
+export async function copyTables(
   source: Db,
   target: Kysely<Database>,
   onTable?: (table: string, rows: number) => void,

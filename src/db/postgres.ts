@@ -4,6 +4,7 @@
 // output is the same on both: whole numbers as numbers, booleans as 0/1, JSON as text.
 import type pg from 'pg';
 import { Refused } from '../errors.js';
+import { codeOf } from '../files/refusal.js';
 
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
@@ -104,11 +105,6 @@ const SERVER_REASONS: Record<string, { reason: string; fix: string }> = {
   '55P03': { reason: 'bezet door een ander gob-proces, en het kwam niet op tijd vrij', fix: 'probeer het opnieuw' },
   '25006': { reason: 'de server staat alleen lezen toe (een standby-server?)', fix: 'kies de primaire server met --db/GOB_DB' },
 };
-
-function codeOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
 
 /** Is this an error of the server or the connection to it (not of gob's own SQL)? */
 export function isServerError(error: unknown): boolean {

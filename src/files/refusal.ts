@@ -63,7 +63,8 @@ const REASONS: Record<string, Reason> = {
   SQLITE_PROTOCOL: { reason: 'bezet door een ander gob-proces, en hij kwam niet op tijd vrij', fix: 'probeer het opnieuw' },
 };
 
-function codeOf(error: unknown): string | undefined {
+/** The `code` an error carries (Node's errno name, SQLite's or PostgreSQL's code), if it is a string. */
+export function codeOf(error: unknown): string | undefined {
   const code = (typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined) as unknown;
   return typeof code === 'string' ? code : undefined;
 }

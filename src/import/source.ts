@@ -3,7 +3,7 @@
 // as '.xlsx'). Both give the same header and rows, so every import has one set of rules.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type CsvRow, type CsvSource, openCsv, type OpenOptions } from '../csv/read.js';
+import { type CsvRow, type CsvSource, openCsv, type OpenOptions, requireFile } from '../csv/read.js';
 import { Refused } from '../errors.js';
 
 export interface ImportSource extends CsvSource {
@@ -55,13 +55,7 @@ export async function sniff(file: string): Promise<Kind> {
 
 /** Open an import file: CSV or .xlsx (the sheet named after one of `bladen`, else the first). */
 export async function openImport(file: string, options: OpenOptions & { bladen: readonly string[] }): Promise<ImportSource> {
-  let stat: fs.Stats;
-  try {
-    stat = await fs.promises.stat(file);
-  } catch {
-    throw new Refused(`Het bestand ${file} bestaat niet of is niet leesbaar.`);
-  }
-  if (!stat.isFile()) throw new Refused(`${file} is geen bestand.`);
+  const stat = await requireFile(file);
   const name = path.basename(file);
   const kind = await sniff(file);
   const extension = path.extname(file).toLowerCase();
@@ -87,6 +81,6 @@ export async function openImport(file: string, options: OpenOptions & { bladen: 
           `Het bestand ${name} heet een rekenblad, maar is beschadigd of geen Excel-werkmap; er is niets opgeslagen. ${FORMATS}.`,
         );
       }
-      return openCsv(file, options);
+      return openCsv(file, options, stat);
   }
 }

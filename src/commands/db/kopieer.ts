@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { COPY_TABLES, copyRows, firstTableWithData, schemaTables } from '../../db/copy.js';
+import { COPY_TABLES, copyTables, firstTableWithData, schemaTables } from '../../db/copy.js';
 import {
   connectDatabase,
   createOrMigrateDatabase,
@@ -42,7 +42,7 @@ export async function dbKopieer(opts: { naar: string }, deps: Deps) {
         // Checked again inside the target's transaction: nobody filled it since the first look.
         const filled = await firstTableWithData(trx);
         if (filled !== null) throw nonEmpty(to, filled);
-        const n = await copyRows(source, trx);
+        const n = await copyTables(source, trx);
         deps.stop?.('kopieer-voor-commit');
         await writeLog(trx, deps, `kopie van ${from}: ${total(n)} rijen`);
         return n;
