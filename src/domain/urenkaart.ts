@@ -291,7 +291,11 @@ export function urenTiming(maand: Maand, deadlineDag: number, today: Datum, invo
 
 /** The koppeling of a kind with a gastouder that covers a date (a plain loop: this runs a million times). */
 export function koppelingOn(ref: UrenReference, kind: string, gastouder: string, datum: Datum): UrenKoppeling | undefined {
-  const list = ref.koppelingen.get(kind)?.get(gastouder);
+  return koppelingIn(ref.koppelingen.get(kind)?.get(gastouder), datum);
+}
+
+/** The koppeling of a pair's list that covers a date; for a parser that looked the pair up once. */
+export function koppelingIn(list: readonly UrenKoppeling[] | undefined, datum: Datum): UrenKoppeling | undefined {
   if (!list) return undefined;
   for (const kp of list) if (kp.start <= datum && (kp.eind === null || kp.eind >= datum)) return kp;
   return undefined;

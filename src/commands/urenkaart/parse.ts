@@ -5,6 +5,7 @@ import { type Datum, type Maand, minutesToTime, monthOf, timeToMinutes } from '.
 import {
   Codes,
   geenKoppeling,
+  koppelingIn,
   type UrenKoppeling,
   UREN_COLUMNS,
   type UrenColumn,
@@ -214,14 +215,7 @@ export class UrenParser {
         pairK = kCode;
         pairList = ref.koppelingen.get(kCode)?.get(gCode);
       }
-      // As koppelingOn, on the list of the pair looked up once.
-      let koppeling: UrenKoppeling | undefined;
-      if (pairList)
-        for (const kp of pairList)
-          if (kp.start <= datum && (kp.eind === null || kp.eind >= datum)) {
-            koppeling = kp;
-            break;
-          }
+      const koppeling = koppelingIn(pairList, datum);
       if (!koppeling) {
         err('kind', geenKoppeling(ref, kCode, gCode, datum));
         continue;
