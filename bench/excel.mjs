@@ -12,7 +12,7 @@ import { writeUrenkaart } from './urenkaart.mjs';
 const ENV = { ...process.env, NO_COLOR: '1', GOB_TODAY: '2026-11-03' };
 
 /** The CSV file's rows as a workbook: codes as text, the date as a date cell, the times as time cells. */
-async function csvToXlsx(csv, xlsx, limit = Number.POSITIVE_INFINITY) {
+export async function csvToXlsx(csv, xlsx, limit = Number.POSITIVE_INFINITY) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsx, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('urenkaart');
   const lines = fs.readFileSync(csv, 'utf8').split('\r\n');

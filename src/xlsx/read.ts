@@ -11,8 +11,12 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { type CsvRow, type CsvSource, normalizeHeader } from '../csv/read.js';
 import { Refused } from '../errors.js';
+import { type CellResult, SheetScanner, columnLetter } from './sheet.js';
+
+export { columnLetter };
 
 export interface XlsxSource extends CsvSource {
   /** The worksheet read. */
@@ -27,18 +31,6 @@ export interface XlsxOptions {
   onProgress?: (bytesRead: number) => void;
 }
 
-/** 'A', 'B', …, 'Z', 'AA': the column letter a spreadsheet user sees. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A time-only number format ('h:mm', '[h]:mm:ss'), as opposed to a date format. */
@@ -47,8 +39,6 @@ function isTimeFormat(numFmt: string | undefined): boolean {
   const f = numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
   return /[hs]/i.test(f) && !/[dy]/i.test(f);
 }
-
-type CellResult = { text: string } | { fout: string };
 
 /** exceljs's value of one cell to the text of a CSV cell, or the reason it has none. */
 export function cellText(value: unknown, numFmt: string | undefined, date1904: boolean, ref: string): CellResult {
@@ -112,25 +102,17 @@ function corrupt(file: string, reden?: string): Refused {
   );
 }
 
-interface ExcelRow {
-  number: number;
-  values: unknown[];
-  getCell(col: number): { numFmt?: string };
-}
-interface SheetReader {
-  name?: string;
-  parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
-}
 /** The parts of exceljs 4.4.0's streaming WorkbookReader used here (see openSheet). */
 interface BookReader {
   model?: { sheets?: { name: string; rId: string }[] };
   workbookRels?: { Id: string; Target: string }[];
-  properties?: { date1904?: boolean };
+  properties?: { model?: { date1904?: boolean } };
+  sharedStrings?: unknown[];
+  styles?: { getStyleModel(id: number): { numFmt?: string } | null };
   _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
   _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Iterable<{ eventType: string; value: SheetReader }>;
 }
 interface ZipEntry {
   path: string;
@@ -142,18 +124,18 @@ interface ZipEntry {
  * zip front to back and, when a sheet comes before the shared strings (as Excel and LibreOffice
  * write them), first copies the whole sheet to a temporary file: personal data left in /tmp when
  * the process is killed, and a second pass over the disk. Here the parts are read in the order
- * they are needed (workbook, styles, shared strings, then the one sheet, streaming), through the
- * reader's own part parsers. Those are private to exceljs; the version is pinned (4.4.0), and
- * test/e2e/excel-import.test.ts reads workbooks of Excel's, LibreOffice's and exceljs's making.
+ * they are needed (workbook, styles, shared strings, then the one sheet, streaming). exceljs's
+ * reader parses the small parts with its own part parsers, which are private to exceljs; the
+ * version is pinned (4.4.0), and test/e2e/excel-import.test.ts reads workbooks of Excel's,
+ * LibreOffice's and exceljs's making. The sheet itself is read by SheetScanner (sheet.ts).
  */
-async function openSheet(file: string, bladen: readonly string[], onBytes: (n: number) => void) {
-  // exceljs's streaming reader, its unzipper and stream helper, as it ships them (no dependency of
-  // gob's own). The reader is loaded on its own: the whole package (writers, the document model,
-  // CSV) took another 100 ms to load, a fifth of a 100,000-row import's time outside parsing.
+async function openSheet(file: string, bladen: readonly string[]) {
+  // exceljs's streaming reader and its unzipper, as it ships them (no dependency of gob's own).
+  // The reader is loaded on its own: the whole package (writers, the document model, CSV) took
+  // another 100 ms to load, a fifth of a 100,000-row import's time outside parsing.
   const fromExceljs = createRequire(createRequire(import.meta.url).resolve('exceljs'));
   const WorkbookReader = fromExceljs('./lib/stream/xlsx/workbook-reader.js') as new (file: string, options: object) => unknown;
   const unzipper = fromExceljs('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
-  const iterateStream = fromExceljs('./lib/utils/iterate-stream.js') as (stream: NodeJS.ReadableStream) => AsyncIterable<unknown>;
   const directory = await unzipper.Open.file(file);
   const part = (name: string) => directory.files.find((f) => f.path === name || f.path === `/${name}`);
   const reader = new WorkbookReader(file, {
@@ -181,13 +163,21 @@ async function openSheet(file: string, bladen: readonly string[], onBytes: (n: n
   const sheetPath = rel.Target.startsWith('/') ? rel.Target.slice(1) : `xl/${rel.Target}`;
   const entry = part(sheetPath);
   if (!entry) return null;
-  const stream = entry.stream();
-  // Progress: the sheet's uncompressed XML is the work; its share of the file is what a bar can show.
-  stream.on('data', (chunk: Buffer) => onBytes(chunk.length));
-  const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
-  const [event] = [...reader._parseWorksheet(iterateStream(stream), sheetNo)];
-  if (!event) return null;
-  return { sheet: event.value, blad: target.name, date1904: Boolean(reader.properties?.date1904) };
+  const date1904 = Boolean(reader.properties?.model?.date1904);
+  const formats = new Map<number, string | undefined>();
+  const scanner = new SheetScanner({
+    sharedStrings: reader.sharedStrings ?? [],
+    date1904,
+    numFmt(style) {
+      if (!formats.has(style)) formats.set(style, reader.styles?.getStyleModel(style)?.numFmt);
+      return formats.get(style);
+    },
+    valueText: (value, ref) => cellText(value, undefined, date1904, ref),
+    // exceljs's excelToDate, so a date cell reads as it did through exceljs's own sheet reader.
+    serialText: (serial, numFmt, ref) =>
+      dateText(new Date(Math.round((serial - 25_569 + (date1904 ? 1462 : 0)) * 86_400_000)), numFmt, date1904, ref),
+  });
+  return { stream: entry.stream(), scanner, blad: target.name };
 }
 
 /** The worksheet's rows, in batches, as CSV rows; the first is row 1 (the header) if the sheet has one there. */
@@ -199,33 +189,22 @@ async function* sheetBatches(
   let bytes = 0;
   const total = fs.statSync(file).size;
   try {
-    const opened = await openSheet(file, options.bladen, (n) => {
-      bytes += n;
-    });
+    const opened = await openSheet(file, options.bladen);
     if (!opened) throw corrupt(file, 'er staat geen werkblad in');
-    const { sheet, blad, date1904 } = opened;
+    const { stream, scanner, blad } = opened;
     found(blad);
-    for await (const events of sheet.parse()) {
-      const batch: { row: number; cells: CellResult[] }[] = [];
-      for (const { eventType, value } of events) {
-        if (eventType !== 'row') continue;
-        const row = value as ExcelRow;
-        const cells: CellResult[] = [];
-        const values = row.values;
-        for (let c = 1; c < values.length; c++) {
-          const v = values[c];
-          cells.push(
-            v === undefined || v === null
-              ? { text: '' }
-              : cellText(v, v instanceof Date ? row.getCell(c).numFmt : undefined, date1904, `${columnLetter(c - 1)}${row.number}`),
-          );
-        }
-        batch.push({ row: row.number, cells });
-      }
+    const decoder = new StringDecoder('utf8');
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      // Progress: the sheet's uncompressed XML is the work; XML is some 8× its zipped size, so an
+      // estimate of the file read, never past its end.
+      bytes += chunk.length;
+      const batch = scanner.push(decoder.write(chunk));
       if (batch.length > 0) yield batch;
-      // XML is some 8× its zipped size: an estimate of the file read, never past its end.
       options.onProgress?.(Math.min(total, Math.round(bytes / 8)));
     }
+    const last = scanner.push(decoder.end());
+    last.push(...scanner.end());
+    if (last.length > 0) yield last;
   } catch (error) {
     if (error instanceof Refused) throw error;
     throw Object.assign(corrupt(file), { cause: error });
