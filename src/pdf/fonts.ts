@@ -51,7 +51,18 @@ await startInternals(() => parsed('regular'));
  * (pdfkit would load Helvetica's metrics for every document); the creation date is the document's
  * own date, so the same document gives the same bytes.
  */
-export function startPdf(opts: { margin: number; title: string; author?: string; datum: string }): {
+export function startPdf(opts: {
+  margin: number;
+  title: string;
+  author?: string;
+  datum: string;
+  /**
+   * Write the font objects from the bytes an earlier document of the process wrote for the same
+   * glyphs (pdfkit-internals' patch 6): the same file, made faster. Asked by the jaaropgave only,
+   * so that every other PDF is made exactly as before (see docs/decisions.md).
+   */
+  shareObjects?: boolean;
+}): {
   pdf: PDFKit.PDFDocument;
   done: Promise<Buffer>;
 } {
@@ -62,7 +73,7 @@ export function startPdf(opts: { margin: number; title: string; author?: string;
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-  useFonts(pdf);
+  useFonts(pdf, { shareObjects: opts.shareObjects });
   return { pdf, done };
 }
 
@@ -70,12 +81,12 @@ export function startPdf(opts: { margin: number; title: string; author?: string;
  * Start a document with gob's fonts, registered as 'regular' and 'bold'. The document must have
  * been made with `font: null` (no Helvetica: pdfkit would load its metrics for every document).
  */
-export function useFonts(pdf: PDFKit.PDFDocument): void {
+export function useFonts(pdf: PDFKit.PDFDocument, { shareObjects = false }: { shareObjects?: boolean | undefined } = {}): void {
   const fast = internalsInUse();
   for (const weight of ['regular', 'bold'] as const) pdf.registerFont(weight, (fast ? parsed(weight) : fontBytes(weight)) as never);
   for (const weight of ['bold', 'regular'] as const) {
     pdf.font(weight);
-    if (fast) prepareFont(pdf, COMMON);
+    if (fast) prepareFont(pdf, COMMON, { shareObjects });
   }
 }
 

@@ -22,7 +22,13 @@ type Blok = JaaropgaveDocument['blokken'][number];
 const blokHoogte = (b: Blok) => 13 + 11 + 11 + 15 + b.maanden.length * ROW + 4 + 2 * ROW + 16;
 
 export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Promise<Buffer> {
-  const { pdf, done } = startPdf({ margin: MARGIN, title: `Jaaropgave ${meta.nummer}`, author: doc.afzender[0] ?? '', datum: meta.datum });
+  const { pdf, done } = startPdf({
+    margin: MARGIN,
+    title: `Jaaropgave ${meta.nummer}`,
+    author: doc.afzender[0] ?? '',
+    datum: meta.datum,
+    shareObjects: true,
+  });
 
   const font = (weight: 'regular' | 'bold') => pdf.font(weight);
   const at = (text: string, x: number, y: number) => textAt(pdf, text, x, y);

@@ -1,4 +1,4 @@
-// The one place that touches pdfkit's and fontkit's private fields and internal methods. Five
+// The one place that touches pdfkit's and fontkit's private fields and internal methods. Six
 // patches below (see each one for why) make gob's PDFs about 12× faster than pdfkit's public API
 // alone (bench/factuur.mjs, one thread); every one of them leans on members that pdfkit 0.20 and
 // fontkit 2.0 do not promise to keep. So when the PDF code loads,
@@ -21,6 +21,8 @@ interface EmbeddedFont {
   name: string;
   font: LayoutFont;
   document: { ref(data?: object): { compress: boolean; data: Record<string, unknown> } };
+  /** The font's own object (its Type0 dictionary), made when a page first uses the font. */
+  dictionary: PdfRef | null;
   ascender: number;
   scale: number;
   subset: { glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
@@ -36,6 +38,27 @@ interface Doc {
   page: { height: number; fonts: Record<string, unknown> };
   /** A string gets a line end and is turned into bytes; bytes are written as they are. */
   addContent(data: string | Uint8Array): unknown;
+}
+/** A PDF object of pdfkit's (PDFReference): its number, and where it starts once written. */
+interface PdfRef {
+  id: number;
+  offset: number;
+}
+/** How pdfkit writes a document's objects (PDFDocument), as patch 6 uses it. */
+interface Writer {
+  /** Bytes written so far, and each object's start by number (null until written). */
+  _offset: number;
+  _offsets: (number | null)[];
+  _security?: unknown;
+  subset?: unknown;
+  compress: boolean;
+  ref(data?: object): PdfRef;
+  /** Appends bytes (or a string and a line end) to the file. */
+  _write(data: string | Uint8Array): void;
+  /** Records a written object's offset. */
+  _refEnd(ref: PdfRef): void;
+  /** The stream's push, through which _write hands out every byte. */
+  push(chunk: Uint8Array): boolean;
 }
 /** A fontkit font, as the patches use it. */
 interface LayoutFont {
@@ -180,10 +203,13 @@ function shareFontFile(font: EmbeddedFont): void {
 
 /**
  * Start the current font of a document made with a `sharedFont`: its font file shared across
- * documents (patch 3) and `common` reserved first in its subset (patch 5), in that order.
+ * documents (patch 3) and `common` reserved first in its subset (patch 5), in that order; with
+ * `shareObjects`, also all of its objects (patch 6).
  */
-export function prepareFont(pdf: PDFKit.PDFDocument, common: string): void {
-  shareFontFile(internal(pdf)._font);
+export function prepareFont(pdf: PDFKit.PDFDocument, common: string, { shareObjects = false } = {}): void {
+  const font = internal(pdf)._font;
+  shareFontFile(font);
+  if (shareObjects) shareFontObjects(font);
   reserveGlyphs(pdf, common);
   fastDocuments.add(pdf);
 }
@@ -771,6 +797,115 @@ export function reserveGlyphs(pdf: PDFKit.PDFDocument, text: string): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Patch 6 (pdfkit, per document, where asked): a font's objects written once per process.
+
+/** A font's objects as pdfkit wrote them: the bytes, where each object starts in them, and what they depend on. */
+interface WrittenFont {
+  bytes: Buffer;
+  /** Offsets in `bytes` of the objects embed() made, in order of their numbers. */
+  offsets: number[];
+  /** Offset in `bytes` of the font's own dictionary. */
+  dictionary: number;
+  glyphs: number[];
+  widths: number[];
+  unicode: number[][];
+}
+
+/** By font, object numbers and number of glyphs; the glyphs themselves are compared one by one. */
+const writtenFonts = new Map<string, WrittenFont[]>();
+let writtenFontCount = 0;
+const WRITTEN_FONT_LIMIT = 64;
+
+/** Whether `font`'s subset is the one `written` was made for: the same glyphs in the same order, with the same widths and characters. */
+function sameGlyphs(font: EmbeddedFont, written: WrittenFont): boolean {
+  const { glyphs } = font.subset;
+  const { widths, unicode } = font;
+  if (glyphs.length !== written.glyphs.length || widths.length !== written.widths.length || unicode.length !== written.unicode.length) {
+    return false;
+  }
+  for (let i = 0; i < glyphs.length; i++) if (glyphs[i] !== written.glyphs[i]) return false;
+  for (let i = 0; i < widths.length; i++) if (widths[i] !== written.widths[i]) return false;
+  for (let i = 0; i < unicode.length; i++) if (!sameCodePoints(unicode[i] ?? [], written.unicode[i] ?? [])) return false;
+  return true;
+}
+
+/**
+ * Embedding a font writes five objects (the font file, its descriptor, the CID font with every
+ * glyph's width, the ToUnicode map and the font's dictionary), and pdfkit builds, converts and
+ * compresses all of them again in every document: a fifth of a jaaropgave's time. They depend only
+ * on the font, the glyphs in its subset (their order, widths and characters) and the numbers the
+ * objects get, and with the common glyphs reserved first (patch 5) and the same layout most
+ * documents of a batch have all of those the same. So the first such document's objects are kept
+ * as the bytes pdfkit wrote, and the next ones write those bytes, with their objects' offsets
+ * recorded as pdfkit records them: byte for byte the file pdfkit would have written.
+ */
+function shareFontObjects(font: EmbeddedFont): void {
+  const embed = font.embed.bind(font);
+  font.embed = () => {
+    const doc = font.document as unknown as Writer;
+    const dictionary = font.dictionary;
+    // Encryption numbers each object into its bytes, and PDF/A adds a CIDSet: left to pdfkit.
+    if (!dictionary || doc._security || doc.subset) return embed();
+    const first = doc._offsets.length + 1;
+    const key = `${font.id} ${font.name} ${dictionary.id} ${first} ${doc.compress} ${font.subset.glyphs.length}`;
+    const start = doc._offset;
+    const written = writtenFonts.get(key)?.find((w) => sameGlyphs(font, w));
+    if (written) {
+      const refs = written.offsets.map(() => doc.ref());
+      doc._write(written.bytes);
+      for (const [i, ref] of refs.entries()) {
+        ref.offset = start + written.offsets[i]!;
+        doc._refEnd(ref);
+      }
+      dictionary.offset = start + written.dictionary;
+      doc._refEnd(dictionary);
+      return dictionary;
+    }
+    // What embed() depends on, as it finds it: encoding the font file adds the parts of composite
+    // glyphs (ë is e and ¨) to the subset's glyphs.
+    const glyphs = [...font.subset.glyphs];
+    const chunks: Uint8Array[] = [];
+    const push = doc.push;
+    doc.push = (chunk) => {
+      chunks.push(chunk);
+      return push.call(doc, chunk);
+    };
+    let result: unknown;
+    try {
+      result = embed();
+    } finally {
+      doc.push = push;
+    }
+    const offsets = doc._offsets.slice(first - 1).map((offset) => (offset === null ? null : offset - start));
+    const bytes = Buffer.concat(chunks);
+    // Kept only when embed() wrote exactly its objects and the dictionary, each once, in these bytes.
+    if (
+      offsets.every((o) => o !== null && o >= 0 && o < bytes.length) &&
+      doc._offset - start === bytes.length &&
+      dictionary.offset - start >= 0 &&
+      dictionary.offset - start < bytes.length
+    ) {
+      // A font's objects are some 30 kB: at most this many kept, the rest made again.
+      if (++writtenFontCount > WRITTEN_FONT_LIMIT) {
+        writtenFonts.clear();
+        writtenFontCount = 1;
+      }
+      const list = writtenFonts.get(key) ?? [];
+      list.push({
+        bytes,
+        offsets: offsets as number[],
+        dictionary: dictionary.offset - start,
+        glyphs,
+        widths: [...font.widths],
+        unicode: font.unicode.map((codePoints) => [...codePoints]),
+      });
+      writtenFonts.set(key, list);
+    }
+    return result;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The probe and the switch.
 
 export type ProbeResult = { ok: true } | { ok: false; reason: string };
@@ -781,6 +916,11 @@ const MEMBERS: [string, (f: EmbeddedFont, d: Doc) => unknown, string][] = [
   ['page.height', (_, d) => d.page?.height, 'number'],
   ['page.fonts', (_, d) => d.page?.fonts, 'object'],
   ['addContent', (_, d) => d.addContent, 'function'],
+  ['_offset', (_, d) => (d as unknown as Writer)._offset, 'number'],
+  ['_offsets', (_, d) => (d as unknown as Writer)._offsets, 'object'],
+  ['_write', (_, d) => (d as unknown as Writer)._write, 'function'],
+  ['_refEnd', (_, d) => (d as unknown as Writer)._refEnd, 'function'],
+  ['push', (_, d) => (d as unknown as Writer).push, 'function'],
   ['_font.id', (f) => f.id, 'string'],
   ['_font.name', (f) => f.name, 'string'],
   ['_font.font.layout', (f) => f.font?.layout, 'function'],
@@ -804,42 +944,60 @@ const PROBE_TEXT = 'Factuur Zoë AVAWAY € 1.234,56';
 
 /**
  * Check that pdfkit and fontkit have every member the patches use and that the patches work:
- * a one-line document made through all five, its widths against pdfkit's own, and its bytes read
+ * a one-line document made through all six, its widths against pdfkit's own, and its bytes read
  * back (the font file is the stream patch 3 marked, a TrueType font; the text maps back to its
- * characters). `font` is the shared font to check with; `tamper` lets a test break a document
+ * characters; made again, its font objects from patch 6, it is the same file). `font` is the shared font to check with; `tamper` lets a test break a document
  * before the checks. Resolves to why not, rather than throwing.
  */
 export async function probeInternals(font: object, tamper?: (pdf: PDFKit.PDFDocument) => void): Promise<ProbeResult> {
   try {
-    const pdf = new PDFDocument({ size: 'A4', font: null as never, info: { CreationDate: new Date(0) } });
-    const chunks: Buffer[] = [];
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise<void>((resolve) => pdf.on('end', resolve));
-    pdf.registerFont('probe', font as never);
-    pdf.font('probe').fontSize(10);
-    tamper?.(pdf);
-    const doc = internal(pdf);
-    for (const [name, get, type] of MEMBERS) {
-      const value = get(doc._font ?? ({} as EmbeddedFont), doc);
-      if (typeof value !== type || value === null) return { ok: false, reason: `pdfkit: ${name} is geen ${type}` };
-    }
-    if (!Array.isArray(doc._font.subset.glyphs) || !Array.isArray(doc._font.widths) || !Array.isArray(doc._font.unicode)) {
-      return { ok: false, reason: 'pdfkit: subset.glyphs, widths of unicode is geen lijst' };
-    }
-    if (doc._font.font !== font) return { ok: false, reason: 'pdfkit: _font.font is niet het gegeven fontkit-font' };
-    prepareFont(pdf, PROBE_TEXT);
-    for (const text of [PROBE_TEXT, 'AV', ' ']) {
-      if (Math.abs(fastWidthOf(pdf, text) - pdf.widthOfString(text)) > 1e-6) {
-        return { ok: false, reason: `breedte van '${text}' wijkt af van pdfkit` };
-      }
-    }
-    if (!fastTextAt(pdf, PROBE_TEXT, 50, 50)) return { ok: false, reason: 'proeftekst niet geschreven' };
-    pdf.end();
-    await done;
-    return readBack(Buffer.concat(chunks).toString('latin1'), doc._font.id);
+    // Twice, with patch 6: the second document's font objects are the first one's bytes, and
+    // must make the same file as pdfkit wrote the first time (object offsets and all). Nothing
+    // kept before: the first document is pdfkit's own.
+    writtenFonts.clear();
+    writtenFontCount = 0;
+    const first = await probeDocument(font, tamper);
+    if ('ok' in first) return first;
+    const second = await probeDocument(font, tamper);
+    if ('ok' in second) return second;
+    if (!second.bytes.equals(first.bytes)) return { ok: false, reason: 'pdfkit: de gedeelde fontobjecten geven een ander bestand' };
+    return readBack(first.bytes.toString('latin1'), first.fontId);
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** The probe's one-line document, or why it could not be made. */
+async function probeDocument(
+  font: object,
+  tamper?: (pdf: PDFKit.PDFDocument) => void,
+): Promise<{ bytes: Buffer; fontId: string } | { ok: false; reason: string }> {
+  const pdf = new PDFDocument({ size: 'A4', font: null as never, info: { CreationDate: new Date(0) } });
+  const chunks: Buffer[] = [];
+  pdf.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve) => pdf.on('end', resolve));
+  pdf.registerFont('probe', font as never);
+  pdf.font('probe').fontSize(10);
+  tamper?.(pdf);
+  const doc = internal(pdf);
+  for (const [name, get, type] of MEMBERS) {
+    const value = get(doc._font ?? ({} as EmbeddedFont), doc);
+    if (typeof value !== type || value === null) return { ok: false, reason: `pdfkit: ${name} is geen ${type}` };
+  }
+  if (!Array.isArray(doc._font.subset.glyphs) || !Array.isArray(doc._font.widths) || !Array.isArray(doc._font.unicode)) {
+    return { ok: false, reason: 'pdfkit: subset.glyphs, widths of unicode is geen lijst' };
+  }
+  if (doc._font.font !== font) return { ok: false, reason: 'pdfkit: _font.font is niet het gegeven fontkit-font' };
+  prepareFont(pdf, PROBE_TEXT, { shareObjects: true });
+  for (const text of [PROBE_TEXT, 'AV', ' ']) {
+    if (Math.abs(fastWidthOf(pdf, text) - pdf.widthOfString(text)) > 1e-6) {
+      return { ok: false, reason: `breedte van '${text}' wijkt af van pdfkit` };
+    }
+  }
+  if (!fastTextAt(pdf, PROBE_TEXT, 50, 50)) return { ok: false, reason: 'proeftekst niet geschreven' };
+  pdf.end();
+  await done;
+  return { bytes: Buffer.concat(chunks), fontId: doc._font.id };
 }
 
 /** The probe document's bytes: the font file, the text drawn and its ToUnicode map. */

@@ -8,11 +8,11 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { renderFactuurPdf } from '../../src/pdf/factuur.js';
 import PDFDocument from 'pdfkit';
-import { useFonts } from '../../src/pdf/fonts.js';
+import { startPdf, useFonts } from '../../src/pdf/fonts.js';
 import { internalsInUse, probeInternals, probeResult, sharedFont, useInternals } from '../../src/pdf/pdfkit-internals.js';
 import { renderJaaropgavePdf } from '../../src/pdf/jaaropgave.js';
 import { renderTablePdf } from '../../src/pdf/table.js';
-import { widthOf } from '../../src/pdf/text.js';
+import { textAt, widthOf } from '../../src/pdf/text.js';
 import { DEMO_FACTUUR_1 } from '../demo.js';
 import { ROOT, tempDir } from '../helpers.js';
 
@@ -137,6 +137,10 @@ describe('the version probe', () => {
     expect(await probeInternals(font, (pdf) => delete (pdf as unknown as Loose)._font!.subset)).toMatchObject(without('subset'));
     expect(await probeInternals(font, (pdf) => delete (pdf as unknown as Record<string, unknown>)._fontSize)).toMatchObject(
       without('_fontSize'),
+    );
+    // Patch 6 writes kept font objects through these.
+    expect(await probeInternals(font, (pdf) => ((pdf as unknown as Record<string, unknown>)._refEnd = undefined))).toMatchObject(
+      without('_refEnd'),
     );
     expect(await probeInternals(font)).toEqual({ ok: true });
   });
@@ -268,6 +272,42 @@ describe('the same invoice, the same bytes', () => {
     const before = await rendered(true, () => renderFactuurPdf(lukasz, META));
     await rendered(false, () => renderFactuurPdf(andere, META));
     expect((await rendered(true, () => renderFactuurPdf(lukasz, META))).equals(before)).toBe(true);
+  });
+});
+
+describe('font objects written from the bytes of an earlier document (patch 6, asked by the jaaropgave)', () => {
+  /** A small document in both fonts, with or without patch 6. */
+  async function proef(shareObjects: boolean, naam: string, pages = 1): Promise<Buffer> {
+    const { pdf, done } = startPdf({ margin: 50, title: 'Proef', datum: '2026-11-03', shareObjects });
+    for (let page = 0; page < pages; page++) {
+      if (page > 0) pdf.addPage();
+      pdf.font('bold').fontSize(11);
+      textAt(pdf, 'Jaaropgave kinderopvang 2026', 50, 50);
+      pdf.font('regular').fontSize(9);
+      textAt(pdf, naam, 50, 70);
+    }
+    pdf.end();
+    return done;
+  }
+
+  it('make the file pdfkit makes, also after documents with other glyphs or another number of pages', async () => {
+    const plain = {
+      sem: await proef(false, 'Sem de Vries'),
+      lukasz: await proef(false, 'Łukasz Wałęsa'),
+      twee: await proef(false, 'Sem de Vries', 2),
+    };
+    const eerste = await proef(true, 'Sem de Vries');
+    const lukasz = await proef(true, 'Łukasz Wałęsa');
+    const twee = await proef(true, 'Sem de Vries', 2);
+    const weer = await proef(true, 'Sem de Vries');
+    const tweeWeer = await proef(true, 'Sem de Vries', 2);
+    for (const bytes of [eerste, weer]) expect(bytes.equals(plain.sem)).toBe(true);
+    expect(lukasz.equals(plain.lukasz)).toBe(true);
+    for (const bytes of [twee, tweeWeer]) expect(bytes.equals(plain.twee)).toBe(true);
+    const file = write('gedeelde-fontobjecten.pdf', tweeWeer);
+    expect(qpdf(file).status).toBe(0);
+    expect(pdftotext(file)).toContain('Sem de Vries');
+    expect(pdftotext(write('gedeelde-lukasz.pdf', lukasz))).toContain('Łukasz Wałęsa');
   });
 });
 
