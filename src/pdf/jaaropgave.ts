@@ -7,6 +7,7 @@
 import type { JaaropgaveDocument } from '../documents/jaaropgave.js';
 import type { PdfMeta } from './factuur.js';
 import { numberPages, startPdf } from './fonts.js';
+import { isFast } from './pdfkit-internals.js';
 import { lineHeight, textAt, textRight, textsAt, textsWithin, widthOf, wrapLines } from './text.js';
 
 const MARGIN = 50;
@@ -17,6 +18,23 @@ const COLUMN = (WIDTH - GAP) / 2;
 const ROW = 11;
 
 type Blok = JaaropgaveDocument['blokken'][number];
+
+/**
+ * The notes wrapped to the page's width in regular 8.5 pt, once per process and text: every
+ * jaaropgave of a year has the same notes. Kept apart with and without pdfkit-internals, which
+ * measure each in their own way.
+ */
+const gewikkeld = new Map<string, string[]>();
+function notenRegels(pdf: PDFKit.PDFDocument, noten: string): string[] {
+  const key = `${isFast(pdf)}|${noten}`;
+  let regels = gewikkeld.get(key);
+  if (!regels) {
+    regels = wrapLines(pdf, noten, WIDTH);
+    if (gewikkeld.size >= 16) gewikkeld.clear();
+    gewikkeld.set(key, regels);
+  }
+  return regels;
+}
 
 /** Its height on the page: three lines of heading, the column titles, a row per month, total and average. */
 const blokHoogte = (b: Blok) => 13 + 11 + 11 + 15 + b.maanden.length * ROW + 4 + 2 * ROW + 16;
@@ -186,7 +204,7 @@ export function renderJaaropgavePdf(doc: JaaropgaveDocument, meta: PdfMeta): Pro
 
   // The year's total and the notes stay together, on a new page when they do not fit.
   font('regular').fontSize(8.5);
-  const noten = wrapLines(pdf, doc.noten.join('\n'), WIDTH);
+  const noten = notenRegels(pdf, doc.noten.join('\n'));
   const hoogte = lineHeight(pdf);
   if (y + 30 + noten.length * hoogte > BOTTOM) {
     pdf.addPage();

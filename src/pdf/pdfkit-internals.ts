@@ -204,13 +204,14 @@ function shareFontFile(font: EmbeddedFont): void {
 /**
  * Start the current font of a document made with a `sharedFont`: its font file shared across
  * documents (patch 3) and `common` reserved first in its subset (patch 5), in that order; with
- * `shareObjects`, also all of its objects (patch 6).
+ * `shareObjects`, also all of its objects (patch 6), and the reserved glyphs included as the
+ * first document that reserved them included them.
  */
 export function prepareFont(pdf: PDFKit.PDFDocument, common: string, { shareObjects = false } = {}): void {
   const font = internal(pdf)._font;
   shareFontFile(font);
   if (shareObjects) shareFontObjects(font);
-  reserveGlyphs(pdf, common);
+  reserveGlyphs(pdf, common, { replay: shareObjects });
   fastDocuments.add(pdf);
 }
 
@@ -671,6 +672,8 @@ interface Line {
 interface Reserved {
   common: string;
   cids: number[];
+  /** The glyphs of `common`, in order, as they were included. */
+  glyphs: Shaped;
   hexByGid: Map<number, string>;
   lines: Map<string, Line>;
   /** Lines seen once, not (yet) kept. */
@@ -771,26 +774,38 @@ function numberOperand(font: EmbeddedFont, text: string, literal: boolean): stri
  * When they get the codes they got in the first document that reserved `text` in this font (they
  * do, unless something was drawn first), the document shares that one's written lines.
  */
-export function reserveGlyphs(pdf: PDFKit.PDFDocument, text: string): void {
+export function reserveGlyphs(pdf: PDFKit.PDFDocument, text: string, { replay = false } = {}): void {
   const font = internal(pdf)._font;
-  const gids: number[] = [];
-  const cids: number[] = [];
-  for (const ch of text) {
-    const shaped = shape(font, ch);
-    for (let i = 0; i < shaped.gids.length; i++) {
-      gids.push(shaped.gids[i]!);
-      cids.push(include(font, shaped, i));
-    }
-  }
   let all = reservedByFont.get(font.font);
   if (!all) {
     all = [];
     reservedByFont.set(font.font, all);
   }
   let reserved = all.find((r) => r.common === text);
+  // With `replay` (patch 6's documents), the glyphs an earlier document reserved are included as
+  // they were, without shaping `text` again: the same glyphs, widths and characters in the same order.
+  if (replay && reserved) {
+    const { glyphs, cids } = reserved;
+    let same = true;
+    for (let i = 0; i < glyphs.gids.length; i++) if (include(font, glyphs, i) !== cids[i]) same = false;
+    if (same) reservedOf.set(font, reserved);
+    return;
+  }
+  const glyphs: Shaped = { gids: [], codePoints: [], advances: [], kerning: [], width: 0, offsets: false };
+  const cids: number[] = [];
+  for (const ch of text) {
+    const shaped = shape(font, ch);
+    for (let i = 0; i < shaped.gids.length; i++) {
+      glyphs.gids.push(shaped.gids[i]!);
+      glyphs.codePoints.push(shaped.codePoints[i]!);
+      glyphs.advances.push(shaped.advances[i]!);
+      glyphs.kerning.push(0);
+      cids.push(include(font, shaped, i));
+    }
+  }
   if (!reserved) {
-    const hexByGid = new Map(gids.map((gid, i) => [gid, cids[i]!.toString(16).padStart(4, '0')]));
-    reserved = { common: text, cids, hexByGid, lines: new Map(), seen: new Set(), numbers: undefined };
+    const hexByGid = new Map(glyphs.gids.map((gid, i) => [gid, cids[i]!.toString(16).padStart(4, '0')]));
+    reserved = { common: text, cids, glyphs, hexByGid, lines: new Map(), seen: new Set(), numbers: undefined };
     all.push(reserved);
   } else if (!sameCodePoints(reserved.cids, cids)) return;
   reservedOf.set(font, reserved);
