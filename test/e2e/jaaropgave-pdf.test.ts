@@ -192,6 +192,14 @@ describe('jaaropgave pdf from stored snapshots', () => {
     expect(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout).toMatch(/Pages:\s+1\n/);
   });
 
+  it('by numbers, several looked up at once: each its latest version, in any order', async () => {
+    const r = await run(['jaaropgave', 'pdf', 'J2026-00002', 'J2026-00001', '--out', 'op-nummer']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'op-nummer')).sort()).toEqual(['J2026-00001.pdf', 'J2026-00002.pdf']);
+    expect(pdftotext(path.join(dir, 'op-nummer', 'J2026-00001.pdf'))).toContain('vervangt');
+    expect(pdftotext(path.join(dir, 'op-nummer', 'J2026-00002.pdf'))).toContain('Fatima El Amrani');
+  });
+
   it('a missing BSN is printed as "ontbreekt"; no partner, no partner line', () => {
     const text = pdftotext(path.join(dir, 'pdf', 'J2026-00002.pdf'));
     expect(text).toMatch(/Vraagouder\s+Fatima El Amrani\s+geboren ontbreekt\s+BSN ontbreekt/);

@@ -140,12 +140,17 @@ export async function insertJaaropgaven(db: Db, rows: NewJaaropgave[]): Promise<
 /** Every version (or only the latest of each number), by number and version. */
 export async function listJaaropgaven(
   db: Db,
-  filter: { jaar?: number; ouder?: string; nummer?: string; alleenLaatste?: boolean },
+  filter: { jaar?: number; ouder?: string; nummer?: string; nummers?: readonly string[]; alleenLaatste?: boolean },
 ): Promise<JaaropgaveRow[]> {
   let q = db.selectFrom('jaaropgave as j').selectAll().orderBy('j.nummer').orderBy('j.versie');
   if (filter.jaar !== undefined) q = q.where('j.jaar', '=', filter.jaar);
   if (filter.ouder !== undefined) q = q.where('j.ouder', '=', filter.ouder);
   if (filter.nummer !== undefined) q = q.where('j.nummer', '=', filter.nummer);
+  // (An empty list would be `in ()`, which is no SQL: it selects nothing.)
+  if (filter.nummers !== undefined) {
+    if (filter.nummers.length === 0) return [];
+    q = q.where('j.nummer', 'in', filter.nummers);
+  }
   if (filter.alleenLaatste) q = q.where(LATEST);
   return q.execute();
 }
