@@ -9,9 +9,6 @@ import type { Deps } from '../deps.js';
 import { writePdfBatch } from '../pdfs.js';
 import { parseOptional, requireOption } from '../options.js';
 
-/** Numbers per query: well under the number of parameters SQLite and PostgreSQL take in one statement. */
-const NUMMERS_PER_QUERY = 500;
-
 /**
  * `gob jaaropgave pdf (<nummer>... | --jaar <JJJJ>) --out <dir> [--force]`: one PDF per jaaropgave,
  * `<nummer>.pdf`, always of its latest version (an earlier one is replaced, and the PDF says so),
@@ -36,14 +33,11 @@ export async function jaaropgavePdf(opts: { nummers?: string[]; jaar?: string; o
     jobs = (await listJaaropgaven(deps.db, { jaar, alleenLaatste: true })).map(job);
     if (jobs.length === 0) throw new NotFound(`Er zijn geen jaaropgaven van ${jaar}. Maak ze met 'gob jaaropgave run --jaar ${jaar}'.`);
   } else {
-    // The numbers asked for in a few queries, not one each (a year's run hands over thousands);
-    // each becomes its job in the order given, and the first one missing is refused.
+    // The numbers asked for in one query, not one each (a batch can be thousands); each becomes
+    // its job in the order given, and the first one missing is refused.
     const found = new Map<string, PdfJob>();
-    const unique = [...new Set(nummers)];
-    for (let i = 0; i < unique.length; i += NUMMERS_PER_QUERY) {
-      for (const row of await listJaaropgaven(deps.db, { nummers: unique.slice(i, i + NUMMERS_PER_QUERY), alleenLaatste: true })) {
-        found.set(row.nummer, job(row));
-      }
+    for (const row of await listJaaropgaven(deps.db, { nummers: [...new Set(nummers)], alleenLaatste: true })) {
+      found.set(row.nummer, job(row));
     }
     jobs = nummers.map((nummer) => {
       const pdf = found.get(nummer);

@@ -1,7 +1,7 @@
 import { addMonthsToMaand, type Maand } from '../../domain/calendar.js';
 import type { Jaarregelbron } from '../../domain/jaaropgave.js';
 import { sql } from 'kysely';
-import { isPostgres } from '../dialect.js';
+import { inValues, isPostgres } from '../dialect.js';
 import { type Db, rawHandle } from '../open.js';
 import { copyRows } from '../pgcopy.js';
 import type { JaaropgaveRow, NewJaaropgave } from '../tables/jaaropgave.js';
@@ -146,11 +146,7 @@ export async function listJaaropgaven(
   if (filter.jaar !== undefined) q = q.where('j.jaar', '=', filter.jaar);
   if (filter.ouder !== undefined) q = q.where('j.ouder', '=', filter.ouder);
   if (filter.nummer !== undefined) q = q.where('j.nummer', '=', filter.nummer);
-  // (An empty list would be `in ()`, which is no SQL: it selects nothing.)
-  if (filter.nummers !== undefined) {
-    if (filter.nummers.length === 0) return [];
-    q = q.where('j.nummer', 'in', filter.nummers);
-  }
+  if (filter.nummers !== undefined) q = q.where('j.nummer', 'in', inValues(db, filter.nummers));
   if (filter.alleenLaatste) q = q.where(LATEST);
   return q.execute();
 }
