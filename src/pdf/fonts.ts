@@ -57,9 +57,10 @@ export function startPdf(opts: {
   author?: string;
   datum: string;
   /**
-   * Write the font objects from the bytes an earlier document of the process wrote for the same
-   * glyphs (pdfkit-internals' patch 6): the same file, made faster. Asked by the jaaropgave only,
-   * so that every other PDF is made exactly as before (see docs/decisions.md).
+   * Take from earlier documents of the process what they built (pdfkit-internals' patch 6): the
+   * font objects, written from the bytes one wrote for the same glyphs, and the reserved glyphs'
+   * place in the subset. The same file, made faster. Asked by the jaaropgave only, so that every
+   * other PDF (invoices above all) is made exactly as before.
    */
   shareObjects?: boolean;
 }): {
