@@ -23,6 +23,7 @@ export function renderFactuurPdf(doc: FactuurDocument, meta: PdfMeta): Promise<B
     title: `${doc.titel === 'FACTUUR' ? 'Factuur' : 'Creditfactuur'} ${meta.nummer}`,
     author: doc.afzender[0] ?? '',
     datum: meta.datum,
+    shareObjects: true,
   });
 
   // Single lines go through text.ts (most of a PDF's time was pdfkit's text()); paragraphs that

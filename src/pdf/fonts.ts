@@ -59,8 +59,9 @@ export function startPdf(opts: {
   /**
    * Take from earlier documents of the process what they built (pdfkit-internals' patch 6): the
    * font objects, written from the bytes one wrote for the same glyphs, and the reserved glyphs'
-   * place in the subset. The same file, made faster. Asked by the jaaropgave only, so that every
-   * other PDF (invoices above all) is made exactly as before.
+   * place in the subset. The same file, made faster. Asked by the documents made by the thousand
+   * (invoices and jaaropgaven); contracts, the dossier and lists are made one at a time, where
+   * there is nothing earlier to take from.
    */
   shareObjects?: boolean;
 }): {

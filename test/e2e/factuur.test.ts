@@ -196,6 +196,20 @@ describe('invoice PDFs', () => {
     expect(pdftotext(path.join(dir, 'los', '2026-00006.pdf'))).toContain('factuur 2026-00003');
   });
 
+  it('by numbers, looked up together: in any order, each its own invoice; an unknown number refuses all (exit 1)', async () => {
+    const r = await gob(dir, ['factuur', 'pdf', '2026-00004', '2026-00002', '--out', 'paar'], DEMO_TODAY);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'paar')).sort()).toEqual(['2026-00002.pdf', '2026-00004.pdf']);
+    expect(pdftotext(path.join(dir, 'paar', '2026-00002.pdf'))).toContain('Şahin Yılmaz');
+    expect(fs.readFileSync(path.join(dir, 'paar', '2026-00004.pdf')).equals(fs.readFileSync(path.join(dir, 'pdf', '2026-00004.pdf')))).toBe(
+      true,
+    );
+    const missing = await gob(dir, ['factuur', 'pdf', '2026-00001', '2026-00099', '--out', 'mis'], DEMO_TODAY);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Er is geen factuur met nummer 2026-00099');
+    expect(fs.existsSync(path.join(dir, 'mis'))).toBe(false);
+  });
+
   it('the same invoice always renders to the same bytes', async () => {
     await gob(dir, ['factuur', 'pdf', '2026-00002', '--out', 'a'], DEMO_TODAY);
     await gob(dir, ['factuur', 'pdf', '2026-00002', '--out', 'b'], { GOB_TODAY: '2027-03-01' });

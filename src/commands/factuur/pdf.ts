@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseCode, parseMonth } from '../../domain/values.js';
-import { getFactuur, listFacturen, regelFromRow } from '../../db/repo/factuur.js';
+import { getFacturen, listFacturen, regelFromRow } from '../../db/repo/factuur.js';
 import { NotFound, UsageError } from '../../errors.js';
 import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
@@ -17,9 +17,12 @@ export async function factuurPdf(opts: { nummers?: string[]; maand?: string; out
   const out = await requireOption('out', opts.out, (raw) => raw, deps, 'In welke map komen de PDF-bestanden?');
   const selected = maand ? (await listFacturen(deps.db, { maand })).map((f) => f.nummer) : nummers;
   if (selected.length === 0) throw new NotFound(`Er zijn geen facturen van ${maand}. Maak ze met 'gob factuur run --maand ${maand}'.`);
+  // The invoices in two queries, not two per invoice; each becomes its job in the order given,
+  // and the first one missing is refused.
+  const facturen = await getFacturen(deps.db, selected);
   const jobs: PdfJob[] = [];
   for (const nummer of selected) {
-    const found = await getFactuur(deps.db, nummer);
+    const found = facturen.get(nummer);
     if (!found) throw new NotFound(`Er is geen factuur met nummer ${nummer}. Zie 'gob factuur list'.`);
     const doc = factuurDocument(found.factuur, found.regels.map(regelFromRow), JSON.parse(found.factuur.gegevens) as FactuurGegevens);
     jobs.push({ file: path.join(out, `${nummer}.pdf`), soort: 'factuur', doc, meta: { nummer, datum: found.factuur.datum } });

@@ -255,6 +255,32 @@ export async function getFactuur(db: Db, nummer: string): Promise<{ factuur: Fac
   return { factuur, regels };
 }
 
+/**
+ * Several invoices with their lines, in two queries rather than two per invoice (a month's PDFs
+ * can be tens of thousands). Keyed by number; a number that does not exist is not in the map.
+ */
+export async function getFacturen(
+  db: Db,
+  nummers: readonly string[],
+): Promise<Map<string, { factuur: FactuurRow; regels: FactuurregelRow[] }>> {
+  const out = new Map<string, { factuur: FactuurRow; regels: FactuurregelRow[] }>();
+  if (nummers.length === 0) return out;
+  const list = inValues(db, [...new Set(nummers)]);
+  for (const factuur of await db.selectFrom('factuur').selectAll().where('nummer', 'in', list).execute()) {
+    out.set(factuur.nummer, { factuur, regels: [] });
+  }
+  for (const regel of await db
+    .selectFrom('factuurregel')
+    .selectAll()
+    .where('factuur', 'in', list)
+    .orderBy('factuur')
+    .orderBy('volgnummer')
+    .execute()) {
+    out.get(regel.factuur)?.regels.push(regel);
+  }
+  return out;
+}
+
 export async function listFacturen(db: Db, filter: { maand?: Maand; ouder?: string }): Promise<FactuurRow[]> {
   let q = db.selectFrom('factuur').selectAll().orderBy(nummerOrder(db, 'nummer'));
   if (filter.maand) q = q.where('maand', '=', filter.maand);
