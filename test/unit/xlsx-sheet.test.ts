@@ -103,6 +103,8 @@ describe('SheetScanner', () => {
 
   it('decodes XML text and tests date formats as exceljs does', () => {
     expect(xmlText('a &amp; b &lt;&gt; &quot;&apos; &#233; &#x20AC; &onbekend;')).toBe('a & b <> "\' é € &onbekend;');
+    // Decoded once: a cell typed 'x&lt;y' is that text (exceljs's reader decoded twice and gave 'x<y').
+    expect(texts(scan(SHEET('<row r="1"><c r="A1" t="str"><v>x&amp;lt;y</v></c></row>')))).toEqual([[1, 'x&lt;y']]);
     expect(['dd-mm-yyyy', 'hh:mm', '[h]:mm', 'd/m/yy', 'mmm'].map(isDateFmt)).toEqual([true, true, true, true, true]);
     expect(['General', '0.00', '#,##0 "uur"', '@', undefined].map(isDateFmt)).toEqual([false, false, false, false, false]);
   });
