@@ -221,18 +221,19 @@ export async function openXlsx(file: string, options: XlsxOptions): Promise<Xlsx
   const source = sheetBatches(file, options, (b) => {
     blad = b;
   });
+  // The first filled rows, read ahead: the header, and what a wrong header is measured against.
+  // Blank rows are skipped here as they are below (a sheet of formatted empty rows has many).
   const pending: { row: number; cells: CellResult[] }[] = [];
   let ended = false;
-  // The first rows, read ahead: the header, and what a wrong header is measured against.
-  while (pending.filter((r) => !blank(r.cells)).length < 10) {
+  while (pending.length < 10) {
     const next = await source.next();
     if (next.done) {
       ended = true;
       break;
     }
-    pending.push(...next.value);
+    for (const r of next.value) if (!blank(r.cells)) pending.push(r);
   }
-  const filled = pending.filter((r) => !blank(r.cells));
+  const filled = pending;
   const where = `blad '${blad}' van ${name}`;
   if (filled.length === 0)
     throw new Refused(`In ${where} staat niets: rij 1 moet de kopregel met de kolomnamen zijn; er is niets opgeslagen.`);
@@ -268,7 +269,7 @@ export async function openXlsx(file: string, options: XlsxOptions): Promise<Xlsx
   // Whole rows, not cut to the header's width: a title in row 1 is one cell wide.
   const early = filled.map(({ row, cells }) => ({ line: row, cells: cells.map((c) => ('text' in c ? c.text : '')) }));
   async function* batches(): AsyncGenerator<CsvRow[]> {
-    const rest = pending.filter((r) => r !== first && !blank(r.cells)).map(toRow);
+    const rest = pending.filter((r) => r !== first).map(toRow);
     if (rest.length > 0) yield rest;
     if (ended) return;
     for await (const batch of source) {

@@ -43,6 +43,9 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'"
 
 /** XML text to its characters: the five named entities and numeric references. */
 export function xmlText(raw: string): string {
+  // An XML parser reads a line end in text as \n, whatever the file holds (XML 1.0 §2.11); a
+  // &#13; reference stays a CR, so this comes before the references are decoded.
+  if (raw.includes('\r')) raw = raw.replace(/\r\n?/g, '\n');
   if (!raw.includes('&')) return raw;
   return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, name: string) => {
     if (name.startsWith('#x')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
@@ -65,23 +68,25 @@ function columnOf(ref: string | undefined): number | null {
   return col > 0 ? col : null;
 }
 
+const MAX_COLUMNS = 16_384;
 const P = '(?:[A-Za-z_][\\w.-]*:)?'; // an optional namespace prefix
-const ROW = new RegExp(`<${P}row(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</${P}row>)`, 'g');
-const CELL = new RegExp(`<${P}c(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c>)`, 'g');
+const ROW = new RegExp(`<${P}row(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</${P}row\\s*>)`, 'g');
+const CELL = new RegExp(`<${P}c(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</${P}c\\s*>)`, 'g');
 const ATTR = /\s([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const FORMULA = new RegExp(`<${P}f(?=[\\s/>])[^>]*?(?:/>|>([\\s\\S]*?)</${P}f>)`);
 const VALUE = new RegExp(`<${P}v(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${P}v>)`);
 const INLINE = new RegExp(`<${P}is(?:\\s[^>]*)?>([\\s\\S]*?)</${P}is>`);
 const INLINE_T = new RegExp(`<${P}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${P}t>)`, 'g');
-const END_DATA = new RegExp(`</${P}sheetData>|<${P}sheetData\\s*/>`);
+const END_DATA = new RegExp(`</${P}sheetData\\s*>|<${P}sheetData\\s*/>`);
 const PHONETIC = new RegExp(`<${P}rPh[\\s>][\\s\\S]*?</${P}rPh>`, 'g');
 
 function attributes(raw: string): { r?: string; s?: string; t?: string } {
   const out: { r?: string; s?: string; t?: string } = {};
   if (raw.length === 0) return out;
   // Excel and LibreOffice write ` r="A1" s="2" t="s"`: looked up directly, it is a third of the
-  // time the general pattern takes; anything else (tabs, single quotes) takes the general pattern.
-  if (!/[\t\n\r']/.test(raw)) {
+  // time the general pattern takes; anything else (tabs, single quotes, spaces around =) takes
+  // the general pattern.
+  if (!/[\t\n\r']|\s=|=\s/.test(raw)) {
     for (const name of ['r', 's', 't'] as const) {
       const at = raw.indexOf(` ${name}="`);
       if (at >= 0) out[name] = raw.slice(at + 4, raw.indexOf('"', at + 4));
@@ -137,12 +142,19 @@ function cellOf(
     case 'b':
       return { text: Number.parseInt(raw, 10) !== 0 ? 'ja' : 'nee' };
     case 'd': {
-      // An ISO 8601 date cell (strict Open XML): the date as typed, a time only when it has one.
-      const iso = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(raw.trim());
-      if (!iso) return { fout: `cel ${ref} heeft een datum die gob niet kan lezen (${xmlText(raw)}); typ de datum opnieuw in` };
+      // An ISO 8601 date cell (strict Open XML, openpyxl's iso_dates): the date as typed, a time
+      // only when it has one; a time alone (no date, or the date system's day 0) as a time.
+      const iso = /^(?:(\d{4}-\d{2}-\d{2})T?)?(?:(\d{2}):(\d{2})(?::(\d{2}))?)?(?:\.\d+)?Z?$/.exec(raw.trim());
+      if (!iso || (!iso[1] && !iso[2]))
+        return { fout: `cel ${ref} heeft een datum die gob niet kan lezen (${xmlText(raw)}); typ de datum opnieuw in` };
       const [, datum, h, m, s] = iso;
-      if (!h || (h === '00' && m === '00' && (!s || s === '00'))) return { text: datum! };
-      return { text: `${datum} ${h}:${m}${s && s !== '00' ? `:${s}` : ''}` };
+      const tijd = h ? `${h}:${m}${s && s !== '00' ? `:${s}` : ''}` : '';
+      const dayZero = !datum || datum === '1899-12-30' || (ctx.date1904 && datum === '1904-01-01');
+      if (dayZero && tijd) return { text: tijd };
+      // One whole day after day 0 is 24:00, as for a time stored as a number (read.ts dateText).
+      if (datum === '1899-12-31' && tijd === '00:00') return { text: '24:00' };
+      if (!tijd || (h === '00' && m === '00' && (!s || s === '00'))) return { text: datum! };
+      return { text: `${datum} ${tijd}` };
     }
     default: {
       const key = `${style}|${raw}`;
@@ -212,11 +224,9 @@ export class SheetScanner {
       this.rest = '';
       return [];
     }
-    // Rows that are whole: up to the last row end in this buffer.
-    const close = buffer.lastIndexOf('row>');
-    const selfClose = buffer.lastIndexOf('/>');
-    const cut = Math.max(close >= 0 ? close + 4 : -1, selfClose >= 0 ? selfClose + 2 : -1);
-    if (cut < 0) {
+    // Up to the last tag's end in this buffer; a row it cuts in two waits for the next piece (rows).
+    const cut = buffer.lastIndexOf('>') + 1;
+    if (cut === 0) {
       this.rest = buffer;
       return [];
     }
@@ -245,7 +255,6 @@ export class SheetScanner {
       const attrs = attributes(m[1]!);
       const number = attrs.r ? Number.parseInt(attrs.r, 10) : this.lastRow + 1;
       this.lastRow = number;
-      const rowStyle = attrs.s === undefined ? undefined : Number.parseInt(attrs.s, 10);
       const cells: CellResult[] = [];
       const body = m[2];
       if (body) {
@@ -253,8 +262,11 @@ export class SheetScanner {
         for (let c = CELL.exec(body); c; c = CELL.exec(body)) {
           const ca = attributes(c[1]!);
           const col = columnOf(ca.r) ?? cells.length + 1;
+          // Excel's last column is XFD (16,384); a larger one is a damaged file, not a row to fill.
+          if (col > MAX_COLUMNS) throw new Error(`kolom van cel ${ca.r} bestaat niet`);
           while (cells.length < col - 1) cells.push({ text: '' });
-          const style = ca.s !== undefined ? Number.parseInt(ca.s, 10) : (rowStyle ?? 0);
+          // A written cell without s has style 0: a row's style is for the cells it does not write.
+          const style = ca.s !== undefined ? Number.parseInt(ca.s, 10) : 0;
           const ref = `${columnLetter(col - 1)}${number}`;
           cells[col - 1] = cellOf(ca.t, style, c[2] ?? '', ref, this.ctx, this.cache);
         }

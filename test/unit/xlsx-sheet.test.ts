@@ -70,6 +70,37 @@ describe('SheetScanner', () => {
     expect(texts(scan(xml))).toEqual([[2, '', 'een', '', '5'], [3], [4, '6']]);
   });
 
+  it("a cell without s has style 0, whatever its row's style; line ends as an XML parser reads them; time-only ISO cells", () => {
+    const rows = scan(
+      SHEET(
+        '<row r="2" s="1" customFormat="1"><c r="A2"><v>5</v></c><c r="B2" s="1"><v>46296</v></c></row>' +
+          '<row r="3"><c r="A3" t="inlineStr"><is><t>x\r\ny\rz&#13;</t></is></c><c r="B3" t="d"><v>08:30:00</v></c><c r="C3" t="d"><v>1899-12-30T17:45:00</v></c><c r="D3" t="d"><v>1899-12-31T00:00:00</v></c></row>',
+      ),
+      ctx([], { 1: 'dd-mm-yyyy' }),
+    );
+    expect(texts(rows)).toEqual([
+      [2, '5', 'serial 46296 B2'],
+      [3, 'x\ny\nz\r', '08:30', '17:45', '24:00'],
+    ]);
+  });
+
+  it('takes spaces around = and in end tags; refuses a column past XFD as a damaged file instead of filling millions of cells', () => {
+    expect(
+      texts(
+        scan(
+          SHEET(
+            '<row r = "1" ><c r = "B1" t = "inlineStr"><is><t>b</t></is></c ><c r="C1"><v>3</v></c\n></row\n><row r="2"><c r="A2"><v>4</v></c></row >',
+          ),
+        ),
+      ),
+    ).toEqual([
+      [1, '', 'b', '3'],
+      [2, '4'],
+    ]);
+    expect(() => scan(SHEET('<row r="1"><c r="AAAAAAA1"><v>1</v></c></row>'))).toThrow(/bestaat niet/);
+    expect(texts(scan(SHEET('<row r="1"><c r="XFD1"><v>1</v></c></row>')))[0]).toHaveLength(16_385);
+  });
+
   it('ignores what is outside sheetData (a <row> in another element, merged cells) and an empty sheet', () => {
     expect(texts(scan(SHEET('')))).toEqual([]);
     expect(texts(scan('<worksheet><sheetData/><extLst><row r="1"><c><v>1</v></c></row></extLst></worksheet>'))).toEqual([]);
@@ -146,6 +177,23 @@ async function viaGob(file: string): Promise<(string | number)[][]> {
 }
 
 describe('the same cells as through exceljs', () => {
+  it('formatted empty rows between the header and the data are skipped, however many', async () => {
+    const file = path.join(dir, 'leeg-opgemaakt.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('urenkaart');
+    ws.addRow(['gastouder', 'kind']);
+    ws.addRow(['G0001', 'K0001']);
+    for (let r = 3; r < 3_000; r++) ws.getCell(r, 1).numFmt = 'dd-mm-yyyy';
+    ws.getCell(3_000, 1).value = 'G0002';
+    ws.getCell(3_000, 2).value = 'K0002';
+    await wb.xlsx.writeFile(file);
+    expect(await viaGob(file)).toEqual([
+      [1, 'gastouder', 'kind'],
+      [2, 'G0001', 'K0001'],
+      [3000, 'G0002', 'K0002'],
+    ]);
+  });
+
   it('LibreOffice 7.4 workbook (kept fixture)', async () => {
     const file = path.join(ROOT, 'test', 'fixtures', 'excel', 'libreoffice.xlsx');
     expect(await viaGob(file)).toEqual(await viaExceljs(file));
