@@ -1,13 +1,13 @@
 // Reading an .xlsx workbook as the rows of a CSV file (CONTRACT §12): the same header, the same
-// row records, so every import keeps one set of rules and messages. exceljs's streaming reader
-// reads the sheet row by row, so a sheet of 1,048,576 rows keeps memory flat; it is loaded only
-// here (dynamic import), never at start-up.
+// row records, so every import keeps one set of rules and messages. The sheet streams row by row
+// (sheet.ts), so a sheet of 1,048,576 rows keeps memory flat; exceljs, which reads the workbook's
+// small parts, is loaded only here (dynamic import), never at start-up.
 //
 // A cell becomes the text a user would have typed in a CSV file: a date cell 'JJJJ-MM-DD', a
 // time cell 'HH:MM' (or 'HH:MM:SS' when it has seconds, which the time parser then judges), a
 // number as digits, a yes/no cell 'ja'/'nee'. What has no honest text is an error of its cell:
 // a formula, an Excel error value, a date cell in 1900 (Excel's day 0 and 1: an empty or
-// mistyped cell).
+// mistyped cell). See sheet.ts.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -29,68 +29,6 @@ export interface XlsxOptions {
   /** Worksheet names to look for first (the noun: 'urenkaart', 'gastouder', …); else the first sheet. */
   bladen: readonly string[];
   onProgress?: (bytesRead: number) => void;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A time-only number format ('h:mm', '[h]:mm:ss'), as opposed to a date format. */
-function isTimeFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  const f = numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[hs]/i.test(f) && !/[dy]/i.test(f);
-}
-
-/** exceljs's value of one cell to the text of a CSV cell, or the reason it has none. */
-export function cellText(value: unknown, numFmt: string | undefined, date1904: boolean, ref: string): CellResult {
-  if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'boolean') return { text: value ? 'ja' : 'nee' };
-  if (typeof value === 'number') {
-    // 15 significant digits is what Excel keeps; it drops float noise like 7.4999999999.
-    return { text: Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15))) };
-  }
-  if (value instanceof Date) return dateText(value, numFmt, date1904, ref);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if ('formula' in v || 'sharedFormula' in v) {
-      const formula = String(v.formula ?? v.sharedFormula ?? '');
-      return {
-        fout: `cel ${ref} bevat een formule (=${formula}) in plaats van een ingevulde waarde; gob leest geen formules: kopieer de cel en plak haar als waarde (Plakken speciaal → Waarden), of typ de waarde in`,
-      };
-    }
-    if ('error' in v) return { fout: `cel ${ref} bevat de Excel-fout ${String(v.error)}; vul een geldige waarde in` };
-    if (Array.isArray(v.richText)) return { text: (v.richText as { text?: string }[]).map((r) => r.text ?? '').join('') };
-    if ('text' in v) return cellText(v.text, numFmt, date1904, ref);
-  }
-  return { fout: `cel ${ref} heeft een waarde die gob niet kan lezen; typ de waarde opnieuw in` };
-}
-
-/**
- * A date or time cell. Excel keeps both as a number of days (1900 system: day 1 is 1900-01-01,
- * a time alone is a fraction of day 0); exceljs hands it over as a Date in UTC.
- */
-function dateText(date: Date, numFmt: string | undefined, date1904: boolean, ref: string): CellResult {
-  const serial = date.getTime() / 86_400_000 + 25_569 - (date1904 ? 1462 : 0);
-  const seconds = Math.round(serial * 86_400);
-  const day = Math.floor(seconds / 86_400);
-  const inDay = seconds - day * 86_400;
-  const hms = (s: number) => {
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const sec = s % 60;
-    return sec === 0 ? `${pad(h)}:${pad(m)}` : `${pad(h)}:${pad(m)}:${pad(sec)}`;
-  };
-  if (day === 0) return { text: hms(inDay) };
-  // 24:00 typed in a time cell is one whole day: the end of a slot that runs to midnight.
-  if (day === 1 && inDay === 0 && isTimeFormat(numFmt)) return { text: '24:00' };
-  if (!date1904 && day < 367) {
-    return {
-      fout: `cel ${ref} is een datumcel uit 1900 (in Excel de datum 0 of een getal onder 367: meestal een lege of verkeerd opgemaakte cel); vul de echte datum of tijd in`,
-    };
-  }
-  const d = new Date(Math.round(date.getTime() / 1000) * 1000);
-  const datum = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  return { text: inDay === 0 ? datum : `${datum} ${hms(inDay)}` };
 }
 
 /** The refusal for a file exceljs cannot read: corrupt, cut off, or no workbook at all. */
@@ -172,10 +110,6 @@ async function openSheet(file: string, bladen: readonly string[]) {
       if (!formats.has(style)) formats.set(style, reader.styles?.getStyleModel(style)?.numFmt);
       return formats.get(style);
     },
-    valueText: (value, ref) => cellText(value, undefined, date1904, ref),
-    // exceljs's excelToDate, so a date cell reads as it did through exceljs's own sheet reader.
-    serialText: (serial, numFmt, ref) =>
-      dateText(new Date(Math.round((serial - 25_569 + (date1904 ? 1462 : 0)) * 86_400_000)), numFmt, date1904, ref),
   });
   return { stream: entry.stream(), scanner, blad: target.name };
 }
@@ -233,11 +167,10 @@ export async function openXlsx(file: string, options: XlsxOptions): Promise<Xlsx
     }
     for (const r of next.value) if (!blank(r.cells)) pending.push(r);
   }
-  const filled = pending;
   const where = `blad '${blad}' van ${name}`;
-  if (filled.length === 0)
+  if (pending.length === 0)
     throw new Refused(`In ${where} staat niets: rij 1 moet de kopregel met de kolomnamen zijn; er is niets opgeslagen.`);
-  const first = filled[0]!;
+  const first = pending[0]!;
   if (first.row !== 1) {
     throw new Refused(
       `Rij 1 van ${where} is leeg: de kopregel met de kolomnamen hoort op rij 1; er is niets opgeslagen. De eerste gevulde rij is rij ${first.row}: verwijder de lege rijen erboven.`,
@@ -267,7 +200,7 @@ export async function openXlsx(file: string, options: XlsxOptions): Promise<Xlsx
     return errors.length > 0 ? { line: row, cells: out, cellErrors: errors } : { line: row, cells: out };
   };
   // Whole rows, not cut to the header's width: a title in row 1 is one cell wide.
-  const early = filled.map(({ row, cells }) => ({ line: row, cells: cells.map((c) => ('text' in c ? c.text : '')) }));
+  const early = pending.map(({ row, cells }) => ({ line: row, cells: cells.map((c) => ('text' in c ? c.text : '')) }));
   async function* batches(): AsyncGenerator<CsvRow[]> {
     const rest = pending.filter((r) => r !== first).map(toRow);
     if (rest.length > 0) yield rest;

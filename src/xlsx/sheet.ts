@@ -21,10 +21,6 @@ export interface SheetContext {
   /** The number format of a cell style (the s attribute), if it has one. */
   numFmt(style: number): string | undefined;
   date1904: boolean;
-  /** A cell's exceljs-style value (string, rich text, …) to its text, for shared strings. */
-  valueText(value: unknown, ref: string): CellResult;
-  /** A date/time serial number to its text, or the reason it has none. */
-  serialText(serial: number, numFmt: string | undefined, ref: string): CellResult;
 }
 
 export interface SheetRow {
@@ -52,6 +48,52 @@ export function xmlText(raw: string): string {
     if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
     return ENTITIES[name] ?? whole;
   });
+}
+
+/** A shared string as exceljs reads it: text, or rich text whose runs make the text. */
+function sharedText(value: unknown, ref: string): CellResult {
+  if (typeof value === 'string') return { text: value };
+  const runs = (value as { richText?: { text?: string }[] } | null)?.richText;
+  if (Array.isArray(runs)) return { text: runs.map((r) => r.text ?? '').join('') };
+  return { fout: `cel ${ref} heeft een waarde die gob niet kan lezen; typ de waarde opnieuw in` };
+}
+
+/** A time-only number format ('h:mm', '[h]:mm:ss'), as opposed to a date format. */
+function isTimeFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const f = numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  return /[hs]/i.test(f) && !/[dy]/i.test(f);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const hms = (s: number) => {
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  return sec === 0 ? `${pad(h)}:${pad(m)}` : `${pad(h)}:${pad(m)}:${pad(sec)}`;
+};
+/** Day 0 of each date system, in ms since 1970: 1899-12-30 (1900 system) and 1904-01-01. */
+const DAY_ZERO = { 1900: Date.UTC(1899, 11, 30), 1904: Date.UTC(1904, 0, 1) };
+
+/**
+ * A date or time cell. Excel keeps both as a number of days since its system's day 0 (1900
+ * system: day 1 is 1900-01-01); a time alone is a fraction of day 0.
+ */
+export function serialText(serial: number, numFmt: string | undefined, date1904: boolean, ref: string): CellResult {
+  const seconds = Math.round(serial * 86_400);
+  const day = Math.floor(seconds / 86_400);
+  const inDay = seconds - day * 86_400;
+  if (day === 0) return { text: hms(inDay) };
+  // 24:00 typed in a time cell is one whole day: the end of a slot that runs to midnight.
+  if (day === 1 && inDay === 0 && isTimeFormat(numFmt)) return { text: '24:00' };
+  if (!date1904 && day < 367) {
+    return {
+      fout: `cel ${ref} is een datumcel uit 1900 (in Excel de datum 0 of een getal onder 367: meestal een lege of verkeerd opgemaakte cel); vul de echte datum of tijd in`,
+    };
+  }
+  const d = new Date(DAY_ZERO[date1904 ? 1904 : 1900] + day * 86_400_000);
+  const datum = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return { text: inDay === 0 ? datum : `${datum} ${hms(inDay)}` };
 }
 
 /** 'C12' → column 3 (1-based); null for a missing or odd reference. */
@@ -133,7 +175,7 @@ function cellOf(
   switch (t) {
     case 's': {
       const value = ctx.sharedStrings[Number.parseInt(raw, 10)];
-      return value === undefined ? { text: '' } : ctx.valueText(value, ref);
+      return value === undefined ? { text: '' } : sharedText(value, ref);
     }
     case 'str':
       return { text: xmlText(raw) };
@@ -177,7 +219,7 @@ function numberCell(raw: string, style: number, ref: string, ctx: SheetContext):
   const n = Number(trimmed);
   if (!Number.isFinite(n)) return { fout: `cel ${ref} heeft een getal dat gob niet kan lezen (${xmlText(raw)}); typ de waarde opnieuw in` };
   const numFmt = ctx.numFmt(style);
-  if (numFmt !== undefined && isDateFmt(numFmt)) return ctx.serialText(n, numFmt, ref);
+  if (numFmt !== undefined && isDateFmt(numFmt)) return serialText(n, numFmt, ctx.date1904, ref);
   // 15 significant digits is what Excel keeps; it drops float noise like 7.4999999999.
   return { text: Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15))) };
 }
