@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseCode, parseMonth } from '../../domain/values.js';
-import { getFacturen, listFacturen, regelFromRow } from '../../db/repo/factuur.js';
+import { getFacturen, regelFromRow } from '../../db/repo/factuur.js';
 import { NotFound, UsageError } from '../../errors.js';
 import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
@@ -15,11 +15,11 @@ export async function factuurPdf(opts: { nummers?: string[]; maand?: string; out
   if (nummers.length === 0 && !maand) throw new UsageError('Geef factuurnummers of --maand <JJJJ-MM>.');
   if (nummers.length > 0 && maand) throw new UsageError('Geef factuurnummers óf --maand, niet allebei.');
   const out = await requireOption('out', opts.out, (raw) => raw, deps, 'In welke map komen de PDF-bestanden?');
-  const selected = maand ? (await listFacturen(deps.db, { maand })).map((f) => f.nummer) : nummers;
+  // The invoices in two queries, not two per invoice; each becomes its job in the order given (a
+  // month's in number order), and the first one missing is refused.
+  const facturen = await getFacturen(deps.db, maand ? { maand } : { nummers });
+  const selected = maand ? [...facturen.keys()] : nummers;
   if (selected.length === 0) throw new NotFound(`Er zijn geen facturen van ${maand}. Maak ze met 'gob factuur run --maand ${maand}'.`);
-  // The invoices in two queries, not two per invoice; each becomes its job in the order given,
-  // and the first one missing is refused.
-  const facturen = await getFacturen(deps.db, selected);
   const jobs: PdfJob[] = [];
   for (const nummer of selected) {
     const found = facturen.get(nummer);

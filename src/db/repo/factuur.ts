@@ -249,30 +249,30 @@ export async function insertFacturen(db: Db, facturen: Iterable<{ factuur: NewFa
 }
 
 export async function getFactuur(db: Db, nummer: string): Promise<{ factuur: FactuurRow; regels: FactuurregelRow[] } | undefined> {
-  const factuur = await db.selectFrom('factuur').selectAll().where('nummer', '=', nummer).executeTakeFirst();
-  if (!factuur) return undefined;
-  const regels = await db.selectFrom('factuurregel').selectAll().where('factuur', '=', nummer).orderBy('volgnummer').execute();
-  return { factuur, regels };
+  return (await getFacturen(db, { nummers: [nummer] })).get(nummer);
 }
 
 /**
- * Several invoices with their lines, in two queries rather than two per invoice (a month's PDFs
- * can be tens of thousands). Keyed by number; a number that does not exist is not in the map.
+ * Invoices with their lines, by number or a month's, in two queries rather than two per invoice
+ * (a month's PDFs can be tens of thousands). Keyed by number, a month's in number order; a number
+ * that does not exist is not in the map.
  */
 export async function getFacturen(
   db: Db,
-  nummers: readonly string[],
+  filter: { nummers: readonly string[] } | { maand: Maand },
 ): Promise<Map<string, { factuur: FactuurRow; regels: FactuurregelRow[] }>> {
   const out = new Map<string, { factuur: FactuurRow; regels: FactuurregelRow[] }>();
-  if (nummers.length === 0) return out;
-  const list = inValues(db, [...new Set(nummers)]);
-  for (const factuur of await db.selectFrom('factuur').selectAll().where('nummer', 'in', list).execute()) {
-    out.set(factuur.nummer, { factuur, regels: [] });
-  }
+  if ('nummers' in filter && filter.nummers.length === 0) return out;
+  const nummers =
+    'nummers' in filter
+      ? inValues(db, [...new Set(filter.nummers)])
+      : db.selectFrom('factuur').select('nummer').where('maand', '=', filter.maand);
+  const facturen = db.selectFrom('factuur').selectAll().where('nummer', 'in', nummers).orderBy(nummerOrder(db, 'nummer'));
+  for (const factuur of await facturen.execute()) out.set(factuur.nummer, { factuur, regels: [] });
   for (const regel of await db
     .selectFrom('factuurregel')
     .selectAll()
-    .where('factuur', 'in', list)
+    .where('factuur', 'in', nummers)
     .orderBy('factuur')
     .orderBy('volgnummer')
     .execute()) {
