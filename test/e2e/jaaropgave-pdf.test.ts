@@ -219,6 +219,53 @@ describe('jaaropgave pdf from stored snapshots', () => {
     expect((await run(['jaaropgave', 'pdf', 'J2026-00001', '--jaar', '2026', '--out', 'x'])).code).toBe(2);
     expect((await run(['jaaropgave', 'pdf', '--jaar', '26', '--out', 'x'])).code).toBe(2);
   });
+
+  it('a batch on worker threads (the worker makes each document from its stored snapshot): the same bytes as one at a time', async () => {
+    // Eight years of Łukasz's (one jaaropgave per ouder and year), none the tests above ask for:
+    // a batch of eight goes to the workers.
+    const jaren = Array.from({ length: 8 }, (_, i) => 2017 + i);
+    const { store } = await createOrMigrateDatabase(db);
+    await insertJaaropgaven(
+      store.db,
+      jaren.map((jaar, i) => {
+        const g = gegevens({ ouder: { ...gegevens().ouder, naam: `Ouder Acht ${i + 1}` } });
+        return {
+          nummer: `J${jaar}-00001`,
+          versie: 1,
+          jaar,
+          ouder: g.ouder.code,
+          datum: `${jaar + 1}-01-15`,
+          minuten: 60 * i,
+          totaal_cent: 100 * i,
+          kenmerk: 'k',
+          gegevens: JSON.stringify(g),
+        };
+      }),
+    );
+    await store.close();
+    for (const args of [
+      ['jaaropgave', 'pdf', ...jaren.map((jaar) => `J${jaar}-00001`), '--out', 'acht'],
+      ['jaaropgave', 'pdf', 'J2022-00001', '--out', 'een'],
+    ]) {
+      const r = await run(args);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(fs.readdirSync(path.join(dir, 'acht'))).toHaveLength(8);
+    const batch = path.join(dir, 'acht', 'J2022-00001.pdf');
+    expect(fs.readFileSync(batch).equals(fs.readFileSync(path.join(dir, 'een', 'J2022-00001.pdf')))).toBe(true);
+    qpdfOk(batch);
+    const text = pdftotext(batch);
+    for (const field of [
+      'JAAROPGAVE KINDEROPVANG 2022',
+      'Ouder Acht 6',
+      'J2022-00001',
+      'Zoë Wałęsa (K0001)',
+      '€ 7.200,00',
+      '5:00',
+      '€ 5,00',
+    ])
+      expect(text, field).toContain(field);
+  });
 });
 
 /**

@@ -6,7 +6,6 @@ import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
 import { writePdfBatch } from '../pdfs.js';
 import { parseOptional, requireOption } from '../options.js';
-import { type FactuurGegevens, factuurDocument } from '../../documents/factuur.js';
 
 /** `gob factuur pdf (<nummer>... | --maand <JJJJ-MM>) --out <dir> [--force]`: one PDF per invoice, `<nummer>.pdf`. */
 export async function factuurPdf(opts: { nummers?: string[]; maand?: string; out?: string; force?: boolean }, deps: Deps) {
@@ -24,8 +23,8 @@ export async function factuurPdf(opts: { nummers?: string[]; maand?: string; out
   for (const nummer of selected) {
     const found = facturen.get(nummer);
     if (!found) throw new NotFound(`Er is geen factuur met nummer ${nummer}. Zie 'gob factuur list'.`);
-    const doc = factuurDocument(found.factuur, found.regels.map(regelFromRow), JSON.parse(found.factuur.gegevens) as FactuurGegevens);
-    jobs.push({ file: path.join(out, `${nummer}.pdf`), soort: 'factuur', doc, meta: { nummer, datum: found.factuur.datum } });
+    // The document is made where it is rendered (pdf/render.ts).
+    jobs.push({ file: path.join(out, `${nummer}.pdf`), soort: 'factuur', factuur: found.factuur, regels: found.regels.map(regelFromRow) });
   }
   return writePdfBatch(jobs, out, opts.force, deps);
 }

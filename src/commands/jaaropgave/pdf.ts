@@ -2,7 +2,6 @@ import path from 'node:path';
 import { parseCode, parseJaar } from '../../domain/values.js';
 import { listJaaropgaven } from '../../db/repo/jaaropgave.js';
 import type { JaaropgaveRow } from '../../db/tables/jaaropgave.js';
-import { type JaaropgaveGegevens, jaaropgaveDocument } from '../../documents/jaaropgave.js';
 import { NotFound, UsageError } from '../../errors.js';
 import type { PdfJob } from '../../pdf/render.js';
 import type { Deps } from '../deps.js';
@@ -20,14 +19,9 @@ export async function jaaropgavePdf(opts: { nummers?: string[]; jaar?: string; o
   if (nummers.length === 0 && jaar === undefined) throw new UsageError('Geef jaaropgavenummers of --jaar <JJJJ>.');
   if (nummers.length > 0 && jaar !== undefined) throw new UsageError('Geef jaaropgavenummers óf --jaar, niet allebei.');
   const out = await requireOption('out', opts.out, (raw) => raw, deps, 'In welke map komen de PDF-bestanden?');
-  // Each stored snapshot becomes its document at once: for a large bureau's year (44,000
-  // jaaropgaven) the rows with their JSON need not all stay in memory beside the documents.
-  const job = (row: JaaropgaveRow): PdfJob => ({
-    file: path.join(out, `${row.nummer}.pdf`),
-    soort: 'jaaropgave',
-    doc: jaaropgaveDocument(row, JSON.parse(row.gegevens) as JaaropgaveGegevens),
-    meta: { nummer: row.nummer, datum: row.datum },
-  });
+  // The stored rows go to the PDF writer as they are: it makes each document where it renders it
+  // (pdf/render.ts), so the main thread only reads.
+  const job = (row: JaaropgaveRow): PdfJob => ({ file: path.join(out, `${row.nummer}.pdf`), soort: 'jaaropgave', row });
   let jobs: PdfJob[];
   if (jaar !== undefined) {
     jobs = (await listJaaropgaven(deps.db, { jaar, alleenLaatste: true })).map(job);
