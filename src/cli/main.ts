@@ -23,6 +23,8 @@ function translateCommanderError(error: CommanderError): string {
       return `Onbekende opdracht '${quoted}'.${hint} Zie 'gob --help' voor de opdrachten.`;
     case 'commander.missingArgument':
       return `Ontbrekend argument <${quoted}>. Zie --help bij de opdracht.`;
+    case 'commander.missingMandatoryOptionValue':
+      return `De optie '${quoted}' ontbreekt. Zie --help bij de opdracht.`;
     case 'commander.optionMissingArgument':
       return `De optie ${quoted} heeft een waarde nodig.`;
     case 'commander.excessArguments':
