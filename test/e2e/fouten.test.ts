@@ -90,6 +90,17 @@ describe('the database file: each OS and SQLite refusal is a Dutch refusal (exit
     expect(fs.readFileSync(path.join(dir, 'brief.txt'), 'utf8')).toMatch(/^Beste ouders/);
   });
 
+  it("another program's SQLite database: refused by a command and by init, which adds nothing to it", async () => {
+    const other = new SQLite(path.join(dir, 'ander.db'));
+    other.exec("create table klanten (naam text); insert into klanten values ('Jansen')");
+    other.close();
+    refused(await gob(dir, ['--db', 'ander.db', 'gastouder', 'list']), /ander\.db is geen gob-database: er staan al tabellen van een ander programma in \(klanten\)/);
+    refused(await gob(dir, ['--db', 'ander.db', 'init']), /ander\.db is geen gob-database.*kies een andere met --db\. Er is niets gewijzigd/);
+    const after = new SQLite(path.join(dir, 'ander.db'));
+    expect(after.prepare("select name from sqlite_master where type = 'table'").pluck().all()).toEqual(['klanten']);
+    after.close();
+  });
+
   it('a database of a newer gob, for a command and for init, which leaves it as it is', async () => {
     fs.copyFileSync(path.join(dir, 'data', 'gob.sqlite'), path.join(dir, 'nieuw.sqlite'));
     const sqlite = new SQLite(path.join(dir, 'nieuw.sqlite'));
