@@ -250,6 +250,13 @@ describe('bad input: clear Dutch message, right exit code, nothing stored', () =
       2,
       /--lrk: '12345'.*9 cijfers/,
     ],
+    // A date that cannot have happened yet is out of bounds (exit 2), for a kind as for a huisgenoot.
+    [
+      'a birth date after today',
+      ['kind', 'add', '--naam', 'X', '--geboortedatum', '2099-01-01', '--ouder', 'O0001'],
+      2,
+      /geboortedatum: 2099-01-01 ligt na vandaag \(\d{4}-\d\d-\d\d\); vul een geboortedatum in die geweest is/,
+    ],
     [
       'an unknown ouder code',
       ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01', '--ouder', 'O9999'],
