@@ -251,7 +251,9 @@ export async function runMigrations(db: Db): Promise<string[]> {
  */
 async function refuseForeign(db: Db, target: string): Promise<void> {
   const { rows } = await (isPostgres(db)
-    ? sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() order by table_name`
+    ? sql<{
+        name: string;
+      }>`select table_name as name from information_schema.tables where table_schema = current_schema() order by table_name`
     : sql<{ name: string }>`select name from sqlite_master where type = 'table' and substr(name, 1, 7) <> 'sqlite_' order by name`
   ).execute(db);
   if (rows.length === 0) return;

@@ -24,7 +24,11 @@ export function validateRecord(entity: Entity, rec: Rec, today: Datum): Problem[
   const geboortedatum = rec.geboortedatum as string | null | undefined;
   if (geboortedatum && geboortedatum > today) {
     // A date that cannot have happened yet: out of bounds, exit 2 (as a huisgenoot's, and notAfterToday's).
-    problems.push({ veld: 'geboortedatum', melding: `${geboortedatum} ligt na vandaag (${today}); vul een geboortedatum in die geweest is`, usage: true });
+    problems.push({
+      veld: 'geboortedatum',
+      melding: `${geboortedatum} ligt na vandaag (${today}); vul een geboortedatum in die geweest is`,
+      usage: true,
+    });
   }
   switch (entity.name) {
     case 'gastouder':

@@ -94,8 +94,14 @@ describe('the database file: each OS and SQLite refusal is a Dutch refusal (exit
     const other = new SQLite(path.join(dir, 'ander.db'));
     other.exec("create table klanten (naam text); insert into klanten values ('Jansen')");
     other.close();
-    refused(await gob(dir, ['--db', 'ander.db', 'gastouder', 'list']), /ander\.db is geen gob-database: er staan al tabellen van een ander programma in \(klanten\)/);
-    refused(await gob(dir, ['--db', 'ander.db', 'init']), /ander\.db is geen gob-database.*kies een andere met --db\. Er is niets gewijzigd/);
+    refused(
+      await gob(dir, ['--db', 'ander.db', 'gastouder', 'list']),
+      /ander\.db is geen gob-database: er staan al tabellen van een ander programma in \(klanten\)/,
+    );
+    refused(
+      await gob(dir, ['--db', 'ander.db', 'init']),
+      /ander\.db is geen gob-database.*kies een andere met --db\. Er is niets gewijzigd/,
+    );
     const after = new SQLite(path.join(dir, 'ander.db'));
     expect(after.prepare("select name from sqlite_master where type = 'table'").pluck().all()).toEqual(['klanten']);
     after.close();

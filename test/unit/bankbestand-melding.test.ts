@@ -13,7 +13,10 @@ describe('payouts already in a bank file, as a refusal names them', () => {
   });
 
   it('names many by the first, the last and how many: one line per file, not one per payout', () => {
-    const many = Array.from({ length: 400 }, (_, i): [string, string] => [`U2026-${String(400 - i).padStart(5, '0')}`, 'GOB-UIT-2026-00001']);
+    const many = Array.from({ length: 400 }, (_, i): [string, string] => [
+      `U2026-${String(400 - i).padStart(5, '0')}`,
+      'GOB-UIT-2026-00001',
+    ]);
     expect(perBankFile(many)).toEqual(['U2026-00001 t/m U2026-00400 (400 uitbetalingen) staan in GOB-UIT-2026-00001']);
   });
 });

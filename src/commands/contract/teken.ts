@@ -44,7 +44,12 @@ export async function contractTeken(
     );
   const naam = parseOption('naam', opts.naam!, parseText);
   // A signature is recorded once it is set: a date after today is a typo (it printed on the PDF).
-  const datum = notAfterToday('datum', parseOptional('datum', opts.datum, parseDate) ?? deps.today, deps.today, 'leg een handtekening vast als die gezet is');
+  const datum = notAfterToday(
+    'datum',
+    parseOptional('datum', opts.datum, parseDate) ?? deps.today,
+    deps.today,
+    'leg een handtekening vast als die gezet is',
+  );
   const plaats = parseOptional('plaats', opts.plaats, parseText) ?? null;
   if (!PARTIJEN[soort].some((p) => p.partij === partij)) {
     throw new Refused(
