@@ -63,7 +63,7 @@ export async function createBaseDeps(globals: GlobalOptions, command: string, io
     // With --json the caller is a script: never ask.
     prompts: canPrompt(io) && !json ? createPrompts() : null,
     yes: Boolean(globals.yes),
-    stop: stopAt(env.GOB_TEST_STOP_AT),
+    stop: stopAt(env.GOB_TEST_STOP_AT, env.GOB_TEST_SIGINT_AT),
     certificaatWachtwoord: env.GOB_CERTIFICAAT_WACHTWOORD || undefined,
     backupWachtwoord: env.GOB_BACKUP_WACHTWOORD || undefined,
   };
@@ -72,11 +72,14 @@ export async function createBaseDeps(globals: GlobalOptions, command: string, io
 /**
  * For tests of kill safety: GOB_TEST_STOP_AT=<stage> kills this process, without any cleanup, when
  * a command reaches that stage. SIGKILL, not an exception: nothing of gob may run after it.
+ * GOB_TEST_SIGINT_AT=<stage> sends a Ctrl-C there instead and goes on, as a user's Ctrl-C arrives
+ * while a command is busy.
  */
-function stopAt(stage: string | undefined): ((at: string) => void) | undefined {
-  if (!stage) return undefined;
+function stopAt(kill: string | undefined, interrupt: string | undefined): ((at: string) => void) | undefined {
+  if (!kill && !interrupt) return undefined;
   return (at) => {
-    if (at === stage) process.kill(process.pid, 'SIGKILL');
+    if (at === kill) process.kill(process.pid, 'SIGKILL');
+    if (at === interrupt) process.kill(process.pid, 'SIGINT');
   };
 }
 

@@ -23,6 +23,8 @@ function translateCommanderError(error: CommanderError): string {
       return `Onbekende opdracht '${quoted}'.${hint} Zie 'gob --help' voor de opdrachten.`;
     case 'commander.missingArgument':
       return `Ontbrekend argument <${quoted}>. Zie --help bij de opdracht.`;
+    case 'commander.missingMandatoryOptionValue':
+      return `De optie '${quoted}' ontbreekt. Zie --help bij de opdracht.`;
     case 'commander.optionMissingArgument':
       return `De optie ${quoted} heeft een waarde nodig.`;
     case 'commander.excessArguments':
@@ -87,8 +89,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 /** The gob process: real streams, signals, and the exit code. bin/gob.js calls this. */
 export async function runCli(): Promise<never> {
   // Output that cannot be written (a full disk, a closed pipe) is not a bug either: no stack trace.
+  // A closed pipe (`gob toeslag check | head`): the reader has what it wanted; the command goes on
+  // without output and ends with its own exit code, so a check that found something still says so
+  // (it used to end with 0, which a script with pipefail took for "all good").
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok); // the reader (head, less) has what it wanted
+    if (error.code === 'EPIPE') return;
     process.stderr.write(`Kan de uitvoer niet schrijven: ${outputReason(error.code)}.\n`);
     process.exit(EXIT.refused);
   });

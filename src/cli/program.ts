@@ -506,6 +506,7 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--naam <naam>', 'naam van wie tekent')
     .option('--datum <datum>', 'datum (standaard vandaag)')
     .option('--plaats <plaats>', 'plaats')
+    .option('--force', 'vervang een handtekening die al is vastgelegd')
     .action(run('db', () => import('../commands/contract/teken.js').then((m) => m.contractTeken)));
 
   for (const [path, lines] of Object.entries(EXAMPLES)) {

@@ -170,6 +170,7 @@ export async function openDatabase(file: string): Promise<Store> {
   try {
     store = await connectDatabase(file);
     const current = await currentMigration(store.db);
+    if (current === null) await refuseForeign(store.db, file);
     if (current !== LATEST_MIGRATION) throw schemaRefusal(file, current);
     return store;
   } catch (error) {
@@ -208,6 +209,7 @@ export async function createOrMigrateDatabase(file: string): Promise<{ store: St
     // A newer gob's schema is not ours to 'migrate': Kysely would call it corrupted.
     const current = await currentMigration(store.db);
     if (current !== null && current > LATEST_MIGRATION) throw schemaRefusal(file, current);
+    if (current === null && !created) await refuseForeign(store.db, file);
     store.sqlite!.pragma('journal_mode = WAL');
     const applied = await runMigrations(store.db);
     return { store, created, applied };
@@ -227,6 +229,7 @@ async function createOrMigratePostgres(url: string): Promise<{ store: Store; cre
   try {
     const current = await currentMigration(store.db);
     if (current !== null && current > LATEST_MIGRATION) throw schemaRefusal(url, current);
+    if (current === null) await refuseForeign(store.db, url);
     const applied = await runMigrations(store.db);
     return { store, created: current === null, applied };
   } catch (error) {
@@ -240,6 +243,24 @@ export async function runMigrations(db: Db): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * A database with tables but without gob's migration table belongs to another program: gob never
+ * adds its tables beside someone else's (`init`), nor tells the user to (every other command).
+ */
+async function refuseForeign(db: Db, target: string): Promise<void> {
+  const { rows } = await (isPostgres(db)
+    ? sql<{
+        name: string;
+      }>`select table_name as name from information_schema.tables where table_schema = current_schema() order by table_name`
+    : sql<{ name: string }>`select name from sqlite_master where type = 'table' and substr(name, 1, 7) <> 'sqlite_' order by name`
+  ).execute(db);
+  if (rows.length === 0) return;
+  const names = rows.slice(0, 5).map((r) => r.name);
+  throw new Refused(
+    `De database ${describeDatabase(target)} is geen gob-database: er staan al tabellen van een ander programma in (${names.join(', ')}${rows.length > names.length ? ', …' : ''}). gob maakt zijn tabellen alleen in een nieuw bestand of een lege database; kies een andere met --db. Er is niets gewijzigd.`,
+  );
 }
 
 async function currentMigration(db: Db): Promise<string | null> {
@@ -306,6 +327,7 @@ async function onOneConnection<T>(
     try {
       for (const statement of begin.slice(1)) await statement.execute(conn);
       const result = await fn(conn);
+      if (end === 'commit') await signalsHeard();
       await (end === 'commit' ? sql`commit` : sql`rollback`).execute(conn);
       return result;
     } catch (error) {
@@ -316,6 +338,17 @@ async function onOneConnection<T>(
       throw error;
     }
   });
+}
+
+/**
+ * Let a Ctrl-C that came during the work end the process before the commit, so that it stores
+ * nothing (CONTRACT §1, exit 130). A signal is handled only when the event loop polls, and much of
+ * a command is synchronous (better-sqlite3, the billing): without this a long `factuur run` or
+ * `sepa incasso` committed first and said "afgebroken" after. Two turns of the loop, because the
+ * first may run before the loop's next poll.
+ */
+async function signalsHeard(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

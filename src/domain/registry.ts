@@ -23,7 +23,12 @@ export function validateRecord(entity: Entity, rec: Rec, today: Datum): Problem[
   for (const veld of missingRequired(entity, rec)) problems.push({ veld, melding: 'ontbreekt; dit veld is verplicht' });
   const geboortedatum = rec.geboortedatum as string | null | undefined;
   if (geboortedatum && geboortedatum > today) {
-    problems.push({ veld: 'geboortedatum', melding: `${geboortedatum} ligt na vandaag (${today})` });
+    // A date that cannot have happened yet: out of bounds, exit 2 (as a huisgenoot's, and notAfterToday's).
+    problems.push({
+      veld: 'geboortedatum',
+      melding: `${geboortedatum} ligt na vandaag (${today}); vul een geboortedatum in die geweest is`,
+      usage: true,
+    });
   }
   switch (entity.name) {
     case 'gastouder':

@@ -83,6 +83,19 @@ function mapFields(header: string[], fields: Field[]): (Field | null)[] {
       `bekende kolommen: ${fields.map((f) => f.name).join(', ')}`,
     ]);
   }
+  // Two columns for one field: which one holds the value is a guess (the last one used to win, silently).
+  const twice = fields.filter((f) => mapped.filter((m) => m === f).length > 1);
+  if (twice.length > 0) {
+    throw new Refused(`Een kolom staat twee keer in de kopregel; er is niets opgeslagen.`, [
+      ...twice.map(
+        (f) =>
+          `regel 1: ${f.name}: dubbele kolom (kolom ${mapped
+            .map((m, i) => (m === f ? i + 1 : 0))
+            .filter(Boolean)
+            .join(' en ')}); haal er één weg`,
+      ),
+    ]);
+  }
   return mapped;
 }
 

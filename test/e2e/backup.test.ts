@@ -134,6 +134,19 @@ describe('gob backup --versleuteld and gob herstel', () => {
     await refused('leeg/kapot.gobbak', 'leeg/a.sqlite', WACHTWOORD, /is geen backup van gob/);
     expect(fs.readdirSync(path.join(dir, 'leeg'))).toEqual(['kapot.gobbak']);
 
+    // A backup is never written over the live database or its WAL file, not even with --force.
+    const before = fs.readFileSync(db);
+    for (const [target, said] of [
+      ['data/gob.sqlite', /data\/gob\.sqlite is de database zelf; een backup daaroverheen vervangt de database/],
+      ['data/../data/gob.sqlite-wal', /is een werkbestand van de database \(gob\.sqlite-wal\)/],
+    ] as const) {
+      const r = await gob(dir, ['backup', target, '--force'], DEMO_TODAY);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(said);
+    }
+    expect(fs.readFileSync(db).equals(before)).toBe(true);
+    expect(extra(path.join(dir, 'data'), ['gob.sqlite', 'gob.sqlite-wal', 'gob.sqlite-shm'])).toEqual([]);
+
     // An existing database is never the target, with or without --force.
     const bestaand = await gob(dir, ['herstel', 'usb/gob.gobbak', '--naar', 'data/gob.sqlite'], WACHTWOORD);
     expect(bestaand.code).toBe(1);

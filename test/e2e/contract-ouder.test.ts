@@ -81,8 +81,8 @@ describe('contract pdf|teken --ouder: each co-parent her own contract', () => {
     // The child and the care are the same in both.
     expect(tweede).toContain('bij de gastouder thuis, Lindenlaan 4, 3581 AB Utrecht');
 
-    // Signing again replaces only her own signature.
-    await teken(['--partij', 'ouder', '--ouder', 'O0006', '--naam', 'M. Wałęsa', '--datum', '2026-10-04']);
+    // Signing again (with --force) replaces only her own signature.
+    await teken(['--partij', 'ouder', '--ouder', 'O0006', '--naam', 'M. Wałęsa', '--datum', '2026-10-04', '--force']);
     expect(await pdf(['--koppeling', 'KP0001'], 'lukasz2.pdf')).toContain('Naam: Łukasz Wałęsa Naam: Anna de Vries Datum: 1 oktober 2026');
     expect(await pdf(['--koppeling', 'KP0001', '--ouder', 'O0006'], 'marit2.pdf')).toContain(
       'Naam: M. Wałęsa Naam: Anna de Vries Datum: 4 oktober 2026',

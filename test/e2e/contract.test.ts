@@ -118,6 +118,24 @@ describe('contract pdf', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/getekend door ouder en gastouder, niet door bureau/);
     expect((await gob(dir, ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'oma', '--naam', 'X'], DEMO_TODAY)).code).toBe(2);
+
+    // A recorded signature is replaced only with --force, which says whose it was; never by a date to come.
+    const again = ['contract', 'teken', '--koppeling', 'KP0001', '--partij', 'ouder', '--naam', 'Iemand Anders'];
+    const twice = await gob(dir, again, DEMO_TODAY);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain(
+      'De overeenkomst (gastouder) van KP0001 is al getekend door ouder: Łukasz Wałęsa, 2026-02-20, Utrecht. Vervang die handtekening alleen met --force; er is niets gewijzigd.',
+    );
+    const future = await gob(dir, [...again, '--force', '--datum', '2026-11-04'], DEMO_TODAY);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('--datum: 2026-11-04 ligt na vandaag (2026-11-03)');
+    await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'nog-steeds.pdf'], DEMO_TODAY);
+    expect(text(path.join(dir, 'nog-steeds.pdf'))).toContain('Naam: Łukasz Wałęsa');
+    const forced = await gob(dir, [...again, '--force'], DEMO_TODAY);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toContain('De eerdere handtekening (Łukasz Wałęsa, 2026-02-20, Utrecht) is vervangen (--force).');
+    const log = await gob(dir, ['log', '--json'], DEMO_TODAY);
+    expect(log.stdout).toContain('(vervangt Łukasz Wałęsa, 2026-02-20, Utrecht)');
   });
 
   it('a bureau can use its own template; an unknown placeholder is named', async () => {

@@ -3,7 +3,7 @@
 // file or folder a read-only bind mount, each in a private mount namespace (`unshare -m`) that
 // vanishes with the command: the tests run as root, for whom chmod makes nothing read-only.
 // Ctrl-C and Ctrl-D are typed at a real prompt under a pseudo-terminal (python3's pty module).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -88,6 +88,23 @@ describe('the database file: each OS and SQLite refusal is a Dutch refusal (exit
     refused(await gob(dir, ['--db', 'brief.txt', 'gastouder', 'list']), /brief\.txt is geen gob-database.*--db/);
     refused(await gob(dir, ['--db', 'brief.txt', 'init']), /brief\.txt is geen gob-database/);
     expect(fs.readFileSync(path.join(dir, 'brief.txt'), 'utf8')).toMatch(/^Beste ouders/);
+  });
+
+  it("another program's SQLite database: refused by a command and by init, which adds nothing to it", async () => {
+    const other = new SQLite(path.join(dir, 'ander.db'));
+    other.exec("create table klanten (naam text); insert into klanten values ('Jansen')");
+    other.close();
+    refused(
+      await gob(dir, ['--db', 'ander.db', 'gastouder', 'list']),
+      /ander\.db is geen gob-database: er staan al tabellen van een ander programma in \(klanten\)/,
+    );
+    refused(
+      await gob(dir, ['--db', 'ander.db', 'init']),
+      /ander\.db is geen gob-database.*kies een andere met --db\. Er is niets gewijzigd/,
+    );
+    const after = new SQLite(path.join(dir, 'ander.db'));
+    expect(after.prepare("select name from sqlite_master where type = 'table'").pluck().all()).toEqual(['klanten']);
+    after.close();
   });
 
   it('a database of a newer gob, for a command and for init, which leaves it as it is', async () => {
@@ -332,4 +349,23 @@ describe.skipIf(!PYTHON)('at a prompt (under a pseudo-terminal; needs python3)',
     expect(r.screen).not.toMatch(/31-02-198001/);
     expect(r.code).toBe(130);
   });
+});
+
+describe('a reader that closes the pipe early (gob … | head)', () => {
+  /** Run gob with its output into a pipe whose reading end is closed at once; its exit code. */
+  const closedPipe = (cwd: string, args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [GOB, ...args], { cwd, env: { ...process.env, ...DEMO_TODAY, NO_COLOR: '1' } });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+
+  it('keeps the exit code of the command: a check that found violations still ends with 1, a list with 0', async () => {
+    const dir = await demoBureau();
+    // The demo's rooster has its planned violation (Renée, Thursday mornings).
+    expect(await closedPipe(dir, ['rooster', 'check'])).toEqual({ code: 1, stderr: '1 overtreding gevonden.\n' });
+    expect(await closedPipe(dir, ['gastouder', 'list'])).toEqual({ code: 0, stderr: '' });
+  }, 30_000);
 });

@@ -39,6 +39,10 @@ describe('gob db kopieer between SQLite files', () => {
     expect(fs.readFileSync(path.join(dir, 'iets.txt'), 'utf8')).toBe('hallo');
     const self = await gob(dir, ['db', 'kopieer', '--naar', 'data/gob.sqlite'], DEMO_TODAY);
     expect(self.code).toBe(2);
+    // commander's own "required option … not specified", said in Dutch.
+    const zonder = await gob(dir, ['db', 'kopieer'], DEMO_TODAY);
+    expect(zonder.code).toBe(2);
+    expect(zonder.stderr).toBe("De optie '--naar <database>' ontbreekt. Zie --help bij de opdracht.\n");
   });
 
   it('a kill before the commit leaves an empty database, and the copy run again completes', async () => {

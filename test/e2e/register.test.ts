@@ -250,6 +250,13 @@ describe('bad input: clear Dutch message, right exit code, nothing stored', () =
       2,
       /--lrk: '12345'.*9 cijfers/,
     ],
+    // A date that cannot have happened yet is out of bounds (exit 2), for a kind as for a huisgenoot.
+    [
+      'a birth date after today',
+      ['kind', 'add', '--naam', 'X', '--geboortedatum', '2099-01-01', '--ouder', 'O0001'],
+      2,
+      /geboortedatum: 2099-01-01 ligt na vandaag \(\d{4}-\d\d-\d\d\); vul een geboortedatum in die geweest is/,
+    ],
     [
       'an unknown ouder code',
       ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01', '--ouder', 'O9999'],
@@ -376,6 +383,24 @@ describe('bad input: clear Dutch message, right exit code, nothing stored', () =
     const r = await gob(dir, ['gastouder', 'import', 'u.csv']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/regel 1: schoenmaat: onbekende kolom/);
+  });
+
+  it('a column twice in the header is refused, naming both places (the last one used to win, silently)', async () => {
+    writeCsv(path.join(dir, 'dubbel.csv'), ['code;naam;naam;geboortedatum', 'G0401;Echte Naam;Andere Naam;01-01-1980'], 'utf-8');
+    const r = await gob(dir, ['gastouder', 'import', 'dubbel.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('regel 1: naam: dubbele kolom (kolom 2 en 3); haal er één weg');
+    expect((await counts())[0]).toBe(1);
+    // The urenkaart says the same, instead of calling the second one unknown.
+    writeCsv(
+      path.join(dir, 'uren-dubbel.csv'),
+      ['gastouder;kind;datum;datum;van;tot', 'G0001;K0001;2026-10-01;2026-10-02;08:00;12:00'],
+      'utf-8',
+    );
+    const u = await gob(dir, ['urenkaart', 'import', 'uren-dubbel.csv']);
+    expect(u.code).toBe(1);
+    expect(u.stderr).toContain('regel 1: datum: dubbele kolom (datum staat al in kolom 3); haal er één weg');
+    expect(u.stderr).not.toContain('onbekende kolom');
   });
 
   it('--dry-run validates without storing', async () => {

@@ -54,7 +54,7 @@ const CASES: Case[] = [
     args: ['sepa', 'uitbetaling', '--datum', '2026-11-24'],
     againAfterBooking: (r) => {
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/staat in GOB-UIT-2026-00001.*'gob sepa bestand GOB-UIT-2026-00001 --out <bestand>'/);
+      expect(r.stderr).toMatch(/sta(at|an) in GOB-UIT-2026-00001.*'gob sepa bestand GOB-UIT-2026-00001 --out <bestand>'/);
     },
   },
 ];
@@ -124,4 +124,24 @@ describe('a kill at any stage of a bank file', () => {
       expect(await list()).toHaveLength(1);
     });
   }
+});
+
+describe('a Ctrl-C while a command is busy', () => {
+  it('ends it before the commit: exit 130, "afgebroken", nothing booked and no file', async () => {
+    const dir = await demoBureau({ facturen: true });
+    // The signal arrives while the booking is being made (synchronous work), as a user's Ctrl-C does.
+    const r = gobProcess(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'bank.xml'], {
+      GOB_TODAY: '2026-11-12',
+      GOB_TEST_SIGINT_AT: 'geboekt',
+    });
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/afgebroken/i);
+    expect(json(await gob(dir, ['sepa', 'list', '--json'], { GOB_TODAY: '2026-11-12' }))).toEqual([]);
+    expect(files(dir)).toEqual([]);
+    // Nothing half: the same command completes afterwards, under the first number.
+    const again = json(
+      await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'bank.xml', '--json'], { GOB_TODAY: '2026-11-12' }),
+    );
+    expect(again.berichtId).toBe('GOB-INC-2026-00001');
+  }, 30_000);
 });

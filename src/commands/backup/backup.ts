@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { backupDatabase, describeDatabase, isPostgresUrl } from '../../db/open.js';
 import { Refused } from '../../errors.js';
 import { writeLog } from '../../db/repo/log.js';
@@ -24,6 +25,7 @@ export async function backup(opts: { bestand: string; force?: boolean; versleute
       `'gob backup' kopieert een SQLite-bestand; ${describeDatabase(deps.dbFile)} is een PostgreSQL-database. Maak de backup met pg_dump, bijvoorbeeld: pg_dump --format=custom --file=gob.dump <database>. Er is niets geschreven.`,
     );
   }
+  refuseOwnFiles(opts.bestand, deps.dbFile);
   // The target first: nobody should type a passphrase twice to hear that the file exists.
   if (opts.versleuteld) checkTarget(opts.bestand, { force: opts.force });
   const wachtwoord = opts.versleuteld ? await backupWachtwoord(deps, { nieuw: true }) : undefined;
@@ -52,4 +54,21 @@ export async function backup(opts: { bestand: string; force?: boolean; versleute
     `${wachtwoord === undefined ? 'Backup' : 'Versleutelde backup (AES-256-GCM)'} geschreven naar ${opts.bestand} (${Math.ceil(bytes / 1024)} kB).`,
   );
   return { bestand: opts.bestand, bytes, versleuteld: wachtwoord !== undefined };
+}
+
+/**
+ * A backup over the database itself (or its WAL, shared-memory or journal file) would replace the
+ * live file by rename, even with --force: refused, whatever path names it (a link, `./`, `..`).
+ */
+function refuseOwnFiles(target: string, dbFile: string): void {
+  const same = (a: string, b: string): boolean => {
+    if (path.resolve(a) === path.resolve(b)) return true;
+    const [sa, sb] = [fs.statSync(a, { throwIfNoEntry: false }), fs.statSync(b, { throwIfNoEntry: false })];
+    return sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino;
+  };
+  const own = ['', '-wal', '-shm', '-journal'].find((suffix) => same(target, dbFile + suffix));
+  if (own === undefined) return;
+  throw new Refused(
+    `${target} is ${own === '' ? 'de database zelf' : `een werkbestand van de database (${path.basename(dbFile + own)})`}; een backup daaroverheen vervangt de database. Kies een ander bestand, liefst op een andere schijf. Er is niets geschreven.`,
+  );
 }

@@ -72,7 +72,7 @@ export async function sepaUitbetaling(
       trx,
       asked.map((u) => u.nummer),
     );
-    const already = asked.filter((u) => inFile.has(u.nummer)).map((u) => `${u.nummer} staat in ${inFile.get(u.nummer)}`);
+    const already = perBankFile(asked.filter((u) => inFile.has(u.nummer)).map((u) => [u.nummer, inFile.get(u.nummer)!]));
     const chosen = asked.filter((u) => !inFile.has(u.nummer));
     const again = [...new Set(inFile.values())].map((id) => `'gob sepa bestand ${id} --out <bestand>'`).join(' of ');
     if (already.length > 0 && (!datum || chosen.length === 0)) {
@@ -153,4 +153,18 @@ export async function sepaUitbetaling(
   );
   const { inhoud: _, ...json } = result;
   return { ...json, waarschuwingen, nietGeschreven };
+}
+
+/**
+ * Payouts already in bank files, per file: each named when there are a few, else the first, the
+ * last and how many (a big bureau's day of 400 payouts made a refusal of 400 lines).
+ */
+export function perBankFile(inFile: [nummer: string, berichtId: string][]): string[] {
+  const byFile = new Map<string, string[]>();
+  for (const [nummer, id] of inFile) byFile.set(id, [...(byFile.get(id) ?? []), nummer]);
+  return [...byFile].map(([id, nummers]) => {
+    const sorted = [...nummers].sort();
+    if (sorted.length <= 3) return `${sorted.join(', ')} ${sorted.length === 1 ? 'staat' : 'staan'} in ${id}`;
+    return `${sorted[0]} t/m ${sorted.at(-1)} (${sorted.length} uitbetalingen) staan in ${id}`;
+  });
 }

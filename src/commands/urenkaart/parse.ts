@@ -23,18 +23,21 @@ import { aantal } from '../../domain/tekst.js';
 export function mapColumns(header: string[]): Record<UrenColumn, number> {
   const positions = {} as Record<UrenColumn, number>;
   const unknown: string[] = [];
+  const twice: string[] = [];
   header.forEach((name, i) => {
     const normal = normalizeHeader(name);
     const column = (Object.keys(UREN_COLUMNS) as UrenColumn[]).find((c) => (UREN_COLUMNS[c] as readonly string[]).includes(normal));
     if (column && positions[column] === undefined) positions[column] = i;
+    else if (column) twice.push(`regel 1: ${name}: dubbele kolom (${column} staat al in kolom ${positions[column]! + 1}); haal er één weg`);
     else unknown.push(name);
   });
   const missing = (['gastouder', 'kind', 'datum', 'van', 'tot'] as const).filter((c) => positions[c] === undefined);
-  if (missing.length > 0 || unknown.length > 0) {
+  if (missing.length > 0 || unknown.length > 0 || twice.length > 0) {
     const hint = header.length === 1 ? " Het scheidingsteken is niet herkend: gebruik ';', ',' of TAB tussen de kolommen." : '';
     throw new Refused(`De kopregel klopt niet; er is niets opgeslagen.${hint}`, [
       ...missing.map((c) => `regel 1: ${c}: kolom ontbreekt (ook goed: ${UREN_COLUMNS[c].join(', ')})`),
       ...unknown.map((u) => `regel 1: ${u}: onbekende kolom`),
+      ...twice,
       'verwacht: gastouder;kind;datum;van;tot en eventueel opmerking',
     ]);
   }
