@@ -200,6 +200,12 @@ export async function createOrMigrateDatabase(file: string): Promise<{ store: St
   let store: Store | undefined;
   try {
     if (!fs.existsSync(file)) {
+      // A link to nothing: 'wx' below would fail with "file exists" and a --force init does not have.
+      if (fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) {
+        throw new Refused(
+          `De database ${file} is een symbolische koppeling naar ${fs.readlinkSync(file)}, en dat bestand bestaat niet. Laat de koppeling naar een bestaande database wijzen, of geef een gewoon bestand met --db. Er is niets aangemaakt.`,
+        );
+      }
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
       // Created here, not by SQLite, so that it never exists with looser permissions for a moment.
       fs.closeSync(fs.openSync(file, 'wx', 0o600));
