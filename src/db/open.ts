@@ -11,6 +11,7 @@ import { Kysely, Migrator, PostgresDialect, type RawBuilder, SqliteAdapter, Sqli
 import type pg from 'pg';
 import { NotFound, Refused } from '../errors.js';
 import { databaseRefusal } from '../files/refusal.js';
+import { makeFolders } from '../files/write.js';
 import type { Database } from './database.js';
 import { isPostgres } from './dialect.js';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.js';
@@ -200,7 +201,13 @@ export async function createOrMigrateDatabase(file: string): Promise<{ store: St
   let store: Store | undefined;
   try {
     if (!fs.existsSync(file)) {
-      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      // A link to nothing: 'wx' below would fail with "file exists" and a --force init does not have.
+      if (fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) {
+        throw new Refused(
+          `De database ${file} is een symbolische koppeling naar ${fs.readlinkSync(file)}, en dat bestand bestaat niet. Laat de koppeling naar een bestaande database wijzen, of geef een gewoon bestand met --db. Er is niets aangemaakt.`,
+        );
+      }
+      makeFolders(path.dirname(path.resolve(file)));
       // Created here, not by SQLite, so that it never exists with looser permissions for a moment.
       fs.closeSync(fs.openSync(file, 'wx', 0o600));
       created = true;

@@ -60,6 +60,7 @@ export function parseDate(raw: string): Datum {
     if (!match) fail(raw, ACCEPTED.datum);
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   }
+  if (y < 1900 || y > 2200) fail(raw, `${ACCEPTED.datum}, in de jaren 1900 tot en met 2200`);
   if (!validDate(y, m, d)) fail(raw, `${ACCEPTED.datum}, die in de kalender bestaat`);
   return makeDate(y, m, d);
 }

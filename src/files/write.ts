@@ -48,9 +48,32 @@ export function checkTarget(file: string, { force = false }: WriteOptions = {}):
 /** Create a folder for output (with its parents); an OS refusal names the folder. */
 export function ensureFolder(folder: string): void {
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    makeFolders(folder);
   } catch (error) {
     throw fileRefusal(error, folder, 'aanmaken');
+  }
+}
+
+/**
+ * mkdir -p, one level at a time from the nearest folder that exists. Node's own recursive mkdir
+ * never returns where a file system refuses with ENOENT (under /proc it spun at full CPU for good).
+ */
+export function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  let at = path.resolve(folder);
+  while (!fs.existsSync(at)) {
+    missing.unshift(at);
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const dir of missing) {
+    try {
+      fs.mkdirSync(dir);
+    } catch (error) {
+      // Made by another process in between: fine, as with mkdir -p.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }
 

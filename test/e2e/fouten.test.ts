@@ -90,6 +90,23 @@ describe('the database file: each OS and SQLite refusal is a Dutch refusal (exit
     expect(fs.readFileSync(path.join(dir, 'brief.txt'), 'utf8')).toMatch(/^Beste ouders/);
   });
 
+  it.runIf(fs.existsSync('/proc/self'))('a folder that can never be made (under /proc) is refused, not a hang', async () => {
+    // Node's recursive mkdir spun there at full CPU for good.
+    refused(
+      await gob(dir, ['--db', '/proc/gob-bestaat-niet/g.sqlite', 'init']),
+      /\/proc\/gob-bestaat-niet\/g\.sqlite kan niet gebruikt worden: de map bestaat niet/,
+    );
+  });
+
+  it('--db a link to nothing: init says so (it said "overschrijf met --force", which init does not have)', async () => {
+    fs.symlinkSync(path.join(dir, 'weg.sqlite'), path.join(dir, 'link.sqlite'));
+    refused(
+      await gob(dir, ['--db', 'link.sqlite', 'init']),
+      /De database link\.sqlite is een symbolische koppeling naar .*weg\.sqlite, en dat bestand bestaat niet\. .*Er is niets aangemaakt/,
+    );
+    expect(fs.existsSync(path.join(dir, 'weg.sqlite'))).toBe(false);
+  });
+
   it("another program's SQLite database: refused by a command and by init, which adds nothing to it", async () => {
     const other = new SQLite(path.join(dir, 'ander.db'));
     other.exec("create table klanten (naam text); insert into klanten values ('Jansen')");

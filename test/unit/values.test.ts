@@ -39,6 +39,11 @@ describe('parseDate', () => {
   it('names the accepted forms', async () => {
     expect(() => parseDate('31-04-2026')).toThrow(/JJJJ-MM-DD, DD-MM-JJJJ, D-M-JJJJ of DD\/MM\/JJJJ/);
   });
+  it('names the years it accepts for a date that exists but is out of range', () => {
+    // 9999-12-31 is in the calendar: "die in de kalender bestaat" did not say what was wrong.
+    expect(() => parseDate('9999-12-31')).toThrow(/in de jaren 1900 tot en met 2200/);
+    expect(() => parseDate('31-12-1899')).toThrow(/in de jaren 1900 tot en met 2200/);
+  });
 });
 
 describe('parseMonth', () => {

@@ -7,7 +7,7 @@ import { writeLog } from '../../db/repo/log.js';
 import { codeExists } from '../../db/repo/register.js';
 import { NotFound, Refused, UsageError } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { notAfterToday, parseOptional, requireOption } from '../options.js';
+import { notAfterToday, parseOptional, missingOptions, requireOption } from '../options.js';
 import { afwezigheidJson, describeAfwezigheid, hintGefactureerd, parseSoort } from './afwezigheid.js';
 
 export interface AfwezigheidAddOptions {
@@ -29,6 +29,8 @@ export async function afwezigheidAdd(opts: AfwezigheidAddOptions, deps: Deps) {
     throw new UsageError('Geef precies één van --kind (afwezigheid van een kind) of --gastouder (afwezigheid van een gastouder).');
   const kind = parseOptional('kind', opts.kind, parseCode) ?? null;
   const gastouder = parseOptional('gastouder', opts.gastouder, parseCode) ?? null;
+  // Scripted: every missing option named at once (at a terminal each is asked in turn).
+  if (!deps.prompts) missingOptions({ ...opts }, ['van', 'tot-en-met']);
   const van = await requireOption('van', opts.van, parseDate, deps, 'Eerste dag van de afwezigheid?');
   const totEnMet = await requireOption('tot-en-met', opts.totEnMet, parseDate, deps, 'Laatste dag van de afwezigheid?');
   if (totEnMet < van)

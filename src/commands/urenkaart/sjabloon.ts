@@ -12,7 +12,7 @@ import { checkTarget, ensureFolder } from '../../files/write.js';
 import type { Sheet } from '../../xlsx/write.js';
 import type { Deps } from '../deps.js';
 import { checkFilterCodes } from '../filters.js';
-import { parseOptional, requireOption } from '../options.js';
+import { parseOptional, missingOptions, requireOption } from '../options.js';
 
 /** Spare rows under the rooster's rows, for care the rooster does not have (CONTRACT §12). */
 const LEGE_RIJEN = 50;
@@ -38,6 +38,8 @@ interface Regel {
  * from her rooster. Every target is checked before any file is written, so a refusal leaves none.
  */
 export async function urenkaartSjabloon(opts: SjabloonOptions, deps: Deps) {
+  // Scripted: every missing option named at once (at a terminal each is asked in turn).
+  if (!deps.prompts) missingOptions({ ...opts }, ['maand', 'out']);
   const maand = await requireOption('maand', opts.maand, parseMonth, deps, 'Van welke maand (JJJJ-MM)?');
   const gastouder = parseOptional('gastouder', opts.gastouder, parseCode);
   const out = await requireOption('out', opts.out, (raw) => raw, deps, 'In welke map komen de sjablonen?');
