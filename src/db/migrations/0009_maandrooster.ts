@@ -20,7 +20,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (maand, koppeling)
     ) strict, without rowid`,
   ]);
-  const maanden = (await sql<{ maand: string }>`select maand from maandbureaukosten order by maand`.execute(db)).rows;
+  // An invoiced month: one with invoices, or whose fee settings were kept when it was invoiced.
+  const maanden = (await sql<{ maand: string }>`select maand from factuur union select maand from maandbureaukosten`.execute(db)).rows;
   const entry = sql`r.dag || '|' || r.van || '|' || r.tot || '|' || coalesce(r.vanaf, '') || '|' || coalesce(r.tot_en_met, '')`;
   const packed = isPostgres(db) ? sql`string_agg(${entry}, ';')` : sql`group_concat(${entry}, ';')`;
   for (const { maand } of maanden) {
