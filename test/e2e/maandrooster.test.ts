@@ -137,4 +137,19 @@ describe('an invoiced month keeps its rooster (maandrooster)', () => {
     // Thursdays would change both KP0003's agreed hours and its notice (22 and 29 October).
     expect((await octoberAgain()).facturen).toEqual([]);
   });
+
+  it('koppeling end says what the notice in an invoiced month costs from its kept rooster, as factuur run then bills it', async () => {
+    // KP0001 now has di, vr and (from November) wo; October kept di and do. Notice from 21 October:
+    // kept, Thursday 22, Tuesday 27, Thursday 29 October = 15 h (today's rooster would give 13 h).
+    const end = JSON.parse(
+      (await ok(['koppeling', 'end', 'KP0001', '--eind', '2026-10-20', '--opzegdatum', '2026-10-15', '--json'], NOV10)).stdout,
+    );
+    expect(end.opzegtermijn.maanden[0]).toMatchObject({ maand: '2026-10', minuten: 900, bedragCent: 9000 });
+    // The next run of October: those dates are notice now, no longer agreed hours of a running koppeling.
+    const [f] = (await octoberAgain()).facturen as { regels: { soort: string; minuten: number }[] }[];
+    expect(f!.regels.map((r) => [r.soort, r.minuten])).toEqual([
+      ['afgesproken', -900],
+      ['opzegtermijn', 900],
+    ]);
+  });
 });

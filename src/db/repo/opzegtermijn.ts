@@ -101,14 +101,22 @@ export async function maandOpzeggingen(db: Db, maand: Maand): Promise<KoppelingO
   );
 }
 
-/** One koppeling's notice (after `koppeling end`), at its current rate; with the rates of the months already invoiced. */
+/**
+ * One koppeling's notice (after `koppeling end`), at its current rate and rooster; with the rates
+ * and the kept roosters (freezeRooster) of the months already invoiced.
+ */
 export async function koppelingOpzegging(
   db: Db,
   code: string,
-): Promise<{ opzegging: KoppelingOpzegging | undefined; maandtarieven: Map<Maand, number> }> {
-  const [found, tarieven] = await Promise.all([
+): Promise<{ opzegging: KoppelingOpzegging | undefined; maandtarieven: Map<Maand, number>; maandroosters: Map<Maand, AfspraakEntry[]> }> {
+  const [found, tarieven, roosters] = await Promise.all([
     opzeggingen(db, null, sql`kp.code = ${code}`),
     db.selectFrom('maandtarief').select(['maand', 'uurtarief_cent']).where('koppeling', '=', code).execute(),
+    db.selectFrom('maandrooster').select(['maand', 'rooster']).where('koppeling', '=', code).execute(),
   ]);
-  return { opzegging: found[0], maandtarieven: new Map(tarieven.map((t) => [t.maand, t.uurtarief_cent])) };
+  return {
+    opzegging: found[0],
+    maandtarieven: new Map(tarieven.map((t) => [t.maand, t.uurtarief_cent])),
+    maandroosters: new Map(roosters.map((r) => [r.maand as Maand, unpackEntries(r.rooster)])),
+  };
 }
