@@ -24,6 +24,7 @@ export const COPY_TABLES: readonly { name: keyof Database; key: readonly string[
   { name: 'urenkaart', key: ['maand', 'gastouder', 'kind', 'koppeling'] },
   { name: 'maandtarief', key: ['maand', 'koppeling'] },
   { name: 'maandbureaukosten', key: ['maand'] },
+  { name: 'maandrooster', key: ['maand', 'koppeling'] },
   { name: 'factuur', key: ['nummer'] },
   { name: 'factuurregel', key: ['id'] },
   { name: 'betaling', key: ['id'] },

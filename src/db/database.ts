@@ -13,7 +13,7 @@ import type { KoppelingTable } from './tables/koppeling.js';
 import type { LogTable } from './tables/log.js';
 import type { MaandbureaukostenTable, MaandtariefTable } from './tables/maandtarief.js';
 import type { OuderTable } from './tables/ouder.js';
-import type { RoosterTable } from './tables/rooster.js';
+import type { MaandroosterTable, RoosterTable } from './tables/rooster.js';
 import type { UitbetalingregelTable, UitbetalingTable } from './tables/uitbetaling.js';
 import type { UrenkaartTable } from './tables/urenkaart.js';
 
@@ -27,6 +27,7 @@ export interface Database {
   urenkaart: UrenkaartTable;
   maandtarief: MaandtariefTable;
   maandbureaukosten: MaandbureaukostenTable;
+  maandrooster: MaandroosterTable;
   nummering: NummeringTable;
   factuur: FactuurTable;
   factuurregel: FactuurregelTable;

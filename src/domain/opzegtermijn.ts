@@ -78,13 +78,21 @@ export interface OpzegMaand {
   minuten: number;
 }
 
-/** The notice per month it falls in (months without rooster minutes left out), for `koppeling end` to say what it costs. */
-export function opzegMaanden(o: Opzegging, entries: readonly AfspraakEntry[]): OpzegMaand[] {
+/**
+ * The notice per month it falls in (months without rooster minutes left out), for `koppeling end`
+ * to say what it costs; a month in `gehouden` (invoiced, with the rooster it keeps) is counted
+ * from that rooster, as `factuur run` bills it.
+ */
+export function opzegMaanden(
+  o: Opzegging,
+  entries: readonly AfspraakEntry[],
+  gehouden: ReadonlyMap<Maand, readonly AfspraakEntry[]> = new Map(),
+): OpzegMaand[] {
   const periode = opzegPeriode(o);
   if (periode === null) return [];
   const result: OpzegMaand[] = [];
   for (let maand = monthOf(periode.van); maand <= monthOf(periode.totEnMet); maand = addMonthsToMaand(maand, 1)) {
-    const minuten = opzegMinuten(maand, o, entries);
+    const minuten = opzegMinuten(maand, o, gehouden.get(maand) ?? entries);
     if (minuten === 0) continue;
     result.push({
       maand,

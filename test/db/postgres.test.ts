@@ -82,6 +82,8 @@ describe('PostgreSQL: the schema', () => {
       insert into gastouder (code, naam, geboortedatum) values ('G1', 'G', '1980-01-01');
       insert into ouder (code, naam) values ('O1', 'O');
       insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'A', '2024-01-01', 'O1');
+      insert into koppeling (code, kind, gastouder, start, uurtarief_cent) values ('KP1', 'K1', 'G1', '2026-01-01', 750);
+      insert into rooster (koppeling, dag, van, tot) values ('KP1', 'ma', '08:00', '12:00');
       insert into factuur (nummer, ouder, maand, datum, vervaldatum, totaal_cent, gegevens) values
         ('2026-00001', 'O1', '2026-08', '2026-09-05', '2026-09-19', 10450, '{}');
       insert into factuurregel (factuur, volgnummer, soort, kind, gastouder, minuten, tarief_cent, bedrag_cent, lrk) values
@@ -96,10 +98,14 @@ describe('PostgreSQL: the schema', () => {
     const dir = tempDir();
     const r = await gob(dir, ['init', '--db', url]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/bijgewerkt naar het nieuwste schema \(0006_afspraak, 0007_kwaliteit, 0008_privacy\)/);
+    expect(r.stdout).toMatch(/bijgewerkt naar het nieuwste schema \(0006_afspraak, 0007_kwaliteit, 0008_privacy, 0009_maandrooster\)/);
     await withClient(url, async (c) => {
       expect((await c.query('select * from factuurregel order by id')).rows).toEqual(before);
       expect((await c.query('select factuurregel from uitbetalingregel')).rows).toEqual([{ factuurregel: before[0].id }]);
+      // 0009 keeps the invoiced month's rooster (string_agg on PostgreSQL).
+      expect((await c.query('select maand, koppeling, rooster from maandrooster')).rows).toEqual([
+        { maand: '2026-08', koppeling: 'KP1', rooster: 'ma|08:00|12:00||' },
+      ]);
       await expect(c.query('delete from factuurregel where volgnummer = 2')).rejects.toThrow(/nooit verwijderd/);
       await expect(c.query('update factuurregel set bedrag_cent = 0 where volgnummer = 1')).rejects.toThrow(/nooit gewijzigd/);
       // A new line after the old ones: the ids continue past those the old gob used.

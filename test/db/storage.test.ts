@@ -154,6 +154,41 @@ describe('migrations', () => {
     return { file, sqlite, close: () => old.destroy() };
   }
 
+  it("0009 keeps the rooster of every month invoiced before it: today's entries of each koppeling running in the month (or owing notice in it)", async () => {
+    const old = await databaseAt('0008_privacy');
+    // October 2026 invoiced. KP1 runs with entries in and after October; KP2 runs without entries;
+    // KP3 ended in September with notice given on 20 September (it reaches into October); KP4 ended
+    // in August without notice; KP5 starts in November.
+    old.sqlite.exec(`
+      insert into gastouder (code, naam, geboortedatum) values ('G1', 'G', '1980-01-01');
+      insert into ouder (code, naam) values ('O1', 'O');
+      insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'A', '2024-01-01', 'O1');
+      insert into koppeling (code, kind, gastouder, start, eind, opzegdatum, uurtarief_cent) values
+        ('KP1', 'K1', 'G1', '2026-01-01', null, null, 750), ('KP2', 'K1', 'G1', '2026-01-01', null, null, 750),
+        ('KP3', 'K1', 'G1', '2026-01-01', '2026-09-25', '2026-09-20', 750), ('KP4', 'K1', 'G1', '2026-01-01', '2026-08-31', null, 750),
+        ('KP5', 'K1', 'G1', '2026-11-01', null, null, 750);
+      insert into rooster (koppeling, dag, van, tot, vanaf, tot_en_met) values
+        ('KP1', 'ma', '08:00', '12:00', null, null), ('KP1', 'di', '08:00', '12:00', '2026-11-01', null),
+        ('KP1', 'wo', '08:00', '12:00', '2026-10-15', '2026-10-31'), ('KP3', 'do', '08:00', '17:00', null, null),
+        ('KP4', 'vr', '08:00', '17:00', null, null), ('KP5', 'vr', '08:00', '17:00', null, null);
+      insert into maandbureaukosten (maand, model, een_kind_cent, meer_kinderen_cent) values ('2026-10', 'maand', 2950, 5750);`);
+    await old.close();
+    const { store, applied } = await createOrMigrateDatabase(old.file);
+    try {
+      expect(applied).toEqual(['0009_maandrooster']);
+      const rows = store.sqlite!.prepare('select maand, koppeling, rooster from maandrooster order by koppeling').all() as {
+        rooster: string;
+      }[];
+      expect(rows.map((r) => ({ ...r, rooster: r.rooster.split(';').sort().join(';') }))).toEqual([
+        { maand: '2026-10', koppeling: 'KP1', rooster: 'ma|08:00|12:00||;wo|08:00|12:00|2026-10-15|2026-10-31' },
+        { maand: '2026-10', koppeling: 'KP2', rooster: '' },
+        { maand: '2026-10', koppeling: 'KP3', rooster: 'do|08:00|17:00||' },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('0008 gives the bureau a bewaartermijn of 7 years and lets an issued invoice through only to be anonymised', async () => {
     const old = await databaseAt('0007_kwaliteit');
     const gegevens = JSON.stringify({
@@ -169,7 +204,7 @@ describe('migrations', () => {
     await old.close();
     const { store, applied } = await createOrMigrateDatabase(old.file);
     try {
-      expect(applied).toEqual(['0008_privacy']);
+      expect(applied).toEqual(['0008_privacy', '0009_maandrooster']);
       const db = store.sqlite!;
       expect(db.prepare('select bewaartermijn from bureau').pluck().get()).toBe(7);
       expect(() => db.prepare('update factuur set totaal_cent = 1').run()).toThrow(/een factuur wordt nooit gewijzigd/);
@@ -202,7 +237,7 @@ describe('migrations', () => {
     const before = old.sqlite.prepare('select * from factuurregel order by id').all();
     await old.close();
     const { store, applied } = await createOrMigrateDatabase(old.file);
-    expect(applied).toEqual(['0006_afspraak', '0007_kwaliteit', '0008_privacy']);
+    expect(applied).toEqual(['0006_afspraak', '0007_kwaliteit', '0008_privacy', '0009_maandrooster']);
     expect(store.sqlite!.prepare('select * from factuurregel order by id').all()).toEqual(before);
     expect(store.sqlite!.pragma('foreign_key_check')).toEqual([]);
     expect(store.sqlite!.prepare("select sql from sqlite_schema where name = 'uitbetalingregel'").pluck().get()).toContain(

@@ -32,7 +32,8 @@ export interface FactuurCheckRij {
 export async function factuurCheck(opts: { maand?: string }, deps: Deps) {
   const maand = await requireOption('maand', opts.maand, parseMonth, deps, 'Welke maand controleren (JJJJ-MM)?');
   const [rooster, uren, geprijsd, bureau, vast, maximumCent] = await Promise.all([
-    maandRooster(deps.db, maand),
+    // An invoiced month is compared with the rooster it is billed from (kept when first invoiced).
+    maandRooster(deps.db, maand, { gefactureerd: true }),
     urenPerDatum(deps.db, maand),
     monthUren(deps.db, maand),
     getBureau(deps.db),

@@ -35,6 +35,7 @@ import { aantal } from '../../domain/tekst.js';
 import { type Afwezigheid, afgesprokenMinuten } from '../../domain/afgesproken.js';
 import { type MaandAfspraak, maandAfspraken } from '../../db/repo/afgesproken.js';
 import { maandOpzeggingen } from '../../db/repo/opzegtermijn.js';
+import { freezeRooster } from '../../db/repo/rooster.js';
 import { opzegtermijnUren } from './opzegtermijn.js';
 import { delingenVanMaand, type KoppelingDeling, samenvoegen, splitRegels } from '../../domain/coouders.js';
 import { maandDelingen } from '../../db/repo/coouders.js';
@@ -359,6 +360,8 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
       })();
       await insertFacturen(trx, rows);
       await freezeRates(trx, maand, [...new Set([...afgesproken, ...opzegtermijn].map((u) => u.koppeling))]);
+      // The agreement too (§9): a later rooster change re-bills no invoiced month, as a rate change does not.
+      await freezeRooster(trx, maand);
       if (!vast) await freezeBureaukosten(trx, instellingen);
       // Money an ouder paid in advance (an overpayment) pays her new invoice now, as of its date:
       // without a mandate there is no incasso to do it, and the gastouder's payout waits on it.

@@ -1,20 +1,20 @@
-import { addMonths, type Maand } from '../../domain/calendar.js';
+import { addMonths } from '../../domain/calendar.js';
 import { careAmount, formatEuro, formatUren } from '../../domain/money.js';
 import { laatsteOpzegdag, OPZEGTERMIJN_MAANDEN, opzegMaanden } from '../../domain/opzegtermijn.js';
 import { parseCode, parseDate } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { gefactureerdeMaanden } from '../../db/repo/afwezigheid.js';
 import { writeLog } from '../../db/repo/log.js';
-import { type KoppelingOpzegging, koppelingOpzegging } from '../../db/repo/opzegtermijn.js';
+import { koppelingOpzegging } from '../../db/repo/opzegtermijn.js';
 import { endKoppeling, getKoppeling } from '../../db/repo/register.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOption, parseOptional } from '../options.js';
 
-/** What the notice costs per month, as `factuur run` will bill it (a month already invoiced keeps its rate). */
-function kosten(o: KoppelingOpzegging | undefined, maandtarieven: Map<Maand, number>) {
+/** What the notice costs per month, as `factuur run` will bill it (a month already invoiced keeps its rate and rooster). */
+function kosten({ opzegging: o, maandtarieven, maandroosters }: Awaited<ReturnType<typeof koppelingOpzegging>>) {
   if (!o) return [];
-  return opzegMaanden(o, o.entries).map((m) => {
+  return opzegMaanden(o, o.entries, maandroosters).map((m) => {
     const tariefCent = maandtarieven.get(m.maand) ?? o.uurtariefCent;
     return { ...m, tariefCent, bedragCent: careAmount(m.minuten, tariefCent) };
   });
@@ -40,9 +40,9 @@ export async function koppelingEnd(opts: { code: string; eind?: string; opzegdat
     const voor = await koppelingOpzegging(trx, code);
     await endKoppeling(trx, code, eind, opzegdatum, zonderOpzegtermijn);
     const na = await koppelingOpzegging(trx, code);
-    const nieuw = kosten(na.opzegging, na.maandtarieven);
+    const nieuw = kosten(na);
     // A month already invoiced whose notice changes is corrected by the next run of that month.
-    const oud = new Map(kosten(voor.opzegging, voor.maandtarieven).map((m) => [m.maand, m.bedragCent]));
+    const oud = new Map(kosten(voor).map((m) => [m.maand, m.bedragCent]));
     const nu = new Map(nieuw.map((m) => [m.maand, m.bedragCent]));
     const veranderd = [...new Set([...oud.keys(), ...nu.keys()])].filter((m) => oud.get(m) !== nu.get(m)).sort();
     const gefactureerd = veranderd.length === 0 ? [] : await gefactureerdeMaanden(trx, `${veranderd[0]}-01`, `${veranderd.at(-1)}-01`);

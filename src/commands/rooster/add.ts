@@ -4,7 +4,7 @@ import { writeLog } from '../../db/repo/log.js';
 import { insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
 import type { Deps } from '../deps.js';
 import { type RawOptions, recordFromOptions, refuseProblems } from '../record.js';
-import { describeEntry, entryFromRecord, entryToJson } from './entry.js';
+import { describeEntry, entryFromRecord, entryToJson, warnKeptMonths } from './entry.js';
 import { aantal } from '../../domain/tekst.js';
 import { violationToJson } from '../../rules/report.js';
 import { entrySlot, newSlotsViolations, refuseOrWarn } from '../../rules/violations.js';
@@ -28,6 +28,7 @@ export async function roosterAdd(opts: RawOptions & { force?: boolean }, deps: D
       `rooster ${id} toegevoegd: ${describeEntry(entry)}${forced ? ` (--force, ${aantal(findings.violations.length, 'overtreding', 'overtredingen')})` : ''}`,
     );
     deps.out.line(`Rooster ${id} toegevoegd: ${describeEntry(entry)}.`);
+    if (entry.koppeling) await warnKeptMonths(trx, new Map([[entry.koppeling, { voor: [], na: [entry] }]]), deps);
     return { ...entryToJson({ ...entry, id }), geforceerd: forced, overtredingen: findings.violations.map(violationToJson) };
   });
 }

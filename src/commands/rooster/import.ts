@@ -1,11 +1,12 @@
 import { columnOf, ROOSTER_FIELDS } from '../../domain/fields.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
-import { deleteRoosterOf, insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
+import { deleteRoosterOf, insertRooster, roosterEntryProblems, rowToEntry } from '../../db/repo/rooster.js';
 import { openImport } from '../../import/source.js';
 import type { Deps } from '../deps.js';
 import { importRefused, onlyHeader, type ImportError, importProgress, mapHeader, rowToRecord } from '../../import/records.js';
-import { entryFromRecord } from './entry.js';
+import { entryFromRecord, warnKeptMonths } from './entry.js';
+import type { RoosterEntry } from '../../domain/rooster.js';
 import { violationToJson } from '../../rules/report.js';
 import { entrySlot, newSlotsViolations, refuseOrWarn } from '../../rules/violations.js';
 import { aantal } from '../../domain/tekst.js';
@@ -23,6 +24,8 @@ export async function roosterImport(opts: { bestand: string; dryRun?: boolean; f
   let rijen = 0;
   const replaced = new Set<string>();
   const entries: ReturnType<typeof entryFromRecord>[] = [];
+  // Per koppeling named: its rooster before the import and the file's entries for it.
+  const changes = new Map<string, { voor: RoosterEntry[]; na: RoosterEntry[] }>();
   let overtredingen: ReturnType<typeof violationToJson>[] = [];
   await inTransaction(
     deps.db,
@@ -42,12 +45,14 @@ export async function roosterImport(opts: { bestand: string; dryRun?: boolean; f
             const owner = entry.koppeling ? `koppeling ${entry.koppeling}` : `kind ${entry.kind}`;
             if (!replaced.has(owner) && (entry.koppeling || entry.kind)) {
               replaced.add(owner);
-              await deleteRoosterOf(trx, entry.koppeling ? { koppeling: entry.koppeling } : { kind: entry.kind! });
+              const weg = await deleteRoosterOf(trx, entry.koppeling ? { koppeling: entry.koppeling } : { kind: entry.kind! });
+              if (entry.koppeling) changes.set(entry.koppeling, { voor: weg.map(rowToEntry), na: [] });
             }
             for (const p of await roosterEntryProblems(trx, entry)) err(p.veld, p.melding);
             if (rowErrors.length === 0) {
               await insertRooster(trx, entry);
               entries.push(entry);
+              if (entry.koppeling) changes.get(entry.koppeling)!.na.push(entry);
             }
           }
           fouten.push(...rowErrors);
@@ -65,6 +70,7 @@ export async function roosterImport(opts: { bestand: string; dryRun?: boolean; f
       const findings = await newSlotsViolations(trx, slots, deps.today);
       await refuseOrWarn(trx, findings, Boolean(opts.force), deps.out, 'De import');
       overtredingen = findings.violations.map(violationToJson);
+      await warnKeptMonths(trx, changes, deps);
       await writeLog(
         trx,
         deps,

@@ -5,7 +5,7 @@ import { deleteRooster, getRooster, rowToEntry } from '../../db/repo/rooster.js'
 import { NotFound } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOption } from '../options.js';
-import { describeEntry, entryToJson } from './entry.js';
+import { describeEntry, entryToJson, warnKeptMonths } from './entry.js';
 
 /** `gob rooster remove <id>`: the id is shown by `rooster list` and `koppeling show`. */
 export async function roosterRemove(opts: { id: string }, deps: Deps) {
@@ -17,6 +17,7 @@ export async function roosterRemove(opts: { id: string }, deps: Deps) {
     const entry = rowToEntry(row);
     await writeLog(trx, deps, `rooster ${id} verwijderd: ${describeEntry(entry)}`);
     deps.out.line(`Rooster ${id} verwijderd: ${describeEntry(entry)}.`);
+    if (entry.koppeling) await warnKeptMonths(trx, new Map([[entry.koppeling, { voor: [entry], na: [] }]]), deps);
     return entryToJson(entry);
   });
 }

@@ -9,6 +9,7 @@ import * as m0005 from './0005_jaar.js';
 import * as m0006 from './0006_afspraak.js';
 import * as m0007 from './0007_kwaliteit.js';
 import * as m0008 from './0008_privacy.js';
+import * as m0009 from './0009_maandrooster.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_register': m0001,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0006_afspraak': m0006,
   '0007_kwaliteit': m0007,
   '0008_privacy': m0008,
+  '0009_maandrooster': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

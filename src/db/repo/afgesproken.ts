@@ -6,6 +6,7 @@ import type { PackedUrenregel } from '../tables/urenkaart.js';
 import { isPostgres } from '../dialect.js';
 import type { Db } from '../open.js';
 import { rowToAfwezigheid } from './afwezigheid.js';
+import { keptRooster } from './rooster.js';
 
 /** A koppeling running in the month, with its rooster and what a care line of it is billed with. */
 export interface MaandAfspraak extends Afspraak {
@@ -25,7 +26,7 @@ export async function maandAfspraken(
 ): Promise<{ afspraken: MaandAfspraak[]; gewerkt: Map<string, Map<string, number>>; afwezigheden: Afwezigheid[] }> {
   const eerste = firstOfMonth(maand);
   const laatste = lastOfMonth(maand);
-  const [koppelingen, rooster, uren, afwezig] = await Promise.all([
+  const [koppelingen, rooster, uren, afwezig, vast] = await Promise.all([
     db
       .selectFrom('koppeling as kp')
       .innerJoin('kind as k', 'k.code', 'kp.kind')
@@ -68,6 +69,7 @@ export async function maandAfspraken(
       .where('tot_en_met', '>=', eerste)
       .$if(isPostgres(db), (q) => q.orderBy('id'))
       .execute(),
+    keptRooster(db, maand),
   ]);
   const perKoppeling = new Map<string, Afspraak['rooster']>();
   for (const r of rooster) {
@@ -78,8 +80,9 @@ export async function maandAfspraken(
   }
   const afspraken: MaandAfspraak[] = [];
   for (const k of koppelingen) {
-    const blokken = perKoppeling.get(k.code);
-    if (!blokken) continue;
+    // An invoiced month is billed from the rooster it was first invoiced with (freezeRooster).
+    const blokken = vast.get(k.code) ?? perKoppeling.get(k.code);
+    if (!blokken || blokken.length === 0) continue;
     afspraken.push({
       koppeling: k.code,
       kind: k.kind,

@@ -3,11 +3,11 @@
 // computed in domain/opzegtermijn.ts.
 import { type RawBuilder, sql } from 'kysely';
 import type { AfspraakEntry } from '../../domain/afspraak.js';
-import { addMonths, type Dag, firstOfMonth, lastOfMonth, type Maand } from '../../domain/calendar.js';
+import { addMonths, firstOfMonth, lastOfMonth, type Maand } from '../../domain/calendar.js';
 import type { Opzegging } from '../../domain/opzegtermijn.js';
 import { groupConcat } from '../dialect.js';
 import type { Db } from '../open.js';
-import { ENTRY } from './rooster.js';
+import { ENTRY, unpackEntries } from './rooster.js';
 
 /** A koppeling with its notice, its rooster and what a care line of it is billed with. */
 export interface KoppelingOpzegging extends Opzegging {
@@ -39,12 +39,14 @@ type Row = {
   lrk: string | null;
   gastouder_naam: string;
   packed: string | null;
+  kept: string | null;
 };
 
 /**
  * One query: the koppelingen (of guest children, ended with an opzegdatum) that `where` selects,
- * each with its rooster entries packed by groupConcat as `maandRooster` does, the start of the
- * child's next koppeling at the same gastouder, and the rate of `maand` (frozen, else current).
+ * each with its rooster entries packed by groupConcat as `maandRooster` does (for an invoiced
+ * `maand`: those kept for it), the start of the child's next koppeling at the same gastouder, and
+ * the rate of `maand` (frozen, else current).
  */
 async function opzeggingen(db: Db, maand: Maand | null, where: RawBuilder<unknown>): Promise<KoppelingOpzegging[]> {
   const rows = await sql<Row>`
@@ -53,16 +55,17 @@ async function opzeggingen(db: Db, maand: Maand | null, where: RawBuilder<unknow
       (select min(v.start) from koppeling v where v.kind = kp.kind and v.gastouder = kp.gastouder and v.start > kp.eind) as volgende_start,
       coalesce(mt.uurtarief_cent, kp.uurtarief_cent) as uurtarief_cent, kp.opvanglocatie as opvanglocatie,
       case when kp.opvanglocatie = 'ouder' then kp.lrk else g.lrk end as lrk, g.naam as gastouder_naam,
-      ${groupConcat(db, ENTRY, ';')} as packed
+      ${groupConcat(db, ENTRY, ';')} as packed, mr.rooster as kept
     from koppeling kp
     join kind k on k.code = kp.kind
     join gastouder g on g.code = kp.gastouder
     left join rooster r on r.koppeling = kp.code
     left join maandtarief mt on mt.koppeling = kp.code and mt.maand = ${maand}
+    left join maandrooster mr on mr.koppeling = kp.code and mr.maand = ${maand}
     where kp.eind is not null and kp.opzegdatum is not null and k.ouder is not null and ${where}
     -- The joined rows are one per koppeling (key joins): grouping by their columns too changes no
     -- group, and PostgreSQL requires it of every column that is not of the grouped key's table.
-    group by kp.code, k.ouder, g.eind, mt.uurtarief_cent, g.lrk, g.naam
+    group by kp.code, k.ouder, g.eind, mt.uurtarief_cent, g.lrk, g.naam, mr.rooster
     order by kp.code`.execute(db);
   return rows.rows.map((row) => ({
     koppeling: row.koppeling,
@@ -78,13 +81,8 @@ async function opzeggingen(db: Db, maand: Maand | null, where: RawBuilder<unknow
     opvanglocatie: row.opvanglocatie,
     lrk: row.lrk,
     gastouderNaam: row.gastouder_naam,
-    entries: (row.packed ?? '')
-      .split(';')
-      .filter(Boolean)
-      .map((item) => {
-        const [dag, van, tot, vanaf, totEnMet] = item.split('|') as [string, string, string, string, string];
-        return { dag: dag as Dag, van, tot, vanaf: vanaf || null, totEnMet: totEnMet || null };
-      }),
+    // An invoiced month bills its notice from the rooster it was first invoiced with (freezeRooster).
+    entries: unpackEntries(row.kept ?? row.packed ?? ''),
   }));
 }
 
@@ -103,14 +101,22 @@ export async function maandOpzeggingen(db: Db, maand: Maand): Promise<KoppelingO
   );
 }
 
-/** One koppeling's notice (after `koppeling end`), at its current rate; with the rates of the months already invoiced. */
+/**
+ * One koppeling's notice (after `koppeling end`), at its current rate and rooster; with the rates
+ * and the kept roosters (freezeRooster) of the months already invoiced.
+ */
 export async function koppelingOpzegging(
   db: Db,
   code: string,
-): Promise<{ opzegging: KoppelingOpzegging | undefined; maandtarieven: Map<Maand, number> }> {
-  const [found, tarieven] = await Promise.all([
+): Promise<{ opzegging: KoppelingOpzegging | undefined; maandtarieven: Map<Maand, number>; maandroosters: Map<Maand, AfspraakEntry[]> }> {
+  const [found, tarieven, roosters] = await Promise.all([
     opzeggingen(db, null, sql`kp.code = ${code}`),
     db.selectFrom('maandtarief').select(['maand', 'uurtarief_cent']).where('koppeling', '=', code).execute(),
+    db.selectFrom('maandrooster').select(['maand', 'rooster']).where('koppeling', '=', code).execute(),
   ]);
-  return { opzegging: found[0], maandtarieven: new Map(tarieven.map((t) => [t.maand, t.uurtarief_cent])) };
+  return {
+    opzegging: found[0],
+    maandtarieven: new Map(tarieven.map((t) => [t.maand, t.uurtarief_cent])),
+    maandroosters: new Map(roosters.map((r) => [r.maand as Maand, unpackEntries(r.rooster)])),
+  };
 }

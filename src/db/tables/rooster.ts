@@ -14,3 +14,14 @@ export interface RoosterTable {
 }
 export type RoosterRow = Selectable<RoosterTable>;
 export type NewRooster = Insertable<RoosterTable>;
+
+/**
+ * The rooster entries of a koppeling that a month was first invoiced from (CONTRACT §9), packed
+ * `dag|van|tot|vanaf|tot_en_met` joined by `;` ('' for none); that month's later runs and its
+ * `factuur check` use them instead of today's rooster.
+ */
+export interface MaandroosterTable {
+  maand: string;
+  koppeling: string;
+  rooster: string;
+}
