@@ -324,3 +324,16 @@ export async function frozenRateMonths(db: Db, koppeling: string): Promise<strin
     (m) => m.maand,
   );
 }
+
+/** Who was invoiced for a kind, per month: every ouder (a co-parent too) with a line of the kind. */
+export async function kindGefactureerd(db: Db, kind: string): Promise<{ maand: string; ouder: string }[]> {
+  return db
+    .selectFrom('factuurregel as r')
+    .innerJoin('factuur as f', 'f.nummer', 'r.factuur')
+    .select(['f.maand', 'f.ouder'])
+    .distinct()
+    .where('r.kind', '=', kind)
+    .orderBy('f.maand')
+    .orderBy('f.ouder')
+    .execute();
+}
