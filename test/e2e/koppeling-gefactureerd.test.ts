@@ -44,6 +44,16 @@ describe('a koppeling or kind changed after it was billed', () => {
     await oktoberKlopt();
   });
 
+  it('gastouder end before the last date on her urenkaart is refused the same way, per koppeling', async () => {
+    const r = await run(['gastouder', 'end', 'G0001', '--eind', '2026-10-26']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('Gastouder G0001 kan niet op 2026-10-26 stoppen: haar urenkaart heeft daarna nog opvang.');
+    expect(r.stderr).toContain('koppeling KP0001: opvang op 2026-10-27');
+    expect(r.stderr).toContain('koppeling KP0002: opvang op 2026-10-29');
+    // Nothing stored: her koppelingen did not end either.
+    expect((await json(['koppeling', 'show', 'KP0001'])).eind).toBeNull();
+  });
+
   it('koppeling edit: another gastouder or kind once there are urenkaarten or invoices, a later start or an earlier end than the urenkaart, refused', async () => {
     const cases: [string[], string][] = [
       [
@@ -70,7 +80,11 @@ describe('a koppeling or kind changed after it was billed', () => {
     await oktoberKlopt();
     // What stays allowed: an earlier start, an end after the last day of care, another uurtarief,
     // and another gastouder for a koppeling without urenkaarten or invoices.
-    for (const opties of [['--start', '2025-02-01'], ['--eind', '2026-10-27'], ['--uurtarief', '8,00']]) {
+    for (const opties of [
+      ['--start', '2025-02-01'],
+      ['--eind', '2026-10-27'],
+      ['--uurtarief', '8,00'],
+    ]) {
       const r = await run(['koppeling', 'edit', 'KP0001', ...opties]);
       expect(r.code, `${opties.join(' ')}: ${r.stderr}`).toBe(0);
     }
@@ -116,7 +130,8 @@ describe.skipIf(TEST_DIALECT === 'postgres')('factuur run on such a change left 
       const r = await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--dry-run', '--json'], DEMO_TODAY);
       expect(r.code, r.stderr).toBe(0);
       const regels = (JSON.parse(r.stdout).facturen as Factuur[]).flatMap((f) => f.regels);
-      const van = (kind: string) => regels.filter((g) => g.kind === kind && g.soort !== 'bureaukosten').map((g) => [g.soort, g.gastouder, g.minuten]);
+      const van = (kind: string) =>
+        regels.filter((g) => g.kind === kind && g.soort !== 'bureaukosten').map((g) => [g.soort, g.gastouder, g.minuten]);
       return { k1: van('K0001'), k2: van('K0002') };
     };
     const voor = await oktober();
@@ -128,7 +143,8 @@ describe.skipIf(TEST_DIALECT === 'postgres')('factuur run on such a change left 
     // K0001's care stays at G0001 (its urenkaart); what it fell short of the rooster moves with
     // the koppeling, but no worked date is billed again as agreed hours at G0002.
     expect(na.k1.filter(([soort]) => soort === 'opvang')).toEqual(voor.k1.filter(([soort]) => soort === 'opvang'));
-    const afgesproken = (l: (string | number)[][]) => l.filter(([soort]) => soort === 'afgesproken').reduce((s, [, , m]) => s + Number(m), 0);
+    const afgesproken = (l: (string | number)[][]) =>
+      l.filter(([soort]) => soort === 'afgesproken').reduce((s, [, , m]) => s + Number(m), 0);
     expect(afgesproken(na.k1)).toBe(afgesproken(voor.k1));
     // K0002 was cared for on every notice date (19, 22, 26, 29 October), as the rooster agreed: no notice billed.
     expect(na.k2).toEqual([['opvang', 'G0001', 2760]]);

@@ -229,3 +229,22 @@ export async function urenkaartMaanden(db: Db, koppeling: string, van: Maand): P
     .execute();
   return rows.map((r) => r.maand);
 }
+
+/** A gastouder's urenkaart dates after `na`, per koppeling (for `gastouder end`). */
+export async function gastouderUrenNa(db: Db, gastouder: string, na: string): Promise<{ koppeling: string; datums: string[] }[]> {
+  const rows = await db
+    .selectFrom('urenkaart')
+    .select(['maand', 'koppeling', 'regels'])
+    .where('maand', '>=', na.slice(0, 7))
+    .where('gastouder', '=', gastouder)
+    .execute();
+  const per = new Map<string, Set<string>>();
+  for (const row of rows)
+    for (const [day] of JSON.parse(row.regels) as PackedUrenregel[]) {
+      const datum = `${row.maand}-${String(day).padStart(2, '0')}`;
+      if (datum <= na) continue;
+      const set = per.get(row.koppeling) ?? new Set<string>();
+      per.set(row.koppeling, set.add(datum));
+    }
+  return [...per].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([koppeling, datums]) => ({ koppeling, datums: [...datums].sort() }));
+}
