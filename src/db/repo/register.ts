@@ -332,7 +332,7 @@ async function gefactureerdKindProblems(db: Db, rec: Rec, before: Rec): Promise<
   const problems: Problem[] = [];
   const code = String(before.code);
   if (before.ouder !== null && (rec.ouder ?? null) !== before.ouder) {
-    const billed = await kindGefactureerd(db, code);
+    const billed = await kindGefactureerd(db, code, String(before.ouder));
     if (billed.length > 0) {
       const koppelingen = await db.selectFrom('koppeling').select('code').where('kind', '=', code).orderBy('code').execute();
       const op = koppelingen.length === 1 ? koppelingen[0]!.code : '<koppeling>';
