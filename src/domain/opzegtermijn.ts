@@ -62,12 +62,19 @@ export function opzegPeriode(o: Opzegging): { van: Datum; totEnMet: Datum } | nu
 /**
  * The rooster minutes of the notice dates in `maand`: the entries that would have applied on those
  * dates had the koppeling continued (each within its own `vanaf` … `tot-en-met`), counted as
- * `afgesprokenPerDatum` counts agreed minutes everywhere else.
+ * `afgesprokenPerDatum` counts agreed minutes everywhere else; less, per date, the urenkaart minutes
+ * `gewerkt` gives of the child at this gastouder.
  */
-export function opzegMinuten(maand: Maand, o: Opzegging, entries: readonly AfspraakEntry[]): number {
+export function opzegMinuten(maand: Maand, o: Opzegging, entries: readonly AfspraakEntry[], gewerkt?: (datum: Datum) => number): number {
   const periode = opzegPeriode(o);
   if (periode === null || periode.totEnMet < firstOfMonth(maand) || periode.van > lastOfMonth(maand)) return 0;
-  return totaalMinuten(afgesprokenPerDatum(maand, { start: periode.van, eind: periode.totEnMet }, entries));
+  const perDatum = afgesprokenPerDatum(maand, { start: periode.van, eind: periode.totEnMet }, entries);
+  if (!gewerkt) return totaalMinuten(perDatum);
+  // A notice date with care on the urenkaart (left from before gob refused an end before it) owes
+  // only what the care fell short of the rooster, as agreed hours do: its care is billed as opvang.
+  let minuten = 0;
+  for (const [datum, m] of perDatum) minuten += Math.max(0, m - gewerkt(datum));
+  return minuten;
 }
 
 /** One month of a notice: its dates and their rooster minutes. */

@@ -123,3 +123,26 @@ function requiredProblems(fields: Field[], rec: Rec): Problem[] {
     .filter((f) => f.required && (rec[columnOf(f)] ?? null) === null)
     .map((f) => ({ veld: f.name, melding: 'ontbreekt; dit veld is verplicht' }));
 }
+
+/** Dates or months for a message: all of them up to eight, else the first six and how many more. */
+export function opsomming(items: readonly string[]): string {
+  if (items.length <= 8) return items.join(', ');
+  return `${items.slice(0, 6).join(', ')} en nog ${items.length - 6} andere`;
+}
+
+/**
+ * Why a koppeling cannot end on `eind` while its urenkaart has care after it (`koppeling end`, and
+ * `edit --eind`): that care is billed as opvang from the urenkaart, and the dates after the end
+ * would be billed again as opzegtermijn (and paid out twice). The urenkaart is corrected first.
+ */
+export function urenNaEind(eind: Datum, na: readonly Datum[]): string {
+  const laatste = na.at(-1)!;
+  const maanden = [...new Set(na.map((d) => d.slice(0, 7)))];
+  return `${eind} ligt vóór de laatste opvangdag op de urenkaart van deze koppeling (${laatste}): de urenkaart heeft na ${eind} nog opvang op ${opsomming(na)}. Die uren worden als opvang gefactureerd; na het einde zouden dezelfde dagen ook als opzegtermijn gefactureerd kunnen worden. Corrigeer eerst de urenkaart van ${maanden.join(' en ')} (importeer haar opnieuw zonder die dagen, na facturering met --te-laat), of kies als einde ${laatste} of later`;
+}
+
+/** Why a koppeling cannot start on `start` while its urenkaart has care before it. */
+export function urenVoorStart(start: Datum, voor: readonly Datum[]): string {
+  const maanden = [...new Set(voor.map((d) => d.slice(0, 7)))];
+  return `${start} ligt na de eerste opvangdag op de urenkaart van deze koppeling (${voor[0]}): de urenkaart heeft vóór ${start} opvang op ${opsomming(voor)}. Corrigeer eerst de urenkaart van ${maanden.join(' en ')} (importeer haar opnieuw zonder die dagen, na facturering met --te-laat), of kies als start ${voor[0]} of eerder`;
+}

@@ -62,6 +62,17 @@ describe('the notice minutes per month', () => {
     expect(opzegMinuten('2026-10', opzegging(), ROOSTER)).toBe(3 * 300);
     expect(opzegMinuten('2026-11', opzegging(), ROOSTER)).toBe(4 * 300);
     expect(opzegMinuten('2026-12', opzegging(), ROOSTER)).toBe(0);
+  });
+
+  it('a notice date with care on the urenkaart owes only what the care fell short of the rooster', () => {
+    // 22 October worked in full, 27 October 2 of 5 hours, 29 October not at all; care outside the notice counts for nothing.
+    const gewerkt = new Map([
+      ['2026-10-20', 300],
+      ['2026-10-22', 300],
+      ['2026-10-27', 120],
+    ]);
+    expect(opzegMinuten('2026-10', opzegging(), ROOSTER, (d) => gewerkt.get(d) ?? 0)).toBe(0 + 180 + 300);
+    expect(opzegMinuten('2026-10', opzegging(), ROOSTER, () => 0)).toBe(3 * 300);
     expect(opzegMaanden(opzegging(), ROOSTER)).toEqual([
       { maand: '2026-10', van: '2026-10-21', totEnMet: '2026-10-31', minuten: 900 },
       { maand: '2026-11', van: '2026-11-01', totEnMet: '2026-11-14', minuten: 1200 },

@@ -13,7 +13,7 @@ import type { KoppelingOpzegging } from '../../db/repo/opzegtermijn.js';
 export function opzegtermijnUren(opzeggingen: readonly KoppelingOpzegging[], maand: Maand): MonthUren[] {
   const result: MonthUren[] = [];
   for (const o of opzeggingen) {
-    const minuten = opzegMinuten(maand, o, o.entries);
+    const minuten = opzegMinuten(maand, o, o.entries, (d) => o.gewerkt?.get(d) ?? 0);
     if (minuten === 0) continue;
     result.push({
       ouder: o.ouder,

@@ -1,7 +1,9 @@
+import { opsomming } from '../../domain/registry.js';
 import { parseCode, parseDate } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { endGastouder, getGastouder, koppelingenStartingAfter } from '../../db/repo/register.js';
+import { gastouderUrenNa } from '../../db/repo/urenkaart.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOption, requireOption } from '../options.js';
@@ -21,6 +23,18 @@ export async function gastouderEnd(opts: { code: string; eind?: string }, deps: 
       throw new Refused(
         `Gastouder ${code} kan niet op ${eind} stoppen: er ${later.length === 1 ? 'begint een koppeling' : 'beginnen koppelingen'} na die datum. Pas die eerst aan.`,
         later.map((k) => `koppeling ${k.code} begint op ${k.start}`),
+      );
+    }
+    // Care on her urenkaart after her last day belongs to no koppeling any more (each ends then
+    // too): the urenkaart is corrected first, as for 'koppeling end'.
+    const uren = await gastouderUrenNa(trx, code, eind);
+    if (uren.length > 0) {
+      throw new Refused(
+        `Gastouder ${code} kan niet op ${eind} stoppen: haar urenkaart heeft daarna nog opvang. Corrigeer eerst de urenkaart (importeer haar opnieuw zonder die dagen, na facturering met --te-laat), of kies als laatste dag ${uren
+          .flatMap((k) => k.datums)
+          .sort()
+          .at(-1)} of later. Er is niets opgeslagen.`,
+        uren.map((k) => `koppeling ${k.koppeling}: opvang op ${opsomming(k.datums)}`),
       );
     }
     const koppelingen = await endGastouder(trx, code, eind);

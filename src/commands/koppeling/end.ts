@@ -1,12 +1,14 @@
-import { addMonths } from '../../domain/calendar.js';
+import { addMonths, monthOf } from '../../domain/calendar.js';
 import { careAmount, formatEuro, formatUren } from '../../domain/money.js';
 import { laatsteOpzegdag, OPZEGTERMIJN_MAANDEN, opzegMaanden } from '../../domain/opzegtermijn.js';
+import { urenNaEind } from '../../domain/registry.js';
 import { parseCode, parseDate } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { gefactureerdeMaanden } from '../../db/repo/afwezigheid.js';
 import { writeLog } from '../../db/repo/log.js';
 import { koppelingOpzegging } from '../../db/repo/opzegtermijn.js';
 import { endKoppeling, getKoppeling } from '../../db/repo/register.js';
+import { urenkaartDatums } from '../../db/repo/urenkaart.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOption, parseOptional } from '../options.js';
@@ -37,6 +39,10 @@ export async function koppelingEnd(opts: { code: string; eind?: string; opzegdat
     if (!koppeling) throw new NotFound(`Er is geen koppeling met code ${code}. Zie 'gob koppeling list'.`);
     if (eind < koppeling.start)
       throw new Refused(`Koppeling ${code} begint op ${koppeling.start}; de einddatum ${eind} mag daar niet vóór liggen.`);
+    // Care on the urenkaart after the end would be billed twice: as opvang and as opzegtermijn.
+    const later = (await urenkaartDatums(trx, code, monthOf(eind))).filter((d) => d > eind);
+    if (later.length > 0)
+      throw new Refused(`Koppeling ${code} kan niet eindigen op ${eind}; er is niets opgeslagen.`, [`eind: ${urenNaEind(eind, later)}`]);
     const voor = await koppelingOpzegging(trx, code);
     await endKoppeling(trx, code, eind, opzegdatum, zonderOpzegtermijn);
     const na = await koppelingOpzegging(trx, code);

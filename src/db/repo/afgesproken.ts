@@ -61,7 +61,7 @@ export async function maandAfspraken(
       .where((eb) => eb.or([eb('r.tot_en_met', 'is', null), eb('r.tot_en_met', '>=', eerste)]))
       .$if(isPostgres(db), (q) => q.orderBy('r.id'))
       .execute(),
-    db.selectFrom('urenkaart').select(['kind', 'gastouder', 'regels']).where('maand', '=', maand).execute(),
+    db.selectFrom('urenkaart').select(['kind', 'gastouder', 'koppeling', 'regels']).where('maand', '=', maand).execute(),
     db
       .selectFrom('afwezigheid')
       .selectAll()
@@ -99,16 +99,23 @@ export async function maandAfspraken(
   }
   // Minutes per kind × gastouder, per date: `${kind}|${gastouder}` → datum → minuten.
   const gewerkt = new Map<string, Map<string, number>>();
+  const paar = new Map(koppelingen.map((k) => [k.code, `${k.kind}|${k.gastouder}`]));
   for (const u of uren) {
-    const key = `${u.kind}|${u.gastouder}`;
-    let perDatum = gewerkt.get(key);
-    if (!perDatum) {
-      perDatum = new Map();
-      gewerkt.set(key, perDatum);
-    }
-    for (const [day, van, tot] of JSON.parse(u.regels) as PackedUrenregel[]) {
-      const datum = `${maand}-${String(day).padStart(2, '0')}`;
-      perDatum.set(datum, (perDatum.get(datum) ?? 0) + (tot - van));
+    const keys = [`${u.kind}|${u.gastouder}`];
+    // Care on the urenkaart of a koppeling is care under it, also when the koppeling now names
+    // another gastouder (changed before gob refused that): never billed again as agreed hours.
+    const eigen = paar.get(u.koppeling);
+    if (eigen !== undefined && eigen !== keys[0]) keys.push(eigen);
+    for (const key of keys) {
+      let perDatum = gewerkt.get(key);
+      if (!perDatum) {
+        perDatum = new Map();
+        gewerkt.set(key, perDatum);
+      }
+      for (const [day, van, tot] of JSON.parse(u.regels) as PackedUrenregel[]) {
+        const datum = `${maand}-${String(day).padStart(2, '0')}`;
+        perDatum.set(datum, (perDatum.get(datum) ?? 0) + (tot - van));
+      }
     }
   }
   return { afspraken, gewerkt, afwezigheden: afwezig.map(rowToAfwezigheid) };

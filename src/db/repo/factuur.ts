@@ -324,3 +324,39 @@ export async function frozenRateMonths(db: Db, koppeling: string): Promise<strin
     (m) => m.maand,
   );
 }
+
+/**
+ * Who was invoiced for a kind, per month: every ouder (a co-parent too) with a line of the kind.
+ * factuurregel has no index on kind (a large bureau has millions of lines): the months are those
+ * its koppelingen were invoiced in (maandtarief, frozen by every run that billed them), the
+ * invoices those of the kind's ouder and co-parents in those months (index on maand and ouder).
+ */
+export async function kindGefactureerd(db: Db, kind: string, ouder: string): Promise<{ maand: string; ouder: string }[]> {
+  const koppelingen = await db.selectFrom('koppeling').select(['code', 'tweede_ouder']).where('kind', '=', kind).execute();
+  if (koppelingen.length === 0) return [];
+  const frozen = await db
+    .selectFrom('maandtarief')
+    .select(['maand', 'tweede_ouder'])
+    .where(
+      'koppeling',
+      'in',
+      koppelingen.map((k) => k.code),
+    )
+    .execute();
+  if (frozen.length === 0) return [];
+  const maanden = [...new Set(frozen.map((m) => m.maand))];
+  const ouders = [
+    ...new Set([ouder, ...koppelingen.map((k) => k.tweede_ouder), ...frozen.map((m) => m.tweede_ouder)].filter((o) => o !== null)),
+  ];
+  return db
+    .selectFrom('factuur as f')
+    .innerJoin('factuurregel as r', 'r.factuur', 'f.nummer')
+    .select(['f.maand', 'f.ouder'])
+    .distinct()
+    .where('f.maand', 'in', maanden)
+    .where('f.ouder', 'in', ouders)
+    .where('r.kind', '=', kind)
+    .orderBy('f.maand')
+    .orderBy('f.ouder')
+    .execute();
+}

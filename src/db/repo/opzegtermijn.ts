@@ -5,7 +5,8 @@ import { type RawBuilder, sql } from 'kysely';
 import type { AfspraakEntry } from '../../domain/afspraak.js';
 import { addMonths, firstOfMonth, lastOfMonth, type Maand } from '../../domain/calendar.js';
 import type { Opzegging } from '../../domain/opzegtermijn.js';
-import { groupConcat } from '../dialect.js';
+import { groupConcat, inValues } from '../dialect.js';
+import type { PackedUrenregel } from '../tables/urenkaart.js';
 import type { Db } from '../open.js';
 import { ENTRY, unpackEntries } from './rooster.js';
 
@@ -22,6 +23,8 @@ export interface KoppelingOpzegging extends Opzegging {
   lrk: string | null;
   gastouderNaam: string;
   entries: AfspraakEntry[];
+  /** For a month (maandOpzeggingen): the urenkaart minutes per date of the child at this gastouder, or under this koppeling. */
+  gewerkt?: Map<string, number>;
 }
 
 type Row = {
@@ -94,11 +97,31 @@ async function opzeggingen(db: Db, maand: Maand | null, where: RawBuilder<unknow
 export async function maandOpzeggingen(db: Db, maand: Maand): Promise<KoppelingOpzegging[]> {
   const laatste = lastOfMonth(maand);
   const vroegst = addMonths(firstOfMonth(maand), -1);
-  return opzeggingen(
+  const found = await opzeggingen(
     db,
     maand,
     sql`kp.zonder_opzegtermijn = 0 and kp.eind < ${laatste} and kp.opzegdatum <= ${laatste} and kp.opzegdatum >= ${vroegst}`,
   );
+  if (found.length === 0) return found;
+  // The month's urenkaarten of these children: care on a notice date is not billed again as notice.
+  const uren = await db
+    .selectFrom('urenkaart')
+    .select(['kind', 'gastouder', 'koppeling', 'regels'])
+    .where('maand', '=', maand)
+    .where('kind', 'in', inValues(db, [...new Set(found.map((o) => o.kind))]))
+    .execute();
+  for (const o of found) {
+    const gewerkt = new Map<string, number>();
+    for (const u of uren) {
+      if (u.koppeling !== o.koppeling && (u.kind !== o.kind || u.gastouder !== o.gastouder)) continue;
+      for (const [day, van, tot] of JSON.parse(u.regels) as PackedUrenregel[]) {
+        const datum = `${maand}-${String(day).padStart(2, '0')}`;
+        gewerkt.set(datum, (gewerkt.get(datum) ?? 0) + (tot - van));
+      }
+    }
+    o.gewerkt = gewerkt;
+  }
+  return found;
 }
 
 /**

@@ -1,12 +1,14 @@
 // Repository functions for the four registry entities (gastouder, ouder, kind, koppeling). They are
 // generic over the entity's field list; records are keyed by database column.
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import type { Datum } from '../../domain/calendar.js';
+import { type Datum, monthOf } from '../../domain/calendar.js';
 import { columnOf, ENTITIES, type Entity, type EntityName } from '../../domain/fields.js';
-import type { Problem, Rec } from '../../domain/registry.js';
+import { opsomming, type Problem, type Rec, urenNaEind, urenVoorStart } from '../../domain/registry.js';
 import { maskBsn } from '../../domain/values.js';
 import { isPostgres } from '../dialect.js';
 import type { Db } from '../open.js';
+import { frozenRateMonths, kindGefactureerd } from './factuur.js';
+import { urenkaartDatums, urenkaartMaanden } from './urenkaart.js';
 
 // Kysely cannot type a table chosen at run time; the entity's field list is the type here.
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -248,6 +250,7 @@ export async function referenceProblems(
           melding: `${rec.ouder} is de tweede ouder op koppeling ${gedeeld.code} van dit kind; een kind heeft twee verschillende ouders. Wijzig eerst de koppeling ('gob koppeling edit ${gedeeld.code} --tweede-ouder …')`,
         });
     }
+    if (before) problems.push(...(await gefactureerdKindProblems(db, rec, before)));
     if (rec.eigen_kind_van && rec.code) {
       const koppeling = await db.selectFrom('koppeling').select('code').where('kind', '=', String(rec.code)).executeTakeFirst();
       if (koppeling)
@@ -259,7 +262,7 @@ export async function referenceProblems(
   }
   if (entity.name === 'koppeling') {
     const kind = rec.kind
-      ? await db.selectFrom('kind').select(['code', 'ouder']).where('code', '=', String(rec.kind)).executeTakeFirst()
+      ? await db.selectFrom('kind').select(['code', 'ouder', 'geboortedatum']).where('code', '=', String(rec.kind)).executeTakeFirst()
       : undefined;
     if (rec.kind && !kind) problems.push({ veld: 'kind', melding: `er is geen kind met code ${rec.kind}` });
     if (kind && kind.ouder === null) {
@@ -278,11 +281,19 @@ export async function referenceProblems(
     } else if (tweede !== null && !(await exists('ouder', tweede))) {
       problems.push({ veld: 'tweede-ouder', melding: `er is geen ouder met code ${tweede}; voeg die eerst toe met 'gob ouder add'` });
     }
+    const start = rec.start as string | null;
+    // A koppeling of a child not born yet is a typo in the year (2020 for 2026); checked when the
+    // start or the child is set, so that an old record's unrelated edit is not refused.
+    if (kind && start && start < kind.geboortedatum && (!before || before.start !== start || before.kind !== rec.kind))
+      problems.push({
+        veld: 'start',
+        melding: `${start} ligt vóór de geboortedatum van kind ${kind.code} (${kind.geboortedatum}); een koppeling begint op of na de geboortedatum`,
+      });
+    if (before) problems.push(...(await gefactureerdeKoppelingProblems(db, rec, before)));
     const gastouder = rec.gastouder
       ? await db.selectFrom('gastouder').select(['code', 'eind']).where('code', '=', String(rec.gastouder)).executeTakeFirst()
       : undefined;
     if (rec.gastouder && !gastouder) problems.push({ veld: 'gastouder', melding: `er is geen gastouder met code ${rec.gastouder}` });
-    const start = rec.start as string | null;
     const eind = (rec.eind as string | null) ?? null;
     if (gastouder?.eind && start && (eind === null || eind > gastouder.eind)) {
       problems.push({
@@ -307,6 +318,85 @@ export async function referenceProblems(
         });
       }
     }
+  }
+  return problems;
+}
+
+/**
+ * A kind's ouder is who every invoice of it is billed to, also a correction of a month long paid
+ * (the urenkaart is priced with the kind's ouder as it is now): once the kind is invoiced, another
+ * ouder would move all its past billing to her. A change of birth date may not leave a koppeling
+ * starting before the birth.
+ */
+async function gefactureerdKindProblems(db: Db, rec: Rec, before: Rec): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const code = String(before.code);
+  if (before.ouder !== null && (rec.ouder ?? null) !== before.ouder) {
+    const billed = await kindGefactureerd(db, code, String(before.ouder));
+    if (billed.length > 0) {
+      const koppelingen = await db.selectFrom('koppeling').select('code').where('kind', '=', code).orderBy('code').execute();
+      const op = koppelingen.length === 1 ? koppelingen[0]!.code : '<koppeling>';
+      const maanden = [...new Set(billed.map((b) => b.maand))];
+      const ouders = [...new Set(billed.map((b) => b.ouder))].sort();
+      problems.push({
+        veld: 'ouder',
+        melding: `kind ${code} is al gefactureerd over ${opsomming(maanden)} aan ${ouders.length === 1 ? 'ouder' : 'ouders'} ${ouders.join(' en ')}; met een andere ouder zou een correctie van die maanden alles naar ${rec.ouder ?? 'niemand'} verplaatsen. Betalen beide ouders voortaan, geef dan de andere ouder als tweede ouder op de koppeling ('gob koppeling edit ${op} --tweede-ouder ${rec.ouder ?? '…'} --verdeling …'), dat geldt vanaf de eerste maand die nog niet gefactureerd is; betaalt voortaan een andere ouder alles, voeg dan een nieuw kind toe bij die ouder met een nieuwe koppeling`,
+      });
+    }
+  }
+  const geboortedatum = rec.geboortedatum as string | null;
+  if (geboortedatum && geboortedatum !== before.geboortedatum) {
+    const eerder = await db
+      .selectFrom('koppeling')
+      .select(['code', 'start'])
+      .where('kind', '=', code)
+      .where('start', '<', geboortedatum)
+      .orderBy('start')
+      .executeTakeFirst();
+    if (eerder)
+      problems.push({
+        veld: 'geboortedatum',
+        melding: `${geboortedatum} ligt na de start van koppeling ${eerder.code} (${eerder.start}); een kind wordt niet opgevangen vóór het geboren is`,
+      });
+  }
+  return problems;
+}
+
+/**
+ * A koppeling's urenkaarten and invoices belong to its child at its gastouder within its dates:
+ * the urenkaart's care is billed under the gastouder it names, and agreed hours and notice under the
+ * koppeling's. So, once there are urenkaarten or invoices, the kind and gastouder stay (another is
+ * a new koppeling), the start may not pass the first urenkaart date nor the end precede the last.
+ * Only what the edit changes is checked: an unrelated edit of an old record is not refused.
+ */
+async function gefactureerdeKoppelingProblems(db: Db, rec: Rec, before: Rec): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const code = String(before.code);
+  // Urenkaart lines of a koppeling never lie before its start: there the scan begins.
+  const vanaf = monthOf(String(before.start));
+  const gewisseld = (['kind', 'gastouder'] as const).filter((v) => (rec[v] ?? null) !== before[v]);
+  if (gewisseld.length > 0) {
+    const [uren, gefactureerd] = await Promise.all([urenkaartMaanden(db, code, vanaf), frozenRateMonths(db, code)]);
+    const wat = [
+      uren.length > 0 ? `urenkaarten over ${opsomming(uren)}` : null,
+      gefactureerd.length > 0 ? `facturen over ${opsomming(gefactureerd)}` : null,
+    ].filter((w) => w !== null);
+    if (wat.length > 0)
+      for (const veld of gewisseld)
+        problems.push({
+          veld,
+          melding: `koppeling ${code} (kind ${before.kind} bij gastouder ${before.gastouder}) heeft al ${wat.join(' en ')}, en die horen bij dit kind en deze gastouder. ${veld === 'kind' ? 'Een ander kind' : 'Een andere gastouder'} is een nieuwe koppeling: beëindig deze ('gob koppeling end ${code} --eind …') en voeg een nieuwe toe ('gob koppeling add')`,
+        });
+  }
+  const start = (rec.start as string | null) ?? null;
+  if (start !== null && start > String(before.start)) {
+    const voor = (await urenkaartDatums(db, code, vanaf, monthOf(start))).filter((d) => d < start);
+    if (voor.length > 0) problems.push({ veld: 'start', melding: urenVoorStart(start, voor) });
+  }
+  const eind = (rec.eind as string | null) ?? null;
+  if (eind !== null && (before.eind === null || eind < String(before.eind))) {
+    const na = (await urenkaartDatums(db, code, monthOf(eind))).filter((d) => d > eind);
+    if (na.length > 0) problems.push({ veld: 'eind', melding: urenNaEind(eind, na) });
   }
   return problems;
 }

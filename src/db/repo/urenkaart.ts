@@ -197,3 +197,54 @@ export async function urenPerDatum(db: Db, maand: Maand): Promise<{ gastouder: s
   }
   return [...byPair.values()];
 }
+
+/**
+ * The dates of a koppeling's urenkaart lines in the months `van` … `tot` (inclusive; without `tot`:
+ * to the last), sorted. The months bound the scan: urenkaart has no index on koppeling, and the
+ * callers know where the dates they ask about can lie.
+ */
+export async function urenkaartDatums(db: Db, koppeling: string, van: Maand, tot?: Maand): Promise<string[]> {
+  const rows = await db
+    .selectFrom('urenkaart')
+    .select(['maand', 'regels'])
+    .where('maand', '>=', van)
+    .$if(tot !== undefined, (q) => q.where('maand', '<=', tot!))
+    .where('koppeling', '=', koppeling)
+    .execute();
+  const datums = new Set<string>();
+  for (const row of rows)
+    for (const [day] of JSON.parse(row.regels) as PackedUrenregel[]) datums.add(`${row.maand}-${String(day).padStart(2, '0')}`);
+  return [...datums].sort();
+}
+
+/** The months in which a koppeling has an urenkaart, from `van` on. */
+export async function urenkaartMaanden(db: Db, koppeling: string, van: Maand): Promise<string[]> {
+  const rows = await db
+    .selectFrom('urenkaart')
+    .select('maand')
+    .distinct()
+    .where('maand', '>=', van)
+    .where('koppeling', '=', koppeling)
+    .orderBy('maand')
+    .execute();
+  return rows.map((r) => r.maand);
+}
+
+/** A gastouder's urenkaart dates after `na`, per koppeling (for `gastouder end`). */
+export async function gastouderUrenNa(db: Db, gastouder: string, na: string): Promise<{ koppeling: string; datums: string[] }[]> {
+  const rows = await db
+    .selectFrom('urenkaart')
+    .select(['maand', 'koppeling', 'regels'])
+    .where('maand', '>=', na.slice(0, 7))
+    .where('gastouder', '=', gastouder)
+    .execute();
+  const per = new Map<string, Set<string>>();
+  for (const row of rows)
+    for (const [day] of JSON.parse(row.regels) as PackedUrenregel[]) {
+      const datum = `${row.maand}-${String(day).padStart(2, '0')}`;
+      if (datum <= na) continue;
+      const set = per.get(row.koppeling) ?? new Set<string>();
+      per.set(row.koppeling, set.add(datum));
+    }
+  return [...per].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([koppeling, datums]) => ({ koppeling, datums: [...datums].sort() }));
+}
