@@ -3,6 +3,7 @@
 // when her open credit invoices cover all her open invoices, set them off against each other.
 import { allocatePayment, type OpenstaandePost, type Toewijzing } from '../domain/kas.js';
 import type { Datum } from '../domain/calendar.js';
+import { formatEuro } from '../domain/money.js';
 import type { Db } from '../db/open.js';
 import { insertBetaling, insertToewijzingen, remainders } from '../db/repo/kas.js';
 
@@ -25,12 +26,22 @@ export async function settleRemainders(db: Db, ouder: string, open: OpenstaandeP
 
 /** A set-off booked by `settle`: which invoices a credit paid, and what credit is left. */
 export interface Verrekening {
+  /** The invoices settled, and the credit invoices used for them. */
+  facturen: string[];
+  creditfacturen: string[];
   /** The allocations: positive on the invoices settled, negative on the credits used. */
   toewijzingen: Toewijzing[];
   /** What the settled invoices add up to (= the credit used). */
   bedragCent: number;
   /** Credit still open after the set-off, for later invoices: 0 or more. */
   tegoedCent: number;
+}
+
+/** How every command says a set-off (after the ouder's code): the amount, the invoices, what is left. */
+export function verrekeningTekst(v: Verrekening, toevoeging = ''): string {
+  const credit = `${v.creditfacturen.length === 1 ? 'creditfactuur' : 'creditfacturen'} ${v.creditfacturen.join(', ')}`;
+  const tegoed = v.tegoedCent > 0 ? `${formatEuro(v.tegoedCent)} tegoed blijft staan voor volgende facturen` : 'geen tegoed over';
+  return `${formatEuro(v.bedragCent)} (${v.facturen.join(', ')}) verrekend met ${credit}${toevoeging}; ${tegoed}`;
 }
 
 /**
@@ -56,17 +67,19 @@ export async function settle(
   // allocatePayment with nothing paid: every open invoice from the credits, oldest credit first.
   const { allocations } = allocatePayment(0, current);
   const betaald = allocations.filter((a) => a.bedragCent > 0);
-  const credits = allocations.filter((a) => a.bedragCent < 0).map((a) => a.factuur);
+  const facturen = betaald.map((a) => a.factuur);
+  const creditfacturen = allocations.filter((a) => a.bedragCent < 0).map((a) => a.factuur);
   const id = await insertBetaling(db, {
     ouder,
     datum,
     bedragCent: 0,
     soort: 'betaling',
-    omschrijving: `verrekening: ${betaald.map((a) => a.factuur).join(', ')} met creditfactuur ${credits.join(', ')}`,
+    omschrijving: `verrekening: ${facturen.join(', ')} met creditfactuur ${creditfacturen.join(', ')}`,
   });
   await insertToewijzingen(db, id, allocations, datum);
+  const bedragCent = betaald.reduce((s, a) => s + a.bedragCent, 0);
   return {
     open: applyAllocations(current, allocations),
-    verrekening: { toewijzingen: allocations, bedragCent: betaald.reduce((s, a) => s + a.bedragCent, 0), tegoedCent: -netto },
+    verrekening: { facturen, creditfacturen, toewijzingen: allocations, bedragCent, tegoedCent: -netto },
   };
 }

@@ -123,7 +123,7 @@ describe('sepa incasso, an ouder whose credit covers her open invoices', () => {
     const r = await gob(dir, ['betaling', 'add', '--ouder', 'O0004', '--bedrag', '10,00', '--datum', '2026-12-04'], on('2026-12-04'));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(
-      `Eerst verrekend: € ${(f.nov.totaalCent / 100).toFixed(2).replace('.', ',')} (${f.nov.nummer}) met creditfactuur ${f.credit.nummer}.`,
+      `O0004: € ${(f.nov.totaalCent / 100).toFixed(2).replace('.', ',')} (${f.nov.nummer}) verrekend met creditfactuur ${f.credit.nummer}; € `,
     );
     expect(r.stdout).toContain('nog niet toegewezen (tegoed voor volgende facturen): € 10,00');
     // Nothing is left for the incasso to set off or collect from her.

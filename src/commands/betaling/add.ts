@@ -9,7 +9,7 @@ import { codeExists } from '../../db/repo/register.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, notAfterToday, parseOption, parseOptional } from '../options.js';
-import { settle } from '../../kas/ledger.js';
+import { settle, verrekeningTekst } from '../../kas/ledger.js';
 
 /**
  * `gob betaling add --ouder <code> --bedrag <bedrag> --datum <datum> [--factuur <nummer>]`: a
@@ -47,15 +47,9 @@ export async function betalingAdd(opts: { ouder?: string; bedrag?: string; datum
     await writeLog(
       trx,
       deps,
-      `${verrekening ? `verrekening ${ouder} op ${datum}: ${formatEuro(verrekening.bedragCent)} met creditfactuur; ` : ''}betaling ${id} van ${ouder}: ${formatEuro(bedrag)} op ${datum}${allocations.length ? `, voor ${allocations.map((a) => a.factuur).join(', ')}` : ''}`,
+      `${verrekening ? `verrekening ${ouder} op ${datum}: ${verrekeningTekst(verrekening)}; ` : ''}betaling ${id} van ${ouder}: ${formatEuro(bedrag)} op ${datum}${allocations.length ? `, voor ${allocations.map((a) => a.factuur).join(', ')}` : ''}`,
     );
-    if (verrekening) {
-      const facturen = verrekening.toewijzingen.filter((a) => a.bedragCent > 0).map((a) => a.factuur);
-      const credits = verrekening.toewijzingen.filter((a) => a.bedragCent < 0).map((a) => a.factuur);
-      deps.out.line(
-        `Eerst verrekend: ${formatEuro(verrekening.bedragCent)} (${facturen.join(', ')}) met creditfactuur ${credits.join(', ')}.`,
-      );
-    }
+    if (verrekening) deps.out.line(`${ouder}: ${verrekeningTekst(verrekening)}.`);
     deps.out.line(`Betaling van ${formatEuro(bedrag)} van ${ouder} op ${datum} geboekt.`);
     for (const a of allocations) deps.out.line(`  ${a.factuur}: ${formatEuro(a.bedragCent)}`);
     if (restCent > 0) deps.out.line(`  nog niet toegewezen (tegoed voor volgende facturen): ${formatEuro(restCent)}`);

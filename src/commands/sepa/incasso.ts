@@ -22,25 +22,12 @@ import { ouderMandaten } from '../../db/repo/register.js';
 import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
-import { settle } from '../../kas/ledger.js';
+import { settle, type Verrekening, verrekeningTekst } from '../../kas/ledger.js';
 import { checkBankFileTarget, stage, warnUnwritten, writeBookedFile } from './write.js';
 import { formatNummer } from '../../domain/nummers.js';
 
 /** An ouder whose credits covered her open invoices: settled without collecting. */
-interface IncassoVerrekening {
-  ouder: string;
-  naam: string;
-  facturen: string[];
-  creditfacturen: string[];
-  bedragCent: number;
-  tegoedCent: number;
-}
-
-function verrekenRegel(v: IncassoVerrekening): string {
-  const credit = `${v.creditfacturen.length === 1 ? 'creditfactuur' : 'creditfacturen'} ${v.creditfacturen.join(', ')}`;
-  const tegoed = v.tegoedCent > 0 ? `${formatEuro(v.tegoedCent)} tegoed blijft staan voor volgende facturen` : 'geen tegoed over';
-  return `${formatEuro(v.bedragCent)} (${v.facturen.join(', ')}) verrekend met ${credit}, niet geïncasseerd; ${tegoed}`;
-}
+type IncassoVerrekening = Verrekening & { ouder: string; naam: string };
 
 const FORMATEN = ['pain.008.001.08', 'pain.008.001.02'] as const;
 
@@ -126,16 +113,8 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       const s = await settle(trx, o.code, open, incassodatum);
       open = s.open;
       if (s.verrekening) {
-        const v = s.verrekening;
-        verrekeningen.push({
-          ouder: o.code,
-          naam: o.naam,
-          facturen: v.toewijzingen.filter((a) => a.bedragCent > 0).map((a) => a.factuur),
-          creditfacturen: v.toewijzingen.filter((a) => a.bedragCent < 0).map((a) => a.factuur),
-          bedragCent: v.bedragCent,
-          tegoedCent: v.tegoedCent,
-        });
-        await writeLog(trx, deps, `verrekening ${o.code} op ${incassodatum}: ${verrekenRegel(verrekeningen.at(-1)!)}`);
+        verrekeningen.push({ ouder: o.code, naam: o.naam, ...s.verrekening });
+        await writeLog(trx, deps, `verrekening ${o.code} op ${incassodatum}: ${verrekeningTekst(s.verrekening)}`);
       }
       const saldo = open.reduce((s, p) => s + p.openCent, 0);
       if (saldo <= 0) continue;
@@ -219,7 +198,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
     stage(deps, 'geboekt');
     return { bericht, incasso, inhoud, verrekend: verrekeningen };
   });
-  for (const v of result.verrekend) deps.out.line(`${v.ouder} (${v.naam}): ${verrekenRegel(v)}.`);
+  for (const v of result.verrekend) deps.out.line(`${v.ouder} (${v.naam}): ${verrekeningTekst(v, ', niet geïncasseerd')}.`);
   for (const w of waarschuwingen) deps.out.warn(`Let op: ${w}.`);
   if (result.bericht !== null) await writeBookedFile(deps, result.bericht, out, result.inhoud, force);
   const total = result.incasso.reduce((s, i) => s + i.bedragCent, 0);
@@ -247,7 +226,13 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
     aantal: result.incasso.length,
     totaalCent: total,
     incasso: result.incasso,
-    verrekend: result.verrekend.map(({ naam: _naam, ...v }) => v),
+    verrekend: result.verrekend.map(({ ouder, facturen, creditfacturen, bedragCent, tegoedCent }) => ({
+      ouder,
+      facturen,
+      creditfacturen,
+      bedragCent,
+      tegoedCent,
+    })),
     waarschuwingen,
     nietGeschreven,
   };
