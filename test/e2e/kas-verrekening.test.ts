@@ -46,7 +46,10 @@ describe('sepa incasso, an ouder whose credit covers her open invoices', () => {
     // Ingrid's October shrinks to half an hour: a credit larger than O0004's open November invoice.
     fs.writeFileSync(path.join(dir, 'z.csv'), 'gastouder;kind;datum;van;tot\nG0003;K0006;2026-10-05;08:00;08:30\n');
     expect((await gob(dir, ['urenkaart', 'import', 'z.csv', '--te-laat'], on('2026-12-04'))).code).toBe(0);
-    f.credit = (await json(dir, ['factuur', 'run', '--maand', '2026-10'], '2026-12-04')).facturen[0];
+    const run = await json(dir, ['factuur', 'run', '--maand', '2026-10'], '2026-12-04');
+    f.credit = run.facturen[0];
+    // She has a mandate: the incasso settles her, on its date (not the invoice run).
+    expect(run.verrekendMetCredit).toEqual([]);
     expect(f.credit.ouder).toBe('O0004');
     expect(-f.credit.totaalCent).toBeGreaterThan(f.nov.totaalCent);
     f.base = dir;
@@ -130,5 +133,32 @@ describe('sepa incasso, an ouder whose credit covers her open invoices', () => {
     const incasso = await json(dir, [...INCASSO, '--out', 'i.xml'], '2026-12-04');
     expect(incasso.verrekend).toEqual([]);
     expect(incasso.incasso.map((i: { ouder: string }) => i.ouder)).not.toContain('O0004');
+  });
+});
+
+describe('factuur run, an ouder without a mandate whose credit covers her open invoices', () => {
+  it('settles them against the credit on the invoice date: she owes nothing, no incasso warns about her', async () => {
+    const dir = await demoBureau({ facturen: true });
+    // Fatima (O0005, no mandate) pays October by transfer; November is invoiced to her.
+    await json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-18'], '2026-11-18');
+    expect((await gob(dir, ['urenkaart', 'import', demo('uren-2026-11-renee.csv')], on('2026-12-01'))).code).toBe(0);
+    const nov = (await json(dir, ['factuur', 'run', '--maand', '2026-11'], '2026-12-03')).facturen.find(
+      (x: { ouder: string }) => x.ouder === 'O0005',
+    );
+    // Renée's October had no care for Yara (K0007) after all: all of October comes back as a credit.
+    const lines = fs.readFileSync(demo('uren-2026-10-renee.csv'), 'latin1').split(/\r?\n/);
+    fs.writeFileSync(path.join(dir, 'r.csv'), lines.filter((l) => !l.includes(';K0007;')).join('\r\n'), 'latin1');
+    expect((await gob(dir, ['urenkaart', 'import', 'r.csv', '--te-laat'], on('2026-12-04'))).code).toBe(0);
+    const r = await gob(dir, ['factuur', 'run', '--maand', '2026-10'], on('2026-12-04'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      new RegExp(`O0005: € [0-9.,]+ \\(${nov.nummer}\\) verrekend met creditfactuur 2026-\\d+; € [0-9.,]+ tegoed blijft staan`),
+    );
+    const betalingen = await json(dir, ['betaling', 'list', '--ouder', 'O0005'], '2026-12-04');
+    expect(betalingen.at(-1)).toMatchObject({ datum: '2026-12-04', bedragCent: 0 });
+    expect(betalingen.at(-1).toewijzingen[0]).toEqual({ factuur: nov.nummer, bedragCent: nov.totaalCent, datum: '2026-12-04' });
+    // Nothing left for an incasso (she has no mandate anyway): no warning that she has money open.
+    const incasso = await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-12-08', '--out', 'i.xml'], on('2026-12-04'));
+    expect(incasso.stderr).not.toMatch(/O0005/);
   });
 });
