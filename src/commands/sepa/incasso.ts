@@ -69,7 +69,8 @@ export function checkIncassodatum(datum: string, today: string): void {
  * (credit invoices set off). The invoices it collects count as paid on the incasso date. An ouder
  * whose open credits cover all her open invoices (a net of zero or less) is not collected from: her
  * invoices are settled against the credits on the incasso date (kas/ledger.ts `settle`), what is
- * left of the credit stays open for later invoices, and the output names each such ouder. The file is stored with the booking, then written (see write.ts).
+ * left of the credit stays open for later invoices, and the output names each such ouder. The
+ * file is stored with the booking, then written (see write.ts).
  */
 export async function sepaIncasso(opts: { incassodatum?: string; out?: string; formaat?: string; force?: boolean }, deps: Deps) {
   missingOptions(opts, ['incassodatum', 'out']);
@@ -110,11 +111,11 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       // Set-off moves no money, so it needs no IBAN or mandate: an ouder whose credits cover her
       // open invoices owes nothing, and her invoices are settled now, on the incasso date, like
       // the invoices of everyone who is collected from (else they stay open for good).
-      const s = await settle(trx, o.code, open, incassodatum);
-      open = s.open;
-      if (s.verrekening) {
-        verrekeningen.push({ ouder: o.code, naam: o.naam, ...s.verrekening });
-        await writeLog(trx, deps, `verrekening ${o.code} op ${incassodatum}: ${verrekeningTekst(s.verrekening)}`);
+      const settled = await settle(trx, o.code, open, incassodatum);
+      open = settled.open;
+      if (settled.verrekening) {
+        verrekeningen.push({ ouder: o.code, naam: o.naam, ...settled.verrekening });
+        await writeLog(trx, deps, `verrekening ${o.code} op ${incassodatum}: ${verrekeningTekst(settled.verrekening)}`);
       }
       const saldo = open.reduce((s, p) => s + p.openCent, 0);
       if (saldo <= 0) continue;
