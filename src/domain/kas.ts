@@ -77,7 +77,8 @@ export interface StornoKandidaat {
 export function teStorneren(kandidaten: StornoKandidaat[]): StornoKandidaat | undefined {
   let latest: StornoKandidaat | undefined;
   for (const k of kandidaten) {
-    if (k.opFactuurCent <= 0) continue;
+    // A set-off (a booking of € 0,00, kas/ledger.ts) moved no money: the bank has nothing to return.
+    if (k.opFactuurCent <= 0 || k.bedragCent <= 0) continue;
     if (!latest || k.datum > latest.datum || (k.datum === latest.datum && k.id > latest.id)) latest = k;
   }
   return latest;

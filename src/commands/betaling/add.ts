@@ -9,7 +9,7 @@ import { codeExists } from '../../db/repo/register.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, notAfterToday, parseOption, parseOptional } from '../options.js';
-import { settleRemainders } from '../../kas/ledger.js';
+import { settle, verrekeningTekst } from '../../kas/ledger.js';
 
 /**
  * `gob betaling add --ouder <code> --bedrag <bedrag> --datum <datum> [--factuur <nummer>]`: a
@@ -37,15 +37,19 @@ export async function betalingAdd(opts: { ouder?: string; bedrag?: string; datum
       if (exists.ouder !== ouder) throw new Refused(`Factuur ${factuur} is van ouder ${exists.ouder}, niet van ${ouder}.`);
       throw new Refused(`Factuur ${factuur} is al betaald. Laat --factuur weg om de betaling aan andere open facturen toe te wijzen.`);
     }
-    open = await settleRemainders(trx, ouder, open, datum);
+    // Credits that already cover her open invoices are set off first (kas/ledger.ts `settle`, as
+    // sepa incasso does): this payment then is money in advance for her next invoices.
+    const { open: rest, verrekening } = await settle(trx, ouder, open, datum);
+    open = rest;
     const { allocations, restCent } = allocatePayment(bedrag, open, factuur);
     const id = await insertBetaling(trx, { ouder, datum, bedragCent: bedrag, soort: 'betaling' });
     await insertToewijzingen(trx, id, allocations, datum);
     await writeLog(
       trx,
       deps,
-      `betaling ${id} van ${ouder}: ${formatEuro(bedrag)} op ${datum}${allocations.length ? `, voor ${allocations.map((a) => a.factuur).join(', ')}` : ''}`,
+      `${verrekening ? `verrekening ${ouder} op ${datum}: ${verrekeningTekst(verrekening)}; ` : ''}betaling ${id} van ${ouder}: ${formatEuro(bedrag)} op ${datum}${allocations.length ? `, voor ${allocations.map((a) => a.factuur).join(', ')}` : ''}`,
     );
+    if (verrekening) deps.out.line(`${ouder}: ${verrekeningTekst(verrekening)}.`);
     deps.out.line(`Betaling van ${formatEuro(bedrag)} van ${ouder} op ${datum} geboekt.`);
     for (const a of allocations) deps.out.line(`  ${a.factuur}: ${formatEuro(a.bedragCent)}`);
     if (restCent > 0) deps.out.line(`  nog niet toegewezen (tegoed voor volgende facturen): ${formatEuro(restCent)}`);

@@ -36,7 +36,8 @@ export async function betalingList(opts: { ouder?: string }, deps: Deps) {
       id: String(b.id),
       datum: b.datum,
       ouder: b.ouder,
-      soort: b.stornoVan ? `storno van ${b.stornoVan}` : b.soort,
+      // A set-off (kas/ledger.ts `settle`) is stored as a payment of € 0,00: no money came in.
+      soort: b.stornoVan ? `storno van ${b.stornoVan}` : b.soort === 'betaling' && b.bedragCent === 0 ? 'verrekening' : b.soort,
       bedrag: formatEuro(b.bedragCent),
       facturen: b.toewijzingen.map((t) => t.factuur).join(', '),
     })),

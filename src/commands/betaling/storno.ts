@@ -8,7 +8,7 @@ import { writeLog } from '../../db/repo/log.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, notAfterToday, parseOption } from '../options.js';
-import { settleRemainders } from '../../kas/ledger.js';
+import { settle } from '../../kas/ledger.js';
 
 /**
  * `gob betaling storno --factuur <nummer> --datum <datum>`: the payment of an invoice came back (an
@@ -49,12 +49,12 @@ export async function betalingStorno(opts: { factuur?: string; datum?: string },
       omschrijving: `storno ${betaling.soort} ${betaling.id} (${factuur})`,
     });
     await insertToewijzingen(trx, id, allocations, datum);
-    await settleRemainders(trx, f.ouder, (await openPosts(trx, f.ouder)).get(f.ouder) ?? [], datum);
+    const { verrekening } = await settle(trx, f.ouder, (await openPosts(trx, f.ouder)).get(f.ouder) ?? [], datum);
     const heropend = allocations.map((a) => a.factuur);
     await writeLog(
       trx,
       deps,
-      `storno van ${betaling.soort} ${betaling.id} (${formatEuro(betaling.bedragCent)}) op ${datum}; weer open: ${heropend.join(', ')}`,
+      `storno van ${betaling.soort} ${betaling.id} (${formatEuro(betaling.bedragCent)}) op ${datum}; weer open: ${heropend.join(', ')}${verrekening ? `; verrekend met creditfactuur: ${formatEuro(verrekening.bedragCent)}` : ''}`,
     );
     deps.out.line(
       `Storno geboekt: de ${betaling.soort} van ${betaling.datum} (${formatEuro(betaling.bedragCent)}) is teruggeboekt. Weer open: ${heropend.join(', ')}.`,

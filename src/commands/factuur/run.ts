@@ -20,6 +20,7 @@ import {
   reserveNumbers,
 } from '../../db/repo/factuur.js';
 import { writeLog } from '../../db/repo/log.js';
+import { ouderMandaten } from '../../db/repo/register.js';
 import { toeslagMaximum } from '../../db/repo/toeslag.js';
 import type { BureauRow } from '../../db/tables/bureau.js';
 import type { MaandbureaukostenTable } from '../../db/tables/maandtarief.js';
@@ -27,7 +28,7 @@ import type { Db } from '../../db/open.js';
 import { Refused } from '../../errors.js';
 import { requireBureau } from '../bureau-gegevens.js';
 import type { Deps } from '../deps.js';
-import { settleRemainders } from '../../kas/ledger.js';
+import { settle, settleRemainders, type Verrekening, verrekeningTekst } from '../../kas/ledger.js';
 import { notAfterToday, parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurJson } from '../../documents/factuur.js';
 import { formatNummer } from '../../domain/nummers.js';
@@ -241,6 +242,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
     gegevens,
   });
   const verrekend: { ouder: string; bedragCent: number }[] = [];
+  const metCredit: (Verrekening & { ouder: string })[] = [];
   let vervaldatum = datum;
   await inTransaction(
     deps.db,
@@ -373,6 +375,20 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
         const na = (await settleRemainders(trx, p.ouder, open, datum)).reduce((s, x) => s + x.openCent, 0);
         if (voor !== na) verrekend.push({ ouder: p.ouder, bedragCent: voor - na });
       }
+      // An ouder the incasso cannot collect from (no IBAN or no mandate) settles by her own
+      // transfers: when her credits cover her open invoices she owes nothing and pays nothing, so
+      // they are set off now, as of the invoice date, as an overpayment is (above); else they
+      // would stay open, and the gastouder's care on them unpaid, until she pays something. An
+      // ouder with a mandate has them set off by the next sepa incasso, on its date, like her
+      // invoices are collected (kas/ledger.ts settle).
+      const zonderMachtiging = new Set(
+        (await ouderMandaten(trx)).filter((o) => !o.iban || !o.mandaat || !o.mandaat_datum).map((o) => o.code),
+      );
+      for (const ouder of new Set(planned.map((p) => p.ouder))) {
+        if (!zonderMachtiging.has(ouder)) continue;
+        const { verrekening } = await settle(trx, ouder, (await openPosts(trx, ouder)).get(ouder) ?? [], datum);
+        if (verrekening) metCredit.push({ ouder, ...verrekening });
+      }
       await writeLog(
         trx,
         deps,
@@ -402,6 +418,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
     );
     for (const v of verrekend)
       deps.out.line(`Tegoed van ouder ${v.ouder} verrekend: ${formatEuro(v.bedragCent)} van een eerdere betaling.`);
+    for (const v of metCredit) deps.out.line(`${v.ouder}: ${verrekeningTekst(v)}.`);
     deps.out.line(
       `${dryRun ? 'Proef (--dry-run, niets opgeslagen, geen nummers gebruikt)' : 'Gemaakt'}: ${aantal(planned.length, 'factuur', 'facturen')} voor ${maand}, samen ${formatEuro(total)}.`,
     );
@@ -413,6 +430,13 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
     facturen: planned.map((p) => factuurJson(factuurRow(p, ''), p.regels)),
     totaalCent: total,
     verrekend,
+    verrekendMetCredit: metCredit.map(({ ouder, facturen, creditfacturen, bedragCent, tegoedCent }) => ({
+      ouder,
+      facturen,
+      creditfacturen,
+      bedragCent,
+      tegoedCent,
+    })),
     waarschuwingen,
   };
 }

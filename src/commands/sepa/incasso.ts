@@ -22,9 +22,12 @@ import { ouderMandaten } from '../../db/repo/register.js';
 import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
-import { settleRemainders } from '../../kas/ledger.js';
+import { settle, type Verrekening, verrekeningTekst } from '../../kas/ledger.js';
 import { checkBankFileTarget, stage, warnUnwritten, writeBookedFile } from './write.js';
 import { formatNummer } from '../../domain/nummers.js';
+
+/** An ouder whose credits covered her open invoices: settled without collecting. */
+type IncassoVerrekening = Verrekening & { ouder: string; naam: string };
 
 const FORMATEN = ['pain.008.001.08', 'pain.008.001.02'] as const;
 
@@ -63,8 +66,11 @@ export function checkIncassodatum(datum: string, today: string): void {
 /**
  * `gob sepa incasso --incassodatum <datum> --out <file.xml> [--formaat] [--force]`: collect the open
  * balance of every ouder with an IBAN and a mandate signed on or before the collection date
- * (credit invoices set off; nothing for a balance of zero or less). The invoices it collects count
- * as paid on the incasso date. The file is stored with the booking, then written (see write.ts).
+ * (credit invoices set off). The invoices it collects count as paid on the incasso date. An ouder
+ * whose open credits cover all her open invoices (a net of zero or less) is not collected from: her
+ * invoices are settled against the credits on the incasso date (kas/ledger.ts `settle`), what is
+ * left of the credit stays open for later invoices, and the output names each such ouder. The
+ * file is stored with the booking, then written (see write.ts).
  */
 export async function sepaIncasso(opts: { incassodatum?: string; out?: string; formaat?: string; force?: boolean }, deps: Deps) {
   missingOptions(opts, ['incassodatum', 'out']);
@@ -97,28 +103,35 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
     };
     const ongeldig: string[] = [];
     const incasso: (Incasso & { ouder: string })[] = [];
+    const verrekeningen: IncassoVerrekening[] = [];
     for (const o of ouders) {
       let open = posts.get(o.code) ?? [];
-      if (open.length === 0) continue;
-      const openSaldo = open.reduce((s, p) => s + p.openCent, 0);
-      if (!o.iban || !o.mandaat || !o.mandaat_datum) {
-        if (openSaldo > 0)
-          waarschuwingen.push(
-            `ouder ${o.code} (${o.naam}) heeft ${formatEuro(openSaldo)} open maar geen ${!o.iban ? 'IBAN' : 'machtiging (mandaat en mandaat-datum)'}; niet geïncasseerd`,
-          );
-        continue;
+      // Only credits open: nothing to settle them against yet, they wait for her next invoice.
+      if (!open.some((p) => p.openCent > 0)) continue;
+      // Set-off moves no money, so it needs no IBAN or mandate: an ouder whose credits cover her
+      // open invoices owes nothing, and her invoices are settled now, on the incasso date, like
+      // the invoices of everyone who is collected from (else they stay open for good).
+      const settled = await settle(trx, o.code, open, incassodatum);
+      open = settled.open;
+      if (settled.verrekening) {
+        verrekeningen.push({ ouder: o.code, naam: o.naam, ...settled.verrekening });
+        await writeLog(trx, deps, `verrekening ${o.code} op ${incassodatum}: ${verrekeningTekst(settled.verrekening)}`);
       }
-      // A mandate signed after the collection date does not cover it: nothing is booked for her.
-      if (o.mandaat_datum > incassodatum) {
-        if (openSaldo > 0)
-          waarschuwingen.push(
-            `ouder ${o.code} (${o.naam}) heeft de machtiging getekend op ${o.mandaat_datum}, na de incassodatum ${incassodatum}; ${formatEuro(openSaldo)} niet geïncasseerd`,
-          );
-        continue;
-      }
-      open = await settleRemainders(trx, o.code, open, incassodatum);
       const saldo = open.reduce((s, p) => s + p.openCent, 0);
       if (saldo <= 0) continue;
+      if (!o.iban || !o.mandaat || !o.mandaat_datum) {
+        waarschuwingen.push(
+          `ouder ${o.code} (${o.naam}) heeft ${formatEuro(saldo)} open maar geen ${!o.iban ? 'IBAN' : 'machtiging (mandaat en mandaat-datum)'}; niet geïncasseerd`,
+        );
+        continue;
+      }
+      // A mandate signed after the collection date does not cover it: nothing is collected from her.
+      if (o.mandaat_datum > incassodatum) {
+        waarschuwingen.push(
+          `ouder ${o.code} (${o.naam}) heeft de machtiging getekend op ${o.mandaat_datum}, na de incassodatum ${incassodatum}; ${formatEuro(saldo)} niet geïncasseerd`,
+        );
+        continue;
+      }
       // Only an ouder who is collected from can stop the collection with a mandate id it cannot carry.
       if (!isSepaMandaat(o.mandaat)) {
         ongeldig.push(`ouder ${o.code} (${o.naam}): mandaat ${JSON.stringify(o.mandaat)}`);
@@ -154,7 +167,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
         `Een mandaat-id gaat ongewijzigd in het incassobestand, en dat kan niet voor: ${ongeldig.join('; ')}. Toegestaan: ${MANDAAT_TOEGESTAAN}. Pas het aan met 'gob ouder edit <code> --mandaat …'. Er is niets geïncasseerd.`,
       );
     }
-    if (incasso.length === 0) return { bericht: null, incasso, inhoud: null };
+    if (incasso.length === 0) return { bericht: null, incasso, inhoud: null, verrekend: verrekeningen };
     const inhoud = Buffer.from(
       incassoXml({
         formaat,
@@ -184,8 +197,9 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       `SEPA-incasso ${bericht} op ${incassodatum}: ${aantal(incasso.length, 'ouder', 'ouders')}, ${formatEuro(totaal)}, ${out}`,
     );
     stage(deps, 'geboekt');
-    return { bericht, incasso, inhoud };
+    return { bericht, incasso, inhoud, verrekend: verrekeningen };
   });
+  for (const v of result.verrekend) deps.out.line(`${v.ouder} (${v.naam}): ${verrekeningTekst(v, ', niet geïncasseerd')}.`);
   for (const w of waarschuwingen) deps.out.warn(`Let op: ${w}.`);
   if (result.bericht !== null) await writeBookedFile(deps, result.bericht, out, result.inhoud, force);
   const total = result.incasso.reduce((s, i) => s + i.bedragCent, 0);
@@ -213,6 +227,13 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
     aantal: result.incasso.length,
     totaalCent: total,
     incasso: result.incasso,
+    verrekend: result.verrekend.map(({ ouder, facturen, creditfacturen, bedragCent, tegoedCent }) => ({
+      ouder,
+      facturen,
+      creditfacturen,
+      bedragCent,
+      tegoedCent,
+    })),
     waarschuwingen,
     nietGeschreven,
   };
