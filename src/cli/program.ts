@@ -453,7 +453,7 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
   );
 
   const sepa = noun(program, 'sepa', 'SEPA-bestanden voor de bank');
-  verb(sepa, 'incasso', 'incasseer het open saldo van elke ouder met machtiging (pain.008)')
+  verb(sepa, 'incasso', 'incasseer het open saldo van elke ouder met machtiging (pain.008); creditfacturen worden verrekend')
     .option('--incassodatum <datum>', 'de gewenste incassodatum')
     .option('--out <bestand>', 'het XML-bestand')
     .option('--formaat <formaat>', 'pain.008.001.08 (standaard) of pain.008.001.02')
