@@ -61,7 +61,11 @@ export const EXAMPLES: Record<string, string[]> = {
   'rooster import': ['gob rooster import roosters.csv --dry-run'],
   'rooster check': ['gob rooster check', 'gob rooster check --uren --maand 2026-10'],
   'urenkaart import': ['gob urenkaart import uren-2026-10.csv', 'gob urenkaart import uren-2026-10.csv --te-laat   # na de deadline'],
-  'urenkaart list': ['gob urenkaart list --maand 2026-10 --kind K0001'],
+  'urenkaart list': [
+    'gob urenkaart list --maand 2026-10 --kind K0001',
+    'gob urenkaart list --maand 2026-10 --gastouder G0001 --csv > uren-2026-10-G0001.csv   # weer te importeren',
+    'gob urenkaart list --maand 2026-10 --gastouder G0001 --xlsx uren-2026-10-G0001.xlsx',
+  ],
   'afwezigheid add': [
     'gob afwezigheid add --kind K0001 --van 2026-10-06 --tot-en-met 2026-10-06 --soort ziek   # gemeld: vandaag',
     'gob afwezigheid add --kind K0001 --van 2026-12-21 --tot-en-met 2027-01-01 --soort vakantie --gemeld 2026-10-01',

@@ -262,6 +262,9 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     .option('--maand <maand>', 'de maand (JJJJ-MM)')
     .option('--gastouder <code>', 'alleen deze gastouder')
     .option('--kind <code>', 'alleen dit kind')
+    .option('--csv', 'als CSV met dezelfde kolommen als import')
+    .option('--xlsx <bestand>', 'schrijf een Excel-werkmap met dezelfde kolommen als import')
+    .option('--force', 'overschrijf een bestaand bestand (bij --xlsx)')
     .action(run('db', () => import('../commands/urenkaart/list.js').then((m) => m.urenkaartList)));
   verb(
     urenkaart,

@@ -61,7 +61,9 @@ function sharedText(value: unknown, ref: string): CellResult {
 /** A time-only number format ('h:mm', '[h]:mm:ss'), as opposed to a date format. */
 function isTimeFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  const f = numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  // Brackets hold a colour or a locale ([Red], [$-413]), which go; but [h], [hh], [mm] and [ss]
+  // are elapsed time (gob's own time cells are '[hh]:mm', so that 24:00 shows as 24:00), which stay.
+  const f = numFmt.replace(/\[(?![hms]+\])[^\]]*]/gi, '').replace(/"[^"]*"/g, '');
   return /[hs]/i.test(f) && !/[dy]/i.test(f);
 }
 

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBureau } from '../../bench/bureau.mjs';
 import { demoBureau } from '../demo.js';
@@ -298,5 +299,102 @@ describe('a killed import leaves the database as it was', () => {
     await run(Math.round(full.ms * 0.5));
     expect((await gob(dir, ['urenkaart', 'import', 'groot.csv'], TODAY)).code).toBe(0);
     expect(count(dir)).toBe(all);
+  });
+});
+
+describe('urenkaart list --csv and --xlsx: the columns of import, a month goes round', () => {
+  // Opmerkingen a spreadsheet would run as a formula, and one that needs quotes: they must come back as typed.
+  const OPMERKINGEN = ['=SOM(A1:A2)', '+31 6 12345678 gebeld', '-1 uur: ziek', '@Anna: "laat" opgehaald; ok'];
+  let dir: string;
+  let listed: unknown;
+  beforeAll(async () => {
+    dir = await demoBureau();
+    const anna = fs.readFileSync(path.join(ROOT, 'data/demo/uren-2026-10-anna.csv'), 'latin1').trimEnd().split('\r\n');
+    // A night that runs to midnight: 24:00 must survive the time cell of the sheet as well.
+    const lines = [...anna, 'G0001;K0002;30-10-2026;18:00;24:00;'];
+    OPMERKINGEN.forEach((opmerking, i) => {
+      lines[i + 1] = `${lines[i + 1]!.replace(/;[^;]*$/, ';')}"${opmerking.replaceAll('"', '""')}"`;
+    });
+    writeCsv(path.join(dir, 'anna.csv'), lines);
+    for (const file of [
+      'anna.csv',
+      path.join(ROOT, 'data/demo/uren-2026-10-renee.csv'),
+      path.join(ROOT, 'data/demo/uren-2026-10-ingrid.csv'),
+    ]) {
+      const r = await importJson(dir, file);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    listed = JSON.parse((await gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--json'], TODAY)).stdout);
+  });
+
+  it('--csv prints the import columns, formula-like opmerkingen inert; imported into the bureau without that month it lists the same', async () => {
+    const csv = await gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--csv'], TODAY);
+    expect(csv.code, csv.stderr).toBe(0);
+    const lines = csv.stdout.split('\r\n');
+    expect(lines[0]).toBe('gastouder;kind;datum;van;tot;opmerking');
+    expect(lines).toContain("G0001;K0002;2026-10-01;12:00;18:00;'=SOM(A1:A2)");
+    expect(lines).toContain("G0001;K0001;2026-10-05;08:00;17:30;'+31 6 12345678 gebeld");
+    expect(lines).toContain('G0001;K0001;2026-10-06;08:00;17:30;"\'@Anna: ""laat"" opgehaald; ok"');
+    expect(lines).toContain('G0001;K0002;2026-10-30;18:00;24:00;');
+    expect(lines.length - 2).toBe((listed as unknown[]).length);
+    fs.writeFileSync(path.join(dir, 'terug.csv'), csv.stdout);
+
+    const fresh = await demoBureau();
+    const r = await importJson(fresh, path.join(dir, 'terug.csv'));
+    expect(r.code, r.stderr).toBe(0);
+    const again = JSON.parse((await gob(fresh, ['urenkaart', 'list', '--maand', '2026-10', '--json'], TODAY)).stdout);
+    expect(again).toEqual(listed);
+    expect((again as { opmerking: string | null }[]).map((u) => u.opmerking).filter(Boolean)).toEqual(expect.arrayContaining(OPMERKINGEN));
+
+    // The filters apply to the CSV as to the table.
+    const alleenRenee = await gob(
+      dir,
+      ['urenkaart', 'list', '--maand', '2026-10', '--gastouder', 'G0002', '--kind', 'K0004', '--csv'],
+      TODAY,
+    );
+    const rows = alleenRenee.stdout.trimEnd().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.startsWith('G0002;K0004;2026-10-'))).toBe(true);
+  });
+
+  it('--xlsx writes sheet urenkaart with date and time cells; imported into the bureau without that month it lists the same; no overwrite without --force', async () => {
+    const r = await gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--xlsx', 'uren.xlsx'], TODAY);
+    expect(r.code, r.stderr).toBe(0);
+    const file = path.join(dir, 'uren.xlsx');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('urenkaart')!;
+    expect((ws.getRow(1).values as string[]).slice(1)).toEqual(['gastouder', 'kind', 'datum', 'van', 'tot', 'opmerking']);
+    // The rows in the order of the list: gastouder, kind, datum, van.
+    const som = ws.getRow(2 + (listed as { kind: string }[]).findIndex((u) => u.kind === 'K0002'));
+    expect(som.getCell(1).value).toBe('G0001');
+    expect(som.getCell(2).value).toBe('K0002');
+    expect(som.getCell(3).value).toEqual(new Date('2026-10-01T00:00:00Z'));
+    expect(som.getCell(3).numFmt).toBe('dd-mm-yyyy');
+    expect(som.getCell(4).value).toEqual(new Date(Date.UTC(1899, 11, 30, 12, 0)));
+    expect(som.getCell(4).numFmt).toBe('[hh]:mm');
+    // Text, not a formula: a sheet cell needs no apostrophe to stay inert.
+    expect(som.getCell(6).value).toBe('=SOM(A1:A2)');
+    expect(ws.actualRowCount - 1).toBe((listed as unknown[]).length);
+
+    const fresh = await demoBureau();
+    const imported = await importJson(fresh, file);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse((await gob(fresh, ['urenkaart', 'list', '--maand', '2026-10', '--json'], TODAY)).stdout)).toEqual(listed);
+
+    const before = fs.readFileSync(file);
+    const again = await gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--xlsx', 'uren.xlsx'], TODAY);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/uren\.xlsx bestaat al.*--force/);
+    expect(fs.readFileSync(file)).toEqual(before);
+    const forced = await gob(
+      dir,
+      ['urenkaart', 'list', '--maand', '2026-10', '--kind', 'K0006', '--xlsx', 'uren.xlsx', '--force', '--json'],
+      TODAY,
+    );
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(JSON.parse(forced.stdout)).toMatchObject({ blad: 'urenkaart', rijen: 8 });
+    expect((await gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--csv', '--xlsx', 'x.xlsx'], TODAY)).code).toBe(2);
   });
 });

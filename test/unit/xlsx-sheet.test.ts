@@ -136,6 +136,14 @@ describe('SheetScanner', () => {
     expect(texts(scan(SHEET('<row r="1"><c r="A1" t="str"><v>x&amp;lt;y</v></c></row>')))).toEqual([[1, 'x&lt;y']]);
     expect(['dd-mm-yyyy', 'hh:mm', '[h]:mm', 'd/m/yy', 'mmm'].map(isDateFmt)).toEqual([true, true, true, true, true]);
     expect(['General', '0.00', '#,##0 "uur"', '@', undefined].map(isDateFmt)).toEqual([false, false, false, false, false]);
+    // One whole day in an elapsed-time cell is 24:00, the end of a slot to midnight; gob writes its times as '[hh]:mm'.
+    expect(['[hh]:mm', '[h]:mm', 'hh:mm', '[Red]h:mm', '[$-413]dd-mm-yyyy'].map((fmt) => serialText(1, fmt, false, 'E2'))).toEqual([
+      { text: '24:00' },
+      { text: '24:00' },
+      { text: '24:00' },
+      { text: '24:00' },
+      { fout: expect.stringMatching(/datumcel uit 1900/) },
+    ]);
   });
 });
 

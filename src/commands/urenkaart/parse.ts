@@ -15,7 +15,7 @@ import {
   UrenRows,
 } from '../../domain/urenkaart.js';
 import { parseDate, parseOpmerking, parseTime } from '../../domain/values.js';
-import { normalizeHeader, type CsvRow } from '../../csv/read.js';
+import { normalizeHeader, type CsvRow, unescapeCell } from '../../csv/read.js';
 import { Refused, ValueError } from '../../errors.js';
 import { aantal } from '../../domain/tekst.js';
 
@@ -203,7 +203,8 @@ export class UrenParser {
       if (typeof van === 'number' && typeof tot === 'number' && van >= tot) {
         err('tot', `de eindtijd ${minutesToTime(tot)} moet na de begintijd ${minutesToTime(van)} liggen`);
       }
-      let opmerking = col.opmerking >= 0 ? cells[col.opmerking]! : '';
+      // `list --csv` writes an opmerking like '=…' with an apostrophe in front (CONTRACT §1); it goes again here.
+      let opmerking = col.opmerking >= 0 ? unescapeCell(cells[col.opmerking]!) : '';
       if (opmerking !== '') {
         try {
           opmerking = parseOpmerking(opmerking);
