@@ -72,6 +72,21 @@ describe('PostgreSQL: the schema', () => {
     expect(await schemaSnapshot(url)).toEqual(before);
   });
 
+  it("another program's database (tables, no gob schema) is refused by init and by a command; init adds nothing", async () => {
+    const dir = tempDir();
+    const url = await projectDatabase(dir);
+    await withClient(url, (c) => c.query("create table klanten (naam text); insert into klanten values ('Jansen')"));
+    for (const args of [['init'], ['gastouder', 'list']]) {
+      const r = await gob(dir, args);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/is geen gob-database: er staan al tabellen van een ander programma in \(klanten\)/);
+    }
+    const tables = await withClient(url, (c) =>
+      c.query('select table_name from information_schema.tables where table_schema = current_schema() order by 1'),
+    );
+    expect(tables.rows).toEqual([{ table_name: 'klanten' }]);
+  });
+
   it("gob init upgrades an older gob's database (at 0005), keeping invoice lines and their ids, and they stay immutable", async () => {
     const url = await createTestDatabase();
     const old = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
