@@ -236,12 +236,12 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
   };
   const { gastouders, ouders, kinderen } = anoniem;
   // The values to take out of the log, gathered before they are cleared.
-  const uitLog: { code: string; naam: string; anoniem: string; overige: (string | null)[] }[] = [];
+  const uitLog: { codes: string[]; naam: string; anoniem: string; overige: (string | null)[] }[] = [];
 
   if (gastouders.size > 0) {
     for (const r of await db.selectFrom('gastouder').selectAll().where('code', 'in', codes(db, gastouders)).execute()) {
       uitLog.push({
-        code: r.code,
+        codes: await betrokkenCodes(db, 'gastouder', r.code),
         naam: r.naam,
         anoniem: anoniemeNaam(r.code),
         overige: [r.adres, r.email, r.telefoon, r.iban, r.achterwacht],
@@ -273,7 +273,7 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
       const naam = anoniemeNaam(`${h.gastouder}-huisgenoot-${h.id}`);
       const geboortedatum = anoniemeGeboortedatum(h.geboortedatum) ?? h.geboortedatum;
       if (h.naam === naam && h.geboortedatum === geboortedatum) continue;
-      uitLog.push({ code: h.gastouder, naam: h.naam, anoniem: naam, overige: [] });
+      uitLog.push({ codes: [h.gastouder], naam: h.naam, anoniem: naam, overige: [] });
       await db.updateTable('huisgenoot').set({ naam, geboortedatum }).where('id', '=', h.id).execute();
       n.huisgenoot++;
     }
@@ -292,7 +292,7 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
   if (ouders.size > 0) {
     for (const r of await db.selectFrom('ouder').selectAll().where('code', 'in', codes(db, ouders)).execute()) {
       uitLog.push({
-        code: r.code,
+        codes: await betrokkenCodes(db, 'ouder', r.code),
         naam: r.naam,
         anoniem: anoniemeNaam(r.code),
         overige: [r.adres, r.email, r.telefoon, r.iban, r.mandaat, r.partner_naam],
@@ -333,7 +333,7 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
   }
   if (kinderen.size > 0) {
     for (const r of await db.selectFrom('kind').selectAll().where('code', 'in', codes(db, kinderen)).execute()) {
-      uitLog.push({ code: r.code, naam: r.naam, anoniem: anoniemeNaam(r.code), overige: [] });
+      uitLog.push({ codes: await betrokkenCodes(db, 'kind', r.code), naam: r.naam, anoniem: anoniemeNaam(r.code), overige: [] });
       await db
         .updateTable('kind')
         .set({ naam: anoniemeNaam(r.code), geboortedatum: anoniemeGeboortedatum(r.geboortedatum) ?? r.geboortedatum, bsn: null })
@@ -486,35 +486,94 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
     }
   }
 
-  // The log: their values out of every entry that names their code (a registry change names
-  // the code beside the values); their name out of any entry (a signature names the koppeling).
+  // The log: their values out of every entry about them, the same entries their inzage lists
+  // (logOver): so nothing of them stays in an entry that inzage would have shown as theirs.
   const gewijzigd = new Set<number>();
-  const vervang = async (id: number, oud: string, paren: [string | null, string][]) => {
-    let wijziging = oud;
-    for (const [waarde, door] of paren) if (waarde && waarde.length >= 3) wijziging = wijziging.split(waarde).join(door);
-    if (wijziging === oud) return;
-    await db.updateTable('log').set({ wijziging }).where('id', '=', id).execute();
-    gewijzigd.add(id);
-  };
-  const bevat = (waarde: string) => sql<boolean>`wijziging like ${`%${escapeLike(waarde)}%`} escape '\\'`;
-  for (const { code, naam, anoniem: vervanging, overige } of uitLog) {
+  for (const { codes, naam, anoniem: vervanging, overige } of uitLog) {
     const paren: [string | null, string][] = [[naam, vervanging], ...overige.map((w): [string | null, string] => [w, '(gewist)'])];
-    const woord = codeAlsWoord(code);
-    for (const l of await db.selectFrom('log').select(['id', 'wijziging']).where(bevat(code)).execute()) {
-      if (woord.test(l.wijziging)) await vervang(l.id, l.wijziging, paren);
-    }
-    if (naam.length < 3) continue;
-    for (const l of await db.selectFrom('log').select(['id', 'wijziging']).where(bevat(naam)).execute()) {
-      await vervang(l.id, l.wijziging, [[naam, vervanging]]);
+    for (const l of await logOver(db, codes, naam)) {
+      let wijziging = l.wijziging;
+      for (const [waarde, door] of paren) if (waarde && waarde.length >= 3) wijziging = wijziging.split(waarde).join(door);
+      if (wijziging === l.wijziging) continue;
+      await db.updateTable('log').set({ wijziging }).where('id', '=', l.id).execute();
+      gewijzigd.add(l.id);
     }
   }
   n.log = gewijzigd.size;
   return n;
 }
 
-/** A code as a whole word of a log entry: O0001, not O00010 (codes are letters, digits, - and _). */
-function codeAlsWoord(code: string): RegExp {
-  return new RegExp(`(^|[^A-Za-z0-9_-])${code.replace(/-/g, '\\-')}($|[^A-Za-z0-9_-])`);
+type Soort = 'ouder' | 'gastouder' | 'kind';
+
+/**
+ * A person's children and koppelingen: an ouder's children and their koppelingen (and those where
+ * she is the tweede ouder); a gastouder's own children and her koppelingen; a kind's koppelingen.
+ * What inzage gives of them, and (betrokkenCodes) which codes make a log entry one about them.
+ */
+async function kinderenEnKoppelingen(db: Db, soort: Soort, code: string) {
+  const kinderen =
+    soort === 'kind'
+      ? []
+      : await db
+          .selectFrom('kind')
+          .selectAll()
+          .where(soort === 'ouder' ? 'ouder' : 'eigen_kind_van', '=', code)
+          .orderBy('code')
+          .execute();
+  const kindCodes = soort === 'kind' ? [code] : kinderen.map((k) => k.code);
+  let kq = db.selectFrom('koppeling').selectAll();
+  if (soort === 'gastouder') kq = kq.where('gastouder', '=', code);
+  else if (soort === 'kind') kq = kq.where('kind', '=', code);
+  else kq = kq.where((eb) => eb.or([eb('kind', 'in', inValues(db, kindCodes)), eb('tweede_ouder', '=', code)]));
+  const koppelingen = await kq.orderBy('code').execute();
+  return { kinderen, kindCodes, koppelingen };
+}
+
+/** The codes whose naming makes a log entry one about this person: theirs, their children's and koppelingen's. */
+function codesVan(code: string, kk: { kinderen: { code: string }[]; koppelingen: { code: string }[] }): string[] {
+  return [code, ...kk.kinderen.map((k) => k.code), ...kk.koppelingen.map((k) => k.code)];
+}
+
+async function betrokkenCodes(db: Db, soort: Soort, code: string): Promise<string[]> {
+  return codesVan(code, await kinderenEnKoppelingen(db, soort, code));
+}
+
+/** How many codes one query asks for: an `or` of `like`s nests, and SQLite caps the depth at 1000. */
+const LOG_CODES_PER_QUERY = 100;
+
+/**
+ * The log entries about a person (CONTRACT §13), for inzage and for anonymising alike. The rule:
+ * an entry is about them when it names, as a whole word, their code or a code of their children
+ * or koppelingen (betrokkenCodes: 'overeenkomst (gastouder) van KP0001 getekend door ouder: …' is
+ * about the ouder of KP0001's kind; 'kind import …: (K0001: naam)' about its ouder), or their
+ * name as whole words (at least 3 characters: a signature names the signer, not her code).
+ * Entries that name no person (a factuur run, a bank file) are nobody's.
+ */
+async function logOver(db: Db, codes: string[], naam: string | null) {
+  const metNaam = naam !== null && naam.length >= 3 ? naam : null;
+  const bevat = (waarde: string) => sql<boolean>`wijziging like ${`%${escapeLike(waarde)}%`} escape '\\'`;
+  const codeWoord = codes.length === 0 ? null : alsWoord(codes, '[^A-Za-z0-9_-]', '');
+  const naamWoord = metNaam === null ? null : alsWoord([metNaam], '[^\\p{L}\\p{N}]', 'u');
+  const groepen: string[][] = chunks(codes, LOG_CODES_PER_QUERY);
+  if (groepen.length === 0) groepen.push([]);
+  const gevonden = new Map<number, { id: number; tijdstip: string; gebruiker: string; commando: string; wijziging: string }>();
+  for (const [i, groep] of groepen.entries()) {
+    const rows = await db
+      .selectFrom('log')
+      .select(['id', 'tijdstip', 'gebruiker', 'commando', 'wijziging'])
+      .where((eb) => eb.or([...groep.map(bevat), ...(metNaam !== null && i === 0 ? [bevat(metNaam)] : [])]))
+      .orderBy('id')
+      .execute();
+    for (const l of rows) if (codeWoord?.test(l.wijziging) || naamWoord?.test(l.wijziging)) gevonden.set(l.id, l);
+  }
+  return [...gevonden.values()].sort((a, b) => a.id - b.id);
+}
+
+/** Any of these values as a whole word: O0001, not O00010; 'Jan de Boer', not 'Jan de Boers'. */
+function alsWoord(waarden: string[], grens: string, flags: string): RegExp {
+  // No escape for '-': outside a class it is literal, and the u flag refuses a needless '\-'.
+  const escaped = waarden.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(^|${grens})(${escaped.join('|')})($|${grens})`, flags);
 }
 
 /** `like` treats % and _ as wildcards: a name with them must match itself only (escape '\'). */
@@ -541,24 +600,11 @@ export interface InzageRijen {
 }
 
 export async function inzageRijen(db: Db, soort: 'ouder' | 'gastouder' | 'kind', code: string): Promise<InzageRijen> {
-  const kinderen =
-    soort === 'kind'
-      ? []
-      : await db
-          .selectFrom('kind')
-          .selectAll()
-          .where(soort === 'ouder' ? 'ouder' : 'eigen_kind_van', '=', code)
-          .orderBy('code')
-          .execute();
-  const kindCodes = soort === 'kind' ? [code] : kinderen.map((k) => k.code);
+  const kk = await kinderenEnKoppelingen(db, soort, code);
+  const { kinderen, kindCodes, koppelingen } = kk;
   const huisgenoten =
     soort === 'gastouder' ? await db.selectFrom('huisgenoot').selectAll().where('gastouder', '=', code).orderBy('id').execute() : [];
 
-  let kq = db.selectFrom('koppeling').selectAll();
-  if (soort === 'gastouder') kq = kq.where('gastouder', '=', code);
-  else if (soort === 'kind') kq = kq.where('kind', '=', code);
-  else kq = kq.where((eb) => eb.or([eb('kind', 'in', inValues(db, kindCodes)), eb('tweede_ouder', '=', code)]));
-  const koppelingen = await kq.orderBy('code').execute();
   const koppelingCodes = koppelingen.map((k) => k.code);
 
   const roosters = await db
@@ -693,16 +739,9 @@ export async function inzageRijen(db: Db, soort: 'ouder' | 'gastouder' | 'kind',
       .execute();
   }
 
-  // Log entries naming the person's code as a word (O0001, not O00010).
-  const woord = codeAlsWoord(code);
-  const log = (
-    await db
-      .selectFrom('log')
-      .select(['tijdstip', 'gebruiker', 'commando', 'wijziging'])
-      .where(sql<boolean>`wijziging like ${`%${escapeLike(code)}%`} escape '\\'`)
-      .orderBy('id')
-      .execute()
-  ).filter((l) => woord.test(l.wijziging));
+  // The log entries about them: the same rule as anonymising uses (logOver).
+  const persoon = await db.selectFrom(soort).select('naam').where('code', '=', code).executeTakeFirst();
+  const log = (await logOver(db, codesVan(code, kk), persoon?.naam ?? null)).map(({ id: _, ...l }) => l);
 
   return {
     kinderen,
