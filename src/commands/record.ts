@@ -150,13 +150,13 @@ export function begrensdeLijst(items: readonly string[]): string {
 /**
  * The records of an import for its log line, bounded: the first LOG_MAX_GENOEMD are named, the
  * rest counted, so that an import of 11,000 gastouders writes a line of a few kB, not a megabyte.
- * The names are collected row by row with `add`; `text` gives '(G0001, G0002, … en 8 meer)'.
+ * The names are collected row by row with `add`; `text` gives ' (G0001, G0002 … en 8 meer)'.
  */
 export class LogLijst {
   private readonly genoemd: string[] = [];
   private meer = 0;
 
-  /** Whether the next record is still named (so its changed fields are worth working out). */
+  /** Whether the list is full: a further record is only counted (its label is not worked out). */
   get vol(): boolean {
     return this.genoemd.length >= LOG_MAX_GENOEMD;
   }
