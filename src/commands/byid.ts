@@ -15,7 +15,18 @@ import { NotFound, Refused } from '../errors.js';
 import { type ImportError, importProgress, importRefused, mapHeader, onlyHeader, rowToRecord } from '../import/records.js';
 import type { Deps } from './deps.js';
 import { parseOption } from './options.js';
-import { type RawOptions, describeChange, recordFromOptions, recordToJson, recordToText, refuseProblems, withDefaults } from './record.js';
+import {
+  type RawOptions,
+  changedFieldNames,
+  describeChange,
+  importLogLine,
+  LogLijst,
+  recordFromOptions,
+  recordToJson,
+  recordToText,
+  refuseProblems,
+  withDefaults,
+} from './record.js';
 
 export interface IdNoun {
   name: 'huisgenoot' | 'bezoek';
@@ -131,6 +142,10 @@ export async function importById(noun: IdNoun, opts: { bestand: string; dryRun?:
   let gewijzigd = 0;
   let ongewijzigd = 0;
   const seen = new Map<number, number>();
+  // For the log line: by id and gastouder (both nouns belong to one), so that her inzage finds it.
+  const label = (id: number, rec: Rec) => `${id} bij ${String(rec.gastouder)}`;
+  const nieuwe = new LogLijst();
+  const gewijzigde = new LogLijst();
   await inTransaction(
     deps.db,
     async (trx) => {
@@ -163,14 +178,18 @@ export async function importById(noun: IdNoun, opts: { bestand: string; dryRun?:
           else if (existing) {
             await noun.update(trx, id!, given);
             gewijzigd++;
+            gewijzigde.add(() => `${label(id!, rec)}: ${changedFieldNames(noun.fields, existing, given).join(', ')}`);
           } else {
-            await noun.insert(trx, rec);
+            const newId = await noun.insert(trx, rec);
             nieuw++;
+            nieuwe.add(() => label(newId, rec));
           }
         }
       if (rijen === 0) throw onlyHeader(opts.bestand, source);
       if (fouten.length > 0) throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten }, source);
-      if (nieuw + gewijzigd > 0) await writeLog(trx, deps, `${noun.name} import ${opts.bestand}: ${nieuw} nieuw, ${gewijzigd} gewijzigd`);
+      if (nieuw + gewijzigd > 0) {
+        await writeLog(trx, deps, importLogLine(noun.name, opts.bestand, nieuwe, gewijzigde, { nieuw, gewijzigd }));
+      }
     },
     { dryRun: Boolean(opts.dryRun) },
   ).finally(progress.stop);

@@ -129,6 +129,64 @@ export function describeChange(fields: Field[], before: Rec | undefined, after: 
   return parts.join(', ');
 }
 
+/**
+ * The names of the fields an import row changes (option names, as `edit` logs them), without
+ * their values: an import's log line says which records changed and how, but must not become a
+ * second copy of the registry's personal data (an IBAN, a BSN).
+ */
+export function changedFieldNames(fields: Field[], before: Rec, given: Rec): string[] {
+  return fields.filter((f) => columnOf(f) in given && (before[columnOf(f)] ?? null) !== (given[columnOf(f)] ?? null)).map((f) => f.name);
+}
+
+/** How many records one import's log line names per list; the rest are counted ("… en 950 meer"). */
+export const LOG_MAX_GENOEMD = 50;
+
+/** A list for a log line, bounded: 'KP0001, KP0002 … en 8 meer' (see LOG_MAX_GENOEMD). */
+export function begrensdeLijst(items: readonly string[]): string {
+  const meer = items.length - LOG_MAX_GENOEMD;
+  return `${items.slice(0, LOG_MAX_GENOEMD).join(', ')}${meer > 0 ? ` … en ${meer} meer` : ''}`;
+}
+
+/**
+ * The records of an import for its log line, bounded: the first LOG_MAX_GENOEMD are named, the
+ * rest counted, so that an import of 11,000 gastouders writes a line of a few kB, not a megabyte.
+ * The names are collected row by row with `add`; `text` gives ' (G0001, G0002 … en 8 meer)'.
+ */
+export class LogLijst {
+  private readonly genoemd: string[] = [];
+  private meer = 0;
+
+  /** Whether the list is full: a further record is only counted (its label is not worked out). */
+  get vol(): boolean {
+    return this.genoemd.length >= LOG_MAX_GENOEMD;
+  }
+
+  add(label: string | (() => string)): void {
+    if (this.vol) this.meer++;
+    else this.genoemd.push(typeof label === 'string' ? label : label());
+  }
+
+  text(scheiding = ', '): string {
+    if (this.genoemd.length === 0) return '';
+    return ` (${this.genoemd.join(scheiding)}${this.meer > 0 ? ` … en ${this.meer} meer` : ''})`;
+  }
+}
+
+/**
+ * The log line of a registry import: the counts, which records were added, and which changed
+ * with the names of the changed fields — 'gastouder import gi.csv: 0 nieuw, 1 gewijzigd (G0001:
+ * iban)'. Named by code (or id and gastouder), so that `inzage` finds the line of a person.
+ */
+export function importLogLine(
+  noun: string,
+  bestand: string,
+  nieuw: LogLijst,
+  gewijzigd: LogLijst,
+  aantallen: { nieuw: number; gewijzigd: number },
+): string {
+  return `${noun} import ${bestand}: ${aantallen.nieuw} nieuw${nieuw.text()}, ${aantallen.gewijzigd} gewijzigd${gewijzigd.text('; ')}`;
+}
+
 /** The bureau's settings as JSON, with the defaults in force (`bureau show`, `init`). */
 export function bureauToJson(bureau: BureauRow): Record<string, unknown> {
   return recordToJson(BUREAU_FIELDS, bureau as unknown as Record<string, string | number | null>);

@@ -98,6 +98,32 @@ describe('bewaartermijn and inzage', () => {
     expect((await run(['bureau', 'set', '--bewaartermijn', '6'], T2035, 2)).stderr).toMatch(/van 7 tot en met 100/);
   });
 
+  it('inzage lists every log entry about the person: their code, their children and koppelingen, their name', async () => {
+    const logOf = async (soort: string, code: string) => {
+      await run(['inzage', `--${soort}`, code, '--out', `inzage/log-${code}.json`]);
+      const doc = JSON.parse(fs.readFileSync(path.join(dir, 'inzage', `log-${code}.json`), 'utf8'));
+      return doc.log.map((l: { wijziging: string }) => l.wijziging) as string[];
+    };
+    const getekend = 'overeenkomst (gastouder) van KP0001 getekend door ouder: Łukasz Wałęsa, 2026-11-03, Utrecht';
+    const o1 = await logOf('ouder', 'O0001');
+    // The tester's finding: the signature names her koppeling KP0001 (of her child K0001), not her code.
+    expect(o1).toContain(getekend);
+    expect(o1).toContain('ouder O0001 gewijzigd: telefoon="06-99998888"');
+    expect(o1).toContainEqual(expect.stringMatching(/^ouder import .*: 5 nieuw \(O0001, O0002, O0003, O0004, O0005\), 0 gewijzigd$/));
+    expect(o1).toContainEqual(expect.stringMatching(/^koppeling KP0002 beëindigd per 2026-12-31/));
+    // Nothing about somebody else only (O0004's payment, G0003's end).
+    expect(o1.join('\n')).not.toMatch(/van O0004|gastouder G0003/);
+    // Her child's and the gastouder's inzage list the signature of their koppeling too.
+    expect(await logOf('kind', 'K0001')).toContain(getekend);
+    const g1 = await logOf('gastouder', 'G0001');
+    expect(g1).toContain(getekend);
+    // An urenkaart import names its gastouders by code.
+    expect(g1).toContainEqual(
+      expect.stringMatching(/^urenkaart import .*uren-2026-10-anna\.csv: 2026-10, \d+ rijen van 1 gastouder \(G0001\)$/),
+    );
+    expect(await logOf('kind', 'K0003')).not.toContain(getekend);
+  });
+
   it('opschonen refuses without --yes outside a terminal, and --dry-run changes nothing', async () => {
     const r = await run(['bewaartermijn', 'opschonen'], T2035, 1);
     expect(r.stderr).toMatch(/kan niet ongedaan worden gemaakt\. Bevestig met --yes.*Er is niets gewijzigd\./);
@@ -200,6 +226,11 @@ describe('bewaartermijn and inzage', () => {
     expect(heleLog).not.toMatch(/Wałęsa|06-99998888/);
     expect(heleLog).toContain('getekend door ouder: geanonimiseerd O0001');
     expect(heleLog).toContain('ouder O0001 gewijzigd: telefoon=\\"(gewist)\\"');
+    // What her inzage lists as hers holds none of her values any more (the same rule finds both).
+    await run(['inzage', '--ouder', 'O0001', '--out', 'inzage/na-O0001.json']);
+    const naLog = JSON.stringify(JSON.parse(fs.readFileSync(path.join(dir, 'inzage', 'na-O0001.json'), 'utf8')).log);
+    expect(naLog).toContain('getekend door ouder: geanonimiseerd O0001');
+    expect(naLog).not.toMatch(/Wałęsa|06-99998888|Oudegracht|NL70TRIO0123456789/);
 
     // A second run finds nobody and writes nothing, not even a log line.
     const logCount = (await json(['log', '--limit', '1000'])).length;

@@ -5,7 +5,7 @@ import { writeLog } from '../../db/repo/log.js';
 import { BsnRegister, findRecord, insertRecord, nextCode, referenceProblems, updateRecord } from '../../db/repo/register.js';
 import { openImport } from '../../import/source.js';
 import type { Deps } from '../deps.js';
-import { withDefaults } from '../record.js';
+import { changedFieldNames, importLogLine, LogLijst, withDefaults } from '../record.js';
 import { importRefused, onlyHeader, type ImportError, importProgress, mapHeader, rowToRecord } from '../../import/records.js';
 import { aantal } from '../../domain/tekst.js';
 
@@ -19,6 +19,9 @@ export async function importRecords(entity: Entity, opts: { bestand: string; dry
   let gewijzigd = 0;
   let ongewijzigd = 0;
   const seen = new Map<string, number>();
+  // For the log line: which records were added and which changed (field names, not values).
+  const nieuwe = new LogLijst();
+  const gewijzigde = new LogLijst();
   await inTransaction(
     deps.db,
     async (trx) => {
@@ -65,9 +68,11 @@ export async function importRecords(entity: Entity, opts: { bestand: string; dry
           } else if (existing) {
             await updateRecord(trx, entity, String(rec.code), given);
             gewijzigd++;
+            gewijzigde.add(() => `${String(rec.code)}: ${changedFieldNames(entity.fields, existing, given).join(', ')}`);
           } else {
             await insertRecord(trx, entity, rec);
             nieuw++;
+            nieuwe.add(String(rec.code));
           }
           bsns.claim(entity, rec, line);
         }
@@ -75,7 +80,9 @@ export async function importRecords(entity: Entity, opts: { bestand: string; dry
       if (fouten.length > 0) {
         throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten }, source);
       }
-      if (nieuw + gewijzigd > 0) await writeLog(trx, deps, `${entity.name} import ${opts.bestand}: ${nieuw} nieuw, ${gewijzigd} gewijzigd`);
+      if (nieuw + gewijzigd > 0) {
+        await writeLog(trx, deps, importLogLine(entity.name, opts.bestand, nieuwe, gewijzigde, { nieuw, gewijzigd }));
+      }
     },
     { dryRun: Boolean(opts.dryRun) },
   ).finally(progress.stop);

@@ -10,6 +10,7 @@ import type { RoosterEntry } from '../../domain/rooster.js';
 import { violationToJson } from '../../rules/report.js';
 import { entrySlot, newSlotsViolations, refuseOrWarn } from '../../rules/violations.js';
 import { aantal } from '../../domain/tekst.js';
+import { begrensdeLijst } from '../record.js';
 
 /**
  * `gob rooster import <file.csv> [--dry-run]`: rooster entries have no code, so the file replaces
@@ -74,7 +75,7 @@ export async function roosterImport(opts: { bestand: string; dryRun?: boolean; f
       await writeLog(
         trx,
         deps,
-        `rooster import ${opts.bestand}: ${aantal(rijen, 'blok', 'blokken')}${overtredingen.length ? ` (--force, ${aantal(overtredingen.length, 'overtreding', 'overtredingen')})` : ''} voor ${[...replaced].join(', ')}`,
+        `rooster import ${opts.bestand}: ${aantal(rijen, 'blok', 'blokken')}${overtredingen.length ? ` (--force, ${aantal(overtredingen.length, 'overtreding', 'overtredingen')})` : ''} voor ${begrensdeLijst([...replaced])}`,
       );
     },
     { dryRun: Boolean(opts.dryRun) },

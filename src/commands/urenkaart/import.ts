@@ -13,6 +13,7 @@ import { formatUren } from '../../domain/money.js';
 import { parseMonth } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
+import { begrensdeLijst } from '../record.js';
 import { loadRuleInput } from '../../db/repo/rules.js';
 import { gastouderNamen, invoicedMonth, loadUrenReference, otherGastoudersLines, replaceUrenkaarten } from '../../db/repo/urenkaart.js';
 import { openImport } from '../../import/source.js';
@@ -120,10 +121,11 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
             );
         }
         await replaceUrenkaarten(trx, maand, checked.gastouders, urenkaarten({ ...month, rows }), teLaat);
+        // The gastouders by code (bounded), so that a gastouder's inzage finds the line.
         await writeLog(
           trx,
           deps,
-          `urenkaart import ${opts.bestand}: ${maand}, ${aantal(rows.length, 'rij', 'rijen')} van ${aantal(summary.gastouders, 'gastouder', 'gastouders')}${teLaat ? ', te laat (--te-laat)' : ''}${waarschuwingen.length ? `, ${aantal(waarschuwingen.length, 'waarschuwing', 'waarschuwingen')}` : ''}`,
+          `urenkaart import ${opts.bestand}: ${maand}, ${aantal(rows.length, 'rij', 'rijen')} van ${aantal(summary.gastouders, 'gastouder', 'gastouders')}${checked.gastouders.length ? ` (${begrensdeLijst(checked.gastouders)})` : ''}${teLaat ? ', te laat (--te-laat)' : ''}${waarschuwingen.length ? `, ${aantal(waarschuwingen.length, 'waarschuwing', 'waarschuwingen')}` : ''}`,
         );
       },
       { dryRun: Boolean(opts.dryRun) },

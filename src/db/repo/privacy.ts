@@ -13,6 +13,8 @@ import {
 } from '../../domain/bewaartermijn.js';
 import { inValues, isPostgres } from '../dialect.js';
 import type { Db } from '../open.js';
+import type { KindRow } from '../tables/kind.js';
+import type { KoppelingRow } from '../tables/koppeling.js';
 
 export async function getBewaartermijn(db: Db): Promise<number> {
   const row = await db.selectFrom('bureau').select('bewaartermijn').where('id', '=', 1).executeTakeFirstOrThrow();
@@ -236,12 +238,13 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
   };
   const { gastouders, ouders, kinderen } = anoniem;
   // The values to take out of the log, gathered before they are cleared.
-  const uitLog: { code: string; naam: string; anoniem: string; overige: (string | null)[] }[] = [];
+  const uitLog: { codes: string[]; naam: string; anoniem: string; overige: (string | null)[] }[] = [];
 
   if (gastouders.size > 0) {
+    const kk = await kinderenEnKoppelingen(db, 'gastouder', [...gastouders]);
     for (const r of await db.selectFrom('gastouder').selectAll().where('code', 'in', codes(db, gastouders)).execute()) {
       uitLog.push({
-        code: r.code,
+        codes: codesVan(r.code, kk.get(r.code)!),
         naam: r.naam,
         anoniem: anoniemeNaam(r.code),
         overige: [r.adres, r.email, r.telefoon, r.iban, r.achterwacht],
@@ -273,7 +276,7 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
       const naam = anoniemeNaam(`${h.gastouder}-huisgenoot-${h.id}`);
       const geboortedatum = anoniemeGeboortedatum(h.geboortedatum) ?? h.geboortedatum;
       if (h.naam === naam && h.geboortedatum === geboortedatum) continue;
-      uitLog.push({ code: h.gastouder, naam: h.naam, anoniem: naam, overige: [] });
+      uitLog.push({ codes: [h.gastouder], naam: h.naam, anoniem: naam, overige: [] });
       await db.updateTable('huisgenoot').set({ naam, geboortedatum }).where('id', '=', h.id).execute();
       n.huisgenoot++;
     }
@@ -290,9 +293,10 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
     );
   }
   if (ouders.size > 0) {
+    const kk = await kinderenEnKoppelingen(db, 'ouder', [...ouders]);
     for (const r of await db.selectFrom('ouder').selectAll().where('code', 'in', codes(db, ouders)).execute()) {
       uitLog.push({
-        code: r.code,
+        codes: codesVan(r.code, kk.get(r.code)!),
         naam: r.naam,
         anoniem: anoniemeNaam(r.code),
         overige: [r.adres, r.email, r.telefoon, r.iban, r.mandaat, r.partner_naam],
@@ -332,8 +336,9 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
     );
   }
   if (kinderen.size > 0) {
+    const kk = await kinderenEnKoppelingen(db, 'kind', [...kinderen]);
     for (const r of await db.selectFrom('kind').selectAll().where('code', 'in', codes(db, kinderen)).execute()) {
-      uitLog.push({ code: r.code, naam: r.naam, anoniem: anoniemeNaam(r.code), overige: [] });
+      uitLog.push({ codes: codesVan(r.code, kk.get(r.code)!), naam: r.naam, anoniem: anoniemeNaam(r.code), overige: [] });
       await db
         .updateTable('kind')
         .set({ naam: anoniemeNaam(r.code), geboortedatum: anoniemeGeboortedatum(r.geboortedatum) ?? r.geboortedatum, bsn: null })
@@ -486,35 +491,124 @@ export async function anonimiseer(db: Db, anoniem: Anoniem): Promise<Opgeschoond
     }
   }
 
-  // The log: their values out of every entry that names their code (a registry change names
-  // the code beside the values); their name out of any entry (a signature names the koppeling).
+  // The log: their values out of every entry about them, the same entries their inzage lists
+  // (logOver): so nothing of them stays in an entry that inzage would have shown as theirs.
   const gewijzigd = new Set<number>();
-  const vervang = async (id: number, oud: string, paren: [string | null, string][]) => {
-    let wijziging = oud;
-    for (const [waarde, door] of paren) if (waarde && waarde.length >= 3) wijziging = wijziging.split(waarde).join(door);
-    if (wijziging === oud) return;
-    await db.updateTable('log').set({ wijziging }).where('id', '=', id).execute();
-    gewijzigd.add(id);
-  };
-  const bevat = (waarde: string) => sql<boolean>`wijziging like ${`%${escapeLike(waarde)}%`} escape '\\'`;
-  for (const { code, naam, anoniem: vervanging, overige } of uitLog) {
+  for (const { codes, naam, anoniem: vervanging, overige } of uitLog) {
     const paren: [string | null, string][] = [[naam, vervanging], ...overige.map((w): [string | null, string] => [w, '(gewist)'])];
-    const woord = codeAlsWoord(code);
-    for (const l of await db.selectFrom('log').select(['id', 'wijziging']).where(bevat(code)).execute()) {
-      if (woord.test(l.wijziging)) await vervang(l.id, l.wijziging, paren);
-    }
-    if (naam.length < 3) continue;
-    for (const l of await db.selectFrom('log').select(['id', 'wijziging']).where(bevat(naam)).execute()) {
-      await vervang(l.id, l.wijziging, [[naam, vervanging]]);
+    for (const l of await logOver(db, codes, naam)) {
+      let wijziging = l.wijziging;
+      for (const [waarde, door] of paren) if (waarde && waarde.length >= 3) wijziging = wijziging.split(waarde).join(door);
+      if (wijziging === l.wijziging) continue;
+      await db.updateTable('log').set({ wijziging }).where('id', '=', l.id).execute();
+      gewijzigd.add(l.id);
     }
   }
   n.log = gewijzigd.size;
   return n;
 }
 
-/** A code as a whole word of a log entry: O0001, not O00010 (codes are letters, digits, - and _). */
-function codeAlsWoord(code: string): RegExp {
-  return new RegExp(`(^|[^A-Za-z0-9_-])${code.replace(/-/g, '\\-')}($|[^A-Za-z0-9_-])`);
+type Soort = 'ouder' | 'gastouder' | 'kind';
+
+/**
+ * People's children and koppelingen, per person: an ouder's children and their koppelingen (and
+ * those where she is the tweede ouder); a gastouder's own children and her koppelingen; a kind's
+ * koppelingen. What inzage gives of them, and (codesVan) which codes make a log entry one about
+ * them. For many people at once: anonymising 11,000 gastouders asks per chunk, not per person.
+ */
+async function kinderenEnKoppelingen(
+  db: Db,
+  soort: Soort,
+  codes: readonly string[],
+): Promise<Map<string, { kinderen: KindRow[]; koppelingen: KoppelingRow[] }>> {
+  const kinderen = new Map<string, KindRow[]>(codes.map((c) => [c, []]));
+  const koppelingen = new Map<string, Map<string, KoppelingRow>>(codes.map((c) => [c, new Map()]));
+  // Whose each child is: the person asked for (a kind is its own).
+  const van = new Map<string, string>();
+  if (soort === 'kind') for (const c of codes) van.set(c, c);
+  else {
+    const kolom = soort === 'ouder' ? 'ouder' : 'eigen_kind_van';
+    for (const groep of chunks([...codes], CHUNK)) {
+      for (const k of await db.selectFrom('kind').selectAll().where(kolom, 'in', inValues(db, groep)).orderBy('code').execute()) {
+        kinderen.get(k[kolom]!)!.push(k);
+        van.set(k.code, k[kolom]!);
+      }
+    }
+  }
+  const add = (persoon: string | null, k: KoppelingRow) => {
+    if (persoon !== null) koppelingen.get(persoon)?.set(k.code, k);
+  };
+  if (soort === 'gastouder') {
+    for (const groep of chunks([...codes], CHUNK))
+      for (const k of await db.selectFrom('koppeling').selectAll().where('gastouder', 'in', inValues(db, groep)).execute())
+        add(k.gastouder, k);
+  } else {
+    for (const groep of chunks([...van.keys()], CHUNK))
+      for (const k of await db.selectFrom('koppeling').selectAll().where('kind', 'in', inValues(db, groep)).execute())
+        add(van.get(k.kind)!, k);
+    if (soort === 'ouder')
+      for (const groep of chunks([...codes], CHUNK))
+        for (const k of await db.selectFrom('koppeling').selectAll().where('tweede_ouder', 'in', inValues(db, groep)).execute())
+          add(k.tweede_ouder, k);
+  }
+  const opCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return new Map(codes.map((c) => [c, { kinderen: kinderen.get(c)!, koppelingen: [...koppelingen.get(c)!.values()].sort(opCode) }]));
+}
+
+/** The codes whose naming makes a log entry one about this person: theirs, their children's and koppelingen's. */
+function codesVan(code: string, kk: { kinderen: { code: string }[]; koppelingen: { code: string }[] }): string[] {
+  return [code, ...kk.kinderen.map((k) => k.code), ...kk.koppelingen.map((k) => k.code)];
+}
+
+/** How many codes one query asks for: an `or` of `like`s nests, and SQLite caps the depth at 1000. */
+const LOG_CODES_PER_QUERY = 100;
+
+/**
+ * The log entries about a person (CONTRACT §13), for inzage and for anonymising alike. The rule:
+ * an entry is about them when it names, as a whole word, their code or a code of their children
+ * or koppelingen (codesVan: 'overeenkomst (gastouder) van KP0001 getekend door ouder: …' is
+ * about the ouder of KP0001's kind; 'kind import …: (K0001: naam)' about its ouder), or their
+ * name as whole words (at least 3 characters: a signature names the signer, not her code).
+ * Entries that name no person (a factuur run, a bank file) are nobody's.
+ */
+async function logOver(db: Db, codes: string[], naam: string | null) {
+  const metNaam = naam !== null && naam.length >= 3 ? naam : null;
+  const bevat = (waarde: string) => sql<boolean>`wijziging like ${`%${escapeLike(waarde)}%`} escape '\\'`;
+  // `like` finds the candidates (also inside longer words, and case-blind on SQLite); this decides.
+  const over = (l: { wijziging: string }) =>
+    codes.some((c) => bevatWoord(l.wijziging, c, CODE_TEKEN)) || (metNaam !== null && bevatWoord(l.wijziging, metNaam, NAAM_TEKEN));
+  const groepen: string[][] = chunks(codes, LOG_CODES_PER_QUERY);
+  if (groepen.length === 0) groepen.push([]);
+  const gevonden = new Map<number, { id: number; tijdstip: string; gebruiker: string; commando: string; wijziging: string }>();
+  for (const [i, groep] of groepen.entries()) {
+    const rows = await db
+      .selectFrom('log')
+      .select(['id', 'tijdstip', 'gebruiker', 'commando', 'wijziging'])
+      .where((eb) => eb.or([...groep.map(bevat), ...(metNaam !== null && i === 0 ? [bevat(metNaam)] : [])]))
+      .orderBy('id')
+      .execute();
+    for (const l of rows) if (over(l)) gevonden.set(l.id, l);
+  }
+  return [...gevonden.values()].sort((a, b) => a.id - b.id);
+}
+
+/** What a code is made of (letters, digits, - and _): O0001 is not a word of O00010. */
+const CODE_TEKEN = /[A-Za-z0-9_-]/;
+/** What a name is made of: 'Jan de Boer' is not a word of 'Jan de Boers'. */
+const NAAM_TEKEN = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the text holds the value as a whole word: not preceded or followed by a character of
+ * the same kind. By hand, not a RegExp per person: compiling one with a Unicode class for each of
+ * 11,000 people took seconds.
+ */
+function bevatWoord(tekst: string, waarde: string, teken: RegExp): boolean {
+  for (let i = tekst.indexOf(waarde); i >= 0; i = tekst.indexOf(waarde, i + 1)) {
+    const voor = i === 0 ? '' : tekst.charAt(i - 1);
+    const na = tekst.charAt(i + waarde.length);
+    if (!teken.test(voor) && !teken.test(na)) return true;
+  }
+  return false;
 }
 
 /** `like` treats % and _ as wildcards: a name with them must match itself only (escape '\'). */
@@ -541,24 +635,12 @@ export interface InzageRijen {
 }
 
 export async function inzageRijen(db: Db, soort: 'ouder' | 'gastouder' | 'kind', code: string): Promise<InzageRijen> {
-  const kinderen =
-    soort === 'kind'
-      ? []
-      : await db
-          .selectFrom('kind')
-          .selectAll()
-          .where(soort === 'ouder' ? 'ouder' : 'eigen_kind_van', '=', code)
-          .orderBy('code')
-          .execute();
+  const kk = (await kinderenEnKoppelingen(db, soort, [code])).get(code)!;
+  const { kinderen, koppelingen } = kk;
   const kindCodes = soort === 'kind' ? [code] : kinderen.map((k) => k.code);
   const huisgenoten =
     soort === 'gastouder' ? await db.selectFrom('huisgenoot').selectAll().where('gastouder', '=', code).orderBy('id').execute() : [];
 
-  let kq = db.selectFrom('koppeling').selectAll();
-  if (soort === 'gastouder') kq = kq.where('gastouder', '=', code);
-  else if (soort === 'kind') kq = kq.where('kind', '=', code);
-  else kq = kq.where((eb) => eb.or([eb('kind', 'in', inValues(db, kindCodes)), eb('tweede_ouder', '=', code)]));
-  const koppelingen = await kq.orderBy('code').execute();
   const koppelingCodes = koppelingen.map((k) => k.code);
 
   const roosters = await db
@@ -693,16 +775,9 @@ export async function inzageRijen(db: Db, soort: 'ouder' | 'gastouder' | 'kind',
       .execute();
   }
 
-  // Log entries naming the person's code as a word (O0001, not O00010).
-  const woord = codeAlsWoord(code);
-  const log = (
-    await db
-      .selectFrom('log')
-      .select(['tijdstip', 'gebruiker', 'commando', 'wijziging'])
-      .where(sql<boolean>`wijziging like ${`%${escapeLike(code)}%`} escape '\\'`)
-      .orderBy('id')
-      .execute()
-  ).filter((l) => woord.test(l.wijziging));
+  // The log entries about them: the same rule as anonymising uses (logOver).
+  const persoon = await db.selectFrom(soort).select('naam').where('code', '=', code).executeTakeFirst();
+  const log = (await logOver(db, codesVan(code, kk), persoon?.naam ?? null)).map(({ id: _, ...l }) => l);
 
   return {
     kinderen,
