@@ -36,6 +36,8 @@ export function useAmsterdamTime(): void {
 }
 
 export function resolveToday(option: string | undefined, env: NodeJS.ProcessEnv, now: Date): string {
+  // An empty GOB_TODAY is unset, as shells treat it; an empty --today was typed, and is no date.
+  if (option === '') throw new UsageError('--today: een lege waarde is geen datum; geef een datum als JJJJ-MM-DD, of laat --today weg.');
   const raw = option ?? env.GOB_TODAY;
   if (raw === undefined || raw === '') return clockToday(now);
   try {

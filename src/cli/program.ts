@@ -36,6 +36,12 @@ function run(needs: 'db' | 'none', load: () => Promise<Handler<object, never>>) 
     });
     const globals = command.optsWithGlobals<GlobalOptions>();
     if (globals.json && opts.csv) throw new UsageError('--json en --csv gaan niet samen: kies één uitvoervorm.');
+    // An empty argument (a shell variable that was not set) is never a code, number or file; nor is
+    // '-' a file: gob writes files, not standard output, under --out.
+    for (const arg of command.registeredArguments)
+      if (opts[arg.name()] === '') throw new UsageError(`<${arg.name()}>: een lege waarde; geef een ${arg.name()}.`);
+    if (opts.out === '' || opts.out === '-')
+      throw new UsageError(`--out: '${opts.out}' is geen bestandsnaam; geef het bestand (of de map) om naar te schrijven.`);
     const { io, intercept } = contextOf(command);
     if (intercept) return intercept(commandPath(command), opts, globals);
     const { createBaseDeps, withDatabase } = await import('./context.js');

@@ -151,6 +151,20 @@ describe('on a small bureau', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('an empty value where a date, code or file is needed is a usage error (exit 2), and so is --out -', async () => {
+    for (const [args, said] of [
+      [['--today', '', 'gastouder', 'list'], /^--today: een lege waarde is geen datum/],
+      [['kind', 'show', ''], /^<code>: een lege waarde; geef een code\./],
+      [['inzage', '--ouder', 'O0001', '--out', '-'], /^--out: '-' is geen bestandsnaam/],
+      [['toeslag', 'export', '--maand', '2026-10', '--out', ''], /^--out: '' is geen bestandsnaam/],
+    ] as const) {
+      const r = await gob(dir, [...args]);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(said);
+    }
+    expect(fs.existsSync(path.join(dir, '-'))).toBe(false);
+  });
+
   it('a list filter naming a code that does not exist says so (exit 1) instead of listing nothing', async () => {
     const factuur = await gob(dir, ['factuur', 'list', '--ouder', 'O9999']);
     expect(factuur.code).toBe(1);
