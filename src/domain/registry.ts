@@ -92,6 +92,13 @@ export function huisgenootProblems(rec: Rec, today: Datum): Problem[] {
   const vog = rec.vog_datum as string | null | undefined;
   if (vog && vog > today)
     problems.push({ veld: 'vog-datum', melding: `${vog} ligt na vandaag (${today}); vul de datum van een afgegeven VOG in`, usage: true });
+  // A VOG is asked for a person: one dated before the birth is a typo in one of the two dates.
+  if (vog && geboortedatum && vog < geboortedatum)
+    problems.push({
+      veld: 'vog-datum',
+      melding: `${vog} ligt vóór de geboortedatum ${geboortedatum}; controleer beide datums`,
+      usage: true,
+    });
   return problems;
 }
 

@@ -34,9 +34,14 @@ export function soortBackup(first: Buffer): 'versleuteld' | 'sqlite' | 'onbekend
   return 'onbekend';
 }
 
+/** At least MIN_WACHTWOORD characters, not counting spaces around it (twelve spaces protect nothing). */
+export function longEnough(wachtwoord: string): boolean {
+  return [...wachtwoord.trim()].length >= MIN_WACHTWOORD;
+}
+
 /** The passphrase's own check, before any work; it is never echoed (not even its length's digits matter). */
 export function checkWachtwoord(wachtwoord: string, bron: string): void {
-  if ([...wachtwoord].length < MIN_WACHTWOORD) {
+  if (!longEnough(wachtwoord)) {
     throw new Refused(
       `Het wachtwoord uit ${bron} is te kort: een backup-wachtwoord heeft minstens ${MIN_WACHTWOORD} tekens. Kies een langer wachtwoord (een zin van een paar woorden werkt goed). Er is niets geschreven.`,
     );

@@ -172,6 +172,11 @@ describe('gob backup --versleuteld and gob herstel', () => {
     expect(kort.stderr).toMatch(/GOB_BACKUP_WACHTWOORD is te kort: een backup-wachtwoord heeft minstens 12 tekens/);
     expect(kort.stderr).not.toContain('elf tekens!');
     expect(fs.existsSync(path.join(dir, 'kort.gobbak'))).toBe(false);
+    // Twelve spaces are twelve characters, and protect nothing.
+    const spaties = await gob(dir, ['backup', 'kort.gobbak', '--versleuteld'], { ...DEMO_TODAY, GOB_BACKUP_WACHTWOORD: ' '.repeat(14) });
+    expect(spaties.code).toBe(1);
+    expect(spaties.stderr).toMatch(/is te kort/);
+    expect(fs.existsSync(path.join(dir, 'kort.gobbak'))).toBe(false);
     // An existing target is refused before any passphrase is asked or needed.
     const bestaat = await gob(dir, ['backup', 'plain.sqlite', '--versleuteld'], DEMO_TODAY);
     expect(bestaat.code).toBe(1);

@@ -132,6 +132,11 @@ describe('gob huisgenoot', () => {
       code: 2,
       stderr: expect.stringContaining('vog-datum: 2026-12-01 ligt na vandaag'),
     });
+    // A VOG dated before the birth: a typo in one of the two dates, not a VOG.
+    expect(await refused(dir, [...add, '--gastouder', 'G0001', '--vog-datum', '1999-06-01'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('vog-datum: 1999-06-01 ligt vóór de geboortedatum 2000-01-01; controleer beide datums'),
+    });
     expect((await refused(dir, ['huisgenoot', 'edit', '1', '--geboortedatum', '2027-01-01'])).code).toBe(2);
     expect((await refused(dir, ['huisgenoot', 'edit', '1', '--gastouder', 'G9999'])).code).toBe(1);
     expect(await refused(dir, ['huisgenoot', 'remove', '99'])).toMatchObject({

@@ -1,4 +1,4 @@
-import { checkWachtwoord, MIN_WACHTWOORD } from '../../files/versleuteld.js';
+import { checkWachtwoord, longEnough, MIN_WACHTWOORD } from '../../files/versleuteld.js';
 import { Refused, UsageError } from '../../errors.js';
 import type { BaseDeps } from '../deps.js';
 
@@ -19,7 +19,7 @@ export async function backupWachtwoord(deps: BaseDeps, { nieuw }: { nieuw: boole
     );
   }
   let wachtwoord = await deps.prompts.password('Wachtwoord van de backup:');
-  while ([...wachtwoord].length < MIN_WACHTWOORD) {
+  while (!longEnough(wachtwoord)) {
     wachtwoord = await deps.prompts.password(
       `Te kort. Wachtwoord van minstens ${MIN_WACHTWOORD} tekens (een zin van een paar woorden werkt goed):`,
     );
