@@ -11,7 +11,7 @@ import { Kysely, Migrator, PostgresDialect, type RawBuilder, SqliteAdapter, Sqli
 import type pg from 'pg';
 import { NotFound, Refused } from '../errors.js';
 import { databaseRefusal } from '../files/refusal.js';
-import { makeFolders } from '../files/write.js';
+import { makeFolders } from '../files/folders.js';
 import type { Database } from './database.js';
 import { isPostgres } from './dialect.js';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.js';

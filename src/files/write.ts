@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Refused } from '../errors.js';
 import { onInterrupt } from './interrupt.js';
+import { makeFolders } from './folders.js';
 import { fileRefusal } from './refusal.js';
 
 export interface WriteOptions {
@@ -51,29 +52,6 @@ export function ensureFolder(folder: string): void {
     makeFolders(folder);
   } catch (error) {
     throw fileRefusal(error, folder, 'aanmaken');
-  }
-}
-
-/**
- * mkdir -p, one level at a time from the nearest folder that exists. Node's own recursive mkdir
- * never returns where a file system refuses with ENOENT (under /proc it spun at full CPU for good).
- */
-export function makeFolders(folder: string): void {
-  const missing: string[] = [];
-  let at = path.resolve(folder);
-  while (!fs.existsSync(at)) {
-    missing.unshift(at);
-    const parent = path.dirname(at);
-    if (parent === at) break;
-    at = parent;
-  }
-  for (const dir of missing) {
-    try {
-      fs.mkdirSync(dir);
-    } catch (error) {
-      // Made by another process in between: fine, as with mkdir -p.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
   }
 }
 

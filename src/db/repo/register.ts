@@ -7,8 +7,6 @@ import { opsomming, type Problem, type Rec, urenNaEind, urenVoorStart } from '..
 import { maskBsn } from '../../domain/values.js';
 import { isPostgres } from '../dialect.js';
 import type { Db } from '../open.js';
-import { frozenRateMonths, kindGefactureerd } from './factuur.js';
-import { urenkaartDatums, urenkaartMaanden } from './urenkaart.js';
 
 // Kysely cannot type a table chosen at run time; the entity's field list is the type here.
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -329,6 +327,8 @@ export async function referenceProblems(
  * starting before the birth.
  */
 async function gefactureerdKindProblems(db: Db, rec: Rec, before: Rec): Promise<Problem[]> {
+  // Loaded only for an edit: every registry command (a list too) loads this file at start-up.
+  const { kindGefactureerd } = await import('./factuur.js');
   const problems: Problem[] = [];
   const code = String(before.code);
   if (before.ouder !== null && (rec.ouder ?? null) !== before.ouder) {
@@ -370,6 +370,11 @@ async function gefactureerdKindProblems(db: Db, rec: Rec, before: Rec): Promise<
  * Only what the edit changes is checked: an unrelated edit of an old record is not refused.
  */
 async function gefactureerdeKoppelingProblems(db: Db, rec: Rec, before: Rec): Promise<Problem[]> {
+  // Loaded only for an edit, as above.
+  const [{ frozenRateMonths }, { urenkaartDatums, urenkaartMaanden }] = await Promise.all([
+    import('./factuur.js'),
+    import('./urenkaart.js'),
+  ]);
   const problems: Problem[] = [];
   const code = String(before.code);
   // Urenkaart lines of a koppeling never lie before its start: there the scan begins.
