@@ -584,7 +584,10 @@ async function kinderenEnKoppelingen(
   }
   const opCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   return new Map(
-    codes.map((c) => [c, { kinderen: [...kinderen.get(c)!.values()].sort(opCode), koppelingen: [...koppelingen.get(c)!.values()].sort(opCode) }]),
+    codes.map((c) => [
+      c,
+      { kinderen: [...kinderen.get(c)!.values()].sort(opCode), koppelingen: [...koppelingen.get(c)!.values()].sort(opCode) },
+    ]),
   );
 }
 
@@ -795,13 +798,7 @@ export async function inzageRijen(db: Db, soort: 'ouder' | 'gastouder' | 'kind',
   } else {
     const ouders = [...new Set(facturen.map((f) => String(f.ouder)))];
     jaaropgaven = (
-      await db
-        .selectFrom('jaaropgave')
-        .selectAll()
-        .where('ouder', 'in', inValues(db, ouders))
-        .orderBy('nummer')
-        .orderBy('versie')
-        .execute()
+      await db.selectFrom('jaaropgave').selectAll().where('ouder', 'in', inValues(db, ouders)).orderBy('nummer').orderBy('versie').execute()
     ).filter((j) => jaaropgaveNoemt(j.gegevens, soort, code));
   }
   const handtekeningen = await db
