@@ -1,15 +1,19 @@
 import { ENTITIES } from '../../domain/fields.js';
 import { writeLog } from '../../db/repo/log.js';
 import { inzageRijen } from '../../db/repo/privacy.js';
+import { unpack } from '../../db/repo/urenkaart.js';
+import type { UrenkaartRow } from '../../db/tables/urenkaart.js';
 import { findRecord } from '../../db/repo/register.js';
 import { NotFound, UsageError } from '../../errors.js';
 import { checkTarget, writeFileSafely } from '../../files/write.js';
+import type { JaaropgaveRow } from '../../db/tables/jaaropgave.js';
+import type { JaaropgaveGegevens } from '../../documents/jaaropgave.js';
 import type { Deps } from '../deps.js';
 import { requireOption } from '../options.js';
 import { recordToJson } from '../record.js';
 
-/** JSON text stored in a column (a snapshot, an urenkaart's lines) is given as JSON, not as a string. */
-const JSON_KOLOMMEN = new Set(['gegevens', 'regels']);
+/** JSON text stored in a column (a snapshot) is given as JSON, not as a string. */
+const JSON_KOLOMMEN = new Set(['gegevens']);
 
 /** A stored row as JSON: camelCase keys (`totaal_cent` → `totaalCent`), JSON columns parsed. */
 function rij(row: Record<string, unknown>): Record<string, unknown> {
@@ -36,6 +40,47 @@ function eigenRegels(f: Record<string, unknown> & { regels: Record<string, unkno
     datum: f.datum,
     regels: f.regels.map(rij),
     gegevens: (soort === 'gastouder' ? g.gastouders?.[code] : g.kinderen?.[code]) ?? null,
+  };
+}
+
+/**
+ * An urenkaart as §1 says output is: its lines as `urenkaart list --json` gives them (datum
+ * JJJJ-MM-DD, van/tot HH:MM, minuten, opmerking), not the stored tuples [dag, van, tot, opmerking].
+ */
+function urenkaart(u: UrenkaartRow) {
+  return {
+    maand: u.maand,
+    gastouder: u.gastouder,
+    kind: u.kind,
+    koppeling: u.koppeling,
+    minuten: u.minuten,
+    teLaat: u.te_laat === 1,
+    regels: unpack(u).map((r) => ({ datum: r.datum, van: r.van, tot: r.tot, minuten: r.minuten, opmerking: r.opmerking })),
+  };
+}
+
+/**
+ * For an ouder or kind: a payout is the gastouder's. Only which payout, to whom and when, and its
+ * lines for the child; not the gastouder's total.
+ */
+function eigenUitbetaling(u: Record<string, unknown> & { regels: Record<string, unknown>[] }) {
+  return { nummer: u.nummer, gastouder: u.gastouder, datum: u.datum, regels: u.regels.map(rij) };
+}
+
+/**
+ * For a gastouder or kind: a jaaropgave is the ouder's. Only which one, and what it says of them:
+ * its lines for them and their data in its snapshot (a kind's name, birth date and BSN); not the
+ * ouder's or partner's data, nor the lines of other children or gastouders.
+ */
+function eigenJaaropgave(j: JaaropgaveRow, soort: 'gastouder' | 'kind', code: string) {
+  const g = JSON.parse(j.gegevens) as JaaropgaveGegevens;
+  return {
+    nummer: j.nummer,
+    versie: j.versie,
+    jaar: j.jaar,
+    datum: j.datum,
+    regels: g.regels.filter((r) => (soort === 'kind' ? r.kind : r.gastouder) === code),
+    gegevens: (soort === 'kind' ? g.kinderen[code] : g.gastouders[code]) ?? null,
   };
 }
 
@@ -68,12 +113,12 @@ export async function inzage(opts: { ouder?: string; gastouder?: string; kind?: 
     huisgenoten: r.huisgenoten.map(rij),
     koppelingen: r.koppelingen.map(rij),
     roosters: r.roosters.map(rij),
-    urenkaarten: r.urenkaarten.map(rij),
+    urenkaarten: r.urenkaarten.map(urenkaart),
     afwezigheden: r.afwezigheden.map(rij),
     facturen: r.facturen.map((f) => (soort === 'ouder' ? rij(f) : eigenRegels(f, soort, code))),
     betalingen: r.betalingen.map(rij),
-    uitbetalingen: r.uitbetalingen.map(rij),
-    jaaropgaven: r.jaaropgaven.map(rij),
+    uitbetalingen: r.uitbetalingen.map((u) => (soort === 'gastouder' ? rij(u) : eigenUitbetaling(u))),
+    jaaropgaven: r.jaaropgaven.map((j) => (soort === 'ouder' ? rij(j) : eigenJaaropgave(j, soort, code))),
     handtekeningen: r.handtekeningen.map(rij),
     bezoeken: r.bezoeken.map(rij),
     bankbestanden: r.bankbestanden.map(rij),

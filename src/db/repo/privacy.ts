@@ -14,7 +14,9 @@ import {
 import { inValues, isPostgres } from '../dialect.js';
 import type { Db } from '../open.js';
 import type { KindRow } from '../tables/kind.js';
+import type { JaaropgaveRow } from '../tables/jaaropgave.js';
 import type { KoppelingRow } from '../tables/koppeling.js';
+import type { UrenkaartRow } from '../tables/urenkaart.js';
 
 export async function getBewaartermijn(db: Db): Promise<number> {
   const row = await db.selectFrom('bureau').select('bewaartermijn').where('id', '=', 1).executeTakeFirstOrThrow();
@@ -49,14 +51,16 @@ const lopendSql = sql<number>`sum(case when koppeling.eind is null then 1 else 0
  * Every gastouder, ouder and kind with the latest date of anything that involves them (CONTRACT
  * §13): koppelingen (ended, or still running), invoices (their date, also for each gastouder and
  * kind on a line), payments, payouts, contract signatures, urenkaarten (to the month's end),
- * absences, visits, jaaropgaven, and a gastouder's own end. A guest kind counts for its ouder (who
- * is past only when their children are), and its ouder's jaaropgaven count for it (they name it);
- * a gastouder's own child goes with her.
+ * absences, visits, jaaropgaven, and a gastouder's own end. A guest kind counts for its ouder and
+ * for the tweede ouder of its koppelingen (who are past only when their children are), and their
+ * jaaropgaven count for it (they name it); a gastouder's own child goes with her.
  */
 export async function betrokkenheid(db: Db): Promise<Betrokkenheid[]> {
   const g: Per = new Map();
   const o: Per = new Map();
   const k: Per = new Map();
+  // The tweede ouders of each child: it is their child too (kinderenEnKoppelingen's rule).
+  const tweedeOuders = new Map<string, Set<string>>();
 
   for (const r of await db.selectFrom('gastouder').select(['code', 'eind']).execute())
     add(g, r.code, { datum: r.eind, lopend: r.eind === null });
@@ -72,6 +76,7 @@ export async function betrokkenheid(db: Db): Promise<Betrokkenheid[]> {
     add(k, r.kind, v);
     add(o, r.ouder, v);
     add(o, r.tweede_ouder, v);
+    if (r.tweede_ouder !== null) tweedeOuders.set(r.kind, (tweedeOuders.get(r.kind) ?? new Set()).add(r.tweede_ouder));
   }
   for (const r of await db
     .selectFrom('factuurregel')
@@ -102,6 +107,16 @@ export async function betrokkenheid(db: Db): Promise<Betrokkenheid[]> {
     .groupBy('kind.code')
     .execute()) {
     add(k, r.code, { datum: r.datum });
+  }
+  // And a tweede ouder's jaaropgave names the children she is billed for.
+  for (const r of await db
+    .selectFrom('jaaropgave')
+    .innerJoin('koppeling', 'koppeling.tweede_ouder', 'jaaropgave.ouder')
+    .select('koppeling.kind')
+    .select((eb) => eb.fn.max('jaaropgave.datum').as('datum'))
+    .groupBy('koppeling.kind')
+    .execute()) {
+    add(k, r.kind, { datum: r.datum });
   }
   for (const r of await db
     .selectFrom('uitbetaling')
@@ -155,12 +170,13 @@ export async function betrokkenheid(db: Db): Promise<Betrokkenheid[]> {
   // Children first into their parents; a gastouder's own child then takes her dates.
   for (const kind of kinderen) {
     const d = k.get(kind.code);
-    if (d && kind.ouder) {
-      const ouder = o.get(kind.ouder) ?? { datums: [], maanden: [], lopend: false };
+    if (!d) continue;
+    for (const code of new Set([...(kind.ouder ? [kind.ouder] : []), ...(tweedeOuders.get(kind.code) ?? [])])) {
+      const ouder = o.get(code) ?? { datums: [], maanden: [], lopend: false };
       ouder.datums.push(...d.datums);
       ouder.maanden.push(...d.maanden);
       ouder.lopend ||= d.lopend;
-      o.set(kind.ouder, ouder);
+      o.set(code, ouder);
     }
   }
   const result = (soort: Betrokkenheid['soort'], code: string, naam: string, d: Datums | undefined): Betrokkenheid => ({
@@ -515,29 +531,48 @@ type Soort = 'ouder' | 'gastouder' | 'kind';
  * those where she is the tweede ouder); a gastouder's own children and her koppelingen; a kind's
  * koppelingen. What inzage gives of them, and (codesVan) which codes make a log entry one about
  * them. For many people at once: anonymising 11,000 gastouders asks per chunk, not per person.
+ *
+ * The one rule for whose child a kind is (inzage, log lines, bewaartermijn): an ouder's children
+ * are those of whom she is the ouder and those of the koppelingen where she is the tweede ouder.
+ * The tweede ouder is billed for that child and is its parent: her inzage holds it as the first
+ * ouder's does (its registry data, koppelingen, roosters, urenkaarten), not only the koppeling.
  */
 async function kinderenEnKoppelingen(
   db: Db,
   soort: Soort,
   codes: readonly string[],
 ): Promise<Map<string, { kinderen: KindRow[]; koppelingen: KoppelingRow[] }>> {
-  const kinderen = new Map<string, KindRow[]>(codes.map((c) => [c, []]));
+  const kinderen = new Map<string, Map<string, KindRow>>(codes.map((c) => [c, new Map()]));
   const koppelingen = new Map<string, Map<string, KoppelingRow>>(codes.map((c) => [c, new Map()]));
-  // Whose each child is: the person asked for (a kind is its own).
-  const van = new Map<string, string>();
-  if (soort === 'kind') for (const c of codes) van.set(c, c);
-  else {
-    const kolom = soort === 'ouder' ? 'ouder' : 'eigen_kind_van';
-    for (const groep of chunks([...codes], CHUNK)) {
-      for (const k of await db.selectFrom('kind').selectAll().where(kolom, 'in', inValues(db, groep)).orderBy('code').execute()) {
-        kinderen.get(k[kolom]!)!.push(k);
-        van.set(k.code, k[kolom]!);
-      }
-    }
-  }
+  // Whose each child is: the people asked for (a kind is its own; a child can have two ouders).
+  const van = new Map<string, Set<string>>();
+  const isVan = (kind: string, persoon: string) => van.set(kind, (van.get(kind) ?? new Set()).add(persoon));
   const add = (persoon: string | null, k: KoppelingRow) => {
     if (persoon !== null) koppelingen.get(persoon)?.set(k.code, k);
   };
+  if (soort === 'kind') for (const c of codes) isVan(c, c);
+  else {
+    const kolom = soort === 'ouder' ? 'ouder' : 'eigen_kind_van';
+    for (const groep of chunks([...codes], CHUNK)) {
+      for (const k of await db.selectFrom('kind').selectAll().where(kolom, 'in', inValues(db, groep)).execute()) {
+        kinderen.get(k[kolom]!)!.set(k.code, k);
+        isVan(k.code, k[kolom]!);
+      }
+    }
+  }
+  if (soort === 'ouder') {
+    // The children of the koppelingen where she is the tweede ouder are hers too.
+    const tweede = new Map<string, Set<string>>();
+    for (const groep of chunks([...codes], CHUNK))
+      for (const k of await db.selectFrom('koppeling').selectAll().where('tweede_ouder', 'in', inValues(db, groep)).execute()) {
+        add(k.tweede_ouder, k);
+        isVan(k.kind, k.tweede_ouder!);
+        tweede.set(k.kind, (tweede.get(k.kind) ?? new Set()).add(k.tweede_ouder!));
+      }
+    for (const groep of chunks([...tweede.keys()], CHUNK))
+      for (const k of await db.selectFrom('kind').selectAll().where('code', 'in', inValues(db, groep)).execute())
+        for (const o of tweede.get(k.code)!) kinderen.get(o)!.set(k.code, k);
+  }
   if (soort === 'gastouder') {
     for (const groep of chunks([...codes], CHUNK))
       for (const k of await db.selectFrom('koppeling').selectAll().where('gastouder', 'in', inValues(db, groep)).execute())
@@ -545,14 +580,15 @@ async function kinderenEnKoppelingen(
   } else {
     for (const groep of chunks([...van.keys()], CHUNK))
       for (const k of await db.selectFrom('koppeling').selectAll().where('kind', 'in', inValues(db, groep)).execute())
-        add(van.get(k.kind)!, k);
-    if (soort === 'ouder')
-      for (const groep of chunks([...codes], CHUNK))
-        for (const k of await db.selectFrom('koppeling').selectAll().where('tweede_ouder', 'in', inValues(db, groep)).execute())
-          add(k.tweede_ouder, k);
+        for (const persoon of van.get(k.kind)!) add(persoon, k);
   }
   const opCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-  return new Map(codes.map((c) => [c, { kinderen: kinderen.get(c)!, koppelingen: [...koppelingen.get(c)!.values()].sort(opCode) }]));
+  return new Map(
+    codes.map((c) => [
+      c,
+      { kinderen: [...kinderen.get(c)!.values()].sort(opCode), koppelingen: [...koppelingen.get(c)!.values()].sort(opCode) },
+    ]),
+  );
 }
 
 /** The codes whose naming makes a log entry one about this person: theirs, their children's and koppelingen's. */
@@ -616,18 +652,29 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * Whether a stored jaaropgave names this gastouder or kind: its snapshot holds their data (a kind's
+ * name, birth date and BSN; a gastouder's name). A jaaropgave is made from its ouder's invoices of
+ * the year, so only the ouders of invoices with a line naming them can have one that does: that
+ * is where inzage looks, and where anonymising looks (jaarOuders) for the same people.
+ */
+export function jaaropgaveNoemt(gegevens: string, soort: 'gastouder' | 'kind', code: string): boolean {
+  const g = JSON.parse(gegevens) as { kinderen?: Record<string, unknown>; gastouders?: Record<string, unknown> };
+  return Object.hasOwn((soort === 'kind' ? g.kinderen : g.gastouders) ?? {}, code);
+}
+
 /** Everything gob holds about one person, as rows (CONTRACT §13 inzage); the command shapes it. */
 export interface InzageRijen {
   kinderen: Record<string, unknown>[];
   huisgenoten: Record<string, unknown>[];
   koppelingen: Record<string, unknown>[];
   roosters: Record<string, unknown>[];
-  urenkaarten: Record<string, unknown>[];
+  urenkaarten: UrenkaartRow[];
   afwezigheden: Record<string, unknown>[];
   facturen: (Record<string, unknown> & { regels: Record<string, unknown>[] })[];
   betalingen: (Record<string, unknown> & { toewijzingen: Record<string, unknown>[] })[];
   uitbetalingen: (Record<string, unknown> & { regels: Record<string, unknown>[] })[];
-  jaaropgaven: Record<string, unknown>[];
+  jaaropgaven: JaaropgaveRow[];
   handtekeningen: Record<string, unknown>[];
   bezoeken: Record<string, unknown>[];
   bankbestanden: Record<string, unknown>[];
@@ -713,6 +760,8 @@ export async function inzageRijen(db: Db, soort: 'ouder' | 'gastouder' | 'kind',
     for (const b of rows) betalingen.push({ ...b, toewijzingen: toewijzingen.filter((t) => t.betaling === b.id) });
   }
 
+  // Payouts: a gastouder's own; for an ouder or kind, the payouts with lines for the child (a line
+  // names it), with only those lines: the rest of the payout is the gastouder's.
   const uitbetalingen: InzageRijen['uitbetalingen'] = [];
   if (soort === 'gastouder') {
     const rows = await db.selectFrom('uitbetaling').selectAll().where('gastouder', '=', code).orderBy('nummer').execute();
@@ -730,12 +779,28 @@ export async function inzageRijen(db: Db, soort: 'ouder' | 'gastouder' | 'kind',
       .orderBy('id')
       .execute();
     for (const u of rows) uitbetalingen.push({ ...u, regels: regels.filter((r) => r.uitbetaling === u.nummer) });
+  } else {
+    const regels = await db.selectFrom('uitbetalingregel').selectAll().where('kind', 'in', inValues(db, kindCodes)).orderBy('id').execute();
+    const rows = await db
+      .selectFrom('uitbetaling')
+      .selectAll()
+      .where('nummer', 'in', inValues(db, [...new Set(regels.map((r) => r.uitbetaling))]))
+      .orderBy('nummer')
+      .execute();
+    for (const u of rows) uitbetalingen.push({ ...u, regels: regels.filter((r) => r.uitbetaling === u.nummer) });
   }
 
-  const jaaropgaven =
-    soort === 'ouder'
-      ? await db.selectFrom('jaaropgave').selectAll().where('ouder', '=', code).orderBy('nummer').orderBy('versie').execute()
-      : [];
+  // Jaaropgaven: an ouder's own; for a gastouder or kind, the ouders' jaaropgaven that name them
+  // (jaaropgaveNoemt), whole rows here: the command gives of them only their part.
+  let jaaropgaven: JaaropgaveRow[];
+  if (soort === 'ouder') {
+    jaaropgaven = await db.selectFrom('jaaropgave').selectAll().where('ouder', '=', code).orderBy('nummer').orderBy('versie').execute();
+  } else {
+    const ouders = [...new Set(facturen.map((f) => String(f.ouder)))];
+    jaaropgaven = (
+      await db.selectFrom('jaaropgave').selectAll().where('ouder', 'in', inValues(db, ouders)).orderBy('nummer').orderBy('versie').execute()
+    ).filter((j) => jaaropgaveNoemt(j.gegevens, soort, code));
+  }
   const handtekeningen = await db
     .selectFrom('handtekening')
     .selectAll()

@@ -62,7 +62,15 @@ export interface Urenregel {
   teLaat: boolean;
 }
 
-function unpack(row: { maand: string; gastouder: string; kind: string; koppeling: string; regels: string; te_laat: number }): Urenregel[] {
+/** A stored urenkaart's packed lines as readable lines (dates, HH:MM, minutes): also what inzage gives. */
+export function unpack(row: {
+  maand: string;
+  gastouder: string;
+  kind: string;
+  koppeling: string;
+  regels: string;
+  te_laat: number;
+}): Urenregel[] {
   return (JSON.parse(row.regels) as PackedUrenregel[]).map(([day, van, tot, opmerking]) => ({
     maand: row.maand,
     gastouder: row.gastouder,
