@@ -115,10 +115,10 @@ export function factuurDocument(f: FactuurRow, regels: Factuurregel[], g: Factuu
         ? 'Er hoeft niets betaald te worden: deze correctie verschuift alleen regels.'
         : 'Er hoeft niets betaald te worden.'
       : credit
-    ? `Dit is een creditfactuur: wij verrekenen ${amount} met uw volgende factuur, of betalen het terug op uw rekening.`
-    : g.incasso
-      ? `Wij schrijven ${amount} rond de vervaldatum automatisch af van uw rekening (SEPA-incasso), onder vermelding van ${f.nummer}.`
-      : `Graag ${amount} vóór ${formatDatumLang(f.vervaldatum)} overmaken op ${b.iban} t.n.v. ${b.naam}, onder vermelding van ${f.nummer}.`;
+        ? `Dit is een creditfactuur: wij verrekenen ${amount} met uw volgende factuur, of betalen het terug op uw rekening.`
+        : g.incasso
+          ? `Wij schrijven ${amount} rond de vervaldatum automatisch af van uw rekening (SEPA-incasso), onder vermelding van ${f.nummer}.`
+          : `Graag ${amount} vóór ${formatDatumLang(f.vervaldatum)} overmaken op ${b.iban} t.n.v. ${b.naam}, onder vermelding van ${f.nummer}.`;
   const max = g.toeslagMaximumCent;
   return {
     titel: credit ? 'CREDITFACTUUR' : 'FACTUUR',

@@ -39,7 +39,11 @@ describe('a correction invoice of € 0,00', () => {
     const van = (ouder: string) => oktober.find((f) => f.ouder === ouder)!;
     // Fatima (O0005) pays her October invoice, and Renée (G0002) is paid out for it.
     const fatima = van('O0005');
-    await json(dir, ['betaling', 'add', '--ouder', 'O0005', '--bedrag', String(fatima.totaalCent / 100), '--datum', '2026-11-10'], '2026-11-10');
+    await json(
+      dir,
+      ['betaling', 'add', '--ouder', 'O0005', '--bedrag', String(fatima.totaalCent / 100), '--datum', '2026-11-10'],
+      '2026-11-10',
+    );
     expect((await json(dir, ['uitbetaling', 'run', '--datum', '2026-11-10'], '2026-11-10')).uitbetalingen).toHaveLength(1);
 
     // Yara (K0007, co-parents O0005 and O0006) went home 53 minutes early on a day on the rooster,
@@ -56,7 +60,11 @@ describe('a correction invoice of € 0,00', () => {
       ['O0005', 0],
       ['O0006', 0],
     ]);
-    for (const f of correcties) expect(f.regels.map((r) => [r.gastouder, Math.sign(r.bedragCent)]).sort()).toEqual([['G0002', -1], ['G0002', 1]]);
+    for (const f of correcties)
+      expect(f.regels.map((r) => [r.gastouder, Math.sign(r.bedragCent)]).sort()).toEqual([
+        ['G0002', -1],
+        ['G0002', 1],
+      ]);
     const [vanFatima, vanYoussef] = correcties.map((f) => f.nummer);
 
     // The invoice asks for nothing, in text and on the PDF; a normal invoice still asks its amount.
@@ -74,7 +82,11 @@ describe('a correction invoice of € 0,00', () => {
     // (deadline 1 December). Fatima's correction lines come along (her money was in on 10
     // November) without making it late; Youssef's wait: his October invoice is unpaid.
     const sahin = van('O0002');
-    await json(dir, ['betaling', 'add', '--ouder', 'O0002', '--bedrag', String(sahin.totaalCent / 100), '--datum', '2026-11-24'], '2026-11-24');
+    await json(
+      dir,
+      ['betaling', 'add', '--ouder', 'O0002', '--bedrag', String(sahin.totaalCent / 100), '--datum', '2026-11-24'],
+      '2026-11-24',
+    );
     const open = await gob(dir, ['uitbetaling', 'open', '--json'], on('2026-11-25'));
     expect(open.code, open.stderr).toBe(0);
     expect(JSON.parse(open.stdout).map((r: { gastouder: string; uiterlijk: string }) => [r.gastouder, r.uiterlijk])).toEqual([
@@ -97,7 +109,11 @@ describe('a correction invoice of € 0,00', () => {
     // Youssef pays: his original lines and his correction's are paid out together, with the
     // deadline of his money.
     const youssef = van('O0006');
-    await json(dir, ['betaling', 'add', '--ouder', 'O0006', '--bedrag', String(youssef.totaalCent / 100), '--datum', '2026-11-26'], '2026-11-26');
+    await json(
+      dir,
+      ['betaling', 'add', '--ouder', 'O0006', '--bedrag', String(youssef.totaalCent / 100), '--datum', '2026-11-26'],
+      '2026-11-26',
+    );
     const tweede = await json(dir, ['uitbetaling', 'run', '--datum', '2026-11-26'], '2026-11-26');
     const regels: Regel[] = (await json(dir, ['uitbetaling', 'show', tweede.uitbetalingen[0].nummer], '2026-11-26')).regels;
     expect(regels.filter((r) => r.factuur === vanYoussef).map((r) => [r.betaaldOp, r.uiterlijk])).toEqual([

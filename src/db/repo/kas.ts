@@ -1,5 +1,12 @@
 // Payments, allocations and payouts in the database. The decisions are in domain/kas.ts.
-import { correctieBetaaldOp, type Toewijzing, type OpenstaandePost, type StornoKandidaat, type StornoPost, type Zorgregel } from '../../domain/kas.js';
+import {
+  correctieBetaaldOp,
+  type Toewijzing,
+  type OpenstaandePost,
+  type StornoKandidaat,
+  type StornoPost,
+  type Zorgregel,
+} from '../../domain/kas.js';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database } from '../database.js';
 import type { Datum } from '../../domain/calendar.js';
