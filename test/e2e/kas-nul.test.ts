@@ -122,3 +122,44 @@ describe('a correction invoice of € 0,00', () => {
     ]);
   });
 });
+
+describe('a credit invoice that moves care from one gastouder to another', () => {
+  it('pays the gastouder who gets more only once the ouder paid the invoice it takes the money from', async () => {
+    const dir = await demoBureau({ facturen: true });
+    const origineel = (await json(dir, ['factuur', 'list'], '2026-11-03')).find((f: { ouder: string }) => f.ouder === 'O0002');
+    // Elif (K0003, O0002) stayed an hour longer with Anna (G0001, € 8,10) and two hours shorter
+    // with Renée (G0002, € 7,50): a credit of € 6,90 with + € 8,10 for Anna, - € 15,00 for Renée.
+    const wijzig = (bestand: string, van: string, naar: string) => {
+      const csv = fs.readFileSync(demo(bestand), 'latin1');
+      expect(csv).toContain(van);
+      const uit = path.join(dir, bestand);
+      fs.writeFileSync(uit, csv.replace(van, naar), 'latin1');
+      return uit;
+    };
+    for (const csv of [
+      wijzig('uren-2026-10-anna.csv', 'G0001;K0003;06-10-2026;8:30;17:00;', 'G0001;K0003;06-10-2026;8:30;18:00;'),
+      wijzig('uren-2026-10-renee.csv', 'G0002;K0003;2026-10-01;08:00;17:00;', 'G0002;K0003;2026-10-01;08:00;15:00;'),
+    ]) {
+      expect((await gob(dir, ['urenkaart', 'import', csv, '--te-laat'], on('2026-11-12'))).code).toBe(0);
+    }
+    const [credit] = (await json(dir, ['factuur', 'run', '--maand', '2026-10'], '2026-11-12')).facturen;
+    expect(credit.totaalCent).toBe(-690);
+    expect(credit.regels.map((r: { gastouder: string; bedragCent: number }) => [r.gastouder, r.bedragCent])).toEqual([
+      ['G0001', 810],
+      ['G0002', -1500],
+    ]);
+    // Şahin paid nothing yet: nothing is paid out, not Anna's € 8,10 either.
+    // (Renée's share of the credit counts at once, as every credit does: € 15,00 to set off.)
+    expect(await json(dir, ['uitbetaling', 'open'], '2026-11-12')).toEqual([
+      { gastouder: 'G0002', bedragCent: 0, teVerrekenenCent: 1500, uiterlijk: null },
+    ]);
+    expect((await json(dir, ['uitbetaling', 'run', '--datum', '2026-11-12'], '2026-11-12')).uitbetalingen).toEqual([]);
+    // He pays what is left after the credit; then Anna's extra hour comes with the money.
+    const bedrag = String((origineel.totaalCent - 690) / 100);
+    await json(dir, ['betaling', 'add', '--ouder', 'O0002', '--bedrag', bedrag, '--datum', '2026-11-16'], '2026-11-16');
+    const run = await json(dir, ['uitbetaling', 'run', '--datum', '2026-11-16'], '2026-11-16');
+    const anna = run.uitbetalingen.find((u: { gastouder: string }) => u.gastouder === 'G0001');
+    const regels: Regel[] = (await json(dir, ['uitbetaling', 'show', anna.nummer], '2026-11-16')).regels;
+    expect(regels.filter((r) => r.factuur === credit.nummer).map((r) => [r.bedragCent, r.betaaldOp])).toEqual([[810, '2026-11-16']]);
+  });
+});
