@@ -106,11 +106,19 @@ export function factuurDocument(f: FactuurRow, regels: Factuurregel[], g: Factuu
     ]);
   }
   const amount = formatEuro(Math.abs(f.totaal_cent));
-  const betaling = credit
-    ? `Dit is een creditfactuur: wij verrekenen ${amount} met uw volgende factuur, of betalen het terug op uw rekening.`
-    : g.incasso
-      ? `Wij schrijven ${amount} rond de vervaldatum automatisch af van uw rekening (SEPA-incasso), onder vermelding van ${f.nummer}.`
-      : `Graag ${amount} vóór ${formatDatumLang(f.vervaldatum)} overmaken op ${b.iban} t.n.v. ${b.naam}, onder vermelding van ${f.nummer}.`;
+  // A € 0,00 invoice (a correction that only moves amounts between lines, e.g. from care to agreed
+  // hours) asks for nothing: "Graag € 0,00 overmaken" or an announced collection of € 0,00 would
+  // only confuse the ouder.
+  const betaling =
+    f.totaal_cent === 0
+      ? f.correctie_van
+        ? 'Er hoeft niets betaald te worden: deze correctie verschuift alleen regels.'
+        : 'Er hoeft niets betaald te worden.'
+      : credit
+        ? `Dit is een creditfactuur: wij verrekenen ${amount} met uw volgende factuur, of betalen het terug op uw rekening.`
+        : g.incasso
+          ? `Wij schrijven ${amount} rond de vervaldatum automatisch af van uw rekening (SEPA-incasso), onder vermelding van ${f.nummer}.`
+          : `Graag ${amount} vóór ${formatDatumLang(f.vervaldatum)} overmaken op ${b.iban} t.n.v. ${b.naam}, onder vermelding van ${f.nummer}.`;
   const max = g.toeslagMaximumCent;
   return {
     titel: credit ? 'CREDITFACTUUR' : 'FACTUUR',

@@ -1,6 +1,6 @@
 // The kassiersfunctie as pure computations: allocating payments to invoices, and which care lines
 // are due to a gastouder and when. All money flows through the bureau; this decides what is owed.
-import { type Datum, type Maand, minDate } from './calendar.js';
+import { type Datum, type Maand, maxDate, minDate } from './calendar.js';
 import { compareNummer } from './nummers.js';
 import type { Cent } from './money.js';
 import { addWerkdagen } from './werkdagen.js';
@@ -116,10 +116,43 @@ export interface Zorgregel {
   maand: Maand;
   minuten: number;
   bedragCent: Cent;
-  /** When the bureau had the money for this line: the invoice paid in full (or a credit invoice's date); null while unpaid. */
+  /** When the bureau had the money for this line: the invoice paid in full (of € 0,00 or less: correctieBetaaldOp); null while unpaid. */
   betaaldOp: Datum | null;
   /** Already in a payout. */
   uitbetaald: boolean;
+}
+
+/**
+ * When the bureau has the money for a gastouder's lines on an invoice of € 0,00 or less (a
+ * correction that asks the ouder for nothing, or a credit): no money of its own comes in for it.
+ * - Her lines net negative: she gets less, counted from the invoice's date (a credit lowers her
+ *   next payout at once; that never pays out money not received).
+ * - Her lines net zero or more: what they give her is money the ouder paid on the invoices this
+ *   one takes amounts back from (`bronnen`: the paid dates of the invoices its negative lines
+ *   correct). It counts when all of those are paid, and not before this invoice's date; null
+ *   while one is unpaid. So a correction of an unpaid invoice pays nothing out before the ouder
+ *   paid it, and its lines carry the deadline of that money, not of the correction's date.
+ */
+export function correctieBetaaldOp(datum: Datum, nettoCent: Cent, bronnen: (Datum | null)[]): Datum | null {
+  if (nettoCent < 0) return datum;
+  let op = datum;
+  for (const b of bronnen) {
+    if (b === null) return null;
+    op = maxDate(op, b);
+  }
+  return op;
+}
+
+/**
+ * Does this line's deadline count toward "te laat"? Only a positive line of an invoice whose due
+ * lines for the gastouder net positive: lines that net to zero per gastouder (a € 0,00 correction
+ * moving minutes from care to agreed hours) or below move no money to her, so no payout can be
+ * late for them.
+ */
+function telt(due: Zorgregel[]): (l: Zorgregel) => boolean {
+  const netto = new Map<string, number>();
+  for (const l of due) netto.set(l.factuur, (netto.get(l.factuur) ?? 0) + l.bedragCent);
+  return (l) => l.bedragCent > 0 && (netto.get(l.factuur) ?? 0) > 0;
 }
 
 export interface GeplandeUitbetaling {
@@ -150,7 +183,8 @@ export function planPayouts(lines: Zorgregel[], datum: Datum, termijn: number): 
     const bedragCent = due.reduce((s, l) => s + l.bedragCent, 0);
     if (bedragCent <= 0) continue;
     const regels = due.map((l) => ({ ...l, uiterlijk: uiterlijk(l.betaaldOp!, termijn) }));
-    payouts.push({ gastouder, bedragCent, teLaat: regels.some((r) => r.bedragCent > 0 && r.uiterlijk < datum), regels });
+    const geldt = telt(due);
+    payouts.push({ gastouder, bedragCent, teLaat: regels.some((r) => geldt(r) && r.uiterlijk < datum), regels });
   }
   return payouts;
 }
@@ -182,16 +216,24 @@ export interface OpenUitbetaling {
  * negative amount to pay.
  */
 export function openUitbetalingen(lines: Zorgregel[], today: Datum, termijn: number): OpenUitbetaling[] {
-  const by = new Map<string, { netCent: Cent; uiterlijk: Datum | null }>();
+  const due = new Map<string, Zorgregel[]>();
   for (const l of lines) {
     if (l.uitbetaald || l.betaaldOp === null || l.betaaldOp > today) continue;
-    const entry = by.get(l.gastouder) ?? { netCent: 0, uiterlijk: null };
-    entry.netCent += l.bedragCent;
-    if (l.bedragCent > 0) {
-      const deadline = uiterlijk(l.betaaldOp, termijn);
+    const regels = due.get(l.gastouder);
+    if (regels) regels.push(l);
+    else due.set(l.gastouder, [l]);
+  }
+  const by = new Map<string, { netCent: Cent; uiterlijk: Datum | null }>();
+  for (const [gastouder, regels] of due) {
+    const geldt = telt(regels);
+    const entry: { netCent: Cent; uiterlijk: Datum | null } = { netCent: 0, uiterlijk: null };
+    for (const l of regels) {
+      entry.netCent += l.bedragCent;
+      if (!geldt(l)) continue;
+      const deadline = uiterlijk(l.betaaldOp!, termijn);
       entry.uiterlijk = entry.uiterlijk === null ? deadline : minDate(entry.uiterlijk, deadline);
     }
-    by.set(l.gastouder, entry);
+    by.set(gastouder, entry);
   }
   return [...by]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   allocatePayment,
+  correctieBetaaldOp,
   held,
   type OpenstaandePost,
   openUitbetalingen,
@@ -88,6 +89,23 @@ describe('payouts', () => {
   });
   it('late after the deadline', async () => {
     expect(planPayouts([line(1, 'G1', 1000, '2026-11-20')], '2026-11-30', 5)[0]!.teLaat).toBe(true);
+  });
+  it('lines of one invoice that net to zero for a gastouder never make her payout late, nor give it a deadline', async () => {
+    const nul = (id: number, bedragCent: number): Zorgregel => ({ ...line(id, 'G1', bedragCent, '2026-11-12'), factuur: 'C1' });
+    const lines = [line(1, 'G1', 1000, '2026-11-24'), nul(2, -413), nul(3, 413)];
+    expect(planPayouts(lines, '2026-11-25', 5)[0]).toMatchObject({ bedragCent: 1000, teLaat: false });
+    expect(openUitbetalingen(lines, '2026-11-25', 5)).toEqual([
+      { gastouder: 'G1', bedragCent: 1000, teVerrekenenCent: 0, uiterlijk: '2026-12-01' },
+    ]);
+    // A positive net on such an invoice is money for her: its deadline counts.
+    expect(planPayouts([nul(2, -413), nul(3, 500)], '2026-11-25', 5)[0]).toMatchObject({ bedragCent: 87, teLaat: true });
+  });
+  it('a € 0,00 or credit invoice: a net loss counts at once, anything else waits for the money of the ouder it moves', async () => {
+    expect(correctieBetaaldOp('2027-01-07', -100, [null])).toBe('2027-01-07');
+    expect(correctieBetaaldOp('2027-01-07', 0, [null])).toBeNull();
+    expect(correctieBetaaldOp('2027-01-07', 272, ['2027-01-18', '2026-12-10'])).toBe('2027-01-18');
+    expect(correctieBetaaldOp('2027-01-07', 0, ['2026-12-10'])).toBe('2027-01-07');
+    expect(correctieBetaaldOp('2027-01-07', 0, [])).toBe('2027-01-07');
   });
   it('a negative balance from a credit invoice carries over; a payout is never negative', async () => {
     expect(planPayouts([line(1, 'G1', -800, '2026-11-20'), line(2, 'G1', 500, '2026-11-20')], '2026-11-24', 5)).toEqual([]);

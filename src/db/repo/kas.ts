@@ -1,5 +1,12 @@
 // Payments, allocations and payouts in the database. The decisions are in domain/kas.ts.
-import type { Toewijzing, OpenstaandePost, StornoKandidaat, StornoPost, Zorgregel } from '../../domain/kas.js';
+import {
+  correctieBetaaldOp,
+  type Toewijzing,
+  type OpenstaandePost,
+  type StornoKandidaat,
+  type StornoPost,
+  type Zorgregel,
+} from '../../domain/kas.js';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database } from '../database.js';
 import type { Datum } from '../../domain/calendar.js';
@@ -122,7 +129,8 @@ export async function insertToewijzingen(db: Db, betaling: number, allocations: 
 /**
  * Every care line of every invoice, with the date the bureau had its money: a positive invoice
  * counts as paid on the date (of allocation) its allocations first reached its total, and only
- * while they still do: a storno reopens it. A credit invoice counts from its own date.
+ * while they still do: a storno reopens it. An invoice of € 0,00 or less (no money of its own)
+ * counts per gastouder as correctieBetaaldOp says.
  */
 export async function zorgregels(db: Db, gastouder?: string): Promise<Zorgregel[]> {
   let lq = db
@@ -135,17 +143,29 @@ export async function zorgregels(db: Db, gastouder?: string): Promise<Zorgregel[
     // A payout's lines are in this order: SQLite's (of the lines' ids), said for PostgreSQL.
     .$if(isPostgres(db), (q) => q.orderBy('r.id'));
   if (gastouder) lq = lq.where('r.gastouder', '=', gastouder);
-  const [lines, facturen, allocations] = await Promise.all([
+  const [lines, facturen, allocations, bronnen] = await Promise.all([
     lq.execute(),
     db.selectFrom('factuur').select(['nummer', 'datum', 'totaal_cent']).execute(),
     db.selectFrom('toewijzing as t').select(['t.factuur', 't.bedrag_cent', 't.datum']).orderBy('t.datum').orderBy('t.id').execute(),
+    // Which invoices an invoice of € 0,00 or less takes amounts back from (its negative lines,
+    // bureau fees too): the ouder's money for what it gives a gastouder is there.
+    db
+      .selectFrom('factuurregel as r')
+      .innerJoin('factuur as f', 'f.nummer', 'r.factuur')
+      .select(['r.factuur', 'r.correctie_op'])
+      .distinct()
+      .where('f.totaal_cent', '<=', 0)
+      .where('r.bedrag_cent', '<', 0)
+      .where('r.correctie_op', 'is not', null)
+      .execute(),
   ]);
   const paidOn = new Map<string, string | null>();
+  const datumVan = new Map<string, string>();
   const byFactuur = new Map<string, { bedrag_cent: number; datum: string }[]>();
   for (const a of allocations) byFactuur.set(a.factuur, [...(byFactuur.get(a.factuur) ?? []), a]);
   for (const f of facturen) {
     if (f.totaal_cent <= 0) {
-      paidOn.set(f.nummer, f.datum);
+      datumVan.set(f.nummer, f.datum);
       continue;
     }
     let sum = 0;
@@ -157,6 +177,24 @@ export async function zorgregels(db: Db, gastouder?: string): Promise<Zorgregel[
     }
     paidOn.set(f.nummer, date);
   }
+  // Invoices of € 0,00 or less: per gastouder (domain/kas.ts correctieBetaaldOp decides).
+  const bronVan = new Map<string, (string | null)[]>();
+  for (const b of bronnen) {
+    const op = b.correctie_op === null ? null : (paidOn.get(b.correctie_op) ?? datumVan.get(b.correctie_op) ?? null);
+    bronVan.set(b.factuur, [...(bronVan.get(b.factuur) ?? []), op]);
+  }
+  const netto = new Map<string, number>();
+  const sleutel = (factuur: string, gastouder: string) => `${factuur}\u0000${gastouder}`;
+  for (const l of lines) {
+    if (!datumVan.has(l.factuur)) continue;
+    const k = sleutel(l.factuur, l.gastouder);
+    netto.set(k, (netto.get(k) ?? 0) + l.bedrag_cent);
+  }
+  const betaaldOp = (factuur: string, gastouder: string): string | null => {
+    const datum = datumVan.get(factuur);
+    if (datum === undefined) return paidOn.get(factuur) ?? null;
+    return correctieBetaaldOp(datum, netto.get(sleutel(factuur, gastouder)) ?? 0, bronVan.get(factuur) ?? []);
+  };
   return lines.map((l) => ({
     id: l.id,
     gastouder: l.gastouder,
@@ -165,7 +203,7 @@ export async function zorgregels(db: Db, gastouder?: string): Promise<Zorgregel[
     maand: l.maand,
     minuten: l.minuten,
     bedragCent: l.bedrag_cent,
-    betaaldOp: paidOn.get(l.factuur) ?? null,
+    betaaldOp: betaaldOp(l.factuur, l.gastouder),
     uitbetaald: l.uitbetaald !== null,
   }));
 }
