@@ -2,7 +2,15 @@ import { columnOf, type Entity } from '../../domain/fields.js';
 import { type Rec, validateRecord } from '../../domain/registry.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
-import { BsnRegister, findRecord, insertRecord, nextCode, referenceProblems, updateRecord } from '../../db/repo/register.js';
+import {
+  BsnRegister,
+  clearOpzegging,
+  findRecord,
+  insertRecord,
+  nextCode,
+  referenceProblems,
+  updateRecord,
+} from '../../db/repo/register.js';
 import { openImport } from '../../import/source.js';
 import type { Deps } from '../deps.js';
 import { changedFieldNames, importLogLine, LogLijst, withDefaults } from '../record.js';
@@ -67,6 +75,8 @@ export async function importRecords(entity: Entity, opts: { bestand: string; dry
             ongewijzigd++;
           } else if (existing) {
             await updateRecord(trx, entity, String(rec.code), given);
+            // As with `edit`: an end that an import changes is a fixed term, so an earlier notice goes.
+            if (entity.name === 'koppeling' && 'eind' in given && given.eind !== existing.eind) await clearOpzegging(trx, String(rec.code));
             gewijzigd++;
             gewijzigde.add(() => `${String(rec.code)}: ${changedFieldNames(entity.fields, existing, given).join(', ')}`);
           } else {
