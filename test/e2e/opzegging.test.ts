@@ -1,5 +1,5 @@
 // Notice (CONTRACT §9) as the acceptance test met it: notice billed in a month after the koppeling
-// ended is shared by co-parents; a withdrawn notice (the end changed by `edit`) bills nothing, and
+// ended is shared by co-parents; a withdrawn notice (the koppeling reopened by `edit`) bills nothing, and
 // an invoiced month's notice is credited by its next run; `koppeling end` takes no opzegdatum after
 // today or after the end.
 //
@@ -96,7 +96,7 @@ describe('notice: co-parents, a withdrawn notice and the opzegdatum checked', ()
     expect(jan.some((f) => f.regels.some((r) => r.kind === 'K0001'))).toBe(false);
   });
 
-  it('refuses an opzegdatum after today or after the end (exit 2), and a past end without one; nothing is stored', async () => {
+  it('refuses an opzegdatum after today or after the end (exit 2), a past end without one, and an edit moving the end before the notice (exit 1)', async () => {
     for (const [args, today, melding] of [
       [['--eind', '2027-01-20', '--opzegdatum', '2027-02-01'], '2027-01-19', '--opzegdatum: 2027-02-01 ligt na vandaag (2027-01-19)'],
       [['--eind', '2027-01-20', '--opzegdatum', '2027-01-21'], '2027-01-25', '--opzegdatum: 2027-01-21 ligt na de einddatum 2027-01-20'],
@@ -107,6 +107,10 @@ describe('notice: co-parents, a withdrawn notice and the opzegdatum checked', ()
       expect(r.stderr).toContain(melding);
     }
     expect(JSON.parse((await ok(['koppeling', 'show', 'KP0002', '--json'], '2027-01-25')).stdout)).toMatchObject({ eind: null });
+    // `edit` moving an end keeps the notice, so it may not move the end before the opzegdatum either.
+    const vroeg = await gob(dir, ['koppeling', 'edit', 'KP0007', '--eind', '2026-12-03'], at('2027-01-25'));
+    expect(vroeg.code, vroeg.stderr).toBe(1);
+    expect(vroeg.stderr).toContain('eind: 2026-12-03 ligt vóór de opzegdatum 2026-12-04');
     // By mutual agreement nothing is billed: a past end needs no opzegdatum then.
     const overleg = await ok(['koppeling', 'end', 'KP0002', '--eind', '2027-01-20', '--zonder-opzegtermijn', '--json'], '2027-01-25');
     expect(JSON.parse(overleg.stdout)).toMatchObject({ opzegdatum: '2027-01-20', opzegtermijn: { bedragCent: 0 } });

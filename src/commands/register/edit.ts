@@ -26,8 +26,12 @@ export async function editRecord(entity: Entity, opts: RawOptions & { code: stri
     const what = `Het wijzigen van ${entity.name} ${opts.code}`;
     refuseProblems(what, validateRecord(entity, after, deps.today));
     refuseProblems(what, await referenceProblems(trx, entity, after, { before }));
-    const opzegging =
-      entity.name === 'koppeling' && 'eind' in changes && changes.eind !== before.eind ? await withdrawNotice(trx, opts.code) : null;
+    // Reopening a koppeling (no end) withdraws its notice, and so does an end set on an open one (a
+    // fixed term: docs/decisions.md); moving an end that `koppeling end` set corrects the last day of
+    // care and keeps the notice given, which then bills from the new end.
+    const eindGewijzigd = entity.name === 'koppeling' && 'eind' in changes && changes.eind !== before.eind;
+    if (eindGewijzigd && changes.eind !== null && before.eind !== null) await refuseEndBeforeNotice(trx, opts.code, String(changes.eind));
+    const opzegging = eindGewijzigd && (changes.eind === null || before.eind === null) ? await withdrawNotice(trx, opts.code) : null;
     await updateRecord(trx, entity, opts.code, changes);
     const change = describeChange(entity.fields, before, changes);
     await writeLog(
@@ -67,9 +71,9 @@ export async function editRecord(entity: Entity, opts: RawOptions & { code: stri
 }
 
 /**
- * A koppeling whose end is changed by `edit` loses the notice of an earlier `koppeling end`:
- * reopened it runs on, and an end set here is a fixed term (docs/decisions.md), so nothing may be
- * billed as notice afterwards. Months already invoiced with notice keep it until their next run,
+ * A koppeling reopened by `edit`, or given an end while open, loses the notice of an earlier
+ * `koppeling end`: reopened it runs on, and an end set here is a fixed term (docs/decisions.md), so
+ * nothing may be billed as notice afterwards. Months already invoiced with notice keep it until their next run,
  * which credits it, as for any changed line (the kept rooster only fixes how much a date is worth).
  * Returns the withdrawn opzegdatum and those months, or null when there was no notice.
  */
@@ -86,4 +90,13 @@ async function withdrawNotice(trx: Db, code: string): Promise<{ opzegdatum: stri
   await clearOpzegging(trx, code);
   if (koppeling.opzegdatum === null) return null;
   return { opzegdatum: koppeling.opzegdatum, gefactureerd };
+}
+
+/** Notice is given before or on the last day of care (as `koppeling end` checks): a moved end may not precede it. */
+async function refuseEndBeforeNotice(trx: Db, code: string, eind: string): Promise<void> {
+  const koppeling = await getKoppeling(trx, code);
+  if (koppeling?.opzegdatum && eind < koppeling.opzegdatum)
+    throw new Refused(`Het wijzigen van koppeling ${code} kan niet; er is niets opgeslagen.`, [
+      `eind: ${eind} ligt vóór de opzegdatum ${koppeling.opzegdatum}; er wordt opgezegd vóór of op de laatste dag van de opvang. Geef een einddatum op of na ${koppeling.opzegdatum}, of leg de beëindiging opnieuw vast met 'gob koppeling end ${code} --eind … --opzegdatum …'`,
+    ]);
 }

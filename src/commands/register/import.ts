@@ -75,8 +75,15 @@ export async function importRecords(entity: Entity, opts: { bestand: string; dry
             ongewijzigd++;
           } else if (existing) {
             await updateRecord(trx, entity, String(rec.code), given);
-            // As with `edit`: an end that an import changes is a fixed term, so an earlier notice goes.
-            if (entity.name === 'koppeling' && 'eind' in given && given.eind !== existing.eind) await clearOpzegging(trx, String(rec.code));
+            // As with `edit`: a koppeling reopened, or given an end while open (a fixed term), loses
+            // an earlier notice; a moved end keeps it.
+            if (
+              entity.name === 'koppeling' &&
+              'eind' in given &&
+              given.eind !== existing.eind &&
+              (given.eind === null || existing.eind === null)
+            )
+              await clearOpzegging(trx, String(rec.code));
             gewijzigd++;
             gewijzigde.add(() => `${String(rec.code)}: ${changedFieldNames(entity.fields, existing, given).join(', ')}`);
           } else {
