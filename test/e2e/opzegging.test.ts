@@ -9,11 +9,13 @@
 //     Friday 1 January, 9 h = 540 min: O0005 324 min = € 41,85 (round_half_up(32400 × 7,75 / 60)
 //     = 4185), O0006 216 min = € 27,90, and the monthly fee € 29,50 split 17,70 / 11,80.
 //   KP0006 (Noah, ouder O0004, G0003): notice given, withdrawn by reopening, then a fixed end by edit.
+//   KP0003 (Elif, G0002): notice given, withdrawn by an import that empties its eind.
 //   KP0001 (Zoë, ouder O0001, G0001): notice billed in December, then reopened after December was
 //     invoiced: the next December run credits it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoBureau } from '../demo.js';
-import { gob } from '../helpers.js';
+import path from 'node:path';
+import { gob, writeCsv } from '../helpers.js';
 
 type Regel = { soort: string; kind: string | null; minuten: number; bedragCent: number };
 type Factuur = { ouder: string; totaalCent: number; correctieVan: string | null; regels: Regel[] };
@@ -45,6 +47,9 @@ describe('notice: co-parents, a withdrawn notice and the opzegdatum checked', ()
     await ok(['koppeling', 'end', 'KP0006', '--eind', '2026-12-15', '--opzegdatum', '2026-12-10'], '2026-12-10');
     kp6 = [await ok(['koppeling', 'edit', 'KP0006', '--eind', ''], '2026-12-10')];
     kp6.push(await ok(['koppeling', 'edit', 'KP0006', '--eind', '2026-12-15'], '2026-12-12'));
+    // KP0003 is reopened by an import (an empty eind), which withdraws its notice as `edit` does.
+    await ok(['koppeling', 'end', 'KP0003', '--eind', '2026-12-11', '--opzegdatum', '2026-12-11'], '2026-12-11');
+    await ok(['koppeling', 'import', writeCsv(path.join(dir, 'kp.csv'), ['code;eind', 'KP0003;'])], '2026-12-11');
     await ok(['koppeling', 'end', 'KP0001', '--eind', '2026-12-18', '--opzegdatum', '2026-12-18'], '2026-12-18');
     dec = await run('2026-12', '2027-01-06');
     reopened = await ok(['koppeling', 'edit', 'KP0001', '--eind', ''], '2027-01-07');
@@ -67,9 +72,10 @@ describe('notice: co-parents, a withdrawn notice and the opzegdatum checked', ()
     expect(dec.filter((f) => f.regels.some((r) => r.kind === 'K0007')).map((f) => f.ouder)).toEqual(['O0005', 'O0006']);
   });
 
-  it('bills no notice once the end is changed by edit: reopened, or a fixed end set by edit', async () => {
+  it('bills no notice once the koppeling is reopened (edit or import), nor for a fixed end set by edit afterwards', async () => {
     const kinderen = [...dec, ...decAgain, ...jan].flatMap((f) => f.regels.map((r) => r.kind));
     expect(kinderen).not.toContain('K0006');
+    expect(kinderen).not.toContain('K0003');
     const [weer, vast] = kp6;
     expect(weer!.stderr).toContain('Let op: koppeling KP0006 loopt weer door; de opzegging van 2026-12-10 is vervallen.');
     expect(vast!.stderr).not.toContain('opzegging');
