@@ -81,6 +81,11 @@ describe('notice: co-parents, a withdrawn notice and the opzegdatum checked', ()
     expect(vast!.stderr).not.toContain('opzegging');
     const show = await ok(['koppeling', 'show', 'KP0006', '--json'], '2027-02-06');
     expect(JSON.parse(show.stdout)).toMatchObject({ eind: '2026-12-15' });
+    // `show` says whether a notice stands: not for KP0006 any more, still for KP0007.
+    expect((await ok(['koppeling', 'show', 'KP0006'], '2027-02-06')).stdout).not.toContain('opgezegd');
+    expect((await ok(['koppeling', 'show', 'KP0007'], '2027-02-06')).stdout).toContain(
+      'opgezegd:     2026-12-04, opzegtermijn t/m 2027-01-03',
+    );
     expect((await ok(['log', '--limit', '20'], '2027-02-06')).stdout).toContain(
       'koppeling KP0006 gewijzigd: eind="", opzegging van 2026-12-10 vervallen',
     );
