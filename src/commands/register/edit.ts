@@ -73,8 +73,9 @@ export async function editRecord(entity: Entity, opts: RawOptions & { code: stri
 /**
  * A koppeling reopened by `edit`, or given an end while open, loses the notice of an earlier
  * `koppeling end`: reopened it runs on, and an end set here is a fixed term (docs/decisions.md), so
- * nothing may be billed as notice afterwards. Months already invoiced with notice keep it until their next run,
- * which credits it, as for any changed line (the kept rooster only fixes how much a date is worth).
+ * nothing may be billed as notice afterwards. Months already invoiced with notice keep it until
+ * their next run, which credits it, as for any changed line (the kept rooster only fixes how much a
+ * date is worth, not whether it is owed).
  * Returns the withdrawn opzegdatum and those months, or null when there was no notice.
  */
 async function withdrawNotice(trx: Db, code: string): Promise<{ opzegdatum: string; gefactureerd: string[] } | null> {
