@@ -223,7 +223,10 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
   verb(koppeling, 'end', 'beëindig een koppeling (standaard één maand na vandaag: de opzegtermijn)')
     .argument('<code>')
     .option('--eind <datum>', 'laatste opvangdag')
-    .option('--opzegdatum <datum>', 'datum van opzegging (standaard vandaag); de opzegtermijn is één maand')
+    .option(
+      '--opzegdatum <datum>',
+      'datum van opzegging (standaard vandaag; niet na vandaag of na --eind, verplicht bij een --eind vóór vandaag); de opzegtermijn is één maand',
+    )
     .option('--zonder-opzegtermijn', 'in overleg beëindigd: de rest van de opzegtermijn wordt niet gefactureerd')
     .action(run('db', () => import('../commands/koppeling/end.js').then((m) => m.koppelingEnd)));
 

@@ -1,4 +1,4 @@
-import { addMonths, monthOf } from '../../domain/calendar.js';
+import { addMonths, type Datum, monthOf } from '../../domain/calendar.js';
 import { careAmount, formatEuro, formatUren } from '../../domain/money.js';
 import { laatsteOpzegdag, OPZEGTERMIJN_MAANDEN, opzegMaanden } from '../../domain/opzegtermijn.js';
 import { urenNaEind } from '../../domain/registry.js';
@@ -9,12 +9,12 @@ import { writeLog } from '../../db/repo/log.js';
 import { koppelingOpzegging } from '../../db/repo/opzegtermijn.js';
 import { endKoppeling, getKoppeling } from '../../db/repo/register.js';
 import { urenkaartDatums } from '../../db/repo/urenkaart.js';
-import { NotFound, Refused } from '../../errors.js';
+import { NotFound, Refused, UsageError } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { parseOption, parseOptional } from '../options.js';
+import { notAfterToday, parseOption, parseOptional } from '../options.js';
 
 /** What the notice costs per month, as `factuur run` will bill it (a month already invoiced keeps its rate and rooster). */
-function kosten({ opzegging: o, maandtarieven, maandroosters }: Awaited<ReturnType<typeof koppelingOpzegging>>) {
+export function opzegKosten({ opzegging: o, maandtarieven, maandroosters }: Awaited<ReturnType<typeof koppelingOpzegging>>) {
   if (!o) return [];
   return opzegMaanden(o, o.entries, maandroosters).map((m) => {
     const tariefCent = maandtarieven.get(m.maand) ?? o.uurtariefCent;
@@ -31,9 +31,32 @@ function kosten({ opzegging: o, maandtarieven, maandroosters }: Awaited<ReturnTy
  */
 export async function koppelingEnd(opts: { code: string; eind?: string; opzegdatum?: string; zonderOpzegtermijn?: boolean }, deps: Deps) {
   const code = parseOption('code', opts.code, parseCode);
-  const opzegdatum = parseOptional('opzegdatum', opts.opzegdatum, parseDate) ?? deps.today;
-  const eind = parseOptional('eind', opts.eind, parseDate) ?? addMonths(opzegdatum, OPZEGTERMIJN_MAANDEN);
   const zonderOpzegtermijn = Boolean(opts.zonderOpzegtermijn);
+  const gegevenEind = parseOptional('eind', opts.eind, parseDate);
+  const gegevenOpzegdatum = parseOptional('opzegdatum', opts.opzegdatum, parseDate);
+  // Notice is given on the day it arrives or before, never ahead: a later date would move the notice
+  // (and what it bills) past the days it should cover.
+  if (gegevenOpzegdatum !== undefined)
+    notAfterToday('opzegdatum', gegevenOpzegdatum, deps.today, 'geef de datum waarop de opzegging binnenkwam, vandaag of eerder');
+  // Notice is given before or on the last day of care (CONTRACT §9: an end "before one month after
+  // its opzegdatum"); an opzegdatum after the end would bill a month of notice after days not billed.
+  // A past end without --opzegdatum does not default to today for that reason: the bureau says when
+  // notice was given, as it decides what is billed. Ended by mutual agreement nothing is billed, so
+  // there the end itself serves.
+  let opzegdatum: Datum;
+  if (gegevenOpzegdatum !== undefined) opzegdatum = gegevenOpzegdatum;
+  else if (gegevenEind !== undefined && gegevenEind < deps.today) {
+    if (!zonderOpzegtermijn)
+      throw new UsageError(
+        `--eind: ${gegevenEind} ligt vóór vandaag (${deps.today}); geef met --opzegdatum de datum waarop is opgezegd (uiterlijk ${gegevenEind}), of --zonder-opzegtermijn als in overleg is beëindigd.`,
+      );
+    opzegdatum = gegevenEind;
+  } else opzegdatum = deps.today;
+  const eind = gegevenEind ?? addMonths(opzegdatum, OPZEGTERMIJN_MAANDEN);
+  if (opzegdatum > eind)
+    throw new UsageError(
+      `--opzegdatum: ${opzegdatum} ligt na de einddatum ${eind}; er wordt opgezegd vóór of op de laatste dag van de opvang. Geef een opzegdatum uiterlijk ${eind}, of een latere --eind.`,
+    );
   const { maanden, hints } = await inTransaction(deps.db, async (trx) => {
     const koppeling = await getKoppeling(trx, code);
     if (!koppeling) throw new NotFound(`Er is geen koppeling met code ${code}. Zie 'gob koppeling list'.`);
@@ -46,9 +69,9 @@ export async function koppelingEnd(opts: { code: string; eind?: string; opzegdat
     const voor = await koppelingOpzegging(trx, code);
     await endKoppeling(trx, code, eind, opzegdatum, zonderOpzegtermijn);
     const na = await koppelingOpzegging(trx, code);
-    const nieuw = kosten(na);
+    const nieuw = opzegKosten(na);
     // A month already invoiced whose notice changes is corrected by the next run of that month.
-    const oud = new Map(kosten(voor).map((m) => [m.maand, m.bedragCent]));
+    const oud = new Map(opzegKosten(voor).map((m) => [m.maand, m.bedragCent]));
     const nu = new Map(nieuw.map((m) => [m.maand, m.bedragCent]));
     const veranderd = [...new Set([...oud.keys(), ...nu.keys()])].filter((m) => oud.get(m) !== nu.get(m)).sort();
     const gefactureerd = veranderd.length === 0 ? [] : await gefactureerdeMaanden(trx, `${veranderd[0]}-01`, `${veranderd.at(-1)}-01`);

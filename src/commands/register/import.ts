@@ -2,7 +2,15 @@ import { columnOf, type Entity } from '../../domain/fields.js';
 import { type Rec, validateRecord } from '../../domain/registry.js';
 import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
-import { BsnRegister, findRecord, insertRecord, nextCode, referenceProblems, updateRecord } from '../../db/repo/register.js';
+import {
+  BsnRegister,
+  clearOpzegging,
+  findRecord,
+  insertRecord,
+  nextCode,
+  referenceProblems,
+  updateRecord,
+} from '../../db/repo/register.js';
 import { openImport } from '../../import/source.js';
 import type { Deps } from '../deps.js';
 import { changedFieldNames, importLogLine, LogLijst, withDefaults } from '../record.js';
@@ -67,6 +75,15 @@ export async function importRecords(entity: Entity, opts: { bestand: string; dry
             ongewijzigd++;
           } else if (existing) {
             await updateRecord(trx, entity, String(rec.code), given);
+            // As with `edit`: a koppeling reopened, or given an end while open (a fixed term), loses
+            // an earlier notice; a moved end keeps it.
+            if (
+              entity.name === 'koppeling' &&
+              'eind' in given &&
+              given.eind !== existing.eind &&
+              (given.eind === null || existing.eind === null)
+            )
+              await clearOpzegging(trx, String(rec.code));
             gewijzigd++;
             gewijzigde.add(() => `${String(rec.code)}: ${changedFieldNames(entity.fields, existing, given).join(', ')}`);
           } else {

@@ -1,6 +1,14 @@
 import type { Entity } from '../../domain/fields.js';
 import type { Db } from '../../db/open.js';
-import { eigenKinderen, gedeeldeKinderen, kinderenVanOuder, koppelingenVanGastouder, koppelingenVanKind } from '../../db/repo/register.js';
+import { laatsteOpzegdag } from '../../domain/opzegtermijn.js';
+import {
+  eigenKinderen,
+  gedeeldeKinderen,
+  getKoppeling,
+  kinderenVanOuder,
+  koppelingenVanGastouder,
+  koppelingenVanKind,
+} from '../../db/repo/register.js';
 import { roosterOf } from '../../db/repo/rooster.js';
 import { listHuisgenoten } from '../../db/repo/huisgenoot.js';
 
@@ -27,6 +35,15 @@ export async function relatedLines(db: Db, entity: Entity, code: string): Promis
   if (entity.name === 'kind') {
     const kps = await koppelingenVanKind(db, code);
     for (const k of kps) lines.push(`koppeling:    ${k.code} bij ${k.naam}, ${period(k)}`);
+  }
+  if (entity.name === 'koppeling') {
+    // The notice `koppeling end` recorded is no field (edit cannot set it), but it decides what is
+    // billed after the end: shown, so a bureau sees whether a notice still stands.
+    const kp = await getKoppeling(db, code);
+    if (kp?.opzegdatum)
+      lines.push(
+        `opgezegd:     ${kp.opzegdatum}, ${kp.zonder_opzegtermijn === 1 ? 'in overleg zonder opzegtermijn' : `opzegtermijn t/m ${laatsteOpzegdag(kp.opzegdatum)}`}`,
+      );
   }
   if (entity.name === 'koppeling' || entity.name === 'kind') {
     const column = entity.name === 'koppeling' ? 'koppeling' : 'kind';

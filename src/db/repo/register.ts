@@ -454,6 +454,14 @@ export async function endKoppeling(db: Db, code: string, eind: Datum, opzegdatum
     .execute();
 }
 
+/**
+ * Withdraw a koppeling's notice: an end set or cleared by `edit` or `import` is a fixed term (or no
+ * end at all), never a notice (docs/decisions.md), so the opzegdatum of an earlier `end` goes.
+ */
+export async function clearOpzegging(db: Db, code: string): Promise<void> {
+  await db.updateTable('koppeling').set({ opzegdatum: null, zonder_opzegtermijn: 0 }).where('code', '=', code).execute();
+}
+
 /** What a record is linked to, for `show`: a gastouder's own children and koppelingen. */
 export async function eigenKinderen(db: Db, gastouder: string) {
   return db.selectFrom('kind').select(['code', 'naam', 'geboortedatum']).where('eigen_kind_van', '=', gastouder).orderBy('code').execute();
