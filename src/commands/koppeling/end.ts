@@ -1,6 +1,6 @@
 import { addMonths, type Datum, monthOf } from '../../domain/calendar.js';
-import { careAmount, formatEuro, formatUren } from '../../domain/money.js';
-import { laatsteOpzegdag, OPZEGTERMIJN_MAANDEN, opzegMaanden } from '../../domain/opzegtermijn.js';
+import { formatEuro, formatUren } from '../../domain/money.js';
+import { laatsteOpzegdag, OPZEGTERMIJN_MAANDEN } from '../../domain/opzegtermijn.js';
 import { urenNaEind } from '../../domain/registry.js';
 import { parseCode, parseDate } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
@@ -12,15 +12,7 @@ import { urenkaartDatums } from '../../db/repo/urenkaart.js';
 import { NotFound, Refused, UsageError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { notAfterToday, parseOption, parseOptional } from '../options.js';
-
-/** What the notice costs per month, as `factuur run` will bill it (a month already invoiced keeps its rate and rooster). */
-export function opzegKosten({ opzegging: o, maandtarieven, maandroosters }: Awaited<ReturnType<typeof koppelingOpzegging>>) {
-  if (!o) return [];
-  return opzegMaanden(o, o.entries, maandroosters).map((m) => {
-    const tariefCent = maandtarieven.get(m.maand) ?? o.uurtariefCent;
-    return { ...m, tariefCent, bedragCent: careAmount(m.minuten, tariefCent) };
-  });
-}
+import { opzegKosten } from '../opzegkosten.js';
 
 /**
  * `gob koppeling end <code> [--eind <datum>] [--opzegdatum <datum>] [--zonder-opzegtermijn]`:

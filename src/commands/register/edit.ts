@@ -9,7 +9,7 @@ import { clearOpzegging, findRecord, getKoppeling, referenceProblems, updateReco
 import type { Db } from '../../db/open.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { opzegKosten } from '../koppeling/end.js';
+import { opzegKosten } from '../opzegkosten.js';
 import { capitalize, warnDeling } from './add.js';
 import { type RawOptions, describeChange, recordFromOptions, recordToJson, refuseProblems } from '../record.js';
 
