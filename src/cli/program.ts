@@ -386,7 +386,10 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
   const jaaropgave = noun(program, 'jaaropgave', 'jaaropgaven voor de kinderopvangtoeslag (§8)');
   verb(jaaropgave, 'run', 'maak de jaaropgave van elke ouder met facturen over het jaar (of een nieuwe versie als de cijfers veranderden)')
     .option('--jaar <jaar>', 'het opvangjaar (JJJJ)')
-    .option('--datum <datum>', 'datum van de jaaropgave (standaard vandaag)')
+    .option(
+      '--datum <datum>',
+      'datum van de jaaropgave (standaard vandaag; niet na vandaag, niet vóór de laatste jaaropgave of factuur van het jaar)',
+    )
     .option('--dry-run', 'laat zien wat er gemaakt zou worden, zonder op te slaan')
     .option('--force', 'ook als er maanden met urenkaarten nog niet gefactureerd zijn')
     .action(run('db', () => import('../commands/jaaropgave/run.js').then((m) => m.jaaropgaveRun)));

@@ -131,9 +131,15 @@ function monthUnits(lines: Jaarregelbron[], standaardLrk: (gastouder: string) =>
 /**
  * The jaaropgave lines of one ouder from the lines of her invoices for months of one year (any
  * order). `standaardLrk` gives the LRK for the rare old line stored without one (the gastouder's).
- * Months where a line nets to nothing are left out; a line whose months all net to nothing too.
+ * Months where a line nets to nothing are left out; a line whose months all net to nothing too;
+ * with `nulMaanden` (the toeslag delivery) they are kept with 0 minutes and 0 cent.
  */
-export function jaarregels(lines: Jaarregelbron[], standaardLrk: (gastouder: string) => string | null = () => null): Jaarregel[] {
+export function jaarregels(
+  lines: Jaarregelbron[],
+  standaardLrk: (gastouder: string) => string | null = () => null,
+  opties: { nulMaanden?: boolean } = {},
+): Jaarregel[] {
+  const nulMaanden = opties.nulMaanden === true;
   const perMaand = new Map<Maand, Jaarregelbron[]>();
   for (const line of lines) {
     const list = perMaand.get(line.maand);
@@ -143,7 +149,7 @@ export function jaarregels(lines: Jaarregelbron[], standaardLrk: (gastouder: str
   const regels = new Map<string, Jaarregel>();
   for (const maand of [...perMaand.keys()].sort()) {
     for (const u of monthUnits(perMaand.get(maand)!, standaardLrk)) {
-      if (u.minuten === 0 && u.bedragCent === 0) continue;
+      if (u.minuten === 0 && u.bedragCent === 0 && !nulMaanden) continue;
       const key = unitKey(u.kind, u.gastouder, u.lrk);
       let r = regels.get(key);
       if (!r) {

@@ -79,32 +79,48 @@ function maandGrenzen(maand: Maand): [Datum, Datum] {
   return g;
 }
 
+/** The agreement period a row names: `begindatum` and `einddatum` (null: it runs on). */
+export interface Periode {
+  start: Datum;
+  eind: Datum | null;
+}
+
 /**
- * The koppeling a month's row names. Of those of the kind × gastouder that run in the month, the one
- * under the row's registration (care at the ouder's home has its own LRK), and of those the latest
- * start: when one koppeling ends and another begins within a month, the row names the agreement
- * that runs at the end of it, as the following months' rows do. When none runs in the month (its
- * dates were edited after invoicing), the latest that started before the month ended, or else the
- * first, so that billed care never loses its agreement; null only when the pair has no koppeling.
+ * The period a month's row names. Of the koppelingen of the kind × gastouder that run in the month
+ * and are under the row's registration (care at the ouder's home has its own LRK), all together:
+ * the earliest start, and the latest end, or none when one of them runs on. A child that changes
+ * koppeling within a month at the same LRK has one row for the month, and its period must cover all
+ * the month's care, also the days before the new koppeling began. When none of the month's
+ * koppelingen is under the row's registration (the LRK was edited after invoicing), the one that
+ * started last; when none runs in the month (its dates were edited after invoicing), the latest
+ * that started before the month ended, or else the first, so that billed care never loses its
+ * agreement; null only when the pair has no koppeling.
  */
-export function koppelingVan(index: Map<string, KoppelingPeriode[]>, kind: string, gastouder: string, lrk: string | null, maand: Maand) {
+export function koppelingVan(
+  index: Map<string, KoppelingPeriode[]>,
+  kind: string,
+  gastouder: string,
+  lrk: string | null,
+  maand: Maand,
+): Periode | null {
   const list = index.get(pairKey(kind, gastouder));
   if (!list) return null;
   const [van, tot] = maandGrenzen(maand);
-  let best: KoppelingPeriode | null = null;
-  let bestScore = -1;
+  let samen: Periode | null = null;
+  let laatste: KoppelingPeriode | null = null;
   let fallback: KoppelingPeriode | null = null;
+  // The list is by start: the first that matches has the earliest start.
   for (const k of list) {
     if (k.start > tot) break;
     fallback = k;
     if (k.eind !== null && k.eind < van) continue;
-    const score = k.registratie === lrk ? 1 : 0;
-    if (score >= bestScore) {
-      best = k;
-      bestScore = score;
-    }
+    laatste = k;
+    if (k.registratie !== lrk) continue;
+    if (samen === null) samen = { start: k.start, eind: k.eind };
+    else if (samen.eind !== null) samen.eind = k.eind === null || k.eind > samen.eind ? k.eind : samen.eind;
   }
-  return best ?? fallback ?? list[0]!;
+  const k = samen ?? laatste ?? fallback ?? list[0]!;
+  return { start: k.start, eind: k.eind };
 }
 
 /** One ouder's delivery rows from her year's figures, by kind (rows without a kind last), LRK, gastouder and month. */

@@ -150,7 +150,19 @@ describe('jaaropgave run on a year with corrections, a credit, a fee change and 
     expect(none.stderr).toContain('geen facturen over 2025');
     expect((await gob(dir, ['jaaropgave', 'show', 'J2026-00009'], { GOB_TODAY: '2027-01-28' })).code).toBe(1);
     expect((await gob(dir, ['jaaropgave', 'show', 'J2026-00002', '--versie', '3'], { GOB_TODAY: '2027-01-28' })).code).toBe(1);
-    expect((await gob(dir, ['jaaropgave', 'run', '--jaar', '2026', '--datum', '2027-02-01'], { GOB_TODAY: '2027-01-28' })).code).toBe(2);
+    const naVandaag = await gob(dir, ['jaaropgave', 'run', '--jaar', '2026', '--datum', '2027-02-01'], { GOB_TODAY: '2027-01-28' });
+    expect([naVandaag.code, naVandaag.stderr]).toEqual([2, expect.stringContaining('--datum: 2027-02-01 ligt na vandaag (2027-01-28)')]);
+    // Not before the latest jaaropgave of the year: version 2 of J2026-00002 is dated 2027-01-28.
+    await ok(dir, '2027-01-28', ['kind', 'edit', 'K0001', '--bsn', '100000022']);
+    const terug = await gob(dir, ['jaaropgave', 'run', '--jaar', '2026', '--datum', '2027-01-27'], { GOB_TODAY: '2027-01-28' });
+    expect([terug.code, terug.stderr]).toEqual([
+      2,
+      expect.stringContaining(
+        '--datum: 2027-01-27 ligt vóór 2027-01-28, de datum van jaaropgave J2026-00002 versie 2, de laatste over 2026: een jaaropgave (ook een nieuwe versie) wordt nooit eerder gedateerd dan wat er al is. Kies --datum 2027-01-28 of later',
+      ),
+    ]);
+    expect(json((await ok(dir, '2027-01-28', ['jaaropgave', 'list', '--json'])).stdout)).toHaveLength(3);
+    await ok(dir, '2027-01-28', ['kind', 'edit', 'K0001', '--bsn', BSN_K1]);
     expect((await gob(dir, ['jaaropgave', 'run', '--jaar', '26'], { GOB_TODAY: '2027-01-28' })).code).toBe(2);
     expect((await gob(dir, ['jaaropgave', 'run'], { GOB_TODAY: '2027-01-28' })).code).toBe(2);
     // A jaaropgave names the bureau's KvK: without it, nothing is made and the fix is named.
@@ -173,8 +185,28 @@ describe('jaaropgave run on a year not fully invoiced', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('2026-10');
     expect((await ok(dir, '2027-01-25', ['jaaropgave', 'list', '--json'])).stdout.trim()).toBe('[]');
+    // Not before the latest invoice it adds up (the December correction of 2027-01-12).
+    const vroeg = await gob(dir, ['jaaropgave', 'run', '--jaar', '2026', '--force', '--datum', '2027-01-11'], { GOB_TODAY: '2027-01-25' });
+    expect([vroeg.code, vroeg.stderr]).toEqual([
+      2,
+      expect.stringContaining('--datum: 2027-01-11 ligt vóór 2027-01-12, de datum van de laatste factuur over de maanden van 2026'),
+    ]);
     const forced = await ok(dir, '2027-01-25', ['jaaropgave', 'run', '--jaar', '2026', '--force', '--json']);
     expect(json(forced.stdout).gemaakt).toHaveLength(2);
     expect(forced.stderr).toContain('2026-10');
+    // January 2027 invoiced within January: its jaaropgave is made from 1 February, after the care.
+    await uren(dir, '2027-01-26', ['G0002;K0003;2027-01-05;08:00;12:00']);
+    await ok(dir, '2027-01-26', ['factuur', 'run', '--maand', '2027-01']);
+    const binnen = await gob(dir, ['jaaropgave', 'run', '--jaar', '2027', '--datum', '2027-01-31'], { GOB_TODAY: '2027-02-05' });
+    expect([binnen.code, binnen.stderr]).toEqual([
+      2,
+      expect.stringContaining(
+        '--datum: 2027-01-31 ligt vóór 2027-02-01, de eerste dag na 2027-01, de laatste gefactureerde maand van 2027: een jaaropgave wordt gemaakt na de opvang die ze opgeeft',
+      ),
+    ]);
+    // Without --datum on a day before any date that fits, refused (exit 1), naming today.
+    const vandaag = await gob(dir, ['jaaropgave', 'run', '--jaar', '2027'], { GOB_TODAY: '2027-01-31' });
+    expect([vandaag.code, vandaag.stderr]).toEqual([1, expect.stringMatching(/vóór 2027-02-01, .*; dat is na vandaag \(2027-01-31\)/)]);
+    expect(json((await ok(dir, '2027-02-05', ['jaaropgave', 'list', '--jaar', '2027', '--json'])).stdout)).toEqual([]);
   }, 60_000);
 });

@@ -294,6 +294,56 @@ describe('a small bureau’s toeslag data', () => {
   });
 });
 
+describe('toeslag rows of a koppeling changed within a month, and of a month credited to zero', () => {
+  it('covers the whole month’s care in begindatum and einddatum, and writes a credited month as 0 hours', async () => {
+    const dir = await bureau();
+    const csv = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8').split('\r\n');
+    // Zoë's koppeling at Renée (KP0003, from 2026-01-07) ends on 15 March; a new one at the same LRK starts on the 20th.
+    await ok(dir, ['koppeling', 'end', 'KP0003', '--eind', '2026-03-15', '--zonder-opzegtermijn'], '2026-03-03');
+    await ok(
+      dir,
+      ['koppeling', 'add', '--code', 'KP0005', '--kind', 'K0001', '--gastouder', 'G0002', '--start', '2026-03-20', '--uurtarief', '8'],
+      '2026-03-03',
+    );
+    writeCsv(
+      path.join(dir, 'maart.csv'),
+      ['gastouder;kind;datum;van;tot', 'G0002;K0001;2026-03-04;08:00;12:00', 'G0002;K0001;2026-03-23;08:00;12:00'],
+      'utf-8',
+    );
+    await ok(dir, ['urenkaart', 'import', 'maart.csv'], '2026-04-01');
+    await ok(dir, ['factuur', 'run', '--maand', '2026-03'], '2026-04-01');
+    await ok(dir, ['toeslag', 'export', '--maand', '2026-03', '--out', 'maart-levering.csv'], '2026-04-01');
+    const maart = csv('maart-levering.csv');
+    // 8 h × € 8,00 + € 29,50 = € 93,50; care of the 4th (KP0003) and the 23rd (KP0005): one period
+    // from KP0003's start, open because KP0005 runs on.
+    expect(maart).toContain(`${LUKASZ};${ZOE};222222222;2026-03;8,00;11,69;93,50;2026-01-07;`);
+    // January had only KP0003, which now ends on 15 March.
+    expect(maart).toContain(`${LUKASZ};${ZOE};222222222;2026-01;4,00;15,38;61,50;2026-01-07;2026-03-15`);
+
+    // Milan's January at Anna credited to zero: Anna's January again, with Zoë's days only.
+    writeCsv(
+      path.join(dir, 'jan-anna.csv'),
+      ['gastouder;kind;datum;van;tot', 'G0001;K0001;2026-01-05;08:00;18:00', 'G0001;K0001;2026-01-06;08:00;18:00'],
+      'utf-8',
+    );
+    await ok(dir, ['urenkaart', 'import', 'jan-anna.csv', '--te-laat'], '2026-04-01');
+    await ok(dir, ['factuur', 'run', '--maand', '2026-01'], '2026-04-01');
+    await ok(dir, ['toeslag', 'export', '--maand', '2026-03', '--out', 'maart-levering.csv', '--force'], '2026-04-01');
+    const na = csv('maart-levering.csv');
+    // Delivered before with 5,50 h: now a row of 0 hours and € 0,00, no average price, so that the
+    // correction reaches Dienst Toeslagen. The fee (now € 29,50 for one child) is all Zoë's:
+    // 150,00 + 29,50 = 179,50 over 20 h = 8,975 → 8,98.
+    expect(na).toContain(`${LUKASZ};${MILAN};111111111;2026-01;0,00;;0,00;2026-01-01;`);
+    expect(na).toContain(`${LUKASZ};${ZOE};111111111;2026-01;20,00;8,98;179,50;2026-01-01;`);
+    expect(na).toHaveLength(maart.length);
+    // The jaaropgave leaves the month out (it shows what was billed): Milan has no line on it.
+    const jaaropgave = JSON.parse((await ok(dir, ['jaaropgave', 'run', '--jaar', '2026', '--json'], '2026-04-01')).stdout);
+    expect(jaaropgave.gemaakt).toHaveLength(2);
+    const show = JSON.parse((await ok(dir, ['jaaropgave', 'show', 'J2026-00001', '--json'], '2026-04-01')).stdout);
+    expect(show.regels.map((r: { kind: string; lrk: string }) => `${r.kind} ${r.lrk}`)).toEqual(['K0001 111111111', 'K0001 222222222']);
+  }, 60_000);
+});
+
 describe('the toeslagpartner of an ouder (§3)', () => {
   it('is stored by add, edit and import, masked unless --toon-bsn, and its BSN belongs to one person', async () => {
     const dir = tempDir();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Datum, Maand } from '../../domain/calendar.js';
+import { addMonthsToMaand, type Datum, firstOfMonth, type Maand } from '../../domain/calendar.js';
 import { jaarregels } from '../../domain/jaaropgave.js';
 import { formatEuro } from '../../domain/money.js';
 import { compareNummer, formatNummer } from '../../domain/nummers.js';
@@ -12,6 +12,7 @@ import {
   insertJaaropgaven,
   invoiceTotals,
   jaaropgaveNames,
+  latestJaaropgaveDatum,
   latestVersions,
   uninvoicedMonths,
   yearLines,
@@ -20,7 +21,7 @@ import { writeLog } from '../../db/repo/log.js';
 import { toeslagMaximum } from '../../db/repo/toeslag.js';
 import type { NewJaaropgave } from '../../db/tables/jaaropgave.js';
 import { type JaaropgaveGegevens, ontbrekendeBsns } from '../../documents/jaaropgave.js';
-import { Refused } from '../../errors.js';
+import { Refused, UsageError } from '../../errors.js';
 import { requireBureau } from '../bureau-gegevens.js';
 import type { Deps } from '../deps.js';
 import { notAfterToday, parseOptional, requireOption } from '../options.js';
@@ -116,12 +117,13 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
   await inTransaction(
     deps.db,
     async (trx) => {
-      const totals = await invoiceTotals(trx, van, tot);
+      const { totals, laatsteDatum, laatsteMaand } = await invoiceTotals(trx, van, tot);
       if (totals.size === 0) {
         throw new Refused(
           `Er zijn geen facturen over ${jaar}, dus geen jaaropgaven te maken. Factureer eerst de maanden van ${jaar} ('gob factuur run --maand ${jaar}-MM'). Er is niets gemaakt.`,
         );
       }
+      vroegsteDatum(await latestJaaropgaveDatum(trx, jaar), laatsteDatum!, laatsteMaand!);
       const open = await uninvoicedMonths(trx, van, tot);
       if (open.length > 0 && !opts.force) {
         throw new Refused(
@@ -190,6 +192,43 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
     { dryRun },
   );
   made.sort((a, b) => compareNummer(a.nummer, b.nummer));
+
+  /**
+   * The earliest date a jaaropgave of the year may have, checked against `datum`. Decided: not
+   * before any jaaropgave of the year already made (a new version is never dated before the one it
+   * replaces, and numbers stay in date order), not before the latest invoice it adds up, and not
+   * before the first day after the year's last invoiced care month (it reports care that is over).
+   * Out of bounds is a wrong --datum (exit 2); when no date up to today fits (the database holds
+   * dates after today), refused (exit 1).
+   */
+  function vroegsteDatum(jaaropgave: { nummer: string; versie: number; datum: string } | undefined, factuur: string, maand: Maand) {
+    const grenzen: [Datum, string][] = [
+      ...(jaaropgave
+        ? [
+            [
+              jaaropgave.datum,
+              `de datum van jaaropgave ${jaaropgave.nummer} versie ${jaaropgave.versie}, de laatste over ${jaar}: een jaaropgave (ook een nieuwe versie) wordt nooit eerder gedateerd dan wat er al is`,
+            ] as [Datum, string],
+          ]
+        : []),
+      [factuur, `de datum van de laatste factuur over de maanden van ${jaar}: een jaaropgave telt die facturen op`],
+      [
+        firstOfMonth(addMonthsToMaand(maand, 1)),
+        `de eerste dag na ${maand}, de laatste gefactureerde maand van ${jaar}: een jaaropgave wordt gemaakt na de opvang die ze opgeeft`,
+      ],
+    ];
+    // The strictest bound is named; on a tie the first (the most specific).
+    const [grens, waarom] = grenzen.reduce((a, b) => (b[0] > a[0] ? b : a));
+    if (datum >= grens) return;
+    if (grens > deps.today) {
+      throw new Refused(
+        `Een jaaropgave over ${jaar} kan niet gedateerd worden vóór ${grens}, ${waarom}; dat is na vandaag (${deps.today}). Controleer de datum van vandaag (--today of GOB_TODAY). Er is niets gemaakt.`,
+      );
+    }
+    throw new UsageError(
+      `--datum: ${datum} ligt vóór ${grens}, ${waarom}. Kies --datum ${grens} of later (niet na vandaag, ${deps.today}). Er is niets gemaakt.`,
+    );
+  }
 
   function row(
     nummer: string,

@@ -68,7 +68,11 @@ export async function openLevering(db: Db, maand: Maand): Promise<Levering> {
     nietGefactureerd,
     *perOuder() {
       for (const { ouder, lines } of jaar) {
-        const rijen = toeslagRijen(ouder, jaarregels(lines, standaardLrk), index);
+        // Decided: a month credited to zero keeps its row, with 0 hours and € 0,00, for every
+        // ouder × kind × LRK that had invoice lines in it. An earlier delivery may have had its
+        // hours, and Dienst Toeslagen corrects a row only when it gets one: a row left out would
+        // leave the old hours standing. (The jaaropgave leaves such months out.)
+        const rijen = toeslagRijen(ouder, jaarregels(lines, standaardLrk, { nulMaanden: true }), index);
         if (rijen.length > 0) yield rijen;
       }
     },

@@ -74,16 +74,52 @@ export async function yearLines(db: Db, van: Maand, tot: Maand, ouder?: string):
   };
 }
 
-/** Per ouder, the sum of the totals of her invoices for months `van`..`tot` (what a jaaropgave must add up to). */
-export async function invoiceTotals(db: Db, van: Maand, tot: Maand): Promise<Map<string, number>> {
+/** What `jaaropgave run` needs of the invoices of months `van`..`tot`. */
+export interface InvoiceTotals {
+  /** Per ouder, the sum of the totals of her invoices (what a jaaropgave must add up to). */
+  totals: Map<string, number>;
+  /** The date of the latest of those invoices, and the latest care month among them; null without invoices. */
+  laatsteDatum: string | null;
+  laatsteMaand: Maand | null;
+}
+
+/**
+ * Per ouder, the sum of the totals of her invoices for months `van`..`tot`, and the latest date and
+ * month among them: taken in the same pass over the year's invoices (a large bureau has 530,000).
+ */
+export async function invoiceTotals(db: Db, van: Maand, tot: Maand): Promise<InvoiceTotals> {
   const rows = await db
     .selectFrom('factuur')
-    .select((eb) => ['ouder', eb.fn.sum<number>('totaal_cent').as('totaal')])
+    .select((eb) => [
+      'ouder',
+      eb.fn.sum<number>('totaal_cent').as('totaal'),
+      eb.fn.max('datum').as('datum'),
+      eb.fn.max('maand').as('maand'),
+    ])
     .where('maand', '>=', van)
     .where('maand', '<=', tot)
     .groupBy('ouder')
     .execute();
-  return new Map(rows.map((r) => [r.ouder, Number(r.totaal)]));
+  let laatsteDatum: string | null = null;
+  let laatsteMaand: Maand | null = null;
+  for (const r of rows) {
+    if (laatsteDatum === null || r.datum > laatsteDatum) laatsteDatum = r.datum;
+    if (laatsteMaand === null || r.maand > laatsteMaand) laatsteMaand = r.maand as Maand;
+  }
+  return { totals: new Map(rows.map((r) => [r.ouder, Number(r.totaal)])), laatsteDatum, laatsteMaand };
+}
+
+/** The latest dated jaaropgave (any version) of a year; undefined when none was made. */
+export async function latestJaaropgaveDatum(db: Db, jaar: number): Promise<Pick<JaaropgaveRow, 'nummer' | 'versie' | 'datum'> | undefined> {
+  return db
+    .selectFrom('jaaropgave')
+    .select(['nummer', 'versie', 'datum'])
+    .where('jaar', '=', jaar)
+    .orderBy('datum', 'desc')
+    .orderBy('nummer', 'desc')
+    .orderBy('versie', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Months from `van` to `tot` with urenkaarten but not a single invoice: a year not fully invoiced. */
