@@ -73,10 +73,10 @@ function monthJobs(dir) {
 
 /** Wall time in ms of one worker thread (dist/pdf-worker.js, as gob starts it) writing `jobs`. */
 function oneWorker(jobs, internals) {
-  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const control = new Int32Array(new SharedArrayBuffer(8));
   const start = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(ROOT, 'dist', 'pdf-worker.js'), { workerData: { jobs, force: true, stop, internals } });
+    const worker = new Worker(path.join(ROOT, 'dist', 'pdf-worker.js'), { workerData: { jobs, force: true, control, internals } });
     worker.on('message', (m) => 'failure' in m && reject(new Error(JSON.stringify(m.failure))));
     worker.on('error', reject);
     worker.on('exit', () => resolve(Number(process.hrtime.bigint() - start) / 1e6));

@@ -9,7 +9,7 @@ export async function writePdfBatch(jobs: PdfJob[], out: string, force: boolean 
   // pdfkit and the worker threads load only when a command writes PDFs.
   const { writePdfs } = await import('../pdf/batch.js');
   try {
-    await writePdfs(jobs, { force, onProgress: progress.update });
+    await writePdfs(jobs, { force, onProgress: progress.update, stage: deps.stop });
   } finally {
     progress.stop();
   }

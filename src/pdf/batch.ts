@@ -21,6 +21,8 @@ export interface PdfBatchOptions {
   /** --force: replace existing PDFs. */
   force?: boolean;
   onProgress?: (done: number) => void;
+  /** Tests only (GOB_TEST_STOP_AT / GOB_TEST_SIGINT_AT): 'pdf-bezig' once workers have written files. */
+  stage?: (at: string) => void;
 }
 
 /** What a worker posts: progress, a file it wrote, or why it stopped. */
@@ -37,7 +39,7 @@ function errorOf(failure: WorkerFailure): Error {
   return 'refusal' in failure ? new Refused(failure.refusal) : new Error(`PDF-worker: ${failure.bug}`);
 }
 
-export async function writePdfs(jobs: PdfJob[], { force = false, onProgress }: PdfBatchOptions = {}): Promise<void> {
+export async function writePdfs(jobs: PdfJob[], { force = false, onProgress, stage }: PdfBatchOptions = {}): Promise<void> {
   const files = new Set<string>();
   for (const job of jobs) {
     if (files.has(job.file)) throw new Refused(`${job.file} komt twee keer voor; er is niets geschreven.`);
@@ -47,14 +49,26 @@ export async function writePdfs(jobs: PdfJob[], { force = false, onProgress }: P
   const existed = new Set(jobs.map((j) => j.file).filter((f) => fs.existsSync(f)));
   for (const folder of new Set(jobs.map((j) => path.dirname(path.resolve(j.file))))) ensureFolder(folder);
   const written: string[] = [];
+  // [0]: stop, set by the first failure or an interrupt; [1]: files the workers have in hand.
+  const control = new Int32Array(new SharedArrayBuffer(8));
   // A failure or an interrupt leaves no PDF of this run behind, only those that were there before.
   const undo = () => {
     for (const file of written) if (!existed.has(file)) fs.rmSync(file, { force: true });
   };
-  const release = onInterrupt(undo);
+  // On Ctrl-C the workers may have files in hand and written files they have not reported yet:
+  // stop them, wait (at most a few seconds) until none is writing, then remove every target of the
+  // batch that was not there before, and the batch's temporary files.
+  const release = onInterrupt(() => {
+    Atomics.store(control, 0, 1);
+    const until = Date.now() + 5000;
+    for (let busy = Atomics.load(control, 1); busy > 0 && Date.now() < until; busy = Atomics.load(control, 1))
+      Atomics.wait(control, 1, busy, 100);
+    for (const file of files) if (!existed.has(file)) fs.rmSync(file, { force: true });
+    removeTemporaries(files);
+  });
   try {
     if (jobs.length < IN_PROCESS_BELOW) await writeHere(jobs, force, written, onProgress);
-    else await writeOnWorkers(jobs, force, written, onProgress);
+    else await writeOnWorkers(jobs, force, written, control, onProgress, stage);
   } catch (error) {
     undo();
     throw error;
@@ -72,12 +86,35 @@ async function writeHere(jobs: PdfJob[], force: boolean, written: string[], onPr
   }
 }
 
-async function writeOnWorkers(jobs: PdfJob[], force: boolean, written: string[], onProgress?: (done: number) => void): Promise<void> {
+/** The temporary files (files/write.ts temporaryName, this process's) of the given targets. */
+function removeTemporaries(targets: Set<string>): void {
+  const byFolder = new Map<string, Set<string>>();
+  for (const file of targets) {
+    const folder = path.dirname(path.resolve(file));
+    byFolder.set(folder, (byFolder.get(folder) ?? new Set()).add(path.basename(file)));
+  }
+  const ours = `.${process.pid}-`;
+  for (const [folder, names] of byFolder) {
+    for (const entry of fs.readdirSync(folder)) {
+      if (!entry.startsWith('.') || !entry.endsWith('.tmp')) continue;
+      const at = entry.lastIndexOf(ours);
+      if (at > 1 && names.has(entry.slice(1, at))) fs.rmSync(path.join(folder, entry), { force: true });
+    }
+  }
+}
+
+async function writeOnWorkers(
+  jobs: PdfJob[],
+  force: boolean,
+  written: string[],
+  control: Int32Array,
+  onProgress?: (done: number) => void,
+  stage?: (at: string) => void,
+): Promise<void> {
   const count = Math.min(os.availableParallelism(), 4, Math.ceil(jobs.length / IN_PROCESS_BELOW));
   const shares: PdfJob[][] = Array.from({ length: count }, () => []);
   for (const [i, job] of jobs.entries()) shares[i % count]!.push(job);
-  // Set by the first worker that fails: the others finish the file in hand and stop.
-  const stop = new Int32Array(new SharedArrayBuffer(4));
+  // control[0] is set by the first worker that fails: the others finish the file in hand and stop.
   let failure: Error | undefined;
   await Promise.all(
     shares.map(
@@ -85,13 +122,14 @@ async function writeOnWorkers(jobs: PdfJob[], force: boolean, written: string[],
         new Promise<void>((resolve) => {
           const fail = (error: Error) => {
             failure ??= error;
-            Atomics.store(stop, 0, 1);
+            Atomics.store(control, 0, 1);
           };
-          const worker = new Worker(new URL('./pdf-worker.js', import.meta.url), { workerData: { jobs: share, force, stop } });
+          const worker = new Worker(new URL('./pdf-worker.js', import.meta.url), { workerData: { jobs: share, force, control } });
           worker.on('message', (message: WorkerMessage) => {
             if ('failure' in message) return fail(errorOf(message.failure));
             written.push(...message.written);
             onProgress?.(written.length);
+            stage?.('pdf-bezig');
           });
           worker.on('error', fail);
           worker.on('exit', (code) => {

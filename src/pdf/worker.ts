@@ -8,7 +8,12 @@ import { type PdfJob, renderPdf } from './render.js';
 
 // internals: false makes this worker write with pdfkit's public API only (the bench's yardstick
 // for the gain of pdfkit-internals.ts); gob itself never sets it.
-const { jobs, force, stop, internals = true } = workerData as { jobs: PdfJob[]; force: boolean; stop: Int32Array; internals?: boolean };
+const {
+  jobs,
+  force,
+  control,
+  internals = true,
+} = workerData as { jobs: PdfJob[]; force: boolean; control: Int32Array; internals?: boolean };
 if (!internals) useInternals(false);
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
@@ -16,9 +21,17 @@ let written: string[] = [];
 let last = Date.now();
 try {
   for (const job of jobs) {
-    if (Atomics.load(stop, 0) === 1) break;
-    // The parent checked every target and made the folders before any worker started.
-    writeFileSafely(job.file, await renderPdf(job), { force, checked: true });
+    // In hand first, then the stop flag: a parent that sets stop and then sees no file in hand
+    // knows no worker will write another (batch.ts waits for that on Ctrl-C before cleaning up).
+    Atomics.add(control, 1, 1);
+    try {
+      if (Atomics.load(control, 0) === 1) break;
+      // The parent checked every target and made the folders before any worker started.
+      writeFileSafely(job.file, await renderPdf(job), { force, checked: true });
+    } finally {
+      Atomics.sub(control, 1, 1);
+      Atomics.notify(control, 1);
+    }
     written.push(job.file);
     if (Date.now() - last >= 100) {
       post({ done: written.length, written });

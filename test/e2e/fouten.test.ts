@@ -9,7 +9,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY, demo, demoBureau, invoicedBenchBureau } from '../demo.js';
-import { GOB, type GobResult, gob, tempDir } from '../helpers.js';
+import { GOB, type GobResult, gob, gobProcess, tempDir } from '../helpers.js';
 import { gobAtTerminal, PYTHON } from '../terminal.js';
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
@@ -304,6 +304,26 @@ describe('a batch of PDFs on worker threads that meets a full disk', () => {
     );
     expect(r.after).toBe('');
   });
+});
+
+describe('a Ctrl-C during a batch of PDFs on worker threads', () => {
+  it('leaves no PDF of the batch and no temporary file, only exit 130', async () => {
+    const dir = await invoicedBenchBureau();
+    fs.mkdirSync(path.join(dir, 'maand'));
+    fs.writeFileSync(path.join(dir, 'maand', 'eigen.txt'), 'van de gebruiker');
+    // The signal comes once a worker has reported written files, while the others are still writing.
+    const r = gobProcess(dir, ['factuur', 'pdf', '--maand', '2026-10', '--out', 'maand', '--force'], {
+      ...DEMO_TODAY,
+      GOB_TEST_SIGINT_AT: 'pdf-bezig',
+    });
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/afgebroken/i);
+    expect(fs.readdirSync(path.join(dir, 'maand'))).toEqual(['eigen.txt']);
+    // And the batch runs whole afterwards.
+    const again = await gob(dir, ['factuur', 'pdf', '--maand', '2026-10', '--out', 'maand'], DEMO_TODAY);
+    expect(again.code, again.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'maand')).filter((f) => f.endsWith('.pdf')).length).toBeGreaterThanOrEqual(8);
+  }, 60_000);
 });
 
 describe.skipIf(!PYTHON)('at a prompt (under a pseudo-terminal; needs python3)', () => {
