@@ -2,11 +2,11 @@
 // children with their rooster, the urenkaart minutes per date, and the absences of the month.
 import type { Afspraak, Afwezigheid } from '../../domain/afgesproken.js';
 import { type Dag, firstOfMonth, lastOfMonth, type Maand } from '../../domain/calendar.js';
-import type { PackedUrenregel } from '../tables/urenkaart.js';
 import { isPostgres } from '../dialect.js';
 import type { Db } from '../open.js';
 import { rowToAfwezigheid } from './afwezigheid.js';
 import { keptRooster } from './rooster.js';
+import { telMinutenPerDatum } from './urenkaart.js';
 
 /** A koppeling running in the month, with its rooster and what a care line of it is billed with. */
 export interface MaandAfspraak extends Afspraak {
@@ -112,10 +112,7 @@ export async function maandAfspraken(
         perDatum = new Map();
         gewerkt.set(key, perDatum);
       }
-      for (const [day, van, tot] of JSON.parse(u.regels) as PackedUrenregel[]) {
-        const datum = `${maand}-${String(day).padStart(2, '0')}`;
-        perDatum.set(datum, (perDatum.get(datum) ?? 0) + (tot - van));
-      }
+      telMinutenPerDatum(perDatum, maand, u.regels);
     }
   }
   return { afspraken, gewerkt, afwezigheden: afwezig.map(rowToAfwezigheid) };

@@ -6,9 +6,9 @@ import type { AfspraakEntry } from '../../domain/afspraak.js';
 import { addMonths, firstOfMonth, lastOfMonth, type Maand } from '../../domain/calendar.js';
 import type { Opzegging } from '../../domain/opzegtermijn.js';
 import { groupConcat, inValues } from '../dialect.js';
-import type { PackedUrenregel } from '../tables/urenkaart.js';
 import type { Db } from '../open.js';
 import { ENTRY, unpackEntries } from './rooster.js';
+import { telMinutenPerDatum } from './urenkaart.js';
 
 /** A koppeling with its notice, its rooster and what a care line of it is billed with. */
 export interface KoppelingOpzegging extends Opzegging {
@@ -114,10 +114,7 @@ export async function maandOpzeggingen(db: Db, maand: Maand): Promise<KoppelingO
     const gewerkt = new Map<string, number>();
     for (const u of uren) {
       if (u.koppeling !== o.koppeling && (u.kind !== o.kind || u.gastouder !== o.gastouder)) continue;
-      for (const [day, van, tot] of JSON.parse(u.regels) as PackedUrenregel[]) {
-        const datum = `${maand}-${String(day).padStart(2, '0')}`;
-        gewerkt.set(datum, (gewerkt.get(datum) ?? 0) + (tot - van));
-      }
+      telMinutenPerDatum(gewerkt, maand, u.regels);
     }
     o.gewerkt = gewerkt;
   }

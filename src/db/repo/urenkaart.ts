@@ -62,6 +62,19 @@ export interface Urenregel {
   teLaat: boolean;
 }
 
+/** The date of a packed line's day (PackedUrenregel) in its urenkaart's month. */
+export function datumInMaand(maand: string, day: number): string {
+  return `${maand}-${String(day).padStart(2, '0')}`;
+}
+
+/** Add a stored urenkaart's minutes per date (its packed `regels`) to `perDatum`. */
+export function telMinutenPerDatum(perDatum: Map<string, number>, maand: string, regels: string): void {
+  for (const [day, van, tot] of JSON.parse(regels) as PackedUrenregel[]) {
+    const datum = datumInMaand(maand, day);
+    perDatum.set(datum, (perDatum.get(datum) ?? 0) + tot - van);
+  }
+}
+
 /** A stored urenkaart's packed lines as readable lines (dates, HH:MM, minutes): also what inzage gives. */
 export function unpack(row: {
   maand: string;
@@ -76,7 +89,7 @@ export function unpack(row: {
     gastouder: row.gastouder,
     kind: row.kind,
     koppeling: row.koppeling,
-    datum: `${row.maand}-${String(day).padStart(2, '0')}`,
+    datum: datumInMaand(row.maand, day),
     van: minutesToTime(van),
     tot: minutesToTime(tot),
     minuten: tot - van,
@@ -198,10 +211,7 @@ export async function urenPerDatum(db: Db, maand: Maand): Promise<{ gastouder: s
       pair = { gastouder: row.gastouder, kind: row.kind, perDatum: new Map() };
       byPair.set(key, pair);
     }
-    for (const [day, van, tot] of JSON.parse(row.regels) as PackedUrenregel[]) {
-      const datum = `${maand}-${String(day).padStart(2, '0')}`;
-      pair.perDatum.set(datum, (pair.perDatum.get(datum) ?? 0) + tot - van);
-    }
+    telMinutenPerDatum(pair.perDatum, maand, row.regels);
   }
   return [...byPair.values()];
 }
@@ -220,8 +230,7 @@ export async function urenkaartDatums(db: Db, koppeling: string, van: Maand, tot
     .where('koppeling', '=', koppeling)
     .execute();
   const datums = new Set<string>();
-  for (const row of rows)
-    for (const [day] of JSON.parse(row.regels) as PackedUrenregel[]) datums.add(`${row.maand}-${String(day).padStart(2, '0')}`);
+  for (const row of rows) for (const [day] of JSON.parse(row.regels) as PackedUrenregel[]) datums.add(datumInMaand(row.maand, day));
   return [...datums].sort();
 }
 
@@ -249,7 +258,7 @@ export async function gastouderUrenNa(db: Db, gastouder: string, na: string): Pr
   const per = new Map<string, Set<string>>();
   for (const row of rows)
     for (const [day] of JSON.parse(row.regels) as PackedUrenregel[]) {
-      const datum = `${row.maand}-${String(day).padStart(2, '0')}`;
+      const datum = datumInMaand(row.maand, day);
       if (datum <= na) continue;
       const set = per.get(row.koppeling) ?? new Set<string>();
       per.set(row.koppeling, set.add(datum));
