@@ -141,10 +141,14 @@ export function changedFieldNames(fields: Field[], before: Rec, given: Rec): str
 /** How many records one import's log line names per list; the rest are counted ("… en 950 meer"). */
 export const LOG_MAX_GENOEMD = 50;
 
+/** Names and how many more were left out: 'KP0001, KP0002 … en 8 meer'. */
+function metMeer(genoemd: readonly string[], meer: number, scheiding = ', '): string {
+  return `${genoemd.join(scheiding)}${meer > 0 ? ` … en ${meer} meer` : ''}`;
+}
+
 /** A list for a log line, bounded: 'KP0001, KP0002 … en 8 meer' (see LOG_MAX_GENOEMD). */
 export function begrensdeLijst(items: readonly string[]): string {
-  const meer = items.length - LOG_MAX_GENOEMD;
-  return `${items.slice(0, LOG_MAX_GENOEMD).join(', ')}${meer > 0 ? ` … en ${meer} meer` : ''}`;
+  return metMeer(items.slice(0, LOG_MAX_GENOEMD), items.length - LOG_MAX_GENOEMD);
 }
 
 /**
@@ -167,8 +171,7 @@ export class LogLijst {
   }
 
   text(scheiding = ', '): string {
-    if (this.genoemd.length === 0) return '';
-    return ` (${this.genoemd.join(scheiding)}${this.meer > 0 ? ` … en ${this.meer} meer` : ''})`;
+    return this.genoemd.length === 0 ? '' : ` (${metMeer(this.genoemd, this.meer, scheiding)})`;
   }
 }
 
