@@ -110,3 +110,12 @@ export function opzegMaanden(
   }
   return result;
 }
+
+/**
+ * Whether a change of a koppeling's end by `edit` or `import` withdraws the notice `koppeling end`
+ * recorded: reopened (no end any more), or an end set on an open koppeling (a fixed term). A moved
+ * end keeps it: care ran shorter or longer, and the notice given still stands.
+ */
+export function eindTrektOpzeggingIn(voor: Datum | null, na: Datum | null): boolean {
+  return voor !== na && (voor === null || na === null);
+}

@@ -122,6 +122,11 @@ describe('notice: co-parents, a withdrawn notice and the opzegdatum checked', ()
     const vroeg = await gob(dir, ['koppeling', 'edit', 'KP0007', '--eind', '2026-12-03'], at('2027-01-25'));
     expect(vroeg.code, vroeg.stderr).toBe(1);
     expect(vroeg.stderr).toContain('eind: 2026-12-03 ligt vóór de opzegdatum 2026-12-04');
+    // And an import, which changes records by the same rules.
+    const csv = writeCsv(path.join(dir, 'eind-vroeg.csv'), ['code;eind', 'KP0007;2026-12-03']);
+    const geimporteerd = await gob(dir, ['koppeling', 'import', csv], at('2027-01-25'));
+    expect(geimporteerd.code, geimporteerd.stderr).toBe(1);
+    expect(geimporteerd.stderr).toContain('regel 2: eind: 2026-12-03 ligt vóór de opzegdatum 2026-12-04');
     // By mutual agreement nothing is billed: a past end needs no opzegdatum then.
     const overleg = await ok(['koppeling', 'end', 'KP0002', '--eind', '2027-01-20', '--zonder-opzegtermijn', '--json'], '2027-01-25');
     expect(JSON.parse(overleg.stdout)).toMatchObject({ opzegdatum: '2027-01-20', opzegtermijn: { bedragCent: 0 } });

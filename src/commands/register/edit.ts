@@ -5,6 +5,7 @@ import { frozenRateMonths } from '../../db/repo/factuur.js';
 import { writeLog } from '../../db/repo/log.js';
 import { gefactureerdeMaanden } from '../../db/repo/afwezigheid.js';
 import { koppelingOpzegging } from '../../db/repo/opzegtermijn.js';
+import { eindTrektOpzeggingIn } from '../../domain/opzegtermijn.js';
 import { clearOpzegging, findRecord, getKoppeling, referenceProblems, updateRecord } from '../../db/repo/register.js';
 import type { Db } from '../../db/open.js';
 import { NotFound, Refused } from '../../errors.js';
@@ -29,9 +30,10 @@ export async function editRecord(entity: Entity, opts: RawOptions & { code: stri
     // Reopening a koppeling (no end) withdraws its notice, and so does an end set on an open one (a
     // fixed term: docs/decisions.md); moving an end that `koppeling end` set corrects the last day of
     // care and keeps the notice given, which then bills from the new end.
-    const eindGewijzigd = entity.name === 'koppeling' && 'eind' in changes && changes.eind !== before.eind;
-    if (eindGewijzigd && changes.eind !== null && before.eind !== null) await refuseEndBeforeNotice(trx, opts.code, String(changes.eind));
-    const opzegging = eindGewijzigd && (changes.eind === null || before.eind === null) ? await withdrawNotice(trx, opts.code) : null;
+    const opzegging =
+      entity.name === 'koppeling' && 'eind' in changes && eindTrektOpzeggingIn(eindOf(before), eindOf(changes))
+        ? await withdrawNotice(trx, opts.code)
+        : null;
     await updateRecord(trx, entity, opts.code, changes);
     const change = describeChange(entity.fields, before, changes);
     await writeLog(
@@ -93,11 +95,4 @@ async function withdrawNotice(trx: Db, code: string): Promise<{ opzegdatum: stri
   return { opzegdatum: koppeling.opzegdatum, gefactureerd };
 }
 
-/** Notice is given before or on the last day of care (as `koppeling end` checks): a moved end may not precede it. */
-async function refuseEndBeforeNotice(trx: Db, code: string, eind: string): Promise<void> {
-  const koppeling = await getKoppeling(trx, code);
-  if (koppeling?.opzegdatum && eind < koppeling.opzegdatum)
-    throw new Refused(`Het wijzigen van koppeling ${code} kan niet; er is niets opgeslagen.`, [
-      `eind: ${eind} ligt vóór de opzegdatum ${koppeling.opzegdatum}; er wordt opgezegd vóór of op de laatste dag van de opvang. Geef een einddatum op of na ${koppeling.opzegdatum}, of leg de beëindiging opnieuw vast met 'gob koppeling end ${code} --eind … --opzegdatum …'`,
-    ]);
-}
+const eindOf = (rec: Record<string, unknown>) => (rec.eind ?? null) as string | null;

@@ -12,6 +12,7 @@ import {
   updateRecord,
 } from '../../db/repo/register.js';
 import { openImport } from '../../import/source.js';
+import { eindTrektOpzeggingIn } from '../../domain/opzegtermijn.js';
 import type { Deps } from '../deps.js';
 import { changedFieldNames, importLogLine, LogLijst, withDefaults } from '../record.js';
 import { importRefused, onlyHeader, type ImportError, importProgress, mapHeader, rowToRecord } from '../../import/records.js';
@@ -80,8 +81,7 @@ export async function importRecords(entity: Entity, opts: { bestand: string; dry
             if (
               entity.name === 'koppeling' &&
               'eind' in given &&
-              given.eind !== existing.eind &&
-              (given.eind === null || existing.eind === null)
+              eindTrektOpzeggingIn((existing.eind ?? null) as string | null, (given.eind ?? null) as string | null)
             )
               await clearOpzegging(trx, String(rec.code));
             gewijzigd++;

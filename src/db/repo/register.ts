@@ -399,6 +399,16 @@ async function gefactureerdeKoppelingProblems(db: Db, rec: Rec, before: Rec): Pr
     if (voor.length > 0) problems.push({ veld: 'start', melding: urenVoorStart(start, voor) });
   }
   const eind = (rec.eind as string | null) ?? null;
+  // A moved end keeps the notice `koppeling end` recorded, and notice is given on or before the
+  // last day of care: the end may not move before it (in `edit` as in `import`).
+  if (eind !== null && before.eind !== null && eind !== before.eind) {
+    const opzegdatum = (await db.selectFrom('koppeling').select('opzegdatum').where('code', '=', code).executeTakeFirst())?.opzegdatum;
+    if (opzegdatum && eind < opzegdatum)
+      problems.push({
+        veld: 'eind',
+        melding: `${eind} ligt vóór de opzegdatum ${opzegdatum}; er wordt opgezegd vóór of op de laatste dag van de opvang. Geef een einddatum op of na ${opzegdatum}, of leg de beëindiging opnieuw vast met 'gob koppeling end ${code} --eind … --opzegdatum …'`,
+      });
+  }
   if (eind !== null && (before.eind === null || eind < String(before.eind))) {
     const na = (await urenkaartDatums(db, code, monthOf(eind))).filter((d) => d > eind);
     if (na.length > 0) problems.push({ veld: 'eind', melding: urenNaEind(eind, na) });
