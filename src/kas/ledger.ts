@@ -37,6 +37,11 @@ export interface Verrekening {
   tegoedCent: number;
 }
 
+/** A set-off as JSON output (`sepa incasso`'s `verrekend`, `factuur run`'s `verrekendMetCredit`). */
+export function verrekeningJson({ ouder, facturen, creditfacturen, bedragCent, tegoedCent }: Verrekening & { ouder: string }) {
+  return { ouder, facturen, creditfacturen, bedragCent, tegoedCent };
+}
+
 /** How every command says a set-off (after the ouder's code): the amount, the invoices, what is left. */
 export function verrekeningTekst(v: Verrekening, toevoeging = ''): string {
   const credit = `${v.creditfacturen.length === 1 ? 'creditfactuur' : 'creditfacturen'} ${v.creditfacturen.join(', ')}`;

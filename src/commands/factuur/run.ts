@@ -28,7 +28,7 @@ import type { Db } from '../../db/open.js';
 import { Refused } from '../../errors.js';
 import { requireBureau } from '../bureau-gegevens.js';
 import type { Deps } from '../deps.js';
-import { settle, settleRemainders, type Verrekening, verrekeningTekst } from '../../kas/ledger.js';
+import { settle, settleRemainders, type Verrekening, verrekeningJson, verrekeningTekst } from '../../kas/ledger.js';
 import { notAfterToday, parseOptional, requireOption } from '../options.js';
 import { type FactuurGegevens, factuurJson } from '../../documents/factuur.js';
 import { formatNummer } from '../../domain/nummers.js';
@@ -430,13 +430,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
     facturen: planned.map((p) => factuurJson(factuurRow(p, ''), p.regels)),
     totaalCent: total,
     verrekend,
-    verrekendMetCredit: metCredit.map(({ ouder, facturen, creditfacturen, bedragCent, tegoedCent }) => ({
-      ouder,
-      facturen,
-      creditfacturen,
-      bedragCent,
-      tegoedCent,
-    })),
+    verrekendMetCredit: metCredit.map(verrekeningJson),
     waarschuwingen,
   };
 }

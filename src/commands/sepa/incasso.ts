@@ -22,7 +22,7 @@ import { ouderMandaten } from '../../db/repo/register.js';
 import { writeLog } from '../../db/repo/log.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOption, parseOptional } from '../options.js';
-import { settle, type Verrekening, verrekeningTekst } from '../../kas/ledger.js';
+import { settle, type Verrekening, verrekeningJson, verrekeningTekst } from '../../kas/ledger.js';
 import { checkBankFileTarget, stage, warnUnwritten, writeBookedFile } from './write.js';
 import { formatNummer } from '../../domain/nummers.js';
 
@@ -227,13 +227,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
     aantal: result.incasso.length,
     totaalCent: total,
     incasso: result.incasso,
-    verrekend: result.verrekend.map(({ ouder, facturen, creditfacturen, bedragCent, tegoedCent }) => ({
-      ouder,
-      facturen,
-      creditfacturen,
-      bedragCent,
-      tegoedCent,
-    })),
+    verrekend: result.verrekend.map(verrekeningJson),
     waarschuwingen,
     nietGeschreven,
   };
