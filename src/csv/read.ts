@@ -32,6 +32,25 @@ export interface CsvSource {
   bytes: number;
   /** For an .xlsx file: the worksheet read (named in refusals). */
   blad?: string;
+  /**
+   * A quote-free CSV file only: its lines after the header as raw bytes, for an import whose rows
+   * are too many to make a string array of each (the urenkaart: a million lines). Calling it
+   * closes `batches`: a source is read one way or the other.
+   */
+  lines?: () => AsyncIterable<LineChunk>;
+}
+
+/**
+ * Whole lines of a file as bytes in its encoding, line ends included: CRLF, LF or a lone CR, as
+ * splitRows reads them. (`chunkSize` is for the tests of chunk boundaries.) Blank lines are in it too (and counted), so a reader numbers lines as
+ * splitRows does.
+ */
+export interface LineChunk {
+  bytes: Uint8Array;
+  /** The number of the first line in `bytes`. */
+  line: number;
+  /** Bytes of the file read so far, for progress. */
+  bytesRead: number;
 }
 
 export interface OpenOptions {
@@ -155,6 +174,68 @@ export async function* splitRows(file: string, encoding: string, delimiter: stri
   }
 }
 
+/** Bytes per LineChunk: no row objects are made of them, so a large chunk costs no garbage. */
+const LINE_CHUNK = 1 << 20;
+
+/**
+ * The file's lines after line `after` as LineChunks (the quote-free path's other form). A chunk
+ * ends at its last line end; a CR at the very end of a read waits for the next one, which may
+ * begin with the LF of the same CRLF.
+ */
+export async function* lineChunks(
+  file: string,
+  after: number,
+  options: OpenOptions = {},
+  chunkSize = LINE_CHUNK,
+): AsyncGenerator<LineChunk> {
+  let line = 1;
+  let rest: Buffer = Buffer.alloc(0);
+  let bytesRead = 0;
+  for await (const read of fs.createReadStream(file, { highWaterMark: chunkSize })) {
+    bytesRead += (read as Buffer).length;
+    const bytes = rest.length > 0 ? Buffer.concat([rest, read as Buffer]) : (read as Buffer);
+    let end = bytes.length;
+    if (bytes[end - 1] === 13) end--;
+    while (end > 0 && bytes[end - 1] !== 10 && bytes[end - 1] !== 13) end--;
+    rest = bytes.subarray(end);
+    const whole = bytes.subarray(0, end);
+    const first = line;
+    line += countLineEnds(whole);
+    const skip = skipLines(whole, first, after);
+    if (skip < whole.length) yield { bytes: whole.subarray(skip), line: Math.max(first, after + 1), bytesRead };
+    options.onProgress?.(bytesRead);
+  }
+  const skip = skipLines(rest, line, after);
+  if (skip < rest.length) yield { bytes: rest.subarray(skip), line: Math.max(line, after + 1), bytesRead };
+}
+
+/** Line ends in `bytes`: CRLF, LF, or CR alone. */
+function countLineEnds(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 10) n++;
+    else if (b === 13) {
+      n++;
+      if (bytes[i + 1] === 10) i++;
+    }
+  }
+  return n;
+}
+
+/** The offset in `bytes` (whose first line is `line`) of line `after + 1`. */
+function skipLines(bytes: Uint8Array, line: number, after: number): number {
+  let i = 0;
+  while (line <= after && i < bytes.length) {
+    const b = bytes[i++]!;
+    if (b === 10 || b === 13) {
+      if (b === 13 && bytes[i] === 10) i++;
+      line++;
+    }
+  }
+  return line <= after ? bytes.length : i;
+}
+
 /** Quoted files: csv-parse (loaded only then). */
 export async function* parseRows(file: string, encoding: string, delimiter: string, options: OpenOptions): AsyncGenerator<CsvRow[]> {
   const { parse } = await import('csv-parse');
@@ -267,7 +348,14 @@ export async function openCsv(file: string, options: OpenOptions = {}, checked?:
     if (firstBatch.length > 0) yield firstBatch;
     yield* generator;
   }
-  return { encoding, delimiter, header, batches: batches(), bytes: stat.size };
+  const source: CsvSource = { encoding, delimiter, header, batches: batches(), bytes: stat.size };
+  if (!quotes) {
+    source.lines = () => {
+      void generator.return(undefined);
+      return lineChunks(file, headerRow.line, options);
+    };
+  }
+  return source;
 }
 
 /** The first non-empty line (BOM removed), or null for an empty file. */

@@ -74,7 +74,8 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
         let teLaat = maandOption ? await timing(maandOption) : false;
 
         const parser = new UrenParser(source.header, col, ref, { maand: maandOption, today: deps.today });
-        for await (const batch of source.batches) parser.add(batch);
+        if (source.lines) for await (const chunk of source.lines()) parser.addLines(chunk, source);
+        else for await (const batch of source.batches) parser.add(batch);
         bar.stop();
         const parsed = parser.result;
         fouten = parsed.fouten;

@@ -15,7 +15,7 @@ import {
   UrenRows,
 } from '../../domain/urenkaart.js';
 import { parseDate, parseOpmerking, parseTime } from '../../domain/values.js';
-import { normalizeHeader, type CsvRow, unescapeCell } from '../../csv/read.js';
+import { normalizeHeader, type CsvRow, type LineChunk, unescapeCell } from '../../csv/read.js';
 import { Refused, ValueError } from '../../errors.js';
 import { aantal } from '../../domain/tekst.js';
 
@@ -63,6 +63,27 @@ function cached<T>(parse: (raw: string) => T): (raw: string) => T | ValueError {
   };
 }
 
+/** Bytes `from` … `to` (exclusive) are all printable ASCII without spaces, and there is one. */
+function printable(bytes: Uint8Array, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i]!;
+    if (b < 0x21 || b > 0x7e) return false;
+  }
+  return true;
+}
+
+function sameBytes(bytes: Uint8Array, from: number, to: number, otherFrom: number, otherTo: number): boolean {
+  if (to - from !== otherTo - otherFrom) return false;
+  for (let i = 0; i < to - from; i++) if (bytes[from + i] !== bytes[otherFrom + i]) return false;
+  return true;
+}
+
+/** ASCII bytes as a string (printable() has checked them). */
+function latin1(bytes: Uint8Array, from: number, to: number): string {
+  return String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
+}
+
 /** A file's rows so far. `maand` is the --maand option's, or else the month of the first dated row. */
 export interface ParsedUren extends Omit<UrenMonth, 'maand'> {
   maand: Maand | undefined;
@@ -102,6 +123,158 @@ export class UrenParser {
       rijen: 0,
       fouten: [],
     };
+  }
+
+  /**
+   * The same as `add`, for a quote-free CSV file's lines as bytes (CsvSource.lines): a million
+   * lines without a million string arrays. A line in the plain form every generated and most
+   * exported urenkaarten have (known codes of printable ASCII, a date and times of digits and
+   * '-', '/', ':', '.', a koppeling on the date, no opmerking) is read here straight from the
+   * bytes, each code, date and time made a string only when it differs from the last one. Every
+   * other line (an error, an opmerking, a blank or spare row) is made cells and goes through `add`,
+   * so that what a line means and every message about it come from one place; the property test
+   * in test/unit/uren-parse.test.ts holds the two to the same result.
+   */
+  addLines(chunk: LineChunk, format: { encoding: string; delimiter: string }): void {
+    const { col, ref, result, header, date, start, end } = this;
+    const { rows, gastouders, kinderen, koppelingen } = result;
+    const { today } = this.options;
+    const bytes = chunk.bytes;
+    const length = bytes.length;
+    const delimiter = format.delimiter.charCodeAt(0);
+    const columns = header.length;
+    const decoder = new TextDecoder(format.encoding, { ignoreBOM: true });
+    // Cell boundaries of the current line: cell i is bytes cellStart[i] .. cellStart[i + 1] - 1.
+    const cellStart = new Int32Array(columns + 2);
+    const { gastouder: cg, kind: ck, datum: cd, van: cv, tot: ct, opmerking: co } = col;
+    // The previous line's codes (as byte ranges of this chunk and as strings) and what they found.
+    let gFrom = 0;
+    let gTo = -1;
+    let gCode = '';
+    let g: ReturnType<typeof ref.gastouders.get>;
+    let idGastouder = -1;
+    let kFrom = 0;
+    let kTo = -1;
+    let kCode = '';
+    let k: ReturnType<typeof ref.kinderen.get>;
+    let idKind = -1;
+    let pairList: UrenKoppeling[] | undefined;
+    let lastKoppeling: UrenKoppeling | undefined;
+    let idKoppeling = -1;
+    let line = chunk.line;
+    let pos = 0;
+    while (pos < length) {
+      // Split the line into cells; `next` is where the following line begins.
+      let cells = 0;
+      cellStart[0] = pos;
+      let p = pos;
+      for (; p < length; p++) {
+        const b = bytes[p]!;
+        if (b === delimiter) {
+          if (++cells > columns) break;
+          cellStart[cells] = p + 1;
+        } else if (b === 10 || b === 13) break;
+      }
+      while (p < length && bytes[p] !== 10 && bytes[p] !== 13) p++;
+      const lineEnd = p;
+      const next = p < length && bytes[p] === 13 && bytes[p + 1] === 10 ? p + 2 : p + 1;
+      cellStart[Math.min(cells, columns) + 1] = lineEnd + 1;
+      const plain =
+        cells === columns - 1 &&
+        (co < 0 || cellStart[co] === cellStart[co + 1]! - 1) &&
+        printable(bytes, cellStart[cg]!, cellStart[cg + 1]! - 1) &&
+        printable(bytes, cellStart[ck]!, cellStart[ck + 1]! - 1);
+      let kept = false;
+      if (plain) {
+        const g0 = cellStart[cg]!;
+        const g1 = cellStart[cg + 1]! - 1;
+        if (!sameBytes(bytes, g0, g1, gFrom, gTo)) {
+          gFrom = g0;
+          gTo = g1;
+          gCode = latin1(bytes, g0, g1);
+          g = ref.gastouders.get(gCode);
+          idGastouder = -1;
+          pairList = undefined;
+          lastKoppeling = undefined;
+        }
+        const k0 = cellStart[ck]!;
+        const k1 = cellStart[ck + 1]! - 1;
+        if (!sameBytes(bytes, k0, k1, kFrom, kTo)) {
+          kFrom = k0;
+          kTo = k1;
+          kCode = latin1(bytes, k0, k1);
+          k = ref.kinderen.get(kCode);
+          idKind = -1;
+          pairList = undefined;
+          lastKoppeling = undefined;
+        }
+        const maand = result.maand;
+        if (g && k && maand !== undefined) {
+          const parsed = this.cell(bytes, cellStart[cd]!, cellStart[cd + 1]! - 1, this.dateKeys, date);
+          const van = this.cell(bytes, cellStart[cv]!, cellStart[cv + 1]! - 1, this.startKeys, start);
+          const tot = this.cell(bytes, cellStart[ct]!, cellStart[ct + 1]! - 1, this.endKeys, end);
+          if (
+            parsed !== undefined &&
+            !(parsed instanceof ValueError) &&
+            typeof van === 'number' &&
+            typeof tot === 'number' &&
+            van < tot &&
+            parsed.datum.startsWith(maand) &&
+            parsed.datum <= today
+          ) {
+            pairList ??= ref.koppelingen.get(kCode)?.get(gCode);
+            const koppeling = koppelingIn(pairList, parsed.datum);
+            if (koppeling) {
+              if (koppeling !== lastKoppeling) {
+                lastKoppeling = koppeling;
+                idKoppeling = koppelingen.id(koppeling.code);
+              }
+              // Ids only for rows that are kept, as in `add`.
+              if (idGastouder < 0) idGastouder = gastouders.id(gCode);
+              if (idKind < 0) idKind = kinderen.id(kCode);
+              result.rijen++;
+              rows.add(idGastouder, idKind, idKoppeling, parsed.day, van, tot, line);
+              kept = true;
+            }
+          }
+        }
+      }
+      if (!kept) {
+        // Anything else: cells as splitRows makes them, and the one place that judges a line.
+        const cellsText = decoder.decode(bytes.subarray(pos, lineEnd)).split(format.delimiter);
+        if (!cellsText.every((c) => c.trim() === '')) this.add([{ line, cells: cellsText }]);
+      }
+      line++;
+      pos = next;
+    }
+  }
+
+  /** Parse results of date and time cells by their bytes (packed to a number): no string per line. */
+  private readonly dateKeys = new Map<number, ReturnType<UrenParser['date']>>();
+  private readonly startKeys = new Map<number, number | ValueError>();
+  private readonly endKeys = new Map<number, number | ValueError>();
+
+  /**
+   * A date or time cell parsed by `parse` (the same cached parser `add` uses), looked up by its
+   * bytes; undefined when the cell has other characters than digits and '-', '/', ':', '.' or is
+   * longer than 10, which `add` then reads.
+   */
+  private cell<T>(bytes: Uint8Array, from: number, to: number, keys: Map<number, T | ValueError>, parse: (raw: string) => T | ValueError) {
+    if (to <= from || to - from > 10) return undefined;
+    // Each byte a digit 1–14 of a number in base 15, so that no two cells share a key; 15^10 < 2^53.
+    let key = 0;
+    for (let i = from; i < to; i++) {
+      const b = bytes[i]!;
+      const digit = b >= 48 && b <= 57 ? b - 47 : b === 45 ? 11 : b === 47 ? 12 : b === 58 ? 13 : b === 46 ? 14 : 0;
+      if (digit === 0) return undefined;
+      key = key * 15 + digit;
+    }
+    let hit = keys.get(key);
+    if (hit === undefined) {
+      hit = parse(latin1(bytes, from, to));
+      keys.set(key, hit);
+    }
+    return hit;
   }
 
   /** The contract's name of the column at a position of the header ('van' for 'begintijd'). */
