@@ -34,21 +34,20 @@ export interface CsvSource {
   blad?: string;
   /**
    * A quote-free CSV file only: its lines after the header as raw bytes, for an import whose rows
-   * are too many to make a string array of each (the urenkaart: a million lines). Calling it
-   * closes `batches`: a source is read one way or the other.
+   * are too many to make a string array of each (the urenkaart: a million lines). The first is
+   * line `first`; the reader counts on from there. Calling it closes `batches`: a source is read
+   * one way or the other.
    */
-  lines?: () => AsyncIterable<LineChunk>;
+  lines?: () => { first: number; chunks: AsyncIterable<LineChunk> };
 }
 
 /**
  * Whole lines of a file as bytes in its encoding, line ends included: CRLF, LF or a lone CR, as
- * splitRows reads them. (`chunkSize` is for the tests of chunk boundaries.) Blank lines are in it too (and counted), so a reader numbers lines as
- * splitRows does.
+ * splitRows reads them. Blank lines are in it too, so that a reader numbers lines as splitRows
+ * does (it counts them itself: a pass over the bytes only to count would cost as much again).
  */
 export interface LineChunk {
   bytes: Uint8Array;
-  /** The number of the first line in `bytes`. */
-  line: number;
   /** Bytes of the file read so far, for progress. */
   bytesRead: number;
 }
@@ -178,9 +177,9 @@ export async function* splitRows(file: string, encoding: string, delimiter: stri
 const LINE_CHUNK = 1 << 20;
 
 /**
- * The file's lines after line `after` as LineChunks (the quote-free path's other form). A chunk
- * ends at its last line end; a CR at the very end of a read waits for the next one, which may
- * begin with the LF of the same CRLF.
+ * The file's lines after line `after` (the header) as LineChunks: the quote-free path's other
+ * form. A chunk ends at its last line end; a CR at the very end of a read waits for the next one,
+ * which may begin with the LF of the same CRLF. (`chunkSize` is for the tests of chunk boundaries.)
  */
 export async function* lineChunks(
   file: string,
@@ -188,52 +187,36 @@ export async function* lineChunks(
   options: OpenOptions = {},
   chunkSize = LINE_CHUNK,
 ): AsyncGenerator<LineChunk> {
-  let line = 1;
+  let skip = after;
   let rest: Buffer = Buffer.alloc(0);
   let bytesRead = 0;
   for await (const read of fs.createReadStream(file, { highWaterMark: chunkSize })) {
     bytesRead += (read as Buffer).length;
-    const bytes = rest.length > 0 ? Buffer.concat([rest, read as Buffer]) : (read as Buffer);
+    let bytes = rest.length > 0 ? Buffer.concat([rest, read as Buffer]) : (read as Buffer);
     let end = bytes.length;
     if (bytes[end - 1] === 13) end--;
     while (end > 0 && bytes[end - 1] !== 10 && bytes[end - 1] !== 13) end--;
     rest = bytes.subarray(end);
-    const whole = bytes.subarray(0, end);
-    const first = line;
-    line += countLineEnds(whole);
-    const skip = skipLines(whole, first, after);
-    if (skip < whole.length) yield { bytes: whole.subarray(skip), line: Math.max(first, after + 1), bytesRead };
+    bytes = bytes.subarray(0, end);
+    if (skip > 0) [bytes, skip] = skipLines(bytes, skip);
+    if (bytes.length > 0) yield { bytes, bytesRead };
     options.onProgress?.(bytesRead);
   }
-  const skip = skipLines(rest, line, after);
-  if (skip < rest.length) yield { bytes: rest.subarray(skip), line: Math.max(line, after + 1), bytesRead };
+  if (skip > 0) [rest, skip] = skipLines(rest, skip);
+  if (rest.length > 0) yield { bytes: rest, bytesRead };
 }
 
-/** Line ends in `bytes`: CRLF, LF, or CR alone. */
-function countLineEnds(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b === 10) n++;
-    else if (b === 13) {
-      n++;
-      if (bytes[i + 1] === 10) i++;
-    }
-  }
-  return n;
-}
-
-/** The offset in `bytes` (whose first line is `line`) of line `after + 1`. */
-function skipLines(bytes: Uint8Array, line: number, after: number): number {
+/** `bytes` after its first `n` lines, and how many of those it did not have. */
+function skipLines(bytes: Buffer, n: number): [Buffer, number] {
   let i = 0;
-  while (line <= after && i < bytes.length) {
+  while (n > 0 && i < bytes.length) {
     const b = bytes[i++]!;
     if (b === 10 || b === 13) {
       if (b === 13 && bytes[i] === 10) i++;
-      line++;
+      n--;
     }
   }
-  return line <= after ? bytes.length : i;
+  return [bytes.subarray(i), n];
 }
 
 /** Quoted files: csv-parse (loaded only then). */
@@ -352,7 +335,7 @@ export async function openCsv(file: string, options: OpenOptions = {}, checked?:
   if (!quotes) {
     source.lines = () => {
       void generator.return(undefined);
-      return lineChunks(file, headerRow.line, options);
+      return { first: headerRow.line + 1, chunks: lineChunks(file, headerRow.line, options) };
     };
   }
   return source;

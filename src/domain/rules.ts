@@ -104,8 +104,8 @@ interface Interval {
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** The dates on which a child reaches the ages that matter; computed once per child. */
-interface Milestones {
+/** The dates on which a child reaches the ages that matter; computed once per child (or birth date). */
+export interface Milestones {
   code: string;
   eigen: boolean;
   een: Datum;
@@ -116,9 +116,11 @@ interface Milestones {
   dertien: Datum;
 }
 
-function milestones(c: RuleChild): Milestones {
+function milestones(c: RuleChild, known?: Map<Datum, Milestones>): Milestones {
+  const same = known?.get(c.geboortedatum);
+  if (same) return { ...same, code: c.code, eigen: c.eigen };
   const at = (months: number) => dateOfAgeInMonths(c.geboortedatum, months);
-  return {
+  const m = {
     code: c.code,
     eigen: c.eigen,
     een: at(12),
@@ -128,6 +130,8 @@ function milestones(c: RuleChild): Milestones {
     tien: at(LIMIETEN.eigenKindTelttotJaar * 12),
     dertien: at(LIMIETEN.gastkindTotJaar * 12),
   };
+  known?.set(c.geboortedatum, m);
+  return m;
 }
 
 /** A child on one date: which limits its age falls under (completed years and months). */
@@ -271,7 +275,13 @@ export function evaluateDay(g: RuleGastouder, children: Map<string, AgedChild>, 
 
 /** Every date in [vanaf, tot] where a rule's input can change: segment boundaries. */
 export function breakpoints(g: RuleGastouder, children: RuleChild[], slots: WeeklySlot[], vanaf: Datum, tot: Datum | null): Datum[] {
-  return segmentStarts(g, children.map(milestones), slots, vanaf, tot);
+  return segmentStarts(
+    g,
+    children.map((c) => milestones(c)),
+    slots,
+    vanaf,
+    tot,
+  );
 }
 
 function segmentStarts(g: RuleGastouder, children: Milestones[], slots: WeeklySlot[], vanaf: Datum, tot: Datum | null): Datum[] {
@@ -294,7 +304,7 @@ function segmentStarts(g: RuleGastouder, children: Milestones[], slots: WeeklySl
  * with the same children are merged into one weekly pattern.
  */
 export function checkRooster(g: RuleGastouder, children: RuleChild[], slots: WeeklySlot[], vanaf: Datum, tot: Datum | null): Violation[] {
-  const known = children.map(milestones);
+  const known = children.map((c) => milestones(c));
   const byCode = new Set(children.map((c) => c.code));
   const own = known.filter((m) => m.eigen);
   const mine = slots.filter((s) => byCode.has(s.kind));
@@ -365,10 +375,18 @@ export function checkRooster(g: RuleGastouder, children: RuleChild[], slots: Wee
  * 13-year limit), is the worst case; the rules are monotone, so if that breaks nothing, nothing
  * in the period can. Most gastouders' months end here without looking at a single day.
  */
-export function mayBreakRules(g: RuleGastouder, children: RuleChild[], present: Set<string>, vanaf: Datum, tot: Datum): boolean {
+export function mayBreakRules(
+  g: RuleGastouder,
+  children: RuleChild[],
+  present: Set<string>,
+  vanaf: Datum,
+  tot: Datum,
+  /** Milestones by birth date, kept by a caller that asks for thousands of gastouders (an import). */
+  known?: Map<Datum, Milestones>,
+): boolean {
   const worst: AgedChild[] = [];
   for (const c of children) {
-    const m = milestones(c);
+    const m = milestones(c, known);
     const young = ageOn(m, vanaf);
     if (!present.has(c.code) && !(c.eigen && young.onder10)) continue;
     worst.push({ ...young, vanaf13: ageOn(m, tot).vanaf13 });
@@ -401,7 +419,7 @@ export function checkDayIntervals(
   byDate: Map<Datum, DayInterval[]>,
   ownSlots: WeeklySlot[],
 ): Violation[] {
-  const known = children.map(milestones);
+  const known = children.map((c) => milestones(c));
   const result: Violation[] = [];
   const outcomes = new Map<string, DayViolation[]>();
   for (const [datum, guests] of [...byDate].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

@@ -11,6 +11,7 @@ import {
   checkDayIntervals,
   type DayInterval,
   mayBreakRules,
+  type Milestones,
   type RuleChild,
   type RuleGastouder,
   type Violation,
@@ -364,6 +365,8 @@ export function gastoudersToCheck(month: UrenMonth, ref: UrenReference): string[
   const own = ownChildren(ref);
   const { order, start } = groupBy(rows, rows.gastouder, gastouders.list.length);
   const result: string[] = [];
+  // A bureau's children share a few thousand birth dates: their milestones are worked out once each.
+  const known = new Map<Datum, Milestones>();
   for (let g = 0; g < gastouders.list.length; g++) {
     const code = gastouders.list[g]!;
     const present = new Set<string>();
@@ -372,7 +375,7 @@ export function gastoudersToCheck(month: UrenMonth, ref: UrenReference): string[
       ...[...present].map((k) => ({ code: k, geboortedatum: ref.kinderen.get(k)!.geboortedatum, eigen: false })),
       ...(own.get(code) ?? []),
     ];
-    if (mayBreakRules(ref.gastouders.get(code)!, children, present, vanaf, tot)) result.push(code);
+    if (mayBreakRules(ref.gastouders.get(code)!, children, present, vanaf, tot, known)) result.push(code);
   }
   return result;
 }

@@ -84,6 +84,60 @@ function latin1(bytes: Uint8Array, from: number, to: number): string {
   return String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
 }
 
+/**
+ * Parses of date or time cells by their bytes, through the same cached parser `add` uses, so that
+ * a million cells make a string only for each different one. A cell of at most 10 bytes of digits
+ * and '-', '/', ':', '.' has a key: each byte a digit 1–14 in base 15 (so that no two cells share
+ * one), the first five bytes and the rest apart, so that both stay small integers; the first part
+ * ('2026-' of every date of a month) is usually the last one's.
+ */
+class CellCache<T> {
+  private readonly byHead = new Map<number, Map<number, T | ValueError>>();
+  private lastHead = -1;
+  private lastTails: Map<number, T | ValueError> | undefined;
+
+  constructor(private readonly parse: (raw: string) => T | ValueError) {}
+
+  /** The parse of bytes `from` … `to` (exclusive); undefined for a cell without a key (`add` reads it). */
+  get(bytes: Uint8Array, from: number, to: number): T | ValueError | undefined {
+    if (to <= from || to - from > 10) return undefined;
+    const split = Math.min(to, from + 5);
+    let head = 0;
+    for (let i = from; i < split; i++) {
+      const digit = keyDigit(bytes[i]!);
+      if (digit === 0) return undefined;
+      head = head * 15 + digit;
+    }
+    let tail = 0;
+    for (let i = split; i < to; i++) {
+      const digit = keyDigit(bytes[i]!);
+      if (digit === 0) return undefined;
+      tail = tail * 15 + digit;
+    }
+    let tails = this.lastTails;
+    if (head !== this.lastHead) {
+      tails = this.byHead.get(head);
+      if (!tails) {
+        tails = new Map();
+        this.byHead.set(head, tails);
+      }
+      this.lastHead = head;
+      this.lastTails = tails;
+    }
+    let hit = tails!.get(tail);
+    if (hit === undefined) {
+      hit = this.parse(latin1(bytes, from, to));
+      tails!.set(tail, hit);
+    }
+    return hit;
+  }
+}
+
+/** A byte of a date or time cell as a digit 1–14; 0 for any other byte. */
+function keyDigit(b: number): number {
+  return b >= 48 && b <= 57 ? b - 47 : b === 45 ? 11 : b === 47 ? 12 : b === 58 ? 13 : b === 46 ? 14 : 0;
+}
+
 /** A file's rows so far. `maand` is the --maand option's, or else the month of the first dated row. */
 export interface ParsedUren extends Omit<UrenMonth, 'maand'> {
   maand: Maand | undefined;
@@ -133,10 +187,11 @@ export class UrenParser {
    * bytes, each code, date and time made a string only when it differs from the last one. Every
    * other line (an error, an opmerking, a blank or spare row) is made cells and goes through `add`,
    * so that what a line means and every message about it come from one place; the property test
-   * in test/unit/uren-parse.test.ts holds the two to the same result.
+   * in test/unit/urenkaart-lines.test.ts holds the two to the same result. The chunk's first line
+   * is line `first`; returns the number of the line after it.
    */
-  addLines(chunk: LineChunk, format: { encoding: string; delimiter: string }): void {
-    const { col, ref, result, header, date, start, end } = this;
+  addLines(chunk: LineChunk, first: number, format: { encoding: string; delimiter: string }): number {
+    const { col, ref, result, header, dateCells, startCells, endCells } = this;
     const { rows, gastouders, kinderen, koppelingen } = result;
     const { today } = this.options;
     const bytes = chunk.bytes;
@@ -161,7 +216,7 @@ export class UrenParser {
     let pairList: UrenKoppeling[] | undefined;
     let lastKoppeling: UrenKoppeling | undefined;
     let idKoppeling = -1;
-    let line = chunk.line;
+    let line = first;
     let pos = 0;
     while (pos < length) {
       // Split the line into cells; `next` is where the following line begins.
@@ -210,9 +265,9 @@ export class UrenParser {
         }
         const maand = result.maand;
         if (g && k && maand !== undefined) {
-          const parsed = this.cell(bytes, cellStart[cd]!, cellStart[cd + 1]! - 1, this.dateKeys, date);
-          const van = this.cell(bytes, cellStart[cv]!, cellStart[cv + 1]! - 1, this.startKeys, start);
-          const tot = this.cell(bytes, cellStart[ct]!, cellStart[ct + 1]! - 1, this.endKeys, end);
+          const parsed = dateCells.get(bytes, cellStart[cd]!, cellStart[cd + 1]! - 1);
+          const van = startCells.get(bytes, cellStart[cv]!, cellStart[cv + 1]! - 1);
+          const tot = endCells.get(bytes, cellStart[ct]!, cellStart[ct + 1]! - 1);
           if (
             parsed !== undefined &&
             !(parsed instanceof ValueError) &&
@@ -247,35 +302,13 @@ export class UrenParser {
       line++;
       pos = next;
     }
+    return line;
   }
 
-  /** Parse results of date and time cells by their bytes (packed to a number): no string per line. */
-  private readonly dateKeys = new Map<number, ReturnType<UrenParser['date']>>();
-  private readonly startKeys = new Map<number, number | ValueError>();
-  private readonly endKeys = new Map<number, number | ValueError>();
-
-  /**
-   * A date or time cell parsed by `parse` (the same cached parser `add` uses), looked up by its
-   * bytes; undefined when the cell has other characters than digits and '-', '/', ':', '.' or is
-   * longer than 10, which `add` then reads.
-   */
-  private cell<T>(bytes: Uint8Array, from: number, to: number, keys: Map<number, T | ValueError>, parse: (raw: string) => T | ValueError) {
-    if (to <= from || to - from > 10) return undefined;
-    // Each byte a digit 1–14 of a number in base 15, so that no two cells share a key; 15^10 < 2^53.
-    let key = 0;
-    for (let i = from; i < to; i++) {
-      const b = bytes[i]!;
-      const digit = b >= 48 && b <= 57 ? b - 47 : b === 45 ? 11 : b === 47 ? 12 : b === 58 ? 13 : b === 46 ? 14 : 0;
-      if (digit === 0) return undefined;
-      key = key * 15 + digit;
-    }
-    let hit = keys.get(key);
-    if (hit === undefined) {
-      hit = parse(latin1(bytes, from, to));
-      keys.set(key, hit);
-    }
-    return hit;
-  }
+  /** Parse results of date and time cells by their bytes: no string per line. */
+  private readonly dateCells = new CellCache(this.date);
+  private readonly startCells = new CellCache(this.start);
+  private readonly endCells = new CellCache(this.end);
 
   /** The contract's name of the column at a position of the header ('van' for 'begintijd'). */
   private columnName(position: number): string {

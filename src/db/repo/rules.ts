@@ -3,11 +3,11 @@
 // JavaScript, so one row per slot with eleven columns took ~0.6 s, while one row per gastouder
 // with her slots packed by group_concat (groupConcat in dialect.ts) takes ~0.15 s. Codes, dates and times never
 // contain '|' or ';', so the packing is unambiguous.
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Dag, Datum } from '../../domain/calendar.js';
 import { maxDate, minDate } from '../../domain/calendar.js';
 import type { DaySlot, RuleChild, RuleGastouder, WeeklySlot } from '../../domain/rules.js';
-import { groupConcat } from '../dialect.js';
+import { groupConcat, inValues } from '../dialect.js';
 import type { Db } from '../open.js';
 import { listUren } from './urenkaart.js';
 
@@ -20,20 +20,23 @@ export interface GastouderRuleInput {
 const OPEN_START = '0000-01-01';
 
 /**
- * Every gastouder (or one) with her children and weekly slots that touch [vanaf, tot]. A guest
- * child's slot is bounded by its koppeling; an own child's slots by its own vanaf/tot-en-met.
+ * Every gastouder (or one, or those of a list) with her children and weekly slots that touch
+ * [vanaf, tot]. A guest child's slot is bounded by its koppeling; an own child's slots by its own
+ * vanaf/tot-en-met. A list is one set of queries whatever its length (an import checks hundreds).
  */
 export async function loadRuleInput(
   db: Db,
-  filter: { gastouder?: string; vanaf: Datum; tot: Datum | null },
+  filter: { gastouder?: string; gastouders?: readonly string[]; vanaf: Datum; tot: Datum | null },
 ): Promise<GastouderRuleInput[]> {
   const { vanaf, tot } = filter;
-  const one = filter.gastouder ?? null;
+  const list = filter.gastouders ?? (filter.gastouder !== undefined ? [filter.gastouder] : null);
+  if (list !== null && list.length === 0) return [];
+  const among = (column: RawBuilder<unknown>) => (list === null ? sql`true` : sql`${column} in ${inValues(db, list)}`);
   const bureau = await db.selectFrom('bureau').select('beginner_max').executeTakeFirstOrThrow();
   const gastouders = await db
     .selectFrom('gastouder')
     .select(['code', 'naam', 'achterwacht', 'slaapruimte', 'ervaring_sinds', 'eind'])
-    .$if(one !== null, (q) => q.where('code', '=', one!))
+    .$if(list !== null, (q) => q.where('code', 'in', inValues(db, list!)))
     .where((eb) => eb.or([eb('eind', 'is', null), eb('eind', '>=', vanaf)]))
     .orderBy('code')
     .execute();
@@ -50,7 +53,7 @@ export async function loadRuleInput(
     from koppeling kp
     join kind k on k.code = kp.kind
     left join rooster r on r.koppeling = kp.code
-    where (kp.eind is null or kp.eind >= ${vanaf}) and (cast(${tot} as text) is null or kp.start <= ${tot}) and (cast(${one} as text) is null or kp.gastouder = ${one})
+    where (kp.eind is null or kp.eind >= ${vanaf}) and (cast(${tot} as text) is null or kp.start <= ${tot}) and ${among(sql`kp.gastouder`)}
     group by kp.gastouder`.execute(db);
   // Own children: kind|geboortedatum|dag|van|tot|vanaf|tot_en_met.
   const own = await sql<{ gastouder: string; packed: string }>`
@@ -62,7 +65,7 @@ export async function loadRuleInput(
     )} as packed
     from kind k
     left join rooster r on r.kind = k.code
-    where k.eigen_kind_van is not null and (cast(${one} as text) is null or k.eigen_kind_van = ${one})
+    where k.eigen_kind_van is not null and ${among(sql`k.eigen_kind_van`)}
     group by k.eigen_kind_van`.execute(db);
   const guestsBy = new Map(guests.rows.map((r) => [r.gastouder, r.packed]));
   const ownBy = new Map(own.rows.map((r) => [r.gastouder, r.packed]));
