@@ -286,6 +286,33 @@ describe('migrations', () => {
     }
   });
 
+  it('0010 names at most 20 such urenkaarten and counts the rest, an urenkaart without its koppeling included', async () => {
+    const old = await databaseAt('0009_maandrooster');
+    old.sqlite.exec(`${REGISTER_0009}
+      update koppeling set kind = 'K1' where code = 'KP3';
+      insert into urenkaart (maand, gastouder, kind, koppeling, minuten, regels, te_laat)
+        with recursive m(n) as (select 1 union all select n + 1 from m where n < 21)
+        select '2025-' || substr('0' || n, -2), 'G2', 'K2', 'KP3', 60, '[[1,480,540]]', 0 from m where n <= 12
+        union all select '2024-' || substr('0' || (n - 12), -2), 'G2', 'K2', 'KP3', 60, '[[1,480,540]]', 0 from m where n > 12;`);
+    // Written with foreign keys off (as a script might have): its koppeling does not exist.
+    old.sqlite.pragma('foreign_keys = OFF');
+    old.sqlite.exec("insert into urenkaart values ('2026-10', 'G1', 'K1', 'KP0', 60, '[[1,480,540]]', 0)");
+    await old.close();
+    const error = await createOrMigrateDatabase(old.file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Refused);
+    const { message, details } = error as Refused;
+    expect(message).toContain('23 urenkaarten horen niet bij de gastouder en het kind van hun koppeling');
+    expect(details).toHaveLength(21);
+    expect(details[0]).toBe('urenkaart 2026-10 van gastouder G1, kind K1: koppeling KP0 bestaat niet');
+    expect(details[1]).toBe(
+      'urenkaart 2024-01 van koppeling KP3 staat op gastouder G2 en kind K2, maar koppeling KP3 is van gastouder G2 en kind K1',
+    );
+    expect(details[20]).toBe('… en 3 meer');
+  });
+
   it('0008 gives the bureau a bewaartermijn of 7 years and lets an issued invoice through only to be anonymised', async () => {
     const old = await databaseAt('0007_kwaliteit');
     const gegevens = JSON.stringify({
