@@ -84,8 +84,8 @@ async function refuseMismatches(db: Kysely<unknown>): Promise<void> {
   if (rows.length > GENOEMD) lines.push(`… en ${rows.length - GENOEMD} meer`);
   throw new Refused(
     `De database kan niet worden bijgewerkt (0010_urenkaart_sleutel): ${rows.length === 1 ? 'één urenkaart hoort' : `${rows.length} urenkaarten horen`} niet bij de gastouder en het kind van ${rows.length === 1 ? 'haar' : 'hun'} koppeling. ` +
-      `Een urenkaart moet van de gastouder en het kind van haar koppeling zijn; gob verandert of verwijdert geen gewerkte uren op eigen houtje. ` +
-      `Er is niets gewijzigd. Zet met de vorige versie van gob de gastouder en het kind van de koppeling terug, of importeer de urenkaart van die maand opnieuw, en draai daarna 'gob init' opnieuw.`,
+      `Een urenkaart moet van de gastouder en het kind van haar koppeling zijn, en gob past gewerkte uren niet zelf aan. Er is niets gewijzigd. ` +
+      `Importeer met de vorige versie van gob de urenkaart van die gastouder en maand opnieuw, zodat elke regel bij een koppeling van dat kind bij die gastouder hoort (voeg zo nodig eerst een koppeling toe), en draai daarna 'gob init' opnieuw.`,
     lines,
   );
 }
