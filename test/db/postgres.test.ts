@@ -113,7 +113,9 @@ describe('PostgreSQL: the schema', () => {
     const dir = tempDir();
     const r = await gob(dir, ['init', '--db', url]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/bijgewerkt naar het nieuwste schema \(0006_afspraak, 0007_kwaliteit, 0008_privacy, 0009_maandrooster\)/);
+    expect(r.stdout).toMatch(
+      /bijgewerkt naar het nieuwste schema \(0006_afspraak, 0007_kwaliteit, 0008_privacy, 0009_maandrooster, 0010_urenkaart_sleutel\)/,
+    );
     await withClient(url, async (c) => {
       expect((await c.query('select * from factuurregel order by id')).rows).toEqual(before);
       expect((await c.query('select factuurregel from uitbetalingregel')).rows).toEqual([{ factuurregel: before[0].id }]);
@@ -133,6 +135,92 @@ describe('PostgreSQL: the schema', () => {
     expect(json<{ nummer: string }[]>(await gob(dir, ['factuur', 'list', '--json', '--db', url])).map((f) => f.nummer)).toEqual([
       '2026-00001',
     ]);
+  });
+
+  /** A database of an older gob (at 0009) with two gastouders, two kinds, three koppelingen and their urenkaarten. */
+  async function databaseAt0009(extra = ''): Promise<string> {
+    const url = await createTestDatabase();
+    const old = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+    const { error } = await new Migrator({ db: old, provider: migrationProvider }).migrateTo('0009_maandrooster');
+    expect(error).toBeUndefined();
+    await sql
+      .raw(`
+      insert into gastouder (code, naam, geboortedatum) values ('G1', 'G', '1980-01-01'), ('G2', 'H', '1981-01-01');
+      insert into ouder (code, naam) values ('O1', 'O');
+      insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'A', '2024-01-01', 'O1'), ('K2', 'B', '2024-02-01', 'O1');
+      insert into koppeling (code, kind, gastouder, start, uurtarief_cent) values
+        ('KP1', 'K1', 'G1', '2026-01-01', 750), ('KP2', 'K2', 'G1', '2026-01-01', 750), ('KP3', 'K2', 'G2', '2026-01-01', 800);
+      insert into urenkaart (maand, gastouder, kind, koppeling, minuten, regels, te_laat) values
+        ('2026-09', 'G1', 'K1', 'KP1', 540, '[[1,480,1020]]', 0),
+        ('2026-10', 'G1', 'K1', 'KP1', 600, '[[1,480,780,"ziek naar huis"],[2,480,780]]', 1),
+        ('2026-10', 'G1', 'K2', 'KP2', 60, '[[3,480,540,"é ✓ \\t"]]', 0),
+        ('2026-10', 'G2', 'K2', 'KP3', 120, '[[5,600,720]]', 0);
+      ${extra}`)
+      .execute(old);
+    await old.destroy();
+    return url;
+  }
+  const URENKAART = 'select * from urenkaart order by maand, gastouder, kind, koppeling';
+  const foreignKeys = (c: pg.Client, table: string) =>
+    c
+      .query(
+        `select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = '${table}'::regclass and contype in ('f', 'u') order by 1`,
+      )
+      .then((r) => r.rows.map((row) => row.def as string));
+
+  it('0010 keeps every urenkaart as it was, and then holds it to its koppeling: one key (koppeling, gastouder, kind), codes still cascade', async () => {
+    const url = await databaseAt0009();
+    const before = await withClient(url, async (c) => (await c.query(URENKAART)).rows);
+    const r = await gob(tempDir(), ['init', '--db', url]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/bijgewerkt naar het nieuwste schema \(0010_urenkaart_sleutel\)/);
+    await withClient(url, async (c) => {
+      expect((await c.query(URENKAART)).rows).toEqual(before);
+      expect(await foreignKeys(c, 'urenkaart')).toEqual([
+        'FOREIGN KEY (koppeling, gastouder, kind) REFERENCES koppeling(code, gastouder, kind) ON UPDATE CASCADE',
+      ]);
+      expect(await foreignKeys(c, 'koppeling')).toContain('UNIQUE (code, gastouder, kind)');
+      // An urenkaart of KP1 (G1, K1) on another gastouder or kind is refused by the database itself.
+      await expect(c.query("insert into urenkaart values ('2026-11', 'G2', 'K1', 'KP1', 60, '[[1,480,540]]', 0)")).rejects.toThrow(
+        /urenkaart_koppeling_gastouder_kind_fkey/,
+      );
+      await expect(c.query("insert into urenkaart values ('2026-11', 'G1', 'K2', 'KP1', 60, '[[1,480,540]]', 0)")).rejects.toThrow(
+        /foreign key/,
+      );
+      await c.query("insert into urenkaart values ('2026-11', 'G1', 'K1', 'KP1', 60, '[[1,480,540]]', 0)");
+      // A new code for a gastouder, a kind or a koppeling reaches its urenkaarten through the koppeling.
+      await c.query("update gastouder set code = 'G9' where code = 'G1'");
+      await c.query("update kind set code = 'K8' where code = 'K2'");
+      await c.query("update koppeling set code = 'KP7' where code = 'KP3'");
+      expect((await c.query('select maand, gastouder, kind, koppeling from urenkaart order by maand, koppeling')).rows).toEqual([
+        { maand: '2026-09', gastouder: 'G9', kind: 'K1', koppeling: 'KP1' },
+        { maand: '2026-10', gastouder: 'G9', kind: 'K1', koppeling: 'KP1' },
+        { maand: '2026-10', gastouder: 'G9', kind: 'K8', koppeling: 'KP2' },
+        { maand: '2026-10', gastouder: 'G2', kind: 'K8', koppeling: 'KP7' },
+        { maand: '2026-11', gastouder: 'G9', kind: 'K1', koppeling: 'KP1' },
+      ]);
+      await expect(c.query("delete from koppeling where code = 'KP2'")).rejects.toThrow(/foreign key/);
+    });
+  });
+
+  it("0010 refuses a database where an urenkaart is not its koppeling's gastouder and kind, naming it; nothing changes", async () => {
+    // An older gob let a koppeling's gastouder change after its hours were imported.
+    const url = await databaseAt0009("update koppeling set gastouder = 'G2' where code = 'KP2';");
+    const before = await withClient(url, async (c) => ({ rows: (await c.query(URENKAART)).rows, keys: await foreignKeys(c, 'urenkaart') }));
+    expect(before.keys).toHaveLength(3);
+    const r = await gob(tempDir(), ['init', '--db', url]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(
+      /kan niet worden bijgewerkt \(0010_urenkaart_sleutel\): één urenkaart hoort niet bij de gastouder en het kind/,
+    );
+    expect(r.stderr).toContain(
+      'urenkaart 2026-10 van koppeling KP2 staat op gastouder G1 en kind K2, maar koppeling KP2 is van gastouder G2 en kind K2',
+    );
+    await withClient(url, async (c) => {
+      expect((await c.query('select max(name) as name from kysely_migration')).rows).toEqual([{ name: '0009_maandrooster' }]);
+      expect({ rows: (await c.query(URENKAART)).rows, keys: await foreignKeys(c, 'urenkaart') }).toEqual(before);
+      expect(await foreignKeys(c, 'koppeling')).not.toContain('UNIQUE (code, gastouder, kind)');
+    });
   });
 
   it('refuses update and delete of a factuur and its lines in the database itself', async () => {

@@ -14,7 +14,7 @@ import { addRecord } from '../../src/commands/register/add.js';
 import { importRecords } from '../../src/commands/register/import.js';
 import { contractDocument } from '../../src/documents/contract.js';
 import { Refused } from '../../src/errors.js';
-import { tempDir, testDeps, writeCsv } from '../helpers.js';
+import { gob, tempDir, testDeps, writeCsv } from '../helpers.js';
 
 type TestDeps = Awaited<ReturnType<typeof testDeps>>;
 let deps: TestDeps | undefined;
@@ -175,7 +175,7 @@ describe('migrations', () => {
     await old.close();
     const { store, applied } = await createOrMigrateDatabase(old.file);
     try {
-      expect(applied).toEqual(['0009_maandrooster']);
+      expect(applied).toEqual(['0009_maandrooster', '0010_urenkaart_sleutel']);
       const rows = store.sqlite!.prepare('select maand, koppeling, rooster from maandrooster order by koppeling').all() as {
         rooster: string;
       }[];
@@ -187,6 +187,130 @@ describe('migrations', () => {
     } finally {
       await store.close();
     }
+  });
+
+  /** Two gastouders, two kinds, three koppelingen and their urenkaarten, in a database at 0009. */
+  const REGISTER_0009 = `
+      insert into gastouder (code, naam, geboortedatum) values ('G1', 'G', '1980-01-01'), ('G2', 'H', '1981-01-01');
+      insert into ouder (code, naam) values ('O1', 'O');
+      insert into kind (code, naam, geboortedatum, ouder) values ('K1', 'A', '2024-01-01', 'O1'), ('K2', 'B', '2024-02-01', 'O1');
+      insert into koppeling (code, kind, gastouder, start, uurtarief_cent) values
+        ('KP1', 'K1', 'G1', '2026-01-01', 750), ('KP2', 'K2', 'G1', '2026-01-01', 750), ('KP3', 'K2', 'G2', '2026-01-01', 800);
+      insert into urenkaart (maand, gastouder, kind, koppeling, minuten, regels, te_laat) values
+        ('2026-09', 'G1', 'K1', 'KP1', 540, '[[1,480,1020]]', 0),
+        ('2026-10', 'G1', 'K1', 'KP1', 600, '[[1,480,780,"ziek naar huis"],[2,480,780]]', 1),
+        ('2026-10', 'G1', 'K2', 'KP2', 60, '[[3,480,540,"é ✓ \\t"]]', 0),
+        ('2026-10', 'G2', 'K2', 'KP3', 120, '[[5,600,720]]', 0);`;
+  const URENKAART =
+    'select *, typeof(minuten) as t_minuten, typeof(te_laat) as t_te_laat from urenkaart order by maand, gastouder, kind, koppeling';
+
+  it('0010 keeps every urenkaart as it was, and then holds it to its koppeling: one key (koppeling, gastouder, kind), codes still cascade', async () => {
+    const old = await databaseAt('0009_maandrooster');
+    old.sqlite.exec(REGISTER_0009);
+    const before = old.sqlite.prepare(URENKAART).all();
+    await old.close();
+    const { store, applied } = await createOrMigrateDatabase(old.file);
+    try {
+      expect(applied).toEqual(['0010_urenkaart_sleutel']);
+      const db = store.sqlite!;
+      expect(db.prepare(URENKAART).all()).toEqual(before);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      // The same table otherwise: STRICT, WITHOUT ROWID (gob db kopieer reads it in key order), its checks.
+      const ddl = db.prepare("select sql from sqlite_schema where name = 'urenkaart'").pluck().get() as string;
+      expect(ddl).toMatch(/\) strict, without rowid$/);
+      expect(db.prepare("select count(*) from sqlite_schema where name = 'urenkaart_0010'").pluck().get()).toBe(0);
+      expect(db.pragma('foreign_key_list(urenkaart)')).toEqual([
+        expect.objectContaining({ table: 'koppeling', from: 'koppeling', to: 'code', on_update: 'CASCADE' }),
+        expect.objectContaining({ table: 'koppeling', from: 'gastouder', to: 'gastouder', on_update: 'CASCADE' }),
+        expect.objectContaining({ table: 'koppeling', from: 'kind', to: 'kind', on_update: 'CASCADE' }),
+      ]);
+      expect(() => db.prepare("insert into urenkaart values ('2026-11', 'G1', 'K1', 'KP1', 0, '[]', 0)").run()).toThrow(/CHECK/);
+      // An urenkaart of KP1 (G1, K1) on another gastouder or kind is refused by the database itself.
+      expect(() => db.prepare("insert into urenkaart values ('2026-11', 'G2', 'K1', 'KP1', 60, '[[1,480,540]]', 0)").run()).toThrow(
+        /FOREIGN KEY/,
+      );
+      expect(() => db.prepare("insert into urenkaart values ('2026-11', 'G1', 'K2', 'KP1', 60, '[[1,480,540]]', 0)").run()).toThrow(
+        /FOREIGN KEY/,
+      );
+      db.prepare("insert into urenkaart values ('2026-11', 'G1', 'K1', 'KP1', 60, '[[1,480,540]]', 0)").run();
+      // A new code for a gastouder, a kind or a koppeling reaches its urenkaarten through the koppeling.
+      db.prepare("update gastouder set code = 'G9' where code = 'G1'").run();
+      db.prepare("update kind set code = 'K8' where code = 'K2'").run();
+      db.prepare("update koppeling set code = 'KP7' where code = 'KP3'").run();
+      expect(db.prepare('select maand, gastouder, kind, koppeling from urenkaart order by maand, koppeling').all()).toEqual([
+        { maand: '2026-09', gastouder: 'G9', kind: 'K1', koppeling: 'KP1' },
+        { maand: '2026-10', gastouder: 'G9', kind: 'K1', koppeling: 'KP1' },
+        { maand: '2026-10', gastouder: 'G9', kind: 'K8', koppeling: 'KP2' },
+        { maand: '2026-10', gastouder: 'G2', kind: 'K8', koppeling: 'KP7' },
+        { maand: '2026-11', gastouder: 'G9', kind: 'K1', koppeling: 'KP1' },
+      ]);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      // A koppeling with hours is still not deleted.
+      expect(() => db.prepare("delete from koppeling where code = 'KP2'").run()).toThrow(/FOREIGN KEY/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("0010 refuses a database where an urenkaart is not its koppeling's gastouder and kind, naming it; nothing changes", async () => {
+    const old = await databaseAt('0009_maandrooster');
+    // An older gob let a koppeling's gastouder change after its hours were imported.
+    old.sqlite.exec(`${REGISTER_0009}
+      update koppeling set gastouder = 'G2' where code = 'KP2';`);
+    const before = old.sqlite.prepare(URENKAART).all();
+    await old.close();
+    const dir = tempDir();
+    const r = await gob(dir, ['init', '--db', old.file]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(
+      /kan niet worden bijgewerkt \(0010_urenkaart_sleutel\): één urenkaart hoort niet bij de gastouder en het kind/,
+    );
+    expect(r.stderr).toMatch(/Er is niets gewijzigd/);
+    expect(r.stderr).toContain(
+      'urenkaart 2026-10 van koppeling KP2 staat op gastouder G1 en kind K2, maar koppeling KP2 is van gastouder G2 en kind K2',
+    );
+    expect(r.stderr).not.toMatch(/KP1|KP3/);
+    const sqlite = new SQLite(old.file);
+    try {
+      expect(sqlite.prepare('select max(name) from kysely_migration').pluck().get()).toBe('0009_maandrooster');
+      expect(sqlite.prepare(URENKAART).all()).toEqual(before);
+      expect(
+        sqlite
+          .prepare("select count(*) from sqlite_schema where name like '%0010%' or name = 'koppeling_code_gastouder_kind_key'")
+          .pluck()
+          .get(),
+      ).toBe(0);
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it('0010 names at most 20 such urenkaarten and counts the rest, an urenkaart without its koppeling included', async () => {
+    const old = await databaseAt('0009_maandrooster');
+    old.sqlite.exec(`${REGISTER_0009}
+      update koppeling set kind = 'K1' where code = 'KP3';
+      insert into urenkaart (maand, gastouder, kind, koppeling, minuten, regels, te_laat)
+        with recursive m(n) as (select 1 union all select n + 1 from m where n < 21)
+        select '2025-' || substr('0' || n, -2), 'G2', 'K2', 'KP3', 60, '[[1,480,540]]', 0 from m where n <= 12
+        union all select '2024-' || substr('0' || (n - 12), -2), 'G2', 'K2', 'KP3', 60, '[[1,480,540]]', 0 from m where n > 12;`);
+    // Written with foreign keys off (as a script might have): its koppeling does not exist.
+    old.sqlite.pragma('foreign_keys = OFF');
+    old.sqlite.exec("insert into urenkaart values ('2026-10', 'G1', 'K1', 'KP0', 60, '[[1,480,540]]', 0)");
+    await old.close();
+    const error = await createOrMigrateDatabase(old.file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Refused);
+    const { message, details } = error as Refused;
+    expect(message).toContain('23 urenkaarten horen niet bij de gastouder en het kind van hun koppeling');
+    expect(details).toHaveLength(21);
+    expect(details[0]).toBe('urenkaart 2026-10 van gastouder G1, kind K1: koppeling KP0 bestaat niet');
+    expect(details[1]).toBe(
+      'urenkaart 2024-01 van koppeling KP3 staat op gastouder G2 en kind K2, maar koppeling KP3 is van gastouder G2 en kind K1',
+    );
+    expect(details[20]).toBe('… en 3 meer');
   });
 
   it('0008 gives the bureau a bewaartermijn of 7 years and lets an issued invoice through only to be anonymised', async () => {
@@ -204,7 +328,7 @@ describe('migrations', () => {
     await old.close();
     const { store, applied } = await createOrMigrateDatabase(old.file);
     try {
-      expect(applied).toEqual(['0008_privacy', '0009_maandrooster']);
+      expect(applied).toEqual(['0008_privacy', '0009_maandrooster', '0010_urenkaart_sleutel']);
       const db = store.sqlite!;
       expect(db.prepare('select bewaartermijn from bureau').pluck().get()).toBe(7);
       expect(() => db.prepare('update factuur set totaal_cent = 1').run()).toThrow(/een factuur wordt nooit gewijzigd/);
@@ -237,7 +361,7 @@ describe('migrations', () => {
     const before = old.sqlite.prepare('select * from factuurregel order by id').all();
     await old.close();
     const { store, applied } = await createOrMigrateDatabase(old.file);
-    expect(applied).toEqual(['0006_afspraak', '0007_kwaliteit', '0008_privacy', '0009_maandrooster']);
+    expect(applied).toEqual(['0006_afspraak', '0007_kwaliteit', '0008_privacy', '0009_maandrooster', '0010_urenkaart_sleutel']);
     expect(store.sqlite!.prepare('select * from factuurregel order by id').all()).toEqual(before);
     expect(store.sqlite!.pragma('foreign_key_check')).toEqual([]);
     expect(store.sqlite!.prepare("select sql from sqlite_schema where name = 'uitbetalingregel'").pluck().get()).toContain(

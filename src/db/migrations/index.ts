@@ -10,6 +10,7 @@ import * as m0006 from './0006_afspraak.js';
 import * as m0007 from './0007_kwaliteit.js';
 import * as m0008 from './0008_privacy.js';
 import * as m0009 from './0009_maandrooster.js';
+import * as m0010 from './0010_urenkaart_sleutel.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_register': m0001,
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0007_kwaliteit': m0007,
   '0008_privacy': m0008,
   '0009_maandrooster': m0009,
+  '0010_urenkaart_sleutel': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
