@@ -501,6 +501,25 @@ export interface Urenkaart {
 }
 
 /**
+ * What an import replaces by nothing: a child of a gastouder in the file who had hours in the month
+ * and has no line in the file. §5 replaces a gastouder's month as a whole, so a file with only
+ * some of her children (`urenkaart list --csv --kind`, edited and imported again) removes the
+ * others' hours; the import says so, by name.
+ */
+export function vervallenUren<T extends { gastouder: string; kind: string }>(before: readonly T[], month: Omit<UrenMonth, 'maand'>): T[] {
+  const { rows, gastouders, kinderen } = month;
+  const inFile = new Set<string>();
+  let last = -1;
+  for (let i = 0; i < rows.length; i++) {
+    const pair = rows.gastouder[i]! * kinderen.list.length + rows.kind[i]!;
+    if (pair === last) continue;
+    last = pair;
+    inFile.add(`${gastouders.list[rows.gastouder[i]!]}|${kinderen.list[rows.kind[i]!]}`);
+  }
+  return before.filter((p) => !inFile.has(`${p.gastouder}|${p.kind}`));
+}
+
+/**
  * The file's rows as urenkaarten: one per gastouder, kind and koppeling, in the order of the
  * table's key (see keyOrder), lines in date order. A generator: the write takes them one by one.
  */

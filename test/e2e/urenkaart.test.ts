@@ -138,7 +138,23 @@ describe('replace, deadline, --te-laat, warnings, --strict, --dry-run', () => {
     const first = await list();
     expect((await importJson(dir, file)).code).toBe(0);
     expect(await list()).toBe(first);
+    const before = JSON.parse(first) as { gastouder: string; kind: string; minuten: number }[];
+    const otherKids = [...new Set(before.filter((u) => u.gastouder === 'G0002' && u.kind !== 'K0004').map((u) => u.kind))].sort();
+    expect(otherKids.length).toBeGreaterThan(0);
     writeCsv(path.join(dir, 'kort.csv'), ['gastouder;kind;datum;van;tot', 'G0002;K0004;2026-10-06;08:00;12:00']);
+    // Her other children's hours go (§5 replaces her month), and the import says so by name: a
+    // file of one child (list --csv --kind, edited) would otherwise drop the others silently.
+    const dry = await importJson(dir, 'kort.csv', ['--dry-run']);
+    expect(dry.stderr).toMatch(/die uren zouden vervallen/);
+    const replaced = await importJson(dir, 'kort.csv');
+    expect(replaced.code).toBe(0);
+    expect(replaced.json.vervallen.map((v: { kind: string }) => v.kind)).toEqual(otherKids);
+    const minutes = (kind: string) => before.filter((u) => u.gastouder === 'G0002' && u.kind === kind).reduce((t, u) => t + u.minuten, 0);
+    expect(replaced.json.vervallen[0]).toEqual({ gastouder: 'G0002', kind: otherKids[0], minuten: minutes(otherKids[0]!) });
+    expect(replaced.stderr).toMatch(/kind(eren)? (heeft|hebben) in 2026-10 uren bij een gastouder uit dit bestand, maar geen regels erin/);
+    expect(replaced.stderr).toContain(`  G0002, ${otherKids[0]}: `);
+    // Importing the whole month again names nothing.
+    expect((await importJson(dir, file)).json.vervallen).toEqual([]);
     expect((await importJson(dir, 'kort.csv')).code).toBe(0);
     expect(JSON.parse(await list())).toEqual([
       { gastouder: 'G0002', kind: 'K0004', datum: '2026-10-06', van: '08:00', tot: '12:00', minuten: 240, opmerking: null, teLaat: false },

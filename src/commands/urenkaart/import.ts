@@ -7,6 +7,7 @@ import {
   type UrenRuleInput,
   urenkaarten,
   urenTiming,
+  vervallenUren,
   type Waarschuwing,
 } from '../../domain/urenkaart.js';
 import { formatUren } from '../../domain/money.js';
@@ -15,7 +16,14 @@ import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { begrensdeLijst } from '../record.js';
 import { loadRuleInput } from '../../db/repo/rules.js';
-import { gastouderNamen, invoicedMonth, loadUrenReference, otherGastoudersLines, replaceUrenkaarten } from '../../db/repo/urenkaart.js';
+import {
+  gastouderNamen,
+  invoicedMonth,
+  urenPerPaar,
+  loadUrenReference,
+  otherGastoudersLines,
+  replaceUrenkaarten,
+} from '../../db/repo/urenkaart.js';
 import { openImport } from '../../import/source.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
@@ -69,6 +77,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
     teLaat: false,
   };
   const warnings: string[] = [];
+  let vervallen: { gastouder: string; kind: string; minuten: number }[] = [];
   try {
     await inTransaction(
       deps.db,
@@ -128,6 +137,14 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
               `  … en nog ${waarschuwingen.length - MAX_SHOWN} (alle waarschuwingen: --json, of 'gob rooster check --uren --maand ${maand}').`,
             );
         }
+        vervallen = vervallenUren(await urenPerPaar(trx, maand, checked.gastouders), { ...month, rows });
+        if (vervallen.length > 0) {
+          warnings.push(
+            `Let op: ${aantal(vervallen.length, 'kind heeft', 'kinderen hebben')} in ${maand} uren bij een gastouder uit dit bestand, maar geen regels erin; een import vervangt de hele maand van een gastouder, dus die uren ${opts.dryRun ? 'zouden vervallen' : 'zijn vervallen'}:`,
+            ...vervallen.slice(0, MAX_SHOWN).map((v) => `  ${v.gastouder}, ${v.kind}: ${formatUren(v.minuten)} uur`),
+            ...(vervallen.length > MAX_SHOWN ? [`  … en nog ${vervallen.length - MAX_SHOWN} (alle: --json)`] : []),
+          );
+        }
         await replaceUrenkaarten(trx, maand, checked.gastouders, urenkaarten({ ...month, rows }), teLaat);
         // The gastouders by code (bounded), so that a gastouder's inzage finds the line.
         await writeLog(
@@ -146,7 +163,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
   deps.out.line(
     `${opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd'}: urenkaarten van ${s.maand} uit ${opts.bestand}: ${aantal(s.rijen, 'rij', 'rijen')}, ${aantal(s.gastouders, 'gastouder', 'gastouders')}, ${formatUren(s.minuten)} uur${s.teLaat ? ' (te laat, met --te-laat)' : ''}.`,
   );
-  return { ...s, dryRun: Boolean(opts.dryRun), fouten, waarschuwingen };
+  return { ...s, dryRun: Boolean(opts.dryRun), fouten, waarschuwingen, vervallen };
 }
 
 /** The urenkaart's refusal: its errors in line order, and the summary of what would have been imported. */

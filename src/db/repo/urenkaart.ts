@@ -165,6 +165,23 @@ export async function replaceUrenkaarten(
   return n;
 }
 
+/** The minutes per gastouder and kind that `maand` has already, of the given gastouders. */
+export async function urenPerPaar(
+  db: Db,
+  maand: Maand,
+  gastouders: string[],
+): Promise<{ gastouder: string; kind: string; minuten: number }[]> {
+  return db
+    .selectFrom('urenkaart')
+    .select(['gastouder', 'kind', (eb) => eb.fn.sum<number>('minuten').as('minuten')])
+    .where('maand', '=', maand)
+    .where('gastouder', 'in', inValues(db, gastouders))
+    .groupBy(['gastouder', 'kind'])
+    .orderBy('gastouder')
+    .orderBy('kind')
+    .execute();
+}
+
 export interface UrenFilter {
   maand: Maand;
   gastouder?: string;
