@@ -63,6 +63,18 @@ describe('the corpus of bad files: the right message, nothing stored', () => {
     });
     expect(count(dir)).toBe(2);
   });
+  it('a Windows-1252 file with €, ’ and – in an opmerking imports them as Excel wrote them', async () => {
+    // The bytes 80, 92 and 96: Node 20 decodes them as control characters unless it streams.
+    const file = path.join(dir, 'uren-1252.csv');
+    const text =
+      'gastouder;kind;datum;van;tot;opmerking\r\nG0001;K0001;06-10-2026;8:00;17:30;\u0080 2,50 parkeren, \u0092s middags \u0096 oma\r\n';
+    fs.writeFileSync(file, Buffer.from(text, 'latin1'));
+    const r = await importJson(dir, file);
+    expect(r.json).toMatchObject({ rijen: 1, fouten: [] });
+    expect(r.code).toBe(0);
+    const list = await gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--kind', 'K0001', '--json'], TODAY);
+    expect(JSON.parse(list.stdout)).toMatchObject([{ datum: '2026-10-06', opmerking: '€ 2,50 parkeren, ’s middags – oma' }]);
+  });
 });
 
 describe('every error of the contract', () => {

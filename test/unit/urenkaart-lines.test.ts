@@ -84,7 +84,8 @@ const tijd = fc.constantFrom(
   '17:60',
   '12:30.',
 );
-const opmerking = fc.constantFrom('', '', '', 'ziek', "'=1", 'é€', ' ', 'opmerking');
+// '\u0080\u0092' is written as the bytes 80 92 in a Latin-1 file: '€’' in Windows-1252.
+const opmerking = fc.constantFrom('', '', '', 'ziek', "'=1", 'é€', ' ', 'opmerking', '\u0080 \u0092s');
 // Mostly lines the byte path reads itself (so that runs of them, and code changes between them,
 // are common), with now and then one cell from the lists above.
 const good = fc.tuple(
@@ -151,6 +152,22 @@ describe('the urenkaart byte path and the row path', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('reads €, ’, – and … of a Windows-1252 opmerking as Excel wrote them, as the row path does', async () => {
+    // Node 20 (since 20.18.3) decodes windows-1252 as Latin-1 unless it streams: 80 would be U+0080,
+    // a control character the opmerking refuses (nodejs/node#60888).
+    const target = path.join(dir, 'cp1252.csv');
+    const text = 'gastouder;kind;datum;van;tot;opmerking\r\nG1;K1;2026-10-05;08:00;17:00;\u0080 2,50 \u0092s middags \u0096 oma\u0085\r\n';
+    fs.writeFileSync(target, Buffer.from(text, 'latin1'));
+    const source = await openCsv(target);
+    expect(source.encoding).toBe('windows-1252');
+    const parser = new UrenParser(source.header, mapColumns(source.header), ref, { maand: undefined, today: '2026-11-03' });
+    const lines = source.lines!();
+    let next = lines.first;
+    for await (const c of lines.chunks) next = parser.addLines(c, next, source);
+    expect(parser.result.fouten).toEqual([]);
+    expect([...parser.result.rows.opmerking]).toEqual([[0, '€ 2,50 ’s middags – oma…']]);
   });
 
   it('reads a plain line from its bytes, and a line with an opmerking through the row path, to the same rows', async () => {

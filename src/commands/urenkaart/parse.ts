@@ -198,7 +198,11 @@ export class UrenParser {
     const length = bytes.length;
     const delimiter = format.delimiter.charCodeAt(0);
     const columns = header.length;
+    // Decoded as a stream (each line whole, so nothing waits for the next): Node 20 (since 20.18.3)
+    // decodes windows-1252 as Latin-1 when not streaming, and an Excel file's '€', '’' or '–' in an
+    // opmerking would be a control character the row path never sees (nodejs/node#60888).
     const decoder = new TextDecoder(format.encoding, { ignoreBOM: true });
+    const decode = (from: number, to: number) => decoder.decode(bytes.subarray(from, to), { stream: true });
     // Cell boundaries of the current line: cell i is bytes cellStart[i] .. cellStart[i + 1] - 1.
     const cellStart = new Int32Array(columns + 2);
     const { gastouder: cg, kind: ck, datum: cd, van: cv, tot: ct, opmerking: co } = col;
@@ -296,7 +300,7 @@ export class UrenParser {
       }
       if (!kept) {
         // Anything else: cells as splitRows makes them, and the one place that judges a line.
-        const cellsText = decoder.decode(bytes.subarray(pos, lineEnd)).split(format.delimiter);
+        const cellsText = decode(pos, lineEnd).split(format.delimiter);
         if (!cellsText.every((c) => c.trim() === '')) this.add([{ line, cells: cellsText }]);
       }
       line++;
