@@ -101,11 +101,20 @@ export class UrenRows {
 /** Row indexes grouped by a small integer key (counting sort): O(n), no comparisons. */
 export function groupBy(rows: UrenRows, key: Int32Array, keys: number): { order: Int32Array; start: Int32Array } {
   const start = new Int32Array(keys + 1);
-  for (let i = 0; i < rows.length; i++) start[key[i]! + 1]!++;
+  let grouped = true;
+  for (let i = 0; i < rows.length; i++) {
+    start[key[i]! + 1]!++;
+    if (i > 0 && key[i]! < key[i - 1]!) grouped = false;
+  }
   for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!;
-  const next = start.slice(0, keys);
   const order = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) order[next[key[i]!]!++] = i;
+  // A file lists a gastouder's (or child's) lines together, in code order: then the stable
+  // grouping is the rows as they are.
+  if (grouped) for (let i = 0; i < rows.length; i++) order[i] = i;
+  else {
+    const next = start.slice(0, keys);
+    for (let i = 0; i < rows.length; i++) order[next[key[i]!]!++] = i;
+  }
   return { order, start };
 }
 
@@ -202,11 +211,32 @@ export function keyOrder(rows: UrenRows, gastouderRank: Int32Array, kindRank: In
   const n = rows.length;
   let order: Int32Array = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
+  // Most files are in this order already (by gastouder, child, date and time): the stable sort
+  // would give the rows as they are, so a pass that checks it saves the four.
+  if (inKeyOrder(rows, gastouderRank, kindRank)) return order;
   order = countingSort(order, keysOf(rows.van, n), 1441);
   order = countingSort(order, keysOf(rows.day, n), 32);
   order = countingSort(order, keysOf(rows.kind, n, kindRank), kindRank.length);
   order = countingSort(order, keysOf(rows.gastouder, n, gastouderRank), gastouderRank.length);
   return order;
+}
+
+function inKeyOrder(rows: UrenRows, gastouderRank: Int32Array, kindRank: Int32Array): boolean {
+  for (let i = 1; i < rows.length; i++) {
+    const g = gastouderRank[rows.gastouder[i]!]! - gastouderRank[rows.gastouder[i - 1]!]!;
+    if (g !== 0) {
+      if (g < 0) return false;
+      continue;
+    }
+    const k = kindRank[rows.kind[i]!]! - kindRank[rows.kind[i - 1]!]!;
+    if (k !== 0) {
+      if (k < 0) return false;
+      continue;
+    }
+    const d = rows.day[i]! - rows.day[i - 1]!;
+    if (d < 0 || (d === 0 && rows.van[i]! < rows.van[i - 1]!)) return false;
+  }
+  return true;
 }
 
 /** The rank of each code in string order (codes compare as the database compares them). */

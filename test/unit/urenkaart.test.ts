@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { timeToMinutes } from '../../src/domain/calendar.js';
 import type { RuleChild, RuleGastouder } from '../../src/domain/rules.js';
@@ -6,6 +7,8 @@ import {
   Codes,
   gastoudersToCheck,
   geenKoppeling,
+  groupBy,
+  keyOrder,
   koppelingOn,
   type UrenFout,
   type UrenMonth,
@@ -302,5 +305,48 @@ describe('urenkaarten: the file’s rows per gastouder, kind and koppeling', () 
       },
       { gastouder: 'G2', kind: 'K1', koppeling: 'KP2', minuten: 240, regels: [[12, 480, 720]] },
     ]);
+  });
+});
+
+describe('keyOrder and groupBy: the rows as they are when they are in order already, else sorted', () => {
+  const rowsOf = (list: [number, number, number, number][]) => {
+    const rows = new UrenRows();
+    list.forEach(([g, k, day, van], i) => rows.add(g, k, 0, day, van, van + 60, i + 2));
+    return rows;
+  };
+  const row = fc.tuple(fc.nat(3), fc.nat(3), fc.integer({ min: 1, max: 3 }), fc.constantFrom(480, 540, 600));
+  const rank = new Int32Array([2, 0, 3, 1]);
+  const reference = (list: [number, number, number, number][]) =>
+    list
+      .map((r, i) => [r, i] as const)
+      .sort(([a, i], [b, j]) => rank[a[0]]! - rank[b[0]]! || rank[a[1]]! - rank[b[1]]! || a[2] - b[2] || a[3] - b[3] || i - j)
+      .map(([, i]) => i);
+  it('keyOrder is the stable order by gastouder, child, date and time, sorted input or not', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), fc.constantFrom('nee', 'ja', 'op tijd na'), (list, presort) => {
+        // Sorted, not sorted, or sorted on all but the time (the last thing the check looks at).
+        const byKey = reference(list).map((i) => list[i]!);
+        const butTime = byKey.map((r) => [r[0], r[1], r[2], 0] as [number, number, number, number]);
+        butTime.forEach((r, i) => {
+          r[3] = byKey[byKey.length - 1 - i]![3];
+        });
+        const input = presort === 'ja' ? byKey : presort === 'op tijd na' ? butTime : list;
+        expect([...keyOrder(rowsOf(input), rank, rank)]).toEqual(reference(input));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('groupBy is the stable grouping by its key, grouped input or not', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), fc.boolean(), (list, presort) => {
+        const input = presort ? [...list].sort((a, b) => a[0] - b[0]) : list;
+        const rows = rowsOf(input);
+        const { order, start } = groupBy(rows, rows.gastouder, 4);
+        const expected = input.map((r, i) => [r[0], i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        expect([...order]).toEqual(expected.map(([, i]) => i));
+        for (let g = 0; g < 4; g++) expect(start[g + 1]! - start[g]!).toBe(input.filter((r) => r[0] === g).length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

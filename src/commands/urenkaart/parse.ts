@@ -95,12 +95,17 @@ class CellCache<T> {
   private readonly byHead = new Map<number, Map<number, T | ValueError>>();
   private lastHead = -1;
   private lastTails: Map<number, T | ValueError> | undefined;
+  /** The last cell's bytes and parse: a time cell is mostly the line before's ('08:00' all month). */
+  private readonly lastBytes = new Uint8Array(10);
+  private lastLength = -1;
+  private lastHit: T | ValueError | undefined;
 
   constructor(private readonly parse: (raw: string) => T | ValueError) {}
 
   /** The parse of bytes `from` … `to` (exclusive); undefined for a cell without a key (`add` reads it). */
   get(bytes: Uint8Array, from: number, to: number): T | ValueError | undefined {
     if (to <= from || to - from > 10) return undefined;
+    if (to - from === this.lastLength && sameAs(bytes, from, this.lastBytes, this.lastLength)) return this.lastHit;
     const split = Math.min(to, from + 5);
     let head = 0;
     for (let i = from; i < split; i++) {
@@ -129,8 +134,16 @@ class CellCache<T> {
       hit = this.parse(latin1(bytes, from, to));
       tails!.set(tail, hit);
     }
+    for (let i = from; i < to; i++) this.lastBytes[i - from] = bytes[i]!;
+    this.lastLength = to - from;
+    this.lastHit = hit;
     return hit;
   }
+}
+
+function sameAs(bytes: Uint8Array, from: number, other: Uint8Array, length: number): boolean {
+  for (let i = 0; i < length; i++) if (bytes[from + i] !== other[i]) return false;
+  return true;
 }
 
 /** A byte of a date or time cell as a digit 1–14; 0 for any other byte. */
