@@ -311,7 +311,7 @@ describe('urenkaarten: the file’s rows per gastouder, kind and koppeling', () 
 describe('keyOrder and groupBy: the rows as they are when they are in order already, else sorted', () => {
   const rowsOf = (list: [number, number, number, number][]) => {
     const rows = new UrenRows();
-    list.forEach(([g, k, day, van], i) => rows.add(g, k, 0, day, van, van + 60, i + 2));
+    for (const [i, [g, k, day, van]] of list.entries()) rows.add(g, k, 0, day, van, van + 60, i + 2);
     return rows;
   };
   const row = fc.tuple(fc.nat(3), fc.nat(3), fc.integer({ min: 1, max: 3 }), fc.constantFrom(480, 540, 600));
