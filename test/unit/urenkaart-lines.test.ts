@@ -86,6 +86,8 @@ const tijd = fc.constantFrom(
 );
 // '\u0080\u0092' is written as the bytes 80 92 in a Latin-1 file: '€’' in Windows-1252.
 const opmerking = fc.constantFrom('', '', '', 'ziek', "'=1", 'é€', ' ', 'opmerking', '\u0080 \u0092s');
+const HEADER = ['gastouder', 'kind', 'datum', 'van', 'tot', 'opmerking'];
+
 // Mostly lines the byte path reads itself (so that runs of them, and code changes between them,
 // are common), with now and then one cell from the lists above.
 const good = fc.tuple(
@@ -113,6 +115,12 @@ const line = fc.oneof(
 const file = fc.record({
   delimiter: fc.constantFrom(';', ',', '\t'),
   lineEnd: fc.constantFrom('\r\n', '\n', '\r'),
+  // Now and then another line end on a line of its own (a file pasted together from two).
+  otherEnds: fc.array(fc.constantFrom('\r\n', '\n', '\r'), { minLength: 3, maxLength: 3 }),
+  // The columns in any order, by any of their names, the opmerking column left out or not.
+  order: fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6, maxLength: 6 }),
+  names: fc.constantFrom(HEADER, ['Gastoudercode', 'kind_code', 'Datum', 'begintijd', 'eind', 'opmerking']),
+  opmerkingColumn: fc.boolean(),
   bom: fc.boolean(),
   trailing: fc.boolean(),
   blankBefore: fc.boolean(),
@@ -123,16 +131,23 @@ const file = fc.record({
   lines: fc.array(line, { minLength: 0, maxLength: 40 }),
 });
 
-const HEADER = ['gastouder', 'kind', 'datum', 'van', 'tot', 'opmerking'];
 let n = 0;
 
 describe('the urenkaart byte path and the row path', () => {
   it('give the same rows, codes and errors for every file', async () => {
     await fc.assert(
-      fc.asyncProperty(file, async ({ delimiter, lineEnd, bom, trailing, blankBefore, encoding, maand, today, chunk, lines }) => {
+      fc.asyncProperty(file, async (f) => {
+        const { delimiter, lineEnd, otherEnds, order, names, opmerkingColumn, bom, trailing, blankBefore, encoding } = f;
+        const { maand, today, chunk, lines } = f;
         const target = path.join(dir, `u${n++}.csv`);
+        // A line of the header's six cells is put in the file's column order (a seventh stays one too many).
+        const columns = opmerkingColumn ? order : order.filter((i) => i !== 5);
+        const reorder = (r: readonly string[]) => (r.length >= 6 ? [...columns.map((i) => r[i]!), ...r.slice(6)] : r);
+        const end = (i: number) => (i % 7 === 3 ? otherEnds[i % 3]! : lineEnd);
         const text =
-          (blankBefore ? lineEnd : '') + [HEADER, ...lines].map((r) => r.join(delimiter)).join(lineEnd) + (trailing ? lineEnd : '');
+          (blankBefore ? lineEnd : '') +
+          [names, ...lines].map((r, i) => reorder(r).join(delimiter) + (i < lines.length ? end(i) : '')).join('') +
+          (trailing ? lineEnd : '');
         fs.writeFileSync(
           target,
           Buffer.concat([Buffer.from(bom && encoding === 'utf-8' ? '\uFEFF' : ''), Buffer.from(text, encoding as BufferEncoding)]),
