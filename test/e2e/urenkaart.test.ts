@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBureau } from '../../bench/bureau.mjs';
 import { demoBureau } from '../demo.js';
-import { GOB, gob, ROOT, tempDir, writeCsv } from '../helpers.js';
+import { GOB, gob, ROOT, TEST_DIALECT, tempDir, writeCsv } from '../helpers.js';
 
 const TODAY = { GOB_TODAY: '2026-11-03' };
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'urenkaart');
@@ -49,6 +49,20 @@ describe('the corpus of bad files: the right message, nothing stored', () => {
     expect(r.stderr).toMatch(message);
     expect(r.code).toBe(1);
     expect(count(dir)).toBe(0);
+  });
+  it.skipIf(TEST_DIALECT === 'postgres')('a file that is not there is refused at once, also while another gob writes', async () => {
+    // The import opens its file while its transaction waits for the write lock: a typo in the name
+    // waited a minute and was then called 'bezet'.
+    const lock = new Database(path.join(dir, 'data', 'gob.sqlite'));
+    lock.exec('begin immediate');
+    try {
+      const r = await gob(dir, ['urenkaart', 'import', 'bestaat-niet.csv'], TODAY);
+      expect(r.stderr).toMatch(/Het bestand bestaat-niet\.csv bestaat niet/);
+      expect(r.code).toBe(1);
+    } finally {
+      lock.exec('rollback');
+      lock.close();
+    }
   });
   it('the good file of the corpus imports', async () => {
     const r = await importJson(dir, path.join(FIXTURES, 'goed.csv'));

@@ -24,6 +24,7 @@ import {
   otherGastoudersLines,
   replaceUrenkaarten,
 } from '../../db/repo/urenkaart.js';
+import { requireFile } from '../../csv/read.js';
 import { openImport } from '../../import/source.js';
 import { Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
@@ -53,6 +54,9 @@ const MAX_SHOWN = 40;
  */
 export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) {
   const maandOption = parseOptional('maand', opts.maand, parseMonth);
+  // A file that is not there is said at once: below, the transaction waits for another gob's write
+  // lock (up to a minute) while the file is opened, and then said 'bezet' instead.
+  await requireFile(opts.bestand);
   const bar = await importProgress(opts.bestand, deps.out);
   // The file is opened (one pass over it: its encoding, its quotes) while the transaction loads the
   // registry it is checked against: for a million lines both take a tenth of a second or more.
