@@ -48,8 +48,6 @@ export interface CsvSource {
  */
 export interface LineChunk {
   bytes: Uint8Array;
-  /** Bytes of the file read so far, for progress. */
-  bytesRead: number;
 }
 
 export interface OpenOptions {
@@ -199,11 +197,11 @@ export async function* lineChunks(
     rest = bytes.subarray(end);
     bytes = bytes.subarray(0, end);
     if (skip > 0) [bytes, skip] = skipLines(bytes, skip);
-    if (bytes.length > 0) yield { bytes, bytesRead };
+    if (bytes.length > 0) yield { bytes };
     options.onProgress?.(bytesRead);
   }
   if (skip > 0) [rest, skip] = skipLines(rest, skip);
-  if (rest.length > 0) yield { bytes: rest, bytesRead };
+  if (rest.length > 0) yield { bytes: rest };
 }
 
 /** `bytes` after its first `n` lines, and how many of those it did not have. */
@@ -334,7 +332,8 @@ export async function openCsv(file: string, options: OpenOptions = {}, checked?:
   const source: CsvSource = { encoding, delimiter, header, batches: batches(), bytes: stat.size };
   if (!quotes) {
     source.lines = () => {
-      void generator.return(undefined);
+      // Closing the row reader's stream; a failure to close it is nothing to the caller.
+      generator.return(undefined).catch(() => undefined);
       return { first: headerRow.line + 1, chunks: lineChunks(file, headerRow.line, options) };
     };
   }

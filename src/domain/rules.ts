@@ -116,8 +116,8 @@ export interface Milestones {
   dertien: Datum;
 }
 
-function milestones(c: RuleChild, known?: Map<Datum, Milestones>): Milestones {
-  const same = known?.get(c.geboortedatum);
+function milestones(c: RuleChild, byBirthDate?: Map<Datum, Milestones>): Milestones {
+  const same = byBirthDate?.get(c.geboortedatum);
   if (same) return { ...same, code: c.code, eigen: c.eigen };
   const at = (months: number) => dateOfAgeInMonths(c.geboortedatum, months);
   const m = {
@@ -130,7 +130,7 @@ function milestones(c: RuleChild, known?: Map<Datum, Milestones>): Milestones {
     tien: at(LIMIETEN.eigenKindTelttotJaar * 12),
     dertien: at(LIMIETEN.gastkindTotJaar * 12),
   };
-  known?.set(c.geboortedatum, m);
+  byBirthDate?.set(c.geboortedatum, m);
   return m;
 }
 
@@ -382,11 +382,11 @@ export function mayBreakRules(
   vanaf: Datum,
   tot: Datum,
   /** Milestones by birth date, kept by a caller that asks for thousands of gastouders (an import). */
-  known?: Map<Datum, Milestones>,
+  byBirthDate?: Map<Datum, Milestones>,
 ): boolean {
   const worst: AgedChild[] = [];
   for (const c of children) {
-    const m = milestones(c, known);
+    const m = milestones(c, byBirthDate);
     const young = ageOn(m, vanaf);
     if (!present.has(c.code) && !(c.eigen && young.onder10)) continue;
     worst.push({ ...young, vanaf13: ageOn(m, tot).vanaf13 });

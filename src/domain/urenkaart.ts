@@ -108,8 +108,8 @@ export function groupBy(rows: UrenRows, key: Int32Array, keys: number): { order:
   }
   for (let k = 0; k < keys; k++) start[k + 1]! += start[k]!;
   const order = new Int32Array(rows.length);
-  // A file lists a gastouder's (or child's) lines together, in code order: then the stable
-  // grouping is the rows as they are.
+  // A file lists a gastouder's (or child's) lines together, and ids are given in order of first
+  // appearance: then the stable grouping is the rows as they are.
   if (grouped) for (let i = 0; i < rows.length; i++) order[i] = i;
   else {
     const next = start.slice(0, keys);
@@ -396,7 +396,7 @@ export function gastoudersToCheck(month: UrenMonth, ref: UrenReference): string[
   const { order, start } = groupBy(rows, rows.gastouder, gastouders.list.length);
   const result: string[] = [];
   // A bureau's children share a few thousand birth dates: their milestones are worked out once each.
-  const known = new Map<Datum, Milestones>();
+  const byBirthDate = new Map<Datum, Milestones>();
   for (let g = 0; g < gastouders.list.length; g++) {
     const code = gastouders.list[g]!;
     const present = new Set<string>();
@@ -405,7 +405,7 @@ export function gastoudersToCheck(month: UrenMonth, ref: UrenReference): string[
       ...[...present].map((k) => ({ code: k, geboortedatum: ref.kinderen.get(k)!.geboortedatum, eigen: false })),
       ...(own.get(code) ?? []),
     ];
-    if (mayBreakRules(ref.gastouders.get(code)!, children, present, vanaf, tot, known)) result.push(code);
+    if (mayBreakRules(ref.gastouders.get(code)!, children, present, vanaf, tot, byBirthDate)) result.push(code);
   }
   return result;
 }

@@ -73,14 +73,17 @@ function printable(bytes: Uint8Array, from: number, to: number): boolean {
   return true;
 }
 
-function sameBytes(bytes: Uint8Array, from: number, to: number, otherFrom: number, otherTo: number): boolean {
-  if (to - from !== otherTo - otherFrom) return false;
-  for (let i = 0; i < to - from; i++) if (bytes[from + i] !== bytes[otherFrom + i]) return false;
+/** `length` bytes of `a` from `aFrom` equal those of `b` from `bFrom`. */
+function sameBytes(a: Uint8Array, aFrom: number, b: Uint8Array, bFrom: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (a[aFrom + i] !== b[bFrom + i]) return false;
   return true;
 }
 
-/** ASCII bytes as a string (printable() has checked them). */
-function latin1(bytes: Uint8Array, from: number, to: number): string {
+/**
+ * ASCII bytes as a string (printable() or keyDigit() has checked them). Not for any other byte:
+ * Windows-1252 and UTF-8 text goes through a TextDecoder, as a stream (see addLines).
+ */
+function ascii(bytes: Uint8Array, from: number, to: number): string {
   return String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
 }
 
@@ -105,7 +108,7 @@ class CellCache<T> {
   /** The parse of bytes `from` … `to` (exclusive); undefined for a cell without a key (`add` reads it). */
   get(bytes: Uint8Array, from: number, to: number): T | ValueError | undefined {
     if (to <= from || to - from > 10) return undefined;
-    if (to - from === this.lastLength && sameAs(bytes, from, this.lastBytes, this.lastLength)) return this.lastHit;
+    if (to - from === this.lastLength && sameBytes(bytes, from, this.lastBytes, 0, this.lastLength)) return this.lastHit;
     const split = Math.min(to, from + 5);
     let head = 0;
     for (let i = from; i < split; i++) {
@@ -131,7 +134,7 @@ class CellCache<T> {
     }
     let hit = tails!.get(tail);
     if (hit === undefined) {
-      hit = this.parse(latin1(bytes, from, to));
+      hit = this.parse(ascii(bytes, from, to));
       tails!.set(tail, hit);
     }
     for (let i = from; i < to; i++) this.lastBytes[i - from] = bytes[i]!;
@@ -139,11 +142,6 @@ class CellCache<T> {
     this.lastHit = hit;
     return hit;
   }
-}
-
-function sameAs(bytes: Uint8Array, from: number, other: Uint8Array, length: number): boolean {
-  for (let i = 0; i < length; i++) if (bytes[from + i] !== other[i]) return false;
-  return true;
 }
 
 /** A byte of a date or time cell as a digit 1–14; 0 for any other byte. */
@@ -172,6 +170,10 @@ export class UrenParser {
   });
   private readonly start = cached((raw) => timeToMinutes(parseTime(raw)));
   private readonly end = cached((raw) => timeToMinutes(parseTime(raw, { end: true })));
+  /** The same parses for addLines, by the cells' bytes: no string per line. */
+  private readonly dateCells = new CellCache(this.date);
+  private readonly startCells = new CellCache(this.start);
+  private readonly endCells = new CellCache(this.end);
 
   constructor(
     private readonly header: string[],
@@ -260,10 +262,10 @@ export class UrenParser {
       if (plain) {
         const g0 = cellStart[cg]!;
         const g1 = cellStart[cg + 1]! - 1;
-        if (!sameBytes(bytes, g0, g1, gFrom, gTo)) {
+        if (g1 - g0 !== gTo - gFrom || !sameBytes(bytes, g0, bytes, gFrom, g1 - g0)) {
           gFrom = g0;
           gTo = g1;
-          gCode = latin1(bytes, g0, g1);
+          gCode = ascii(bytes, g0, g1);
           g = ref.gastouders.get(gCode);
           idGastouder = -1;
           pairList = undefined;
@@ -271,10 +273,10 @@ export class UrenParser {
         }
         const k0 = cellStart[ck]!;
         const k1 = cellStart[ck + 1]! - 1;
-        if (!sameBytes(bytes, k0, k1, kFrom, kTo)) {
+        if (k1 - k0 !== kTo - kFrom || !sameBytes(bytes, k0, bytes, kFrom, k1 - k0)) {
           kFrom = k0;
           kTo = k1;
-          kCode = latin1(bytes, k0, k1);
+          kCode = ascii(bytes, k0, k1);
           k = ref.kinderen.get(kCode);
           idKind = -1;
           pairList = undefined;
@@ -321,11 +323,6 @@ export class UrenParser {
     }
     return line;
   }
-
-  /** Parse results of date and time cells by their bytes: no string per line. */
-  private readonly dateCells = new CellCache(this.date);
-  private readonly startCells = new CellCache(this.start);
-  private readonly endCells = new CellCache(this.end);
 
   /** The contract's name of the column at a position of the header ('van' for 'begintijd'). */
   private columnName(position: number): string {

@@ -26,7 +26,10 @@ const OPEN_START = '0000-01-01';
  */
 export async function loadRuleInput(
   db: Db,
-  filter: { gastouder?: string; gastouders?: readonly string[]; vanaf: Datum; tot: Datum | null },
+  filter: ({ gastouder?: string; gastouders?: undefined } | { gastouders: readonly string[]; gastouder?: undefined }) & {
+    vanaf: Datum;
+    tot: Datum | null;
+  },
 ): Promise<GastouderRuleInput[]> {
   const { vanaf, tot } = filter;
   const list = filter.gastouders ?? (filter.gastouder !== undefined ? [filter.gastouder] : null);
