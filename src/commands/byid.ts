@@ -9,7 +9,7 @@ import { aantal } from '../domain/tekst.js';
 import { csvLine } from '../csv/write.js';
 import { openImport } from '../import/source.js';
 import { checkListForm, writeListXlsx } from './xlsx.js';
-import { inTransaction, type Db } from '../db/open.js';
+import { inTransaction, type Db, rerunning } from '../db/open.js';
 import { writeLog } from '../db/repo/log.js';
 import { NotFound, Refused } from '../errors.js';
 import { type ImportError, importProgress, importRefused, mapHeader, onlyHeader, rowToRecord } from '../import/records.js';
@@ -133,6 +133,12 @@ export async function printById(
  * the ids); a row without one is added. All or nothing; re-importing an export changes nothing.
  */
 export async function importById(noun: IdNoun, opts: { bestand: string; dryRun?: boolean }, deps: Deps) {
+  // After a retryable failure (PostgreSQL) the import starts over: the file is read again, and
+  // nothing the first attempt counted is kept (src/db/open.ts, rerunning).
+  return rerunning(() => importByIdOnce(noun, opts, deps));
+}
+
+async function importByIdOnce(noun: IdNoun, opts: { bestand: string; dryRun?: boolean }, deps: Deps) {
   const progress = await importProgress(opts.bestand, deps.out);
   const source = await openImport(opts.bestand, { onProgress: progress.update, bladen: [noun.name] });
   const columns = mapHeader(source.header, noun.fields, source);
@@ -191,7 +197,7 @@ export async function importById(noun: IdNoun, opts: { bestand: string; dryRun?:
         await writeLog(trx, deps, importLogLine(noun.name, opts.bestand, nieuwe, gewijzigde, { nieuw, gewijzigd }));
       }
     },
-    { dryRun: Boolean(opts.dryRun) },
+    { dryRun: Boolean(opts.dryRun), opnieuw: 'aanroeper' },
   ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
   deps.out.line(

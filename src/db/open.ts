@@ -296,7 +296,19 @@ async function currentMigration(db: Db): Promise<string | null> {
  * never blocked. A serialization failure or deadlock (possible only with other programs writing
  * into the database) runs the transaction again, at most a few times.
  */
-export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, { dryRun = false } = {}): Promise<T> {
+export async function inTransaction<T>(
+  db: Db,
+  fn: (trx: Db) => Promise<T>,
+  {
+    dryRun = false,
+    /**
+     * 'hier' (the default): a retryable failure runs `fn` again. 'aanroeper': it is thrown as
+     * RerunNeeded, for a caller that must start over itself (an import: its file's rows were read
+     * by the first attempt, and its counts are the first attempt's), inside `rerunning`.
+     */
+    opnieuw = 'hier' as 'hier' | 'aanroeper',
+  } = {},
+): Promise<T> {
   // A dry run does all the work, then leaves nothing: the same code path as the real run.
   const end = dryRun ? 'rollback' : 'commit';
   if (!isPostgres(db)) return onOneConnection(db, [sql`begin immediate`], fn, end);
@@ -304,10 +316,40 @@ export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>, { dr
     try {
       return await onOneConnection(db, [sql`begin`, sql`select pg_advisory_xact_lock(${WRITE_LOCK})`], fn, end);
     } catch (error) {
-      if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt * attempt));
+      if (!isRetryable(error)) throw error;
+      if (opnieuw === 'aanroeper') throw new RerunNeeded(error);
+      if (attempt >= MAX_ATTEMPTS) throw error;
+      await pause(attempt);
     }
   }
+}
+
+/** A retryable failure (PostgreSQL) of an inTransaction whose caller starts over (`opnieuw: 'aanroeper'`). */
+export class RerunNeeded extends Error {
+  constructor(readonly failure: unknown) {
+    super('de transactie moet opnieuw');
+  }
+}
+
+/**
+ * Run `run` (a whole import: open its file, read, one inTransaction with `opnieuw: 'aanroeper'`)
+ * again from the start after a retryable failure, at most MAX_ATTEMPTS times, as inTransaction
+ * runs its function again. Only other programs writing in the database can cause one.
+ */
+export async function rerunning<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof RerunNeeded)) throw error;
+      if (attempt >= MAX_ATTEMPTS) throw error.failure;
+      await pause(attempt);
+    }
+  }
+}
+
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 20 * attempt * attempt));
 }
 
 const MAX_ATTEMPTS = 5;

@@ -1,6 +1,6 @@
 import { columnOf, type Entity } from '../../domain/fields.js';
 import { type Rec, validateRecord } from '../../domain/registry.js';
-import { inTransaction } from '../../db/open.js';
+import { inTransaction, rerunning } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import {
   BsnRegister,
@@ -19,6 +19,12 @@ import { importRefused, onlyHeader, type ImportError, importProgress, mapHeader,
 import { aantal } from '../../domain/tekst.js';
 
 export async function importRecords(entity: Entity, opts: { bestand: string; dryRun?: boolean }, deps: Deps) {
+  // After a retryable failure (PostgreSQL) the import starts over: the file is read again, and
+  // nothing the first attempt counted is kept (src/db/open.ts, rerunning).
+  return rerunning(() => importRecordsOnce(entity, opts, deps));
+}
+
+async function importRecordsOnce(entity: Entity, opts: { bestand: string; dryRun?: boolean }, deps: Deps) {
   const progress = await importProgress(opts.bestand, deps.out);
   const source = await openImport(opts.bestand, { onProgress: progress.update, bladen: [entity.name] });
   const columns = mapHeader(source.header, entity.fields, source);
@@ -101,7 +107,7 @@ export async function importRecords(entity: Entity, opts: { bestand: string; dry
         await writeLog(trx, deps, importLogLine(entity.name, opts.bestand, nieuwe, gewijzigde, { nieuw, gewijzigd }));
       }
     },
-    { dryRun: Boolean(opts.dryRun) },
+    { dryRun: Boolean(opts.dryRun), opnieuw: 'aanroeper' },
   ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
   deps.out.line(

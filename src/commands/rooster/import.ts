@@ -1,5 +1,5 @@
 import { columnOf, ROOSTER_FIELDS } from '../../domain/fields.js';
-import { inTransaction } from '../../db/open.js';
+import { inTransaction, rerunning } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { deleteRoosterOf, insertRooster, roosterEntryProblems, rowToEntry } from '../../db/repo/rooster.js';
 import { openImport } from '../../import/source.js';
@@ -18,6 +18,12 @@ import { begrensdeLijst } from '../record.js';
  * rooster, and `rooster list --csv` → import is a round trip. All or nothing.
  */
 export async function roosterImport(opts: { bestand: string; dryRun?: boolean; force?: boolean }, deps: Deps) {
+  // After a retryable failure (PostgreSQL) the import starts over: the file is read again, and
+  // nothing the first attempt counted is kept (src/db/open.ts, rerunning).
+  return rerunning(() => roosterImportOnce(opts, deps));
+}
+
+async function roosterImportOnce(opts: { bestand: string; dryRun?: boolean; force?: boolean }, deps: Deps) {
   const progress = await importProgress(opts.bestand, deps.out);
   const source = await openImport(opts.bestand, { onProgress: progress.update, bladen: ['rooster'] });
   const columns = mapHeader(source.header, ROOSTER_FIELDS, source);
@@ -78,7 +84,7 @@ export async function roosterImport(opts: { bestand: string; dryRun?: boolean; f
         `rooster import ${opts.bestand}: ${aantal(rijen, 'blok', 'blokken')}${overtredingen.length ? ` (--force, ${aantal(overtredingen.length, 'overtreding', 'overtredingen')})` : ''} voor ${begrensdeLijst([...replaced])}`,
       );
     },
-    { dryRun: Boolean(opts.dryRun) },
+    { dryRun: Boolean(opts.dryRun), opnieuw: 'aanroeper' },
   ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
   deps.out.line(

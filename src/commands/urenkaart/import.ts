@@ -12,7 +12,7 @@ import {
 } from '../../domain/urenkaart.js';
 import { formatUren } from '../../domain/money.js';
 import { parseMonth } from '../../domain/values.js';
-import { inTransaction } from '../../db/open.js';
+import { inTransaction, rerunning } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { begrensdeLijst } from '../record.js';
 import { loadRuleInput } from '../../db/repo/rules.js';
@@ -52,6 +52,12 @@ const MAX_SHOWN = 40;
  * writes what they kept, and says what happened.
  */
 export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) {
+  // After a retryable failure (PostgreSQL) the import starts over: the file is read again, and
+  // nothing the first attempt counted is kept (src/db/open.ts, rerunning).
+  return rerunning(() => urenkaartImportOnce(opts, deps));
+}
+
+async function urenkaartImportOnce(opts: UrenkaartImportOptions, deps: Deps) {
   const maandOption = parseOptional('maand', opts.maand, parseMonth);
   const bar = await importProgress(opts.bestand, deps.out);
   // The file is opened and its header checked before the transaction: a missing, empty or
@@ -152,7 +158,7 @@ export async function urenkaartImport(opts: UrenkaartImportOptions, deps: Deps) 
           `urenkaart import ${opts.bestand}: ${maand}, ${aantal(rows.length, 'rij', 'rijen')} van ${aantal(summary.gastouders, 'gastouder', 'gastouders')}${checked.gastouders.length ? ` (${begrensdeLijst(checked.gastouders)})` : ''}${teLaat ? ', te laat (--te-laat)' : ''}${waarschuwingen.length ? `, ${aantal(waarschuwingen.length, 'waarschuwing', 'waarschuwingen')}` : ''}`,
         );
       },
-      { dryRun: Boolean(opts.dryRun) },
+      { dryRun: Boolean(opts.dryRun), opnieuw: 'aanroeper' },
     );
   } finally {
     bar.stop();
