@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY, demoBureau } from '../demo.js';
 import { gob, projectDatabase, writeCsv } from '../helpers.js';
 
-describe('an import after a serialization failure starts over from its file', () => {
+describe('a command after a serialization failure: imports start over from their file, runs count once', () => {
   let dir: string;
   let client: import('pg').Client;
   beforeAll(async () => {
@@ -35,6 +35,20 @@ describe('an import after a serialization failure starts over from its file', ()
   });
   const failures = async (table: string) =>
     Number((await client.query(`select last_value from gob_test_${table}`)).rows[0].last_value) >= 2;
+  /** The next write into `table` fails once with 40001, as the first import's did. */
+  const failOnce = async (table: string) => {
+    await client.query(`create sequence gob_test_${table}`);
+    await client.query(
+      `create trigger gob_test_${table} before insert or update on ${table} for each row execute function gob_test_eenmaal('gob_test_${table}')`,
+    );
+  };
+  const json = async (args: string[]) => {
+    const r = await gob(dir, [...args, '--json'], DEMO_TODAY);
+    expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    return JSON.parse(r.stdout);
+  };
+  const logLines = async (text: string) =>
+    ((await json(['log', '--limit', '50'])) as { wijziging: string }[]).filter((l) => l.wijziging.includes(text));
 
   it('gastouder import: the change is stored, and said once', async () => {
     const csv = await gob(dir, ['gastouder', 'list', '--csv'], DEMO_TODAY);
@@ -69,5 +83,48 @@ describe('an import after a serialization failure starts over from its file', ()
       (await gob(dir, ['urenkaart', 'list', '--maand', '2026-10', '--gastouder', 'G0002', '--json'], DEMO_TODAY)).stdout,
     );
     expect(list).toEqual([expect.objectContaining({ kind: 'K0004', datum: '2026-10-06', opmerking: 'ziek; eerder opgehaald' })]);
+  });
+
+  // The commands below ran their transaction's function again with what the first attempt had
+  // collected still in their lists: factuur run numbered and stored the first attempt's invoices
+  // a second time, jaaropgave run and uitbetaling run logged and returned twice what they made.
+  // They build on the urenkaart imported above (October of G0002).
+  it('factuur run: each invoice once, with its own number', async () => {
+    await failOnce('factuur');
+    const run = await json(['factuur', 'run', '--maand', '2026-10']);
+    expect(await failures('factuur')).toBe(true);
+    const nummers = (run.facturen as { nummer: string }[]).map((f) => f.nummer);
+    expect(nummers.length).toBeGreaterThan(0);
+    expect(new Set(nummers).size).toBe(nummers.length);
+    expect(new Set((run.facturen as { ouder: string }[]).map((f) => f.ouder)).size).toBe(nummers.length);
+    expect(new Set(run.waarschuwingen).size).toBe(run.waarschuwingen.length);
+    const stored = ((await json(['factuur', 'list'])) as { nummer: string }[]).map((f) => f.nummer);
+    expect(stored.sort()).toEqual([...nummers].sort());
+    expect(await logLines(`facturen 2026-10: ${nummers.length} gemaakt`)).toHaveLength(1);
+  });
+
+  it('uitbetaling run: each payout once, and the log counts them once', async () => {
+    const [f] = (await json(['factuur', 'list'])) as { ouder: string; totaalCent: number }[];
+    const bedrag = `${Math.floor(f!.totaalCent / 100)},${String(f!.totaalCent % 100).padStart(2, '0')}`;
+    await json(['betaling', 'add', '--ouder', f!.ouder, '--bedrag', bedrag, '--datum', '2026-11-03']);
+    await failOnce('uitbetaling');
+    const run = await json(['uitbetaling', 'run']);
+    expect(await failures('uitbetaling')).toBe(true);
+    const nummers = (run.uitbetalingen as { nummer: string }[]).map((u) => u.nummer);
+    expect(nummers.length).toBeGreaterThan(0);
+    expect(new Set(nummers).size).toBe(nummers.length);
+    expect(((await json(['uitbetaling', 'list'])) as { nummer: string }[]).map((u) => u.nummer).sort()).toEqual([...nummers].sort());
+    expect(await logLines(`uitbetalingen op 2026-11-03: ${nummers.length},`)).toHaveLength(1);
+  });
+
+  it('jaaropgave run: each jaaropgave once, and the log counts them once', async () => {
+    await failOnce('jaaropgave');
+    const run = await json(['jaaropgave', 'run', '--jaar', '2026']);
+    expect(await failures('jaaropgave')).toBe(true);
+    const ouders = (run.gemaakt as { ouder: string }[]).map((j) => j.ouder);
+    expect(ouders.length).toBeGreaterThan(0);
+    expect(new Set(ouders).size).toBe(ouders.length);
+    expect(((await json(['jaaropgave', 'list', '--jaar', '2026'])) as unknown[]).length).toBe(ouders.length);
+    expect(await logLines(`jaaropgaven 2026: ${ouders.length} nieuw,`)).toHaveLength(1);
   });
 });

@@ -247,6 +247,9 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
   await inTransaction(
     deps.db,
     async (trx) => {
+      // On PostgreSQL a retryable failure runs this again after a rollback: what an earlier
+      // attempt collected would be invoiced, numbered and said twice.
+      for (const list of [waarschuwingen, planned, verrekend, metCredit]) list.length = 0;
       const bureau = await getBureau(trx);
       const bureauGegevens = requireBureauForInvoices(bureau);
       const laatste = await latestFactuur(trx);

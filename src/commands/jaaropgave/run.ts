@@ -114,9 +114,15 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
   const made: Made[] = [];
   let ongewijzigd = 0;
   const ontbrekend: string[] = [];
+  let nietGefactureerd: string[] = [];
   await inTransaction(
     deps.db,
     async (trx) => {
+      // On PostgreSQL a retryable failure runs this again after a rollback: what an earlier
+      // attempt counted would be stored (the log line), shown and returned twice.
+      made.length = 0;
+      ongewijzigd = 0;
+      ontbrekend.length = 0;
       const { totals, laatsteDatum, laatsteMaand } = await invoiceTotals(trx, van, tot);
       if (totals.size === 0) {
         throw new Refused(
@@ -130,8 +136,8 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
           `De facturen van ${jaar} zijn niet compleet: ${aantal(open.length, 'maand heeft', 'maanden hebben')} urenkaarten maar geen enkele factuur (${open.join(', ')}). Factureer ${open.length === 1 ? 'die maand' : 'die maanden'} eerst ('gob factuur run --maand ${open[0]}'), of maak de jaaropgaven toch met --force. Er is niets gemaakt.`,
         );
       }
-      if (open.length > 0)
-        deps.out.warn(`Let op: ${open.join(', ')} ${open.length === 1 ? 'is' : 'zijn'} nog niet gefactureerd (--force).`);
+      // Said after the transaction, once, however often it ran.
+      nietGefactureerd = open;
       // A jaaropgave names the bureau with its address, KvK and LRK (Regeling Wet kinderopvang art. 11).
       const bureau = requireBureau(
         await getBureau(trx),
@@ -191,6 +197,10 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
     },
     { dryRun },
   );
+  if (nietGefactureerd.length > 0)
+    deps.out.warn(
+      `Let op: ${nietGefactureerd.join(', ')} ${nietGefactureerd.length === 1 ? 'is' : 'zijn'} nog niet gefactureerd (--force).`,
+    );
   made.sort((a, b) => compareNummer(a.nummer, b.nummer));
 
   /**

@@ -32,6 +32,9 @@ export async function uitbetalingRun(opts: { datum?: string; dryRun?: boolean },
   await inTransaction(
     deps.db,
     async (trx) => {
+      // On PostgreSQL a retryable failure runs this again after a rollback: an earlier attempt's
+      // payouts would be counted in the log line and shown twice.
+      made.length = 0;
       const bureau = await getBureau(trx);
       const planned = planPayouts(await zorgregels(trx), datum, bureau.uitbetaaltermijn);
       if (planned.length === 0) return;
