@@ -84,6 +84,8 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
   const nietGeschreven = await warnUnwritten(deps);
   const waarschuwingen: string[] = [];
   const result = await inTransaction(deps.db, async (trx) => {
+    // On PostgreSQL a retryable failure runs this again after a rollback: its warnings would be said twice.
+    waarschuwingen.length = 0;
     const bureau = await getBureau(trx);
     const missing = (['naam', 'iban', 'incassant_id'] as const).filter((f) => !bureau[f]);
     if (missing.length > 0) {

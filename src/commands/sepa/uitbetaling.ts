@@ -60,6 +60,8 @@ export async function sepaUitbetaling(
   const nietGeschreven = await warnUnwritten(deps);
   const waarschuwingen: string[] = [];
   const result = await inTransaction(deps.db, async (trx) => {
+    // On PostgreSQL a retryable failure runs this again after a rollback: its warnings would be said twice.
+    waarschuwingen.length = 0;
     const bureau = await getBureau(trx);
     if (!bureau.naam || !bureau.iban)
       throw new Refused("Voor overboekingen heeft het bureau een naam en IBAN nodig. Vul aan met 'gob bureau set'.");
