@@ -13,17 +13,21 @@ export async function addRecord(entity: Entity, opts: RawOptions, deps: Deps) {
   const rec = withDefaults(entity.fields, given, deps.today);
   refuseProblems(`Het toevoegen van ${entity.name}`, validateRecord(entity, rec, deps.today));
   const code = await inTransaction(deps.db, async (trx) => {
-    if (rec.code === null) rec.code = await nextCode(trx, entity);
-    else if (await findRecord(trx, entity, String(rec.code))) {
+    // The next free code is taken into a copy, not into `rec`: on PostgreSQL a retryable failure
+    // runs this again after a rollback, and then the code must be taken again (another program may
+    // have used it meanwhile), not checked as if the user had given it.
+    const toAdd = rec.code === null ? { ...rec, code: await nextCode(trx, entity) } : rec;
+    if (toAdd === rec && (await findRecord(trx, entity, String(rec.code)))) {
       throw new Refused(
         `Er is al een ${entity.name} met code ${rec.code}. Kies een andere code, of wijzig die met 'gob ${entity.name} edit ${rec.code}'.`,
       );
     }
-    refuseProblems(`Het toevoegen van ${entity.name}`, await referenceProblems(trx, entity, rec));
-    await insertRecord(trx, entity, rec);
-    await writeLog(trx, deps, `${entity.name} ${rec.code} toegevoegd: ${describeChange(entity.fields, undefined, rec)}`);
-    return String(rec.code);
+    refuseProblems(`Het toevoegen van ${entity.name}`, await referenceProblems(trx, entity, toAdd));
+    await insertRecord(trx, entity, toAdd);
+    await writeLog(trx, deps, `${entity.name} ${toAdd.code} toegevoegd: ${describeChange(entity.fields, undefined, toAdd)}`);
+    return String(toAdd.code);
   });
+  rec.code = code;
   const naam = rec[columnOf(entity.fields.find((f) => f.name === 'naam') ?? entity.fields[0]!)];
   deps.out.line(`${capitalize(entity.name)} ${code}${entity.name === 'koppeling' ? '' : ` (${naam})`} is toegevoegd.`);
   if (entity.name === 'koppeling') warnDeling(rec, [], deps);
