@@ -127,4 +127,25 @@ describe('a command after a serialization failure: imports start over from their
     expect(((await json(['jaaropgave', 'list', '--jaar', '2026'])) as unknown[]).length).toBe(ouders.length);
     expect(await logLines(`jaaropgaven 2026: ${ouders.length} nieuw,`)).toHaveLength(1);
   });
+
+  it('sepa incasso: a warning is said once', async () => {
+    // Two more ouders with an open invoice: O0001's mandate is taken away (not collected, one
+    // warning), O0002 is collected, and that write fails once.
+    const file = writeCsv(path.join(dir, 'uren-g1.csv'), [
+      'gastouder;kind;datum;van;tot',
+      'G0001;K0001;2026-10-06;08:00;12:00',
+      'G0001;K0003;2026-10-06;08:00;12:00',
+    ]);
+    await json(['urenkaart', 'import', file, '--te-laat']);
+    const run = await json(['factuur', 'run', '--maand', '2026-10']);
+    expect((run.facturen as { ouder: string }[]).map((f) => f.ouder)).toEqual(['O0001', 'O0002']);
+    const ouder = 'O0001';
+    await json(['ouder', 'edit', ouder, '--mandaat', '', '--mandaat-datum', '']);
+    await failOnce('betaling');
+    await failOnce('bankbestand');
+    const r = await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-04', '--out', path.join(dir, 'incasso.xml'), '--json'], DEMO_TODAY);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.match(new RegExp(`Let op: ouder ${ouder} `, 'g')) ?? []).toHaveLength(1);
+    expect(await failures('betaling')).toBe(true);
+  });
 });
