@@ -143,7 +143,11 @@ describe('a command after a serialization failure: imports start over from their
     await json(['ouder', 'edit', ouder, '--mandaat', '', '--mandaat-datum', '']);
     await failOnce('betaling');
     await failOnce('bankbestand');
-    const r = await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-04', '--out', path.join(dir, 'incasso.xml'), '--json'], DEMO_TODAY);
+    const r = await gob(
+      dir,
+      ['sepa', 'incasso', '--incassodatum', '2026-11-04', '--out', path.join(dir, 'incasso.xml'), '--json'],
+      DEMO_TODAY,
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.match(new RegExp(`Let op: ouder ${ouder} `, 'g')) ?? []).toHaveLength(1);
     expect(await failures('betaling')).toBe(true);
