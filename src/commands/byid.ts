@@ -27,6 +27,7 @@ import {
   refuseProblems,
   withDefaults,
 } from './record.js';
+import { inTransactionSaying } from './zeggen.js';
 
 export interface IdNoun {
   name: 'huisgenoot' | 'bezoek';
@@ -72,7 +73,7 @@ export async function editById(noun: IdNoun, opts: RawOptions & { id: string }, 
   const changes = await recordFromOptions(optionFields(noun), opts, deps, { required: false });
   if (Object.keys(changes).length === 0)
     throw new Refused(`Geef minstens één veld om te wijzigen, bijvoorbeeld --naam. Zie 'gob ${noun.name} edit --help'.`);
-  return inTransaction(deps.db, async (trx) => {
+  return inTransactionSaying(deps, async (trx, deps) => {
     const before = await noun.get(trx, id);
     if (!before) throw new NotFound(`Er is geen ${noun.name} met id ${id}. Zie 'gob ${noun.name} list'.`);
     const after = { ...before, ...changes };

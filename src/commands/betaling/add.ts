@@ -1,7 +1,6 @@
 import { allocatePayment } from '../../domain/kas.js';
 import { formatEuro } from '../../domain/money.js';
 import { parseAmount, parseCode, parseDate } from '../../domain/values.js';
-import { inTransaction } from '../../db/open.js';
 import { insertBetaling, insertToewijzingen, openPosts } from '../../db/repo/kas.js';
 import { factuurOuder } from '../../db/repo/factuur.js';
 import { writeLog } from '../../db/repo/log.js';
@@ -10,6 +9,7 @@ import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, notAfterToday, parseOption, parseOptional } from '../options.js';
 import { settle, verrekeningTekst } from '../../kas/ledger.js';
+import { inTransactionSaying } from '../zeggen.js';
 
 /**
  * `gob betaling add --ouder <code> --bedrag <bedrag> --datum <datum> [--factuur <nummer>]`: a
@@ -26,7 +26,7 @@ export async function betalingAdd(opts: { ouder?: string; bedrag?: string; datum
   // due) before the money exists. Out of bounds as an option value: exit 2.
   notAfterToday('datum', datum, deps.today, 'boek een betaling op of na de dag van ontvangst, niet vooruit');
   if (bedrag <= 0) throw new Refused(`--bedrag moet meer dan € 0,00 zijn; een terugboeking is 'gob betaling storno'.`);
-  return inTransaction(deps.db, async (trx) => {
+  return inTransactionSaying(deps, async (trx, deps) => {
     if (!(await codeExists(trx, 'ouder', ouder))) {
       throw new NotFound(`Er is geen ouder met code ${ouder}. Zie 'gob ouder list'.`);
     }

@@ -1,7 +1,6 @@
 import { stornoToewijzingen, teStorneren } from '../../domain/kas.js';
 import { formatEuro } from '../../domain/money.js';
 import { parseCode, parseDate } from '../../domain/values.js';
-import { inTransaction } from '../../db/open.js';
 import { factuurOuder } from '../../db/repo/factuur.js';
 import { insertBetaling, insertToewijzingen, openPosts, stornoKandidaten, stornoPosten } from '../../db/repo/kas.js';
 import { writeLog } from '../../db/repo/log.js';
@@ -9,6 +8,7 @@ import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, notAfterToday, parseOption } from '../options.js';
 import { settle } from '../../kas/ledger.js';
+import { inTransactionSaying } from '../zeggen.js';
 
 /**
  * `gob betaling storno --factuur <nummer> --datum <datum>`: the payment of an invoice came back (an
@@ -27,7 +27,7 @@ export async function betalingStorno(opts: { factuur?: string; datum?: string },
     deps.today,
     'boek een terugboeking op de dag dat de bank het geld teruggaf',
   );
-  return inTransaction(deps.db, async (trx) => {
+  return inTransactionSaying(deps, async (trx, deps) => {
     const f = await factuurOuder(trx, factuur);
     if (!f) throw new NotFound(`Er is geen factuur met nummer ${factuur}. Zie 'gob factuur list'.`);
     const betaling = teStorneren(await stornoKandidaten(trx, factuur));

@@ -1,5 +1,4 @@
 import { parseCode, parseDate, parseText } from '../../domain/values.js';
-import { inTransaction } from '../../db/open.js';
 import { handtekeningen, storeHandtekening } from '../../db/repo/contract.js';
 import { writeLog } from '../../db/repo/log.js';
 import { Refused, UsageError, ValueError } from '../../errors.js';
@@ -7,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { missingOptions, notAfterToday, parseOption, parseOptional } from '../options.js';
 import { PARTIJEN, requireCompleteContract } from '../../documents/contract.js';
 import { parseSoort } from './pdf.js';
+import { inTransactionSaying } from '../zeggen.js';
 
 function parsePartij(raw: string): 'ouder' | 'gastouder' | 'bureau' {
   if (raw !== 'ouder' && raw !== 'gastouder' && raw !== 'bureau') throw new ValueError(raw, 'ouder, gastouder of bureau');
@@ -56,7 +56,7 @@ export async function contractTeken(
       `De overeenkomst met de ${soort} wordt getekend door ${PARTIJEN[soort].map((p) => p.partij).join(' en ')}, niet door ${partij}.`,
     );
   }
-  return inTransaction(deps.db, async (trx) => {
+  return inTransactionSaying(deps, async (trx, deps) => {
     // Unknown koppeling: NotFound; a contract that could not be made: refused, nothing recorded.
     // An ouder who is not one of the koppeling's: refused there, naming who may sign.
     const contract = await requireCompleteContract(trx, koppeling, soort, ouderOptie);

@@ -1,12 +1,12 @@
 import { opsomming } from '../../domain/registry.js';
 import { parseCode, parseDate } from '../../domain/values.js';
-import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { endGastouder, getGastouder, koppelingenStartingAfter } from '../../db/repo/register.js';
 import { gastouderUrenNa } from '../../db/repo/urenkaart.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOption, requireOption } from '../options.js';
+import { inTransactionSaying } from '../zeggen.js';
 
 /**
  * `gob gastouder end <code> --eind <datum>`: her last day with the bureau. Her koppelingen that run
@@ -15,7 +15,7 @@ import { parseOption, requireOption } from '../options.js';
 export async function gastouderEnd(opts: { code: string; eind?: string }, deps: Deps) {
   const code = parseOption('code', opts.code, parseCode);
   const eind = await requireOption('eind', opts.eind, parseDate, deps, 'Laatste dag van de gastouder (datum):');
-  return inTransaction(deps.db, async (trx) => {
+  return inTransactionSaying(deps, async (trx, deps) => {
     const gastouder = await getGastouder(trx, code);
     if (!gastouder) throw new NotFound(`Er is geen gastouder met code ${code}. Zie 'gob gastouder list'.`);
     const later = await koppelingenStartingAfter(trx, code, eind);

@@ -1,6 +1,5 @@
 import type { Entity } from '../../domain/fields.js';
 import { validateRecord } from '../../domain/registry.js';
-import { inTransaction } from '../../db/open.js';
 import { frozenRateMonths } from '../../db/repo/factuur.js';
 import { writeLog } from '../../db/repo/log.js';
 import { gefactureerdeMaanden } from '../../db/repo/afwezigheid.js';
@@ -13,6 +12,7 @@ import type { Deps } from '../deps.js';
 import { opzegKosten } from '../opzegkosten.js';
 import { capitalize, warnDeling } from './add.js';
 import { type RawOptions, describeChange, recordFromOptions, recordToJson, refuseProblems } from '../record.js';
+import { inTransactionSaying } from '../zeggen.js';
 
 /** `gob <noun> edit <code> [--veld waarde …]`: an empty value clears an optional field. */
 export async function editRecord(entity: Entity, opts: RawOptions & { code: string }, deps: Deps) {
@@ -20,7 +20,7 @@ export async function editRecord(entity: Entity, opts: RawOptions & { code: stri
   if (Object.keys(changes).length === 0) {
     throw new Refused(`Geef minstens één veld om te wijzigen, bijvoorbeeld --naam. Zie 'gob ${entity.name} edit --help'.`);
   }
-  return inTransaction(deps.db, async (trx) => {
+  return inTransactionSaying(deps, async (trx, deps) => {
     const before = await findRecord(trx, entity, opts.code);
     if (!before) throw new NotFound(`Er is geen ${entity.name} met code ${opts.code}. Zie 'gob ${entity.name} list'.`);
     const after = { ...before, ...changes };

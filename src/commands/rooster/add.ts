@@ -1,5 +1,4 @@
 import { ROOSTER_FIELDS } from '../../domain/fields.js';
-import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { insertRooster, roosterEntryProblems } from '../../db/repo/rooster.js';
 import type { Deps } from '../deps.js';
@@ -8,13 +7,14 @@ import { describeEntry, entryFromRecord, entryToJson, warnKeptMonths } from './e
 import { aantal } from '../../domain/tekst.js';
 import { violationToJson } from '../../rules/report.js';
 import { entrySlot, newSlotsViolations, refuseOrWarn } from '../../rules/violations.js';
+import { inTransactionSaying } from '../zeggen.js';
 
 /** `gob rooster add (--koppeling <code> | --kind <code>) --dag --van --tot [--vanaf] [--tot-en-met] [--force]`. */
 export async function roosterAdd(opts: RawOptions & { force?: boolean }, deps: Deps) {
   // --koppeling for a gastkind, --kind for an eigen kind of the gastouder.
   const rec = await recordFromOptions(ROOSTER_FIELDS, opts, deps, { required: true, oneOf: [['koppeling', 'kind']] });
   const entry = entryFromRecord(rec);
-  return inTransaction(deps.db, async (trx) => {
+  return inTransactionSaying(deps, async (trx, deps) => {
     refuseProblems('Het roosterblok', await roosterEntryProblems(trx, entry));
     const id = await insertRooster(trx, entry);
     // Checked with the entry in place: every rule of CONTRACT §4 on every date from its start.

@@ -1,16 +1,16 @@
 import { parseInteger } from '../../domain/values.js';
-import { inTransaction } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { deleteRooster, getRooster, rowToEntry } from '../../db/repo/rooster.js';
 import { NotFound } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOption } from '../options.js';
 import { describeEntry, entryToJson, warnKeptMonths } from './entry.js';
+import { inTransactionSaying } from '../zeggen.js';
 
 /** `gob rooster remove <id>`: the id is shown by `rooster list` and `koppeling show`. */
 export async function roosterRemove(opts: { id: string }, deps: Deps) {
   const id = parseOption('id', opts.id, (raw) => parseInteger(raw, { min: 1 }));
-  return inTransaction(deps.db, async (trx) => {
+  return inTransactionSaying(deps, async (trx, deps) => {
     const row = await getRooster(trx, id);
     if (!row) throw new NotFound(`Er is geen roosterblok met id ${id}. Zie 'gob rooster list'.`);
     await deleteRooster(trx, id);

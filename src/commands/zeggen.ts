@@ -1,0 +1,46 @@
+// What a command says while its transaction runs is said once, after the commit.
+import type { Output } from '../cli/output.js';
+import { inTransaction } from '../db/open.js';
+import type { Db } from '../db/open.js';
+import type { Deps } from './deps.js';
+
+/**
+ * inTransaction for a function that tells the user what it did while it does it: `fn` gets deps
+ * whose output is held back, afresh for each attempt, and shown when the transaction has
+ * committed. On PostgreSQL a retryable failure runs `fn` again after a rollback, and what the
+ * first attempt had printed would have been said twice; a failure at the commit would have
+ * followed "geboekt" with an error saying nothing was stored.
+ */
+export async function inTransactionSaying<T>(deps: Deps, fn: (trx: Db, deps: Deps) => Promise<T>): Promise<T> {
+  let said: Uitgesteld | undefined;
+  const value = await inTransaction(deps.db, (trx) => {
+    said = uitgesteld(deps.out);
+    return fn(trx, { ...deps, out: said.out });
+  });
+  said?.zeg();
+  return value;
+}
+
+interface Uitgesteld {
+  out: Output;
+  zeg(): void;
+}
+
+function uitgesteld(out: Output): Uitgesteld {
+  const later: (() => void)[] = [];
+  return {
+    out: {
+      json: out.json,
+      style: out.style,
+      interactiveStderr: out.interactiveStderr,
+      line: (text) => later.push(() => out.line(text)),
+      table: (columns, rows) => later.push(() => out.table(columns, rows)),
+      raw: (text) => later.push(() => out.raw(text)),
+      warn: (text) => later.push(() => out.warn(text)),
+      progress: (total, label) => out.progress(total, label),
+    },
+    zeg: () => {
+      for (const say of later) say();
+    },
+  };
+}
