@@ -3,7 +3,9 @@
 // (src/db/open.ts, rerunning): the first attempt has read the file's rows, and its counts are of a
 // transaction that was rolled back. Before, a second attempt of `gastouder import` found the rows
 // used up, stored nothing and still said "1 gewijzigd"; `urenkaart import` of a quoted CSV said
-// the file had only a header. A trigger makes the first write fail with 40001 here.
+// the file had only a header. Other commands run their function again with nothing of the first
+// attempt kept (its lists emptied, what it says shown after the commit: src/commands/zeggen.ts).
+// A trigger makes the first write (or the commit) fail with 40001 here.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY, demoBureau } from '../demo.js';
@@ -151,5 +153,18 @@ describe('a command after a serialization failure: imports start over from their
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.match(new RegExp(`Let op: ouder ${ouder} `, 'g')) ?? []).toHaveLength(1);
     expect(await failures('betaling')).toBe(true);
+  });
+
+  it('betaling add: what it booked is said once, after the commit', async () => {
+    // Failing at the commit (a deferred trigger), after everything was said: the attempt's words
+    // were printed, then it ran again and printed them again.
+    await client.query('create sequence gob_test_commit');
+    await client.query(`create constraint trigger gob_test_commit after insert on betaling deferrable initially deferred
+      for each row execute function gob_test_eenmaal('gob_test_commit')`);
+    const r = await gob(dir, ['betaling', 'add', '--ouder', 'O0001', '--bedrag', '10,00', '--datum', '2026-11-03'], DEMO_TODAY);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.match(/geboekt/g)).toHaveLength(1);
+    expect(Number((await client.query('select last_value from gob_test_commit')).rows[0].last_value)).toBeGreaterThanOrEqual(2);
+    expect(await logLines('van O0001: € 10,00 op 2026-11-03')).toHaveLength(1);
   });
 });
