@@ -116,11 +116,9 @@ export interface Milestones {
   dertien: Datum;
 }
 
-function milestones(c: RuleChild, byBirthDate?: Map<Datum, Milestones>): Milestones {
-  const same = byBirthDate?.get(c.geboortedatum);
-  if (same) return { ...same, code: c.code, eigen: c.eigen };
+function milestones(c: RuleChild): Milestones {
   const at = (months: number) => dateOfAgeInMonths(c.geboortedatum, months);
-  const m = {
+  return {
     code: c.code,
     eigen: c.eigen,
     een: at(12),
@@ -130,7 +128,14 @@ function milestones(c: RuleChild, byBirthDate?: Map<Datum, Milestones>): Milesto
     tien: at(LIMIETEN.eigenKindTelttotJaar * 12),
     dertien: at(LIMIETEN.gastkindTotJaar * 12),
   };
-  byBirthDate?.set(c.geboortedatum, m);
+}
+
+/** milestones(c), the dates taken from `byBirthDate` when a child with the same birth date had them. */
+function milestonesOf(c: RuleChild, byBirthDate: Map<Datum, Milestones>): Milestones {
+  const same = byBirthDate.get(c.geboortedatum);
+  if (same) return { ...same, code: c.code, eigen: c.eigen };
+  const m = milestones(c);
+  byBirthDate.set(c.geboortedatum, m);
   return m;
 }
 
@@ -275,13 +280,7 @@ export function evaluateDay(g: RuleGastouder, children: Map<string, AgedChild>, 
 
 /** Every date in [vanaf, tot] where a rule's input can change: segment boundaries. */
 export function breakpoints(g: RuleGastouder, children: RuleChild[], slots: WeeklySlot[], vanaf: Datum, tot: Datum | null): Datum[] {
-  return segmentStarts(
-    g,
-    children.map((c) => milestones(c)),
-    slots,
-    vanaf,
-    tot,
-  );
+  return segmentStarts(g, children.map(milestones), slots, vanaf, tot);
 }
 
 function segmentStarts(g: RuleGastouder, children: Milestones[], slots: WeeklySlot[], vanaf: Datum, tot: Datum | null): Datum[] {
@@ -304,7 +303,7 @@ function segmentStarts(g: RuleGastouder, children: Milestones[], slots: WeeklySl
  * with the same children are merged into one weekly pattern.
  */
 export function checkRooster(g: RuleGastouder, children: RuleChild[], slots: WeeklySlot[], vanaf: Datum, tot: Datum | null): Violation[] {
-  const known = children.map((c) => milestones(c));
+  const known = children.map(milestones);
   const byCode = new Set(children.map((c) => c.code));
   const own = known.filter((m) => m.eigen);
   const mine = slots.filter((s) => byCode.has(s.kind));
@@ -386,7 +385,7 @@ export function mayBreakRules(
 ): boolean {
   const worst: AgedChild[] = [];
   for (const c of children) {
-    const m = milestones(c, byBirthDate);
+    const m = byBirthDate ? milestonesOf(c, byBirthDate) : milestones(c);
     const young = ageOn(m, vanaf);
     if (!present.has(c.code) && !(c.eigen && young.onder10)) continue;
     worst.push({ ...young, vanaf13: ageOn(m, tot).vanaf13 });
@@ -419,7 +418,7 @@ export function checkDayIntervals(
   byDate: Map<Datum, DayInterval[]>,
   ownSlots: WeeklySlot[],
 ): Violation[] {
-  const known = children.map((c) => milestones(c));
+  const known = children.map(milestones);
   const result: Violation[] = [];
   const outcomes = new Map<string, DayViolation[]>();
   for (const [datum, guests] of [...byDate].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
