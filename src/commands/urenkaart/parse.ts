@@ -73,10 +73,33 @@ function printable(bytes: Uint8Array, from: number, to: number): boolean {
   return true;
 }
 
-/** `length` bytes of `a` from `aFrom` equal those of `b` from `bFrom`. */
-function sameBytes(a: Uint8Array, aFrom: number, b: Uint8Array, bFrom: number, length: number): boolean {
-  for (let i = 0; i < length; i++) if (a[aFrom + i] !== b[bFrom + i]) return false;
-  return true;
+/**
+ * The last cell seen in one column, its bytes copied (so that the next chunk's first line is
+ * compared too): most lines repeat the line before's codes and times, and a cell that repeats
+ * needs no string and no lookup.
+ */
+class LastCell {
+  private bytes = new Uint8Array(16);
+  private length = -1;
+
+  /** Whether bytes `from` … `to` (exclusive) are the last cell's again; if not, they become it. */
+  repeated(bytes: Uint8Array, from: number, to: number): boolean {
+    const n = to - from;
+    if (n === this.length) {
+      let i = 0;
+      while (i < n && bytes[from + i] === this.bytes[i]) i++;
+      if (i === n) return true;
+    }
+    if (n > this.bytes.length) this.bytes = new Uint8Array(2 * n);
+    for (let i = 0; i < n; i++) this.bytes[i] = bytes[from + i]!;
+    this.length = n;
+    return false;
+  }
+
+  /** The last cell as a string (its bytes are ASCII: printable() has checked them). */
+  text(): string {
+    return ascii(this.bytes, 0, this.length);
+  }
 }
 
 /**
@@ -98,9 +121,8 @@ class CellCache<T> {
   private readonly byHead = new Map<number, Map<number, T | ValueError>>();
   private lastHead = -1;
   private lastTails: Map<number, T | ValueError> | undefined;
-  /** The last cell's bytes and parse: a time cell is mostly the line before's ('08:00' all month). */
-  private readonly lastBytes = new Uint8Array(10);
-  private lastLength = -1;
+  /** The last cell and its parse: a time cell is mostly the line before's ('08:00' all month). */
+  private readonly last = new LastCell();
   private lastHit: T | ValueError | undefined;
 
   constructor(private readonly parse: (raw: string) => T | ValueError) {}
@@ -108,7 +130,9 @@ class CellCache<T> {
   /** The parse of bytes `from` … `to` (exclusive); undefined for a cell without a key (`add` reads it). */
   get(bytes: Uint8Array, from: number, to: number): T | ValueError | undefined {
     if (to <= from || to - from > 10) return undefined;
-    if (to - from === this.lastLength && sameBytes(bytes, from, this.lastBytes, 0, this.lastLength)) return this.lastHit;
+    if (this.last.repeated(bytes, from, to)) return this.lastHit;
+    // (From here the last cell is this one; lastHit is set below, or the cell has no key.)
+    this.lastHit = undefined;
     const split = Math.min(to, from + 5);
     let head = 0;
     for (let i = from; i < split; i++) {
@@ -137,8 +161,6 @@ class CellCache<T> {
       hit = this.parse(ascii(bytes, from, to));
       tails!.set(tail, hit);
     }
-    for (let i = from; i < to; i++) this.lastBytes[i - from] = bytes[i]!;
-    this.lastLength = to - from;
     this.lastHit = hit;
     return hit;
   }
@@ -221,14 +243,12 @@ export class UrenParser {
     // Cell boundaries of the current line: cell i is bytes cellStart[i] .. cellStart[i + 1] - 1.
     const cellStart = new Int32Array(columns + 2);
     const { gastouder: cg, kind: ck, datum: cd, van: cv, tot: ct, opmerking: co } = col;
-    // The previous line's codes (as byte ranges of this chunk and as strings) and what they found.
-    let gFrom = 0;
-    let gTo = -1;
+    // The previous line's codes (their bytes, as strings) and what they found.
+    const gCell = new LastCell();
+    const kCell = new LastCell();
     let gCode = '';
     let g: ReturnType<typeof ref.gastouders.get>;
     let idGastouder = -1;
-    let kFrom = 0;
-    let kTo = -1;
     let kCode = '';
     let k: ReturnType<typeof ref.kinderen.get>;
     let idKind = -1;
@@ -260,25 +280,19 @@ export class UrenParser {
         printable(bytes, cellStart[ck]!, cellStart[ck + 1]! - 1);
       let kept = false;
       if (plain) {
-        const g0 = cellStart[cg]!;
-        const g1 = cellStart[cg + 1]! - 1;
-        if (g1 - g0 !== gTo - gFrom || !sameBytes(bytes, g0, bytes, gFrom, g1 - g0)) {
-          gFrom = g0;
-          gTo = g1;
-          gCode = ascii(bytes, g0, g1);
+        const newG = !gCell.repeated(bytes, cellStart[cg]!, cellStart[cg + 1]! - 1);
+        const newK = !kCell.repeated(bytes, cellStart[ck]!, cellStart[ck + 1]! - 1);
+        if (newG) {
+          gCode = gCell.text();
           g = ref.gastouders.get(gCode);
           idGastouder = -1;
-          pairList = undefined;
-          lastKoppeling = undefined;
         }
-        const k0 = cellStart[ck]!;
-        const k1 = cellStart[ck + 1]! - 1;
-        if (k1 - k0 !== kTo - kFrom || !sameBytes(bytes, k0, bytes, kFrom, k1 - k0)) {
-          kFrom = k0;
-          kTo = k1;
-          kCode = ascii(bytes, k0, k1);
+        if (newK) {
+          kCode = kCell.text();
           k = ref.kinderen.get(kCode);
           idKind = -1;
+        }
+        if (newG || newK) {
           pairList = undefined;
           lastKoppeling = undefined;
         }
