@@ -27,7 +27,7 @@ import {
   refuseProblems,
   withDefaults,
 } from './record.js';
-import { inTransactionSaying } from './zeggen.js';
+import { inTransactionSaying } from './say-after-commit.js';
 
 export interface IdNoun {
   name: 'huisgenoot' | 'bezoek';
@@ -198,7 +198,7 @@ async function importByIdOnce(noun: IdNoun, opts: { bestand: string; dryRun?: bo
         await writeLog(trx, deps, importLogLine(noun.name, opts.bestand, nieuwe, gewijzigde, { nieuw, gewijzigd }));
       }
     },
-    { dryRun: Boolean(opts.dryRun), opnieuw: 'aanroeper' },
+    { dryRun: Boolean(opts.dryRun), retry: 'caller' },
   ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
   deps.out.line(

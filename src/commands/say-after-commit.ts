@@ -12,21 +12,21 @@ import type { Deps } from './deps.js';
  * followed "geboekt" with an error saying nothing was stored.
  */
 export async function inTransactionSaying<T>(deps: Deps, fn: (trx: Db, deps: Deps) => Promise<T>): Promise<T> {
-  let said: Uitgesteld | undefined;
+  let held: HeldOutput | undefined;
   const value = await inTransaction(deps.db, (trx) => {
-    said = uitgesteld(deps.out);
-    return fn(trx, { ...deps, out: said.out });
+    held = heldOutput(deps.out);
+    return fn(trx, { ...deps, out: held.out });
   });
-  said?.zeg();
+  held?.flush();
   return value;
 }
 
-interface Uitgesteld {
+interface HeldOutput {
   out: Output;
-  zeg(): void;
+  flush(): void;
 }
 
-function uitgesteld(out: Output): Uitgesteld {
+function heldOutput(out: Output): HeldOutput {
   const later: (() => void)[] = [];
   return {
     out: {
@@ -39,7 +39,7 @@ function uitgesteld(out: Output): Uitgesteld {
       warn: (text) => later.push(() => out.warn(text)),
       progress: (total, label) => out.progress(total, label),
     },
-    zeg: () => {
+    flush: () => {
       for (const say of later) say();
     },
   };

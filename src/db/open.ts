@@ -302,11 +302,11 @@ export async function inTransaction<T>(
   {
     dryRun = false,
     /**
-     * 'hier' (the default): a retryable failure runs `fn` again. 'aanroeper': it is thrown as
+     * 'here' (the default): a retryable failure runs `fn` again. 'caller': it is thrown as
      * RerunNeeded, for a caller that must start over itself (an import: its file's rows were read
      * by the first attempt, and its counts are the first attempt's), inside `rerunning`.
      */
-    opnieuw = 'hier' as 'hier' | 'aanroeper',
+    retry = 'here' as 'here' | 'caller',
   } = {},
 ): Promise<T> {
   // A dry run does all the work, then leaves nothing: the same code path as the real run.
@@ -317,14 +317,14 @@ export async function inTransaction<T>(
       return await onOneConnection(db, [sql`begin`, sql`select pg_advisory_xact_lock(${WRITE_LOCK})`], fn, end);
     } catch (error) {
       if (!isRetryable(error)) throw error;
-      if (opnieuw === 'aanroeper') throw new RerunNeeded(error);
+      if (retry === 'caller') throw new RerunNeeded(error);
       if (attempt >= MAX_ATTEMPTS) throw error;
       await pause(attempt);
     }
   }
 }
 
-/** A retryable failure (PostgreSQL) of an inTransaction whose caller starts over (`opnieuw: 'aanroeper'`). */
+/** A retryable failure (PostgreSQL) of an inTransaction whose caller starts over (`retry: 'caller'`). */
 export class RerunNeeded extends Error {
   constructor(readonly failure: unknown) {
     super('de transactie moet opnieuw');
@@ -332,7 +332,7 @@ export class RerunNeeded extends Error {
 }
 
 /**
- * Run `run` (a whole import: open its file, read, one inTransaction with `opnieuw: 'aanroeper'`)
+ * Run `run` (a whole import: open its file, read, one inTransaction with `retry: 'caller'`)
  * again from the start after a retryable failure, at most MAX_ATTEMPTS times, as inTransaction
  * runs its function again. Only other programs writing in the database can cause one.
  */

@@ -9,7 +9,7 @@ import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, notAfterToday, parseOption, parseOptional } from '../options.js';
 import { settle, verrekeningTekst } from '../../kas/ledger.js';
-import { inTransactionSaying } from '../zeggen.js';
+import { inTransactionSaying } from '../say-after-commit.js';
 
 /**
  * `gob betaling add --ouder <code> --bedrag <bedrag> --datum <datum> [--factuur <nummer>]`: a

@@ -8,7 +8,7 @@ import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, notAfterToday, parseOption } from '../options.js';
 import { settle } from '../../kas/ledger.js';
-import { inTransactionSaying } from '../zeggen.js';
+import { inTransactionSaying } from '../say-after-commit.js';
 
 /**
  * `gob betaling storno --factuur <nummer> --datum <datum>`: the payment of an invoice came back (an

@@ -6,7 +6,7 @@ import type { Deps } from '../deps.js';
 import { missingOptions, notAfterToday, parseOption, parseOptional } from '../options.js';
 import { PARTIJEN, requireCompleteContract } from '../../documents/contract.js';
 import { parseSoort } from './pdf.js';
-import { inTransactionSaying } from '../zeggen.js';
+import { inTransactionSaying } from '../say-after-commit.js';
 
 function parsePartij(raw: string): 'ouder' | 'gastouder' | 'bureau' {
   if (raw !== 'ouder' && raw !== 'gastouder' && raw !== 'bureau') throw new ValueError(raw, 'ouder, gastouder of bureau');

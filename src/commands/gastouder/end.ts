@@ -6,7 +6,7 @@ import { gastouderUrenNa } from '../../db/repo/urenkaart.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOption, requireOption } from '../options.js';
-import { inTransactionSaying } from '../zeggen.js';
+import { inTransactionSaying } from '../say-after-commit.js';
 
 /**
  * `gob gastouder end <code> --eind <datum>`: her last day with the bureau. Her koppelingen that run

@@ -12,7 +12,7 @@ import type { Deps } from '../deps.js';
 import { opzegKosten } from '../opzegkosten.js';
 import { capitalize, warnDeling } from './add.js';
 import { type RawOptions, describeChange, recordFromOptions, recordToJson, refuseProblems } from '../record.js';
-import { inTransactionSaying } from '../zeggen.js';
+import { inTransactionSaying } from '../say-after-commit.js';
 
 /** `gob <noun> edit <code> [--veld waarde …]`: an empty value clears an optional field. */
 export async function editRecord(entity: Entity, opts: RawOptions & { code: string }, deps: Deps) {

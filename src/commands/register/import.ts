@@ -107,7 +107,7 @@ async function importRecordsOnce(entity: Entity, opts: { bestand: string; dryRun
         await writeLog(trx, deps, importLogLine(entity.name, opts.bestand, nieuwe, gewijzigde, { nieuw, gewijzigd }));
       }
     },
-    { dryRun: Boolean(opts.dryRun), opnieuw: 'aanroeper' },
+    { dryRun: Boolean(opts.dryRun), retry: 'caller' },
   ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
   deps.out.line(

@@ -7,7 +7,7 @@ import { describeEntry, entryFromRecord, entryToJson, warnKeptMonths } from './e
 import { aantal } from '../../domain/tekst.js';
 import { violationToJson } from '../../rules/report.js';
 import { entrySlot, newSlotsViolations, refuseOrWarn } from '../../rules/violations.js';
-import { inTransactionSaying } from '../zeggen.js';
+import { inTransactionSaying } from '../say-after-commit.js';
 
 /** `gob rooster add (--koppeling <code> | --kind <code>) --dag --van --tot [--vanaf] [--tot-en-met] [--force]`. */
 export async function roosterAdd(opts: RawOptions & { force?: boolean }, deps: Deps) {

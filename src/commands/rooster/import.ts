@@ -84,7 +84,7 @@ async function roosterImportOnce(opts: { bestand: string; dryRun?: boolean; forc
         `rooster import ${opts.bestand}: ${aantal(rijen, 'blok', 'blokken')}${overtredingen.length ? ` (--force, ${aantal(overtredingen.length, 'overtreding', 'overtredingen')})` : ''} voor ${begrensdeLijst([...replaced])}`,
       );
     },
-    { dryRun: Boolean(opts.dryRun), opnieuw: 'aanroeper' },
+    { dryRun: Boolean(opts.dryRun), retry: 'caller' },
   ).finally(progress.stop);
   const prefix = opts.dryRun ? 'Proefimport (--dry-run, niets opgeslagen)' : 'Geïmporteerd';
   deps.out.line(

@@ -5,7 +5,7 @@ import { NotFound } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { parseOption } from '../options.js';
 import { describeEntry, entryToJson, warnKeptMonths } from './entry.js';
-import { inTransactionSaying } from '../zeggen.js';
+import { inTransactionSaying } from '../say-after-commit.js';
 
 /** `gob rooster remove <id>`: the id is shown by `rooster list` and `koppeling show`. */
 export async function roosterRemove(opts: { id: string }, deps: Deps) {

@@ -158,7 +158,7 @@ async function urenkaartImportOnce(opts: UrenkaartImportOptions, deps: Deps) {
           `urenkaart import ${opts.bestand}: ${maand}, ${aantal(rows.length, 'rij', 'rijen')} van ${aantal(summary.gastouders, 'gastouder', 'gastouders')}${checked.gastouders.length ? ` (${begrensdeLijst(checked.gastouders)})` : ''}${teLaat ? ', te laat (--te-laat)' : ''}${waarschuwingen.length ? `, ${aantal(waarschuwingen.length, 'waarschuwing', 'waarschuwingen')}` : ''}`,
         );
       },
-      { dryRun: Boolean(opts.dryRun), opnieuw: 'aanroeper' },
+      { dryRun: Boolean(opts.dryRun), retry: 'caller' },
     );
   } finally {
     bar.stop();
