@@ -82,10 +82,10 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
   checkBankFileTarget(deps, out, force);
   // A collection booked earlier whose file never reached the disk: the bank must still get it.
   const nietGeschreven = await warnUnwritten(deps);
-  const waarschuwingen: string[] = [];
+  // The warnings are the callback's result: on PostgreSQL a retryable failure runs it again after a
+  // rollback, and an earlier attempt's would be said twice.
   const result = await inTransaction(deps.db, async (trx) => {
-    // On PostgreSQL a retryable failure runs this again after a rollback: its warnings would be said twice.
-    waarschuwingen.length = 0;
+    const waarschuwingen: string[] = [];
     const bureau = await getBureau(trx);
     const missing = (['naam', 'iban', 'incassant_id'] as const).filter((f) => !bureau[f]);
     if (missing.length > 0) {
@@ -169,7 +169,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
         `Een mandaat-id gaat ongewijzigd in het incassobestand, en dat kan niet voor: ${ongeldig.join('; ')}. Toegestaan: ${MANDAAT_TOEGESTAAN}. Pas het aan met 'gob ouder edit <code> --mandaat …'. Er is niets geïncasseerd.`,
       );
     }
-    if (incasso.length === 0) return { bericht: null, incasso, inhoud: null, verrekend: verrekeningen };
+    if (incasso.length === 0) return { bericht: null, incasso, inhoud: null, verrekend: verrekeningen, waarschuwingen };
     const inhoud = Buffer.from(
       incassoXml({
         formaat,
@@ -199,10 +199,10 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       `SEPA-incasso ${bericht} op ${incassodatum}: ${aantal(incasso.length, 'ouder', 'ouders')}, ${formatEuro(totaal)}, ${out}`,
     );
     stage(deps, 'geboekt');
-    return { bericht, incasso, inhoud, verrekend: verrekeningen };
+    return { bericht, incasso, inhoud, verrekend: verrekeningen, waarschuwingen };
   });
   for (const v of result.verrekend) deps.out.line(`${v.ouder} (${v.naam}): ${verrekeningTekst(v, ', niet geïncasseerd')}.`);
-  for (const w of waarschuwingen) deps.out.warn(`Let op: ${w}.`);
+  for (const w of result.waarschuwingen) deps.out.warn(`Let op: ${w}.`);
   if (result.bericht !== null) await writeBookedFile(deps, result.bericht, out, result.inhoud, force);
   const total = result.incasso.reduce((s, i) => s + i.bedragCent, 0);
   if (result.bericht === null)
@@ -230,7 +230,7 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
     totaalCent: total,
     incasso: result.incasso,
     verrekend: result.verrekend.map(verrekeningJson),
-    waarschuwingen,
+    waarschuwingen: result.waarschuwingen,
     nietGeschreven,
   };
 }

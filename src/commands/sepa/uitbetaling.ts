@@ -58,10 +58,10 @@ export async function sepaUitbetaling(
   const force = Boolean(opts.force);
   checkBankFileTarget(deps, out, force);
   const nietGeschreven = await warnUnwritten(deps);
-  const waarschuwingen: string[] = [];
+  // The warnings are the callback's result: on PostgreSQL a retryable failure runs it again after a
+  // rollback, and an earlier attempt's would be said twice.
   const result = await inTransaction(deps.db, async (trx) => {
-    // On PostgreSQL a retryable failure runs this again after a rollback: its warnings would be said twice.
-    waarschuwingen.length = 0;
+    const waarschuwingen: string[] = [];
     const bureau = await getBureau(trx);
     if (!bureau.naam || !bureau.iban)
       throw new Refused("Voor overboekingen heeft het bureau een naam en IBAN nodig. Vul aan met 'gob bureau set'.");
@@ -146,15 +146,16 @@ export async function sepaUitbetaling(
       totaalCent: total,
       uitbetalingen: chosen.map((u) => u.nummer),
       inhoud,
+      waarschuwingen,
     };
   });
-  for (const w of waarschuwingen) deps.out.warn(`Let op: ${w}.`);
+  for (const w of result.waarschuwingen) deps.out.warn(`Let op: ${w}.`);
   await writeBookedFile(deps, result.berichtId, out, result.inhoud, force);
   deps.out.line(
     `Overboekingsbestand ${out} (${formaat}, ${result.berichtId}): ${aantal(result.aantal, 'uitbetaling', 'uitbetalingen')}, samen ${formatEuro(result.totaalCent)}, uitvoerdatum ${result.uitvoerdatum}.`,
   );
   const { inhoud: _, ...json } = result;
-  return { ...json, waarschuwingen, nietGeschreven };
+  return { ...json, nietGeschreven };
 }
 
 /**

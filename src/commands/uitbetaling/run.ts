@@ -28,16 +28,15 @@ export async function uitbetalingRun(opts: { datum?: string; dryRun?: boolean },
   const dryRun = Boolean(opts.dryRun);
   // Money counted as collected by a bank file that never reached the disk has not come in yet.
   for (const b of await unwrittenBankbestanden(deps.db)) deps.out.warn(nietGeschrevenMelding(b));
-  const made: { nummer: string | null; gastouder: string; bedragCent: number; teLaat: boolean; regels: number }[] = [];
-  await inTransaction(
+  // What was made is the callback's result: on PostgreSQL a retryable failure runs it again after a
+  // rollback, and nothing of an earlier attempt may be counted or shown.
+  const made = await inTransaction(
     deps.db,
     async (trx) => {
-      // On PostgreSQL a retryable failure runs this again after a rollback: an earlier attempt's
-      // payouts would be counted in the log line and shown twice.
-      made.length = 0;
+      const made: { nummer: string | null; gastouder: string; bedragCent: number; teLaat: boolean; regels: number }[] = [];
       const bureau = await getBureau(trx);
       const planned = planPayouts(await zorgregels(trx), datum, bureau.uitbetaaltermijn);
-      if (planned.length === 0) return;
+      if (planned.length === 0) return made;
       const jaar = Number(datum.slice(0, 4));
       const first = dryRun ? 0 : await reserveNumbers(trx, 'uitbetaling', jaar, planned.length);
       for (const [i, p] of planned.entries()) {
@@ -60,6 +59,7 @@ export async function uitbetalingRun(opts: { datum?: string; dryRun?: boolean },
               : ''
           }`,
         );
+      return made;
     },
     { dryRun },
   );
