@@ -228,8 +228,6 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
     'een factuur wordt gedateerd op de dag dat ze gemaakt wordt of eerder',
   );
   const dryRun = Boolean(opts.dryRun);
-  const waarschuwingen: string[] = [];
-  const planned: Planned[] = [];
   // An invoice as stored and as shown: the same row for both (gegevens only when stored).
   const factuurRow = (p: Planned, gegevens: string) => ({
     nummer: p.nummer as string,
@@ -241,15 +239,19 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
     totaal_cent: p.totaalCent,
     gegevens,
   });
-  const verrekend: { ouder: string; bedragCent: number }[] = [];
-  const metCredit: (Verrekening & { ouder: string })[] = [];
   let vervaldatum = datum;
-  await inTransaction(
+  // What the run made is the callback's result: on PostgreSQL a retryable failure runs it again
+  // after a rollback, and nothing an earlier attempt collected may be invoiced, numbered or said.
+  const { waarschuwingen, planned, verrekend, metCredit } = await inTransaction(
     deps.db,
     async (trx) => {
-      // On PostgreSQL a retryable failure runs this again after a rollback: what an earlier
-      // attempt collected would be invoiced, numbered and said twice.
-      for (const list of [waarschuwingen, planned, verrekend, metCredit]) list.length = 0;
+      const made = {
+        waarschuwingen: [] as string[],
+        planned: [] as Planned[],
+        verrekend: [] as { ouder: string; bedragCent: number }[],
+        metCredit: [] as (Verrekening & { ouder: string })[],
+      };
+      const { waarschuwingen, planned, verrekend, metCredit } = made;
       const bureau = await getBureau(trx);
       const bureauGegevens = requireBureauForInvoices(bureau);
       const laatste = await latestFactuur(trx);
@@ -351,7 +353,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
           eerder: earlier?.regels ?? [],
         });
       }
-      if (dryRun || planned.length === 0) return;
+      if (dryRun || planned.length === 0) return made;
       const jaar = Number(datum.slice(0, 4));
       const first = await reserveNumbers(trx, 'factuur', jaar, planned.length);
       // Made as they are stored: on PostgreSQL the server stores the first invoices while the
@@ -397,6 +399,7 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
         deps,
         `facturen ${maand}: ${planned.length} gemaakt (${planned[0]!.nummer} t/m ${planned.at(-1)!.nummer}), totaal ${formatEuro(totaal(planned.flatMap((p) => p.regels)))}`,
       );
+      return made;
     },
     { dryRun },
   );

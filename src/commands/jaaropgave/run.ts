@@ -111,18 +111,13 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
   const van = `${jaar}-01` as Maand;
   const tot = `${jaar}-12` as Maand;
   const dryRun = Boolean(opts.dryRun);
-  const made: Made[] = [];
-  let ongewijzigd = 0;
-  const ontbrekend: string[] = [];
-  let nietGefactureerd: string[] = [];
-  await inTransaction(
+  // What the run made is the callback's result: on PostgreSQL a retryable failure runs it again
+  // after a rollback, and nothing an earlier attempt counted may be logged, shown or returned.
+  const { made, ongewijzigd, ontbrekend, nietGefactureerd } = await inTransaction(
     deps.db,
     async (trx) => {
-      // On PostgreSQL a retryable failure runs this again after a rollback: what an earlier
-      // attempt counted would be stored (the log line), shown and returned twice.
-      made.length = 0;
-      ongewijzigd = 0;
-      ontbrekend.length = 0;
+      const result = { made: [] as Made[], ongewijzigd: 0, ontbrekend: [] as string[], nietGefactureerd: [] as string[] };
+      const { made, ontbrekend } = result;
       const { totals, laatsteDatum, laatsteMaand } = await invoiceTotals(trx, van, tot);
       if (totals.size === 0) {
         throw new Refused(
@@ -137,7 +132,7 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
         );
       }
       // Said after the transaction, once, however often it ran.
-      nietGefactureerd = open;
+      result.nietGefactureerd = open;
       // A jaaropgave names the bureau with its address, KvK and LRK (Regeling Wet kinderopvang art. 11).
       const bureau = requireBureau(
         await getBureau(trx),
@@ -164,7 +159,7 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
         }
         const vorige = latest.get(ouder);
         if (vorige?.kenmerk === k) {
-          ongewijzigd++;
+          result.ongewijzigd++;
           continue;
         }
         ontbrekend.push(...ontbrekendeBsns(g));
@@ -176,7 +171,7 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
       }
       if (dryRun) {
         for (const n of nieuw) made.push({ nummer: '(proef)', versie: 1, ouder: n.ouder, minuten: n.minuten, totaalCent: n.totaalCent });
-        return;
+        return result;
       }
       if (nieuw.length > 0) {
         const first = await reserveNumbers(trx, 'jaaropgave', jaar, nieuw.length);
@@ -186,7 +181,7 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
           made.push({ nummer, versie: 1, ouder: n.ouder, minuten: n.minuten, totaalCent: n.totaalCent });
         });
       }
-      if (rows.length === 0) return;
+      if (rows.length === 0) return result;
       await insertJaaropgaven(trx, rows);
       const versies = made.filter((m) => m.versie > 1).length;
       await writeLog(
@@ -194,6 +189,7 @@ export async function jaaropgaveRun(opts: { jaar?: string; datum?: string; dryRu
         deps,
         `jaaropgaven ${jaar}: ${aantal(made.length - versies, 'nieuw', 'nieuw')}, ${aantal(versies, 'nieuwe versie', 'nieuwe versies')}`,
       );
+      return result;
     },
     { dryRun },
   );
