@@ -9,14 +9,24 @@ import type { Deps } from './deps.js';
  * whose output is held back, afresh for each attempt, and shown when the transaction has
  * committed. On PostgreSQL a retryable failure runs `fn` again after a rollback, and what the
  * first attempt had printed would have been said twice; a failure at the commit would have
- * followed "geboekt" with an error saying nothing was stored.
+ * followed "geboekt" with an error saying nothing was stored. `options` as inTransaction's: with
+ * `retry: 'caller'` (an import that starts over from its file) the attempt that is thrown away
+ * says nothing either; a dry run's rollback is its end, so what it found is shown.
  */
-export async function inTransactionSaying<T>(deps: Deps, fn: (trx: Db, deps: Deps) => Promise<T>): Promise<T> {
+export async function inTransactionSaying<T>(
+  deps: Deps,
+  fn: (trx: Db, deps: Deps) => Promise<T>,
+  options?: Parameters<typeof inTransaction>[2],
+): Promise<T> {
   let held: HeldOutput | undefined;
-  const value = await inTransaction(deps.db, (trx) => {
-    held = heldOutput(deps.out);
-    return fn(trx, { ...deps, out: held.out });
-  });
+  const value = await inTransaction(
+    deps.db,
+    (trx) => {
+      held = heldOutput(deps.out);
+      return fn(trx, { ...deps, out: held.out });
+    },
+    options,
+  );
   held?.flush();
   return value;
 }

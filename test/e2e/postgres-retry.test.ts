@@ -4,7 +4,7 @@
 // transaction that was rolled back. Before, a second attempt of `gastouder import` found the rows
 // used up, stored nothing and still said "1 gewijzigd"; `urenkaart import` of a quoted CSV said
 // the file had only a header. Other commands run their function again with nothing of the first
-// attempt kept (its lists emptied, what it says shown after the commit: src/commands/zeggen.ts).
+// attempt kept (its lists emptied, what it says shown after the commit: src/commands/say-after-commit.ts).
 // A trigger makes the first write (or the commit) fail with 40001 here.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,29 @@ describe('a command after a serialization failure: imports start over from their
     const stored = ((await json(['factuur', 'list'])) as { nummer: string }[]).map((f) => f.nummer);
     expect(stored.sort()).toEqual([...nummers].sort());
     expect(await logLines(`facturen 2026-10: ${nummers.length} gemaakt`)).toHaveLength(1);
+  });
+
+  it('rooster import: its warnings are said once, after the commit', async () => {
+    // October is invoiced now (above): a changed rooster keeps it, which the import warns about;
+    // the demo's rooster breaks a rule, stored with --force and a warning. Both were printed inside
+    // the transaction, so an attempt that failed after them (here at its log line) had said them too.
+    const csv = (await gob(dir, ['rooster', 'list', '--csv'], DEMO_TODAY)).stdout.trimEnd().split('\r\n');
+    const header = csv[0]!.split(';');
+    const row = csv.slice(1).find((line) => line.split(';')[header.indexOf('koppeling')] !== '')!;
+    const koppeling = row.split(';')[header.indexOf('koppeling')]!;
+    const tot = header.indexOf('tot');
+    const changed = row
+      .split(';')
+      .map((cell, i) => (i === tot ? (cell === '17:00' ? '16:30' : '17:00') : cell))
+      .join(';');
+    const file = writeCsv(path.join(dir, 'rooster.csv'), [csv[0]!, ...csv.slice(1).map((line) => (line === row ? changed : line))]);
+    await failOnce('log');
+    const r = await gob(dir, ['rooster', 'import', file, '--force'], DEMO_TODAY);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await failures('log')).toBe(true);
+    expect(r.stderr.match(/Let op: opgeslagen met --force/g)).toHaveLength(1);
+    expect(r.stderr.match(new RegExp(`Let op: het gewijzigde rooster van koppeling ${koppeling} `, 'g'))).toHaveLength(1);
+    expect(r.stdout.match(/Geïmporteerd/g)).toHaveLength(1);
   });
 
   it('uitbetaling run: each payout once, and the log counts them once', async () => {

@@ -1,5 +1,5 @@
 import { columnOf, ROOSTER_FIELDS } from '../../domain/fields.js';
-import { inTransaction, rerunning } from '../../db/open.js';
+import { rerunning } from '../../db/open.js';
 import { writeLog } from '../../db/repo/log.js';
 import { deleteRoosterOf, insertRooster, roosterEntryProblems, rowToEntry } from '../../db/repo/rooster.js';
 import { openImport } from '../../import/source.js';
@@ -11,6 +11,7 @@ import { violationToJson } from '../../rules/report.js';
 import { entrySlot, newSlotsViolations, refuseOrWarn } from '../../rules/violations.js';
 import { aantal } from '../../domain/tekst.js';
 import { begrensdeLijst } from '../record.js';
+import { inTransactionSaying } from '../say-after-commit.js';
 
 /**
  * `gob rooster import <file.csv> [--dry-run]`: rooster entries have no code, so the file replaces
@@ -34,9 +35,11 @@ async function roosterImportOnce(opts: { bestand: string; dryRun?: boolean; forc
   // Per koppeling named: its rooster before the import and the file's entries for it.
   const changes = new Map<string, { voor: RoosterEntry[]; na: RoosterEntry[] }>();
   let overtredingen: ReturnType<typeof violationToJson>[] = [];
-  await inTransaction(
-    deps.db,
-    async (trx) => {
+  // The --force warnings and the kept months are said after the commit, once: a rerun after a
+  // retryable failure (PostgreSQL) would have said them twice, and a failed commit after "opgeslagen".
+  await inTransactionSaying(
+    deps,
+    async (trx, deps) => {
       for await (const batch of source.batches)
         for (const row of batch) {
           rijen++;
