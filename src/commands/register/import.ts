@@ -40,8 +40,9 @@ async function importRecordsOnce(entity: Entity, opts: { bestand: string; dryRun
   await inTransaction(
     deps.db,
     async (trx) => {
-      // Loaded once, and kept up to date row by row: a BSN on two rows of the file is caught too.
-      const bsns = await BsnRegister.load(trx);
+      // Loaded once and kept up to date row by row; whether each BSN ends with one person is asked
+      // when the whole file is in, so that a file may move a BSN (two swapped back in one go).
+      const bsns = await BsnRegister.forImport(trx);
       for await (const batch of source.batches)
         for (const row of batch) {
           const line = row.line;
@@ -100,6 +101,8 @@ async function importRecordsOnce(entity: Entity, opts: { bestand: string; dryRun
           bsns.claim(entity, rec, line);
         }
       if (rijen === 0) throw onlyHeader(opts.bestand, source);
+      fouten.push(...bsns.clashes());
+      fouten.sort((a, b) => a.regel - b.regel);
       if (fouten.length > 0) {
         throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten }, source);
       }

@@ -128,23 +128,41 @@ interface BsnHolder {
   entity: EntityName;
   veld: string;
   code: string;
-  /** The line of the file being imported that gave it, if any. */
+  /** The line of the file being imported that gave it this BSN (a change), if any. */
   regel?: number;
 }
+
+const keyOf = (h: BsnHolder) => `${h.entity}/${h.veld}/${h.code}`;
+const nameOf = (h: BsnHolder) => `${h.entity} ${h.code}${h.veld === 'bsn' ? '' : ` (${h.veld})`}`;
 
 /**
  * Who holds which BSN: one BSN belongs to one person (CONTRACT §2), whichever field keeps it. The
  * fields are every registry field of type bsn, so a new one (the ouder's toeslagpartner) is
  * covered by adding it to fields.ts.
+ *
+ * An import's register (`forImport`) judges the file as a whole: a BSN may move from one person to
+ * another within it (two children's BSNs swapped back, each row naming the other's), so whether
+ * each BSN ends with one person is asked once every row is in (`clashes`), not row by row.
  */
 export class BsnRegister {
-  private readonly byBsn = new Map<string, BsnHolder>();
+  /** Per BSN its holders, in the order they got it (usually one). */
+  private readonly holders = new Map<string, BsnHolder[]>();
   private readonly byHolder = new Map<string, string>();
 
-  /** Every stored BSN (for an import), or only those given (for one add or edit). */
+  private constructor(private readonly wholeFile: boolean) {}
+
+  /** The stored BSNs given (for one add or edit), or all of them. */
   static async load(db: Db, only?: string[]): Promise<BsnRegister> {
-    const register = new BsnRegister();
-    if (only?.length === 0) return register;
+    return new BsnRegister(false).fill(db, only);
+  }
+
+  /** Every stored BSN, for an import: rows `claim` theirs, and `clashes` says what the file left double. */
+  static async forImport(db: Db): Promise<BsnRegister> {
+    return new BsnRegister(true).fill(db);
+  }
+
+  private async fill(db: Db, only?: string[]): Promise<BsnRegister> {
+    if (only?.length === 0) return this;
     for (const entity of Object.values(ENTITIES)) {
       for (const field of entity.fields.filter((f) => f.type.bsn)) {
         const column = columnOf(field);
@@ -154,22 +172,26 @@ export class BsnRegister {
           .where(column, 'is not', null);
         if (only) q = q.where(column, 'in', only);
         for (const row of (await q.execute()) as { code: string; bsn: string }[]) {
-          register.set({ entity: entity.name, veld: field.name, code: row.code }, row.bsn);
+          this.set({ entity: entity.name, veld: field.name, code: row.code }, row.bsn);
         }
       }
     }
-    return register;
+    return this;
   }
 
   private set(holder: BsnHolder, bsn: string | null): void {
-    const keyOf = (h: BsnHolder) => `${h.entity}/${h.veld}/${h.code}`;
     const key = keyOf(holder);
     const old = this.byHolder.get(key);
-    const oldHolder = old === undefined ? undefined : this.byBsn.get(old);
-    if (oldHolder && keyOf(oldHolder) === key) this.byBsn.delete(old!);
-    this.byHolder.delete(key);
+    // Keeping its BSN is no change: the holder keeps its place (and no line claims it).
+    if (old === bsn) return;
+    if (old !== undefined) {
+      const rest = this.holders.get(old)!.filter((h) => keyOf(h) !== key);
+      if (rest.length > 0) this.holders.set(old, rest);
+      else this.holders.delete(old);
+      this.byHolder.delete(key);
+    }
     if (bsn === null) return;
-    this.byBsn.set(bsn, holder);
+    this.holders.set(bsn, [...(this.holders.get(bsn) ?? []), holder]);
     this.byHolder.set(key, bsn);
   }
 
@@ -183,7 +205,8 @@ export class BsnRegister {
 
   /**
    * The record's BSNs that belong to someone else. A BSN the record already had (`before`) is not
-   * this change's doing and is left alone; two BSN fields of one record are compared too.
+   * this change's doing and is left alone; two BSN fields of one record are compared too. In an
+   * import's register only the latter: other people are asked about at the end (`clashes`).
    */
   conflicts(entity: Entity, rec: Rec, before?: Rec): Problem[] {
     const problems: Problem[] = [];
@@ -199,10 +222,29 @@ export class BsnRegister {
         problems.push(waar(`staat ook in ${twin} van deze ${entity.name}`));
         continue;
       }
-      const holder = this.byBsn.get(bsn);
-      if (!holder || (holder.entity === entity.name && holder.code === rec.code)) continue;
-      const wie = `${holder.entity} ${holder.code}${holder.veld === 'bsn' ? '' : ` (${holder.veld})`}`;
-      problems.push(waar(holder.regel ? `staat ook op regel ${holder.regel} (${wie})` : `is al van ${wie}`));
+      if (this.wholeFile) continue;
+      const holder = this.holders.get(bsn)?.find((h) => !(h.entity === entity.name && h.code === rec.code));
+      if (holder) problems.push(waar(`is al van ${nameOf(holder)}`));
+    }
+    return problems;
+  }
+
+  /**
+   * After an import's last row: every line that gave a BSN to someone while another person still
+   * holds it. Against a holder the file left as it was: "is al van"; between lines of the file the
+   * first keeps it and the later ones are named ("staat ook op regel"), as a row-by-row check would.
+   */
+  clashes(): (Problem & { regel: number })[] {
+    const problems: (Problem & { regel: number })[] = [];
+    for (const [bsn, holders] of this.holders) {
+      if (holders.length < 2) continue;
+      const kept = holders.find((h) => h.regel === undefined);
+      const given = holders.filter((h) => h.regel !== undefined).sort((a, b) => a.regel! - b.regel!);
+      for (const [i, h] of given.entries()) {
+        if (!kept && i === 0) continue;
+        const wie = kept ? `is al van ${nameOf(kept)}` : `staat ook op regel ${given[0]!.regel} (${nameOf(given[0]!)})`;
+        problems.push({ regel: h.regel!, veld: h.veld, melding: `BSN ${maskBsn(bsn)} ${wie}; een BSN hoort bij één persoon` });
+      }
     }
     return problems;
   }
