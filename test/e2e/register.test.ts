@@ -875,12 +875,8 @@ describe('a BSN belongs to one person', () => {
       ['K0001', '100000009'],
       ['K0002', '111222333'],
     ]);
-    // Three rows that leave one BSN with two children: the line that gave it away is named.
-    writeCsv(
-      path.join(dir, 'drie.csv'),
-      [header, 'K0001;Kim;2024-01-01;O0001;111222333', 'K0002;Kas;2024-01-01;O0001;111222333'],
-      'utf-8',
-    );
+    // A file that leaves one BSN with two children: the line that gave it away is named.
+    writeCsv(path.join(dir, 'drie.csv'), [header, 'K0001;Kim;2024-01-01;O0001;111222333', 'K0002;Kas;2024-01-01;O0001;111222333'], 'utf-8');
     const drie = await gob(dir, ['kind', 'import', 'drie.csv']);
     expect(drie.code).toBe(1);
     expect(drie.stderr).toMatch(/regel 2: bsn: BSN \*{5}2333 is al van kind K0002/);
