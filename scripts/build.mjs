@@ -6,6 +6,25 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+/**
+ * pg's lib/stream.js asks at load time whether it runs in a Cloudflare Worker; on Node 20, which has
+ * no `navigator`, it does so by making a `Response`, and that loads Node's whole fetch
+ * implementation (undici): 15–20 ms of every start on PostgreSQL, for an answer that is always no
+ * here. gob runs on Node only, so the module becomes what pg uses on Node (a net.Socket, and
+ * tls.connect), as pg 8.23's own Node branch has it. The tests of PostgreSQL run the built gob.
+ */
+const pgStreamForNode = {
+  name: 'pg-stream-for-node',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]pg[\\/]lib[\\/]stream\.js$/ }, () => ({
+      loader: 'js',
+      contents: `const net = require('net');
+const tls = require('tls');
+module.exports = { getStream: () => new net.Socket(), getSecureStream: (options) => tls.connect(options) };`,
+    }));
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   // The PDF worker is an entry of its own: worker threads load it by file name.
@@ -25,4 +44,5 @@ await build({
   logLevel: 'warning',
   // `gob --version` without reading package.json at start-up.
   define: { __GOB_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version) },
+  plugins: [pgStreamForNode],
 });

@@ -63,6 +63,16 @@ describe('help and version (no database needed)', () => {
     expect(fs.statSync(db).mode & 0o777).toBe(0o600);
   });
 
+  // pg asks at load time whether it runs in a Cloudflare Worker, which on Node 20 loads Node's whole
+  // fetch (undici), 15-20 ms of every start on PostgreSQL; the build gives pg its Node streams
+  // directly (scripts/build.mjs, pgStreamForNode).
+  it("the bundle's pg starts without the Cloudflare probe", () => {
+    const chunks = fs.readdirSync(path.join(ROOT, 'dist')).filter((f) => f.endsWith('.js'));
+    const text = chunks.map((f) => fs.readFileSync(path.join(ROOT, 'dist', f), 'utf8'));
+    expect(text.some((t) => t.includes('getSecureStream'))).toBe(true);
+    expect(text.filter((t) => t.includes('Cloudflare-Workers') || t.includes('CloudflareSocket'))).toEqual([]);
+  });
+
   it('--help of the main commands ends with Dutch examples, and usage lines say <bestand>', async () => {
     const factuur = await gob(dir, ['factuur', 'run', '--help']);
     expect(factuur.code).toBe(0);
