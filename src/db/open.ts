@@ -7,7 +7,19 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, type RawBuilder, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import {
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  type RawBuilder,
+  SqliteAdapter,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from 'kysely';
 import type pg from 'pg';
 import { NotFound, Refused } from '../errors.js';
 import { databaseRefusal } from '../files/refusal.js';
@@ -58,9 +70,36 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * After some errors (SQLITE_FULL, SQLITE_IOERR) SQLite has already rolled the transaction back, and
+ * ROLLBACK then fails with 'no transaction is active'. In Kysely's own transactions (the Migrator's:
+ * `init`, `db kopieer`) that second error replaced the one that says what went wrong, and a full
+ * disk became a bug (exit 70). onOneConnection below guards its own ROLLBACK the same way.
+ */
+class GobSqliteDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly sqlite: SQLite.Database,
+  ) {
+    super(config);
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.sqlite.inTransaction) await super.rollbackTransaction(connection);
+  }
+}
+
 class GobSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqliteConfig: SqliteDialectConfig & { database: SQLite.Database }) {
+    super(sqliteConfig);
+  }
+
   override createAdapter(): SqliteAdapter {
     return new TransactionalSqliteAdapter();
+  }
+
+  override createDriver(): Driver {
+    return new GobSqliteDriver(this.sqliteConfig, this.sqliteConfig.database);
   }
 }
 
