@@ -27,7 +27,7 @@ import { makeFolders } from '../files/folders.js';
 import type { Database } from './database.js';
 import { isPostgres } from './dialect.js';
 import { LATEST_MIGRATION, migrationProvider } from './migrations/index.js';
-import { describeDatabase, isPostgresUrl, isRetryable, postgresRefusal, typeParsers, versionRefusal } from './postgres.js';
+import { describeDatabase, isPostgresUrl, isRetryable, postgresRefusal, typeParsers, urlRefusal, versionRefusal } from './postgres.js';
 
 export { describeDatabase, isPostgresUrl } from './postgres.js';
 
@@ -147,6 +147,10 @@ async function connectPostgres(url: string): Promise<Store> {
   const recordingPool = {
     connect: async () => {
       const client = await pool.connect();
+      // The same for the client in use: the pool listens only to idle ones, and a server that went
+      // away mid-command crashed the process with Node's English 'Unhandled error event'. The query
+      // that was waiting fails with the error, and that is refused in Dutch.
+      if (client.listenerCount('error') === 0) client.on('error', () => {});
       holder.client = client;
       return client;
     },
@@ -165,7 +169,7 @@ async function connectPostgres(url: string): Promise<Store> {
     return store;
   } catch (error) {
     await store.close().catch(() => {});
-    throw postgresRefusal(error, url) ?? error;
+    throw urlRefusal(error) ?? postgresRefusal(error, url) ?? error;
   }
 }
 

@@ -3,7 +3,7 @@
 // server is made to look like what SQLite gives, so that every repository function and every
 // output is the same on both: whole numbers as numbers, booleans as 0/1, JSON as text.
 import type pg from 'pg';
-import { Refused } from '../errors.js';
+import { Refused, UsageError } from '../errors.js';
 import { codeOf } from '../files/refusal.js';
 
 export function isPostgresUrl(target: string): boolean {
@@ -106,13 +106,43 @@ const SERVER_REASONS: Record<string, { reason: string; fix: string }> = {
   '25006': { reason: 'de server staat alleen lezen toe (een standby-server?)', fix: 'kies de primaire server met --db/GOB_DB' },
 };
 
+/** Errors pg gives without a code, told apart by their message (pg's text, never shown). */
+const MESSAGE_REASONS: { pattern: RegExp; reason: string; fix: string }[] = [
+  {
+    // A server that asks for a password (scram-sha-256) while none was given: pg fails at the second step.
+    pattern: /client password must be a string|password authentication failed|no password supplied/i,
+    reason: 'de server vraagt een wachtwoord, en er is er geen gegeven',
+    fix: 'zet het in de URL (postgres://gebruiker:wachtwoord@host/database), in PGPASSWORD of in ~/.pgpass',
+  },
+  {
+    pattern: /server does not support SSL/i,
+    reason: 'de server biedt geen versleutelde verbinding (SSL) aan, en --db/GOB_DB vraagt er een',
+    fix: 'zet SSL aan op de server, of laat sslmode weg uit --db/GOB_DB als de verbinding niet over een open netwerk gaat',
+  },
+  {
+    pattern: /self[- ]signed certificate|unable to verify|certificate/i,
+    reason: 'het certificaat van de server wordt niet vertrouwd',
+    fix: 'vraag de beheerder van de server welk certificaat hoort (sslrootcert)',
+  },
+  {
+    pattern: /connection timeout|timeout expired/i,
+    reason: 'de server antwoordt niet op tijd',
+    fix: 'controleer de netwerkverbinding en de host in --db/GOB_DB',
+  },
+];
+
+/** A connection that broke while gob was using it: the server rolls back what was not committed. */
+const CONNECTION_LOST = /Connection terminated|not queryable|write EPIPE|read ECONNRESET|ECONNRESET|EPIPE/i;
+
 /** Is this an error of the server or the connection to it (not of gob's own SQL)? */
 export function isServerError(error: unknown): boolean {
   const code = codeOf(error);
   if (code !== undefined && code in SERVER_REASONS) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection timeout|server does not support SSL|self[- ]signed certificate|Received unexpected|not a valid PostgreSQL/i.test(
-    message,
+  return (
+    CONNECTION_LOST.test(message) ||
+    MESSAGE_REASONS.some((m) => m.pattern.test(message)) ||
+    /Received unexpected|not a valid PostgreSQL/i.test(message)
   );
 }
 
@@ -124,12 +154,32 @@ export function postgresRefusal(error: unknown, target: string): Refused | null 
   if (error instanceof Refused) return error;
   if (!isServerError(error)) return null;
   const { host, database } = serverOf(target);
-  const known = SERVER_REASONS[codeOf(error) ?? ''];
-  const { reason, fix } = known ?? {
-    reason: 'de server antwoordt niet als een PostgreSQL-server',
-    fix: 'controleer host en poort in --db/GOB_DB',
-  };
+  const code = codeOf(error) ?? '';
+  const message = error instanceof Error ? error.message : '';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || (!(code in SERVER_REASONS) && CONNECTION_LOST.test(message))) {
+    // Whether the command had finished is not known here (the break may have come at its commit):
+    // the server undoes whatever it had not committed, and the log says what was.
+    return new Refused(
+      `De verbinding met de PostgreSQL-database ${database} op ${host} viel weg. Wat nog niet was vastgelegd, heeft de server ongedaan gemaakt; kijk met 'gob log' wat er is opgeslagen, en probeer het opnieuw zodra de server weer bereikbaar is.`,
+    );
+  }
+  const { reason, fix } = SERVER_REASONS[code] ??
+    MESSAGE_REASONS.find((m) => m.pattern.test(message)) ?? {
+      reason: 'de server antwoordt niet als een PostgreSQL-server',
+      fix: 'controleer host en poort in --db/GOB_DB',
+    };
   return new Refused(`De PostgreSQL-database ${database} op ${host} is niet te gebruiken: ${reason}. Er is niets gewijzigd; ${fix}.`);
+}
+
+/**
+ * A --db/GOB_DB that starts like a PostgreSQL URL but is not one (a port that is no number, an
+ * unclosed [ of an IPv6 address): a usage error, said without the value, which may hold a password.
+ */
+export function urlRefusal(error: unknown): UsageError | null {
+  if (codeOf(error) !== 'ERR_INVALID_URL') return null;
+  return new UsageError(
+    'De PostgreSQL-URL in --db/GOB_DB is geen geldig adres. Verwacht: postgres://gebruiker:wachtwoord@host:poort/database (een poort is een getal; een IPv6-adres staat tussen [ en ]). Er is niets gewijzigd.',
+  );
 }
 
 /** Serialization failures and deadlocks: the transaction may simply be run again. */

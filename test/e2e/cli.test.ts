@@ -63,6 +63,15 @@ describe('help and version (no database needed)', () => {
     expect(fs.statSync(db).mode & 0o777).toBe(0o600);
   });
 
+  it('a PostgreSQL URL that is no address: exit 2 in Dutch, without repeating it (it can hold a password)', () => {
+    for (const url of ['postgres://anna:geheim@127.0.0.1:poort/gob', 'postgres://anna:geheim@[::1/gob']) {
+      const r = gobProcess(dir, ['--db', url, 'gastouder', 'list']);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/^De PostgreSQL-URL in --db\/GOB_DB is geen geldig adres\./);
+      expect(r.stderr).not.toMatch(/geheim|Interne fout|Invalid URL/);
+    }
+  });
+
   // pg asks at load time whether it runs in a Cloudflare Worker, which on Node 20 loads Node's whole
   // fetch (undici), 15-20 ms of every start on PostgreSQL; the build gives pg its Node streams
   // directly (scripts/build.mjs, pgStreamForNode).

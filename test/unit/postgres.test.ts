@@ -2,7 +2,8 @@
 // numbers come back, which errors are the server's, and the SQLite → PostgreSQL DDL translation.
 import { describe, expect, it } from 'vitest';
 import { toPostgres } from '../../src/db/migrations/portable.js';
-import { describeDatabase, isPostgresUrl, parseWholeNumber, postgresRefusal, versionRefusal } from '../../src/db/postgres.js';
+import { describeDatabase, isPostgresUrl, parseWholeNumber, postgresRefusal, urlRefusal, versionRefusal } from '../../src/db/postgres.js';
+import { UsageError } from '../../src/errors.js';
 
 describe('naming a database', () => {
   it.each([
@@ -48,6 +49,30 @@ describe('server errors in Dutch', () => {
     expect(refusal?.message).toMatch(reason);
     expect(refusal?.message).toContain('gob op db.bureau.nl:6543');
     expect(refusal?.message).not.toContain('geheim');
+  });
+  // pg gives these without a code; its message is told apart, never shown (it can hold the URL).
+  it.each([
+    ['SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string', /vraagt een wachtwoord, en er is er geen gegeven.*PGPASSWORD/],
+    ['The server does not support SSL connections', /geen versleutelde verbinding \(SSL\)/],
+    ['Connection terminated unexpectedly', /De verbinding met de PostgreSQL-database gob op db\.bureau\.nl:6543 viel weg.*'gob log'/],
+    ['Client has encountered a connection error and is not queryable', /viel weg/],
+  ])('%s: in Dutch, naming host and database', (message, reason) => {
+    const refusal = postgresRefusal(new Error(`${message} ${url}`), url);
+    expect(refusal?.message).toMatch(reason);
+    expect(refusal?.message).not.toContain('geheim');
+  });
+  it('a URL that is no address is a usage error that does not repeat it', () => {
+    let error: unknown;
+    try {
+      new URL('postgres://anna:geheim@db.bureau.nl:poort/gob');
+    } catch (e) {
+      error = e;
+    }
+    const refusal = urlRefusal(error);
+    expect(refusal).toBeInstanceOf(UsageError);
+    expect(refusal?.message).toMatch(/geen geldig adres\. Verwacht: postgres:\/\/gebruiker:wachtwoord@host:poort\/database/);
+    expect(refusal?.message).not.toContain('geheim');
+    expect(urlRefusal(new Error('iets anders'))).toBeNull();
   });
   it('leaves an error of gob itself alone (a bug stays a bug)', () => {
     expect(postgresRefusal(Object.assign(new Error('syntax'), { code: '42601' }), url)).toBeNull();
