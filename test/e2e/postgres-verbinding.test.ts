@@ -54,11 +54,9 @@ describe('PostgreSQL: the connection, refused in Dutch', () => {
   it('a server that asks for a password none was given for: exit 1, saying where it goes', async (ctx) => {
     // scripts/pg-cluster.mjs makes the server ask this role for its password (scram-sha-256); a
     // password nobody knows, new every run.
-    await client
-      .query(`create role ${PASSWORD_ROLE} login password '${randomBytes(18).toString('hex')}'`)
-      .catch((e: { code?: string }) => {
-        if (e.code !== '42710' && e.code !== '23505') throw e;
-      });
+    await client.query(`create role ${PASSWORD_ROLE} login password '${randomBytes(18).toString('hex')}'`).catch((e: { code?: string }) => {
+      if (e.code !== '42710' && e.code !== '23505') throw e;
+    });
     const zonder = new URL(url);
     zonder.username = PASSWORD_ROLE;
     zonder.password = '';
