@@ -145,12 +145,23 @@ export function databaseRefusal(error: unknown, file: string): unknown {
       `De map ${folder} van de database is alleen-lezen of je mag er niet schrijven; gob schrijft naast ${path.basename(file)} zijn logbestanden (-wal, -shm). ${nothing}. Geef schrijfrechten op de map, of kopieer de database naar een map waarin je mag schrijven en gebruik --db.`,
     );
   }
+  // SQLite makes its -wal and -shm with the database's own rights, and cannot remove them after
+  // reading a database it may not write: chmod 444 on gob.sqlite, one `gob gastouder list`, chmod 600
+  // again, and the next change was still refused, the message naming only the database.
+  const sideFiles = ['-wal', '-shm', '-journal'].map((suffix) => `${file}${suffix}`).filter((f) => fs.existsSync(f) && !writableFile(f));
+  const readOnly = base === 'SQLITE_READONLY' || base === 'SQLITE_IOERR' || base === 'SQLITE_CANTOPEN';
+  if (readOnly && stat && writableFile(file) && sideFiles.length > 0) {
+    return new Refused(
+      `De database ${file} kan niet geschreven worden: naast hem ${sideFiles.length === 1 ? 'staat' : 'staan'} ${sideFiles.join(' en ')} zonder schrijfrechten (achtergebleven toen de database alleen-lezen was). ${nothing}. Geef ook ${sideFiles.length === 1 ? 'dat bestand' : 'die bestanden'} schrijfrechten (chmod 600 ${sideFiles.join(' ')}) en probeer het opnieuw.`,
+    );
+  }
   if (
     base === 'SQLITE_READONLY' ||
     ((base === 'SQLITE_CANTOPEN' || base === 'EACCES' || base === 'EPERM' || base === 'EROFS') && stat && !writableFile(file))
   ) {
+    const also = sideFiles.length > 0 ? ` (en op ${sideFiles.join(' en ')} ernaast)` : '';
     return new Refused(
-      `De database ${file} is alleen-lezen (bestandsrechten, een beveiligd bestand of een alleen-lezen schijf). ${nothing}. Geef schrijfrechten op het bestand, of werk met een kopie ('gob backup kopie.sqlite' en --db kopie.sqlite).`,
+      `De database ${file} is alleen-lezen (bestandsrechten, een beveiligd bestand of een alleen-lezen schijf). ${nothing}. Geef schrijfrechten op het bestand${also}, of werk met een kopie ('gob backup kopie.sqlite' en --db kopie.sqlite).`,
     );
   }
   return new Refused(`De database ${file} kan niet gebruikt worden: ${found.reason}. ${nothing}; ${found.fix}.`);

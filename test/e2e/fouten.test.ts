@@ -140,6 +140,22 @@ describe('the database file: each OS and SQLite refusal is a Dutch refusal (exit
     expect(JSON.parse(r.after)).toHaveLength(1); // read under the same mount, and nothing stored
   });
 
+  // SQLite gives -wal and -shm the database's rights and cannot remove them after reading a database
+  // it may not write: made writable again, gob.sqlite was still refused, naming only itself.
+  it.skipIf(!MOUNTS)('-wal and -shm left without write rights beside a writable database: named, with the fix', () => {
+    const ro = [
+      'touch data/gob.sqlite-wal data/gob.sqlite-shm',
+      'mount --bind -o ro data/gob.sqlite-wal data/gob.sqlite-wal',
+      'mount --bind -o ro data/gob.sqlite-shm data/gob.sqlite-shm',
+    ].join('; ');
+    const r = gobMounted(dir, ro, ADD);
+    for (const side of ['-wal', '-shm']) fs.rmSync(path.join(dir, 'data', `gob.sqlite${side}`), { force: true });
+    refused(
+      r,
+      /De database data\/gob\.sqlite kan niet geschreven worden: naast hem staan data\/gob\.sqlite-wal en data\/gob\.sqlite-shm zonder schrijfrechten.*chmod 600 data\/gob\.sqlite-wal data\/gob\.sqlite-shm/,
+    );
+  });
+
   it.skipIf(!MOUNTS)('a read-only folder (or disk) with the database: named, with the fix', () => {
     const r = gobMounted(dir, 'mount --bind -o ro data data', ADD);
     refused(r, /De map .*\/data van de database is alleen-lezen.*Geef schrijfrechten op de map/);
