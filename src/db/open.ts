@@ -169,7 +169,7 @@ async function connectPostgres(url: string): Promise<Store> {
     return store;
   } catch (error) {
     await store.close().catch(() => {});
-    throw urlRefusal(error) ?? postgresRefusal(error, url) ?? error;
+    throw urlRefusal(error) ?? postgresRefusal(error, url, { connecting: true }) ?? error;
   }
 }
 

@@ -150,13 +150,15 @@ export function isServerError(error: unknown): boolean {
  * The Dutch refusal for a server error, naming host and database (never the password); null when
  * the error is not the server's. pg's own message is not shown: it can echo the connection string.
  */
-export function postgresRefusal(error: unknown, target: string): Refused | null {
+export function postgresRefusal(error: unknown, target: string, { connecting = false } = {}): Refused | null {
   if (error instanceof Refused) return error;
   if (!isServerError(error)) return null;
   const { host, database } = serverOf(target);
   const code = codeOf(error) ?? '';
   const message = error instanceof Error ? error.message : '';
-  if (code === 'ECONNRESET' || code === 'EPIPE' || (!(code in SERVER_REASONS) && CONNECTION_LOST.test(message))) {
+  // While connecting, a server that hangs up is not PostgreSQL (or not one that will talk to gob).
+  const lost = code === 'ECONNRESET' || code === 'EPIPE' || (!(code in SERVER_REASONS) && CONNECTION_LOST.test(message));
+  if (lost && !connecting) {
     // Whether the command had finished is not known here (the break may have come at its commit):
     // the server undoes whatever it had not committed, and the log says what was.
     return new Refused(

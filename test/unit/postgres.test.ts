@@ -61,6 +61,10 @@ describe('server errors in Dutch', () => {
     expect(refusal?.message).toMatch(reason);
     expect(refusal?.message).not.toContain('geheim');
   });
+  it('a server that hangs up while gob connects is not taken for a lost connection: it does not speak PostgreSQL', () => {
+    const refusal = postgresRefusal(new Error('Connection terminated unexpectedly'), url, { connecting: true });
+    expect(refusal?.message).toMatch(/is niet te gebruiken: de server antwoordt niet als een PostgreSQL-server/);
+  });
   it('a URL that is no address is a usage error that does not repeat it', () => {
     let error: unknown;
     try {
