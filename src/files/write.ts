@@ -37,7 +37,8 @@ export function checkTarget(file: string, { force = false }: WriteOptions = {}):
     stat = fs.lstatSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw fileRefusal(error, file, 'lezen');
+    // A target: what stops the look at it (a file where a folder is meant) stops the writing.
+    throw fileRefusal(error, file);
   }
   if (stat.isSymbolicLink()) {
     throw new Refused(`${file} is een symbolische koppeling; gob schrijft daar niet doorheen. Kies een ander pad.`);

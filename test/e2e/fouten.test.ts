@@ -208,6 +208,23 @@ describe('files written: no overwrite without --force, no symbolic links, comple
     expect(listing(path.join(dir, 'l'))).toEqual(['2026-00004.pdf', 'b.sqlite', 'c.pdf', 'cert.p12']);
   });
 
+  it('a target whose path runs through a file: refused as a file gob cannot write (it said "niet lezen")', async () => {
+    fs.writeFileSync(path.join(dir, 'eenbestand'), 'van de gebruiker');
+    for (const [args, file] of [
+      [['factuur', 'pdf', '--maand', '2026-10', '--out', 'eenbestand/maand'], 'eenbestand/maand/2026-00001.pdf'],
+      [['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'eenbestand/x.pdf'], 'eenbestand/x.pdf'],
+      [['inzage', '--ouder', 'O0001', '--out', 'eenbestand/i.json'], 'eenbestand/i.json'],
+    ] as const) {
+      refused(
+        await run([...args]),
+        new RegExp(
+          `^Kan ${file.replace(/[./]/g, '\\$&')} niet schrijven: een deel van het pad is een bestand, geen map\\. Er is niets geschreven; kies een ander pad\\.\\n$`,
+        ),
+      );
+    }
+    expect(fs.readFileSync(path.join(dir, 'eenbestand'), 'utf8')).toBe('van de gebruiker');
+  });
+
   it('contract pdf, backup and certificaat-maken: an existing file only with --force, written 0600', async () => {
     for (const [args, file] of [
       [['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'overeenkomst.pdf'], 'overeenkomst.pdf'],
