@@ -304,6 +304,29 @@ describe('files written: no overwrite without --force, no symbolic links, comple
   });
 });
 
+describe.skipIf(!MOUNTS)('a bank file that could not be written', () => {
+  let dir: string;
+  const env = { GOB_TODAY: '2026-11-12' };
+  beforeAll(async () => {
+    dir = await demoBureau({ facturen: true });
+  });
+
+  it('a bank file the full disk kept from being written: sepa list says so without blaming an interruption', () => {
+    const r = gobMounted(
+      dir,
+      fullDisk('vol'),
+      ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'vol/incasso.xml'],
+      `"$0" ${GOB} sepa list`,
+      env,
+    );
+    refused(r, /De boeking is gemaakt onder GOB-INC-2026-00001, maar het bestand vol\/incasso\.xml is niet geschreven: .*de schijf is vol/);
+    // Nothing was interrupted: the message is true whatever stopped the file (it said "gob werd onderbroken").
+    expect(r.after).toMatch(
+      /Let op: bankbestand GOB-INC-2026-00001 \(de incasso van 2026-11-20\) is geboekt, maar (\S+)\/vol\/incasso\.xml is niet geschreven \(gob werd onderbroken, of kon het bestand niet schrijven\)\. Schrijf het met 'gob sepa bestand GOB-INC-2026-00001 --out \1\/vol\/incasso\.xml' en lever het bij de bank aan\./,
+    );
+  });
+});
+
 describe('a batch of PDFs on worker threads that meets a full disk', () => {
   it.skipIf(!MOUNTS)('says so in Dutch (the refusal crosses the thread boundary as data) and leaves no PDF of the batch', async () => {
     const dir = await invoicedBenchBureau();
