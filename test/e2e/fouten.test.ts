@@ -304,11 +304,25 @@ describe('files written: no overwrite without --force, no symbolic links, comple
   });
 });
 
-describe.skipIf(!MOUNTS)('a bank file that could not be written', () => {
+/** The database on a small disk with 36 kB left: enough to open it (its -shm takes 32 kB), too little to write. */
+const fullDatabaseDisk =
+  'mkdir -p vol; mount -t tmpfs -o size=4m tmpfs vol; cp data/gob.sqlite vol/; S=$(stat -c %s vol/gob.sqlite); dd if=/dev/zero of=vol/.vol bs=1k count=$(( (4096*1024 - S) / 1024 - 36 )) 2>/dev/null';
+
+describe.skipIf(!MOUNTS)('a file that takes data out appears only with its log line (the database cannot be written)', () => {
   let dir: string;
-  const env = { GOB_TODAY: '2026-11-12' };
+  const env = { GOB_CERTIFICAAT_WACHTWOORD: 'geheim', GOB_TODAY: '2026-11-12' };
+  const logLines = async () => JSON.parse((await gob(dir, ['log', '--limit', '1000', '--json'], DEMO_TODAY)).stdout).length as number;
+  // Each writes into uit/, a folder of its own on a disk with room; the incasso's bank file is
+  // GOB-INC-2026-00001, booked by the first test (its file could not be written).
+  const EXPORTS: [string[], string][] = [
+    [['inzage', '--ouder', 'O0001', '--out', 'uit/inzage.json'], 'uit/inzage.json'],
+    [['toeslag', 'export', '--maand', '2026-10', '--out', 'uit/toeslag.csv'], 'uit/toeslag.csv'],
+    [['sepa', 'bestand', 'GOB-INC-2026-00001', '--out', 'uit/incasso.xml'], 'uit/incasso.xml'],
+    [['bureau', 'certificaat-maken', '--out', 'uit/cert.p12'], 'uit/cert.p12'],
+  ];
   beforeAll(async () => {
     dir = await demoBureau({ facturen: true });
+    fs.mkdirSync(path.join(dir, 'uit'));
   });
 
   it('a bank file the full disk kept from being written: sepa list says so without blaming an interruption', () => {
@@ -324,6 +338,62 @@ describe.skipIf(!MOUNTS)('a bank file that could not be written', () => {
     expect(r.after).toMatch(
       /Let op: bankbestand GOB-INC-2026-00001 \(de incasso van 2026-11-20\) is geboekt, maar (\S+)\/vol\/incasso\.xml is niet geschreven \(gob werd onderbroken, of kon het bestand niet schrijven\)\. Schrijf het met 'gob sepa bestand GOB-INC-2026-00001 --out \1\/vol\/incasso\.xml' en lever het bij de bank aan\./,
     );
+  });
+
+  it('a read-only database: inzage, toeslag export, sepa bestand and certificaat-maken leave no file (not even a temporary one) and say why', async () => {
+    const before = await logLines();
+    for (const [args, file] of EXPORTS) {
+      const r = gobMounted(dir, 'mount --bind -o ro data/gob.sqlite data/gob.sqlite', args, 'ls -A uit', env);
+      refused(
+        r,
+        new RegExp(
+          `^${file.replace(/[./]/g, '\\$&')} is niet geschreven: gob schrijft dit bestand alleen als het ook in het logboek van de database komt, en dat lukte niet\\. De database data/gob\\.sqlite is alleen-lezen .*werk met een kopie \\('gob backup kopie\\.sqlite' en --db kopie\\.sqlite\\)\\.\\n$`,
+        ),
+      );
+      expect(r.after, args.join(' ')).toBe('');
+    }
+    expect(await logLines()).toBe(before);
+    // The bank file is still named as not written: no copy appeared.
+    expect((await gob(dir, ['sepa', 'list'], DEMO_TODAY)).stderr).toContain('GOB-INC-2026-00001');
+  });
+
+  it('a full disk under the database, the target on a disk with room: the same, named as the database disk', () => {
+    for (const [args, file] of EXPORTS) {
+      const r = gobMounted(dir, fullDatabaseDisk, ['--db', 'vol/gob.sqlite', ...args], 'ls -A uit', env);
+      refused(
+        r,
+        new RegExp(`^${file.replace(/[./]/g, '\\$&')} is niet geschreven: .*De schijf van de database vol/gob\\.sqlite is vol\\.`),
+      );
+      expect(r.after, args.join(' ')).toBe('');
+    }
+  });
+
+  it('backup of a read-only database is made, with a warning that the log lacks it; the advice of the refusals then works', () => {
+    const r = gobMounted(
+      dir,
+      'mount --bind -o ro data/gob.sqlite data/gob.sqlite',
+      ['backup', 'uit/kopie.sqlite', '--json'],
+      `"$0" ${GOB} --db uit/kopie.sqlite inzage --ouder O0001 --out uit/inzage.json >/dev/null && ls -A uit`,
+      env,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ bestand: 'uit/kopie.sqlite', versleuteld: false, gelogd: false });
+    expect(r.stderr).toBe(
+      'Let op: de backup is volledig, maar staat niet in het logboek: de database data/gob.sqlite kan niet geschreven worden (het bestand of zijn map is alleen-lezen). Om verder te werken: geef schrijfrechten op de database en zijn map, of werk verder met de backup (--db uit/kopie.sqlite).\n',
+    );
+    expect(r.after).toBe('inzage.json\nkopie.sqlite\n');
+    expect(fs.statSync(path.join(dir, 'uit', 'kopie.sqlite')).mode & 0o777).toBe(0o600);
+    for (const f of ['kopie.sqlite', 'inzage.json']) fs.rmSync(path.join(dir, 'uit', f));
+  });
+
+  it('backup with the database on a full disk and the target on another: made, with the warning that names the full disk', () => {
+    const r = gobMounted(dir, fullDatabaseDisk, ['--db', 'vol/gob.sqlite', 'backup', 'uit/kopie.sqlite'], 'ls -A uit', env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      /kan niet geschreven worden \(de schijf is vol\)\. Om verder te werken: maak ruimte vrij op de schijf van de database/,
+    );
+    expect(r.after).toBe('kopie.sqlite\n');
+    fs.rmSync(path.join(dir, 'uit', 'kopie.sqlite'));
   });
 });
 
