@@ -395,6 +395,19 @@ describe.skipIf(!MOUNTS)('a file that takes data out appears only with its log l
     expect(r.after).toBe('kopie.sqlite\n');
     fs.rmSync(path.join(dir, 'uit', 'kopie.sqlite'));
   });
+
+  it('an encrypted backup names the full disk of the database, where its plain copy is made, not the target', () => {
+    const r = gobMounted(dir, fullDatabaseDisk, ['--db', 'vol/gob.sqlite', 'backup', 'uit/gob.gobbak', '--versleuteld'], 'ls -A uit vol', {
+      ...env,
+      GOB_BACKUP_WACHTWOORD: 'paard batterij nietje',
+    });
+    refused(
+      r,
+      /^Kan de versleutelde backup uit\/gob\.gobbak niet maken: de onversleutelde tussenkopie komt eerst in \/.*\/vol, de map van de database \(nooit naast de backup\), en daar kan gob niet schrijven: de schijf is vol\. Er is niets geschreven; maak op die schijf minstens \d+ kB vrij/,
+    );
+    expect(r.stderr).not.toMatch(/Kan uit\/gob\.gobbak niet schrijven/);
+    expect(r.after).toBe('uit:\n\nvol:\n.vol\ngob.sqlite\n'); // no plain copy left beside the database
+  });
 });
 
 describe('a batch of PDFs on worker threads that meets a full disk', () => {

@@ -62,8 +62,12 @@ export async function backup(opts: { bestand: string; force?: boolean; versleute
     };
     const release = onInterrupt(removePlain);
     try {
-      fs.closeSync(fs.openSync(plain, 'wx', 0o600));
-      await backupDatabase(deps.db, plain);
+      try {
+        fs.closeSync(fs.openSync(plain, 'wx', 0o600));
+        await backupDatabase(deps.db, plain);
+      } catch (error) {
+        throw plainCopyRefusal(error, deps.dbFile, opts.bestand);
+      }
       await encryptFile(plain, tmp, wachtwoord);
     } finally {
       removePlain();
@@ -107,6 +111,38 @@ const FULL = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT', 'EFBIG']);
 /** An error's code without SQLite's extension (SQLITE_IOERR_WRITE is SQLITE_IOERR). */
 function baseCode(error: unknown): string {
   return /^(SQLITE_[A-Z]+|E[A-Z]+)/.exec(codeOf(error) ?? '')?.[0] ?? '';
+}
+
+/**
+ * The plain copy of an encrypted backup is made in the database's folder, not at the target: a
+ * failure there (a full disk under the database) is said of that folder, with its fix, not of
+ * the target, whose disk may have all the room it needs.
+ */
+function plainCopyRefusal(error: unknown, dbFile: string, target: string): unknown {
+  let reason = fileReason(codeOf(error));
+  if (reason === null) return error;
+  const folder = path.dirname(path.resolve(dbFile));
+  const bytes = fs.statSync(dbFile, { throwIfNoEntry: false })?.size ?? 0;
+  // SQLite may say 'disk I/O error' where the disk is full: less room than the copy needs is that.
+  const full = FULL.has(baseCode(error)) || freeBytes(folder) < bytes;
+  if (full) reason = 'de schijf is vol';
+  const size = Math.ceil(bytes / 1024);
+  const fix = full
+    ? `maak op die schijf minstens ${size} kB vrij (de tussenkopie is zo groot als de database), of maak eerst een gewone backup op een eigen schijf met ruimte, versleutel die met 'gob --db <die backup> backup ${target} --versleuteld' en verwijder de gewone daarna`
+    : 'geef gob schrijfrechten in die map';
+  return new Refused(
+    `Kan de versleutelde backup ${target} niet maken: de onversleutelde tussenkopie komt eerst in ${folder}, de map van de database (nooit naast de backup), en daar kan gob niet schrijven: ${reason}. Er is niets geschreven; ${fix}.`,
+  );
+}
+
+/** Room left for this process on the disk of `folder`; infinite when the system does not say. */
+function freeBytes(folder: string): number {
+  try {
+    const { bavail, bsize } = fs.statfsSync(folder);
+    return bavail * bsize;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 /**
