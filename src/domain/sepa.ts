@@ -215,9 +215,11 @@ export function overboekingXml(opts: {
 
 /**
  * A bank file that was booked but never completely written (the process was stopped between the
- * commit and the write): the money is booked as collected or paid, so the bank must get the file.
+ * commit and the write, or the file could not be written: a full or read-only disk): the money is
+ * booked as collected or paid, so the bank must get the file. Said so that it is true whatever
+ * stopped it.
  */
 export function nietGeschrevenMelding(b: { bericht_id: string; soort: string; datum: Datum; bestand: string }): string {
   const wat = b.soort === 'incasso' ? `de incasso van ${b.datum}` : `de overboeking van ${b.datum}`;
-  return `Let op: bankbestand ${b.bericht_id} (${wat}) is geboekt, maar ${b.bestand} is nooit volledig geschreven (gob werd onderbroken). Schrijf het met 'gob sepa bestand ${b.bericht_id} --out ${b.bestand}' en lever het bij de bank aan.`;
+  return `Let op: bankbestand ${b.bericht_id} (${wat}) is geboekt, maar ${b.bestand} is niet geschreven (gob werd onderbroken, of kon het bestand niet schrijven). Schrijf het met 'gob sepa bestand ${b.bericht_id} --out ${b.bestand}' en lever het bij de bank aan.`;
 }

@@ -3,7 +3,9 @@
 // - an existing file is never overwritten without --force, and a symbolic link is never followed;
 // - the content goes to a temporary name in the same folder and is renamed when complete (and
 //   synced), so a kill or a full disk never leaves a partial file under the final name;
-// - the file is created 0600: nearly everything gob writes holds personal data or money.
+// - the file is created 0600: nearly everything gob writes holds personal data or money;
+// - a file that must be recorded (the audit-log line of an export) gets its final name only after
+//   that record is committed (`beforePublish`): a file never exists without its log line.
 // What the operating system refuses becomes a Dutch refusal (exit 1) naming the file and the fix.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -25,6 +27,16 @@ export interface WriteOptions {
   createFolder?: boolean;
 }
 
+export interface PublishOptions extends WriteOptions {
+  /**
+   * Runs when the content is complete under its temporary name, before the file gets its final
+   * name: the commit of what the database must hold of the file (its audit-log line). When it
+   * fails, the temporary file is removed and its error is thrown unchanged: it is the database's
+   * problem, not the file's, and must not be said as "Kan <bestand> niet schrijven".
+   */
+  beforePublish?: () => Promise<void>;
+}
+
 export { fileReason, fileRefusal } from './refusal.js';
 
 /**
@@ -37,7 +49,8 @@ export function checkTarget(file: string, { force = false }: WriteOptions = {}):
     stat = fs.lstatSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw fileRefusal(error, file, 'lezen');
+    // A target: what stops the look at it (a file where a folder is meant) stops the writing.
+    throw fileRefusal(error, file);
   }
   if (stat.isSymbolicLink()) {
     throw new Refused(`${file} is een symbolische koppeling; gob schrijft daar niet doorheen. Kies een ander pad.`);
@@ -117,27 +130,42 @@ export function writeFileSafely(file: string, content: string | Uint8Array, opti
 
 /**
  * The same for a writer that produces the file itself at a path (SQLite's online backup):
- * `produce` fills the temporary file, which is then renamed.
+ * `produce` fills the temporary file, which is then renamed. With `beforePublish` (see
+ * PublishOptions), the file appears only once that step succeeded.
  */
-export async function produceFileSafely(file: string, options: WriteOptions, produce: (tmp: string) => Promise<void>): Promise<void> {
+export async function produceFileSafely(file: string, options: PublishOptions, produce: (tmp: string) => Promise<void>): Promise<void> {
   checkTarget(file, options);
   if (options.createFolder !== false) ensureFolder(path.dirname(path.resolve(file)));
   const tmp = temporaryName(file);
+  // Until the file has its final name, a Ctrl-C (also during beforePublish) leaves nothing behind.
   const release = onInterrupt(() => removeTemporary(tmp));
   try {
-    fs.closeSync(fs.openSync(tmp, 'wx', options.mode ?? 0o600));
-    await produce(tmp);
-    fs.chmodSync(tmp, options.mode ?? 0o600);
-    const fd = fs.openSync(tmp, 'r');
     try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+      fs.closeSync(fs.openSync(tmp, 'wx', options.mode ?? 0o600));
+      await produce(tmp);
+      fs.chmodSync(tmp, options.mode ?? 0o600);
+      const fd = fs.openSync(tmp, 'r');
+      try {
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch (error) {
+      removeTemporary(tmp);
+      throw fileRefusal(error, file);
     }
-    publish(tmp, file, Boolean(options.force));
-  } catch (error) {
-    removeTemporary(tmp);
-    throw fileRefusal(error, file);
+    try {
+      await options.beforePublish?.();
+    } catch (error) {
+      removeTemporary(tmp);
+      throw error;
+    }
+    try {
+      publish(tmp, file, Boolean(options.force));
+    } catch (error) {
+      removeTemporary(tmp);
+      throw fileRefusal(error, file);
+    }
   } finally {
     release();
   }

@@ -234,6 +234,23 @@ describe('files written: no overwrite without --force, no symbolic links, comple
     expect(listing(path.join(dir, 'l'))).toEqual(['2026-00004.pdf', 'b.sqlite', 'c.pdf', 'cert.p12']);
   });
 
+  it('a target whose path runs through a file: refused as a file gob cannot write (it said "niet lezen")', async () => {
+    fs.writeFileSync(path.join(dir, 'eenbestand'), 'van de gebruiker');
+    for (const [args, file] of [
+      [['factuur', 'pdf', '--maand', '2026-10', '--out', 'eenbestand/maand'], 'eenbestand/maand/2026-00001.pdf'],
+      [['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'eenbestand/x.pdf'], 'eenbestand/x.pdf'],
+      [['inzage', '--ouder', 'O0001', '--out', 'eenbestand/i.json'], 'eenbestand/i.json'],
+    ] as const) {
+      refused(
+        await run([...args]),
+        new RegExp(
+          `^Kan ${file.replace(/[./]/g, '\\$&')} niet schrijven: een deel van het pad is een bestand, geen map\\. Er is niets geschreven; kies een ander pad\\.\\n$`,
+        ),
+      );
+    }
+    expect(fs.readFileSync(path.join(dir, 'eenbestand'), 'utf8')).toBe('van de gebruiker');
+  });
+
   it('contract pdf, backup and certificaat-maken: an existing file only with --force, written 0600', async () => {
     for (const [args, file] of [
       [['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'overeenkomst.pdf'], 'overeenkomst.pdf'],
@@ -310,6 +327,112 @@ describe('files written: no overwrite without --force, no symbolic links, comple
     );
     expect((await run(['uitbetaling', 'pdf', 'U2026-00001', '--out', 'spec', '--force'])).code).toBe(0);
     expect(fs.statSync(path.join(dir, 'spec', 'U2026-00001.pdf')).mode & 0o777).toBe(0o600);
+  });
+});
+
+/** The database on a small disk with 36 kB left: enough to open it (its -shm takes 32 kB), too little to write. */
+const fullDatabaseDisk =
+  'mkdir -p vol; mount -t tmpfs -o size=4m tmpfs vol; cp data/gob.sqlite vol/; S=$(stat -c %s vol/gob.sqlite); dd if=/dev/zero of=vol/.vol bs=1k count=$(( (4096*1024 - S) / 1024 - 36 )) 2>/dev/null';
+
+describe.skipIf(!MOUNTS)('a file that takes data out appears only with its log line (the database cannot be written)', () => {
+  let dir: string;
+  const env = { GOB_CERTIFICAAT_WACHTWOORD: 'geheim', GOB_TODAY: '2026-11-12' };
+  const logLines = async () => JSON.parse((await gob(dir, ['log', '--limit', '1000', '--json'], DEMO_TODAY)).stdout).length as number;
+  // Each writes into uit/, a folder of its own on a disk with room; the incasso's bank file is
+  // GOB-INC-2026-00001, booked by the first test (its file could not be written).
+  const EXPORTS: [string[], string][] = [
+    [['inzage', '--ouder', 'O0001', '--out', 'uit/inzage.json'], 'uit/inzage.json'],
+    [['toeslag', 'export', '--maand', '2026-10', '--out', 'uit/toeslag.csv'], 'uit/toeslag.csv'],
+    [['sepa', 'bestand', 'GOB-INC-2026-00001', '--out', 'uit/incasso.xml'], 'uit/incasso.xml'],
+    [['bureau', 'certificaat-maken', '--out', 'uit/cert.p12'], 'uit/cert.p12'],
+  ];
+  beforeAll(async () => {
+    dir = await demoBureau({ facturen: true });
+    fs.mkdirSync(path.join(dir, 'uit'));
+  });
+
+  it('a bank file the full disk kept from being written: sepa list says so without blaming an interruption', () => {
+    const r = gobMounted(
+      dir,
+      fullDisk('vol'),
+      ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'vol/incasso.xml'],
+      `"$0" ${GOB} sepa list`,
+      env,
+    );
+    refused(r, /De boeking is gemaakt onder GOB-INC-2026-00001, maar het bestand vol\/incasso\.xml is niet geschreven: .*de schijf is vol/);
+    // Nothing was interrupted: the message is true whatever stopped the file (it said "gob werd onderbroken").
+    expect(r.after).toMatch(
+      /Let op: bankbestand GOB-INC-2026-00001 \(de incasso van 2026-11-20\) is geboekt, maar (\S+)\/vol\/incasso\.xml is niet geschreven \(gob werd onderbroken, of kon het bestand niet schrijven\)\. Schrijf het met 'gob sepa bestand GOB-INC-2026-00001 --out \1\/vol\/incasso\.xml' en lever het bij de bank aan\./,
+    );
+  });
+
+  it('a read-only database: inzage, toeslag export, sepa bestand and certificaat-maken leave no file (not even a temporary one) and say why', async () => {
+    const before = await logLines();
+    for (const [args, file] of EXPORTS) {
+      const r = gobMounted(dir, 'mount --bind -o ro data/gob.sqlite data/gob.sqlite', args, 'ls -A uit', env);
+      refused(
+        r,
+        new RegExp(
+          `^${file.replace(/[./]/g, '\\$&')} is niet geschreven: gob schrijft dit bestand alleen als het ook in het logboek van de database komt, en dat lukte niet\\. De database data/gob\\.sqlite is alleen-lezen .*werk met een kopie \\('gob backup kopie\\.sqlite' en --db kopie\\.sqlite\\)\\.\\n$`,
+        ),
+      );
+      expect(r.after, args.join(' ')).toBe('');
+    }
+    expect(await logLines()).toBe(before);
+    // The bank file is still named as not written: no copy appeared.
+    expect((await gob(dir, ['sepa', 'list'], DEMO_TODAY)).stderr).toContain('GOB-INC-2026-00001');
+  });
+
+  it('a full disk under the database, the target on a disk with room: the same, named as the database disk', () => {
+    for (const [args, file] of EXPORTS) {
+      const r = gobMounted(dir, fullDatabaseDisk, ['--db', 'vol/gob.sqlite', ...args], 'ls -A uit', env);
+      refused(
+        r,
+        new RegExp(`^${file.replace(/[./]/g, '\\$&')} is niet geschreven: .*De schijf van de database vol/gob\\.sqlite is vol\\.`),
+      );
+      expect(r.after, args.join(' ')).toBe('');
+    }
+  });
+
+  it('backup of a read-only database is made, with a warning that the log lacks it; the advice of the refusals then works', () => {
+    const r = gobMounted(
+      dir,
+      'mount --bind -o ro data/gob.sqlite data/gob.sqlite',
+      ['backup', 'uit/kopie.sqlite', '--json'],
+      `"$0" ${GOB} --db uit/kopie.sqlite inzage --ouder O0001 --out uit/inzage.json >/dev/null && ls -A uit`,
+      env,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ bestand: 'uit/kopie.sqlite', versleuteld: false, gelogd: false });
+    expect(r.stderr).toBe(
+      'Let op: de backup is volledig, maar staat niet in het logboek: de database data/gob.sqlite kan niet geschreven worden (het bestand of zijn map is alleen-lezen). Om verder te werken: geef schrijfrechten op de database en zijn map, of werk verder met de backup (--db uit/kopie.sqlite).\n',
+    );
+    expect(r.after).toBe('inzage.json\nkopie.sqlite\n');
+    expect(fs.statSync(path.join(dir, 'uit', 'kopie.sqlite')).mode & 0o777).toBe(0o600);
+    for (const f of ['kopie.sqlite', 'inzage.json']) fs.rmSync(path.join(dir, 'uit', f));
+  });
+
+  it('backup with the database on a full disk and the target on another: made, with the warning that names the full disk', () => {
+    const r = gobMounted(dir, fullDatabaseDisk, ['--db', 'vol/gob.sqlite', 'backup', 'uit/kopie.sqlite'], 'ls -A uit', env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      /kan niet geschreven worden \(de schijf is vol\)\. Om verder te werken: maak ruimte vrij op de schijf van de database/,
+    );
+    expect(r.after).toBe('kopie.sqlite\n');
+    fs.rmSync(path.join(dir, 'uit', 'kopie.sqlite'));
+  });
+
+  it('an encrypted backup names the full disk of the database, where its plain copy is made, not the target', () => {
+    const r = gobMounted(dir, fullDatabaseDisk, ['--db', 'vol/gob.sqlite', 'backup', 'uit/gob.gobbak', '--versleuteld'], 'ls -A uit vol', {
+      ...env,
+      GOB_BACKUP_WACHTWOORD: 'paard batterij nietje',
+    });
+    refused(
+      r,
+      /^Kan de versleutelde backup uit\/gob\.gobbak niet maken: de onversleutelde tussenkopie komt eerst in \/.*\/vol, de map van de database \(nooit naast de backup\), en daar kan gob niet schrijven: de schijf is vol\. Er is niets geschreven; maak op die schijf minstens \d+ kB vrij/,
+    );
+    expect(r.stderr).not.toMatch(/Kan uit\/gob\.gobbak niet schrijven/);
+    expect(r.after).toBe('uit:\n\nvol:\n.vol\ngob.sqlite\n'); // no plain copy left beside the database
   });
 });
 

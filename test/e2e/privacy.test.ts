@@ -215,8 +215,9 @@ describe('bewaartermijn and inzage', () => {
       expect(bytes.includes(Buffer.from('Şahin Yılmaz'))).toBe(true);
     }
 
-    // The log says who and what, without the removed data.
-    const log = (await json(['log', '--limit', '1']))[0].wijziging as string;
+    // The log says who and what, without the removed data (the line before sepa bestand's own).
+    const [bestandLog, log] = ((await json(['log', '--limit', '2'])) as { wijziging: string }[]).map((l) => l.wijziging);
+    expect(bestandLog).toBe('bankbestand GOB-INC-2026-00001 opnieuw geschreven naar incasso-na.xml');
     expect(log).toMatch(
       /^bewaartermijn 7 jaar \(grens 2028-01-01\): geanonimiseerd gastouder G0003, ouder O0001, kind K0001, kind K0002, kind K0006; gewijzigd: /,
     );

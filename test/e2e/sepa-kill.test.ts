@@ -110,7 +110,7 @@ describe('a kill at any stage of a bank file', () => {
         expect(lijst.stderr).toContain(`${melding} (de ${c.soort === 'incasso' ? 'incasso' : 'overboeking'} van `);
       if (stage === 'vastgelegd')
         expect(lijst.stderr).toContain(
-          `is nooit volledig geschreven (gob werd onderbroken). Schrijf het met 'gob sepa bestand ${berichtId} --out `,
+          `is niet geschreven (gob werd onderbroken, of kon het bestand niet schrijven). Schrijf het met 'gob sepa bestand ${berichtId} --out `,
         );
       if (stage === 'geschreven') expect(lijst.stderr).toBe('');
       expect((await gob(dir, ['sepa', 'bestand', berichtId, '--out', 'kopie.xml'], { GOB_TODAY: c.today })).code).toBe(0);

@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { addMonths } from '../../domain/calendar.js';
-import { inTransaction, isPostgresUrl } from '../../db/open.js';
+import { isPostgresUrl } from '../../db/open.js';
 import { getBureau, updateBureau } from '../../db/repo/bureau.js';
 import { writeLog } from '../../db/repo/log.js';
 import { UsageError } from '../../errors.js';
-import { checkTarget, writeFileSafely } from '../../files/write.js';
+import { checkTarget } from '../../files/write.js';
 import type { Deps } from '../deps.js';
+import { writeLoggedFile } from '../logged-file.js';
 
 /**
  * `gob bureau certificaat-maken [--out <file.p12>]`: a self-signed certificate for signing
@@ -44,9 +45,10 @@ export async function certificaatMaken(opts: { out?: string; force?: boolean }, 
   cert.sign(key, forge.md.sha256.create());
   const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert], wachtwoord, { algorithm: '3des', friendlyName: bureau.naam ?? 'gob' });
   const der = Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
-  writeFileSafely(out, der, { force: opts.force });
   const set = !bureau.certificaat;
-  await inTransaction(deps.db, async (trx) => {
+  // The key file appears only with its setting and log line committed (logged-file.ts): a file the
+  // bureau does not know of, from a command that said it failed, is a key lying about.
+  await writeLoggedFile(deps, out, { force: opts.force }, der, async (trx) => {
     // Stored absolute: a path relative to today's folder would not be found from another one.
     if (set) await updateBureau(trx, { certificaat: path.resolve(out) });
     await writeLog(trx, deps, `testcertificaat gemaakt: ${out}${set ? ' (ingesteld als certificaat van het bureau)' : ''}`);

@@ -5,10 +5,11 @@ import { unpack } from '../../db/repo/urenkaart.js';
 import type { UrenkaartRow } from '../../db/tables/urenkaart.js';
 import { findRecord } from '../../db/repo/register.js';
 import { NotFound, UsageError } from '../../errors.js';
-import { checkTarget, writeFileSafely } from '../../files/write.js';
+import { checkTarget } from '../../files/write.js';
 import type { JaaropgaveRow } from '../../db/tables/jaaropgave.js';
 import type { JaaropgaveGegevens } from '../../documents/jaaropgave.js';
 import type { Deps } from '../deps.js';
+import { writeLoggedFile } from '../logged-file.js';
 import { requireOption } from '../options.js';
 import { recordToJson } from '../record.js';
 
@@ -89,7 +90,8 @@ function eigenJaaropgave(j: JaaropgaveRow, soort: 'gastouder' | 'kind', code: st
  * holds about one person, BSNs in full (it is their own data, for them), as one JSON document
  * written 0600 under the rules of "Files written". The document names the person's own children
  * (an ouder's, a gastouder's own) with their data, because the request of a parent covers them.
- * Written to the audit log (who asked for whom, and where it went), without any of the data.
+ * Written to the audit log (who asked for whom, and where it went), without any of the data; the
+ * file appears only once that log line is committed (logged-file.ts).
  */
 export async function inzage(opts: { ouder?: string; gastouder?: string; kind?: string; out?: string; force?: boolean }, deps: Deps) {
   const gekozen = (['ouder', 'gastouder', 'kind'] as const).filter((s) => opts[s] !== undefined);
@@ -124,8 +126,9 @@ export async function inzage(opts: { ouder?: string; gastouder?: string; kind?: 
     bankbestanden: r.bankbestanden.map(rij),
     log: r.log.map(rij),
   };
-  writeFileSafely(out, `${JSON.stringify(document, null, 2)}\n`, { force: opts.force, checked: false });
-  await writeLog(deps.db, deps, `inzage ${soort} ${code} geschreven naar ${out}`);
+  await writeLoggedFile(deps, out, { force: opts.force }, `${JSON.stringify(document, null, 2)}\n`, (trx) =>
+    writeLog(trx, deps, `inzage ${soort} ${code} geschreven naar ${out}`),
+  );
   deps.out.line(
     `Inzage van ${soort} ${code} geschreven naar ${out}: ${r.facturen.length} facturen, ${r.betalingen.length} betalingen, ${r.uitbetalingen.length} uitbetalingen, ${r.log.length} logregels.`,
   );

@@ -1,12 +1,17 @@
 import { getBankbestand, markWritten } from '../../db/repo/bankbestand.js';
+import { writeLog } from '../../db/repo/log.js';
 import { NotFound, Refused } from '../../errors.js';
-import { writeFileSafely } from '../../files/write.js';
 import type { Deps } from '../deps.js';
+import { writeLoggedFile } from '../logged-file.js';
 import { missingOptions } from '../options.js';
 
 /**
  * `gob sepa bestand <berichtId> --out <file> [--force]`: write a stored bank file again, byte for
  * byte as it was booked. Books nothing: the file on disk is only a copy of what the database holds.
+ * The copy holds the names and IBANs of everyone in it, so it is logged as every export of personal
+ * data is, and it appears only once that line and the mark "written" are committed
+ * (logged-file.ts): a database that cannot be written leaves no file, and a kept booked file
+ * never loses its "not written" warning to a copy that did not appear.
  */
 export async function sepaBestand(opts: { berichtId: string; out?: string; force?: boolean }, deps: Deps) {
   missingOptions(opts, ['out']);
@@ -17,8 +22,10 @@ export async function sepaBestand(opts: { berichtId: string; out?: string; force
       `Bankbestand ${row.bericht_id} is gemaakt voordat gob bankbestanden bewaarde; de inhoud is niet bekend. Het werd geschreven naar ${row.bestand}.`,
     );
   }
-  writeFileSafely(opts.out!, row.inhoud, { force: Boolean(opts.force) });
-  await markWritten(deps.db, row.bericht_id, deps.now);
+  await writeLoggedFile(deps, opts.out!, { force: Boolean(opts.force) }, row.inhoud, async (trx) => {
+    await markWritten(trx, row.bericht_id, deps.now);
+    await writeLog(trx, deps, `bankbestand ${row.bericht_id} opnieuw geschreven naar ${opts.out}`);
+  });
   deps.out.line(`Bankbestand ${row.bericht_id} (${row.soort}, ${row.datum}) opnieuw geschreven naar ${opts.out}.`);
   return { berichtId: row.bericht_id, bestand: opts.out };
 }

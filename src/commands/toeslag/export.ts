@@ -4,8 +4,9 @@ import { kindCellen, ouderCellen, rijCellen, TOESLAG_KOLOMMEN, type ToeslagKind 
 import { aantal } from '../../domain/tekst.js';
 import { parseMonth, parsePad } from '../../domain/values.js';
 import { writeLog } from '../../db/repo/log.js';
-import { checkTarget, produceFileSafely } from '../../files/write.js';
+import { checkTarget } from '../../files/write.js';
 import type { Deps } from '../deps.js';
+import { writeLoggedFile } from '../logged-file.js';
 import { missingOptions, requireOption } from '../options.js';
 import { nietGefactureerdMelding, openLevering } from './levering.js';
 
@@ -30,7 +31,7 @@ export async function toeslagExport(opts: { maand?: string; out?: string; force?
   let rijen = 0;
   let ouders = 0;
   const kinderen = new Set<string>();
-  await produceFileSafely(out, { force }, async (tmp) => {
+  const produce = async (tmp: string) => {
     const fd = fs.openSync(tmp, 'w');
     try {
       let buffer = csvLine([...TOESLAG_KOLOMMEN]);
@@ -61,12 +62,16 @@ export async function toeslagExport(opts: { maand?: string; out?: string; force?
     } finally {
       fs.closeSync(fd);
     }
-  });
-  // The file holds every parent's BSN: who took it out, and when, is in the audit log (as a backup is).
-  await writeLog(
-    deps.db,
-    deps,
-    `toeslaglevering ${levering.van} t/m ${maand} geschreven: ${out}, ${aantal(rijen, 'rij', 'rijen')}, ${aantal(ouders, 'ouder', 'ouders')}`,
+  };
+  // The file holds every parent's BSN: who took it out, and when, is in the audit log (as a backup
+  // is), and the file appears only once that line is committed (logged-file.ts). The counts are
+  // the file's: the line is written after the rows.
+  await writeLoggedFile(deps, out, { force }, produce, (trx) =>
+    writeLog(
+      trx,
+      deps,
+      `toeslaglevering ${levering.van} t/m ${maand} geschreven: ${out}, ${aantal(rijen, 'rij', 'rijen')}, ${aantal(ouders, 'ouder', 'ouders')}`,
+    ),
   );
   const melding = nietGefactureerdMelding(levering);
   if (melding) deps.out.warn(melding);
