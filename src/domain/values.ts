@@ -129,17 +129,21 @@ export function parseAmount(raw: string, { negative = false, max = MAX_BEDRAG_CE
   let decimalAt = -1;
   if (lastComma >= 0 && lastDot >= 0) decimalAt = Math.max(lastComma, lastDot);
   else if (lastComma >= 0) decimalAt = lastComma;
-  else if (lastDot >= 0 && !/^\d{1,3}(\.\d{3})+$/.test(s)) decimalAt = lastDot;
+  // `1.234` is a thousand euros; `0.075` and `0.500` are no thousands (nobody groups a leading
+  // zero) but three decimals, refused below: read as thousands they were € 75 and € 500.
+  else if (lastDot >= 0 && !/^[1-9]\d{0,2}(\.\d{3})+$/.test(s)) decimalAt = lastDot;
   const intPart = decimalAt >= 0 ? s.slice(0, decimalAt) : s;
   const fracPart = decimalAt >= 0 ? s.slice(decimalAt + 1) : '';
   const thousandsMark = decimalAt >= 0 ? (s[decimalAt] === ',' ? '.' : ',') : '.';
   const groups = intPart.split(thousandsMark);
-  const wellGrouped = groups.length === 1 || groups.slice(1).every((g) => g.length === 3);
+  const wellGrouped = groups.length === 1 || (!groups[0]!.startsWith('0') && groups.slice(1).every((g) => g.length === 3));
   if (!wellGrouped || groups.some((g) => !/^\d+$/.test(g)) || !/^\d{0,2}$/.test(fracPart)) fail(raw, accepted);
   const euros = Number(groups.join(''));
   const cents = Number(fracPart.padEnd(2, '0') || '0');
   const total = euros * 100 + cents;
-  if (!Number.isSafeInteger(total) || total > max) fail(raw, `${accepted}, van ten hoogste ${formatEuro(max)}`);
+  // Saying how it was read: `7.500` for an hourly rate is seven and a half thousand euros.
+  if (!Number.isSafeInteger(total) || total > max)
+    fail(raw, `${accepted}, van ten hoogste ${formatEuro(max)}${Number.isSafeInteger(total) ? ` (gelezen als ${formatEuro(total)})` : ''}`);
   return sign * total;
 }
 
@@ -147,10 +151,11 @@ export function parseAmount(raw: string, { negative = false, max = MAX_BEDRAG_CE
 export function parseUurtarief(raw: string): Cent {
   let cent: Cent;
   try {
-    cent = parseAmount(raw, { max: MAX_UURTARIEF_CENT });
+    cent = parseAmount(raw);
   } catch {
     fail(raw, ACCEPTED.uurtarief);
   }
+  if (cent > MAX_UURTARIEF_CENT) fail(raw, `${ACCEPTED.uurtarief} (gelezen als ${formatEuro(cent)})`);
   if (cent <= 0) fail(raw, ACCEPTED.uurtarief);
   return cent;
 }

@@ -223,7 +223,10 @@ function numberCell(raw: string, style: number, ref: string, ctx: SheetContext):
   const numFmt = ctx.numFmt(style);
   if (numFmt !== undefined && isDateFmt(numFmt)) return serialText(n, numFmt, ctx.date1904, ref);
   // 15 significant digits is what Excel keeps; it drops float noise like 7.4999999999.
-  return { text: Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15))) };
+  const text = Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
+  // A number's point is never a thousands separator, but a Dutch amount reads 1.234 as one: a
+  // number cell 1.234 (or 0.085) became € 1.234 (€ 85). With a comma it is the decimal it is.
+  return { text: /^-?\d{1,3}\.\d{3}$/.test(text) ? text.replace('.', ',') : text };
 }
 
 /** 'A', 'B', …, 'Z', 'AA': the column letter a spreadsheet user sees (index 0 is A). */

@@ -346,6 +346,16 @@ describe('invoices that cannot be re-priced or made wrong (issue 11)', () => {
     );
   });
 
+  it('an invoice date before the month it bills is a usage error: its number would take that year', async () => {
+    const before = json(await gob(dir, ['factuur', 'list', '--json'], DEMO_TODAY)).length;
+    for (const datum of ['1900-01-01', '2026-09-30']) {
+      const r = await gob(dir, ['factuur', 'run', '--maand', '2026-10', '--datum', datum], DEMO_TODAY);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`--datum: ${datum} ligt vóór 2026-10, de maand die gefactureerd wordt`));
+    }
+    expect(json(await gob(dir, ['factuur', 'list', '--json'], DEMO_TODAY)).length).toBe(before);
+  });
+
   it('an invoice date before the latest invoice’s is refused, naming it', async () => {
     await annaWithout('a3.csv');
     const before = json(await gob(dir, ['factuur', 'list', '--json'], DEMO_TODAY)).length;

@@ -93,6 +93,15 @@ describe('parseAmount', () => {
     ['1.000.000,00', 100_000_000],
   ])('%s → %i cent', (raw, cent) => expect(parseAmount(raw)).toBe(cent));
   it.each(['7,505', 'zeven', '', '1.23.4', '-7,50', '7,50,1'])('refuses %s', (raw) => expect(() => parseAmount(raw)).toThrow(ValueError));
+  // Read as thousands these were € 75, € 500 and € 12.345: a leading zero is never a thousands group.
+  it.each(['0.075', '0.500', '00.100', '012.345', '0.075,00'])('refuses %s (three decimals, not thousands)', (raw) =>
+    expect(() => parseAmount(raw)).toThrow(ValueError),
+  );
+  it('says how an amount over its bound was read', () => {
+    expect(() => parseAmount('2.000.000')).toThrow(/van ten hoogste € 1\.000\.000,00 \(gelezen als € 2\.000\.000,00\)/);
+    expect(() => parseUurtarief('7.500')).toThrow(/ten hoogste € 100,00.*\(gelezen als € 7\.500,00\)/);
+    expect(parseUurtarief('7.50')).toBe(750);
+  });
   it('accepts a minus sign only when asked', async () => expect(parseAmount('-7,50', { negative: true })).toBe(-750));
   it('never goes through floating point: every cent from 0 to 100.000 round-trips', async () => {
     for (let cent = 0; cent <= 100_000; cent += 7) {

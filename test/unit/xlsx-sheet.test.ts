@@ -60,6 +60,14 @@ describe('SheetScanner', () => {
     ]);
   });
 
+  // A number's point is a decimal point; as text 1.234 is a thousand euros to parseAmount (§2).
+  it('writes a number with three decimals (1.234, 0.085) with a comma, so that it is never read as thousands', () => {
+    const xml = SHEET(
+      '<row r="1"><c r="A1"><v>1.234</v></c><c r="B1"><v>0.085</v></c><c r="C1"><v>1234.5</v></c><c r="D1"><v>7.25</v></c><c r="E1"><v>1.2345</v></c></row>',
+    );
+    expect(texts(scan(xml, ctx([], {})))).toEqual([[1, '1,234', '0,085', '1234.5', '7.25', '1.2345']]);
+  });
+
   it('takes the XML of other writers: a namespace prefix, no r attributes, single quotes, tabs, self-closing rows and cells', () => {
     const xml = SHEET(
       "<x:row r='2'>\n\t<x:c r='B2'\tt='inlineStr'><x:is><x:t>een</x:t></x:is></x:c><x:c/><x:c><x:v>5</x:v></x:c></x:row><x:row r='3' /><x:row><x:c><x:v>6</x:v></x:c></x:row>",

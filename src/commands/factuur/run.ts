@@ -25,7 +25,7 @@ import { toeslagMaximum } from '../../db/repo/toeslag.js';
 import type { BureauRow } from '../../db/tables/bureau.js';
 import type { MaandbureaukostenTable } from '../../db/tables/maandtarief.js';
 import type { Db } from '../../db/open.js';
-import { Refused } from '../../errors.js';
+import { Refused, UsageError } from '../../errors.js';
 import { requireBureau } from '../bureau-gegevens.js';
 import type { Deps } from '../deps.js';
 import { settle, settleRemainders, type Verrekening, verrekeningJson, verrekeningTekst } from '../../kas/ledger.js';
@@ -227,6 +227,13 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
     deps.today,
     'een factuur wordt gedateerd op de dag dat ze gemaakt wordt of eerder',
   );
+  // An invoice bills the care of its month: dated before that month began it is a typo, and its
+  // number takes the year of the date (--datum 1900-01-01 made invoices 1900-00001 and on).
+  if (datum < `${maand}-01`) {
+    throw new UsageError(
+      `--datum: ${datum} ligt vóór ${maand}, de maand die gefactureerd wordt; een factuur wordt gedateerd in of na die maand (het factuurnummer krijgt het jaar van de datum).`,
+    );
+  }
   const dryRun = Boolean(opts.dryRun);
   // An invoice as stored and as shown: the same row for both (gegevens only when stored).
   const factuurRow = (p: Planned, gegevens: string) => ({
