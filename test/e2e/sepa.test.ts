@@ -47,6 +47,10 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
     const kerst = await incasso('2026-12-25');
     expect(kerst.code).toBe(2);
     expect(kerst.stderr).toMatch(/Eerste Kerstdag.*2026-12-28/);
+    // 2062 for 2026: the invoices would have counted as paid in 2062, and every payout waited for it.
+    const tikfout = await incasso('2062-11-20');
+    expect(tikfout.code).toBe(2);
+    expect(tikfout.stderr).toMatch(/--incassodatum: 2062-11-20 ligt meer dan een jaar na vandaag \(2026-11-12\).*tot en met 2027-11-12/);
     expect(await list()).toEqual([]);
     expect(xmlFiles()).toEqual([]);
   });
@@ -127,6 +131,9 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
     const verleden = await gob(dir, ['sepa', 'uitbetaling', '--datum', '2026-11-24', '--out', 'u.xml'], on('2026-11-25'));
     expect(verleden.code).toBe(2);
     expect(verleden.stderr).toMatch(/2026-11-24 ligt voor vandaag \(2026-11-25\).*2026-11-25.*--uitbetaling/);
+    const ver = await gob(dir, ['sepa', 'uitbetaling', '--datum', '2062-11-24', '--out', 'u.xml'], on('2026-11-24'));
+    expect(ver.code).toBe(2);
+    expect(ver.stderr).toMatch(/--datum: 2062-11-24 ligt meer dan een jaar na vandaag/);
 
     // --uitbetaling: the first TARGET2 day on or after today and the payouts' date (Saturday → Monday).
     const een = json(

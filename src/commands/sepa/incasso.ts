@@ -10,6 +10,7 @@ import {
   isSepaMandaat,
   MANDAAT_TOEGESTAAN,
 } from '../../domain/sepa.js';
+import { addMonths } from '../../domain/calendar.js';
 import { target2OpOfNa, target2Sluiting, volgendeTarget2Dag } from '../../domain/target2.js';
 import { parseDate } from '../../domain/values.js';
 import { ValueError, Refused, UsageError } from '../../errors.js';
@@ -59,6 +60,20 @@ export function checkIncassodatum(datum: string, today: string): void {
   if (datum < eerste) {
     throw new UsageError(
       `--incassodatum: ${datum} is te vroeg; een incasso kan op zijn vroegst op de eerste TARGET2-dag na vandaag (${today}): ${eerste}.`,
+    );
+  }
+  withinAYear('incassodatum', datum, today);
+}
+
+/**
+ * A bank file is for the coming weeks. A date more than a year ahead is a typo (2062 for 2026),
+ * and it is not harmless: the invoices count as paid on that date, and a payout waits for it.
+ */
+export function withinAYear(option: string, datum: string, today: string): void {
+  const grens = addMonths(today, 12);
+  if (datum > grens) {
+    throw new UsageError(
+      `--${option}: ${datum} ligt meer dan een jaar na vandaag (${today}); een bankbestand is voor de komende weken. Kies een datum tot en met ${grens}.`,
     );
   }
 }

@@ -14,7 +14,7 @@ import { inTransaction } from '../../db/open.js';
 import { NotFound, Refused, UsageError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { missingOptions, parseOptional } from '../options.js';
-import { parseFormaat, TARGET2_REGEL } from './incasso.js';
+import { parseFormaat, TARGET2_REGEL, withinAYear } from './incasso.js';
 import { checkBankFileTarget, stage, warnUnwritten, writeBookedFile } from './write.js';
 import { formatNummer } from '../../domain/nummers.js';
 
@@ -35,6 +35,7 @@ export function checkUitvoerdatum(datum: string, today: string): void {
       `--datum: ${datum} ligt voor vandaag (${today}); een overboeking kan niet in het verleden. De eerstvolgende mogelijke uitvoerdatum is ${target2OpOfNa(today)}. ${hint}`,
     );
   }
+  withinAYear('datum', datum, today);
 }
 
 /**
