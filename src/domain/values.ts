@@ -1,6 +1,6 @@
 // Parsers for the values of CONTRACT §2. Each takes the raw text a user typed (option, prompt or CSV
 // cell) and returns the stored form, or throws a ValueError that names the accepted forms.
-import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from 'ibantools';
 import { ValueError } from '../errors.js';
 import { CONTROL } from './show-value.js';
 import { DAGEN, DAGNAAM, type Dag, type Datum, daysInMonth, type Maand, makeDate } from './calendar.js';
@@ -167,9 +167,18 @@ export function parseCode(raw: string): string {
 }
 
 export function parseIban(raw: string): string {
-  const iban = electronicFormatIBAN(raw.trim()) ?? '';
+  // Any white space, also the non-breaking spaces a bank's web page puts between the groups.
+  const iban = electronicFormatIBAN(raw.replace(/\s/g, '')) ?? '';
   if (!isValidIBAN(iban)) fail(raw, ACCEPTED.iban);
   return iban;
+}
+
+/**
+ * Can money reach this IBAN by SEPA (incasso, overboeking)? ISO 13616 has IBANs of countries
+ * outside the SEPA area too (Brazil, Pakistan); a bank file with one is refused by the bank.
+ */
+export function isSepaIban(iban: string): boolean {
+  return isSEPACountry(iban.slice(0, 2));
 }
 
 /** The elfproef: 9 digits d1..d9 with 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11. */

@@ -185,6 +185,20 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
     expect(await list()).toHaveLength(3);
   });
 
+  // BR18… passes ISO 13616, but no bank collects from it by SEPA: it went into the file, the
+  // invoice counted as paid, and the bank refused the collection.
+  it('an ouder with an IBAN outside the SEPA area is left out with a warning, as one without a mandate', async () => {
+    const { iban } = (await json(await gob(dir, ['ouder', 'show', 'O0004', '--json'], on('2026-11-24')))) as { iban: string };
+    sql("update ouder set mandaat_datum = '2026-01-01', mandaat = 'MND-4', iban = 'BR1800360305000010009795493C1' where code = 'O0004'");
+    const r = await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-27', '--out', 'br.xml'], on('2026-11-24'));
+    expect(r.stderr).toMatch(
+      /ouder O0004 \(.+\) heeft een IBAN van buiten het SEPA-gebied \(BR\), waarvan niet geïncasseerd kan worden; € 697,75 niet geïncasseerd/,
+    );
+    expect(fs.existsSync(path.join(dir, 'br.xml')) ? fs.readFileSync(path.join(dir, 'br.xml'), 'utf8') : '').not.toContain('BR18');
+    expect(await list()).toHaveLength(3);
+    sql(`update ouder set iban = '${iban}' where code = 'O0004'`);
+  });
+
   it('a file that cannot be written after the commit: exit 1 naming the booking and how to write it again', async () => {
     sql("update ouder set mandaat = 'MND-O0004' where code = 'O0004'");
     const store = await openDatabase(path.join(dir, 'data', 'gob.sqlite'));

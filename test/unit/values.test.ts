@@ -3,6 +3,7 @@ import { parseSchaal } from '../../src/domain/bureaukosten.js';
 import {
   isValidBsn,
   maskBsn,
+  isSepaIban,
   parseAmount,
   parseBool,
   parseBsn,
@@ -76,6 +77,17 @@ describe('parseTime', () => {
   it.each(['25:00', '12:60', 'acht uur', '8', '24:01'])('refuses %s', (raw) =>
     expect(() => parseTime(raw, { end: true })).toThrow(ValueError),
   );
+});
+
+describe('parseIban and isSepaIban', () => {
+  it('takes any white space between the groups, also the non-breaking spaces of a web page', () => {
+    expect(parseIban('NL91\u00a0ABNA\u00a00417\u00a01643\u00a000')).toBe('NL91ABNA0417164300');
+    expect(parseIban(' nl91 abna 0417 1643 00 ')).toBe('NL91ABNA0417164300');
+  });
+  it('knows an IBAN that SEPA cannot reach', () => {
+    expect(isSepaIban('NL91ABNA0417164300')).toBe(true);
+    expect(isSepaIban(parseIban('BR1800360305000010009795493C1'))).toBe(false);
+  });
 });
 
 describe('parseAmount', () => {

@@ -12,7 +12,7 @@ import {
 } from '../../domain/sepa.js';
 import { addMonths } from '../../domain/calendar.js';
 import { target2OpOfNa, target2Sluiting, volgendeTarget2Dag } from '../../domain/target2.js';
-import { parseDate } from '../../domain/values.js';
+import { isSepaIban, parseDate } from '../../domain/values.js';
 import { ValueError, Refused, UsageError } from '../../errors.js';
 import { inTransaction } from '../../db/open.js';
 import { storeBankbestand } from '../../db/repo/bankbestand.js';
@@ -139,6 +139,12 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
       if (!o.iban || !o.mandaat || !o.mandaat_datum) {
         waarschuwingen.push(
           `ouder ${o.code} (${o.naam}) heeft ${formatEuro(saldo)} open maar geen ${!o.iban ? 'IBAN' : 'machtiging (mandaat en mandaat-datum)'}; niet geïncasseerd`,
+        );
+        continue;
+      }
+      if (!isSepaIban(o.iban)) {
+        waarschuwingen.push(
+          `ouder ${o.code} (${o.naam}) heeft een IBAN van buiten het SEPA-gebied (${o.iban.slice(0, 2)}), waarvan niet geïncasseerd kan worden; ${formatEuro(saldo)} niet geïncasseerd`,
         );
         continue;
       }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { formatEuro } from '../../domain/money.js';
 import { type OverboekingFormaat, overboekingXml } from '../../domain/sepa.js';
 import { target2OpOfNa, target2Sluiting } from '../../domain/target2.js';
-import { parseCode, parseDate } from '../../domain/values.js';
+import { isSepaIban, parseCode, parseDate } from '../../domain/values.js';
 import { filesOfUitbetalingen, storeBankbestand } from '../../db/repo/bankbestand.js';
 import { getBureau } from '../../db/repo/bureau.js';
 import { reserveNumbers } from '../../db/repo/factuur.js';
@@ -90,6 +90,13 @@ export async function sepaUitbetaling(
     if (zonder.length > 0) {
       throw new Refused(
         `Geen IBAN bekend voor ${zonder.map((u) => `${u.gastouder} (${gastouders.get(u.gastouder)?.naam ?? '?'})`).join(', ')}. Vul het aan met 'gob gastouder edit <code> --iban …'. Er is geen bestand geschreven.`,
+      );
+    }
+    // The bank refuses the whole file for one transfer it cannot make.
+    const buiten = chosen.filter((u) => !isSepaIban(gastouders.get(u.gastouder)!.iban!));
+    if (buiten.length > 0) {
+      throw new Refused(
+        `Een IBAN van buiten het SEPA-gebied, waarheen niet overgeboekt kan worden: ${buiten.map((u) => `${u.gastouder} (${gastouders.get(u.gastouder)?.naam ?? '?'}, ${gastouders.get(u.gastouder)!.iban!.slice(0, 2)})`).join(', ')}. Vul een IBAN uit het SEPA-gebied in met 'gob gastouder edit <code> --iban …'. Er is geen bestand geschreven.`,
       );
     }
     const laatste = chosen
