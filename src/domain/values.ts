@@ -143,8 +143,15 @@ export function parseAmount(raw: string, { negative = false, max = MAX_BEDRAG_CE
   const total = euros * 100 + cents;
   // Saying how it was read: `7.500` for an hourly rate is seven and a half thousand euros.
   if (!Number.isSafeInteger(total) || total > max)
-    fail(raw, `${accepted}, van ten hoogste ${formatEuro(max)}${Number.isSafeInteger(total) ? ` (gelezen als ${formatEuro(total)})` : ''}`);
+    fail(raw, `${accepted}, van ten hoogste ${formatEuro(max)}${Number.isSafeInteger(total) ? readAs(raw, total) : ''}`);
   return sign * total;
+}
+
+/** ' (gelezen als € 7.500,00)' when the amount was read otherwise than it was written (`7.500`). */
+function readAs(raw: string, cent: Cent): string {
+  const shown = formatEuro(cent);
+  const bare = (text: string) => text.replace(/€|\s/g, '');
+  return bare(raw) === bare(shown) ? '' : ` (gelezen als ${shown})`;
 }
 
 /** A gastouder's hourly rate: more than € 0 and at most € 100,00 (CONTRACT §2). */
@@ -155,7 +162,7 @@ export function parseUurtarief(raw: string): Cent {
   } catch {
     fail(raw, ACCEPTED.uurtarief);
   }
-  if (cent > MAX_UURTARIEF_CENT) fail(raw, `${ACCEPTED.uurtarief} (gelezen als ${formatEuro(cent)})`);
+  if (cent > MAX_UURTARIEF_CENT) fail(raw, `${ACCEPTED.uurtarief}${readAs(raw, cent)}`);
   if (cent <= 0) fail(raw, ACCEPTED.uurtarief);
   return cent;
 }

@@ -199,6 +199,23 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
     sql(`update ouder set iban = '${iban}' where code = 'O0004'`);
   });
 
+  // A mandate id is matched by the bank with one signed mandate: a second ouder under it was
+  // collected under the first one's mandate.
+  it('a mandate id belongs to one ouder: edit refuses it, and an incasso refuses a database that has it twice', async () => {
+    const { mandaat } = (await json(await gob(dir, ['ouder', 'show', 'O0001', '--json'], on('2026-11-24')))) as { mandaat: string };
+    const edit = await gob(dir, ['ouder', 'edit', 'O0004', '--mandaat', mandaat], on('2026-11-24'));
+    expect(edit.code).toBe(1);
+    expect(edit.stderr).toMatch(new RegExp(`mandaat-id "${mandaat}" is al van ouder O0001; een machtiging hoort bij één ouder`));
+    const { mandaat: eigen } = (await json(await gob(dir, ['ouder', 'show', 'O0004', '--json'], on('2026-11-24')))) as { mandaat: string };
+    sql(`update ouder set mandaat_datum = '2026-01-01', mandaat = '${mandaat}' where code = 'O0004'`);
+    const r = await gob(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-27', '--out', 'dubbel.xml'], on('2026-11-24'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`ouder O0004 \\(.+\\): mandaat "${mandaat}", ook van O0001.*Er is niets geïncasseerd`));
+    expect(fs.existsSync(path.join(dir, 'dubbel.xml'))).toBe(false);
+    expect(await list()).toHaveLength(3);
+    sql(`update ouder set mandaat = '${eigen}' where code = 'O0004'`);
+  });
+
   it('a file that cannot be written after the commit: exit 1 naming the booking and how to write it again', async () => {
     sql("update ouder set mandaat = 'MND-O0004' where code = 'O0004'");
     const store = await openDatabase(path.join(dir, 'data', 'gob.sqlite'));

@@ -184,10 +184,21 @@ export async function sepaIncasso(opts: { incassodatum?: string; out?: string; f
         volgorde: eerdere.has(o.mandaat) ? 'RCUR' : 'FRST',
       });
     }
+    // The same id for two ouders (a database from before add and edit refused it) would collect the
+    // second under the first one's mandate.
+    const houders = new Map<string, string[]>();
+    for (const o of ouders) if (o.mandaat) houders.set(o.mandaat, [...(houders.get(o.mandaat) ?? []), o.code]);
+    for (const i of incasso) {
+      const samen = houders.get(i.mandaat)!;
+      if (samen.length > 1)
+        ongeldig.push(
+          `ouder ${i.ouder} (${i.naam}): mandaat ${JSON.stringify(i.mandaat)}, ook van ${samen.filter((c) => c !== i.ouder).join(', ')}`,
+        );
+    }
     if (ongeldig.length > 0) {
       // The bank matches the id with the signed mandate: a changed id would be refused or worse.
       throw new Refused(
-        `Een mandaat-id gaat ongewijzigd in het incassobestand, en dat kan niet voor: ${ongeldig.join('; ')}. Toegestaan: ${MANDAAT_TOEGESTAAN}. Pas het aan met 'gob ouder edit <code> --mandaat …'. Er is niets geïncasseerd.`,
+        `Een mandaat-id gaat ongewijzigd in het incassobestand, en hoort bij één ouder; dat kan niet voor: ${ongeldig.join('; ')}. Toegestaan: ${MANDAAT_TOEGESTAAN}, voor elke ouder een eigen id. Pas het aan met 'gob ouder edit <code> --mandaat …'. Er is niets geïncasseerd.`,
       );
     }
     if (incasso.length === 0) return { bericht: null, incasso, inhoud: null, verrekend: verrekeningen, waarschuwingen };

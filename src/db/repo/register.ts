@@ -300,6 +300,21 @@ export async function referenceProblems(
         });
     }
   }
+  // A mandate id belongs to one ouder: the bank matches it with the signed mandate, and a second
+  // ouder with the same id went into the incasso file under the first one's mandate.
+  if (entity.name === 'ouder' && typeof rec.mandaat === 'string' && rec.mandaat !== before?.mandaat) {
+    const ander = await db
+      .selectFrom('ouder')
+      .select('code')
+      .where('mandaat', '=', rec.mandaat)
+      .where('code', '<>', String(rec.code ?? ''))
+      .executeTakeFirst();
+    if (ander)
+      problems.push({
+        veld: 'mandaat',
+        melding: `mandaat-id ${JSON.stringify(rec.mandaat)} is al van ouder ${ander.code}; een machtiging hoort bij één ouder`,
+      });
+  }
   if (entity.name === 'koppeling') {
     const kind = rec.kind
       ? await db.selectFrom('kind').select(['code', 'ouder', 'geboortedatum']).where('code', '=', String(rec.kind)).executeTakeFirst()
