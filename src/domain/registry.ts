@@ -30,8 +30,25 @@ export function validateRecord(entity: Entity, rec: Rec, today: Datum): Problem[
       usage: true,
     });
   }
+  // The toeslagpartner's too: it goes onto the jaaropgave and the toeslag export (2030-01-01 was kept).
+  const partner = rec.partner_geboortedatum as string | null | undefined;
+  if (partner && partner > today) {
+    problems.push({
+      veld: 'partner-geboortedatum',
+      melding: `${partner} ligt na vandaag (${today}); vul een geboortedatum in die geweest is`,
+      usage: true,
+    });
+  }
   switch (entity.name) {
     case 'gastouder':
+      // As a huisgenoot's: a VOG in the future made `kwaliteit check` say 'in orde' until then.
+      if (typeof rec.vog_datum === 'string' && rec.vog_datum > today) {
+        problems.push({
+          veld: 'vog-datum',
+          melding: `${rec.vog_datum} ligt na vandaag (${today}); vul de datum van een afgegeven VOG in`,
+          usage: true,
+        });
+      }
       if (geboortedatum && geboortedatum <= today && ageInYears(geboortedatum, today) < MINIMUM_LEEFTIJD_GASTOUDER) {
         problems.push({
           veld: 'geboortedatum',

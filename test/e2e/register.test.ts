@@ -258,6 +258,18 @@ describe('bad input: clear Dutch message, right exit code, nothing stored', () =
       /geboortedatum: 2099-01-01 ligt na vandaag \(\d{4}-\d\d-\d\d\); vul een geboortedatum in die geweest is/,
     ],
     [
+      "a toeslagpartner's birth date after today",
+      ['ouder', 'add', '--naam', 'X', '--partner-naam', 'Q', '--partner-geboortedatum', '2030-01-01'],
+      2,
+      /partner-geboortedatum: 2030-01-01 ligt na vandaag \(\d{4}-\d\d-\d\d\); vul een geboortedatum in die geweest is/,
+    ],
+    [
+      "a gastouder's VOG dated after today (as a huisgenoot's)",
+      ['gastouder', 'add', '--naam', 'X', '--geboortedatum', '1980-01-01', '--vog-datum', '2099-01-01'],
+      2,
+      /vog-datum: 2099-01-01 ligt na vandaag \(\d{4}-\d\d-\d\d\); vul de datum van een afgegeven VOG in/,
+    ],
+    [
       'an unknown ouder code',
       ['kind', 'add', '--naam', 'X', '--geboortedatum', '2024-01-01', '--ouder', 'O9999'],
       1,
