@@ -220,8 +220,12 @@ function skipLines(bytes: Buffer, n: number): [Buffer, number] {
 /** Quoted files: csv-parse (loaded only then). */
 export async function* parseRows(file: string, encoding: string, delimiter: string, options: OpenOptions): AsyncGenerator<CsvRow[]> {
   const { parse } = await import('csv-parse');
-  const parser = parse({ delimiter, info: true, relax_column_count: true, skip_empty_lines: true });
+  const parser = parse({ delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true });
   let lastLine = 0;
+  // csv-parse counts a CRLF inside a quoted cell as two lines (it sees CR and LF one by one there),
+  // which moved every later line number; and a row is named by the line it starts on, as a user
+  // looks for it, not the one its last cell ends on.
+  let overcount = 0;
   let bytes = 0;
   const pending: CsvRow[] = [];
   let failure: CsvRow | undefined;
@@ -233,10 +237,14 @@ export async function* parseRows(file: string, encoding: string, delimiter: stri
   };
   const drain = () => {
     for (;;) {
-      const record = parser.read() as { record: string[]; info: { lines: number } } | null;
+      const record = parser.read() as { record: string[]; raw: string; info: { lines: number } } | null;
       if (record === null) break;
-      lastLine = record.info.lines;
-      if (!isBlank(record.record)) pending.push({ line: record.info.lines, cells: record.record });
+      // Its raw text without the line end after it, nor what is left of skipped blank lines before it.
+      const body = record.raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\r|\n)$/, '');
+      overcount += body.split('\r\n').length - 1;
+      lastLine = record.info.lines - overcount;
+      const start = lastLine - (body.match(/\r\n|\r|\n/g)?.length ?? 0);
+      if (!isBlank(record.record)) pending.push({ line: start, cells: record.record });
     }
   };
   parser.on('readable', () => {

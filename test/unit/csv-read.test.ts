@@ -74,6 +74,26 @@ describe('the fast path and csv-parse', () => {
   });
 });
 
+describe('line numbers of rows with a line end inside a quoted cell', () => {
+  // csv-parse counted a CRLF inside quotes as two lines, which moved every later row's number; and
+  // a row was named by the line its last cell ends on. A row is named by the line it starts on.
+  it.each([
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+    ['CR', '\r'],
+  ])('%s line ends, with blank lines between the rows', async (_, end) => {
+    const target = path.join(dir, `quoted-${n++}.csv`);
+    const lines = ['code;naam', '', 'O1;"Jan', '', 'x";1', '', 'O2;Piet;2', 'O3;"a', 'b";3'];
+    fs.writeFileSync(target, `${lines.join(end)}${end}`);
+    const csv = await openCsv(target);
+    expect((await collect(csv.batches)).map((r) => [r.line, r.cells[0]])).toEqual([
+      [3, 'O1'],
+      [7, 'O2'],
+      [8, 'O3'],
+    ]);
+  });
+});
+
 describe('what cannot be read is said in Dutch, with the line', () => {
   it.each([
     ['a quote in the middle of a cell', 'naam;x\nAnna "Annie" de Vries;1\n', 2, /aanhalingsteken \("\) midden in een cel/],
