@@ -95,6 +95,14 @@ describe('gob init', () => {
       bureaukostenEenKindCent: 2950,
     });
   });
+  it("init --naam on an existing bureau says the bureau's details changed (not only 'bestond al')", async () => {
+    const dir = tempDir();
+    expect((await gob(dir, ['init', '--naam', 'Bureau'])).code).toBe(0);
+    const again = await gob(dir, ['init', '--naam', 'Ander bureau']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/bestond al en is bij\.\nDe gegevens van het bureau zijn gewijzigd: naam="Ander bureau"\./);
+    expect((await gob(dir, ['init'])).stdout).not.toMatch(/gewijzigd/);
+  });
   it('other commands refuse a missing database with a hint to init (exit 1)', async () => {
     const r = await gob(tempDir(), ['gastouder', 'list']);
     expect(r.code).toBe(1);

@@ -11,20 +11,23 @@ export async function init(opts: RawOptions, deps: BaseDeps) {
   const changes = await recordFromOptions(BUREAU_FIELDS, opts, deps, { required: false });
   const { store, created, applied } = await createOrMigrateDatabase(deps.dbFile);
   try {
-    const bureau = await inTransaction(store.db, async (trx) => {
+    const { bureau, gewijzigd } = await inTransaction(store.db, async (trx) => {
       const before = await getBureau(trx);
       await updateBureau(trx, changes);
+      const gewijzigd = Object.keys(changes).length > 0 ? describeChange(BUREAU_FIELDS, before, changes) : '';
       const what = [
         created ? 'database aangemaakt' : applied.length > 0 ? `schema bijgewerkt (${applied.join(', ')})` : 'database was al bij',
-        Object.keys(changes).length > 0 ? `bureau: ${describeChange(BUREAU_FIELDS, before, changes)}` : '',
+        gewijzigd ? `bureau: ${gewijzigd}` : '',
       ].filter(Boolean);
       await writeLog(trx, deps, what.join('; '));
-      return getBureau(trx);
+      return { bureau: await getBureau(trx), gewijzigd };
     });
     const name = describeDatabase(deps.dbFile);
     if (created) deps.out.line(`Database ${name} is aangemaakt.`);
     else if (applied.length > 0) deps.out.line(`Database ${name} is bijgewerkt naar het nieuwste schema (${applied.join(', ')}).`);
     else deps.out.line(`Database ${name} bestond al en is bij.`);
+    // `init --naam Y` on a bureau's database renames it: said, not only logged.
+    if (!created && gewijzigd) deps.out.line(`De gegevens van het bureau zijn gewijzigd: ${gewijzigd}.`);
     if (created && !bureau.naam) deps.out.line("Vul de gegevens van het bureau in met 'gob bureau set --naam … --kvk … --lrk … --iban …'.");
     return { database: name, aangemaakt: created, migraties: applied, bureau: bureauToJson(bureau) };
   } catch (error) {
