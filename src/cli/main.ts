@@ -3,32 +3,43 @@
 // in process with their own Io); `runCli` is the process around it, and the only place that calls
 // process.exit.
 import { CommanderError } from 'commander';
+import { showValue } from '../domain/show-value.js';
 import { ChecksFailed, Interrupted, Refused, UsageError, ValueError } from '../errors.js';
 import { runInterruptCleanups } from '../files/interrupt.js';
 import { outputReason, pathRefusal, systemRefusal } from '../files/refusal.js';
 import { type Io, processIo } from './io.js';
-import { buildProgram, helpArguments } from './program.js';
+import { buildProgram, commandOfError, commandPath, helpArguments } from './program.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
-/** Commander's English errors, said in Dutch. */
+/**
+ * Commander's English errors, said in Dutch, naming the command they came from (its --help is
+ * where the user looks next) and, for stray arguments, the values themselves.
+ */
 function translateCommanderError(error: CommanderError): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
   const suggestion = /Did you mean (.+)\?/.exec(error.message)?.[1];
   const hint = suggestion ? ` Bedoel je ${suggestion}?` : '';
+  const command = commandOfError(error);
+  const name = command?.parent ? `gob ${commandPath(command)}` : 'gob';
+  const help = `Zie '${name} --help'`;
   switch (error.code) {
     case 'commander.unknownOption':
-      return `Onbekende optie '${quoted}'.${hint} Zie 'gob <opdracht> --help' voor de opties.`;
+      return `Onbekende optie '${quoted}'.${hint} ${help} voor de opties.`;
     case 'commander.unknownCommand':
-      return `Onbekende opdracht '${quoted}'.${hint} Zie 'gob --help' voor de opdrachten.`;
+      return `Onbekende opdracht '${quoted}'.${hint} ${help} voor de opdrachten.`;
     case 'commander.missingArgument':
-      return `Ontbrekend argument <${quoted}>. Zie --help bij de opdracht.`;
+      return `Ontbrekend argument <${quoted}>. ${help}.`;
     case 'commander.missingMandatoryOptionValue':
-      return `De optie '${quoted}' ontbreekt. Zie --help bij de opdracht.`;
+      return `Ontbrekende verplichte optie: ${quoted.split(' ')[0]}.`;
     case 'commander.optionMissingArgument':
-      return `De optie ${quoted} heeft een waarde nodig.`;
-    case 'commander.excessArguments':
-      return `Te veel argumenten. Zie --help bij de opdracht.`;
+      return `De optie ${quoted} heeft een waarde nodig. ${help}.`;
+    case 'commander.excessArguments': {
+      const expected = command?.registeredArguments.length ?? 0;
+      const stray = (command?.args ?? []).slice(expected).map((a) => `'${showValue(a)}'`);
+      const takes = expected === 0 ? 'neemt geen argumenten' : `neemt ${expected} ${expected === 1 ? 'argument' : 'argumenten'}`;
+      return `Te veel argumenten voor '${name}': ${stray.join(', ') || '?'} hoort bij geen optie. De opdracht ${takes}, en een optie zonder <waarde> in de hulp neemt geen waarde. ${help}.`;
+    }
     case 'commander.help':
       return 'Geef een opdracht; zie hierboven.';
     default:

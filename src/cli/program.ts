@@ -1,8 +1,9 @@
 // Every command of gob, in one place. Handlers are imported only when their command runs, so
 // `gob --help` loads neither the database nor PDF or prompt libraries.
-import { Command } from 'commander';
+import { Command, type CommanderError } from 'commander';
 import type { BaseDeps, Deps } from '../commands/deps.js';
 import { BEZOEK_FIELDS, BUREAU_FIELDS, ENTITIES, type Entity, type Field, HUISGENOOT_FIELDS, ROOSTER_FIELDS } from '../domain/fields.js';
+import { showValue } from '../domain/show-value.js';
 import { ChecksFailed, Refused, UsageError } from '../errors.js';
 import type { GlobalOptions } from './context.js';
 import { type Io, processIo } from './io.js';
@@ -46,6 +47,7 @@ function run(needs: 'db' | 'none', load: () => Promise<Handler<object, never>>) 
     if (intercept) return intercept(commandPath(command), opts, globals);
     const { createBaseDeps, withDatabase } = await import('./context.js');
     const base = await createBaseDeps(globals, commandPath(command), io);
+    if (!base.prompts) refuseMissing(command, { ...globals, ...opts });
     const handler = (await load()) as (opts: unknown, deps: unknown) => Promise<unknown>;
     try {
       const result = needs === 'db' ? await withDatabase(base, (deps) => handler(opts, deps)) : await handler(opts, base);
@@ -57,6 +59,61 @@ function run(needs: 'db' | 'none', load: () => Promise<Handler<object, never>>) 
       throw error;
     }
   };
+}
+
+/**
+ * The options a command cannot run without; 'a|b' means one of them (a name of one of the
+ * command's arguments is shown as <naam>). Checked in run() before the handler when nobody is at
+ * a terminal, so that a script learns every missing option in one run (CONTRACT §1): the handlers
+ * ask for them one by one at a terminal, and would name only the first. The adds of the registry,
+ * huisgenoot, bezoek and rooster name theirs from their fields (record.ts). test/unit/verplicht.test.ts
+ * walks every command and fails when a handler still finds a missing option that this table lacks.
+ */
+const REQUIRED: Record<string, string[]> = {
+  herstel: ['naar'],
+  inzage: ['ouder|gastouder|kind', 'out'],
+  'gastouder end': ['eind'],
+  'urenkaart list': ['maand'],
+  'urenkaart check': ['maand'],
+  'urenkaart sjabloon': ['maand', 'out'],
+  'afwezigheid add': ['kind|gastouder', 'van', 'tot-en-met'],
+  'factuur run': ['maand'],
+  'factuur check': ['maand'],
+  'factuur pdf': ['nummers|maand', 'out'],
+  'jaaropgave run': ['jaar'],
+  'jaaropgave pdf': ['nummers|jaar', 'out'],
+  'jaaropgave gastouder': ['jaar', 'out|json'],
+  'toeslag export': ['maand', 'out'],
+  'toeslag check': ['maand'],
+  'betaling add': ['ouder', 'bedrag', 'datum'],
+  'betaling storno': ['factuur', 'datum'],
+  'uitbetaling pdf': ['nummers|datum', 'out'],
+  'sepa incasso': ['incassodatum', 'out'],
+  'sepa uitbetaling': ['uitbetaling|datum', 'out'],
+  'sepa bestand': ['out'],
+  'kwaliteit pdf': ['gastouder', 'out'],
+  'contract pdf': ['koppeling', 'out'],
+  'contract teken': ['koppeling', 'partij', 'naam'],
+};
+
+/** Exported for the test that walks every command. */
+export function requiredOf(command: Command): string[] {
+  return REQUIRED[commandPath(command)] ?? [];
+}
+
+function refuseMissing(command: Command, given: Record<string, unknown>): void {
+  const isGiven = (name: string) => {
+    const value = given[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+    return value !== undefined && !(Array.isArray(value) && value.length === 0);
+  };
+  const shown = (name: string) => (command.registeredArguments.some((a) => a.name() === name) ? `<${name}>` : `--${name}`);
+  const missing = requiredOf(command)
+    .map((group) => group.split('|'))
+    .filter((names) => !names.some(isGiven))
+    .map((names) => names.map(shown).join(' of '));
+  if (missing.length > 0) {
+    throw new UsageError(`Ontbrekende verplichte ${missing.length === 1 ? 'optie' : 'opties'}: ${missing.join(', ')}.`);
+  }
 }
 
 /**
@@ -75,7 +132,7 @@ function contextOf(command: Command): { io: Io; intercept?: Intercept | undefine
 }
 
 /** 'factuur run', 'init': the audit log's name of a command. */
-function commandPath(command: Command): string {
+export function commandPath(command: Command): string {
   return `${command.parent?.name() === 'gob' ? '' : `${command.parent?.name()} `}${command.name()}`;
 }
 
@@ -528,7 +585,55 @@ export function buildProgram(io: Io = processIo(), intercept?: Intercept): Comma
     const command = findCommand(program, path ? path.split(' ') : []);
     if (command) command.addHelpText('after', `\nVoorbeelden:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`);
   }
+  guardArguments(program);
   return program;
+}
+
+/** The command a commander error came from (for main.ts's messages, which name it). */
+const ERROR_COMMANDS = new WeakMap<CommanderError, Command>();
+
+export function commandOfError(error: CommanderError): Command | undefined {
+  return ERROR_COMMANDS.get(error);
+}
+
+/**
+ * What holds for every option and argument of every command, done once here rather than per
+ * command: an option that takes one value, given twice, is a usage error (commander would keep
+ * the last one silently, and a script with `--uurtarief 7,50 … --uurtarief 75,00` would store the
+ * wrong one); a value that is itself one of the command's options means the option before it got
+ * none (`--naam --geboortedatum 1980-01-01`); and a code, as option or argument, is trimmed, as
+ * parseCode trims, so that `show " G0001 "` finds what `add --code " G0001 "` stored. Lists
+ * (`--uitbetaling <nummer...>`) may repeat.
+ */
+function guardArguments(command: Command): void {
+  const known = new Set<string>();
+  for (let c: Command | null = command; c; c = c.parent) for (const o of c.options) if (o.long) known.add(o.long);
+  for (const option of command.options) {
+    if (!(option.required || option.optional) || option.variadic) continue;
+    const key = option.attributeName();
+    const parse = option.parseArg;
+    const isCode = option.flags.endsWith('<code>');
+    let first = '';
+    option.argParser((raw: string, previous: unknown) => {
+      if (known.has(raw)) throw new UsageError(`De optie ${option.long} heeft een waarde nodig; '${raw}' is zelf een optie.`);
+      if (command.getOptionValueSource(key) === 'cli') {
+        throw new UsageError(
+          `De optie ${option.long} is twee keer gegeven ('${showValue(first)}' en '${showValue(raw)}'); geef haar één keer.`,
+        );
+      }
+      first = raw;
+      const value = isCode ? raw.trim() : raw;
+      return parse ? parse(value, previous) : value;
+    });
+  }
+  for (const argument of command.registeredArguments) {
+    if (argument.name() === 'code' && !argument.variadic) argument.argParser((raw: string) => raw.trim());
+  }
+  command.exitOverride((error) => {
+    ERROR_COMMANDS.set(error, command);
+    throw error;
+  });
+  for (const sub of command.commands) guardArguments(sub);
 }
 
 /** The command at a path of names (`['factuur', 'run']`), or undefined. */

@@ -11,10 +11,10 @@ import { openImport } from '../import/source.js';
 import { checkListForm, writeListXlsx } from './xlsx.js';
 import { inTransaction, type Db, rerunning } from '../db/open.js';
 import { writeLog } from '../db/repo/log.js';
-import { NotFound, Refused } from '../errors.js';
+import { NotFound, UsageError } from '../errors.js';
 import { type ImportError, importProgress, importRefused, mapHeader, onlyHeader, rowToRecord } from '../import/records.js';
 import type { Deps } from './deps.js';
-import { parseOption } from './options.js';
+import { parseArgument } from './options.js';
 import {
   type RawOptions,
   changedFieldNames,
@@ -50,7 +50,7 @@ export interface IdNoun {
 
 const optionFields = (noun: IdNoun) => noun.fields.filter((f) => f.name !== 'id');
 const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-const parseId = (raw: string) => parseOption('id', raw, (s) => TYPES.id.parse(s) as number);
+const parseId = (raw: string) => parseArgument('id', raw, (s) => TYPES.id.parse(s) as number);
 
 export async function addById(noun: IdNoun, opts: RawOptions, deps: Deps) {
   const given = await recordFromOptions(optionFields(noun), opts, deps, { required: true });
@@ -71,8 +71,9 @@ export async function addById(noun: IdNoun, opts: RawOptions, deps: Deps) {
 export async function editById(noun: IdNoun, opts: RawOptions & { id: string }, deps: Deps) {
   const id = parseId(opts.id);
   const changes = await recordFromOptions(optionFields(noun), opts, deps, { required: false });
+  // No field is a missing option: a usage error (CONTRACT §1), like any other.
   if (Object.keys(changes).length === 0)
-    throw new Refused(`Geef minstens één veld om te wijzigen, bijvoorbeeld --naam. Zie 'gob ${noun.name} edit --help'.`);
+    throw new UsageError(`Geef minstens één veld om te wijzigen, bijvoorbeeld --naam. Zie 'gob ${noun.name} edit --help'.`);
   return inTransactionSaying(deps, async (trx, deps) => {
     const before = await noun.get(trx, id);
     if (!before) throw new NotFound(`Er is geen ${noun.name} met id ${id}. Zie 'gob ${noun.name} list'.`);

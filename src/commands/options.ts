@@ -16,6 +16,16 @@ export function parseOptional<T>(option: string, raw: string | undefined, parse:
   return raw === undefined ? undefined : parseOption(option, raw, parse);
 }
 
+/** A positional argument's value: as parseOption, but named as the argument (`<id>`), not as an option. */
+export function parseArgument<T>(argument: string, raw: string, parse: (raw: string) => T): T {
+  try {
+    return parse(raw);
+  } catch (error) {
+    if (error instanceof ValueError) throw new UsageError(`<${argument}>: ${error.message}.`);
+    throw error;
+  }
+}
+
 /** A required option: asked for at a terminal, otherwise a usage error. */
 export async function requireOption<T>(
   option: string,

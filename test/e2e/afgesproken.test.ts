@@ -67,7 +67,7 @@ describe('agreed hours billed (afgesproken-uren ja)', () => {
         /--gemeld: 2026-11-04 ligt na vandaag/,
       ],
       [['--kind', 'K0001', '--gastouder', 'G0001', '--van', '2026-10-06', '--tot-en-met', '2026-10-06'], 2, /precies één van --kind/],
-      [['--van', '2026-10-06', '--tot-en-met', '2026-10-06'], 2, /precies één van --kind/],
+      [['--van', '2026-10-06', '--tot-en-met', '2026-10-06'], 2, /Ontbrekende verplichte optie: --kind of --gastouder\./],
       // Scripted, every missing option at once (it used to name --van, and --tot-en-met only the next time).
       [['--kind', 'K0001'], 2, /^Ontbrekende verplichte opties: --van, --tot-en-met\.$/m],
       [

@@ -42,7 +42,7 @@ describe('gob db kopieer between SQLite files', () => {
     // commander's own "required option … not specified", said in Dutch.
     const zonder = await gob(dir, ['db', 'kopieer'], DEMO_TODAY);
     expect(zonder.code).toBe(2);
-    expect(zonder.stderr).toBe("De optie '--naar <database>' ontbreekt. Zie --help bij de opdracht.\n");
+    expect(zonder.stderr).toBe('Ontbrekende verplichte optie: --naar.\n');
   });
 
   it('a kill before the commit leaves an empty database, and the copy run again completes', async () => {

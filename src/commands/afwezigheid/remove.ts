@@ -5,7 +5,7 @@ import { getBureau } from '../../db/repo/bureau.js';
 import { writeLog } from '../../db/repo/log.js';
 import { NotFound } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { parseOption } from '../options.js';
+import { parseArgument } from '../options.js';
 import { afwezigheidJson, describeAfwezigheid, hintGefactureerd } from './afwezigheid.js';
 
 /**
@@ -14,7 +14,7 @@ import { afwezigheidJson, describeAfwezigheid, hintGefactureerd } from './afwezi
  * excused, as a correction.
  */
 export async function afwezigheidRemove(opts: { id: string }, deps: Deps) {
-  const id = parseOption('id', opts.id, (raw) => parseInteger(raw, { min: 1 }));
+  const id = parseArgument('id', opts.id, (raw) => parseInteger(raw, { min: 1 }));
   const { a, hints } = await inTransaction(deps.db, async (trx) => {
     const row = await getAfwezigheid(trx, id);
     if (!row) throw new NotFound(`Er is geen afwezigheid met id ${id}. Zie 'gob afwezigheid list'.`);

@@ -2,7 +2,7 @@ import { BUREAU_FIELDS } from '../../domain/fields.js';
 import { inTransaction } from '../../db/open.js';
 import { getBureau, updateBureau } from '../../db/repo/bureau.js';
 import { writeLog } from '../../db/repo/log.js';
-import { Refused } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { type RawOptions, describeChange, recordFromOptions } from '../record.js';
 import { bureauToJson } from '../record.js';
@@ -10,8 +10,9 @@ import { bureauToJson } from '../record.js';
 /** `gob bureau set [--veld waarde …]`: the bureau's settings of CONTRACT §6. */
 export async function bureauSet(opts: RawOptions, deps: Deps) {
   const changes = await recordFromOptions(BUREAU_FIELDS, opts, deps, { required: false });
+  // No setting is a missing option: a usage error (CONTRACT §1), like any other.
   if (Object.keys(changes).length === 0)
-    throw new Refused("Geef minstens één instelling, bijvoorbeeld --naam. Zie 'gob bureau set --help'.");
+    throw new UsageError("Geef minstens één instelling, bijvoorbeeld --naam. Zie 'gob bureau set --help'.");
   const bureau = await inTransaction(deps.db, async (trx) => {
     const before = await getBureau(trx);
     await updateBureau(trx, changes);

@@ -7,7 +7,7 @@ import { koppelingOpzegging } from '../../db/repo/opzegtermijn.js';
 import { eindTrektOpzeggingIn } from '../../domain/opzegtermijn.js';
 import { clearOpzegging, findRecord, getKoppeling, referenceProblems, updateRecord } from '../../db/repo/register.js';
 import type { Db } from '../../db/open.js';
-import { NotFound, Refused } from '../../errors.js';
+import { NotFound, UsageError } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { opzegKosten } from '../opzegkosten.js';
 import { capitalize, warnDeling } from './add.js';
@@ -17,8 +17,9 @@ import { inTransactionSaying } from '../say-after-commit.js';
 /** `gob <noun> edit <code> [--veld waarde …]`: an empty value clears an optional field. */
 export async function editRecord(entity: Entity, opts: RawOptions & { code: string }, deps: Deps) {
   const changes = await recordFromOptions(entity.fields, { ...opts, code: undefined }, deps, { required: false });
+  // No field is a missing option: a usage error (CONTRACT §1), like any other.
   if (Object.keys(changes).length === 0) {
-    throw new Refused(`Geef minstens één veld om te wijzigen, bijvoorbeeld --naam. Zie 'gob ${entity.name} edit --help'.`);
+    throw new UsageError(`Geef minstens één veld om te wijzigen, bijvoorbeeld --naam. Zie 'gob ${entity.name} edit --help'.`);
   }
   return inTransactionSaying(deps, async (trx, deps) => {
     const before = await findRecord(trx, entity, opts.code);

@@ -3,13 +3,13 @@ import { writeLog } from '../../db/repo/log.js';
 import { deleteRooster, getRooster, rowToEntry } from '../../db/repo/rooster.js';
 import { NotFound } from '../../errors.js';
 import type { Deps } from '../deps.js';
-import { parseOption } from '../options.js';
+import { parseArgument } from '../options.js';
 import { describeEntry, entryToJson, warnKeptMonths } from './entry.js';
 import { inTransactionSaying } from '../say-after-commit.js';
 
 /** `gob rooster remove <id>`: the id is shown by `rooster list` and `koppeling show`. */
 export async function roosterRemove(opts: { id: string }, deps: Deps) {
-  const id = parseOption('id', opts.id, (raw) => parseInteger(raw, { min: 1 }));
+  const id = parseArgument('id', opts.id, (raw) => parseInteger(raw, { min: 1 }));
   return inTransactionSaying(deps, async (trx, deps) => {
     const row = await getRooster(trx, id);
     if (!row) throw new NotFound(`Er is geen roosterblok met id ${id}. Zie 'gob rooster list'.`);
