@@ -5,7 +5,7 @@
 import { CommanderError } from 'commander';
 import { showValue } from '../domain/show-value.js';
 import { ChecksFailed, Interrupted, Refused, UsageError, ValueError } from '../errors.js';
-import { runInterruptCleanups } from '../files/interrupt.js';
+import { currentInterruptNote, runInterruptCleanups } from '../files/interrupt.js';
 import { outputReason, pathRefusal, systemRefusal } from '../files/refusal.js';
 import { type Io, processIo } from './io.js';
 import { buildProgram, commandOfError, commandPath, helpArguments } from './program.js';
@@ -113,7 +113,7 @@ export async function runCli(): Promise<never> {
   // (At a prompt the terminal is in raw mode and Ctrl-C arrives as a key: see prompts.ts.)
   process.on('SIGINT', () => {
     runInterruptCleanups();
-    process.stderr.write(`${new Interrupted().message}\n`);
+    process.stderr.write(`${currentInterruptNote() ?? new Interrupted().message}\n`);
     process.exit(EXIT.interrupted);
   });
   const code = await main(process.argv.slice(2), processIo());

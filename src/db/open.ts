@@ -22,6 +22,7 @@ import {
 } from 'kysely';
 import type pg from 'pg';
 import { NotFound, Refused } from '../errors.js';
+import { currentInterruptNote, interruptNote } from '../files/interrupt.js';
 import { databaseRefusal } from '../files/refusal.js';
 import { makeFolders } from '../files/folders.js';
 import type { Database } from './database.js';
@@ -422,6 +423,9 @@ async function onOneConnection<T>(
       const result = await fn(conn);
       if (end === 'commit') await signalsHeard();
       await (end === 'commit' ? sql`commit` : sql`rollback`).execute(conn);
+      // From here "er is niets opgeslagen" is no longer true: on PostgreSQL the work after the
+      // commit waits on the server, and a Ctrl-C there said it anyway.
+      if (end === 'commit' && currentInterruptNote() !== AFTER_COMMIT) interruptNote(AFTER_COMMIT);
       return result;
     } catch (error) {
       // After some errors (SQLITE_FULL, SQLITE_IOERR, a failed COMMIT) SQLite has already rolled
@@ -432,6 +436,9 @@ async function onOneConnection<T>(
     }
   });
 }
+
+const AFTER_COMMIT =
+  "Afgebroken nadat de wijzigingen waren vastgelegd: die zijn opgeslagen, alleen het afronden (uitvoer, bestanden) is niet gebeurd. Kijk met 'gob log' wat er is gedaan.";
 
 /**
  * Let a Ctrl-C that came during the work end the process before the commit, so that it stores

@@ -18,3 +18,22 @@ export function runInterruptCleanups(): void {
   }
   cleanups.clear();
 }
+
+/**
+ * What a Ctrl-C must say instead of "er is niets opgeslagen" once that is no longer true: after a
+ * commit (db/open.ts), and after a bank file's booking (sepa/write.ts, which names the booking and
+ * how to write its file). The last one said is the one shown; `release` takes it back.
+ */
+const notes: string[] = [];
+
+export function interruptNote(text: string): () => void {
+  notes.push(text);
+  return () => {
+    const at = notes.lastIndexOf(text);
+    if (at >= 0) notes.splice(at, 1);
+  };
+}
+
+export function currentInterruptNote(): string | undefined {
+  return notes.at(-1);
+}

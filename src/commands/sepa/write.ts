@@ -10,6 +10,7 @@
 // leaves nothing, after it a booking whose file `sepa bestand` writes.
 import { checkTarget, writeFileSafely } from '../../files/write.js';
 import { Refused } from '../../errors.js';
+import { interruptNote } from '../../files/interrupt.js';
 import { markWritten, unwrittenBankbestanden } from '../../db/repo/bankbestand.js';
 import { nietGeschrevenMelding } from '../../domain/sepa.js';
 import type { BaseDeps, Deps } from '../deps.js';
@@ -31,6 +32,11 @@ export function checkBankFileTarget(deps: BaseDeps, file: string, force: boolean
  * the file is complete on disk that is recorded; until then every SEPA and payout command names it.
  */
 export async function writeBookedFile(deps: Deps, berichtId: string, file: string, inhoud: Uint8Array, force: boolean): Promise<void> {
+  // A Ctrl-C from here on (on PostgreSQL the mark 'written' waits on the server) leaves a booking:
+  // it says so, and how to get the file, instead of 'er is niets opgeslagen'.
+  const release = interruptNote(
+    `Afgebroken na de boeking: ${berichtId} is geboekt en blijft geboekt. Controleer ${file}, of schrijf het bestand opnieuw met 'gob sepa bestand ${berichtId} --out ${file}'.`,
+  );
   stage(deps, 'vastgelegd');
   try {
     writeFileSafely(file, inhoud, { force });
@@ -40,6 +46,8 @@ export async function writeBookedFile(deps: Deps, berichtId: string, file: strin
     throw new Refused(
       `De boeking is gemaakt onder ${berichtId}, maar het bestand ${file} is niet geschreven: ${reason} Schrijf het bestand opnieuw met 'gob sepa bestand ${berichtId} --out ${file}'.`,
     );
+  } finally {
+    release();
   }
   stage(deps, 'geschreven');
 }
