@@ -68,6 +68,53 @@ export function ensureFolder(folder: string): void {
   }
 }
 
+/**
+ * Can `file` be written? Its folder is made, and a temporary file made and removed there. For a
+ * write that must not fail after the fact: a bank file is booked before it is written, and a
+ * read-only or missing folder (`--out /mnt/ro/f.xml`, `/proc/f.xml`) booked the money and then
+ * failed, naming the same path to write it again.
+ */
+export function checkWritable(file: string): void {
+  ensureFolder(path.dirname(path.resolve(file)));
+  const probe = temporaryName(file);
+  try {
+    fs.closeSync(fs.openSync(probe, 'wx', 0o600));
+  } catch (error) {
+    throw fileRefusal(error, file);
+  } finally {
+    fs.rmSync(probe, { force: true });
+  }
+}
+
+/**
+ * Remove what a killed gob left beside `file`: its temporary files (`.<name>.<pid>-<hex>.tmp`) of
+ * processes that no longer run. A partial bank file holds names and IBANs; nothing removed them.
+ * A process that still runs (another gob writing the same name) keeps its own.
+ */
+export function removeStaleTemporaries(folder: string, names: ReadonlySet<string>): void {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const m = /^\.(.+)\.(\d+)-[0-9a-f]+\.tmp(-journal|-wal|-shm)?$/.exec(entry);
+    if (!m || !names.has(m[1]!) || alive(Number(m[2]))) continue;
+    fs.rmSync(path.join(folder, entry), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** A temporary name beside `file`, hidden, unique per process and call. */
 export function temporaryName(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
@@ -108,6 +155,7 @@ export function writeFileSafely(file: string, content: string | Uint8Array, opti
   if (!options.checked) {
     checkTarget(file, options);
     if (options.createFolder !== false) ensureFolder(path.dirname(path.resolve(file)));
+    removeStaleTemporaries(path.dirname(path.resolve(file)), new Set([path.basename(file)]));
   }
   const tmp = temporaryName(file);
   const release = onInterrupt(() => removeTemporary(tmp));
@@ -136,6 +184,7 @@ export function writeFileSafely(file: string, content: string | Uint8Array, opti
 export async function produceFileSafely(file: string, options: PublishOptions, produce: (tmp: string) => Promise<void>): Promise<void> {
   checkTarget(file, options);
   if (options.createFolder !== false) ensureFolder(path.dirname(path.resolve(file)));
+  removeStaleTemporaries(path.dirname(path.resolve(file)), new Set([path.basename(file)]));
   const tmp = temporaryName(file);
   // Until the file has its final name, a Ctrl-C (also during beforePublish) leaves nothing behind.
   const release = onInterrupt(() => removeTemporary(tmp));

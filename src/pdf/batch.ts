@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Refused } from '../errors.js';
 import { onInterrupt } from '../files/interrupt.js';
-import { checkTarget, ensureFolder } from '../files/write.js';
+import { checkTarget, ensureFolder, removeStaleTemporaries } from '../files/write.js';
 import type { PdfJob } from './render.js';
 
 const IN_PROCESS_BELOW = 8;
@@ -47,7 +47,16 @@ export async function writePdfs(jobs: PdfJob[], { force = false, onProgress, sta
     checkTarget(job.file, { force });
   }
   const existed = new Set(jobs.map((j) => j.file).filter((f) => fs.existsSync(f)));
-  for (const folder of new Set(jobs.map((j) => path.dirname(path.resolve(j.file))))) ensureFolder(folder);
+  const byFolder = new Map<string, Set<string>>();
+  for (const job of jobs) {
+    const folder = path.dirname(path.resolve(job.file));
+    byFolder.set(folder, (byFolder.get(folder) ?? new Set()).add(path.basename(job.file)));
+  }
+  // Each folder once (a batch can be 44,000 files in one): made, and cleared of what a killed run left.
+  for (const [folder, names] of byFolder) {
+    ensureFolder(folder);
+    removeStaleTemporaries(folder, names);
+  }
   const written: string[] = [];
   // [0]: stop, set by the first failure or an interrupt; [1]: files the workers have in hand.
   const control = new Int32Array(new SharedArrayBuffer(8));

@@ -315,6 +315,36 @@ describe('files written: no overwrite without --force, no symbolic links, comple
   });
 
   // Last: the payment and payout it books would change what the tests above collect.
+  // A bank file is booked before it is written: a folder that cannot be written booked the money and
+  // then failed, naming the same path to write it again.
+  it.skipIf(!MOUNTS)('sepa incasso into a read-only folder: refused before anything is booked', async () => {
+    const before = JSON.parse((await run(['sepa', 'list', '--json'], { GOB_TODAY: '2026-11-12' })).stdout);
+    const r = gobMounted(
+      dir,
+      'mkdir -p alleenlezen; mount --bind -o ro alleenlezen alleenlezen',
+      ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'alleenlezen/incasso.xml'],
+      `"$0" ${GOB} sepa list --json 2>/dev/null`,
+      { GOB_TODAY: '2026-11-12' },
+    );
+    refused(r, /Kan alleenlezen\/incasso\.xml niet schrijven: de schijf is alleen-lezen/);
+    expect(r.stderr).not.toMatch(/boeking/);
+    expect(JSON.parse(r.after)).toEqual(before);
+  });
+
+  // A killed gob leaves its temporary file (a partial bank file holds names and IBANs): the next
+  // write of that name removes those of processes that no longer run, and keeps a live one's.
+  it("the next write removes a killed run's temporary files of that name, not those of a running process", async () => {
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    fs.mkdirSync(path.join(dir, 'oud'), { recursive: true });
+    const stale = [`.incasso.xml.${dead}-0a1b2c3d.tmp`, `.2026-00001.pdf.${dead}-0a1b2c3d.tmp`];
+    const live = `.incasso.xml.${process.pid}-0a1b2c3d.tmp`;
+    for (const name of [...stale, live, `.ander.xml.${dead}-0a1b2c3d.tmp`]) fs.writeFileSync(path.join(dir, 'oud', name), 'half');
+    expect((await run(['factuur', 'pdf', '2026-00001', '--out', 'oud'])).code).toBe(0);
+    const r = await run(['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'oud/incasso.xml'], { GOB_TODAY: '2026-11-12' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(listing(path.join(dir, 'oud')).filter((f) => f.startsWith('.'))).toEqual([`.ander.xml.${dead}-0a1b2c3d.tmp`, live].sort());
+  });
+
   it('uitbetaling pdf: an existing specification only with --force', async () => {
     expect(
       (await run(['betaling', 'add', '--ouder', 'O0005', '--bedrag', '572,00', '--datum', '2026-11-18'], { GOB_TODAY: '2026-11-18' })).code,

@@ -8,7 +8,8 @@
 //   4. the file is written under a temporary name and renamed                  'geschreven'
 // So no file exists under its final name before its booking is committed; a kill before the commit
 // leaves nothing, after it a booking whose file `sepa bestand` writes.
-import { checkTarget, writeFileSafely } from '../../files/write.js';
+import path from 'node:path';
+import { checkTarget, checkWritable, removeStaleTemporaries, writeFileSafely } from '../../files/write.js';
 import { Refused } from '../../errors.js';
 import { interruptNote } from '../../files/interrupt.js';
 import { markWritten, unwrittenBankbestanden } from '../../db/repo/bankbestand.js';
@@ -21,9 +22,15 @@ export function stage(deps: BaseDeps, at: StopStage): void {
   deps.stop?.(at);
 }
 
-/** Step 1: refuse the target before anything is booked. */
+/**
+ * Step 1: refuse the target before anything is booked: a file in the way, and a folder that cannot
+ * be written (read-only, missing rights, not a folder), which booked the money and then failed.
+ */
 export function checkBankFileTarget(deps: BaseDeps, file: string, force: boolean): void {
   checkTarget(file, { force });
+  checkWritable(file);
+  // Also when there turns out to be nothing to book: a killed run's partial file holds IBANs.
+  removeStaleTemporaries(path.dirname(path.resolve(file)), new Set([path.basename(file)]));
   stage(deps, 'gecontroleerd');
 }
 
