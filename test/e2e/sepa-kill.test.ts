@@ -5,6 +5,7 @@
 // invoices or payouts in a second file.
 import fs from 'node:fs';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StopStage } from '../../src/commands/sepa/write.js';
 import { demoBureau } from '../demo.js';
@@ -124,6 +125,47 @@ describe('a kill at any stage of a bank file', () => {
       expect(await list()).toHaveLength(1);
     });
   }
+});
+
+// A kill between the file getting its name and the mark "written" left a complete file and a
+// warning that asked for `sepa bestand … --out <that path>`, which refused because the file was
+// there: the way out was a second copy for the bank. Here the kill comes before the file is
+// written, and the file is then put in place byte for byte, as the killed run would have.
+describe('a bank file that is on disk but not marked written', () => {
+  it('is recognised by its bytes: no warning, and sepa bestand to that path says so instead of refusing', async () => {
+    const dir = await demoBureau({ facturen: true });
+    const killed = gobProcess(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'bank.xml'], {
+      GOB_TODAY: '2026-11-12',
+      GOB_TEST_STOP_AT: 'vastgelegd',
+    });
+    expect(killed.code).not.toBe(0);
+    const [geboekt] = json(await gob(dir, ['sepa', 'list', '--json'], { GOB_TODAY: '2026-11-12' })) as {
+      berichtId: string;
+      bestand: string;
+    }[];
+    expect(geboekt!.berichtId).toBe('GOB-INC-2026-00001');
+    expect((await gob(dir, ['sepa', 'list'], { GOB_TODAY: '2026-11-12' })).stderr).toMatch(/is niet geschreven/);
+    // The file as the killed run would have written it: the stored bytes (sepa bestand would mark it).
+    const db = new SQLite(path.join(dir, 'data', 'gob.sqlite'));
+    const { inhoud } = db.prepare('select inhoud from bankbestand where bericht_id = ?').get('GOB-INC-2026-00001') as { inhoud: Buffer };
+    db.close();
+    fs.writeFileSync(path.join(dir, 'bank.xml'), inhoud);
+    const again = await gob(dir, ['sepa', 'bestand', 'GOB-INC-2026-00001', '--out', 'bank.xml'], { GOB_TODAY: '2026-11-12' });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/staat al volledig in bank\.xml \(gelijk aan de boeking\)/);
+    expect((await gob(dir, ['sepa', 'list'], { GOB_TODAY: '2026-11-12' })).stderr).not.toMatch(/is niet geschreven/);
+  }, 30_000);
+
+  it('a file at that path with other bytes still counts as not written', async () => {
+    const dir = await demoBureau({ facturen: true });
+    gobProcess(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'bank.xml'], {
+      GOB_TODAY: '2026-11-12',
+      GOB_TEST_STOP_AT: 'vastgelegd',
+    });
+    fs.writeFileSync(path.join(dir, 'bank.xml'), '<half');
+    expect((await gob(dir, ['sepa', 'list'], { GOB_TODAY: '2026-11-12' })).stderr).toMatch(/GOB-INC-2026-00001.*is niet geschreven/);
+    expect((await gob(dir, ['sepa', 'bestand', 'GOB-INC-2026-00001', '--out', 'bank.xml'], { GOB_TODAY: '2026-11-12' })).code).toBe(1);
+  }, 30_000);
 });
 
 describe('a Ctrl-C while a command is busy', () => {

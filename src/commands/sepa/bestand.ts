@@ -1,7 +1,8 @@
-import { getBankbestand, markWritten } from '../../db/repo/bankbestand.js';
+import { getBankbestand, markWritten, unwrittenBankbestanden } from '../../db/repo/bankbestand.js';
 import { writeLog } from '../../db/repo/log.js';
 import { NotFound, Refused } from '../../errors.js';
 import type { Deps } from '../deps.js';
+import { writtenAfterAll } from '../bank-files.js';
 import { writeLoggedFile } from '../logged-file.js';
 import { missingOptions } from '../options.js';
 
@@ -21,6 +22,15 @@ export async function sepaBestand(opts: { berichtId: string; out?: string; force
     throw new Refused(
       `Bankbestand ${row.bericht_id} is gemaakt voordat gob bankbestanden bewaarde; de inhoud is niet bekend. Het werd geschreven naar ${row.bestand}.`,
     );
+  }
+  // The very file of the booking already there (a kill came between its name and the mark
+  // "written"): recorded as written, nothing to write, no second copy for the bank.
+  const unwritten = (await unwrittenBankbestanden(deps.db)).some((b) => b.bericht_id === row.bericht_id);
+  if (!opts.force && unwritten && (await writtenAfterAll(deps, row.bericht_id, opts.out!))) {
+    deps.out.line(
+      `Bankbestand ${row.bericht_id} staat al volledig in ${opts.out} (gelijk aan de boeking); het is nu als geschreven vastgelegd.`,
+    );
+    return { berichtId: row.bericht_id, bestand: opts.out };
   }
   await writeLoggedFile(deps, opts.out!, { force: Boolean(opts.force) }, row.inhoud, async (trx) => {
     await markWritten(trx, row.bericht_id, deps.now);

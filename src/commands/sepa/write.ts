@@ -12,7 +12,8 @@ import path from 'node:path';
 import { checkTarget, checkWritable, removeStaleTemporaries, writeFileSafely } from '../../files/write.js';
 import { Refused } from '../../errors.js';
 import { interruptNote } from '../../files/interrupt.js';
-import { markWritten, unwrittenBankbestanden } from '../../db/repo/bankbestand.js';
+import { markWritten } from '../../db/repo/bankbestand.js';
+import { unwrittenBankFiles } from '../bank-files.js';
 import { nietGeschrevenMelding } from '../../domain/sepa.js';
 import type { BaseDeps, Deps } from '../deps.js';
 
@@ -61,7 +62,7 @@ export async function writeBookedFile(deps: Deps, berichtId: string, file: strin
 
 /** Name every booked bank file that was never written (see writeBookedFile). */
 export async function warnUnwritten(deps: Deps): Promise<string[]> {
-  const meldingen = (await unwrittenBankbestanden(deps.db)).map(nietGeschrevenMelding);
+  const meldingen = (await unwrittenBankFiles(deps)).map(nietGeschrevenMelding);
   for (const melding of meldingen) deps.out.warn(melding);
   return meldingen;
 }

@@ -5,7 +5,7 @@ import { parseDate } from '../../domain/values.js';
 import { inTransaction } from '../../db/open.js';
 import { getBureau } from '../../db/repo/bureau.js';
 import { reserveNumbers } from '../../db/repo/factuur.js';
-import { unwrittenBankbestanden } from '../../db/repo/bankbestand.js';
+import { unwrittenBankFiles } from '../bank-files.js';
 import { zorgregels } from '../../db/repo/kas.js';
 import { insertUitbetaling } from '../../db/repo/uitbetaling.js';
 import { writeLog } from '../../db/repo/log.js';
@@ -27,7 +27,7 @@ export async function uitbetalingRun(opts: { datum?: string; dryRun?: boolean },
   );
   const dryRun = Boolean(opts.dryRun);
   // Money counted as collected by a bank file that never reached the disk has not come in yet.
-  for (const b of await unwrittenBankbestanden(deps.db)) deps.out.warn(nietGeschrevenMelding(b));
+  for (const b of await unwrittenBankFiles(deps)) deps.out.warn(nietGeschrevenMelding(b));
   // What was made is the callback's result: on PostgreSQL a retryable failure runs it again after a
   // rollback, and nothing of an earlier attempt may be counted or shown.
   const made = await inTransaction(
