@@ -22,22 +22,15 @@ export function validateRecord(entity: Entity, rec: Rec, today: Datum): Problem[
   const problems: Problem[] = [];
   for (const veld of missingRequired(entity, rec)) problems.push({ veld, melding: 'ontbreekt; dit veld is verplicht' });
   const geboortedatum = rec.geboortedatum as string | null | undefined;
-  if (geboortedatum && geboortedatum > today) {
-    // A date that cannot have happened yet: out of bounds, exit 2 (as a huisgenoot's, and notAfterToday's).
-    problems.push({
-      veld: 'geboortedatum',
-      melding: `${geboortedatum} ligt na vandaag (${today}); vul een geboortedatum in die geweest is`,
-      usage: true,
-    });
-  }
-  // The toeslagpartner's too: it goes onto the jaaropgave and the toeslag export (2030-01-01 was kept).
-  const partner = rec.partner_geboortedatum as string | null | undefined;
-  if (partner && partner > today) {
-    problems.push({
-      veld: 'partner-geboortedatum',
-      melding: `${partner} ligt na vandaag (${today}); vul een geboortedatum in die geweest is`,
-      usage: true,
-    });
+  // A date that cannot have happened yet: out of bounds, exit 2 (as a huisgenoot's, and
+  // notAfterToday's); the toeslagpartner's too, which goes onto the jaaropgave and the toeslag export.
+  for (const [veld, datum] of [
+    ['geboortedatum', geboortedatum],
+    ['partner-geboortedatum', rec.partner_geboortedatum],
+  ] as const) {
+    if (typeof datum === 'string' && datum > today) {
+      problems.push({ veld, melding: `${datum} ligt na vandaag (${today}); vul een geboortedatum in die geweest is`, usage: true });
+    }
   }
   switch (entity.name) {
     case 'gastouder':
