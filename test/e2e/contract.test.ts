@@ -257,6 +257,19 @@ describe('digital signature', () => {
     expect(fs.statSync(path.join(dir, 'data', 'certificaat.p12')).mode & 0o777).toBe(0o600);
   });
 
+  // It was stored and refused only at the first `contract pdf`.
+  it('bureau set --certificaat refuses a path that is no file, changing nothing', async () => {
+    for (const [pad, waarom] of [
+      ['geen/cert.p12', 'bestaat niet'],
+      ['data', 'is geen bestand'],
+    ]) {
+      const r = await gob(dir, ['bureau', 'set', '--certificaat', pad!], env);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`Het certificaat ${pad} ${waarom}. Geef het pad van een .p12-bestand`);
+    }
+    expect(JSON.parse((await gob(dir, ['bureau', 'show', '--json'], env)).stdout).certificaat).toMatch(/certificaat\.p12$/);
+  });
+
   it('with a bureau certificate the PDF is signed over the whole file and pdfsig reports it valid', async () => {
     const r = await gob(dir, ['contract', 'pdf', '--koppeling', 'KP0001', '--out', 'getekend.pdf', '--json'], env);
     expect(JSON.parse(r.stdout)).toMatchObject({ ondertekend: true });
