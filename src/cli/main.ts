@@ -3,7 +3,7 @@
 // in process with their own Io); `runCli` is the process around it, and the only place that calls
 // process.exit.
 import { CommanderError } from 'commander';
-import { showValue } from '../domain/show-value.js';
+import { showUnknownValue } from '../domain/show-value.js';
 import { ChecksFailed, Interrupted, Refused, UsageError, ValueError } from '../errors.js';
 import { currentInterruptNote, runInterruptCleanups } from '../files/interrupt.js';
 import { outputReason, pathRefusal, systemRefusal } from '../files/refusal.js';
@@ -36,7 +36,7 @@ function translateCommanderError(error: CommanderError): string {
       return `De optie ${quoted} heeft een waarde nodig. ${help}.`;
     case 'commander.excessArguments': {
       const expected = command?.registeredArguments.length ?? 0;
-      const stray = (command?.args ?? []).slice(expected).map((a) => `'${showValue(a)}'`);
+      const stray = (command?.args ?? []).slice(expected).map((a) => `'${showUnknownValue(a)}'`);
       const takes = expected === 0 ? 'neemt geen argumenten' : `neemt ${expected} ${expected === 1 ? 'argument' : 'argumenten'}`;
       return `Te veel argumenten voor '${name}': ${stray.join(', ') || '?'} hoort bij geen optie. De opdracht ${takes}, en een optie zonder <waarde> in de hulp neemt geen waarde. ${help}.`;
     }

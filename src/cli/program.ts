@@ -3,7 +3,7 @@
 import { Command, type CommanderError } from 'commander';
 import type { BaseDeps, Deps } from '../commands/deps.js';
 import { BEZOEK_FIELDS, BUREAU_FIELDS, ENTITIES, type Entity, type Field, HUISGENOOT_FIELDS, ROOSTER_FIELDS } from '../domain/fields.js';
-import { showValue } from '../domain/show-value.js';
+import { showUnknownValue } from '../domain/show-value.js';
 import { ChecksFailed, Refused, UsageError } from '../errors.js';
 import type { GlobalOptions } from './context.js';
 import { type Io, processIo } from './io.js';
@@ -618,7 +618,7 @@ function guardArguments(command: Command): void {
       if (known.has(raw)) throw new UsageError(`De optie ${option.long} heeft een waarde nodig; '${raw}' is zelf een optie.`);
       if (command.getOptionValueSource(key) === 'cli') {
         throw new UsageError(
-          `De optie ${option.long} is twee keer gegeven ('${showValue(first)}' en '${showValue(raw)}'); geef haar één keer.`,
+          `De optie ${option.long} is twee keer gegeven ('${showUnknownValue(first)}' en '${showUnknownValue(raw)}'); geef haar één keer.`,
         );
       }
       first = raw;

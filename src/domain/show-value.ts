@@ -32,3 +32,16 @@ export function showValue(raw: string): string {
   });
   return escaped + suffix;
 }
+
+/**
+ * A value whose option or place is not known to be harmless (a repeated option, a stray argument),
+ * as a message may show it: a URL with a password, a BSN or an IBAN never appears in full
+ * (`*****6782`, the URL without its password), whatever option it was typed for.
+ */
+export function showUnknownValue(raw: string): string {
+  const s = raw.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return showValue(s.replace(/^([^:]+:\/\/[^:@/]*):[^@/]*@/, '$1:*****@'));
+  const compact = s.replace(/[\s.-]/g, '');
+  if (/^\d{8,9}$/.test(compact) || /^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$/i.test(compact)) return `*****${compact.slice(-4)}`;
+  return showValue(raw);
+}

@@ -50,6 +50,19 @@ describe('an option that takes one value, given twice, is a usage error', () => 
     expect(r.stderr).toContain(`De optie ${option} is twee keer gegeven`);
   });
 
+  // The message showed both values as typed: a --db password, a BSN in full, an IBAN.
+  it('never shows a password, a BSN or an IBAN it repeats, nor a stray one', async () => {
+    const twice = await run('--db', 'postgres://u:Geheim123@127.0.0.1:1/x', '--db', 'postgres://u:Geheim456@127.0.0.1:1/y', 'log');
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain("('postgres://u:*****@127.0.0.1:1/x' en 'postgres://u:*****@127.0.0.1:1/y')");
+    const bsn = await run('ouder', 'add', '--naam', 'A', '--bsn', '111222333', '--bsn', '123456782');
+    expect(bsn.stderr).toContain("('*****2333' en '*****6782')");
+    const stray = await run('gastouder', 'list', 'NL91 ABNA 0417 1643 00');
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain("'*****4300'");
+    expect(twice.stderr + bsn.stderr + stray.stderr).not.toMatch(/Geheim|111222333|123456782|0417/);
+  });
+
   it('a list option may repeat', async () => {
     const r = await run('sepa', 'uitbetaling', '--uitbetaling', 'U1', '--uitbetaling', 'U2', '--out', 'x.xml');
     expect(r.stderr).not.toContain('twee keer');
