@@ -254,7 +254,8 @@ export async function* parseRows(file: string, encoding: string, delimiter: stri
   parser.on('error', (error: { code?: string; lines?: number }) => {
     // Records parsed before the error (the header, say) may not have been read yet.
     drain();
-    failure = { line: csvErrorLine(error, lastLine), cells: [], fout: csvErrorText(error) };
+    // csv-parse's own line count, less the CRLFs inside quotes it counted twice (see overcount).
+    failure = { line: csvErrorLine(error, lastLine, overcount), cells: [], fout: csvErrorText(error) };
     done = true;
     notify();
   });
@@ -285,8 +286,8 @@ export async function* parseRows(file: string, encoding: string, delimiter: stri
 }
 
 /** csv-parse names the line where the file ended; a quote that never closes began after the last good record. */
-function csvErrorLine(error: { code?: string; lines?: number }, lastLine: number): number {
-  return error.code === 'CSV_QUOTE_NOT_CLOSED' ? lastLine + 1 : (error.lines ?? lastLine + 1);
+function csvErrorLine(error: { code?: string; lines?: number }, lastLine: number, overcount: number): number {
+  return error.code === 'CSV_QUOTE_NOT_CLOSED' || error.lines === undefined ? lastLine + 1 : error.lines - overcount;
 }
 
 /** csv-parse's English error codes, said in Dutch. */

@@ -353,6 +353,10 @@ describe('invoices that cannot be re-priced or made wrong (issue 11)', () => {
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toMatch(new RegExp(`--datum: ${datum} ligt vóór 2026-10, de maand die gefactureerd wordt`));
     }
+    // Without --datum (today) the month is named, not an option the user never gave.
+    const vroeg = await gob(dir, ['factuur', 'run', '--maand', '2026-12'], DEMO_TODAY);
+    expect(vroeg.code).toBe(2);
+    expect(vroeg.stderr).toMatch(/^--maand: 2026-12 is nog niet begonnen \(vandaag is 2026-11-\d\d\)/);
     expect(json(await gob(dir, ['factuur', 'list', '--json'], DEMO_TODAY)).length).toBe(before);
   });
 

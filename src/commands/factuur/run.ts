@@ -231,7 +231,9 @@ export async function factuurRun(opts: { maand?: string; datum?: string; dryRun?
   // number takes the year of the date (--datum 1900-01-01 made invoices 1900-00001 and on).
   if (datum < `${maand}-01`) {
     throw new UsageError(
-      `--datum: ${datum} ligt vóór ${maand}, de maand die gefactureerd wordt; een factuur wordt gedateerd in of na die maand (het factuurnummer krijgt het jaar van de datum).`,
+      opts.datum === undefined
+        ? `--maand: ${maand} is nog niet begonnen (vandaag is ${datum}); een factuur wordt gedateerd in of na de maand die ze factureert.`
+        : `--datum: ${datum} ligt vóór ${maand}, de maand die gefactureerd wordt; een factuur wordt gedateerd in of na die maand (het factuurnummer krijgt het jaar van de datum).`,
     );
   }
   const dryRun = Boolean(opts.dryRun);

@@ -11,8 +11,9 @@ import { missingOptions } from '../options.js';
  * byte as it was booked. Books nothing: the file on disk is only a copy of what the database holds.
  * The copy holds the names and IBANs of everyone in it, so it is logged as every export of personal
  * data is, and it appears only once that line and the mark "written" are committed
- * (logged-file.ts): a database that cannot be written leaves no file, and a kept booked file
- * never loses its "not written" warning to a copy that did not appear.
+ * (logged-file.ts): a database that cannot be written leaves no file. It is marked written only
+ * after it has its name, so a booked file never loses its "not written" warning to a copy that
+ * did not appear.
  */
 export async function sepaBestand(opts: { berichtId: string; out?: string; force?: boolean }, deps: Deps) {
   missingOptions(opts, ['out']);
@@ -33,9 +34,11 @@ export async function sepaBestand(opts: { berichtId: string; out?: string; force
     return { berichtId: row.bericht_id, bestand: opts.out };
   }
   await writeLoggedFile(deps, opts.out!, { force: Boolean(opts.force) }, row.inhoud, async (trx) => {
-    await markWritten(trx, row.bericht_id, deps.now);
     await writeLog(trx, deps, `bankbestand ${row.bericht_id} opnieuw geschreven naar ${opts.out}`);
   });
+  // 'Written' only once the file has its name: marked before the rename, a rename that failed (or
+  // a Ctrl-C in between) left a booking counted as written with no file, and its warning gone.
+  await markWritten(deps.db, row.bericht_id, deps.now);
   deps.out.line(`Bankbestand ${row.bericht_id} (${row.soort}, ${row.datum}) opnieuw geschreven naar ${opts.out}.`);
   return { berichtId: row.bericht_id, bestand: opts.out };
 }
