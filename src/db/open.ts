@@ -422,7 +422,11 @@ async function onOneConnection<T>(
       for (const statement of begin.slice(1)) await statement.execute(conn);
       const result = await fn(conn);
       if (end === 'commit') await signalsHeard();
+      // On PostgreSQL the COMMIT is a round trip: a Ctrl-C while it is on its way cannot know
+      // whether the server committed, and must not say that nothing was stored.
+      const during = end === 'commit' && holder ? interruptNote(DURING_COMMIT) : undefined;
       await (end === 'commit' ? sql`commit` : sql`rollback`).execute(conn);
+      during?.();
       // From here "er is niets opgeslagen" is no longer true: on PostgreSQL the work after the
       // commit waits on the server, and a Ctrl-C there said it anyway.
       if (end === 'commit' && currentInterruptNote() !== AFTER_COMMIT) interruptNote(AFTER_COMMIT);
@@ -437,6 +441,8 @@ async function onOneConnection<T>(
   });
 }
 
+const DURING_COMMIT =
+  "Afgebroken terwijl de wijzigingen werden vastgelegd: de server heeft ze misschien opgeslagen. Kijk met 'gob log' (en bij een incasso of uitbetaling met 'gob sepa list') wat er is gedaan voordat je het opnieuw probeert.";
 const AFTER_COMMIT =
   "Afgebroken nadat de wijzigingen waren vastgelegd: die zijn opgeslagen, alleen het afronden (uitvoer, bestanden) is niet gebeurd. Kijk met 'gob log' wat er is gedaan.";
 

@@ -120,7 +120,8 @@ const MESSAGE_REASONS: { pattern: RegExp; reason: string; fix: string }[] = [
     fix: 'zet SSL aan op de server, of laat sslmode weg uit --db/GOB_DB als de verbinding niet over een open netwerk gaat',
   },
   {
-    pattern: /self[- ]signed certificate|unable to verify|certificate/i,
+    pattern:
+      /self[- ]signed certificate|unable to verify the first certificate|unable to get local issuer certificate|certificate has expired|Hostname\/IP does not match certificate/i,
     reason: 'het certificaat van de server wordt niet vertrouwd',
     fix: 'vraag de beheerder van de server welk certificaat hoort (sslrootcert)',
   },
@@ -132,7 +133,8 @@ const MESSAGE_REASONS: { pattern: RegExp; reason: string; fix: string }[] = [
 ];
 
 /** A connection that broke while gob was using it: the server rolls back what was not committed. */
-const CONNECTION_LOST = /Connection terminated|not queryable|write EPIPE|read ECONNRESET|ECONNRESET|EPIPE/i;
+// Only pg's own words: a message of another part (a file, a signature) must not be blamed on the server.
+const CONNECTION_LOST = /Connection terminated|not queryable/i;
 
 /** Is this an error of the server or the connection to it (not of gob's own SQL)? */
 export function isServerError(error: unknown): boolean {

@@ -78,6 +78,12 @@ describe('server errors in Dutch', () => {
     expect(refusal?.message).not.toContain('geheim');
     expect(urlRefusal(new Error('iets anders'))).toBeNull();
   });
+  // Every error of a command on PostgreSQL passes here: a signature's own certificate error was
+  // said as the server's certificate not being trusted.
+  it('does not take the words of another part for the server', () => {
+    expect(postgresRefusal(new Error('Failed to find a certificate that matches the private key.'), url)).toBeNull();
+    expect(postgresRefusal(new Error('write EPIPE'), url)).toBeNull();
+  });
   it('leaves an error of gob itself alone (a bug stays a bug)', () => {
     expect(postgresRefusal(Object.assign(new Error('syntax'), { code: '42601' }), url)).toBeNull();
   });
