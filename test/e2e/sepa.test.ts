@@ -214,6 +214,20 @@ describe('bank files are stored, and each payout goes into one, ever', () => {
     expect(fs.existsSync(path.join(dir, 'dubbel.xml'))).toBe(false);
     expect(await list()).toHaveLength(3);
     sql(`update ouder set mandaat = '${eigen}' where code = 'O0004'`);
+    // Given up by O0001 and taken by O0004: collected under it before, so O0004's first collection
+    // would have been RCUR under O0001's signed mandate.
+    expect((await gob(dir, ['ouder', 'edit', 'O0001', '--mandaat', 'MND-NIEUW-1'], on('2026-11-24'))).code).toBe(0);
+    const overgenomen = await gob(dir, ['ouder', 'edit', 'O0004', '--mandaat', mandaat], on('2026-11-24'));
+    expect(overgenomen.code).toBe(1);
+    expect(overgenomen.stderr).toMatch(new RegExp(`mandaat-id "${mandaat}" is eerder gebruikt voor incasso bij ouder O0001`));
+    // In an import the same, and two rows with one id: the later line is named, once, at the end.
+    const file = path.join(dir, 'mandaten.csv');
+    fs.writeFileSync(file, `code;naam;mandaat\r\nO0004;Vier;${mandaat}\r\nO0002;Twee;MND-DUBBEL\r\nO0003;Drie;MND-DUBBEL\r\n`);
+    const imp = await gob(dir, ['ouder', 'import', file], on('2026-11-24'));
+    expect(imp.code).toBe(1);
+    expect(imp.stderr).toMatch(new RegExp(`regel 2: mandaat: mandaat-id "${mandaat}" is eerder gebruikt voor incasso bij ouder O0001`));
+    expect(imp.stderr).toMatch(/regel 4: mandaat: mandaat-id "MND-DUBBEL" is al van ouder O0002/);
+    expect(imp.stderr).not.toMatch(/regel 3:/);
   });
 
   it('a file that cannot be written after the commit: exit 1 naming the booking and how to write it again', async () => {

@@ -10,6 +10,7 @@ import {
   nextCode,
   referenceProblems,
   updateRecord,
+  mandaatClashes,
 } from '../../db/repo/register.js';
 import { openImport } from '../../import/source.js';
 import { eindTrektOpzeggingIn } from '../../domain/opzegtermijn.js';
@@ -34,6 +35,8 @@ async function importRecordsOnce(entity: Entity, opts: { bestand: string; dryRun
   let gewijzigd = 0;
   let ongewijzigd = 0;
   const seen = new Map<string, number>();
+  // The ouders whose row set a mandate id other than their stored one, by line (mandaatClashes).
+  const mandaatGegeven = new Map<string, number>();
   // For the log line: which records were added and which changed (field names, not values).
   const nieuwe = new LogLijst();
   const gewijzigde = new LogLijst();
@@ -99,9 +102,12 @@ async function importRecordsOnce(entity: Entity, opts: { bestand: string; dryRun
             nieuwe.add(String(rec.code));
           }
           bsns.claim(entity, rec, line);
+          if (entity.name === 'ouder' && typeof rec.mandaat === 'string' && rec.mandaat !== existing?.mandaat)
+            mandaatGegeven.set(String(rec.code), line);
         }
       if (rijen === 0) throw onlyHeader(opts.bestand, source);
       fouten.push(...bsns.clashes());
+      if (entity.name === 'ouder') fouten.push(...(await mandaatClashes(trx, mandaatGegeven)));
       fouten.sort((a, b) => a.regel - b.regel);
       if (fouten.length > 0) {
         throw importRefused(fouten, { bestand: opts.bestand, rijen, fouten }, source);
