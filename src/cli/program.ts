@@ -2,7 +2,17 @@
 // `gob --help` loads neither the database nor PDF or prompt libraries.
 import { Command, type CommanderError } from 'commander';
 import type { BaseDeps, Deps } from '../commands/deps.js';
-import { BEZOEK_FIELDS, BUREAU_FIELDS, ENTITIES, type Entity, type Field, HUISGENOOT_FIELDS, ROOSTER_FIELDS } from '../domain/fields.js';
+import { missingRefusal } from '../commands/options.js';
+import {
+  BEZOEK_FIELDS,
+  BUREAU_FIELDS,
+  ENTITIES,
+  type Entity,
+  type Field,
+  HUISGENOOT_FIELDS,
+  optionKey,
+  ROOSTER_FIELDS,
+} from '../domain/fields.js';
 import { showUnknownValue } from '../domain/show-value.js';
 import { ChecksFailed, Refused, UsageError } from '../errors.js';
 import type { GlobalOptions } from './context.js';
@@ -66,7 +76,7 @@ function run(needs: 'db' | 'none', load: () => Promise<Handler<object, never>>) 
  * command's arguments is shown as <naam>). Checked in run() before the handler when nobody is at
  * a terminal, so that a script learns every missing option in one run (CONTRACT §1): the handlers
  * ask for them one by one at a terminal, and would name only the first. The adds of the registry,
- * huisgenoot, bezoek and rooster name theirs from their fields (record.ts). test/unit/verplicht.test.ts
+ * huisgenoot, bezoek and rooster name theirs from their fields (record.ts). test/e2e/opties.test.ts
  * walks every command and fails when a handler still finds a missing option that this table lacks.
  */
 const REQUIRED: Record<string, string[]> = {
@@ -103,7 +113,7 @@ export function requiredOf(command: Command): string[] {
 
 function refuseMissing(command: Command, given: Record<string, unknown>): void {
   const isGiven = (name: string) => {
-    const value = given[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())];
+    const value = given[optionKey(name)];
     return value !== undefined && !(Array.isArray(value) && value.length === 0);
   };
   const shown = (name: string) => (command.registeredArguments.some((a) => a.name() === name) ? `<${name}>` : `--${name}`);
@@ -111,9 +121,7 @@ function refuseMissing(command: Command, given: Record<string, unknown>): void {
     .map((group) => group.split('|'))
     .filter((names) => !names.some(isGiven))
     .map((names) => names.map(shown).join(' of '));
-  if (missing.length > 0) {
-    throw new UsageError(`Ontbrekende verplichte ${missing.length === 1 ? 'optie' : 'opties'}: ${missing.join(', ')}.`);
-  }
+  if (missing.length > 0) throw missingRefusal(missing);
 }
 
 /**

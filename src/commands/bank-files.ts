@@ -11,23 +11,22 @@ import type { Deps } from './deps.js';
 export async function unwrittenBankFiles(deps: Deps): Promise<Awaited<ReturnType<typeof unwrittenBankbestanden>>> {
   const unwritten = [];
   for (const b of await unwrittenBankbestanden(deps.db)) {
-    if (await writtenAfterAll(deps, b.bericht_id, b.bestand)) continue;
+    const inhoud = (await getBankbestand(deps.db, b.bericht_id))?.inhoud;
+    if (inhoud && (await writtenAfterAll(deps, b.bericht_id, b.bestand, inhoud))) continue;
     unwritten.push(b);
   }
   return unwritten;
 }
 
-/** Is `file` the booked file, byte for byte? Then the mark is made (best effort) and it counts as written. */
-export async function writtenAfterAll(deps: Deps, berichtId: string, file: string): Promise<boolean> {
-  const row = await getBankbestand(deps.db, berichtId);
-  if (!row?.inhoud) return false;
+/** Is `file` the booked file `inhoud`, byte for byte? Then the mark is made (best effort) and it counts as written. */
+export async function writtenAfterAll(deps: Deps, berichtId: string, file: string, inhoud: Uint8Array): Promise<boolean> {
   let onDisk: Buffer;
   try {
     onDisk = fs.readFileSync(file);
   } catch {
     return false;
   }
-  if (!onDisk.equals(Buffer.from(row.inhoud))) return false;
+  if (!onDisk.equals(inhoud)) return false;
   await markWritten(deps.db, berichtId, deps.now).catch(() => undefined);
   return true;
 }

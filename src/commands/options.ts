@@ -1,5 +1,6 @@
 // Parsing one option value: a malformed value is a usage error (exit 2) that names the option,
 // the value and the accepted forms.
+import { optionKey } from '../domain/fields.js';
 import { UsageError, ValueError } from '../errors.js';
 import type { BaseDeps } from './deps.js';
 
@@ -51,12 +52,13 @@ export async function requireOption<T>(
 
 /** Several required options at once, so that a script learns every missing one in one run. */
 export function missingOptions(opts: Record<string, unknown>, names: string[]): void {
-  const missing = names.filter((n) => opts[n.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] === undefined);
-  if (missing.length > 0) {
-    throw new UsageError(
-      `Ontbrekende verplichte ${missing.length === 1 ? 'optie' : 'opties'}: ${missing.map((n) => `--${n}`).join(', ')}.`,
-    );
-  }
+  const missing = names.filter((n) => opts[optionKey(n)] === undefined);
+  if (missing.length > 0) throw missingRefusal(missing.map((n) => `--${n}`));
+}
+
+/** The usage error for missing options, each as the user types it (`--out`, `--maand of --jaar`). */
+export function missingRefusal(shown: string[]): UsageError {
+  return new UsageError(`Ontbrekende verplichte ${shown.length === 1 ? 'optie' : 'opties'}: ${shown.join(', ')}.`);
 }
 
 /**

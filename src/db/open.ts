@@ -77,21 +77,20 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
  * `init`, `db kopieer`) that second error replaced the one that says what went wrong, and a full
  * disk became a bug (exit 70). onOneConnection below guards its own ROLLBACK the same way.
  */
+type GobSqliteConfig = SqliteDialectConfig & { database: SQLite.Database };
+
 class GobSqliteDriver extends SqliteDriver {
-  constructor(
-    config: SqliteDialectConfig,
-    private readonly sqlite: SQLite.Database,
-  ) {
-    super(config);
+  constructor(private readonly gobConfig: GobSqliteConfig) {
+    super(gobConfig);
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    if (this.sqlite.inTransaction) await super.rollbackTransaction(connection);
+    if (this.gobConfig.database.inTransaction) await super.rollbackTransaction(connection);
   }
 }
 
 class GobSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqliteConfig: SqliteDialectConfig & { database: SQLite.Database }) {
+  constructor(private readonly sqliteConfig: GobSqliteConfig) {
     super(sqliteConfig);
   }
 
@@ -100,7 +99,7 @@ class GobSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new GobSqliteDriver(this.sqliteConfig, this.sqliteConfig.database);
+    return new GobSqliteDriver(this.sqliteConfig);
   }
 }
 

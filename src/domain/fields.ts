@@ -145,8 +145,12 @@ export function jsonKeyOf(field: Field): string {
 }
 
 /** Option property name as commander gives it (--ervaring-sinds → ervaringSinds). */
+export function optionKey(name: string): string {
+  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
 export function optionKeyOf(field: Field): string {
-  return field.name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return optionKey(field.name);
 }
 
 export type EntityName = 'gastouder' | 'ouder' | 'kind' | 'koppeling';

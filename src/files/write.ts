@@ -86,12 +86,22 @@ export function checkWritable(file: string): void {
   }
 }
 
+/** Files grouped by their folder: folder → their names, each folder once however many files. */
+export function byFolder(files: Iterable<string>): Map<string, Set<string>> {
+  const folders = new Map<string, Set<string>>();
+  for (const file of files) {
+    const folder = path.dirname(path.resolve(file));
+    folders.set(folder, (folders.get(folder) ?? new Set()).add(path.basename(file)));
+  }
+  return folders;
+}
+
 /**
- * Remove what a killed gob left beside `file`: its temporary files (`.<name>.<pid>-<hex>.tmp`) of
- * processes that no longer run. A partial bank file holds names and IBANs; nothing removed them.
- * A process that still runs (another gob writing the same name) keeps its own.
+ * Remove the temporary files (temporaryName: `.<name>.<pid>-<hex>.tmp`, and what SQLite put beside
+ * one) of the given names in `folder` whose process `whose` picks: this process's after a Ctrl-C
+ * (pdf/batch.ts), or those of processes that no longer run (removeStaleTemporaries).
  */
-export function removeStaleTemporaries(folder: string, names: ReadonlySet<string>): void {
+export function removeTemporaries(folder: string, names: ReadonlySet<string>, whose: (pid: number) => boolean): void {
   let entries: string[];
   try {
     entries = fs.readdirSync(folder);
@@ -100,9 +110,17 @@ export function removeStaleTemporaries(folder: string, names: ReadonlySet<string
   }
   for (const entry of entries) {
     const m = /^\.(.+)\.(\d+)-[0-9a-f]+\.tmp(-journal|-wal|-shm)?$/.exec(entry);
-    if (!m || !names.has(m[1]!) || alive(Number(m[2]))) continue;
-    fs.rmSync(path.join(folder, entry), { force: true });
+    if (m && names.has(m[1]!) && whose(Number(m[2]))) fs.rmSync(path.join(folder, entry), { force: true });
   }
+}
+
+/**
+ * Remove what a killed gob left beside these names: temporary files of processes that no longer
+ * run. A partial bank file holds names and IBANs; nothing removed them. A process that still runs
+ * (another gob writing the same name) keeps its own.
+ */
+export function removeStaleTemporaries(folder: string, names: ReadonlySet<string>): void {
+  removeTemporaries(folder, names, (pid) => !alive(pid));
 }
 
 function alive(pid: number): boolean {
@@ -113,6 +131,13 @@ function alive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** Before one file is written: its target refused or made ready, and a killed run's leftovers of it removed. */
+function prepareTarget(file: string, options: WriteOptions): void {
+  checkTarget(file, options);
+  if (options.createFolder !== false) ensureFolder(path.dirname(path.resolve(file)));
+  for (const [folder, names] of byFolder([file])) removeStaleTemporaries(folder, names);
 }
 
 /** A temporary name beside `file`, hidden, unique per process and call. */
@@ -152,11 +177,7 @@ function removeTemporary(tmp: string): void {
  * ensureFolder (a batch checks every target before it renders any).
  */
 export function writeFileSafely(file: string, content: string | Uint8Array, options: WriteOptions & { checked?: boolean } = {}): void {
-  if (!options.checked) {
-    checkTarget(file, options);
-    if (options.createFolder !== false) ensureFolder(path.dirname(path.resolve(file)));
-    removeStaleTemporaries(path.dirname(path.resolve(file)), new Set([path.basename(file)]));
-  }
+  if (!options.checked) prepareTarget(file, options);
   const tmp = temporaryName(file);
   const release = onInterrupt(() => removeTemporary(tmp));
   try {
@@ -182,9 +203,7 @@ export function writeFileSafely(file: string, content: string | Uint8Array, opti
  * PublishOptions), the file appears only once that step succeeded.
  */
 export async function produceFileSafely(file: string, options: PublishOptions, produce: (tmp: string) => Promise<void>): Promise<void> {
-  checkTarget(file, options);
-  if (options.createFolder !== false) ensureFolder(path.dirname(path.resolve(file)));
-  removeStaleTemporaries(path.dirname(path.resolve(file)), new Set([path.basename(file)]));
+  prepareTarget(file, options);
   const tmp = temporaryName(file);
   // Until the file has its final name, a Ctrl-C (also during beforePublish) leaves nothing behind.
   const release = onInterrupt(() => removeTemporary(tmp));

@@ -8,11 +8,10 @@
 // why. Error classes do not survive the thread boundary: a worker posts its failure as data.
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Refused } from '../errors.js';
 import { onInterrupt } from '../files/interrupt.js';
-import { checkTarget, ensureFolder, removeStaleTemporaries } from '../files/write.js';
+import { byFolder, checkTarget, ensureFolder, removeStaleTemporaries, removeTemporaries } from '../files/write.js';
 import type { PdfJob } from './render.js';
 
 const IN_PROCESS_BELOW = 8;
@@ -47,13 +46,8 @@ export async function writePdfs(jobs: PdfJob[], { force = false, onProgress, sta
     checkTarget(job.file, { force });
   }
   const existed = new Set(jobs.map((j) => j.file).filter((f) => fs.existsSync(f)));
-  const byFolder = new Map<string, Set<string>>();
-  for (const job of jobs) {
-    const folder = path.dirname(path.resolve(job.file));
-    byFolder.set(folder, (byFolder.get(folder) ?? new Set()).add(path.basename(job.file)));
-  }
   // Each folder once (a batch can be 44,000 files in one): made, and cleared of what a killed run left.
-  for (const [folder, names] of byFolder) {
+  for (const [folder, names] of byFolder(files)) {
     ensureFolder(folder);
     removeStaleTemporaries(folder, names);
   }
@@ -73,7 +67,7 @@ export async function writePdfs(jobs: PdfJob[], { force = false, onProgress, sta
     for (let busy = Atomics.load(control, 1); busy > 0 && Date.now() < until; busy = Atomics.load(control, 1))
       Atomics.wait(control, 1, busy, 100);
     for (const file of files) if (!existed.has(file)) fs.rmSync(file, { force: true });
-    removeTemporaries(files);
+    for (const [folder, names] of byFolder(files)) removeTemporaries(folder, names, (pid) => pid === process.pid);
   });
   try {
     if (jobs.length < IN_PROCESS_BELOW) await writeHere(jobs, force, written, onProgress);
@@ -92,23 +86,6 @@ async function writeHere(jobs: PdfJob[], force: boolean, written: string[], onPr
     writeFileSafely(job.file, await renderPdf(job), { force, checked: true });
     written.push(job.file);
     onProgress?.(written.length);
-  }
-}
-
-/** The temporary files (files/write.ts temporaryName, this process's) of the given targets. */
-function removeTemporaries(targets: Set<string>): void {
-  const byFolder = new Map<string, Set<string>>();
-  for (const file of targets) {
-    const folder = path.dirname(path.resolve(file));
-    byFolder.set(folder, (byFolder.get(folder) ?? new Set()).add(path.basename(file)));
-  }
-  const ours = `.${process.pid}-`;
-  for (const [folder, names] of byFolder) {
-    for (const entry of fs.readdirSync(folder)) {
-      if (!entry.startsWith('.') || !entry.endsWith('.tmp')) continue;
-      const at = entry.lastIndexOf(ours);
-      if (at > 1 && names.has(entry.slice(1, at))) fs.rmSync(path.join(folder, entry), { force: true });
-    }
   }
 }
 

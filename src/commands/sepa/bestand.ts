@@ -27,7 +27,7 @@ export async function sepaBestand(opts: { berichtId: string; out?: string; force
   // The very file of the booking already there (a kill came between its name and the mark
   // "written"): recorded as written, nothing to write, no second copy for the bank.
   const unwritten = (await unwrittenBankbestanden(deps.db)).some((b) => b.bericht_id === row.bericht_id);
-  if (!opts.force && unwritten && (await writtenAfterAll(deps, row.bericht_id, opts.out!))) {
+  if (!opts.force && unwritten && (await writtenAfterAll(deps, row.bericht_id, opts.out!, row.inhoud))) {
     deps.out.line(
       `Bankbestand ${row.bericht_id} staat al volledig in ${opts.out} (gelijk aan de boeking); het is nu als geschreven vastgelegd.`,
     );

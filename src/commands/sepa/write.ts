@@ -8,8 +8,7 @@
 //   4. the file is written under a temporary name and renamed                  'geschreven'
 // So no file exists under its final name before its booking is committed; a kill before the commit
 // leaves nothing, after it a booking whose file `sepa bestand` writes.
-import path from 'node:path';
-import { checkTarget, checkWritable, removeStaleTemporaries, writeFileSafely } from '../../files/write.js';
+import { byFolder, checkTarget, checkWritable, removeStaleTemporaries, writeFileSafely } from '../../files/write.js';
 import { Refused } from '../../errors.js';
 import { interruptNote } from '../../files/interrupt.js';
 import { markWritten } from '../../db/repo/bankbestand.js';
@@ -31,7 +30,7 @@ export function checkBankFileTarget(deps: BaseDeps, file: string, force: boolean
   checkTarget(file, { force });
   checkWritable(file);
   // Also when there turns out to be nothing to book: a killed run's partial file holds IBANs.
-  removeStaleTemporaries(path.dirname(path.resolve(file)), new Set([path.basename(file)]));
+  for (const [folder, names] of byFolder([file])) removeStaleTemporaries(folder, names);
   stage(deps, 'gecontroleerd');
 }
 
