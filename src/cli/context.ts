@@ -65,7 +65,7 @@ export async function createBaseDeps(globals: GlobalOptions, command: string, io
     // With --json the caller is a script: never ask.
     prompts: canPrompt(io) && !json ? createPrompts() : null,
     yes: Boolean(globals.yes),
-    stop: stopAt(env.GOB_TEST_STOP_AT, env.GOB_TEST_SIGINT_AT),
+    stop: stopAt(env.GOB_TEST_STOP_AT, env.GOB_TEST_SIGINT_AT, env.GOB_TEST_SIGINT_NOW_AT),
     certificaatWachtwoord: env.GOB_CERTIFICAAT_WACHTWOORD || undefined,
     backupWachtwoord: env.GOB_BACKUP_WACHTWOORD || undefined,
   };
@@ -75,13 +75,16 @@ export async function createBaseDeps(globals: GlobalOptions, command: string, io
  * For tests of kill safety: GOB_TEST_STOP_AT=<stage> kills this process, without any cleanup, when
  * a command reaches that stage. SIGKILL, not an exception: nothing of gob may run after it.
  * GOB_TEST_SIGINT_AT=<stage> sends a Ctrl-C there instead and goes on, as a user's Ctrl-C arrives
- * while a command is busy.
+ * while a command is busy (Node handles it at its next turn of the event loop, when that comes).
+ * GOB_TEST_SIGINT_NOW_AT=<stage> has the Ctrl-C handled right there: what it says at that moment,
+ * without a race with the work that follows.
  */
-function stopAt(kill: string | undefined, interrupt: string | undefined): ((at: string) => void) | undefined {
-  if (!kill && !interrupt) return undefined;
+function stopAt(kill: string | undefined, interrupt: string | undefined, now: string | undefined): ((at: string) => void) | undefined {
+  if (!kill && !interrupt && !now) return undefined;
   return (at) => {
     if (at === kill) process.kill(process.pid, 'SIGKILL');
     if (at === interrupt) process.kill(process.pid, 'SIGINT');
+    if (at === now) process.emit('SIGINT', 'SIGINT');
   };
 }
 

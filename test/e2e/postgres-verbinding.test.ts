@@ -77,7 +77,7 @@ describe('PostgreSQL: a Ctrl-C after a booking is committed', () => {
     const dir = await demoBureau({ facturen: true });
     const r = gobProcess(dir, ['sepa', 'incasso', '--incassodatum', '2026-11-20', '--out', 'bank.xml'], {
       GOB_TODAY: '2026-11-12',
-      GOB_TEST_SIGINT_AT: 'vastgelegd',
+      GOB_TEST_SIGINT_NOW_AT: 'vastgelegd',
     });
     expect(r.code, r.stderr).toBe(130);
     expect(r.stderr).toMatch(
